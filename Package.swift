@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "gaoxin",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gaoxin", targets: ["gaoxin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0", traits: []),
+    ],
+    targets: [
+        // Pure rules and computations: no I/O, no Vapor, no Fluent.
+        .target(name: "GaoxinDomain", swiftSettings: swift5),
+        // The spreadsheet formats (xlsx over ZIPFoundation, CSV in UTF-8 or GB18030): no Vapor.
+        .target(
+            name: "GaoxinSheets",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: swift5
+        ),
+        .target(
+            name: "GaoxinApp",
+            dependencies: [
+                "GaoxinDomain",
+                "GaoxinSheets",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swift5
+        ),
+        .executableTarget(name: "gaoxin", dependencies: ["GaoxinApp"], swiftSettings: swift5),
+        .testTarget(name: "GaoxinDomainTests", dependencies: ["GaoxinDomain"], swiftSettings: swift5),
+        .testTarget(name: "GaoxinSheetsTests", dependencies: ["GaoxinSheets"], swiftSettings: swift5),
+        .testTarget(
+            name: "GaoxinAppTests",
+            dependencies: [
+                "GaoxinApp",
+                .product(name: "XCTVapor", package: "vapor"),
+            ],
+            swiftSettings: swift5
+        ),
+    ]
+)
+
+var swift5: [SwiftSetting] { [.swiftLanguageMode(.v5)] }

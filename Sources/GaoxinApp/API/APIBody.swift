@@ -1,0 +1,24 @@
+import Vapor
+
+/// Decodes a JSON request body, turning a malformed body into the API error object (400).
+enum APIBody {
+    static func decode<T: Decodable>(_ type: T.Type, _ req: Request) throws -> T {
+        guard req.headers.contentType == .json || req.body.data == nil else {
+            throw AppError.badRequest("请求体应为 JSON（Content-Type: application/json）")
+        }
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else {
+            if let empty = try? APICoders.decoder.decode(T.self, from: Data("{}".utf8)) { return empty }
+            throw AppError.badRequest("缺少请求体")
+        }
+        do {
+            return try APICoders.decoder.decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw AppError.badRequest("字段“\(field)”的类型不正确", field: field.isEmpty ? nil : field)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw AppError.badRequest("缺少字段“\(key.stringValue)”", field: key.stringValue)
+        } catch {
+            throw AppError.badRequest("请求体不是有效的 JSON")
+        }
+    }
+}

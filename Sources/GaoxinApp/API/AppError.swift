@@ -1,0 +1,69 @@
+import GaoxinDomain
+import Vapor
+
+/// Errors with a stable code, an HTTP status and a Chinese message; one mapper renders them as
+/// the API error object or an HTML error page.
+enum AppError: Error {
+    case unauthenticated
+    case forbidden
+    case readOnlyToken
+    case csrf
+    case notFound(String)
+    case badRequest(String, field: String? = nil)
+    case conflict(String, field: String? = nil)
+    case tooLarge(String)
+    case validation(ValidationFailed)
+    case rateLimited(String)
+    case internalError
+
+    var status: HTTPResponseStatus {
+        switch self {
+        case .unauthenticated: return .unauthorized
+        case .forbidden, .readOnlyToken, .csrf: return .forbidden
+        case .notFound: return .notFound
+        case .badRequest: return .badRequest
+        case .conflict: return .conflict
+        case .tooLarge: return .payloadTooLarge
+        case .validation: return .unprocessableEntity
+        case .rateLimited: return .tooManyRequests
+        case .internalError: return .internalServerError
+        }
+    }
+
+    var code: String {
+        switch self {
+        case .unauthenticated: return "unauthenticated"
+        case .forbidden: return "forbidden"
+        case .readOnlyToken: return "read_only_token"
+        case .csrf: return "csrf_failed"
+        case .notFound: return "not_found"
+        case .badRequest: return "bad_request"
+        case .conflict: return "conflict"
+        case .tooLarge: return "too_large"
+        case .validation(let failed): return failed.errors.first?.code ?? "invalid"
+        case .rateLimited: return "rate_limited"
+        case .internalError: return "internal_error"
+        }
+    }
+
+    var field: String? {
+        switch self {
+        case .badRequest(_, let field), .conflict(_, let field): return field
+        case .validation(let failed): return failed.errors.first?.field
+        default: return nil
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .unauthenticated: return "请先登录"
+        case .forbidden: return "您没有权限执行此操作"
+        case .readOnlyToken: return "此 API 令牌为只读，不能修改数据"
+        case .csrf: return "表单已过期或来源无法验证，请刷新页面后重试"
+        case .notFound(let what): return "未找到\(what)"
+        case .badRequest(let message, _), .conflict(let message, _), .tooLarge(let message), .rateLimited(let message): return message
+        case .validation(let failed): return failed.errors.first?.messageZh ?? "提交的内容有误"
+        case .internalError: return "服务器内部错误，请稍后重试；如持续出现请联系管理员"
+        }
+    }
+}

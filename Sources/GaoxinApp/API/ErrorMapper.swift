@@ -1,0 +1,61 @@
+import Fluent
+import GaoxinDomain
+import Plot
+import Vapor
+
+/// The one error mapper: API paths get `{"error":{code,message,field}}`, pages an HTML page; an
+/// unauthenticated page request goes to sign-in. Internal errors never leak their detail.
+struct ErrorMapper: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            return await map(error, req)
+        }
+    }
+
+    func map(_ error: Error, _ req: Request) async -> Response {
+        let appError = Self.appError(error, req)
+        let isAPI = req.url.path.hasPrefix("/api/")
+        if case .unauthenticated = appError, !isAPI {
+            let next = req.method == .GET ? req.url.string : Site.home
+            let expired = req.sessionExpiredByIdle ? "&expired=1" : ""
+            let response = Response.redirect(Site.signIn + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/") + expired)
+            if req.sessionExpiredByIdle { response.cookies[SessionMiddleware.cookieName] = SessionStore.expiredCookie() }
+            return response
+        }
+        if isAPI {
+            let response = Response(status: appError.status)
+            try? response.content.encode(APIErrorBody(appError), using: APICoders.encoder)
+            if case .unauthenticated = appError { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+            return response
+        }
+        let context = PageContext(lang: req.uiLanguage, actor: req.actor, csrfToken: req.browserSession?.csrfToken, path: req.url.path, notice: nil)
+        let html = Page.render(context, title: context.t("出错了", "Something went wrong"),
+                               .p(.class("form-errors"), .text(appError.message)),
+                               .p(.a(.href(Site.home), .text(context.t("返回工作台", "Back to the dashboard")))))
+        return Response.html(html, status: appError.status, req: req)
+    }
+
+    static func appError(_ error: Error, _ req: Request) -> AppError {
+        switch error {
+        case let appError as AppError: return appError
+        case let failed as ValidationFailed: return .validation(failed)
+        case let abort as any AbortError:
+            switch abort.status {
+            case .notFound: return .notFound("该页面或资源")
+            case .payloadTooLarge: return .tooLarge("上传内容超过大小上限（\(req.application.gaoxinConfig.importMaxBytes / 1024 / 1024) MB）")
+            case .unauthorized: return .unauthenticated
+            case .forbidden: return .forbidden
+            case .methodNotAllowed: return .badRequest("不支持该请求方法")
+            case .unsupportedMediaType: return .badRequest("不支持的内容类型")
+            default:
+                if abort.status.code < 500 { return .badRequest("请求无效：\(abort.reason)") }
+            }
+        case is DecodingError: return .badRequest("请求内容格式不正确")
+        default: break
+        }
+        req.logger.report(error: error)
+        return .internalError
+    }
+}

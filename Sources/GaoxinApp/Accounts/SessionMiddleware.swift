@@ -1,0 +1,85 @@
+import Fluent
+import Vapor
+
+/// Authenticates every request, by API token (`Authorization: Bearer`) or by the session cookie,
+/// enforces the idle timeout, and checks the CSRF token on every state-changing browser request.
+struct SessionMiddleware: AsyncMiddleware {
+    static let cookieName = "gx_session"
+    /// Touching `last_seen_at` on every request would turn reads into writes; a minute is precise
+    /// enough for a 30-minute idle timeout.
+    static let touchInterval: TimeInterval = 60
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = req.headers.bearerAuthorization {
+            try await authenticateToken(bearer.token, req)
+            return try await next.respond(to: req)
+        }
+        try await loadSession(req)
+        if !Self.isSafe(req.method) {
+            try checkCSRF(req)
+        }
+        return try await next.respond(to: req)
+    }
+
+    static func isSafe(_ method: HTTPMethod) -> Bool {
+        method == .GET || method == .HEAD || method == .OPTIONS
+    }
+
+    private func authenticateToken(_ secret: String, _ req: Request) async throws {
+        let hash = SecretToken.hash(secret)
+        guard let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == hash).first(),
+              token.revokedAt == nil,
+              let user = try await User.find(token.userID, on: req.db),
+              let actor = try await ActorLoader.actor(for: user, tokenReadOnly: token.readOnly, on: req.db)
+        else { throw AppError.unauthenticated }
+        req.actor = actor
+        if let lastUsed = token.lastUsedAt, req.now.timeIntervalSince(lastUsed) < Self.touchInterval { return }
+        token.lastUsedAt = req.now
+        try await token.save(on: req.db)
+    }
+
+    private func loadSession(_ req: Request) async throws {
+        guard let secret = req.cookies[Self.cookieName]?.string, !secret.isEmpty,
+              let session = try await Session.find(SecretToken.hash(secret), on: req.db) else { return }
+        let idle = TimeInterval(req.application.gaoxinConfig.idleTimeoutMinutes * 60)
+        if req.now.timeIntervalSince(session.lastSeenAt) > idle {
+            try await session.delete(on: req.db)
+            req.storage[IdleExpiredKey.self] = session.userID != nil
+            return
+        }
+        req.browserSession = session
+        if let userID = session.userID, let user = try await User.find(userID, on: req.db) {
+            req.actor = try await ActorLoader.actor(for: user, tokenReadOnly: nil, on: req.db)
+        }
+        if req.now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
+            session.lastSeenAt = req.now
+            try await session.save(on: req.db)
+        }
+    }
+
+    private func checkCSRF(_ req: Request) throws {
+        guard let session = req.browserSession else { throw AppError.csrf }
+        let submitted = req.headers.first(name: "X-CSRF-Token") ?? CSRFField.read(from: req)
+        guard let submitted, SecretToken.constantTimeEquals(submitted, session.csrfToken) else { throw AppError.csrf }
+    }
+
+    struct IdleExpiredKey: StorageKey { typealias Value = Bool }
+}
+
+extension Request {
+    /// True when this request arrived with a signed-in session that had gone idle too long.
+    var sessionExpiredByIdle: Bool { storage[SessionMiddleware.IdleExpiredKey.self] ?? false }
+}
+
+/// The hidden form field carrying the CSRF token, read from url-encoded and multipart bodies.
+enum CSRFField {
+    static let name = "_csrf"
+
+    static func read(from req: Request) -> String? {
+        guard let contentType = req.headers.contentType else { return nil }
+        if contentType == .urlEncodedForm || contentType == .formData {
+            return try? req.content.get(String.self, at: name)
+        }
+        return nil
+    }
+}

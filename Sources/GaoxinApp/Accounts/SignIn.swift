@@ -1,0 +1,75 @@
+import Fluent
+import GaoxinDomain
+import Vapor
+
+/// Sign-in with lock-out: 5 failures lock the account for 15 minutes (configurable), and a
+/// client address with too many failures in that window is refused whatever the username.
+enum SignIn {
+    enum Outcome {
+        case success(User)
+        case failure(message: String)
+    }
+
+    static let wrongCredentials = "用户名或密码错误"
+
+    static func attempt(username rawUsername: String, password: String, _ req: Request) async throws -> Outcome {
+        let config = req.application.gaoxinConfig
+        let now = req.now
+        let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
+        let window = now.addingTimeInterval(-TimeInterval(config.lockoutMinutes * 60))
+        let addressFailures = try await LoginFailure.query(on: req.db)
+            .filter(\.$address == req.clientAddress).filter(\.$at > window).count()
+        if addressFailures >= config.addressFailureLimit {
+            throw AppError.rateLimited("登录失败次数过多，请 \(config.lockoutMinutes) 分钟后再试")
+        }
+        guard !username.isEmpty, !password.isEmpty else { return .failure(message: "请输入用户名和密码") }
+        guard let user = try await User.query(on: req.db).filter(\.$username == username).first(), user.active else {
+            try await recordFailure(username: username, user: nil, req)
+            return .failure(message: wrongCredentials)
+        }
+        if let lockedUntil = user.lockedUntil, lockedUntil > now {
+            try await recordFailure(username: username, user: nil, req)
+            return .failure(message: "账号因多次登录失败已锁定，请于 \(DisplayFormat.time(lockedUntil)) 后再试，或联系管理员解锁")
+        }
+        guard try await req.password.async.verify(password, created: user.passwordHash) else {
+            try await recordFailure(username: username, user: user, req)
+            if let lockedUntil = user.lockedUntil, lockedUntil > now {
+                return .failure(message: "连续 \(config.lockoutThreshold) 次登录失败，账号已锁定 \(config.lockoutMinutes) 分钟")
+            }
+            return .failure(message: wrongCredentials)
+        }
+        try await req.db.transaction { tx in
+            user.failedCount = 0
+            user.lockedUntil = nil
+            user.lastLoginAt = now
+            try await user.save(on: tx)
+            try await AuditLog.record(on: tx, at: now, actor: nil, actorName: "\(user.displayName)（\(user.username)）", address: req.clientAddress,
+                                      action: .signIn, entity: "user", entityID: "\(user.id!)", summary: "登录", before: NoSnapshot?.none, after: NoSnapshot?.none)
+        }
+        return .success(user)
+    }
+
+    private static func recordFailure(username: String, user: User?, _ req: Request) async throws {
+        let config = req.application.gaoxinConfig
+        let now = req.now
+        try await req.db.transaction { tx in
+            let failure = LoginFailure()
+            failure.username = String(username.prefix(100))
+            failure.address = req.clientAddress
+            failure.at = now
+            try await failure.create(on: tx)
+            guard let user else { return }
+            user.failedCount += 1
+            var locked = false
+            if user.failedCount >= config.lockoutThreshold {
+                user.lockedUntil = now.addingTimeInterval(TimeInterval(config.lockoutMinutes * 60))
+                user.failedCount = 0
+                locked = true
+            }
+            try await user.save(on: tx)
+            try await AuditLog.record(on: tx, at: now, actor: nil, actorName: "\(user.displayName)（\(user.username)）", address: req.clientAddress,
+                                      action: locked ? .lockOut : .signInFailed, entity: "user", entityID: "\(user.id!)",
+                                      summary: locked ? "连续登录失败，账号锁定" : "登录失败", before: NoSnapshot?.none, after: NoSnapshot?.none)
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+import Vapor
+
+/// Every change to accounts, validated, audited, in one transaction.
+enum UserWrites {
+    struct Fields {
+        var username: String
+        var displayName: String
+        var unitID: Int
+        var roles: Set<Role>
+        var email: String?
+        var phone: String?
+        var password: String?
+    }
+
+    static let usernameCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789._-")
+
+    static func validate(_ input: UserInput, existing: User?, on db: Database, policy: PasswordPolicy = PasswordPolicy()) async throws -> Fields {
+        var v = FieldValidator()
+        let username = v.requiredText("username", input.username ?? existing?.username, label: "用户名", labelEn: "Username", max: 50).lowercased()
+        if !username.isEmpty {
+            v.check(username.count >= 3 && username.unicodeScalars.allSatisfy { usernameCharacters.contains($0) },
+                    .invalid("username", zh: "用户名为 3–50 位小写字母、数字或 . _ -", en: "Username: 3–50 lowercase letters, digits, . _ -"))
+        }
+        let displayName = v.requiredText("displayName", input.displayName ?? existing?.displayName, label: "姓名", labelEn: "Name", max: 50)
+        var unitID = input.unitId ?? existing?.unitID
+        if let id = unitID {
+            if let unit = try await OrgUnit.find(id, on: db) {
+                if !unit.active && id != existing?.unitID {
+                    v.add(.invalid("unitId", zh: "单位“\(unit.name)”已停用", en: "The unit is deactivated"))
+                }
+            } else {
+                v.add(.invalid("unitId", zh: "所属单位不存在", en: "Unit not found")); unitID = nil
+            }
+        } else {
+            v.add(.required("unitId", label: "所属单位", labelEn: "Unit"))
+        }
+        var roles = Set<Role>()
+        let roleTexts = input.roles ?? existing.map { $0.roleSet.map(\.rawValue) } ?? []
+        for text in roleTexts {
+            if let role = Role(codeOrName: text) { roles.insert(role) } else {
+                v.add(.invalid("roles", zh: "角色“\(text)”不存在", en: "Unknown role \(text)"))
+            }
+        }
+        if roleTexts.isEmpty { v.add(FieldError(field: "roles", code: "required", zh: "请至少选择一个角色", en: "Choose at least one role")) }
+        let email = v.optionalText("email", input.email ?? existing?.email, label: "邮箱", labelEn: "E-mail", max: 200)
+        if let email { v.check(isEmail(email), .invalid("email", zh: "邮箱格式不正确", en: "Invalid e-mail address")) }
+        let phone = v.optionalText("phone", input.phone ?? existing?.phone, label: "电话", labelEn: "Phone", max: 50)
+        if let phone { v.check(phone.allSatisfy { $0.isNumber || "+- ()".contains($0) }, .invalid("phone", zh: "电话只能包含数字和 + - ( ) 空格", en: "Invalid phone number")) }
+        var password: String?
+        if existing == nil {
+            let text = input.password ?? ""
+            if text.isEmpty {
+                v.add(.required("password", label: "初始密码", labelEn: "Initial password"))
+            } else if let violation = policy.violation(password: text, username: username) {
+                v.add(FieldError(field: "password", code: violation.code, zh: violation.messageZh, en: violation.messageEn))
+            }
+            password = text
+        }
+        if v.isValid {
+            var query = User.query(on: db).filter(\.$username == username)
+            if let id = existing?.id { query = query.filter(\.$id != id) }
+            if try await query.count() > 0 {
+                v.add(FieldError(field: "username", code: "duplicate", zh: "用户名“\(username)”已被使用", en: "Username already taken"))
+            }
+        }
+        try v.throwIfInvalid()
+        return Fields(username: username, displayName: displayName, unitID: unitID ?? 0, roles: roles, email: email, phone: phone, password: password)
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
+    }
+
+    static func create(_ input: UserInput, _ req: Request) async throws -> User {
+        let fields = try await validate(input, existing: nil, on: req.db)
+        let hash = try await req.password.async.hash(fields.password ?? "")
+        return try await req.db.transaction { tx in
+            let user = try await insert(fields, passwordHash: hash, on: tx)
+            try await AuditLog.record(req, on: tx, action: .create, entity: "user", entityID: "\(user.id!)",
+                                      summary: "新建用户“\(user.displayName)”（\(user.username)）", before: NoSnapshot?.none, after: UserDTO(user))
+            return user
+        }
+    }
+
+    static func insert(_ fields: Fields, passwordHash: String, on db: Database) async throws -> User {
+        let user = User()
+        user.username = fields.username
+        user.displayName = fields.displayName
+        user.unitID = fields.unitID
+        user.roles = RoleSet.encode(fields.roles)
+        user.passwordHash = passwordHash
+        user.active = true
+        user.email = fields.email
+        user.phone = fields.phone
+        user.failedCount = 0
+        try await user.create(on: db)
+        return user
+    }
+
+    static func update(_ user: User, _ input: UserInput, _ req: Request) async throws -> User {
+        let fields = try await validate(input, existing: user, on: req.db)
+        let actor = try req.requireActor()
+        if user.id == actor.userID, user.roleSet.contains(.admin), !fields.roles.contains(.admin) {
+            throw AppError.validation(ValidationFailed([.invalid("roles", zh: "不能取消自己的系统管理员角色", en: "You cannot remove your own administrator role")]))
+        }
+        let before = UserDTO(user)
+        return try await req.db.transaction { tx in
+            user.username = fields.username
+            user.displayName = fields.displayName
+            user.unitID = fields.unitID
+            user.roles = RoleSet.encode(fields.roles)
+            user.email = fields.email
+            user.phone = fields.phone
+            try await user.save(on: tx)
+            if before.roles != UserDTO(user).roles || before.unitId != user.unitID {
+                // New roles or unit take effect at once: end the user's sessions so no page keeps old rights.
+                try await Session.query(on: tx).filter(\.$userID == user.id!).delete()
+            }
+            try await AuditLog.record(req, on: tx, action: .update, entity: "user", entityID: "\(user.id!)",
+                                      summary: "修改用户“\(user.displayName)”", before: before, after: UserDTO(user))
+            return user
+        }
+    }
+
+    static func setActive(_ user: User, _ active: Bool, _ req: Request) async throws -> User {
+        let actor = try req.requireActor()
+        if !active, user.id == actor.userID { throw AppError.conflict("不能停用自己的账号") }
+        if user.active == active { return user }
+        if active, let unit = try await OrgUnit.find(user.unitID, on: req.db), !unit.active {
+            throw AppError.conflict("用户所属单位“\(unit.name)”已停用，请先调整单位")
+        }
+        let before = UserDTO(user)
+        return try await req.db.transaction { tx in
+            user.active = active
+            try await user.save(on: tx)
+            if !active {
+                try await Session.query(on: tx).filter(\.$userID == user.id!).delete()
+                try await APIToken.query(on: tx).filter(\.$userID == user.id!).filter(\.$revokedAt == nil).set(\.$revokedAt, to: req.now).update()
+            }
+            try await AuditLog.record(req, on: tx, action: active ? .reactivate : .deactivate, entity: "user", entityID: "\(user.id!)",
+                                      summary: (active ? "启用" : "停用") + "用户“\(user.displayName)”", before: before, after: UserDTO(user))
+            return user
+        }
+    }
+
+    static func unlock(_ user: User, _ req: Request) async throws {
+        let before = UserDTO(user, now: req.now)
+        try await req.db.transaction { tx in
+            user.failedCount = 0
+            user.lockedUntil = nil
+            try await user.save(on: tx)
+            try await AuditLog.record(req, on: tx, action: .update, entity: "user", entityID: "\(user.id!)",
+                                      summary: "解锁用户“\(user.displayName)”", before: before, after: UserDTO(user, now: req.now))
+        }
+    }
+
+    /// Sets a new password (by the user, or by an administrator) and ends the user's other sessions.
+    static func setPassword(_ user: User, _ password: String, keepSession: String?, _ req: Request) async throws {
+        if let violation = PasswordPolicy().violation(password: password, username: user.username) {
+            throw AppError.validation(ValidationFailed([FieldError(field: "newPassword", code: violation.code, zh: violation.messageZh, en: violation.messageEn)]))
+        }
+        let hash = try await req.password.async.hash(password)
+        try await req.db.transaction { tx in
+            user.passwordHash = hash
+            user.failedCount = 0
+            user.lockedUntil = nil
+            try await user.save(on: tx)
+            var sessions = Session.query(on: tx).filter(\.$userID == user.id!)
+            if let keepSession { sessions = sessions.filter(\.$id != keepSession) }
+            try await sessions.delete()
+            try await AuditLog.record(req, on: tx, action: .passwordChange, entity: "user", entityID: "\(user.id!)",
+                                      summary: "修改用户“\(user.displayName)”的密码", before: NoSnapshot?.none, after: NoSnapshot?.none)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The write path's audit: called inside the same transaction as the change it records.
+enum AuditLog {
+    enum Action: String, CaseIterable {
+        case create, update, delete, move, deactivate, reactivate, importRows = "import", signIn = "sign_in", signInFailed = "sign_in_failed", lockOut = "lock_out", tokenCreate = "token_create", tokenRevoke = "token_revoke", passwordChange = "password_change", restore
+
+        var nameZh: String {
+            switch self {
+            case .create: return "新建"
+            case .update: return "修改"
+            case .delete: return "删除"
+            case .move: return "移动"
+            case .deactivate: return "停用"
+            case .reactivate: return "启用"
+            case .importRows: return "导入"
+            case .signIn: return "登录"
+            case .signInFailed: return "登录失败"
+            case .lockOut: return "锁定"
+            case .tokenCreate: return "创建令牌"
+            case .tokenRevoke: return "吊销令牌"
+            case .passwordChange: return "修改密码"
+            case .restore: return "恢复备份"
+            }
+        }
+    }
+
+    /// JSON of a snapshot with sorted keys, so before/after diff cleanly.
+    static func json<T: Encodable>(_ value: T?) -> String? {
+        guard let value else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(value) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func record<Before: Encodable, After: Encodable>(
+        on db: Database, at: Date, actor: Actor?, actorName: String? = nil, address: String?,
+        action: Action, entity: String, entityID: String, summary: String,
+        before: Before?, after: After?
+    ) async throws {
+        let entry = AuditEntry()
+        entry.at = at
+        entry.actorID = actor?.userID
+        entry.actorName = actorName ?? actor.map { "\($0.displayName)（\($0.username)）" } ?? "系统"
+        entry.action = action.rawValue
+        entry.entity = entity
+        entry.entityID = entityID
+        entry.summary = summary
+        entry.beforeJSON = json(before)
+        entry.afterJSON = json(after)
+        entry.address = address
+        try await entry.create(on: db)
+    }
+
+    /// Convenience for the common case inside a request.
+    static func record<Before: Encodable, After: Encodable>(
+        _ req: Request, on db: Database, action: Action, entity: String, entityID: String,
+        summary: String, before: Before?, after: After?
+    ) async throws {
+        try await record(on: db, at: req.now, actor: req.actor, address: req.clientAddress, action: action,
+                         entity: entity, entityID: entityID, summary: summary, before: before, after: after)
+    }
+}
+
+/// A stand-in for "no snapshot" where a generic parameter needs a concrete type.
+struct NoSnapshot: Encodable {}

@@ -1,0 +1,30 @@
+/// The tables a backup holds, in an order that satisfies foreign keys on restore, with each
+/// column's portable type. A test checks this against the live schema so no table is forgotten.
+enum BackupSchema {
+    enum ColumnType: String, Codable { case int, text, bool, datetime, blob }
+
+    struct Table {
+        let name: String
+        let columns: [(name: String, type: ColumnType)]
+        /// The identity column whose sequence PostgreSQL must advance after a restore.
+        let identity: String?
+    }
+
+    static let tables: [Table] = [
+        Table(name: "units", columns: [("id", .int), ("name", .text), ("kind", .text), ("code", .text), ("parent_id", .int), ("path", .text),
+                                       ("sort_order", .int), ("active", .bool), ("note", .text), ("created_at", .datetime), ("updated_at", .datetime)], identity: "id"),
+        Table(name: "users", columns: [("id", .int), ("username", .text), ("display_name", .text), ("unit_id", .int), ("roles", .text),
+                                       ("password_hash", .text), ("active", .bool), ("email", .text), ("phone", .text), ("failed_count", .int),
+                                       ("locked_until", .datetime), ("last_login_at", .datetime), ("created_at", .datetime), ("updated_at", .datetime)], identity: "id"),
+        Table(name: "sessions", columns: [("id", .text), ("user_id", .int), ("csrf_token", .text), ("created_at", .datetime), ("last_seen_at", .datetime),
+                                          ("address", .text), ("user_agent", .text)], identity: nil),
+        Table(name: "api_tokens", columns: [("id", .int), ("user_id", .int), ("name", .text), ("token_hash", .text), ("prefix", .text), ("read_only", .bool),
+                                            ("created_at", .datetime), ("last_used_at", .datetime), ("revoked_at", .datetime)], identity: "id"),
+        Table(name: "login_failures", columns: [("id", .int), ("username", .text), ("address", .text), ("at", .datetime)], identity: "id"),
+        Table(name: "audit_log", columns: [("id", .int), ("at", .datetime), ("actor_id", .int), ("actor_name", .text), ("action", .text), ("entity", .text),
+                                           ("entity_id", .text), ("summary", .text), ("before_json", .text), ("after_json", .text), ("address", .text)], identity: "id"),
+        Table(name: "jobs", columns: [("id", .int), ("kind", .text), ("status", .text), ("phase", .text), ("progress", .int), ("total", .int),
+                                      ("message", .text), ("result_json", .text), ("created_by", .int), ("created_at", .datetime), ("started_at", .datetime),
+                                      ("finished_at", .datetime), ("heartbeat_at", .datetime), ("input", .blob), ("input_name", .text)], identity: "id"),
+    ]
+}

@@ -1,0 +1,69 @@
+import Vapor
+
+enum CLICommands {
+    static func register(on app: Application) {
+        app.asyncCommands.use(MigrateCommand(), as: "migrate")
+        app.asyncCommands.use(CreateUserCommand(), as: "create-user")
+        app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(), as: "restore")
+    }
+}
+
+/// `gaoxin migrate`: brings the schema up to date, without asking (scripts run it).
+struct MigrateCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "创建或升级数据库结构 (create or upgrade the schema)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.application.autoMigrate()
+        context.console.print("数据库已是最新结构 (migrations applied): \(Migrations.all.count)")
+    }
+}
+
+/// `gaoxin seed-demo`: loads the demo data set into an empty database and prints the passwords once.
+struct SeedDemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "载入演示数据 (load the demo data set into an empty database)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.application.autoMigrate()
+        guard let accounts = try await DemoData.seedIfEmpty(context.application) else {
+            context.console.print("数据库中已有数据，未载入演示数据 (database not empty; nothing seeded)")
+            return
+        }
+        DemoData.printAccounts(accounts, console: context.console)
+    }
+}
+
+/// `gaoxin create-user --username u --name 张三 --unit CODE_OR_ID --roles admin,office`; the
+/// password is read from `GAOXIN_NEW_PASSWORD` or generated and printed once.
+struct CreateUserCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "username") var username: String?
+        @Option(name: "name") var name: String?
+        @Option(name: "unit", help: "单位编码或 ID") var unit: String?
+        @Option(name: "roles", help: "逗号分隔：admin,office,unit,park,leader,auditor") var roles: String?
+    }
+
+    var help: String { "创建用户 (create a user)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        let password = Environment.get("GAOXIN_NEW_PASSWORD") ?? DemoData.generatePassword()
+        let result = try await UserCreation.create(
+            app: app, username: signature.username ?? "", displayName: signature.name ?? signature.username ?? "",
+            unit: signature.unit ?? "", roles: (signature.roles ?? "").split(separator: ",").map(String.init), password: password)
+        switch result {
+        case .success(let user):
+            context.console.print("已创建用户 \(user.username)（ID \(user.id!)）")
+            if Environment.get("GAOXIN_NEW_PASSWORD") == nil { context.console.print("初始密码（只显示这一次）：\(password)") }
+        case .failure(let failed):
+            for error in failed.errors { context.console.error("\(error.field)：\(error.messageZh)") }
+            throw ExitCode(1)
+        }
+    }
+}
+
+public struct ExitCode: Error { public let code: Int32; public init(_ code: Int32) { self.code = code } }

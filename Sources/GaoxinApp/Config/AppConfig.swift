@@ -1,0 +1,88 @@
+import Foundation
+import Vapor
+
+/// The one typed configuration, read from the environment (and flags through `serve`), validated
+/// at boot. Every default works on a fresh machine: a SQLite file beside the binary, 127.0.0.1.
+public struct AppConfig: Sendable {
+    public var databaseURL: String = "sqlite://gaoxin.sqlite"
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    public var logLevel: Logger.Level = .info
+    /// bcrypt cost; 12 in production, lowered in tests because a debug-build hash takes ~0.4 s.
+    public var bcryptCost: Int = 12
+    public var idleTimeoutMinutes: Int = 30
+    public var lockoutThreshold: Int = 5
+    public var lockoutMinutes: Int = 15
+    /// Failed sign-ins allowed per client address per lock-out window, whatever the username.
+    public var addressFailureLimit: Int = 20
+    public var importMaxBytes: Int = 50 * 1024 * 1024
+    /// Marks cookies `Secure`; on when served behind HTTPS.
+    public var secureCookies: Bool = false
+
+    public init() {}
+
+    public enum Problem: Error, CustomStringConvertible {
+        case badValue(key: String, value: String, expected: String)
+        public var description: String {
+            switch self {
+            case let .badValue(key, value, expected):
+                return "配置项 \(key) 的值 \"\(value)\" 无效：应为\(expected) (invalid configuration \(key)=\(value))"
+            }
+        }
+    }
+
+    /// Reads `GAOXIN_*` variables and `DATABASE_URL`; names every bad key instead of silently defaulting.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        var config = AppConfig()
+        var problems: [Problem] = []
+        func int(_ key: String, _ range: ClosedRange<Int>, _ apply: (Int) -> Void) {
+            guard let raw = env[key] else { return }
+            if let value = Int(raw), range.contains(value) { apply(value) } else {
+                problems.append(.badValue(key: key, value: raw, expected: "\(range.lowerBound)…\(range.upperBound) 之间的整数"))
+            }
+        }
+        if let url = env["DATABASE_URL"], !url.isEmpty { config.databaseURL = url }
+        if let host = env["GAOXIN_HOST"], !host.isEmpty { config.host = host }
+        int("GAOXIN_PORT", 0...65535) { config.port = $0 }
+        int("GAOXIN_BCRYPT_COST", 4...31) { config.bcryptCost = $0 }
+        int("GAOXIN_IDLE_TIMEOUT_MINUTES", 1...1440) { config.idleTimeoutMinutes = $0 }
+        int("GAOXIN_LOCKOUT_THRESHOLD", 1...100) { config.lockoutThreshold = $0 }
+        int("GAOXIN_LOCKOUT_MINUTES", 1...1440) { config.lockoutMinutes = $0 }
+        int("GAOXIN_ADDRESS_FAILURE_LIMIT", 1...10000) { config.addressFailureLimit = $0 }
+        int("GAOXIN_IMPORT_MAX_MB", 1...2048) { config.importMaxBytes = $0 * 1024 * 1024 }
+        if let raw = env["GAOXIN_LOG_LEVEL"] {
+            if let level = Logger.Level(rawValue: raw.lowercased()) { config.logLevel = level } else {
+                problems.append(.badValue(key: "GAOXIN_LOG_LEVEL", value: raw, expected: "trace/debug/info/notice/warning/error/critical"))
+            }
+        }
+        if let raw = env["GAOXIN_SECURE_COOKIES"] {
+            switch raw.lowercased() {
+            case "1", "true", "yes": config.secureCookies = true
+            case "0", "false", "no": config.secureCookies = false
+            default: problems.append(.badValue(key: "GAOXIN_SECURE_COOKIES", value: raw, expected: "true 或 false"))
+            }
+        }
+        do { _ = try DatabaseLocation(url: config.databaseURL) } catch {
+            problems.append(.badValue(key: "DATABASE_URL", value: config.databaseURL, expected: "sqlite://路径 或 postgres://用户@主机:端口/库名"))
+        }
+        if let first = problems.first {
+            if problems.count > 1 { throw ConfigProblems(problems: problems) }
+            throw first
+        }
+        return config
+    }
+}
+
+public struct ConfigProblems: Error, CustomStringConvertible {
+    public var problems: [AppConfig.Problem]
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    public var gaoxinConfig: AppConfig {
+        get { storage[ConfigKey.self] ?? AppConfig() }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}

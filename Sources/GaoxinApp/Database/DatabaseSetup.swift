@@ -1,0 +1,32 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Vapor
+
+/// Registers the configured engine with Fluent and the migrations in their one order.
+enum DatabaseSetup {
+    static func configure(_ app: Application, location: DatabaseLocation) throws {
+        switch location {
+        case .sqlite(let path):
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        case .postgres(let url):
+            var config = try SQLPostgresConfiguration(url: url)
+            // Search queries: a generic plan can turn an indexed LIKE into a scan (TOOLING.md).
+            config.coreConfiguration.options.additionalStartupParameters = [("plan_cache_mode", "force_custom_plan")]
+            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        }
+        app.storage[EngineKey.self] = location.engine
+        Migrations.register(on: app)
+    }
+
+    struct EngineKey: StorageKey { typealias Value = Engine }
+}
+
+extension Application {
+    var engine: Engine { storage[DatabaseSetup.EngineKey.self] ?? .sqlite }
+}
+
+extension Request {
+    var engine: Engine { application.engine }
+}

@@ -1,0 +1,17 @@
+import Fluent
+import Vapor
+
+/// The one ordered list of migrations. Append only; never edit a landed migration.
+enum Migrations {
+    static let all: [any Migration] = [
+        M0001_CreateUnits(),
+        M0002_CreateUsers(),
+        M0003_CreateSessionsAndTokens(),
+        M0004_CreateAuditLog(),
+        M0005_CreateJobs(),
+    ]
+
+    static func register(on app: Application) {
+        for migration in all { app.migrations.add(migration) }
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import GaoxinSheets
+import Vapor
+
+enum ExchangeRoutes {
+    struct Upload: Content {
+        var file: File?
+    }
+
+    static func register(_ req: Request) throws -> any ImportRegister {
+        guard let key = req.parameters.get("register"), let register = ImportRegisters.find(key) else { throw AppError.notFound("该登记表") }
+        return register
+    }
+
+    /// Routes per register, so each carries that register's write policy.
+    static var all: [RouteSpec] {
+        var routes: [RouteSpec] = [
+            RouteSpec(.GET, "/imports", .read(Policies.imports)) { req in
+                let actor = try req.requireActor()
+                let registers = ImportRegisters.all.filter { actor.hasAny($0.policy.write) }
+                guard !registers.isEmpty else { throw AppError.forbidden }
+                let recent = try await Job.query(on: req.db).filter(\.$createdBy == actor.userID).sort(\.$id, .descending).limit(20).all().map(JobDTO.init)
+                let lang = req.uiLanguage
+                return try await req.renderPage { context in
+                    ImportsView.render(context, registers: registers.map { .init(key: $0.key, title: lang.t($0.titleZh, $0.titleEn), columns: $0.columns) },
+                                       recent: recent, error: req.query[String.self, at: "error"])
+                }
+            },
+        ]
+        for register in ImportRegisters.all {
+            let key = register.key
+            routes += [
+                RouteSpec(.GET, "/imports/\(key)/template", .write(register.policy)) { req in
+                    try ListExport.file(SheetParsing.template(register), fileName: "\(register.titleZh)导入模板", format: try ListExport.format(req))
+                },
+                RouteSpec(.POST, "/imports/\(key)", .write(register.policy), body: .upload) { req in
+                    let upload = try req.content.decode(Upload.self)
+                    guard let file = upload.file, file.data.readableBytes > 0 else {
+                        return .redirect(Site.imports + "?error=" + ("请选择要导入的文件".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                    }
+                    let job = try await ImportJob.start(register: register, data: Data(file.data.readableBytesView), fileName: file.filename, req)
+                    return .redirect(Site.job(job.id!))
+                },
+                RouteSpec(.POST, "/api/v1/imports/\(key)", .write(register.policy), body: .upload,
+                          doc: APIOperation(operationID: "import\(key.capitalized)", summary: "导入\(register.titleZh)（xlsx 或 CSV，后台任务）", tag: "导入",
+                                            request: .upload, successStatus: 202, response: JobDTO.self)) { req in
+                    let data: Data
+                    var name: String?
+                    if req.headers.contentType == .formData {
+                        let upload = try req.content.decode(Upload.self)
+                        guard let file = upload.file else { throw AppError.badRequest("缺少文件字段 file", field: "file") }
+                        data = Data(file.data.readableBytesView)
+                        name = file.filename
+                    } else {
+                        data = req.body.data.map { Data($0.readableBytesView) } ?? Data()
+                    }
+                    let job = try await ImportJob.start(register: register, data: data, fileName: name, req)
+                    return try .json(JobDTO(job), status: .accepted)
+                },
+            ]
+        }
+        return routes
+    }
+}

@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// A column of an import/export register: its Chinese heading (what the template shows), the
+/// English heading also accepted, and an example value for the template's second row.
+struct RegisterColumn: Sendable {
+    let key: String
+    let zh: String
+    let en: String
+    let required: Bool
+    let example: String
+    let note: String
+}
+
+/// One row of an uploaded file, by column key, with the row number the user sees (header = 1).
+struct ImportRow: Sendable {
+    let number: Int
+    let values: [String: String]
+
+    func value(_ key: String) -> String { (values[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+}
+
+/// A register that can be imported: checks every row, then writes all of them in one
+/// transaction or nothing.
+protocol ImportRegister: Sendable {
+    var key: String { get }
+    var titleZh: String { get }
+    var titleEn: String { get }
+    var columns: [RegisterColumn] { get }
+    var policy: ResourcePolicy { get }
+
+    /// Returns every problem; an empty list means `write` may run.
+    func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError]
+    /// Writes all rows inside `tx` (the caller's transaction), auditing each record.
+    func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int
+}
+
+/// What an import runs with, detached from the request that started it.
+struct ImportContext: Sendable {
+    let db: Database
+    let actor: Actor
+    let address: String
+    let clock: AppClock
+    let passwords: @Sendable (String) async throws -> String
+    let progress: JobRunner.Progress?
+
+    func report(_ phase: String, _ done: Int, _ total: Int) async {
+        try? await progress?.report(phase: phase, progress: done, total: total)
+    }
+}
+
+enum ImportRegisters {
+    static let all: [any ImportRegister] = [UnitRegister(), UserRegister()]
+
+    static func find(_ key: String) -> (any ImportRegister)? { all.first { $0.key == key } }
+}

@@ -1,0 +1,42 @@
+import Plot
+
+enum ImportsView {
+    struct RegisterInfo {
+        let key: String
+        let title: String
+        let columns: [RegisterColumn]
+    }
+
+    static func render(_ context: PageContext, registers: [RegisterInfo], recent: [JobDTO], error: String?) -> HTML {
+        Page.render(
+            context, title: context.t("导入导出", "Import and export"),
+            .p(.class("hint"), .text(context.t("支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK/GB18030）。导入先逐行校验，全部通过才一次性写入；有任何问题则不写入并列出每一处问题。",
+                                              "xlsx and CSV (UTF-8 or GBK/GB18030). Every row is checked first; all rows are written at once, or none and every problem is listed."))),
+            .unwrap(error) { .div(.class("form-errors"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .forEach(registers) { register in
+                .section(.class("register"),
+                    .h2(.text(register.title)),
+                    .p(.text(context.t("模板：", "Template: ")),
+                       .a(.href(Site.importTemplate(register.key, format: "xlsx")), .text("Excel")), .text(" · "),
+                       .a(.href(Site.importTemplate(register.key, format: "csv")), .text("CSV"))),
+                    .details(.summary(.text(context.t("列说明", "Columns"))),
+                             .ul(.forEach(register.columns) { column in
+                                 .li(.strong(.text(column.zh + (column.required ? "*" : ""))), .text(column.note.isEmpty ? "" : "：" + column.note))
+                             })),
+                    .form(.method(.post), .action(Site.importUpload(register.key)), .enctype(.multipartData),
+                          Page.csrf(context),
+                          .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .attribute(named: "aria-label", value: context.t("选择文件", "Choose file"))),
+                          .button(.type(.submit), .text(context.t("上传并导入", "Upload and import")))))
+            },
+            .h2(.text(context.t("我最近的导入", "My recent imports"))),
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text("#")), .th(.text(context.t("类型", "Kind"))), .th(.text(context.t("状态", "Status"))), .th(.text(context.t("结果", "Result"))))),
+                .tbody(
+                    .if(recent.isEmpty, .tr(.td(.attribute(named: "colspan", value: "4"), .class("empty"), .text(context.t("暂无", "None"))))),
+                    .forEach(recent) { job in
+                        .tr(.td(.a(.href(Site.job(job.id)), .text("\(job.id)"))), .td(.text(job.kind)),
+                            .td(.text(JobStatus(rawValue: job.status).map { context.t($0.nameZh, $0.rawValue) } ?? job.status)), .td(.text(job.message ?? "")))
+                    })))
+        )
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import OpenAPIKit30
+import Vapor
+
+struct ImportRowError: Codable, Sendable, Equatable {
+    /// 1-based row number as the user sees it in the spreadsheet (the header is row 1).
+    var row: Int
+    var column: String
+    var value: String
+    var reason: String
+}
+
+struct ImportResult: Codable, Sendable {
+    var inserted: Int
+    var errors: [ImportRowError]
+}
+
+struct JobDTO: Content, APISchema {
+    var id: Int
+    var kind: String
+    var status: String
+    var phase: String
+    var progress: Int
+    var total: Int
+    var message: String?
+    var createdAt: Date
+    var finishedAt: Date?
+    var inserted: Int?
+    var errors: [ImportRowError]?
+
+    init(_ job: Job) {
+        id = job.id ?? 0
+        kind = job.kind
+        status = job.status
+        phase = job.phase
+        progress = job.progress
+        total = job.total
+        message = job.message
+        createdAt = job.createdAt
+        finishedAt = job.finishedAt
+        if let json = job.resultJSON, let result = try? JSONDecoder().decode(ImportResult.self, from: Data(json.utf8)) {
+            inserted = result.inserted
+            errors = result.errors
+        }
+    }
+
+    static let schemaName = "Job"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "id": .integer, "kind": .string, "status": .string(allowedValues: JobStatus.allCases.map { AnyCodable($0.rawValue) }),
+            "phase": .string, "progress": .integer, "total": .integer, "message": .string(required: false, nullable: true),
+            "createdAt": .string(format: .dateTime), "finishedAt": .string(format: .dateTime, required: false, nullable: true),
+            "inserted": .integer(required: false, nullable: true),
+            "errors": .array(required: false, nullable: true, items: .object(properties: [
+                "row": .integer, "column": .string, "value": .string, "reason": .string,
+            ])),
+        ])
+    }
+}
+
+enum JobQueries {
+    /// A job is visible to the user who started it and to administrators.
+    static func find(_ req: Request) async throws -> Job {
+        let actor = try req.requireActor()
+        guard let id = req.parameters.get("id", as: Int.self), let job = try await Job.find(id, on: req.db),
+              job.createdBy == actor.userID || actor.has(.admin) else { throw AppError.notFound("该任务") }
+        return job
+    }
+}

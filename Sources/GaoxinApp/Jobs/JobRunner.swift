@@ -1,0 +1,132 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Runs long work in the background of the server that accepted it, reporting progress into the
+/// job row. The work must be all-or-nothing (one transaction), so a crash leaves nothing half
+/// applied; `sweepAbandoned` marks such jobs failed.
+enum JobRunner {
+    /// A job whose heartbeat is older than this is considered abandoned by a crashed process.
+    static let abandonAfter: TimeInterval = 60
+    static let heartbeatEvery: TimeInterval = 5
+
+    actor Progress {
+        let jobID: Int
+        let db: Database
+        let clock: AppClock
+        private var lastWrite = Date.distantPast
+
+        init(jobID: Int, db: Database, clock: AppClock) {
+            self.jobID = jobID
+            self.db = db
+            self.clock = clock
+        }
+
+        /// Records phase and progress; writes at most every half second unless `force`.
+        func report(phase: String, progress: Int, total: Int, force: Bool = false) async throws {
+            let now = clock.now()
+            let due = force || now.timeIntervalSince(lastWrite) >= 0.5 || progress >= total
+            if due { lastWrite = now }
+            guard due else { return }
+            try await Job.query(on: db).filter(\.$id == jobID)
+                .set(\.$phase, to: phase).set(\.$progress, to: progress).set(\.$total, to: total)
+                .set(\.$heartbeatAt, to: Date()).update()
+        }
+    }
+
+    static func create(kind: String, createdBy: Int?, input: Data?, inputName: String?, on db: Database, now: Date) async throws -> Job {
+        let job = Job()
+        job.kind = kind
+        job.status = JobStatus.queued.rawValue
+        job.phase = "queued"
+        job.progress = 0
+        job.total = 0
+        job.createdBy = createdBy
+        job.createdAt = now
+        job.heartbeatAt = Date()
+        job.input = input
+        job.inputName = inputName
+        try await job.create(on: db)
+        return job
+    }
+
+    /// Starts the work detached from the request; the result (or the error's message) is stored.
+    static func start(_ job: Job, app: Application, work: @escaping @Sendable (Progress) async throws -> JobOutcome) {
+        let jobID = job.id!
+        let db = app.db
+        let clock = app.clock
+        let logger = app.logger
+        Task.detached {
+            let progress = Progress(jobID: jobID, db: db, clock: clock)
+            let heartbeat = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(nanoseconds: UInt64(heartbeatEvery * 1_000_000_000))
+                    try? await Job.query(on: db).filter(\.$id == jobID).set(\.$heartbeatAt, to: Date()).update()
+                }
+            }
+            defer { heartbeat.cancel() }
+            do {
+                try await Job.query(on: db).filter(\.$id == jobID)
+                    .set(\.$status, to: JobStatus.running.rawValue).set(\.$startedAt, to: clock.now()).update()
+                let outcome = try await work(progress)
+                try await finish(jobID, outcome, db: db, now: clock.now())
+            } catch {
+                logger.report(error: error)
+                let message = (error as? AppError)?.message ?? "任务失败：\(error)"
+                try? await finish(jobID, .failed(message: message, resultJSON: nil), db: db, now: clock.now())
+            }
+        }
+    }
+
+    private static func finish(_ jobID: Int, _ outcome: JobOutcome, db: Database, now: Date) async throws {
+        let (status, message, result): (JobStatus, String, String?) = {
+            switch outcome {
+            case .succeeded(let message, let result): return (.succeeded, message, result)
+            case .failed(let message, let result): return (.failed, message, result)
+            }
+        }()
+        try await Job.query(on: db).filter(\.$id == jobID)
+            .set(\.$status, to: status.rawValue).set(\.$phase, to: "done").set(\.$message, to: message)
+            .set(\.$resultJSON, to: result).set(\.$finishedAt, to: now).set(\.$input, to: nil).update()
+    }
+
+    /// Marks failed every unfinished job no live process is working on (its heartbeat stopped).
+    static func sweepAbandoned(on db: Database) async throws {
+        let cutoff = Date().addingTimeInterval(-abandonAfter)
+        try await Job.query(on: db)
+            .filter(\.$status ~~ [JobStatus.queued.rawValue, JobStatus.running.rawValue])
+            .group(.or) { $0.filter(\.$heartbeatAt == nil).filter(\.$heartbeatAt < cutoff) }
+            .set(\.$status, to: JobStatus.failed.rawValue)
+            .set(\.$phase, to: "done")
+            .set(\.$message, to: "处理该任务的服务进程已中断，任务未完成，没有写入任何数据，请重新提交")
+            .set(\.$finishedAt, to: Date())
+            .set(\.$input, to: nil)
+            .update()
+    }
+}
+
+enum JobOutcome: Sendable {
+    case succeeded(message: String, resultJSON: String?)
+    case failed(message: String, resultJSON: String?)
+}
+
+/// Sweeps abandoned jobs at boot and every half minute after, on every server.
+struct JobSweeper: LifecycleHandler {
+    final class Box: @unchecked Sendable { var task: Task<Void, Never>? }
+    let box = Box()
+
+    func didBootAsync(_ application: Application) async throws {
+        try await JobRunner.sweepAbandoned(on: application.db)
+        let db = application.db
+        box.task = Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 30_000_000_000)
+                try? await JobRunner.sweepAbandoned(on: db)
+            }
+        }
+    }
+
+    func shutdown(_ application: Application) {
+        box.task?.cancel()
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import GaoxinSheets
+import Vapor
+
+/// Export of the current filtered list, as xlsx or CSV, with the column headings of the screen.
+enum ListExport {
+    enum Format: String { case xlsx, csv }
+
+    static func format(_ req: Request) throws -> Format {
+        let raw = req.query[String.self, at: "format"] ?? "xlsx"
+        guard let format = Format(rawValue: raw) else { throw AppError.badRequest("导出格式应为 xlsx 或 csv", field: "format") }
+        return format
+    }
+
+    static func response<Row>(_ rows: [Row], columns: [ListColumn<Row>], sheetName: String, fileName: String,
+                              format: Format, lang: UILanguage) throws -> Response {
+        let header = columns.map { SheetCell.text(lang.t($0.zh, $0.en)) }
+        let body = rows.map { row in columns.map { $0.export(row, lang) } }
+        return try file(SheetTable(name: sheetName, rows: [header] + body), fileName: fileName, format: format)
+    }
+
+    static func file(_ table: SheetTable, fileName: String, format: Format) throws -> Response {
+        let response = Response(status: .ok)
+        let data: Data
+        switch format {
+        case .xlsx:
+            data = try XLSXWriter.write([table])
+            response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        case .csv:
+            data = CSVFormat.write(table, bom: true)
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        }
+        let name = "\(fileName).\(format.rawValue)"
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export.\(format.rawValue)"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"export.\(format.rawValue)\"; filename*=UTF-8''\(encoded)")
+        response.body = .init(data: data)
+        return response
+    }
+}

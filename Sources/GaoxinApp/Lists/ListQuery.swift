@@ -1,0 +1,61 @@
+import GaoxinDomain
+import Vapor
+
+/// The list parameters every list page and list endpoint accepts: `q`, `page`, `per`, `sort`
+/// (`name` or `-name` for descending) and the list's own filters. Bad values are a 400 naming the field.
+struct ListQuery: Sendable, Equatable {
+    var search: String?
+    var page: Int = 1
+    var per: Int = 50
+    var sortKey: String
+    var descending: Bool
+    var filters: [String: String] = [:]
+
+    static let maxPer = 200
+
+    static func parse(_ req: Request, _ definition: ListDefinition) throws -> ListQuery {
+        var query = ListQuery(sortKey: definition.defaultSort, descending: definition.defaultDescending)
+        let search = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if search.count > 100 { throw AppError.badRequest("搜索词不能超过 100 个字符", field: "q") }
+        query.search = search.isEmpty ? nil : search
+        if let raw = req.query[String.self, at: "page"], !raw.isEmpty {
+            guard let page = Int(raw), page >= 1, page <= 1_000_000 else { throw AppError.badRequest("页码应为不小于 1 的整数", field: "page") }
+            query.page = page
+        }
+        if let raw = req.query[String.self, at: "per"], !raw.isEmpty {
+            guard let per = Int(raw), (1...maxPer).contains(per) else { throw AppError.badRequest("每页条数应为 1 到 \(maxPer) 之间的整数", field: "per") }
+            query.per = per
+        }
+        if let raw = req.query[String.self, at: "sort"], !raw.isEmpty {
+            let descending = raw.hasPrefix("-")
+            let key = descending ? String(raw.dropFirst()) : raw
+            guard definition.sorts[key] != nil else {
+                throw AppError.badRequest("不能按“\(key)”排序，可用：\(definition.sorts.keys.sorted().joined(separator: "、"))", field: "sort")
+            }
+            query.sortKey = key
+            query.descending = descending
+        }
+        for filter in definition.filters {
+            guard let raw = req.query[String.self, at: filter.key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
+            guard filter.accepts(raw) else {
+                throw AppError.badRequest("筛选条件“\(filter.zh)”的值“\(raw)”无效", field: filter.key)
+            }
+            query.filters[filter.key] = raw
+        }
+        return query
+    }
+
+    /// The query string of this list state with some parameters changed (for sort links, pages, exports).
+    func queryString(_ changes: [String: String?] = [:]) -> String {
+        var items: [String: String] = filters
+        if let search { items["q"] = search }
+        if page != 1 { items["page"] = String(page) }
+        if per != 50 { items["per"] = String(per) }
+        items["sort"] = (descending ? "-" : "") + sortKey
+        for (key, value) in changes { items[key] = value }
+        return items.compactMap { key, value in
+            guard !value.isEmpty else { return nil }
+            return "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }.sorted().joined(separator: "&")
+    }
+}

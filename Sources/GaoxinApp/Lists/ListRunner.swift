@@ -1,0 +1,99 @@
+import Foundation
+import SQLKit
+
+/// A page of a list, with the total the API and the pager show.
+struct ListPage<Row: Sendable>: Sendable {
+    var items: [Row]
+    var total: Int
+    var page: Int
+    var per: Int
+
+    var pageCount: Int { max(1, (total + per - 1) / per) }
+}
+
+/// Runs a `ListDefinition` with a `ListQuery`: one COUNT and one page query, both with the same
+/// predicates; values are always bound, never spliced.
+enum ListRunner {
+    static func page<Row: Decodable & Sendable>(
+        _ definition: ListDefinition, _ query: ListQuery, scope: (any SQLExpression)? = nil,
+        on sql: any SQLDatabase, as: Row.Type
+    ) async throws -> ListPage<Row> {
+        let count = sql.select().column(SQLRaw("COUNT(*) AS total")).from(SQLRaw(definition.from))
+        applyWhere(count, definition, query, scope)
+        let total = try await count.first(decodingColumn: "total", as: Int.self) ?? 0
+        let rows = sql.select().from(SQLRaw(definition.from))
+        for column in definition.select { rows.column(SQLRaw(column)) }
+        applyWhere(rows, definition, query, scope)
+        applyOrder(rows, definition, query)
+        rows.limit(query.per).offset((query.page - 1) * query.per)
+        let items = try await rows.all(decoding: Row.self, with: decoder)
+        return ListPage(items: items, total: total, page: query.page, per: query.per)
+    }
+
+    /// Every matching row in list order, for export; capped so one click cannot exhaust memory.
+    static func all<Row: Decodable & Sendable>(
+        _ definition: ListDefinition, _ query: ListQuery, scope: (any SQLExpression)? = nil,
+        limit: Int = 200_000, on sql: any SQLDatabase, as: Row.Type
+    ) async throws -> [Row] {
+        let rows = sql.select().from(SQLRaw(definition.from))
+        for column in definition.select { rows.column(SQLRaw(column)) }
+        applyWhere(rows, definition, query, scope)
+        applyOrder(rows, definition, query)
+        rows.limit(limit)
+        return try await rows.all(decoding: Row.self, with: decoder)
+    }
+
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+
+    /// `%`, `_` and `\` typed by a user are literal characters, not wildcards.
+    static func likePattern(_ text: String) -> String {
+        let escaped = text.lowercased()
+            .replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        return "%" + escaped + "%"
+    }
+
+    private static func applyWhere(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery, _ scope: (any SQLExpression)?) {
+        if let scope { builder.where(scope) }
+        if let search = query.search, !definition.searchColumns.isEmpty {
+            let pattern = likePattern(search)
+            builder.where(SQLGroupExpression(SQLList(
+                definition.searchColumns.map { column in
+                    SQLQueryString("lower(\(unsafeRaw: column)) LIKE \(bind: pattern) ESCAPE '\\'")
+                },
+                separator: SQLRaw(" OR ")
+            )))
+        }
+        for filter in definition.filters {
+            guard let value = query.filters[filter.key] else { continue }
+            switch filter.kind {
+            case .choice(let column, _):
+                builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: value)"))
+            case .flag(let column):
+                builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: value == "1")"))
+            case .unitSubtree(let pathColumn):
+                let prefix = SQLQueryString("(SELECT path FROM units WHERE id = \(bind: Int(value) ?? 0))")
+                builder.where(SQLQueryString("\(unsafeRaw: pathColumn) LIKE \(prefix) || '%'"))
+            case .dateFrom(let column):
+                if let day = ListFilter.parseDay(value) { builder.where(SQLQueryString("\(unsafeRaw: column) >= \(bind: day)")) }
+            case .dateTo(let column):
+                if let day = ListFilter.parseDay(value) {
+                    builder.where(SQLQueryString("\(unsafeRaw: column) < \(bind: day.addingTimeInterval(86_400))"))
+                }
+            case .role(let column):
+                builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: "%," + value + ",%")"))
+            case .exactText(let column):
+                builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: value)"))
+            case .id(let column):
+                builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: Int(value) ?? 0)"))
+            }
+        }
+    }
+
+    private static func applyOrder(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery) {
+        let expression = definition.sorts[query.sortKey] ?? definition.sorts[definition.defaultSort] ?? definition.tieBreaker
+        builder.orderBy(SQLOrderBy(expression: SQLRaw(expression), direction: query.descending ? SQLDirection.descending : SQLDirection.ascending))
+        builder.orderBy(SQLOrderBy(expression: SQLRaw(definition.tieBreaker), direction: SQLDirection.ascending))
+    }
+}

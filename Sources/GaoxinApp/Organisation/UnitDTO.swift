@@ -1,0 +1,83 @@
+import Foundation
+import GaoxinDomain
+import OpenAPIKit30
+import Vapor
+
+/// A unit as the API and the audit log see it.
+struct UnitDTO: Content, Equatable, APISchema {
+    var id: Int
+    var name: String
+    var kind: String
+    var kindName: String
+    var code: String?
+    var parentId: Int?
+    var path: String
+    var depth: Int
+    var sortOrder: Int
+    var active: Bool
+    var note: String?
+
+    init(_ unit: OrgUnit) {
+        id = unit.id ?? 0
+        name = unit.name
+        kind = unit.kind
+        kindName = unit.unitKind.nameZh
+        code = unit.code
+        parentId = unit.parentID
+        path = unit.path
+        depth = unit.unitPath?.depth ?? 0
+        sortOrder = unit.sortOrder
+        active = unit.active
+        note = unit.note
+    }
+
+    static let schemaName = "Unit"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "id": .integer, "name": .string, "kind": .string(allowedValues: UnitKind.allCases.map { AnyCodable($0.rawValue) }),
+            "kindName": .string, "code": .string(required: false, nullable: true), "parentId": .integer(required: false, nullable: true),
+            "path": .string, "depth": .integer, "sortOrder": .integer, "active": .boolean,
+            "note": .string(required: false, nullable: true),
+        ])
+    }
+}
+
+/// What a client sends to create or change a unit. On PATCH, absent fields keep their value.
+struct UnitInput: Content, APISchema {
+    var name: String?
+    var kind: String?
+    var code: String?
+    var parentId: Int?
+    var sortOrder: Int?
+    var note: String?
+
+    static let schemaName = "UnitInput"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "name": .string(required: false, maxLength: 100), "kind": .string(required: false, allowedValues: UnitKind.allCases.map { AnyCodable($0.rawValue) }),
+            "code": .string(required: false, nullable: true, maxLength: 50), "parentId": .integer(required: false, nullable: true),
+            "sortOrder": .integer(required: false), "note": .string(required: false, nullable: true, maxLength: 2000),
+        ])
+    }
+}
+
+struct UnitMoveInput: Content, APISchema {
+    var parentId: Int?
+
+    static let schemaName = "UnitMoveInput"
+    static var openAPISchema: JSONSchema {
+        .object(properties: ["parentId": .integer(required: false, nullable: true)])
+    }
+}
+
+struct UnitListDTO: Content, APISchema {
+    var items: [UnitDTO]
+    var total: Int
+    var page: Int
+    var per: Int
+
+    static let schemaName = "UnitList"
+    static var openAPISchema: JSONSchema {
+        .object(properties: ["items": .array(items: .reference(.component(named: UnitDTO.schemaName))), "total": .integer, "page": .integer, "per": .integer])
+    }
+}

@@ -1,0 +1,133 @@
+import Fluent
+import GaoxinDomain
+import Vapor
+
+/// HTML handlers of the unit tree: decode → validate/write → render or redirect.
+enum UnitPages {
+    static func index(_ req: Request) async throws -> Response {
+        let query = try ListQuery.parse(req, UnitQueries.list)
+        let page = try await ListRunner.page(UnitQueries.list, query, on: req.sql, as: UnitQueries.Row.self)
+        let canWrite = req.actor?.hasAny(Policies.organisation.write) ?? false
+        let options = try await UnitQueries.options(on: req.db)
+        return try await req.renderPage { UnitIndexView.render($0, query: query, page: page, canWrite: canWrite, parentOptions: options) }
+    }
+
+    static func export(_ req: Request) async throws -> Response {
+        let query = try ListQuery.parse(req, UnitQueries.list)
+        let format = try ListExport.format(req)
+        let rows = try await ListRunner.all(UnitQueries.list, query, on: req.sql, as: UnitQueries.Row.self)
+        let lang = req.uiLanguage
+        return try ListExport.response(rows, columns: UnitIndexView.columns(canWrite: false), sheetName: lang.t("组织单位", "Units"),
+                                       fileName: lang.t("组织单位", "units"), format: format, lang: lang)
+    }
+
+    static func show(_ req: Request, errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let unit = try await UnitQueries.find(req)
+        let actor = try req.requireActor()
+        let ancestors = try await UnitQueries.ancestors(of: unit, on: req.db)
+        let children = try await OrgUnit.query(on: req.db).filter(\.$parentID == unit.id!).sort(\.$sortOrder).sort(\.$name).all()
+        let canSeeUsers = actor.hasAny(Policies.users.read)
+        let users = canSeeUsers ? try await User.query(on: req.db).filter(\.$unitID == unit.id!).sort(\.$displayName).all() : []
+        let canWrite = actor.hasAny(Policies.organisation.write)
+        // Moving under the unit itself or its subtree would make a cycle: those are not offered.
+        let moveOptions: [FormField.Option] = canWrite ? try await UnitQueries.tree(on: req.db)
+            .filter { candidate in !(unit.unitPath.map { $0.contains(candidate.unit.unitPath ?? UnitPath(ids: [0])) } ?? true) }
+            .map { FormField.Option(value: "\($0.unit.id!)", label: String(repeating: "　", count: $0.depth) + $0.unit.name) } : []
+        let model = UnitShowView.Model(
+            unit: UnitDTO(unit), ancestors: ancestors.map { ($0.id!, $0.name) },
+            children: children.map { ($0.id!, $0.name, $0.kind, $0.active) },
+            users: users.map { ($0.id!, $0.displayName, $0.username, $0.active) },
+            canWrite: canWrite, canSeeUsers: canSeeUsers, moveOptions: moveOptions, errors: errors)
+        return try await req.renderPage(status: status) { UnitShowView.render($0, model) }
+    }
+
+    static func newForm(_ req: Request) async throws -> Response {
+        var values = UnitInput()
+        values.parentId = req.query[Int.self, at: "parentId"]
+        return try await form(req, unitID: nil, values: values, errors: [])
+    }
+
+    static func editForm(_ req: Request) async throws -> Response {
+        let unit = try await UnitQueries.find(req)
+        let values = UnitInput(name: unit.name, kind: unit.kind, code: unit.code, parentId: unit.parentID, sortOrder: unit.sortOrder, note: unit.note)
+        return try await form(req, unitID: unit.id, values: values, errors: [])
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let (input, parseErrors) = try decodeForm(req)
+        do {
+            guard parseErrors.isEmpty else { throw ValidationFailed(parseErrors) }
+            let unit = try await UnitWrites.create(input, req)
+            return .redirect(Site.unit(unit.id!) + "?notice=created")
+        } catch let failed as ValidationFailed {
+            return try await form(req, unitID: nil, values: input, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func update(_ req: Request) async throws -> Response {
+        let unit = try await UnitQueries.find(req)
+        let (input, parseErrors) = try decodeForm(req)
+        do {
+            guard parseErrors.isEmpty else { throw ValidationFailed(parseErrors) }
+            _ = try await UnitWrites.update(unit, input, req)
+            return .redirect(Site.unit(unit.id!) + "?notice=saved")
+        } catch let failed as ValidationFailed {
+            return try await form(req, unitID: unit.id, values: input, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func move(_ req: Request) async throws -> Response {
+        let unit = try await UnitQueries.find(req)
+        let raw = (try? req.content.get(String.self, at: "parentId")) ?? ""
+        let parentID = raw.isEmpty ? nil : Int(raw)
+        if !raw.isEmpty, parentID == nil { throw AppError.badRequest("上级单位无效", field: "parentId") }
+        do {
+            _ = try await UnitWrites.move(unit, to: parentID, req)
+            return .redirect(Site.unit(unit.id!) + "?notice=moved")
+        } catch AppError.validation(let failed) {
+            return try await show(req, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
+        { req in
+            let unit = try await UnitQueries.find(req)
+            do {
+                _ = try await UnitWrites.setActive(unit, active, req)
+            } catch AppError.conflict(let message, _) {
+                return try await show(req, errors: [FieldError(field: "active", code: "conflict", zh: message, en: message)], status: .conflict)
+            }
+            return .redirect(Site.unit(unit.id!) + "?notice=" + (active ? "reactivated" : "deactivated"))
+        }
+    }
+
+    private static func form(_ req: Request, unitID: Int?, values: UnitInput, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let options = try await UnitQueries.options(on: req.db)
+        let model = UnitFormView.Model(unitID: unitID, values: values, parentOptions: options, errors: errors)
+        return try await req.renderPage(status: status) { UnitFormView.render($0, model) }
+    }
+
+    /// Browser forms send text; numbers that do not parse are reported like any other rule.
+    static func decodeForm(_ req: Request) throws -> (UnitInput, [FieldError]) {
+        let form = try req.content.decode([String: String].self)
+        var errors: [FieldError] = []
+        var input = UnitInput()
+        input.name = form["name"] ?? ""
+        input.kind = form["kind"] ?? ""
+        input.code = form["code"] ?? ""
+        input.note = form["note"] ?? ""
+        if let raw = form["parentId"], !raw.isEmpty {
+            if let id = Int(raw) { input.parentId = id } else { errors.append(.invalid("parentId", zh: "上级单位无效", en: "Invalid parent")) }
+        }
+        if let raw = form["sortOrder"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if let value = Int(raw) { input.sortOrder = value } else { errors.append(.invalid("sortOrder", zh: "排序号应为整数", en: "Sort order must be a whole number")) }
+        }
+        return (input, errors)
+    }
+}
+
+extension Request {
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+}
+
+import SQLKit

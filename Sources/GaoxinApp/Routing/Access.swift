@@ -1,0 +1,48 @@
+import GaoxinDomain
+
+/// Which roles may read and which may write one kind of data. Every route names one of these and
+/// says whether it reads or writes, so the role × route matrix is data a test can walk.
+struct ResourcePolicy: Sendable {
+    let name: String
+    let read: Set<Role>
+    let write: Set<Role>
+}
+
+enum Policies {
+    static let everyone: Set<Role> = Set(Role.allCases)
+
+    /// The unit tree: everyone signed in reads it (it names every owner); admin and office shape it.
+    static let organisation = ResourcePolicy(name: "organisation", read: everyone, write: [.admin, .office])
+    /// Accounts are personal data: readable by those who administer or audit them.
+    static let users = ResourcePolicy(name: "users", read: [.admin, .office, .auditor], write: [.admin])
+    static let audit = ResourcePolicy(name: "audit", read: [.admin, .auditor], write: [])
+    /// One's own API tokens and password: everyone signed in.
+    static let ownAccount = ResourcePolicy(name: "ownAccount", read: everyone, write: everyone)
+    /// The import page: whoever may write at least one importable register.
+    static let imports = ResourcePolicy(name: "imports", read: organisation.write.union(users.write), write: organisation.write.union(users.write))
+    /// Jobs are visible to whoever can start them; a user sees their own (admin sees all).
+    static let jobs = ResourcePolicy(name: "jobs", read: everyone, write: [])
+}
+
+/// What a route demands of the request.
+enum Access: Sendable {
+    /// No sign-in needed (sign-in page, health, the OpenAPI document, static assets).
+    case publicRoute
+    /// Reading data under the policy.
+    case read(ResourcePolicy)
+    /// Changing data under the policy.
+    case write(ResourcePolicy)
+
+    var allowedRoles: Set<Role>? {
+        switch self {
+        case .publicRoute: return nil
+        case .read(let policy): return policy.read
+        case .write(let policy): return policy.write
+        }
+    }
+
+    var isWrite: Bool {
+        if case .write = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,13 @@
+/// Every route of the product, feature by feature. The registrar, the OpenAPI document and the
+/// role × route test all read this one list.
+enum AppRoutes {
+    static var all: [RouteSpec] {
+        SystemRoutes.all
+            + AccountRoutes.all
+            + OrganisationRoutes.all
+            + UserRoutes.all
+            + AuditRoutes.all
+            + ExchangeRoutes.all
+            + JobRoutes.all
+    }
+}

@@ -1,0 +1,19 @@
+import Vapor
+
+/// Registers every `RouteSpec` with Vapor, wrapping each handler in its access check.
+enum RouteRegistrar {
+    static func register(_ routes: [RouteSpec], on app: Application) {
+        let uploadLimit = ByteCount(value: app.gaoxinConfig.importMaxBytes + 1024 * 1024)
+        for spec in routes {
+            let bodyStrategy: HTTPBodyStreamStrategy
+            switch spec.body {
+            case .collect: bodyStrategy = .collect(maxSize: "1mb")
+            case .upload: bodyStrategy = .collect(maxSize: uploadLimit)
+            }
+            app.on(spec.method, spec.components, body: bodyStrategy) { req async throws -> Response in
+                try AccessGate.check(req, spec.access)
+                return try await spec.handler(req)
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// Links to pages and API resources, built in one place so no view or test spells a URL.
+enum Site {
+    static let home = "/"
+    static let signIn = "/sign-in"
+    static let signOut = "/sign-out"
+    static let language = "/language"
+    static let account = "/account"
+    static let accountPassword = "/account/password"
+    static let accountTokens = "/account/tokens"
+    static func accountTokenRevoke(_ id: Int) -> String { "/account/tokens/\(id)/revoke" }
+
+    static let units = "/units"
+    static let unitNew = "/units/new"
+    static let unitsExport = "/units/export"
+    static func unit(_ id: Int) -> String { "/units/\(id)" }
+    static func unitEdit(_ id: Int) -> String { "/units/\(id)/edit" }
+    static func unitMove(_ id: Int) -> String { "/units/\(id)/move" }
+    static func unitDeactivate(_ id: Int) -> String { "/units/\(id)/deactivate" }
+    static func unitReactivate(_ id: Int) -> String { "/units/\(id)/reactivate" }
+
+    static let users = "/users"
+    static let userNew = "/users/new"
+    static let usersExport = "/users/export"
+    static func user(_ id: Int) -> String { "/users/\(id)" }
+    static func userEdit(_ id: Int) -> String { "/users/\(id)/edit" }
+    static func userDeactivate(_ id: Int) -> String { "/users/\(id)/deactivate" }
+    static func userReactivate(_ id: Int) -> String { "/users/\(id)/reactivate" }
+    static func userUnlock(_ id: Int) -> String { "/users/\(id)/unlock" }
+    static func userPassword(_ id: Int) -> String { "/users/\(id)/password" }
+
+    static let audit = "/audit"
+    static let auditExport = "/audit/export"
+    static func auditEntry(_ id: Int) -> String { "/audit/\(id)" }
+
+    static let imports = "/imports"
+    static func importUpload(_ register: String) -> String { "/imports/\(register)" }
+    static func importTemplate(_ register: String, format: String) -> String { "/imports/\(register)/template?format=\(format)" }
+    static func job(_ id: Int) -> String { "/jobs/\(id)" }
+    static func jobErrors(_ id: Int, format: String) -> String { "/jobs/\(id)/errors?format=\(format)" }
+
+    static let stylesheet = "/assets/app.css"
+    static let script = "/assets/app.js"
+    static let health = "/healthz"
+
+    enum API {
+        static let base = "/api/v1"
+        static let openAPI = "/api/v1/openapi.json"
+        static let me = "/api/v1/me"
+        static let units = "/api/v1/units"
+        static func unit(_ id: Int) -> String { "/api/v1/units/\(id)" }
+        static func unitMove(_ id: Int) -> String { "/api/v1/units/\(id)/move" }
+        static func unitDeactivate(_ id: Int) -> String { "/api/v1/units/\(id)/deactivate" }
+        static func unitReactivate(_ id: Int) -> String { "/api/v1/units/\(id)/reactivate" }
+        static let users = "/api/v1/users"
+        static func user(_ id: Int) -> String { "/api/v1/users/\(id)" }
+        static func userDeactivate(_ id: Int) -> String { "/api/v1/users/\(id)/deactivate" }
+        static func userReactivate(_ id: Int) -> String { "/api/v1/users/\(id)/reactivate" }
+        static let audit = "/api/v1/audit"
+        static let tokens = "/api/v1/tokens"
+        static func token(_ id: Int) -> String { "/api/v1/tokens/\(id)" }
+        static func importUpload(_ register: String) -> String { "/api/v1/imports/\(register)" }
+        static func job(_ id: Int) -> String { "/api/v1/jobs/\(id)" }
+    }
+}

@@ -1,0 +1,60 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Routes that belong to no feature: dashboard, health, assets, language, the OpenAPI document.
+enum SystemRoutes {
+    static var all: [RouteSpec] {
+        [
+            RouteSpec(.GET, "/", .read(Policies.ownAccount)) { req in
+                let actor = try req.requireActor()
+                let units = try await OrgUnit.query(on: req.db).filter(\.$active == true).count()
+                let users = try await User.query(on: req.db).filter(\.$active == true).count()
+                let locked = try await User.query(on: req.db).filter(\.$lockedUntil > req.now).count()
+                var recent: [AuditQueries.Row] = []
+                if actor.hasAny(Policies.audit.read) {
+                    recent = try await ListRunner.page(AuditQueries.list, ListQuery(per: 10, sortKey: "id", descending: true), on: req.sql, as: AuditQueries.Row.self).items
+                }
+                let model = HomeView.Model(unitCount: units, userCount: users, lockedCount: locked, recentAudit: recent)
+                return try await req.renderPage { HomeView.render($0, model) }
+            },
+            RouteSpec(.GET, "/healthz", .publicRoute) { req in
+                _ = try await req.sql.raw("SELECT 1 AS ok").first()
+                return try .json(["status": "ok"])
+            },
+            RouteSpec(.GET, "/assets/app.css", .publicRoute) { _ in
+                asset(Stylesheet.css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
+            },
+            RouteSpec(.GET, "/assets/app.js", .publicRoute) { _ in
+                asset(Script.js, type: HTTPMediaType(type: "application", subType: "javascript", parameters: ["charset": "utf-8"]))
+            },
+            RouteSpec(.GET, "/language", .publicRoute) { req in
+                let lang = UILanguage(rawValue: req.query[String.self, at: "set"] ?? "") ?? .zh
+                let response = Response.redirect(AccountPages.safeNext(req.query[String.self, at: "next"]))
+                response.cookies[UILanguage.cookieName] = HTTPCookies.Value(string: lang.rawValue, maxAge: 31_536_000, path: "/", isHTTPOnly: true, sameSite: .lax)
+                return response
+            },
+            RouteSpec(.GET, "/api/v1/openapi.json", .publicRoute) { _ in
+                let response = Response(status: .ok)
+                response.headers.contentType = .json
+                response.body = .init(data: try OpenAPIDocument.json())
+                return response
+            },
+        ]
+    }
+
+    static func asset(_ text: String, type: HTTPMediaType) -> Response {
+        let response = Response(status: .ok)
+        response.headers.contentType = type
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        response.body = .init(string: text)
+        return response
+    }
+}
+
+extension ListQuery {
+    init(per: Int, sortKey: String, descending: Bool) {
+        self.init(sortKey: sortKey, descending: descending)
+        self.per = per
+    }
+}

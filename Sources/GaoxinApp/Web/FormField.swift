@@ -1,0 +1,86 @@
+import GaoxinDomain
+import Plot
+
+/// Form building blocks: each field shows its label, its current value and, beside it, the
+/// Chinese (or English) message of its validation failure.
+enum FormField {
+    static func error<C: HTML.BodyContext>(_ field: String, _ errors: [FieldError], _ lang: UILanguage) -> Node<C> {
+        .forEach(errors.filter { $0.field == field }) { error in
+            .span(.class("field-error"), .id("\(field)-error"), .text(lang.t(error.messageZh, error.messageEn)))
+        }
+    }
+
+    static func text<C: HTML.BodyContext>(_ name: String, label: String, value: String?, errors: [FieldError], lang: UILanguage,
+                                           required: Bool = false, type: HTMLInputType = .text, maxLength: Int = 200,
+                                           hint: String? = nil) -> Node<C> {
+        let hasError = errors.contains { $0.field == name }
+        return .div(
+            .class(hasError ? "field invalid" : "field"),
+            .label(.for(name), .text(label), .if(required, .span(.class("req"), .text(" *")))),
+            .input(.type(type), .id(name), .name(name), .value(value ?? ""),
+                   .attribute(named: "maxlength", value: "\(maxLength)"),
+                   .attribute(named: "aria-invalid", value: hasError ? "true" : nil)),
+            .unwrap(hint) { .span(.class("hint"), .text($0)) },
+            error(name, errors, lang)
+        )
+    }
+
+    static func textarea<C: HTML.BodyContext>(_ name: String, label: String, value: String?, errors: [FieldError], lang: UILanguage) -> Node<C> {
+        .div(
+            .class(errors.contains { $0.field == name } ? "field invalid" : "field"),
+            .label(.for(name), .text(label)),
+            .textarea(.id(name), .name(name), .rows(3), .text(value ?? "")),
+            error(name, errors, lang)
+        )
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+    }
+
+    static func select<C: HTML.BodyContext>(_ name: String, label: String, options: [Option], selected: String?, errors: [FieldError],
+                                             lang: UILanguage, required: Bool = false, blank: String? = nil) -> Node<C> {
+        .div(
+            .class(errors.contains { $0.field == name } ? "field invalid" : "field"),
+            .label(.for(name), .text(label), .if(required, .span(.class("req"), .text(" *")))),
+            .select(
+                .id(name), .attribute(named: "name", value: name),
+                .unwrap(blank) { option("", $0, selected: false) },
+                .forEach(options) { option($0.value, $0.label, selected: $0.value == selected) }
+            ),
+            error(name, errors, lang)
+        )
+    }
+
+    static func checkboxes<C: HTML.BodyContext>(_ name: String, label: String, options: [Option], checked: Set<String>,
+                                                 errors: [FieldError], lang: UILanguage) -> Node<C> {
+        .div(
+            .class(errors.contains { $0.field == name } ? "field invalid" : "field"),
+            .span(.class("label"), .text(label)),
+            .div(.class("checks"), .forEach(options) { option in
+                .label(.input(.type(.checkbox), .name(name + "[]"), .value(option.value), .checked(checked.contains(option.value))),
+                       .text(" " + option.label))
+            }),
+            error(name, errors, lang)
+        )
+    }
+
+    /// Plot's `option` takes attributes only; the visible text needs the element form.
+    static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
+        .element(named: "option", nodes: [
+            .attribute(named: "value", value: value),
+            .attribute(named: "selected", value: selected ? "selected" : nil),
+            .text(label),
+        ])
+    }
+
+    /// Errors that belong to no visible field (e.g. a conflict) shown above the form.
+    static func summary<C: HTML.BodyContext>(_ errors: [FieldError], lang: UILanguage) -> Node<C> {
+        .if(!errors.isEmpty, .div(
+            .class("form-errors"), .attribute(named: "role", value: "alert"),
+            .p(.text(lang.t("提交的内容有 \(errors.count) 处需要修改：", "Please correct \(errors.count) problem(s):"))),
+            .ul(.forEach(errors) { .li(.text(lang.t($0.messageZh, $0.messageEn))) })
+        ))
+    }
+}

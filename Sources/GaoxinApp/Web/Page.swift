@@ -1,0 +1,93 @@
+import GaoxinDomain
+import Plot
+
+/// The one page layout: header with the product name, navigation by role, the user box with the
+/// language switch and sign-out, a notice line, the page body. No asset from outside the server.
+enum Page {
+    struct NavItem {
+        let path: String
+        let zh: String
+        let en: String
+        let roles: Set<Role>
+    }
+
+    static let navigation: [NavItem] = [
+        NavItem(path: Site.home, zh: "工作台", en: "Dashboard", roles: Policies.everyone),
+        NavItem(path: Site.units, zh: "组织单位", en: "Units", roles: Policies.organisation.read),
+        NavItem(path: Site.users, zh: "用户", en: "Users", roles: Policies.users.read),
+        NavItem(path: Site.imports, zh: "导入导出", en: "Import", roles: Policies.organisation.write.union(Policies.users.write)),
+        NavItem(path: Site.audit, zh: "审计日志", en: "Audit log", roles: Policies.audit.read),
+        NavItem(path: Site.account, zh: "我的账号", en: "My account", roles: Policies.everyone),
+    ]
+
+    static func render(_ context: PageContext, title: String, refreshSeconds: Int? = nil, _ content: Node<HTML.BodyContext>...) -> HTML {
+        HTML(
+            .lang(context.lang == .zh ? .chinese : .english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .unwrap(refreshSeconds) { seconds in .meta(.attribute(named: "http-equiv", value: "refresh"), .content("\(seconds)")) },
+                .title(title + " · " + context.t("高新产业生态平台", "Gaoxin")),
+                .link(.rel(.stylesheet), .href(Site.stylesheet)),
+                .script(.src(Site.script), .attribute(named: "defer", value: "defer"))
+            ),
+            .body(
+                .header(
+                    .class("top"),
+                    .a(.class("brand"), .href(Site.home), .text(context.t("高新 · 产业生态工作平台", "Gaoxin · Industrial Ecology"))),
+                    .unwrap(context.actor) { actor in navigation(actor, context) },
+                    userBox(context)
+                ),
+                .main(
+                    .unwrap(context.notice) { notice in .p(.class("notice"), .attribute(named: "role", value: "status"), .text(notice.text(context.lang))) },
+                    .h1(.text(title)),
+                    .group(content)
+                ),
+                .footer(.class("foot"), .text(context.t("高新产业生态平台 · 数据以万元存储、以亿元显示", "Gaoxin · money stored in 万元, shown in 亿元")))
+            )
+        )
+    }
+
+    static func navigation(_ actor: Actor, _ context: PageContext) -> Node<HTML.BodyContext> {
+        .nav(
+            .class("menu"),
+            .ul(.forEach(navigation.filter { actor.hasAny($0.roles) }) { item in
+                .li(.a(
+                    .href(item.path),
+                    .if(isCurrent(item.path, context.path), .class("current")),
+                    .text(context.t(item.zh, item.en))
+                ))
+            })
+        )
+    }
+
+    static func isCurrent(_ itemPath: String, _ path: String) -> Bool {
+        itemPath == "/" ? path == "/" : path.hasPrefix(itemPath)
+    }
+
+    static func userBox(_ context: PageContext) -> Node<HTML.BodyContext> {
+        let other: UILanguage = context.lang == .zh ? .en : .zh
+        return .div(
+            .class("userbox"),
+            .a(.href(Site.language + "?set=\(other.rawValue)&next=" + (context.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")),
+               .text(context.lang == .zh ? "English" : "中文")),
+            .unwrap(context.actor) { actor in
+                .group(
+                    .span(.class("who"), .text("\(actor.displayName) · \(actor.unitName)")),
+                    .form(
+                        .class("inline"), .method(.post), .action(Site.signOut),
+                        csrf(context),
+                        .button(.type(.submit), .class("link"), .text(context.t("退出", "Sign out")))
+                    )
+                )
+            }
+        )
+    }
+
+    /// The hidden CSRF field every POST form carries.
+    static func csrf<C: HTML.BodyContext>(_ context: PageContext) -> Node<C> {
+        .input(.type(.hidden), .name(CSRFField.name), .value(context.csrfToken ?? ""))
+    }
+}
+
+import Foundation

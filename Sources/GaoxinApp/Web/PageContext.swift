@@ -1,0 +1,51 @@
+import GaoxinDomain
+import Vapor
+
+/// What every page needs besides its own model: language, the signed-in actor, the CSRF token
+/// for its forms, the current path (for navigation) and a one-line notice after a redirect.
+struct PageContext: Sendable {
+    var lang: UILanguage
+    var actor: Actor?
+    var csrfToken: String?
+    var path: String
+    var notice: Notice?
+
+    func t(_ zh: String, _ en: String) -> String { lang.t(zh, en) }
+}
+
+/// Confirmations shown after a redirect (`?notice=created`); codes, so the URL carries no free text.
+enum Notice: String, Sendable {
+    case created, saved, moved, deactivated, reactivated, passwordChanged, tokenRevoked, signedOut, idleSignedOut, unlocked, imported
+
+    func text(_ lang: UILanguage) -> String {
+        switch self {
+        case .created: return lang.t("已创建", "Created")
+        case .saved: return lang.t("已保存", "Saved")
+        case .moved: return lang.t("已移动", "Moved")
+        case .deactivated: return lang.t("已停用", "Deactivated")
+        case .reactivated: return lang.t("已启用", "Reactivated")
+        case .passwordChanged: return lang.t("密码已修改", "Password changed")
+        case .tokenRevoked: return lang.t("令牌已吊销", "Token revoked")
+        case .signedOut: return lang.t("您已退出登录", "You have signed out")
+        case .idleSignedOut: return lang.t("长时间未操作，已自动退出，请重新登录", "Signed out after inactivity; please sign in again")
+        case .unlocked: return lang.t("账号已解锁", "Account unlocked")
+        case .imported: return lang.t("导入完成", "Import finished")
+        }
+    }
+}
+
+extension Request {
+    /// Builds the page context, creating an anonymous session when the page has forms and the
+    /// browser has none yet (returns the cookie to set).
+    func pageContext(needsSession: Bool = true) async throws -> (PageContext, cookie: String?) {
+        var cookie: String?
+        var token = browserSession?.csrfToken
+        if token == nil, needsSession {
+            let (session, secret) = try await SessionStore.ensure(self)
+            token = session.csrfToken
+            cookie = secret
+        }
+        let notice = query[String.self, at: "notice"].flatMap(Notice.init(rawValue:))
+        return (PageContext(lang: uiLanguage, actor: actor, csrfToken: token, path: url.path, notice: notice), cookie)
+    }
+}

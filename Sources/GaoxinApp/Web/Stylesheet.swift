@@ -1,0 +1,79 @@
+/// The one stylesheet, served by the server itself: dense tables, readable at 1366×768, usable on
+/// a phone, printable on A4. System fonts only (no font is fetched from outside).
+enum Stylesheet {
+    static let css = """
+    :root { --ink:#1f2933; --muted:#5f6b7a; --line:#d5dbe3; --bg:#f5f7fa; --brand:#0b4f8a; --accent:#c0392b; --ok:#1e7b34; }
+    * { box-sizing: border-box; }
+    html { font-size: 14px; }
+    body { margin:0; font-family: "PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Zen Hei","Source Han Sans SC",sans-serif; color:var(--ink); background:var(--bg); line-height:1.5; }
+    a { color: var(--brand); }
+    header.top { display:flex; flex-wrap:wrap; align-items:center; gap:.5rem 1.5rem; background:var(--brand); color:#fff; padding:.4rem 1rem; }
+    header.top a { color:#fff; text-decoration:none; }
+    .brand { font-weight:700; font-size:1.1rem; white-space:nowrap; }
+    nav.menu ul { list-style:none; display:flex; flex-wrap:wrap; gap:.2rem .9rem; margin:0; padding:0; }
+    nav.menu a.current { border-bottom:2px solid #fff; }
+    .userbox { margin-left:auto; display:flex; gap:.8rem; align-items:center; flex-wrap:wrap; }
+    .userbox .who { opacity:.9; max-width:22rem; overflow:hidden; text-overflow:ellipsis; white-space:nowrap; }
+    main { max-width:1320px; margin:0 auto; padding:1rem; background:#fff; min-height:70vh; }
+    h1 { font-size:1.4rem; margin:.2rem 0 .8rem; overflow-wrap:anywhere; }
+    h2 { font-size:1.1rem; margin:1.2rem 0 .5rem; }
+    .foot { text-align:center; color:var(--muted); font-size:.85rem; padding:1rem; }
+    .notice { background:#e8f4ea; border-left:4px solid var(--ok); padding:.4rem .8rem; }
+    .notice.secret code { font-size:1rem; word-break:break-all; }
+    .form-errors { background:#fdecea; border-left:4px solid var(--accent); padding:.4rem .8rem; margin:.5rem 0; }
+    .hint { color:var(--muted); font-size:.9rem; }
+    .list-controls { display:flex; flex-wrap:wrap; gap:.4rem; align-items:center; margin:.4rem 0; }
+    .list-controls input[type=search] { min-width:14rem; }
+    .exports { margin-left:auto; display:flex; gap:.8rem; }
+    .count { color:var(--muted); margin:.2rem 0; }
+    .table-wrap { overflow-x:auto; }
+    table { border-collapse:collapse; width:100%; font-size:.95rem; }
+    th, td { border:1px solid var(--line); padding:.3rem .5rem; text-align:left; vertical-align:top; overflow-wrap:anywhere; }
+    th { background:#eef2f7; white-space:nowrap; }
+    th a { color:var(--ink); text-decoration:none; }
+    tbody tr:nth-child(even) { background:#fafbfc; }
+    td.empty, p.empty { color:var(--muted); text-align:center; }
+    .pager { display:flex; gap:1rem; justify-content:center; margin:.6rem 0; }
+    input, select, textarea, button { font:inherit; padding:.3rem .5rem; border:1px solid #b8c2cc; border-radius:3px; max-width:100%; }
+    button, .button { background:var(--brand); color:#fff; border:1px solid var(--brand); border-radius:3px; padding:.3rem .9rem; cursor:pointer; text-decoration:none; display:inline-block; }
+    button.secondary, .button.secondary { background:#fff; color:var(--brand); }
+    button.link { background:none; border:none; color:inherit; text-decoration:underline; padding:0; }
+    form.inline { display:inline-flex; gap:.4rem; align-items:center; flex-wrap:wrap; }
+    .actions { display:flex; gap:.6rem; flex-wrap:wrap; align-items:center; margin:.6rem 0; }
+    form.record { max-width:44rem; }
+    .field { display:flex; flex-direction:column; margin:.5rem 0; }
+    .field label, .field .label { font-weight:600; }
+    .field .req { color:var(--accent); }
+    .field.invalid input, .field.invalid select, .field.invalid textarea { border-color:var(--accent); background:#fff8f7; }
+    .field-error { color:var(--accent); font-size:.9rem; }
+    .checks { display:flex; flex-wrap:wrap; gap:.3rem 1rem; }
+    dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.2rem 1rem; }
+    dl.facts dt { color:var(--muted); }
+    dl.facts dd { margin:0; overflow-wrap:anywhere; }
+    .tag { margin-left:.4rem; font-size:.8rem; color:var(--accent); border:1px solid var(--accent); border-radius:3px; padding:0 .3rem; }
+    ul.plain { padding-left:1.2rem; }
+    .breadcrumbs { color:var(--muted); margin-bottom:.4rem; }
+    .cards { display:flex; gap:1rem; flex-wrap:wrap; }
+    .card { border:1px solid var(--line); border-radius:4px; padding:.8rem 1.2rem; min-width:10rem; text-decoration:none; color:var(--ink); display:flex; flex-direction:column; }
+    .card-value { font-size:1.6rem; font-weight:700; color:var(--brand); }
+    .diff { display:grid; grid-template-columns:1fr 1fr; gap:1rem; }
+    .diff pre { background:#f6f8fa; padding:.6rem; overflow:auto; white-space:pre-wrap; word-break:break-all; }
+    .signin { max-width:24rem; }
+    progress { width:16rem; }
+    @media (max-width: 700px) {
+      main { padding:.6rem; }
+      .userbox { margin-left:0; }
+      .diff { grid-template-columns:1fr; }
+      .exports { margin-left:0; }
+      th, td { padding:.25rem .3rem; }
+    }
+    @media print {
+      header.top, .list-controls, .pager, .actions, form, .foot { display:none !important; }
+      body, main { background:#fff; }
+      main { max-width:none; padding:0; }
+      a { color:inherit; text-decoration:none; }
+      table { font-size:9pt; }
+      @page { size: A4; margin: 12mm; }
+    }
+    """
+}

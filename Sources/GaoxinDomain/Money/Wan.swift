@@ -1,0 +1,30 @@
+/// Money in 万元 (10,000 yuan), the unit of storage and of the API. Shown in 亿元 with two decimals.
+public struct Wan: Equatable, Comparable, Hashable, Sendable, Codable {
+    public var value: Int64
+
+    public init(_ value: Int64) { self.value = value }
+
+    public static func < (lhs: Wan, rhs: Wan) -> Bool { lhs.value < rhs.value }
+
+    /// "12.35" for 123,456 万元: 亿元 with two decimals, rounded half away from zero, exactly (no floating point).
+    public var yiText: String {
+        let negative = value < 0
+        let magnitude = value.magnitude
+        // 1 亿元 = 10,000 万元, so two decimals of 亿 are hundreds of 万.
+        let hundredths = (magnitude + 50) / 100
+        let whole = hundredths / 100
+        let fraction = hundredths % 100
+        let fractionText = fraction < 10 ? "0\(fraction)" : "\(fraction)"
+        return (negative && hundredths > 0 ? "-" : "") + Self.grouped(whole) + "." + fractionText
+    }
+
+    static func grouped(_ number: UInt64) -> String {
+        let digits = String(number)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return out
+    }
+}
