@@ -5,9 +5,17 @@ enum LibreOffice {
     static let executable: String? = ExternalProcess.locate("soffice") ?? ExternalProcess.locate("libreoffice")
 
     /// One profile per test process: LibreOffice refuses to share a profile with a running
-    /// instance, and creating it is the slow part of the first start, so it is reused.
-    private static let profile = FileManager.default.temporaryDirectory
-        .appendingPathComponent("gx-sheets-lo-profile-\(ProcessInfo.processInfo.processIdentifier)")
+    /// instance, and creating it is the slow part of the first start, so it is reused
+    /// within the process and removed when the process exits.
+    private static let profile: URL = {
+        atexit { try? FileManager.default.removeItem(at: LibreOffice.profilePath()) }
+        return profilePath()
+    }()
+
+    private static func profilePath() -> URL {
+        FileManager.default.temporaryDirectory
+            .appendingPathComponent("gx-sheets-lo-profile-\(ProcessInfo.processInfo.processIdentifier)")
+    }
 
     /// Converts `input` into `folder` and returns the produced file.
     /// - Parameters:
