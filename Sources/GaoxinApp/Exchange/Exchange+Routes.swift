@@ -7,6 +7,15 @@ enum ExchangeRoutes {
         var file: File?
     }
 
+    /// Any multipart body that does not parse (truncated, no parts) is the client's error, not ours.
+    static func decodeUpload(_ req: Request) throws -> Upload {
+        do {
+            return try req.content.decode(Upload.self)
+        } catch {
+            throw AppError.badRequest("上传内容无法解析：请以 multipart/form-data 提交，文件字段名为 file", field: "file")
+        }
+    }
+
     static func register(_ req: Request) throws -> any ImportRegister {
         guard let key = req.parameters.get("register"), let register = ImportRegisters.find(key) else { throw AppError.notFound("该登记表") }
         return register
@@ -34,7 +43,7 @@ enum ExchangeRoutes {
                     try ListExport.file(SheetParsing.template(register), fileName: "\(register.titleZh)导入模板", format: try ListExport.format(req))
                 },
                 RouteSpec(.POST, "/imports/\(key)", .write(register.policy), body: .upload) { req in
-                    let upload = try req.content.decode(Upload.self)
+                    let upload = try decodeUpload(req)
                     guard let file = upload.file, file.data.readableBytes > 0 else {
                         return .redirect(Site.imports + "?error=" + ("请选择要导入的文件".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
                     }
@@ -47,7 +56,7 @@ enum ExchangeRoutes {
                     let data: Data
                     var name: String?
                     if req.headers.contentType == .formData {
-                        let upload = try req.content.decode(Upload.self)
+                        let upload = try decodeUpload(req)
                         guard let file = upload.file else { throw AppError.badRequest("缺少文件字段 file", field: "file") }
                         data = Data(file.data.readableBytesView)
                         name = file.filename

@@ -116,7 +116,8 @@ struct JobSweeper: LifecycleHandler {
     let box = Box()
 
     func didBootAsync(_ application: Application) async throws {
-        try await JobRunner.sweepAbandoned(on: application.db)
+        // Commands such as `migrate` boot the application before the jobs table exists.
+        try? await JobRunner.sweepAbandoned(on: application.db)
         let db = application.db
         box.task = Task.detached {
             while !Task.isCancelled {
