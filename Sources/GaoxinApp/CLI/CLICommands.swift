@@ -6,6 +6,7 @@ enum CLICommands {
         app.asyncCommands.use(CreateUserCommand(), as: "create-user")
         app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
         app.asyncCommands.use(CreateTokenCommand(), as: "create-token")
+        app.asyncCommands.use(SetPasswordCommand(), as: "set-password")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(RestoreCommand(), as: "restore")
     }

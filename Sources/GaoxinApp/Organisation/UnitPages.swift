@@ -56,7 +56,7 @@ enum UnitPages {
     static func create(_ req: Request) async throws -> Response {
         let (input, parseErrors) = try decodeForm(req)
         do {
-            guard parseErrors.isEmpty else { throw ValidationFailed(parseErrors) }
+            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: nil, req) }
             let unit = try await UnitWrites.create(input, req)
             return .redirect(Site.unit(unit.id!) + "?notice=created")
         } catch let failed as ValidationFailed {
@@ -68,7 +68,7 @@ enum UnitPages {
         let unit = try await UnitQueries.find(req)
         let (input, parseErrors) = try decodeForm(req)
         do {
-            guard parseErrors.isEmpty else { throw ValidationFailed(parseErrors) }
+            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: unit, req) }
             _ = try await UnitWrites.update(unit, input, req)
             return .redirect(Site.unit(unit.id!) + "?notice=saved")
         } catch let failed as ValidationFailed {
@@ -105,6 +105,17 @@ enum UnitPages {
         let options = try await UnitQueries.options(on: req.db)
         let model = UnitFormView.Model(unitID: unitID, values: values, parentOptions: options, errors: errors)
         return try await req.renderPage(status: status) { UnitFormView.render($0, model) }
+    }
+
+    /// Unparsable fields plus every other rule's failure, so the user sees all problems at once.
+    static func allFailures(_ parseErrors: [FieldError], _ input: UnitInput, existing: OrgUnit?, _ req: Request) async throws -> ValidationFailed {
+        do {
+            _ = try await UnitWrites.validate(input, existing: existing, on: req.db)
+            return ValidationFailed(parseErrors)
+        } catch let failed as ValidationFailed {
+            let parsed = Set(parseErrors.map(\.field))
+            return ValidationFailed(parseErrors + failed.errors.filter { !parsed.contains($0.field) })
+        }
     }
 
     /// Browser forms send text; numbers that do not parse are reported like any other rule.

@@ -15,7 +15,9 @@ enum Policies {
     static let organisation = ResourcePolicy(name: "organisation", read: everyone, write: [.admin, .office])
     /// Accounts are personal data: readable by those who administer or audit them.
     static let users = ResourcePolicy(name: "users", read: [.admin, .office, .auditor], write: [.admin])
-    static let audit = ResourcePolicy(name: "audit", read: [.admin, .auditor], write: [])
+    /// SPEC §5: the auditor reads the audit log. Separation of duties: the administrator, whose
+    /// own actions are in the log, does not read (or export) it.
+    static let audit = ResourcePolicy(name: "audit", read: [.auditor], write: [])
     /// One's own API tokens and password: everyone signed in.
     static let ownAccount = ResourcePolicy(name: "ownAccount", read: everyone, write: everyone)
     /// The import page: whoever may write at least one importable register.

@@ -69,7 +69,8 @@ enum FormField {
     /// Plot's `option` takes attributes only; the visible text needs the element form.
     static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: value),
+            // Kept even when empty: a valueless option would submit its visible text instead.
+            .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
             .attribute(named: "selected", value: selected ? "selected" : nil),
             .text(label),
         ])

@@ -1,0 +1,42 @@
+import Fluent
+import Vapor
+
+/// `gaoxin set-password --username NAME`: sets a password read from `GAOXIN_NEW_PASSWORD` (or
+/// generated and printed once), with the password rules, unlocking the account. For an
+/// administrator locked out of the web UI, and for scripted checks.
+struct SetPasswordCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "username") var username: String?
+    }
+
+    var help: String { "重设用户密码并解锁 (set a user's password and unlock the account)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let username = (signature.username ?? "").lowercased()
+        guard let user = try await User.query(on: app.db).filter(\.$username == username).first() else {
+            context.console.error("用户“\(username)”不存在")
+            throw ExitCode(1)
+        }
+        let given = Environment.get("GAOXIN_NEW_PASSWORD")
+        let password = given ?? DemoData.generatePassword()
+        if let violation = PasswordPolicy().violation(password: password, username: username) {
+            context.console.error(violation.messageZh)
+            throw ExitCode(1)
+        }
+        let hash = try await app.password.async.hash(password)
+        try await app.db.transaction { tx in
+            user.passwordHash = hash
+            user.failedCount = 0
+            user.lockedUntil = nil
+            try await user.save(on: tx)
+            try await Session.query(on: tx).filter(\.$userID == user.id!).delete()
+            try await AuditLog.record(on: tx, at: app.clock.now(), actor: nil, actorName: "命令行", address: nil, action: .passwordChange,
+                                      entity: "user", entityID: "\(user.id!)", summary: "命令行重设用户“\(user.username)”的密码",
+                                      before: NoSnapshot?.none, after: NoSnapshot?.none)
+        }
+        context.console.print(given == nil ? "新密码（只显示这一次）：\(password)" : "密码已更新")
+    }
+}
+
+import GaoxinDomain

@@ -1,0 +1,94 @@
+"""Signs in to a running Gaoxin server in headless Chromium as each role and checks what a person
+would: the sign-in form works, the navigation shows what the role may use (and nothing else), a
+2-character Chinese search finds the unit, a form error appears next to its field, sign-out works.
+Screenshots at 1366x768 and at phone width go to $UI_SHOTS (default /tmp/gaoxin-ui).
+
+usage: python3 scripts/ui_check.py BASE_URL PASSWORD   (every role's demo user has PASSWORD)
+"""
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE, PASSWORD = sys.argv[1].rstrip("/"), sys.argv[2]
+SHOTS = os.environ.get("UI_SHOTS", "/tmp/gaoxin-ui")
+os.makedirs(SHOTS, exist_ok=True)
+
+# Navigation each role must see (SPEC §5); anything else in the menu is a failure.
+EXPECTED_NAV = {
+    "admin": {"工作台", "组织单位", "用户", "导入导出", "审计日志", "我的账号"},
+    "office": {"工作台", "组织单位", "用户", "导入导出", "我的账号"},
+    "team": {"工作台", "组织单位", "我的账号"},
+    "park": {"工作台", "组织单位", "我的账号"},
+    "leader": {"工作台", "组织单位", "我的账号"},
+    "auditor": {"工作台", "组织单位", "用户", "审计日志", "我的账号"},
+}
+
+
+def browser():
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768", "--lang=zh-CN"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def sign_in(driver, username, password):
+    driver.get(BASE + "/sign-in")
+    driver.find_element(By.NAME, "username").send_keys(username)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/sign-in" not in d.current_url or "用户名或密码错误" in d.page_source or "锁定" in d.page_source)
+
+
+failures = []
+driver = browser()
+try:
+    sign_in(driver, "admin", "wrong-password-123")
+    check("用户名或密码错误" in driver.page_source, "a wrong password must say 用户名或密码错误")
+    for username, expected in EXPECTED_NAV.items():
+        driver.delete_all_cookies()
+        sign_in(driver, username, PASSWORD)
+        nav = {a.text.strip() for a in driver.find_elements(By.CSS_SELECTOR, "nav.menu a")}
+        if nav != expected:
+            failures.append(f"{username}: navigation {sorted(nav)} != {sorted(expected)}")
+        driver.save_screenshot(f"{SHOTS}/{username}-dashboard.png")
+        driver.get(BASE + "/units?q=新吴")
+        check("共 1 条" in driver.page_source, f"{username}: a 2-character search for 新吴 should find 1 unit")
+        driver.save_screenshot(f"{SHOTS}/{username}-units.png")
+        driver.find_element(By.CSS_SELECTOR, "header form button").click()
+        try:
+            WebDriverWait(driver, 10).until(lambda d: "/sign-in" in d.current_url)
+        except Exception:
+            failures.append(f"{username}: sign-out should return to the sign-in page (at {driver.current_url})")
+    # A form error sits next to its field.
+    driver.delete_all_cookies()
+    sign_in(driver, "office", PASSWORD)
+    driver.get(BASE + "/units/new")
+    driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".form-errors"))
+    errors = driver.find_elements(By.CSS_SELECTOR, ".field.invalid .field-error")
+    check(any("请填写单位名称" in e.text for e in errors), "the missing name must be reported next to the field")
+    driver.save_screenshot(f"{SHOTS}/office-form-errors.png")
+    # Phone width: the unit list still renders without horizontal page overflow.
+    driver.set_window_size(390, 844)
+    driver.get(BASE + "/units")
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    check(width <= 400, f"the unit list overflows a phone screen ({width}px wide)")
+    driver.save_screenshot(f"{SHOTS}/office-units-phone.png")
+finally:
+    driver.quit()
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print(f"UI check passed for {len(EXPECTED_NAV)} roles; screenshots in {SHOTS}")
