@@ -93,7 +93,9 @@ enum ListRunner {
 
     private static func applyOrder(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery) {
         let expression = definition.sorts[query.sortKey] ?? definition.sorts[definition.defaultSort] ?? definition.tieBreaker
-        builder.orderBy(SQLOrderBy(expression: SQLRaw(expression), direction: query.descending ? SQLDirection.descending : SQLDirection.ascending))
+        // Empty values last in both directions and on both engines (SQLite puts NULL first when
+        // ascending, PostgreSQL last; a list must not change order with the engine).
+        builder.orderBy(SQLOrderBy(expression: SQLRaw(expression), direction: SQLRaw(query.descending ? "DESC NULLS LAST" : "ASC NULLS LAST")))
         builder.orderBy(SQLOrderBy(expression: SQLRaw(definition.tieBreaker), direction: SQLDirection.ascending))
     }
 }

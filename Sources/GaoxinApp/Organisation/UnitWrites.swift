@@ -136,8 +136,9 @@ enum UnitWrites {
         return try await req.db.transaction { tx in
             let sql = tx as! any SQLDatabase
             let old = oldPath.description
+            // The position is cast: PostgreSQL has no substr(text, bigint), and a bound Int is a bigint.
             try await sql.raw("""
-                UPDATE units SET path = \(bind: newPath.description) || substr(path, \(bind: old.count + 1))
+                UPDATE units SET path = \(bind: newPath.description) || substr(path, CAST(\(bind: old.count + 1) AS INTEGER))
                 WHERE path LIKE \(bind: old + "%")
                 """).run()
             unit.parentID = parentID
