@@ -30,6 +30,10 @@ let package = Package(
             ],
             swiftSettings: swift5
         ),
+        // Debian's OpenBLAS + LAPACKE (apt: libopenblas-dev liblapacke-dev), for the complexity maths.
+        .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
+        // Economic complexity as the Growth Lab's ecomplexity 0.5.3 computes it, and its CLI core: no Vapor.
+        .target(name: "GaoxinComplexity", dependencies: ["CLinearAlgebra"], swiftSettings: swift5),
         .target(
             name: "GaoxinApp",
             dependencies: [
@@ -49,6 +53,7 @@ let package = Package(
         .executableTarget(name: "gaoxin", dependencies: ["GaoxinApp"], swiftSettings: swift5),
         .testTarget(name: "GaoxinDomainTests", dependencies: ["GaoxinDomain"], swiftSettings: swift5),
         .testTarget(name: "GaoxinSheetsTests", dependencies: ["GaoxinSheets"], swiftSettings: swift5),
+        .testTarget(name: "GaoxinComplexityTests", dependencies: ["GaoxinComplexity"], swiftSettings: swift5),
         .testTarget(
             name: "GaoxinAppTests",
             dependencies: [

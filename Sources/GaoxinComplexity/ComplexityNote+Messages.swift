@@ -1,0 +1,59 @@
+extension ComplexityNote {
+    public var messageZh: String {
+        switch self {
+        case .coercedValues(let count, let firstLine, let example):
+            return "有 \(count) 个数值不是数字或为空，已按 0 处理（首个在第 \(firstLine) 行：“\(ComplexityInputError.clip(example))”）。"
+        case .droppedDuplicates(let count, let firstLine):
+            return "有 \(count) 行与前面的行重复（年份、地区、产品相同），已保留首次出现的行并忽略重复行（首个重复在第 \(firstLine) 行）。"
+        case .zeroLocations(let year, let codes):
+            return "\(year) 年地区 \(ComplexityInputError.list(codes)) 的数据合计为 0，未参与该年计算，其输出行为空。"
+        case .zeroProducts(let year, let codes):
+            return "\(year) 年产品 \(ComplexityInputError.list(codes)) 的数据合计为 0，未参与该年计算，其输出行为空。"
+        case .noPresence(let year, let codes):
+            return "\(year) 年地区 \(ComplexityInputError.list(codes)) 在当前阈值下没有任何具有比较优势的产品，参考实现因此给出该年全部 ECI、PCI、COG 为空。"
+        case .nowherePresent(let year, let codes):
+            return "\(year) 年产品 \(ComplexityInputError.list(codes)) 在当前阈值下不存在于任何地区，邻近度、密度、COI、COG 及 ECI、PCI 因此为空。"
+        case .signUndefined(let year):
+            return "\(year) 年所有地区的多样性相同，无法按与多样性的相关性确定 ECI 的符号，ECI、PCI、COI、COG 为空。"
+        case .eigenvectorUnavailable(let year):
+            return "\(year) 年有效的地区或产品不足两个，无法计算特征向量，ECI、PCI 为空。"
+        case .eigenvectorNotUnique(let year, let eigenvalues):
+            return "\(year) 年第二大特征值与相邻特征值相等（\(Self.values(eigenvalues))），例如地区—产品网络分成互不相连的部分；ECI 与 PCI 不唯一，所给结果只是其中一种，可能与其他实现不同。"
+        case .disconnectedNetwork(let year, let parts, let chosen):
+            return "\(year) 年地区—产品网络分成 \(parts) 个互不相连的部分，ECI 只能区分这些部分；参考实现选取哪一部分取决于其特征值计算的舍入，高新系统固定选取最大的部分（含地区 \(ComplexityInputError.list(chosen))）。两部分时 ECI、PCI 与参考实现一致，COI、COG 可能不同。"
+        case .undefinedProximity(let year, let codes):
+            return "\(year) 年产品 \(ComplexityInputError.list(codes)) 的 RCA 在各地区间没有变化，其连续邻近度无定义，相关密度为空。"
+        }
+    }
+
+    public var messageEn: String {
+        switch self {
+        case .coercedValues(let count, let firstLine, let example):
+            return "\(count) values were not numbers or were empty and were taken as 0 (the first on line \(firstLine): \"\(ComplexityInputError.clip(example))\")."
+        case .droppedDuplicates(let count, let firstLine):
+            return "\(count) rows repeated an earlier (year, location, product); the first occurrence was kept and the repeats ignored (the first repeat is on line \(firstLine))."
+        case .zeroLocations(let year, let codes):
+            return "In \(year) the values of location(s) \(ComplexityInputError.list(codes)) sum to 0; they are left out of that year's computation and their output rows are empty."
+        case .zeroProducts(let year, let codes):
+            return "In \(year) the values of product(s) \(ComplexityInputError.list(codes)) sum to 0; they are left out of that year's computation and their output rows are empty."
+        case .noPresence(let year, let codes):
+            return "In \(year) location(s) \(ComplexityInputError.list(codes)) have no product present at this threshold; the reference therefore leaves every ECI, PCI and COG of that year empty."
+        case .nowherePresent(let year, let codes):
+            return "In \(year) product(s) \(ComplexityInputError.list(codes)) are present in no location at this threshold; proximity, density, COI, COG, ECI and PCI are therefore empty."
+        case .signUndefined(let year):
+            return "In \(year) every location has the same diversity, so the sign of ECI (set by its correlation with diversity) is undefined; ECI, PCI, COI and COG are empty."
+        case .eigenvectorUnavailable(let year):
+            return "In \(year) fewer than two locations or products have presence; no eigenvector can be computed and ECI and PCI are empty."
+        case .eigenvectorNotUnique(let year, let eigenvalues):
+            return "In \(year) the second-largest eigenvalue equals a neighbour (\(Self.values(eigenvalues))), e.g. because the location–product network falls apart; ECI and PCI are not unique, and the values given are one valid choice that can differ from another implementation's."
+        case .disconnectedNetwork(let year, let parts, let chosen):
+            return "In \(year) the location–product network falls into \(parts) separate parts, so ECI only tells the parts apart; which part the reference singles out depends on rounding in its eigen-solver, and Gaoxin always takes the largest (with locations \(ComplexityInputError.list(chosen))). With two parts ECI and PCI equal the reference's; COI and COG can differ."
+        case .undefinedProximity(let year, let codes):
+            return "In \(year) the RCA of product(s) \(ComplexityInputError.list(codes)) does not vary across locations, so their continuous proximity is undefined and the densities that use it are empty."
+        }
+    }
+
+    private static func values(_ eigenvalues: [Double]) -> String {
+        eigenvalues.map { "\($0)" }.joined(separator: ", ")
+    }
+}
