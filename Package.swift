@@ -39,6 +39,7 @@ let package = Package(
             dependencies: [
                 "GaoxinDomain",
                 "GaoxinSheets",
+                "GaoxinComplexity",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

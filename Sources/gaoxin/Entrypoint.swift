@@ -28,9 +28,10 @@ enum Entrypoint {
             try? await app.asyncShutdown()
             Foundation.exit(exit.code)
         } catch {
-            app.logger.report(error: error)
+            // A clear line and a non-zero exit status, never a crash report, for a bad command.
+            FileHandle.standardError.write(Data("gaoxin: \(error)\n".utf8))
             try? await app.asyncShutdown()
-            throw error
+            Foundation.exit(1)
         }
         try await app.asyncShutdown()
     }

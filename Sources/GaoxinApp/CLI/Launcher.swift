@@ -1,10 +1,18 @@
+import GaoxinComplexity
 import Vapor
 
 /// Start-up paths that are not plain Vapor commands.
 public enum Launcher {
     /// Commands that need no server or database (the economic-complexity tool); nil otherwise.
     public static func runWithoutServer(arguments: [String]) async throws -> Int32? {
-        nil
+        guard arguments.count > 1 else { return nil }
+        switch arguments[1] {
+        case "complexity":
+            // Pure computation over files: no database, no event loops, all memory for the matrix.
+            return ComplexityCLI.run(arguments: Array(arguments.dropFirst(2)))
+        default:
+            return nil
+        }
     }
 
     /// `gaoxin demo`: migrate the embedded database, load the demo set on first run, then serve.
