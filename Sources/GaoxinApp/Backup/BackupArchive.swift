@@ -72,6 +72,7 @@ enum BackupArchive {
         }
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
+            let isPostgres = sql.dialect.name == "postgresql"
             for table in BackupSchema.tables {
                 guard let info = manifest.tables.first(where: { $0.name == table.name }) else { continue }
                 guard info.columns == table.columns.map(\.name) else { throw Problem.badArchive("表 \(table.name) 的列与当前版本不一致") }
@@ -81,7 +82,7 @@ enum BackupArchive {
                     for line in lines[batch..<min(batch + 200, lines.count)] {
                         let values = try JSONDecoder().decode([JSONValue].self, from: Data(line))
                         guard values.count == table.columns.count else { throw Problem.badArchive("表 \(table.name) 有一行的列数不对") }
-                        insert.values(try zip(values, table.columns).map { try bind($0, $1.type) })
+                        insert.values(try zip(values, table.columns).map { try bind($0, $1.type, postgres: isPostgres) })
                     }
                     try await insert.run()
                 }
@@ -106,12 +107,15 @@ enum BackupArchive {
         }
     }
 
-    private static func bind(_ value: JSONValue, _ type: BackupSchema.ColumnType) throws -> any SQLExpression {
+    private static func bind(_ value: JSONValue, _ type: BackupSchema.ColumnType, postgres: Bool) throws -> any SQLExpression {
         switch (value, type) {
         case (.null, _): return SQLLiteral.null
         case (.int(let v), .int): return SQLBind(Int(v))
         case (.text(let v), .text): return SQLBind(v)
         case (.bool(let v), .bool): return SQLBind(v)
+        case (.int(let v), .datetime) where postgres:
+            // Exact: PostgresNIO truncates a Date's double to microseconds, which can lose one.
+            return SQLQueryString("(TIMESTAMPTZ 'epoch' + \(bind: Int(v)) * INTERVAL '1 microsecond')")
         case (.int(let v), .datetime): return SQLBind(Date(timeIntervalSince1970: Double(v) / 1_000_000))
         case (.text(let v), .blob):
             guard let data = Data(base64Encoded: v) else { throw Problem.badArchive("二进制字段无法解码") }

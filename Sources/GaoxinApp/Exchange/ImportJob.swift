@@ -42,8 +42,9 @@ enum ImportJob {
             let message = "发现 \(errors.count) 处问题，未写入任何数据。请修改后重新导入。"
             return .failed(message: message, resultJSON: json(ImportResult(inserted: 0, errors: errors)))
         }
+        let prepared = try await register.prepare(parsed.rows, context: context)
         let inserted = try await context.db.transaction { tx -> Int in
-            let count = try await register.write(parsed.rows, context: context, on: tx)
+            let count = try await register.write(prepared, context: context.forTransaction(on: tx), on: tx)
             try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address, action: .importRows,
                                       entity: "import", entityID: register.key, summary: "导入\(register.titleZh) \(count) 条（文件：\(fileName ?? "未命名")）",
                                       before: NoSnapshot?.none, after: NoSnapshot?.none)

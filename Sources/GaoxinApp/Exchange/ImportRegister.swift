@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// A column of an import/export register: its Chinese heading (what the template shows), the
@@ -32,8 +33,15 @@ protocol ImportRegister: Sendable {
 
     /// Returns every problem; an empty list means `write` may run.
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError]
+    /// Slow work on valid rows done before the transaction opens (e.g. hashing passwords), so the
+    /// transaction holds its locks only for the writes. Returns the rows `write` receives.
+    func prepare(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRow]
     /// Writes all rows inside `tx` (the caller's transaction), auditing each record.
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int
+}
+
+extension ImportRegister {
+    func prepare(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRow] { rows }
 }
 
 /// What an import runs with, detached from the request that started it.
@@ -47,6 +55,14 @@ struct ImportContext: Sendable {
 
     func report(_ phase: String, _ done: Int, _ total: Int) async {
         try? await progress?.report(phase: phase, progress: done, total: total)
+    }
+
+    /// The context for work inside a transaction. SQLite has a single connection, which the
+    /// transaction holds: a progress write from outside it would wait for that connection until
+    /// it timed out, so there progress is not reported while writing.
+    func forTransaction(on tx: Database) -> ImportContext {
+        let single = (tx as? any SQLDatabase)?.dialect.name == "sqlite"
+        return ImportContext(db: db, actor: actor, address: address, clock: clock, passwords: passwords, progress: single ? nil : progress)
     }
 }
 

@@ -66,11 +66,28 @@ struct UserRegister: ImportRegister {
         return (errors, fieldsList)
     }
 
+    /// The key under which `prepare` leaves each row's password hash (not a column of the file).
+    static let hashKey = "_passwordHash"
+
+    /// Hashes the passwords before the transaction: bcrypt is slow by design, and a transaction
+    /// held open for it would block every other writer (on SQLite, every request).
+    func prepare(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRow] {
+        var prepared: [ImportRow] = []
+        for (index, row) in rows.enumerated() {
+            var values = row.values
+            values[Self.hashKey] = try await context.passwords(row.value("password"))
+            prepared.append(ImportRow(number: row.number, values: values))
+            if index % 20 == 0 { await context.report("validating", index, rows.count) }
+        }
+        return prepared
+    }
+
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
         let (errors, fieldsList) = try await plan(rows, on: tx, context: nil)
         guard errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
+        // Valid rows map one to one onto `fieldsList`.
         for (index, fields) in fieldsList.enumerated() {
-            let hash = try await context.passwords(fields.password ?? "")
+            guard let hash = rows[index].values[Self.hashKey] else { throw AppError.internalError }
             let user = try await UserWrites.insert(fields, passwordHash: hash, on: tx)
             try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address, action: .create,
                                       entity: "user", entityID: "\(user.id!)", summary: "导入用户“\(user.displayName)”（\(user.username)）",

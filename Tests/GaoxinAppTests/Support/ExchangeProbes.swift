@@ -97,6 +97,15 @@ extension APIClient {
         try await send(method, path, json: String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self))
     }
 
+    /// Sends raw bytes with the given headers (e.g. a CSV body without multipart).
+    func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders, body: Data) async throws -> XCTHTTPResponse {
+        var headers = extra
+        headers.bearerAuthorization = token.map { BearerAuthorization(token: $0) }
+        var request = XCTHTTPRequest(method: method, url: URI(string: path), headers: headers, body: ByteBuffer(data: body))
+        request.url = URI(string: path)
+        return try await app.testable(method: .inMemory).performTest(request: request)
+    }
+
     /// Uploads a file to an API import endpoint as multipart/form-data.
     func upload(_ path: String, fileName: String, data: Data) async throws -> XCTHTTPResponse {
         let boundary = "gx-api-\(UUID().uuidString)"
