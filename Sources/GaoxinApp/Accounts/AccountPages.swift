@@ -26,6 +26,7 @@ enum AccountPages {
         case .success(let user):
             // A new session id at sign-in, so a session fixed before sign-in is worthless after it.
             if let old = req.browserSession { try await old.delete(on: req.db) }
+            try await SessionStore.purgeStale(on: req.db, now: req.now, config: req.application.gaoxinConfig)
             let (_, secret) = try await SessionStore.create(req, userID: user.id!)
             let response = Response.redirect(next)
             response.cookies[SessionMiddleware.cookieName] = SessionStore.cookie(secret, req: req)

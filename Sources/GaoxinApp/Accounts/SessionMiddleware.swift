@@ -57,8 +57,13 @@ struct SessionMiddleware: AsyncMiddleware {
         }
     }
 
+    /// A state-changing request without a bearer token needs a session (anonymous ones carry the
+    /// sign-in form's token) and that session's token. No session at all — never signed in, the
+    /// cookie gone or idle-expired — is "not signed in" (401 / the sign-in page), not a forgery:
+    /// such a request carries no one's authority. Signing in itself still needs the pre-sign-in
+    /// session, so a foreign page cannot sign a browser in (login CSRF).
     private func checkCSRF(_ req: Request) throws {
-        guard let session = req.browserSession else { throw AppError.csrf }
+        guard let session = req.browserSession else { throw AppError.unauthenticated }
         let submitted = req.headers.first(name: "X-CSRF-Token") ?? CSRFField.read(from: req)
         guard let submitted, SecretToken.constantTimeEquals(submitted, session.csrfToken) else { throw AppError.csrf }
     }

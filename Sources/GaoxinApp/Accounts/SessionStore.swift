@@ -35,9 +35,25 @@ enum SessionStore {
         HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
     }
 
-    /// Removes sessions idle past the timeout; run at boot and from time to time.
-    static func purgeIdle(on db: Database, now: Date, idleMinutes: Int) async throws {
-        let cutoff = now.addingTimeInterval(-TimeInterval(idleMinutes * 60))
-        try await Session.query(on: db).filter(\.$lastSeenAt < cutoff).delete()
+    /// An idle-expired session row is kept this long after its timeout, so a browser coming back
+    /// is told it was signed out for inactivity rather than just shown the sign-in form.
+    static let keepExpiredFor: TimeInterval = 24 * 3600
+
+    /// Removes sessions long past the idle timeout (every visit to the sign-in page makes one)
+    /// and failed sign-ins older than the lock-out window; run at boot and at every sign-in, so
+    /// the tables stay the size of current use.
+    static func purgeStale(on db: Database, now: Date, config: AppConfig) async throws {
+        let idleCutoff = now.addingTimeInterval(-TimeInterval(config.idleTimeoutMinutes * 60) - keepExpiredFor)
+        try await Session.query(on: db).filter(\.$lastSeenAt < idleCutoff).delete()
+        let failureCutoff = now.addingTimeInterval(-TimeInterval(config.lockoutMinutes * 60))
+        try await LoginFailure.query(on: db).filter(\.$at < failureCutoff).delete()
+    }
+}
+
+/// Purges stale sessions and failed sign-ins when a server starts.
+struct SessionSweeper: LifecycleHandler {
+    func didBootAsync(_ application: Application) async throws {
+        // Commands such as `migrate` boot the application before the tables exist.
+        try? await SessionStore.purgeStale(on: application.db, now: application.clock.now(), config: application.gaoxinConfig)
     }
 }

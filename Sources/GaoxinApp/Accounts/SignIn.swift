@@ -24,6 +24,8 @@ enum SignIn {
         }
         guard !username.isEmpty, !password.isEmpty else { return .failure(message: "请输入用户名和密码") }
         guard let user = try await User.query(on: req.db).filter(\.$username == username).first(), user.active else {
+            // As slow as checking a real password, so timing does not tell which usernames exist.
+            _ = try await req.password.async.hash(password)
             try await recordFailure(username: username, user: nil, req)
             return .failure(message: wrongCredentials)
         }

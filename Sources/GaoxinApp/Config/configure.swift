@@ -17,6 +17,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     RouteRegistrar.register(AppRoutes.all, on: app)
 
     app.lifecycle.use(JobSweeper())
+    app.lifecycle.use(SessionSweeper())
     CLICommands.register(on: app)
 }
 

@@ -48,13 +48,14 @@ public struct PasswordPolicy: Sendable {
         return nil
     }
 
-    /// One repeated character or a run of consecutive keys is as weak as a listed password.
+    /// One repeated character or a run of consecutive characters (up or down) is as weak as a listed password.
     static func isTrivialSequence(_ text: String) -> Bool {
         let scalars = text.unicodeScalars.map(\.value)
         guard let first = scalars.first else { return true }
         if scalars.allSatisfy({ $0 == first }) { return true }
         let ascending = zip(scalars, scalars.dropFirst()).allSatisfy { $1 == $0 + 1 }
-        return ascending
+        let descending = zip(scalars, scalars.dropFirst()).allSatisfy { $0 == $1 + 1 }
+        return ascending || descending
     }
 
     /// A short list of the passwords most often seen in leaks, including those common in China.

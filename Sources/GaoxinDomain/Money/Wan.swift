@@ -4,6 +4,16 @@ public struct Wan: Equatable, Comparable, Hashable, Sendable, Codable {
 
     public init(_ value: Int64) { self.value = value }
 
+    /// A bare integer in JSON (`123456`), as the API promises for money, not `{"value":123456}`.
+    public init(from decoder: Decoder) throws {
+        value = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
     public static func < (lhs: Wan, rhs: Wan) -> Bool { lhs.value < rhs.value }
 
     /// "12.35" for 123,456 万元: 亿元 with two decimals, rounded half away from zero, exactly (no floating point).

@@ -7,14 +7,15 @@ public struct UnitPath: Equatable, Hashable, Sendable, CustomStringConvertible {
     public init(ids: [Int]) { self.ids = ids }
 
     public init?(_ text: String) {
-        guard text.hasPrefix("/"), text.hasSuffix("/") else { return nil }
-        let parts = text.split(separator: "/")
+        guard text.count >= 3, text.hasPrefix("/"), text.hasSuffix("/") else { return nil }
+        // Canonical form only: positive ids in plain digits, no empty segment (`/1//5/`, `/01/`,
+        // `/+1/` would not match the `LIKE '/1/5/%'` subtree queries the path exists for).
         var ids: [Int] = []
-        for part in parts {
-            guard let id = Int(part) else { return nil }
+        for part in text.dropFirst().dropLast().split(separator: "/", omittingEmptySubsequences: false) {
+            guard let first = part.first, first != "0", part.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let id = Int(part) else { return nil }
             ids.append(id)
         }
-        guard !ids.isEmpty else { return nil }
         self.ids = ids
     }
 

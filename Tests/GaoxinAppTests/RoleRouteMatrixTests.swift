@@ -1,0 +1,261 @@
+import Fluent
+import GaoxinDomain
+@testable import GaoxinApp
+import XCTVapor
+import XCTest
+
+/// The whole role × route matrix, walked over HTTP: every route of `AppRoutes.all`, for every role
+/// and for an anonymous visitor. The expectations are a literal table written from SPEC §5, not
+/// read from the routes' own declarations; a new route fails this test until it is added here.
+final class RoleRouteMatrixTests: XCTestCase {
+    enum Rule: Equatable {
+        case publicRoute
+        case roles(Set<Role>)
+    }
+
+    // Who may do what, from SPEC §5 (and issue 3 where the SPEC is silent).
+    static let signedIn: Set<Role> = [.admin, .office, .unit, .park, .leader, .auditor]
+    /// The unit tree is programme data's frame: office writes programme data, admin administers.
+    static let treeWriters: Set<Role> = [.admin, .office]
+    /// Accounts are administered by the system administrator only.
+    static let userAdmins: Set<Role> = [.admin]
+    /// SPEC is silent on reading accounts: administrators, the office (who assigns work to
+    /// people) and the auditor (who must know who an actor is). Leaders, units and parks do not.
+    static let userReaders: Set<Role> = [.admin, .office, .auditor]
+    /// "auditor 审计 (read the audit log)": separation of duties, the administrator does not.
+    static let auditReaders: Set<Role> = [.auditor]
+
+    static let table: [String: Rule] = [
+        "GET /": .roles(signedIn),
+        "GET /healthz": .publicRoute,
+        "GET /assets/app.css": .publicRoute,
+        "GET /assets/app.js": .publicRoute,
+        "GET /language": .publicRoute,
+        "GET /api/v1/openapi.json": .publicRoute,
+
+        "GET /sign-in": .publicRoute,
+        "POST /sign-in": .publicRoute,
+        "POST /sign-out": .roles(signedIn),
+        "GET /account": .roles(signedIn),
+        "POST /account/password": .roles(signedIn),
+        "POST /account/tokens": .roles(signedIn),
+        "POST /account/tokens/:id/revoke": .roles(signedIn),
+        "GET /api/v1/me": .roles(signedIn),
+        "GET /api/v1/tokens": .roles(signedIn),
+        "POST /api/v1/tokens": .roles(signedIn),
+        "DELETE /api/v1/tokens/:id": .roles(signedIn),
+
+        "GET /units": .roles(signedIn),
+        "GET /units/export": .roles(signedIn),
+        "GET /units/:id": .roles(signedIn),
+        "GET /units/new": .roles(treeWriters),
+        "POST /units": .roles(treeWriters),
+        "GET /units/:id/edit": .roles(treeWriters),
+        "POST /units/:id": .roles(treeWriters),
+        "POST /units/:id/move": .roles(treeWriters),
+        "POST /units/:id/deactivate": .roles(treeWriters),
+        "POST /units/:id/reactivate": .roles(treeWriters),
+        "GET /api/v1/units": .roles(signedIn),
+        "GET /api/v1/units/:id": .roles(signedIn),
+        "POST /api/v1/units": .roles(treeWriters),
+        "PATCH /api/v1/units/:id": .roles(treeWriters),
+        "POST /api/v1/units/:id/move": .roles(treeWriters),
+        "POST /api/v1/units/:id/deactivate": .roles(treeWriters),
+        "POST /api/v1/units/:id/reactivate": .roles(treeWriters),
+
+        "GET /users": .roles(userReaders),
+        "GET /users/export": .roles(userReaders),
+        "GET /users/:id": .roles(userReaders),
+        "GET /users/new": .roles(userAdmins),
+        "POST /users": .roles(userAdmins),
+        "GET /users/:id/edit": .roles(userAdmins),
+        "POST /users/:id": .roles(userAdmins),
+        "POST /users/:id/deactivate": .roles(userAdmins),
+        "POST /users/:id/reactivate": .roles(userAdmins),
+        "POST /users/:id/unlock": .roles(userAdmins),
+        "POST /users/:id/password": .roles(userAdmins),
+        "GET /api/v1/users": .roles(userReaders),
+        "GET /api/v1/users/:id": .roles(userReaders),
+        "POST /api/v1/users": .roles(userAdmins),
+        "PATCH /api/v1/users/:id": .roles(userAdmins),
+        "POST /api/v1/users/:id/deactivate": .roles(userAdmins),
+        "POST /api/v1/users/:id/reactivate": .roles(userAdmins),
+
+        "GET /audit": .roles(auditReaders),
+        "GET /audit/export": .roles(auditReaders),
+        "GET /audit/:id": .roles(auditReaders),
+        "GET /api/v1/audit": .roles(auditReaders),
+
+        // Importing a register is writing it.
+        "GET /imports": .roles(treeWriters),
+        "GET /imports/units/template": .roles(treeWriters),
+        "POST /imports/units": .roles(treeWriters),
+        "POST /api/v1/imports/units": .roles(treeWriters),
+        "GET /imports/users/template": .roles(userAdmins),
+        "POST /imports/users": .roles(userAdmins),
+        "POST /api/v1/imports/users": .roles(userAdmins),
+
+        // Everyone may look at jobs; the handler shows a user only their own (admin: all).
+        "GET /jobs/:id": .roles(signedIn),
+        "GET /jobs/:id/errors": .roles(signedIn),
+        "GET /api/v1/jobs/:id": .roles(signedIn),
+    ]
+
+    /// Real rows for the path parameters, made for the walking user.
+    struct Targets {
+        var unit: Int
+        var parentOfUnit: Int
+        var user: Int
+        var token: Int
+        var auditEntry: Int
+        var job: Int
+    }
+
+    func testEveryRouteIsInTheTable() {
+        let names = AppRoutes.all.map(\.name)
+        XCTAssertEqual(Set(names).count, names.count, "duplicate routes: \(names.sorted())")
+        let missing = names.filter { Self.table[$0] == nil }
+        XCTAssertEqual(missing, [], "routes without an expectation: add them to RoleRouteMatrixTests.table")
+        let stale = Self.table.keys.filter { !names.contains($0) }.sorted()
+        XCTAssertEqual(stale, [], "expectations for routes that no longer exist")
+    }
+
+    /// A quick diff of the declarations against the table; the HTTP walk below is the real test.
+    func testDeclaredAccessAgreesWithTheTable() {
+        for route in AppRoutes.all {
+            guard let rule = Self.table[route.name] else { continue }
+            switch (rule, route.access.allowedRoles) {
+            case (.publicRoute, nil): break
+            case (.roles(let expected), let declared?): XCTAssertEqual(declared, expected, route.name)
+            default: XCTFail("\(route.name): table says \(rule), route declares \(route.access)")
+            }
+        }
+    }
+
+    func testAnonymousVisitor() async throws {
+        try await withApp { app, fixtures in
+            let targets = try await makeTargets(app, fixtures, walker: fixtures.users[.admin]!)
+            try await walk(app, fixtures, targets, role: nil)
+        }
+    }
+
+    func testAdmin() async throws { try await walk(as: .admin) }
+    func testOffice() async throws { try await walk(as: .office) }
+    func testUnit() async throws { try await walk(as: .unit) }
+    func testPark() async throws { try await walk(as: .park) }
+    func testLeader() async throws { try await walk(as: .leader) }
+    func testAuditor() async throws { try await walk(as: .auditor) }
+
+    private func walk(as role: Role) async throws {
+        try await withApp { app, fixtures in
+            let targets = try await makeTargets(app, fixtures, walker: fixtures.users[role]!)
+            try await walk(app, fixtures, targets, role: role)
+        }
+    }
+
+    private func makeTargets(_ app: Application, _ fixtures: Fixtures, walker: Int) async throws -> Targets {
+        let hash = try await app.password.async.hash(Fixtures.password)
+        let user = try await UserWrites.insert(.init(username: "t-target", displayName: "目标用户", unitID: fixtures.zone, roles: [.leader],
+                                                     email: nil, phone: nil, password: nil), passwordHash: hash, on: app.db)
+        let token = APIToken()
+        token.userID = walker
+        token.name = "spare"
+        token.tokenHash = SecretToken.hash(SecretToken.generate(prefix: TokenWrites.prefix))
+        token.prefix = "gx_spare"
+        token.readOnly = false
+        token.createdAt = app.clock.now()
+        try await token.create(on: app.db)
+        try await AuditLog.record(on: app.db, at: app.clock.now(), actor: nil, address: nil, action: .update, entity: "unit",
+                                  entityID: "\(fixtures.team)", summary: "矩阵测试记录", before: NoSnapshot?.none, after: NoSnapshot?.none)
+        let entry = try await AuditEntry.query(on: app.db).sort(\.$id, .descending).first()
+        let job = try await JobRunner.create(kind: "import:units", createdBy: walker, input: nil, inputName: nil, on: app.db, now: app.clock.now())
+        return Targets(unit: fixtures.otherTeam, parentOfUnit: fixtures.zone, user: user.id!, token: token.id!,
+                       auditEntry: try XCTUnwrap(entry?.id), job: job.id!)
+    }
+
+    private func concretePath(_ route: RouteSpec, _ targets: Targets) -> String {
+        guard route.path.contains(":id") else { return route.path }
+        let id: Int
+        if route.path.contains("/units/") { id = targets.unit }
+        else if route.path.contains("/users/") { id = targets.user }
+        else if route.path.contains("/tokens/") { id = targets.token }
+        else if route.path.contains("/audit/") { id = targets.auditEntry }
+        else if route.path.contains("/jobs/") { id = targets.job }
+        else { XCTFail("no target for \(route.path)"); id = 0 }
+        return route.path.replacingOccurrences(of: ":id", with: "\(id)")
+    }
+
+    /// Form fields for page POSTs: as little as possible, so allowed writes fail validation or are no-ops.
+    private func form(_ route: RouteSpec, _ targets: Targets, role: Role?) -> [(String, String)] {
+        switch route.name {
+        case "POST /sign-in": return [("username", Fixtures.username(role ?? .leader)), ("password", Fixtures.password), ("next", "/")]
+        case "POST /units/:id/move": return [("parentId", "\(targets.parentOfUnit)")]
+        default: return []
+        }
+    }
+
+    private func json(_ route: RouteSpec, _ targets: Targets) -> String? {
+        guard route.method == .POST || route.method == .PATCH, !route.path.contains("/imports/") else { return nil }
+        return route.name == "POST /api/v1/units/:id/move" ? #"{"parentId":\#(targets.parentOfUnit)}"# : "{}"
+    }
+
+    private func walk(_ app: Application, _ fixtures: Fixtures, _ targets: Targets, role: Role?) async throws {
+        let who = role.map(\.rawValue) ?? "anonymous"
+        var client = APIClient(app: app, token: nil)
+        var cookieClient: Browser?
+        if let role {
+            client = try await APIClient.forRole(role, app: app, fixtures: fixtures)
+            cookieClient = try await Browser.signedIn(app, as: role)
+        }
+        var checked = 0
+        for route in AppRoutes.all {
+            guard let rule = Self.table[route.name] else { continue }
+            let path = concretePath(route, targets)
+            if route.isAPI {
+                let response = try await client.send(route.method, path, json: json(route, targets))
+                verify(response, route, rule, role: role, how: "\(who) with bearer token")
+                if let cookieClient {
+                    let viaCookie = route.method == .GET
+                        ? try await cookieClient.get(path)
+                        : try await cookieClient.sendJSON(route.method, path, json(route, targets) ?? "", csrfHeader: cookieClient.csrf)
+                    verify(viaCookie, route, rule, role: role, how: "\(who) with session cookie")
+                }
+            } else {
+                let browser = if let role { try await Browser.signedIn(app, as: role) } else { try await Browser.anonymous(app) }
+                let response = route.method == .GET ? try await browser.get(path) : try await browser.post(path, form(route, targets, role: role))
+                verify(response, route, rule, role: role, how: "\(who) in a browser")
+            }
+            checked += 1
+        }
+        XCTAssertEqual(checked, AppRoutes.all.count, "every route was requested")
+    }
+
+    private func verify(_ response: XCTHTTPResponse, _ route: RouteSpec, _ rule: Rule, role: Role?, how: String) {
+        let label = "\(route.name) as \(how): \(response.status.code) \(response.redirectLocation ?? "") \(response.text.prefix(300))"
+        let allowed: Bool
+        switch rule {
+        case .publicRoute: allowed = true
+        case .roles(let roles): allowed = role.map(roles.contains) ?? false
+        }
+        if allowed {
+            if route.name == "POST /sign-out" {
+                XCTAssertEqual(response.redirectLocation, Site.signIn + "?notice=signedOut", label)
+            }
+            XCTAssertNotEqual(response.status, .unauthorized, label)
+            XCTAssertNotEqual(response.status, .forbidden, label)
+            XCTAssertFalse(response.isSignInRedirect, label)
+            XCTAssertLessThan(response.status.code, 500, label)
+        } else if role == nil {
+            if route.isAPI {
+                XCTAssertEqual(response.status, .unauthorized, label)
+            } else {
+                XCTAssertTrue(response.isSignInRedirect, label)
+            }
+        } else {
+            XCTAssertEqual(response.status, .forbidden, label)
+            if route.isAPI, response.status == .forbidden {
+                XCTAssertEqual((try? apiErrorObject(response))?["code"] as? String, "forbidden", label)
+            }
+        }
+    }
+}
