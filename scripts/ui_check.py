@@ -20,7 +20,7 @@ os.makedirs(SHOTS, exist_ok=True)
 
 # Navigation each role must see (SPEC §5); anything else in the menu is a failure.
 EXPECTED_NAV = {
-    "admin": {"工作台", "组织单位", "用户", "导入导出", "审计日志", "我的账号"},
+    "admin": {"工作台", "组织单位", "用户", "导入导出", "我的账号"},
     "office": {"工作台", "组织单位", "用户", "导入导出", "我的账号"},
     "team": {"工作台", "组织单位", "我的账号"},
     "park": {"工作台", "组织单位", "我的账号"},
