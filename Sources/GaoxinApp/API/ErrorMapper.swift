@@ -1,5 +1,6 @@
 import Fluent
 import GaoxinDomain
+import GaoxinSheets
 import Plot
 import Vapor
 
@@ -44,7 +45,7 @@ struct ErrorMapper: AsyncMiddleware {
         case let abort as any AbortError:
             switch abort.status {
             case .notFound: return .notFound("该页面或资源")
-            case .payloadTooLarge: return .tooLarge("上传内容超过大小上限（\(req.application.gaoxinConfig.importMaxBytes / 1024 / 1024) MB）")
+            case .payloadTooLarge: return .tooLarge(SheetError.tooLarge(limit: req.application.gaoxinConfig.importMaxBytes).messageZh)
             case .unauthorized: return .unauthenticated
             case .forbidden: return .forbidden
             case .methodNotAllowed: return .badRequest("不支持该请求方法")

@@ -8,7 +8,7 @@ enum ImportJob {
     static func start(register: any ImportRegister, data: Data, fileName: String?, _ req: Request) async throws -> Job {
         let actor = try req.requireActor()
         let limit = req.application.gaoxinConfig.importMaxBytes
-        guard data.count <= limit else { throw AppError.tooLarge("文件超过 \(limit / 1024 / 1024) MB 上限") }
+        guard data.count <= limit else { throw AppError.tooLarge(SheetError.tooLarge(limit: limit).messageZh) }
         guard !data.isEmpty else { throw AppError.badRequest("请选择要导入的文件", field: "file") }
         let job = try await JobRunner.create(kind: "import:\(register.key)", createdBy: actor.userID, input: nil,
                                              inputName: fileName, on: req.db, now: req.now)
