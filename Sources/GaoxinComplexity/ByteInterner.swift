@@ -39,6 +39,13 @@ struct ByteInterner {
         return (id, true)
     }
 
+    /// The same, trying `hint` (usually the previous row's code) before hashing: sorted input
+    /// repeats its year and location on row after row.
+    mutating func intern(_ bytes: UnsafeRawBufferPointer, hint: Int32) -> (id: Int32, isNew: Bool) {
+        if hint >= 0 && equals(Int(hint), bytes) { return (hint, false) }
+        return intern(bytes)
+    }
+
     /// The id of a Swift string, adding it when new (for callers that already hold strings).
     mutating func intern(_ text: String) -> Int32 {
         var text = text

@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// `gaoxin complexity --input FILE --output FILE [--proximity FILE] …`: the whole command,
@@ -90,20 +91,42 @@ public enum ComplexityCLI {
         if let proximity = proximity {
             try attributed(to: proximity.path) { try proximity.write(ComplexityCSVWriter.proximityHeader) }
         }
+        // Year k's rows are formatted and written in the background while year k+1 is computed:
+        // the computation leaves a core idle between its BLAS calls, the writing fills it.
+        let writing = DispatchQueue(label: "gaoxin.complexity.output")
+        let outcome = WriteOutcome()
+        var previous: DispatchGroup?
         for year in table.years {
             let result = try attributed(to: input) { try EconomicComplexity.computeYear(year, options: options) }
             if !arguments.quiet { result.notes.forEach(printNote) }
             clock.lap("compute \(year.year)")
-            try attributed(to: output.path) { try ComplexityCSVWriter.writeGrid(result, includeRPOP: includeRPOP, to: output) }
-            if let proximity = proximity {
-                try attributed(to: proximity.path) { try ComplexityCSVWriter.writeProximity(result, to: proximity) }
+            previous?.wait()
+            if let failure = outcome.failure { throw failure }
+            let group = DispatchGroup()
+            writing.async(group: group) {
+                do {
+                    try attributed(to: output.path) { try ComplexityCSVWriter.writeGrid(result, includeRPOP: includeRPOP, to: output) }
+                    if let proximity = proximity {
+                        try attributed(to: proximity.path) { try ComplexityCSVWriter.writeProximity(result, to: proximity) }
+                    }
+                } catch {
+                    outcome.failure = error
+                }
             }
-            clock.lap("write \(year.year)")
+            previous = group
         }
+        previous?.wait()
+        if let failure = outcome.failure { throw failure }
+        clock.lap("write the last year")
         try attributed(to: output.path) { try output.commit() }
         if let proximity = proximity {
             try attributed(to: proximity.path) { try proximity.commit() }
         }
     }
 
+}
+
+/// The background writer's error; read only after waiting for the writer.
+private final class WriteOutcome: @unchecked Sendable {
+    var failure: Error?
 }

@@ -23,13 +23,21 @@ enum ComplexityCSVWriter {
         let perBlock = max(1, 16_384 / max(1, result.gridProducts.count))
         let blocks = (locationCount + perBlock - 1) / perBlock
         let wave = min(blocks, 4 * max(1, System.activeProcessorCount))
-        var buffers = (0..<wave).map { _ in TextBuffer(capacity: perBlock * result.gridProducts.count * 200) }
-        defer { buffers.forEach { $0.deallocate() } }
-        var firstBlock = 0
-        while firstBlock < blocks {
+        // Two sets of buffers: the cores format one wave while a writer thread hands the
+        // previous one to the kernel (copying 1.3 GB into the page cache is a third of the work).
+        let sets = (0..<2).map { _ in
+            BufferSet(buffers: (0..<wave).map { _ in TextBuffer(capacity: perBlock * result.gridProducts.count * 200) })
+        }
+        defer { sets.forEach { $0.release() } }
+        let writer = DispatchQueue(label: "gaoxin.complexity.writer")
+        let failure = WriteFailure()
+        var firstBlock = 0, round = 0
+        while firstBlock < blocks && failure.error == nil {
+            let set = sets[round % 2]
+            set.free.wait()
             let count = min(wave, blocks - firstBlock)
             let start = firstBlock
-            buffers.withUnsafeMutableBufferPointer { slots in
+            set.buffers.withUnsafeMutableBufferPointer { slots in
                 let slots = slots  // each task writes only its own slot
                 DispatchQueue.concurrentPerform(iterations: count) { k in
                     let from = (start + k) * perBlock
@@ -37,9 +45,19 @@ enum ComplexityCSVWriter {
                     layout.append(locations: from..<min(from + perBlock, locationCount), to: &slots[k])
                 }
             }
-            for k in 0..<count { try file.write(buffers[k].bytes) }
+            writer.async {
+                do {
+                    for k in 0..<count { try file.write(set.buffers[k].bytes) }
+                } catch {
+                    failure.error = error
+                }
+                set.free.signal()
+            }
             firstBlock += count
+            round += 1
         }
+        writer.sync {}
+        if let error = failure.error { throw error }
     }
 
     static func writeProximity(_ result: ComplexityYearResult, to file: OutputFile) throws {
@@ -62,6 +80,22 @@ enum ComplexityCSVWriter {
             try file.write(text.bytes)
         }
     }
+}
+
+/// Output buffers filled by the formatting tasks and emptied by the writer thread; `free` is
+/// signalled when the writer is done with them.
+private final class BufferSet: @unchecked Sendable {
+    var buffers: [TextBuffer]
+    let free = DispatchSemaphore(value: 1)
+
+    init(buffers: [TextBuffer]) { self.buffers = buffers }
+
+    func release() { buffers.forEach { $0.deallocate() } }
+}
+
+/// The writer thread's error, read by the caller only after the writer has drained.
+private final class WriteFailure: @unchecked Sendable {
+    var error: Error?
 }
 
 /// The number of processors this process may use.

@@ -40,10 +40,7 @@ struct ComplexityIndices {
             return undefined
         }
         let d = validLocations.map { diversity[$0] }, u = validProducts.map { ubiquity[$0] }
-        var m = DenseMatrix(rows: d.count, columns: u.count)
-        for (i, c) in validLocations.enumerated() {
-            for (j, p) in validProducts.enumerated() { m[i, j] = mcp[c, p] }
-        }
+        let m = EconomicComplexity.submatrix(mcp, rows: validLocations, columns: validProducts)
         let parts = NetworkComponents(m)
         var result = undefined
         let vectors: (kc: [Double], kp: [Double], tie: [Double]?)
@@ -76,8 +73,11 @@ struct ComplexityIndices {
         -> (kc: [Double], kp: [Double], tie: [Double]?)? {
         let rootD = d.map { $0.squareRoot() }, rootU = u.map { $0.squareRoot() }
         var a = m
-        for i in 0..<m.rows {
-            for j in 0..<m.columns where a[i, j] != 0 { a[i, j] /= rootD[i] * rootU[j] }
+        let columns = m.columns
+        a.storage.withUnsafeMutableBufferPointer { cells in
+            for i in 0..<m.rows {
+                for j in 0..<columns where cells[i * columns + j] != 0 { cells[i * columns + j] /= rootD[i] * rootU[j] }
+            }
         }
         let productSide = m.columns <= m.rows
         let s = productSide ? LinearAlgebra.gram(a) : LinearAlgebra.outerGram(a)
@@ -90,19 +90,20 @@ struct ComplexityIndices {
         var tied = values[wanted - 1] - second.value <= tieTolerance * scale
         if wanted == 3 { tied = tied || second.value - values[0] <= tieTolerance * scale }
         var kc = [Double](repeating: 0, count: m.rows), kp = [Double](repeating: 0, count: m.columns)
-        if productSide {
-            for j in 0..<m.columns { kp[j] = second.vector[j] / rootU[j] }
-            for i in 0..<m.rows {
-                var total = 0.0
-                for j in 0..<m.columns { total += m[i, j] / d[i] * kp[j] }
-                kc[i] = total
-            }
-        } else {
-            for i in 0..<m.rows { kc[i] = second.vector[i] / rootD[i] }
-            for j in 0..<m.columns {
-                var total = 0.0
-                for i in 0..<m.rows { total += m[i, j] * kc[i] }
-                kp[j] = total / (u[j] * second.value)
+        m.storage.withUnsafeBufferPointer { cells in
+            if productSide {
+                for j in 0..<columns { kp[j] = second.vector[j] / rootU[j] }
+                for i in 0..<m.rows {
+                    var total = 0.0
+                    for j in 0..<columns { total += cells[i * columns + j] / d[i] * kp[j] }
+                    kc[i] = total
+                }
+            } else {
+                for i in 0..<m.rows { kc[i] = second.vector[i] / rootD[i] }
+                for i in 0..<m.rows where kc[i] != 0 {
+                    for j in 0..<columns { kp[j] += cells[i * columns + j] * kc[i] }
+                }
+                for j in 0..<columns { kp[j] /= u[j] * second.value }
             }
         }
         return (kc, kp, tied ? values : nil)

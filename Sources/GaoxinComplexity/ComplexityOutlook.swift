@@ -7,8 +7,12 @@ enum ComplexityOutlook {
         let totals = NumpyReductions.nanRowSums(proximity)
         let n = proximity.rows
         var scaled = DenseMatrix(rows: n, columns: n)
-        for q in 0..<n {
-            for p in 0..<n { scaled[q, p] = proximity[p, q] / totals[p] }
+        proximity.storage.withUnsafeBufferPointer { source in
+            scaled.storage.withUnsafeMutableBufferPointer { target in
+                for q in 0..<n {
+                    for p in 0..<n { target[q * n + p] = source[p * n + q] / totals[p] }
+                }
+            }
         }
         return LinearAlgebra.multiply(r, scaled)
     }
@@ -17,9 +21,13 @@ enum ComplexityOutlook {
     static func outlookIndex(density: DenseMatrix, mcp: DenseMatrix, pci: [Double]) -> [Double] {
         let n = mcp.columns
         var terms = [Double](repeating: 0, count: n)
-        return (0..<mcp.rows).map { c in
-            for p in 0..<n { terms[p] = (density[c, p] * (1 - mcp[c, p])) * pci[p] }
-            return terms.withUnsafeBufferPointer { NumpyReductions.pairwiseSum($0.baseAddress!, count: n) }
+        return density.storage.withUnsafeBufferPointer { densities in
+            mcp.storage.withUnsafeBufferPointer { presence in
+                (0..<mcp.rows).map { c in
+                    for p in 0..<n { terms[p] = (densities[c * n + p] * (1 - presence[c * n + p])) * pci[p] }
+                    return terms.withUnsafeBufferPointer { NumpyReductions.pairwiseSum($0.baseAddress!, count: n) }
+                }
+            }
         }
     }
 
@@ -29,14 +37,21 @@ enum ComplexityOutlook {
         let totals = NumpyReductions.rowSums(proximity)
         let n = proximity.rows
         var weighted = DenseMatrix(rows: n, columns: n)
-        for q in 0..<n {
-            let factor = pci[q] / totals[q]
-            for p in 0..<n { weighted[q, p] = proximity[q, p] * factor }
+        proximity.storage.withUnsafeBufferPointer { source in
+            weighted.storage.withUnsafeMutableBufferPointer { target in
+                for q in 0..<n {
+                    let factor = pci[q] / totals[q]
+                    for p in 0..<n { target[q * n + p] = source[q * n + p] * factor }
+                }
+            }
         }
-        var absent = mcp
-        for i in absent.storage.indices { absent.storage[i] = 1 - absent.storage[i] }
+        let absent = DenseMatrix(rows: mcp.rows, columns: mcp.columns, storage: mcp.storage.map { 1 - $0 })
         var gain = LinearAlgebra.multiply(absent, weighted)
-        for i in gain.storage.indices { gain.storage[i] *= absent.storage[i] }
+        absent.storage.withUnsafeBufferPointer { factors in
+            gain.storage.withUnsafeMutableBufferPointer { cells in
+                for i in 0..<cells.count { cells[i] *= factors[i] }
+            }
+        }
         return gain
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Turns rows into per-year dense matrices, finding what the reference would silently accept:
 /// duplicate (year, location, product) rows, a year whose values are all 0, a year with a
 /// single location or product left once zero totals are dropped. When the input has several
@@ -15,8 +17,16 @@ struct ComplexityTableAssembler {
         func consider(_ error: ComplexityInputError) {
             if let line = error.line, line < (earliest?.line ?? Int.max) { earliest = error }
         }
-        for yearId in yearOrder {
-            let assembled = try assembleYear(yearId, rows: rows, rowIndices: rowsByYear[yearId])
+        // Years are independent: assemble them on all cores, then look at them in order.
+        var assembledYears = [Result<AssembledYear, Error>?](repeating: nil, count: yearOrder.count)
+        assembledYears.withUnsafeMutableBufferPointer { slots in
+            let slots = slots  // each task writes only its own slot
+            DispatchQueue.concurrentPerform(iterations: yearOrder.count) { k in
+                slots[k] = Result { try assembleYear(yearOrder[k], rows: rows, rowIndices: rowsByYear[yearOrder[k]]) }
+            }
+        }
+        for slot in assembledYears {
+            let assembled = try slot!.get()
             if let duplicate = assembled.firstDuplicate {
                 if policy == .strict { consider(duplicate) }
                 droppedDuplicates += assembled.duplicateCount

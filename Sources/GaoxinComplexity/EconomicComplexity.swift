@@ -109,8 +109,13 @@ public enum EconomicComplexity {
     static func submatrix(_ matrix: DenseMatrix, rows: [Int], columns: [Int]) -> DenseMatrix {
         if rows.count == matrix.rows && columns.count == matrix.columns { return matrix }
         var out = DenseMatrix(rows: rows.count, columns: columns.count)
-        for (i, r) in rows.enumerated() {
-            for (j, c) in columns.enumerated() { out[i, j] = matrix[r, c] }
+        let width = matrix.columns, kept = columns.count
+        matrix.storage.withUnsafeBufferPointer { source in
+            out.storage.withUnsafeMutableBufferPointer { target in
+                for (i, r) in rows.enumerated() {
+                    for (j, c) in columns.enumerated() { target[i * kept + j] = source[r * width + c] }
+                }
+            }
         }
         return out
     }

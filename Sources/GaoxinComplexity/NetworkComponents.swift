@@ -17,10 +17,12 @@ struct NetworkComponents {
             }
             return node
         }
-        for c in 0..<m.rows {
-            for p in 0..<m.columns where m[c, p] != 0 {
-                let a = root(c), b = root(m.rows + p)
-                if a != b { parent[max(a, b)] = min(a, b) }
+        m.storage.withUnsafeBufferPointer { cells in
+            for c in 0..<m.rows {
+                for p in 0..<m.columns where cells[c * m.columns + p] != 0 {
+                    let a = root(c), b = root(m.rows + p)
+                    if a != b { parent[max(a, b)] = min(a, b) }
+                }
             }
         }
         var number: [Int: Int] = [:]

@@ -42,9 +42,10 @@ enum ObservationCSVReader {
         guard record.fieldCount == columns.fieldCount else {
             throw ComplexityInputError.fieldCount(line: line, expected: columns.fieldCount, found: record.fieldCount)
         }
-        let year = try intern(record[columns[0]], into: &rows.years, line: line, column: "year")
-        let location = try intern(record[columns[1]], into: &rows.locations, line: line, column: "loc")
-        let product = try intern(record[columns[2]], into: &rows.products, line: line, column: "prod")
+        let year = try intern(record[columns[0]], into: &rows.years, hint: rows.recentYear, line: line, column: "year")
+        let location = try intern(record[columns[1]], into: &rows.locations, hint: rows.recentLocation, line: line, column: "loc")
+        let product = try intern(record[columns[2]], into: &rows.products, hint: rows.recentProduct, line: line, column: "prod")
+        rows.recentYear = year; rows.recentLocation = location; rows.recentProduct = product
         let valueField = record[columns[3]]
         let value = try rows.checkedValue(
             DecimalParser.parse(valueField), text: { String(decoding: valueField, as: UTF8.self) },
@@ -53,10 +54,10 @@ enum ObservationCSVReader {
     }
 
     /// Interns one code field; a new code is checked once for valid UTF-8.
-    static func intern(_ field: UnsafeRawBufferPointer, into interner: inout ByteInterner, line: Int,
+    static func intern(_ field: UnsafeRawBufferPointer, into interner: inout ByteInterner, hint: Int32, line: Int,
                        column: String) throws -> Int32 {
         guard field.count > 0 else { throw ComplexityInputError.emptyCode(line: line, column: column) }
-        let (id, isNew) = interner.intern(field)
+        let (id, isNew) = interner.intern(field, hint: hint)
         if isNew && String(validating: field, as: UTF8.self) == nil {
             throw ComplexityInputError.notUTF8(line: line)
         }

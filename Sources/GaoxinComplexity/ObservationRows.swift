@@ -13,6 +13,9 @@ struct ObservationRows {
     var coercedCount = 0
     var firstCoerced: (line: Int, text: String)?
 
+    /// The previous row's codes, tried first when interning the next row's.
+    var recentYear: Int32 = -1, recentLocation: Int32 = -1, recentProduct: Int32 = -1
+
     var count: Int { values.count }
 
     mutating func reserve(_ capacity: Int) {
@@ -27,17 +30,25 @@ struct ObservationRows {
         func remap(_ interner: ByteInterner, into target: inout ByteInterner) -> [Int32] {
             (0..<interner.count).map { id in interner.withBytes(of: id) { target.intern($0).id } }
         }
-        let yearMap = remap(other.years, into: &years)
-        let locationMap = remap(other.locations, into: &locations)
-        let productMap = remap(other.products, into: &products)
-        reserve(count + other.count)
-        yearIds.append(contentsOf: other.yearIds.lazy.map { yearMap[Int($0)] })
-        locationIds.append(contentsOf: other.locationIds.lazy.map { locationMap[Int($0)] })
-        productIds.append(contentsOf: other.productIds.lazy.map { productMap[Int($0)] })
+        Self.append(other.yearIds, mappedBy: remap(other.years, into: &years), to: &yearIds)
+        Self.append(other.locationIds, mappedBy: remap(other.locations, into: &locations), to: &locationIds)
+        Self.append(other.productIds, mappedBy: remap(other.products, into: &products), to: &productIds)
         values.append(contentsOf: other.values)
         lines.append(contentsOf: other.lines)
         coercedCount += other.coercedCount
         if firstCoerced == nil { firstCoerced = other.firstCoerced }
+    }
+
+    private static func append(_ ids: [Int32], mappedBy map: [Int32], to target: inout [Int32]) {
+        let start = target.count
+        target.append(contentsOf: repeatElement(0, count: ids.count))
+        ids.withUnsafeBufferPointer { source in
+            map.withUnsafeBufferPointer { map in
+                target.withUnsafeMutableBufferPointer { target in
+                    for i in 0..<source.count { target[start + i] = map[Int(source[i])] }
+                }
+            }
+        }
     }
 
     /// Adds one row whose codes are already interned and whose value is already validated.

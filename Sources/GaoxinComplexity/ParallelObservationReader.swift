@@ -11,9 +11,8 @@ struct ParallelObservationReader {
     let workers: Int
 
     func read(policy: InputPolicy) throws -> ObservationRows? {
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size + 1)
-        defer { buffer.deallocate() }
-        try load(into: buffer)
+        let buffer = try map()
+        defer { munmap(buffer, size) }
         guard memchr(buffer, Int32(UInt8(ascii: "\"")), size) == nil else { return nil }
         var start = 0
         if size >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
@@ -59,17 +58,15 @@ struct ParallelObservationReader {
         return merged
     }
 
-    private func load(into buffer: UnsafeMutablePointer<UInt8>) throws {
+    /// The file mapped read-only and pre-faulted: no copy of it is made.
+    private func map() throws -> UnsafeMutablePointer<UInt8> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ComplexityInputError.cannotRead(path: path, reason: CSVFileScanner.lastError()) }
         defer { close(fd) }
-        var filled = 0
-        while filled < size {
-            let got = Glibc.read(fd, buffer + filled, size - filled)
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { throw ComplexityInputError.cannotRead(path: path, reason: CSVFileScanner.lastError()) }
-            filled += got
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), mapped != MAP_FAILED else {
+            throw ComplexityInputError.cannotRead(path: path, reason: CSVFileScanner.lastError())
         }
+        return mapped.assumingMemoryBound(to: UInt8.self)
     }
 
     /// `workers` ranges of whole lines covering `from..<size`.

@@ -8,14 +8,14 @@ enum ProductProximity {
         let cooccurrence = LinearAlgebra.gram(mcp)
         let n = mcp.columns
         var out = DenseMatrix(rows: n, columns: n)
-        for p in 0..<n {
-            for q in 0..<n {
-                let pq = cooccurrence[p, q] / ubiquity[q]   // φ(p, q)
-                let qp = cooccurrence[q, p] / ubiquity[p]   // φ(q, p)
-                if asymmetric {
-                    out[p, q] = qp
-                } else {
-                    out[p, q] = pq.isNaN || qp.isNaN ? .nan : min(pq, qp)
+        cooccurrence.storage.withUnsafeBufferPointer { both in
+            out.storage.withUnsafeMutableBufferPointer { target in
+                for p in 0..<n {
+                    for q in 0..<n {
+                        let pq = both[p * n + q] / ubiquity[q]   // φ(p, q)
+                        let qp = both[q * n + p] / ubiquity[p]   // φ(q, p)
+                        target[p * n + q] = asymmetric ? qp : (pq.isNaN || qp.isNaN ? .nan : min(pq, qp))
+                    }
                 }
             }
         }

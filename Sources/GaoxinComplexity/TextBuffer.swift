@@ -7,6 +7,7 @@ struct TextBuffer {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    private let tables = DecimalTables.shared
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
@@ -52,7 +53,7 @@ struct TextBuffer {
             base[count] = UInt8(ascii: "-"); count += 1
             magnitude = -value
         }
-        guard let (digits, exponent) = ShortestDecimal.decompose(magnitude) else {
+        guard let (digits, exponent) = ShortestDecimal.decompose(magnitude, tables) else {
             for byte in magnitude.description.utf8 { append(byte) }  // "inf", extreme magnitudes
             return
         }
@@ -104,42 +105,24 @@ struct TextBuffer {
 
     /// Decimal digits, two at a time from a table: integer division is the costly step here.
     private mutating func appendDigits(_ value: UInt64) {
-        var length = 1
-        while length < 20 && value >= Self.powersOfTen[length] { length += 1 }
+        let length = tables.digitCount(value)
+        let pairs = tables.digitPairs
         var value = value
         var position = count + length
-        Self.digitPairs.withUnsafeBufferPointer { pairs in
-            while value >= 100 {
-                let pair = Int(value % 100) * 2
-                value /= 100
-                position -= 2
-                base[position] = pairs[pair]; base[position + 1] = pairs[pair + 1]
-            }
-            if value >= 10 {
-                let pair = Int(value) * 2
-                base[position - 2] = pairs[pair]; base[position - 1] = pairs[pair + 1]
-            } else {
-                base[position - 1] = UInt8(truncatingIfNeeded: value) + 0x30
-            }
+        while value >= 100 {
+            let pair = Int(value % 100) * 2
+            value /= 100
+            position -= 2
+            base[position] = pairs[pair]; base[position + 1] = pairs[pair + 1]
+        }
+        if value >= 10 {
+            let pair = Int(value) * 2
+            base[position - 2] = pairs[pair]; base[position - 1] = pairs[pair + 1]
+        } else {
+            base[position - 1] = UInt8(truncatingIfNeeded: value) + 0x30
         }
         count += length
     }
-
-    private static let powersOfTen: [UInt64] = (0..<20).map { exponent in
-        var value: UInt64 = 1
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
-
-    /// "00", "01", … "99".
-    private static let digitPairs: [UInt8] = {
-        var pairs: [UInt8] = []
-        for value in 0..<100 {
-            pairs.append(UInt8(value / 10) + 0x30)
-            pairs.append(UInt8(value % 10) + 0x30)
-        }
-        return pairs
-    }()
 
     private mutating func grow(to newCapacity: Int) {
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
