@@ -3,6 +3,7 @@ import GaoxinDomain
 @testable import GaoxinApp
 import XCTVapor
 import XCTest
+import SQLKit
 
 /// The whole role × route matrix, walked over HTTP: every route of `AppRoutes.all`, for every role
 /// and for an anonymous visitor. The expectations are a literal table written from SPEC §5, not
@@ -24,6 +25,8 @@ final class RoleRouteMatrixTests: XCTestCase {
     static let userReaders: Set<Role> = [.admin, .office, .auditor]
     /// "auditor 审计 (read the audit log)": separation of duties, the administrator does not.
     static let auditReaders: Set<Role> = [.auditor]
+    /// Analytics is programme work: read by everyone but the auditor, uploaded by admin and office.
+    static let analysts: Set<Role> = [.admin, .office, .unit, .park, .leader]
 
     static let table: [String: Rule] = [
         "GET /": .roles(signedIn),
@@ -99,6 +102,14 @@ final class RoleRouteMatrixTests: XCTestCase {
         "GET /jobs/:id": .roles(signedIn),
         "GET /jobs/:id/errors": .roles(signedIn),
         "GET /api/v1/jobs/:id": .roles(signedIn),
+
+        "GET /analytics/complexity": .roles(analysts),
+        "POST /analytics/complexity": .roles(treeWriters),
+        "GET /analytics/complexity/:id": .roles(analysts),
+        "GET /analytics/complexity/:id/export": .roles(analysts),
+        "GET /api/v1/analytics/complexity/datasets": .roles(analysts),
+        "POST /api/v1/analytics/complexity/datasets": .roles(treeWriters),
+        "GET /api/v1/analytics/complexity/datasets/:id/recommendations": .roles(analysts),
     ]
 
     /// Real rows for the path parameters, made for the walking user.
@@ -109,6 +120,7 @@ final class RoleRouteMatrixTests: XCTestCase {
         var token: Int
         var auditEntry: Int
         var job: Int
+        var dataset: Int
     }
 
     func testEveryRouteIsInTheTable() {
@@ -169,14 +181,26 @@ final class RoleRouteMatrixTests: XCTestCase {
                                   entityID: "\(fixtures.team)", summary: "矩阵测试记录", before: NoSnapshot?.none, after: NoSnapshot?.none)
         let entry = try await AuditEntry.query(on: app.db).sort(\.$id, .descending).first()
         let job = try await JobRunner.create(kind: "import:units", createdBy: walker, input: nil, inputName: nil, on: app.db, now: app.clock.now())
+        let dataset = ComplexityDataset()
+        dataset.name = "矩阵"
+        dataset.measure = "revenue"
+        dataset.rowCount = 4
+        dataset.years = "2024"
+        dataset.createdAt = app.clock.now()
+        try await dataset.create(on: app.db)
+        for (loc, prod, val) in [("A", "01", 3.0), ("A", "02", 1.0), ("B", "01", 1.0), ("B", "02", 4.0)] {
+            try await (app.db as! any SQLDatabase).insert(into: "complexity_observations").columns("dataset_id", "year", "loc", "prod", "val")
+                .values(SQLBind(dataset.id!), SQLBind("2024"), SQLBind(loc), SQLBind(prod), SQLBind(val)).run()
+        }
         return Targets(unit: fixtures.otherTeam, parentOfUnit: fixtures.zone, user: user.id!, token: token.id!,
-                       auditEntry: try XCTUnwrap(entry?.id), job: job.id!)
+                       auditEntry: try XCTUnwrap(entry?.id), job: job.id!, dataset: dataset.id!)
     }
 
     private func concretePath(_ route: RouteSpec, _ targets: Targets) -> String {
         guard route.path.contains(":id") else { return route.path }
         let id: Int
-        if route.path.contains("/units/") { id = targets.unit }
+        if route.path.contains("/complexity/") { id = targets.dataset }
+        else if route.path.contains("/units/") { id = targets.unit }
         else if route.path.contains("/users/") { id = targets.user }
         else if route.path.contains("/tokens/") { id = targets.token }
         else if route.path.contains("/audit/") { id = targets.auditEntry }

@@ -104,6 +104,8 @@ enum BackupArchive {
             let date = try row.decode(column: column, as: Date.self)
             return .int(Int64((date.timeIntervalSince1970 * 1_000_000).rounded()))
         case .blob: return .text(try row.decode(column: column, as: Data.self).base64EncodedString())
+        // Swift's description of a Double is the shortest text that reads back to the same bits.
+        case .double: return .text(String(try row.decode(column: column, as: Double.self)))
         }
     }
 
@@ -117,6 +119,9 @@ enum BackupArchive {
             // Exact: PostgresNIO truncates a Date's double to microseconds, which can lose one.
             return SQLQueryString("(TIMESTAMPTZ 'epoch' + \(bind: Int(v)) * INTERVAL '1 microsecond')")
         case (.int(let v), .datetime): return SQLBind(Date(timeIntervalSince1970: Double(v) / 1_000_000))
+        case (.text(let v), .double):
+            guard let value = Double(v) else { throw Problem.badArchive("小数字段无法解码") }
+            return SQLBind(value)
         case (.text(let v), .blob):
             guard let data = Data(base64Encoded: v) else { throw Problem.badArchive("二进制字段无法解码") }
             return SQLBind(data)

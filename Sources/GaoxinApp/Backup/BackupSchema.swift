@@ -1,7 +1,7 @@
 /// The tables a backup holds, in an order that satisfies foreign keys on restore, with each
 /// column's portable type. A test checks this against the live schema so no table is forgotten.
 enum BackupSchema {
-    enum ColumnType: String, Codable { case int, text, bool, datetime, blob }
+    enum ColumnType: String, Codable { case int, text, bool, datetime, blob, double }
 
     struct Table {
         let name: String
@@ -26,5 +26,9 @@ enum BackupSchema {
         Table(name: "jobs", columns: [("id", .int), ("kind", .text), ("status", .text), ("phase", .text), ("progress", .int), ("total", .int),
                                       ("message", .text), ("result_json", .text), ("created_by", .int), ("created_at", .datetime), ("started_at", .datetime),
                                       ("finished_at", .datetime), ("heartbeat_at", .datetime), ("input", .blob), ("input_name", .text)], identity: "id"),
+        Table(name: "complexity_datasets", columns: [("id", .int), ("name", .text), ("measure", .text), ("row_count", .int), ("years", .text),
+                                                     ("created_by", .int), ("created_at", .datetime)], identity: "id"),
+        Table(name: "complexity_observations", columns: [("id", .int), ("dataset_id", .int), ("year", .text), ("loc", .text), ("prod", .text),
+                                                         ("val", .double)], identity: "id"),
     ]
 }

@@ -9,6 +9,7 @@ enum Migrations {
         M0003_CreateSessionsAndTokens(),
         M0004_CreateAuditLog(),
         M0005_CreateJobs(),
+        M0006_CreateComplexityDatasets(),
     ]
 
     static func register(on app: Application) {

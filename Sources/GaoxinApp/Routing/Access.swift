@@ -22,6 +22,8 @@ enum Policies {
     static let ownAccount = ResourcePolicy(name: "ownAccount", read: everyone, write: everyone)
     /// The import page: whoever may write at least one importable register.
     static let imports = ResourcePolicy(name: "imports", read: organisation.write.union(users.write), write: organisation.write.union(users.write))
+    /// Analytics: everyone who works with programme data reads; admin and the cluster office upload.
+    static let analytics = ResourcePolicy(name: "analytics", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office])
     /// Jobs are visible to whoever can start them; a user sees their own (admin sees all).
     static let jobs = ResourcePolicy(name: "jobs", read: everyone, write: [])
 }

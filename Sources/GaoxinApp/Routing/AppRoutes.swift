@@ -9,5 +9,6 @@ enum AppRoutes {
             + AuditRoutes.all
             + ExchangeRoutes.all
             + JobRoutes.all
+            + AnalyticsRoutes.all
     }
 }

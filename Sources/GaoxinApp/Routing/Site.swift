@@ -38,6 +38,10 @@ enum Site {
     static func job(_ id: Int) -> String { "/jobs/\(id)" }
     static func jobErrors(_ id: Int, format: String) -> String { "/jobs/\(id)/errors?format=\(format)" }
 
+    static let complexity = "/analytics/complexity"
+    static func complexityDataset(_ id: Int) -> String { "/analytics/complexity/\(id)" }
+    static func complexityExport(_ id: Int) -> String { "/analytics/complexity/\(id)/export" }
+
     static let stylesheet = "/assets/app.css"
     static let script = "/assets/app.js"
     static let health = "/healthz"

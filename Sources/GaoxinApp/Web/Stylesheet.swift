@@ -60,6 +60,14 @@ enum Stylesheet {
     .diff pre { background:#f6f8fa; padding:.6rem; overflow:auto; white-space:pre-wrap; word-break:break-all; }
     .signin { max-width:24rem; }
     progress { width:16rem; }
+    .product-space-wrap svg { width:100%; max-width:720px; height:auto; border:1px solid var(--line); background:#fcfdfe; }
+    .product-space .edge { stroke:#b8c4d2; }
+    .product-space .node.present { fill:var(--brand); }
+    .product-space .node.target { fill:#e67e22; stroke:#8a4a0f; }
+    .product-space .node.other { fill:#c7ced8; }
+    .product-space .label { font-size:10px; fill:#5a3410; }
+    .legend .dot { display:inline-block; width:.8em; height:.8em; border-radius:50%; vertical-align:middle; }
+    .legend .dot.present { background:var(--brand); } .legend .dot.target { background:#e67e22; } .legend .dot.other { background:#c7ced8; }
     @media (max-width: 700px) {
       main { padding:.6rem; }
       .userbox { margin-left:0; }

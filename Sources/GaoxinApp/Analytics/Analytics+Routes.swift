@@ -1,0 +1,107 @@
+import Fluent
+import GaoxinComplexity
+import GaoxinDomain
+import GaoxinSheets
+import Vapor
+
+enum AnalyticsRoutes {
+    static let policy = Policies.analytics
+
+    struct UploadForm: Content {
+        var name: String?
+        var measure: String?
+        var year: String?
+        var file: File?
+    }
+
+    static func decodeUpload(_ req: Request) throws -> UploadForm {
+        do { return try req.content.decode(UploadForm.self) } catch {
+            throw AppError.badRequest("上传内容无法解析：请以 multipart/form-data 提交，文件字段名为 file", field: "file")
+        }
+    }
+
+    static func datasets(_ req: Request) async throws -> [ComplexityDatasetDTO] {
+        try await ComplexityDataset.query(on: req.db).sort(\.$id, .descending).all().map(ComplexityDatasetDTO.init)
+    }
+
+    static func index(_ req: Request, model: ComplexityViews.IndexModel? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let canWrite = req.actor?.hasAny(policy.write) ?? false
+        var page = model
+        if page == nil {
+            page = ComplexityViews.IndexModel(datasets: try await datasets(req), canWrite: canWrite, fieldErrors: [], rowErrors: [], name: "")
+        }
+        let content = page!
+        return try await req.renderPage(status: status) { ComplexityViews.index($0, content) }
+    }
+
+    static func outcome(_ req: Request) async throws -> (ComplexityDataset, ComplexityAnalysis.Outcome, String) {
+        let dataset = try await ComplexityAnalysis.find(req)
+        let weightsName = req.query[String.self, at: "weights"] ?? "balanced"
+        let outcome = try await ComplexityAnalysis.run(dataset, year: req.query[String.self, at: "year"], location: req.query[String.self, at: "location"],
+                                                       weights: try ComplexityAnalysis.weights(weightsName), on: req.db)
+        return (dataset, outcome, weightsName.isEmpty ? "balanced" : weightsName)
+    }
+
+    static var all: [RouteSpec] {
+        [
+            RouteSpec(.GET, "/analytics/complexity", .read(policy)) { try await index($0) },
+            RouteSpec(.POST, "/analytics/complexity", .write(policy), body: .upload) { req in
+                let form = try decodeUpload(req)
+                do {
+                    let dataset = try await ComplexityDatasetWrites.create(name: form.name, measure: form.measure, wideYear: form.year,
+                                                                           file: form.file.map { Data($0.data.readableBytesView) }, fileName: form.file?.filename, req)
+                    return .redirect(Site.complexityDataset(dataset.id!) + "?notice=created")
+                } catch let failed as ComplexityDatasetWrites.Failed {
+                    let model = ComplexityViews.IndexModel(datasets: try await datasets(req), canWrite: true, fieldErrors: failed.fieldErrors,
+                                                           rowErrors: failed.rowErrors, name: form.name ?? "")
+                    return try await index(req, model: model, status: .unprocessableEntity)
+                }
+            },
+            RouteSpec(.GET, "/analytics/complexity/:id", .read(policy)) { req in
+                let (dataset, outcome, weights) = try await outcome(req)
+                let model = ComplexityViews.ShowModel(dataset: ComplexityDatasetDTO(dataset), outcome: outcome, weightsName: weights)
+                return try await req.renderPage { ComplexityViews.show($0, model) }
+            },
+            RouteSpec(.GET, "/analytics/complexity/:id/export", .read(policy)) { req in
+                let (dataset, outcome, _) = try await outcome(req)
+                let data = try XLSXWriter.write(ComplexityExport.tables(outcome, lang: req.uiLanguage))
+                let response = try ListExport.file(SheetTable(name: "x", rows: []), fileName: "x", format: .xlsx)
+                response.body = .init(data: data)
+                let name = "\(dataset.name)-\(outcome.location)-\(outcome.year).xlsx"
+                response.headers.replaceOrAdd(name: .contentDisposition,
+                                              value: "attachment; filename=\"complexity.xlsx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "complexity.xlsx")")
+                return response
+            },
+            RouteSpec(.GET, "/api/v1/analytics/complexity/datasets", .read(policy),
+                      doc: APIOperation(operationID: "listComplexityDatasets", summary: "经济复杂度数据集列表", tag: "产业分析", response: ComplexityDatasetListDTO.self)) { req in
+                try .json(ComplexityDatasetListDTO(items: try await datasets(req)))
+            },
+            RouteSpec(.POST, "/api/v1/analytics/complexity/datasets", .write(policy), body: .upload,
+                      doc: APIOperation(operationID: "createComplexityDataset", summary: "上传地区 × 产业矩阵（multipart：name、measure、year、file）", tag: "产业分析",
+                                        request: .upload, successStatus: 201, response: ComplexityDatasetDTO.self)) { req in
+                let form = try decodeUpload(req)
+                do {
+                    let dataset = try await ComplexityDatasetWrites.create(name: form.name, measure: form.measure, wideYear: form.year,
+                                                                           file: form.file.map { Data($0.data.readableBytesView) }, fileName: form.file?.filename, req)
+                    return try .json(ComplexityDatasetDTO(dataset), status: .created)
+                } catch let failed as ComplexityDatasetWrites.Failed {
+                    if let first = failed.rowErrors.first {
+                        let details = failed.rowErrors.prefix(1000).map { APIErrorBody.Detail(code: "invalid_row", message: "第 \($0.row) 行 \($0.column)：\($0.reason)（\($0.value)）", field: $0.column) }
+                        let body = APIErrorBody(code: "invalid_rows", message: "第 \(first.row) 行 \(first.column)：\(first.reason)；共 \(failed.rowErrors.count) 处问题，未写入任何数据",
+                                                field: "file", details: Array(details))
+                        return try .json(body, status: .unprocessableEntity)
+                    }
+                    throw AppError.validation(ValidationFailed(failed.fieldErrors))
+                }
+            },
+            RouteSpec(.GET, "/api/v1/analytics/complexity/datasets/:id/recommendations", .read(policy),
+                      doc: APIOperation(operationID: "getComplexityRecommendations", summary: "某地区某年份的目标产业推荐（含各分项）", tag: "产业分析", parameters: [
+                        .path("id", "数据集 ID"), .query("location", "地区代码（默认第一个）"), .query("year", "年份（默认最近一年）"),
+                        .query("weights", "权重方案：balanced、nearby、strategic", .string(allowedValues: ["balanced", "nearby", "strategic"])),
+                      ], response: RecommendationListDTO.self)) { req in
+                let (dataset, outcome, _) = try await outcome(req)
+                return try .json(RecommendationListDTO(datasetID: dataset.id!, outcome: outcome))
+            },
+        ]
+    }
+}

@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import GaoxinComplexity
+import SQLKit
+import Vapor
+
+/// Loads a dataset's year and computes the indices and the ranking for one location. The
+/// computation is pure (GaoxinComplexity); this only reads rows and picks the year.
+enum ComplexityAnalysis {
+    struct Outcome {
+        var result: ComplexityYearResult
+        var year: String
+        var location: String
+        var recommendations: RecommendationList?
+        var problem: String?
+    }
+
+    struct Row: Decodable { var loc: String; var prod: String; var val: Double }
+
+    static func find(_ req: Request) async throws -> ComplexityDataset {
+        guard let id = req.parameters.get("id", as: Int.self), let dataset = try await ComplexityDataset.find(id, on: req.db) else {
+            throw AppError.notFound("该数据集")
+        }
+        return dataset
+    }
+
+    static func weights(_ name: String?) throws -> RecommendationWeights {
+        switch name ?? "balanced" {
+        case "balanced", "": return .balanced
+        case "nearby": return .nearby
+        case "strategic": return .strategic
+        default: throw AppError.badRequest("权重方案只能是 balanced、nearby 或 strategic", field: "weights")
+        }
+    }
+
+    static func run(_ dataset: ComplexityDataset, year requestedYear: String?, location requestedLocation: String?,
+                    weights: RecommendationWeights, on db: Database) async throws -> Outcome {
+        guard let year = requestedYear.flatMap({ $0.isEmpty ? nil : $0 }) ?? dataset.yearList.last else { throw AppError.notFound("数据") }
+        guard dataset.yearList.contains(year) else { throw AppError.badRequest("该数据集没有 \(year) 年的数据", field: "year") }
+        let rows = try await (db as! any SQLDatabase).select().columns("loc", "prod", "val").from("complexity_observations")
+            .where("dataset_id", .equal, dataset.id!).where("year", .equal, year)
+            .orderBy("id").all(decoding: Row.self)
+        var builder = ComplexityTableBuilder(policy: .strict)
+        for (index, row) in rows.enumerated() {
+            try builder.append(year: year, location: row.loc, product: row.prod, value: row.val, line: index + 2)
+        }
+        let table: ComplexityTable
+        let result: ComplexityYearResult
+        do {
+            table = try builder.build()
+            guard let input = table.years.first else { throw AppError.notFound("数据") }
+            result = try EconomicComplexity.computeYear(input)
+        } catch let error as ComplexityInputError {
+            throw AppError.badRequest(error.messageZh)
+        }
+        let locations = result.gridLocations.map(\.code)
+        let location = requestedLocation.flatMap { $0.isEmpty ? nil : $0 } ?? locations.first ?? ""
+        guard locations.contains(location) else { throw AppError.badRequest("数据集中没有地区“\(location)”", field: "location") }
+        do {
+            let list = try TargetRecommendation.rank(result, location: location, weights: weights)
+            return Outcome(result: result, year: year, location: location, recommendations: list, problem: nil)
+        } catch let error as RecommendationError {
+            return Outcome(result: result, year: year, location: location, recommendations: nil, problem: error.messageZh)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GaoxinComplexity
+import OpenAPIKit30
+import Vapor
+
+struct ComplexityDatasetDTO: Content, APISchema {
+    var id: Int
+    var name: String
+    var measure: String
+    var rowCount: Int
+    var years: [String]
+    var createdAt: Date
+
+    init(_ dataset: ComplexityDataset) {
+        id = dataset.id ?? 0
+        name = dataset.name
+        measure = dataset.measure
+        rowCount = dataset.rowCount
+        years = dataset.yearList
+        createdAt = dataset.createdAt
+    }
+
+    static let schemaName = "ComplexityDataset"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "id": .integer, "name": .string, "measure": .string(allowedValues: ComplexityMeasure.allCases.map { AnyCodable($0.rawValue) }),
+            "rowCount": .integer, "years": .array(items: .string), "createdAt": .string(format: .dateTime),
+        ])
+    }
+}
+
+struct ComplexityDatasetListDTO: Content, APISchema {
+    var items: [ComplexityDatasetDTO]
+
+    static let schemaName = "ComplexityDatasetList"
+    static var openAPISchema: JSONSchema {
+        .object(properties: ["items": .array(items: .reference(.component(named: ComplexityDatasetDTO.schemaName)))])
+    }
+}
+
+/// The ranking for one location and year, every component of each score included. Values that
+/// are undefined (NaN) are null, never a number.
+struct RecommendationListDTO: Content, APISchema {
+    struct Item: Content {
+        var rank: Int
+        var product: String
+        var rca: Double?
+        var density: Double?
+        var pci: Double?
+        var cog: Double?
+        var densityContribution: Double
+        var pciContribution: Double
+        var cogContribution: Double
+        var score: Double
+    }
+
+    var datasetId: Int
+    var year: String
+    var location: String
+    var eci: Double?
+    var weights: [String: Double]
+    var items: [Item]
+    var unranked: [String]
+    var problem: String?
+
+    static func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+
+    init(datasetID: Int, outcome: ComplexityAnalysis.Outcome) {
+        datasetId = datasetID
+        year = outcome.year
+        location = outcome.location
+        eci = outcome.result.locationIndex(outcome.location).flatMap { Self.finite(outcome.result.eci[$0]) }
+        let list = outcome.recommendations
+        weights = list.map { ["density": $0.weights.density, "pci": $0.weights.pci, "cog": $0.weights.cog] } ?? [:]
+        items = (list?.items ?? []).map {
+            Item(rank: $0.rank, product: $0.product, rca: Self.finite($0.rca), density: Self.finite($0.density), pci: Self.finite($0.pci),
+                 cog: Self.finite($0.cog), densityContribution: $0.densityContribution, pciContribution: $0.pciContribution,
+                 cogContribution: $0.cogContribution, score: $0.score)
+        }
+        unranked = list?.unranked ?? []
+        problem = outcome.problem
+    }
+
+    static let schemaName = "RecommendationList"
+    static var openAPISchema: JSONSchema {
+        let number = JSONSchema.number(required: false, nullable: true)
+        return .object(properties: [
+            "datasetId": .integer, "year": .string, "location": .string, "eci": number,
+            "weights": .object(additionalProperties: .init(.number)),
+            "items": .array(items: .object(properties: [
+                "rank": .integer, "product": .string, "rca": number, "density": number, "pci": number, "cog": number,
+                "densityContribution": .number, "pciContribution": .number, "cogContribution": .number, "score": .number,
+            ])),
+            "unranked": .array(items: .string),
+            "problem": .string(required: false, nullable: true),
+        ])
+    }
+}
