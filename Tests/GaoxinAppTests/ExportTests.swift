@@ -116,6 +116,19 @@ final class ExportTests: XCTestCase {
                     Self.assertPython(rows[index][column], equals: cell, "row \(index + 1) column \(column + 1)")
                 }
             }
+            // The audit log's export: times as Beijing-time text, summaries in Chinese, newest first.
+            let auditor = Browser(app)
+            try await auditor.signIn(as: .auditor)
+            let audit = try await auditor.get(Site.auditExport + "?format=xlsx&entity=unit")
+            let auditFile = folder.appendingPathComponent("审计日志.xlsx")
+            try audit.bodyData.write(to: auditFile)
+            let auditRead = try XCTUnwrap(try OfficeTools.pythonJSON(Self.openpyxlDump, [auditFile.path]) as? [String: Any])
+            let auditRows = try XCTUnwrap(auditRead["rows"] as? [[[Any]]])
+            XCTAssertEqual(auditRows.count, 4, "a header and three changes")
+            Self.assertPython(auditRows[0][0], equals: .text("时间"), "heading")
+            for row in auditRows.dropFirst() { Self.assertPython(row[0], equals: .text("2026-09-21 22:13"), "time") }
+            Self.assertPython(auditRows[1][4], equals: .text("停用单位“旧招商办”"), "newest summary")
+            Self.assertPython(auditRows[3][4], equals: .text("新建单位“新吴区招商一组”"), "oldest summary")
         }
     }
 
