@@ -96,6 +96,7 @@ enum DemoData {
                                           entityID: "\(user.id!)", summary: "载入演示用户“\(user.displayName)”", before: NoSnapshot?.none, after: UserDTO(user))
                 created.append(Account(username: account.username, role: account.role, unitName: unit.name, password: passwordHashes[index].0))
             }
+            try await DemoComplexityData.insert(on: tx, now: now)
             return created
         }
     }

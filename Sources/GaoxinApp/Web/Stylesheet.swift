@@ -65,7 +65,7 @@ enum Stylesheet {
     .product-space .node.present { fill:var(--brand); }
     .product-space .node.target { fill:#e67e22; stroke:#8a4a0f; }
     .product-space .node.other { fill:#c7ced8; }
-    .product-space .label { font-size:10px; fill:#5a3410; }
+    .product-space .label { font-size:11px; fill:#33404f; } .product-space .label.target { fill:#8a4a0f; font-weight:600; }
     .legend .dot { display:inline-block; width:.8em; height:.8em; border-radius:50%; vertical-align:middle; }
     .legend .dot.present { background:var(--brand); } .legend .dot.target { background:#e67e22; } .legend .dot.other { background:#c7ced8; }
     @media (max-width: 700px) {

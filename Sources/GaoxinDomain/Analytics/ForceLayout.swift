@@ -13,7 +13,7 @@ public enum ForceLayout {
         }
     }
 
-    public static func layout(nodeCount n: Int, edges: [(Int, Int, Double)], iterations: Int = 300) -> [Point] {
+    public static func layout(nodeCount n: Int, edges: [(Int, Int, Double)], iterations: Int = 300, gravity: Double = 0.6) -> [Point] {
         guard n > 0 else { return [] }
         // Start on a golden-angle spiral: spread out, reproducible, no random numbers.
         var position = (0..<n).map { index -> Point in
@@ -44,11 +44,16 @@ public enum ForceLayout {
                 shift[a].x -= dx / distance * force; shift[a].y -= dy / distance * force
                 shift[b].x += dx / distance * force; shift[b].y += dy / distance * force
             }
+            // Gravity towards the centre keeps loosely linked groups from being pushed into the corners.
+            for i in 0..<n {
+                shift[i].x -= (position[i].x - 0.5) * gravity / k
+                shift[i].y -= (position[i].y - 0.5) * gravity / k
+            }
             for i in 0..<n {
                 let length = max((shift[i].x * shift[i].x + shift[i].y * shift[i].y).squareRoot(), 1e-12)
                 let step = min(length, temperature)
-                position[i].x = min(1, max(0, position[i].x + shift[i].x / length * step))
-                position[i].y = min(1, max(0, position[i].y + shift[i].y / length * step))
+                position[i].x = min(2, max(-1, position[i].x + shift[i].x / length * step))
+                position[i].y = min(2, max(-1, position[i].y + shift[i].y / length * step))
             }
             temperature -= cooling
         }

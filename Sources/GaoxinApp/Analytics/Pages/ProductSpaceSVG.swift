@@ -53,10 +53,13 @@ enum ProductSpaceSVG {
                 .attribute(named: "r", value: kind == "other" ? "4" : "6"), .attribute(named: "class", value: "node \(kind)"),
                 .element(named: "title", nodes: [.text(title)]),
             ]))
-            if kind == "target" {
+            if kind != "other" || n <= 30 {
+                // Labels on the right half read leftwards so they stay inside the drawing.
+                let leftward = points[i].x > 0.6
                 nodes.append(.element(named: "text", nodes: [
-                    .attribute(named: "x", value: String(format: "%.1f", points[i].x * size + 8)), .attribute(named: "y", value: y(i)),
-                    .attribute(named: "class", value: "label"), .text(products[p]),
+                    .attribute(named: "x", value: String(format: "%.1f", points[i].x * size + (leftward ? -8 : 8))), .attribute(named: "y", value: String(format: "%.1f", points[i].y * size + 4)),
+                    .attribute(named: "text-anchor", value: leftward ? "end" : "start"),
+                    .attribute(named: "class", value: "label \(kind)"), .text(products[p]),
                 ]))
             }
         }
