@@ -195,6 +195,21 @@ final class UserAdminTests: XCTestCase {
             XCTAssertEqual(try admin.object(on)["active"] as? Bool, true)
             let browser = Browser(app)
             Check.equal(try await browser.signIn(Fixtures.username(.leader)).status, .seeOther)
+
+            // The same through the user's page, as an administrator clicks it.
+            let page = Browser(app)
+            try await page.signIn(as: .admin)
+            try await page.get(Site.user(leaderID))
+            let off2 = try await page.post(Site.userDeactivate(leaderID))
+            XCTAssertEqual(off2.status, .seeOther)
+            XCTAssertEqual(off2.location, Site.user(leaderID) + "?notice=deactivated")
+            Check.equal(try await Probe.user(app, leaderID).active, false)
+            let shown = try await page.get(Site.user(leaderID))
+            XCTAssertTrue(shown.text.contains("已停用"))
+            XCTAssertTrue(shown.text.contains("action=\"\(Site.userReactivate(leaderID))\""))
+            let on2 = try await page.post(Site.userReactivate(leaderID))
+            XCTAssertEqual(on2.location, Site.user(leaderID) + "?notice=reactivated")
+            Check.isTrue(try await Probe.user(app, leaderID).active)
         }
     }
 
