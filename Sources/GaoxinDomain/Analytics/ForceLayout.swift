@@ -60,11 +60,13 @@ public enum ForceLayout {
         return normalised(position)
     }
 
-    /// Stretches the drawing to fill the unit square with a small margin.
+    /// Scales the drawing uniformly (distances keep their proportions) into the unit square with a
+    /// small margin, centred.
     static func normalised(_ points: [Point]) -> [Point] {
         let xs = points.map(\.x), ys = points.map(\.y)
         let minX = xs.min()!, maxX = xs.max()!, minY = ys.min()!, maxY = ys.max()!
-        let spanX = max(maxX - minX, 1e-9), spanY = max(maxY - minY, 1e-9)
-        return points.map { Point(x: 0.05 + 0.9 * ($0.x - minX) / spanX, y: 0.05 + 0.9 * ($0.y - minY) / spanY) }
+        let span = max(maxX - minX, maxY - minY, 1e-9)
+        let offsetX = (span - (maxX - minX)) / 2, offsetY = (span - (maxY - minY)) / 2
+        return points.map { Point(x: 0.05 + 0.9 * ($0.x - minX + offsetX) / span, y: 0.05 + 0.9 * ($0.y - minY + offsetY) / span) }
     }
 }
