@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import GaoxinDomain
 import GaoxinSheets
 import Plot
@@ -38,6 +39,12 @@ struct ErrorMapper: AsyncMiddleware {
         return Response.html(html, status: appError.status, req: req)
     }
 
+    /// A unique-constraint violation on either engine.
+    static func isUniqueViolation(_ error: Error) -> Bool {
+        if let postgres = error as? PSQLError, postgres.serverInfo?[.sqlState] == "23505" { return true }
+        return String(reflecting: error).contains("UNIQUE constraint failed")
+    }
+
     static func appError(_ error: Error, _ req: Request) -> AppError {
         switch error {
         case let appError as AppError: return appError
@@ -54,6 +61,9 @@ struct ErrorMapper: AsyncMiddleware {
                 if abort.status.code < 500 { return .badRequest("请求无效：\(abort.reason)") }
             }
         case is DecodingError: return .badRequest("请求内容格式不正确")
+        case let error where isUniqueViolation(error):
+            // The check before the write passed, but a concurrent request wrote the same key first.
+            return .conflict("数据刚被其他人修改（名称或编码已存在），请刷新后重试")
         default: break
         }
         req.logger.report(error: error)

@@ -10,6 +10,7 @@ enum Migrations {
         M0004_CreateAuditLog(),
         M0005_CreateJobs(),
         M0006_CreateComplexityDatasets(),
+        M0007_UpdateUnitsAddSiblingNameIndex(),
     ]
 
     static func register(on app: Application) {

@@ -108,32 +108,36 @@ enum UnitWrites {
     }
 
     /// Moves a unit and its subtree under a new parent (nil: make it a root). Refuses cycles.
+    /// Checked and written inside one transaction holding the tree lock, so two concurrent moves
+    /// on PostgreSQL cannot together create a cycle.
     static func move(_ unit: OrgUnit, to parentID: Int?, _ req: Request) async throws -> OrgUnit {
-        guard let oldPath = unit.unitPath else { throw AppError.conflict("单位路径已损坏") }
-        var newParentPath = UnitPath(ids: [])
-        if let parentID {
-            guard let parent = try await OrgUnit.find(parentID, on: req.db), let parentPath = parent.unitPath else {
-                throw AppError.validation(ValidationFailed([.invalid("parentId", zh: "目标上级单位不存在", en: "Target parent not found")]))
+        try await req.db.transaction { tx in
+            try await TreeLock.acquire(on: tx)
+            // Re-read inside the lock: another move may have changed either path meanwhile.
+            guard let unit = try await OrgUnit.find(unit.id!, on: tx), let oldPath = unit.unitPath else { throw AppError.notFound("该单位") }
+            var newParentPath = UnitPath(ids: [])
+            if let parentID {
+                guard let parent = try await OrgUnit.find(parentID, on: tx), let parentPath = parent.unitPath else {
+                    throw AppError.validation(ValidationFailed([.invalid("parentId", zh: "目标上级单位不存在", en: "Target parent not found")]))
+                }
+                guard oldPath.canMove(under: parentPath) else {
+                    throw AppError.validation(ValidationFailed([.invalid("parentId", zh: "不能把单位移动到它自己或它的下级单位之下", en: "A unit cannot move under itself or its descendants")]))
+                }
+                guard parent.active else {
+                    throw AppError.validation(ValidationFailed([.invalid("parentId", zh: "目标上级单位已停用", en: "Target parent is deactivated")]))
+                }
+                newParentPath = parentPath
             }
-            guard oldPath.canMove(under: parentPath) else {
-                throw AppError.validation(ValidationFailed([.invalid("parentId", zh: "不能把单位移动到它自己或它的下级单位之下", en: "A unit cannot move under itself or its descendants")]))
+            if unit.parentID == parentID { return unit }
+            let siblings = try await OrgUnit.query(on: tx).filter(\.$name == unit.name).filter(\.$id != unit.id!)
+                .group(.and) { group in
+                    if let parentID { group.filter(\.$parentID == parentID) } else { group.filter(\.$parentID == nil) }
+                }.count()
+            if siblings > 0 {
+                throw AppError.validation(ValidationFailed([FieldError(field: "parentId", code: "duplicate", zh: "目标上级单位下已有同名单位“\(unit.name)”", en: "The target already has a unit with this name")]))
             }
-            guard parent.active else {
-                throw AppError.validation(ValidationFailed([.invalid("parentId", zh: "目标上级单位已停用", en: "Target parent is deactivated")]))
-            }
-            newParentPath = parentPath
-        }
-        if unit.parentID == parentID { return unit }
-        let siblings = try await OrgUnit.query(on: req.db).filter(\.$name == unit.name).filter(\.$id != unit.id!)
-            .group(.and) { group in
-                if let parentID { group.filter(\.$parentID == parentID) } else { group.filter(\.$parentID == nil) }
-            }.count()
-        if siblings > 0 {
-            throw AppError.validation(ValidationFailed([FieldError(field: "parentId", code: "duplicate", zh: "目标上级单位下已有同名单位“\(unit.name)”", en: "The target already has a unit with this name")]))
-        }
-        let newPath = newParentPath.child(unit.id!)
-        let before = UnitDTO(unit)
-        return try await req.db.transaction { tx in
+            let newPath = newParentPath.child(unit.id!)
+            let before = UnitDTO(unit)
             let sql = tx as! any SQLDatabase
             let old = oldPath.description
             // The position is cast: PostgreSQL has no substr(text, bigint), and a bound Int is a bigint.
