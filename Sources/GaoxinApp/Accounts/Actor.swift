@@ -49,6 +49,11 @@ extension Request {
 
     /// The client address for rate limits and the audit log.
     var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        if application.gaoxinConfig.trustProxy,
+           let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+           !forwarded.isEmpty {
+            return String(forwarded.prefix(64))
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
     }
 }

@@ -18,6 +18,9 @@ public struct AppConfig: Sendable {
     public var importMaxBytes: Int = 50 * 1024 * 1024
     /// Marks cookies `Secure`; on when served behind HTTPS.
     public var secureCookies: Bool = false
+    /// Behind a reverse proxy or load balancer: take the client address from the last entry of
+    /// `X-Forwarded-For` (the one our proxy appended). Off by default: a client could forge it.
+    public var trustProxy: Bool = false
 
     public init() {}
 
@@ -53,6 +56,13 @@ public struct AppConfig: Sendable {
         if let raw = env["GAOXIN_LOG_LEVEL"] {
             if let level = Logger.Level(rawValue: raw.lowercased()) { config.logLevel = level } else {
                 problems.append(.badValue(key: "GAOXIN_LOG_LEVEL", value: raw, expected: "trace/debug/info/notice/warning/error/critical"))
+            }
+        }
+        if let raw = env["GAOXIN_TRUST_PROXY"] {
+            switch raw.lowercased() {
+            case "1", "true", "yes": config.trustProxy = true
+            case "0", "false", "no": config.trustProxy = false
+            default: problems.append(.badValue(key: "GAOXIN_TRUST_PROXY", value: raw, expected: "true 或 false"))
             }
         }
         if let raw = env["GAOXIN_SECURE_COOKIES"] {
