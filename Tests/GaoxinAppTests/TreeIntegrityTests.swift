@@ -43,4 +43,33 @@ final class TreeIntegrityTests: XCTestCase {
             }
         }
     }
+
+    func testTheTreeListsSiblingsBySortOrderAndFollowsReorderingAndMoves() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            var ids: [String: Int] = [:]
+            for (name, order) in [("丙组", 30), ("甲组", 10), ("乙组", 20)] {
+                let created = try await api.send(.POST, Site.API.units, json: #"{"name":"\#(name)","kind":"department","parentId":\#(fixtures.board),"sortOrder":\#(order)}"#)
+                XCTAssertEqual(created.status, .created, created.text)
+                ids[name] = try XCTUnwrap(api.json(created)["id"] as? Int)
+            }
+            func names() async throws -> [String] {
+                let list = try await api.send(.GET, Site.API.units + "?under=\(fixtures.board)&per=200")
+                return try XCTUnwrap(api.json(list)["items"] as? [[String: Any]]).compactMap { $0["name"] as? String }
+            }
+            // The board itself, then its children by sort order (the zone has order 0), each child's subtree after it.
+            var order = try await names()
+            XCTAssertEqual(order, ["新吴", "无锡高新区", "集成电路招商团队", "生命健康招商团队", "甲组", "乙组", "丙组"])
+
+            let reorder = try await api.send(.PATCH, Site.API.unit(ids["丙组"]!), json: #"{"sortOrder":-1}"#)
+            XCTAssertEqual(reorder.status, .ok, reorder.text)
+            order = try await names()
+            XCTAssertEqual(order.prefix(2), ["新吴", "丙组"], "a new sort order moves the unit (and would move its subtree)")
+
+            let moved = try await api.send(.POST, Site.API.unitMove(fixtures.zone), json: #"{"parentId":\#(ids["乙组"]!)}"#)
+            XCTAssertEqual(moved.status, .ok, moved.text)
+            order = try await names()
+            XCTAssertEqual(order, ["新吴", "丙组", "甲组", "乙组", "无锡高新区", "集成电路招商团队", "生命健康招商团队"], "the moved subtree follows its new parent")
+        }
+    }
 }

@@ -41,3 +41,17 @@ final class ProductSpaceTests: XCTestCase {
         XCTAssertEqual(ForceLayout.layout(nodeCount: 1, edges: []), [ForceLayout.Point(x: 0.5, y: 0.5)])
     }
 }
+
+final class UnitTreeKeyTests: XCTestCase {
+    func testKeysOrderSiblingsBySortOrderThenIdAndChildrenAfterTheirParent() {
+        let parent = UnitTreeKey.key(parentKey: nil, sortOrder: 0, id: 1)
+        let nine = UnitTreeKey.key(parentKey: parent, sortOrder: 0, id: 9)
+        let ten = UnitTreeKey.key(parentKey: parent, sortOrder: 0, id: 10)
+        let first = UnitTreeKey.key(parentKey: parent, sortOrder: -5, id: 99)
+        let childOfNine = UnitTreeKey.key(parentKey: nine, sortOrder: 1_000_000, id: 1)
+        let ordered = [parent, first, nine, childOfNine, ten]
+        XCTAssertEqual(ordered.shuffled().sorted(), ordered)
+        XCTAssertEqual(nine.count, 2 * UnitTreeKey.segmentLength)
+        XCTAssertEqual(UnitTreeKey.segment(sortOrder: -9_999_999, id: 1), UnitTreeKey.segment(sortOrder: -1_000_000, id: 1), "out-of-range orders clamp")
+    }
+}

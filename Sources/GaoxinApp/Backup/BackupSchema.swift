@@ -12,7 +12,8 @@ enum BackupSchema {
 
     static let tables: [Table] = [
         Table(name: "units", columns: [("id", .int), ("name", .text), ("kind", .text), ("code", .text), ("parent_id", .int), ("path", .text),
-                                       ("sort_order", .int), ("active", .bool), ("note", .text), ("created_at", .datetime), ("updated_at", .datetime)], identity: "id"),
+                                       ("sort_order", .int), ("active", .bool), ("note", .text), ("created_at", .datetime), ("updated_at", .datetime),
+                                       ("tree_key", .text)], identity: "id"),
         Table(name: "users", columns: [("id", .int), ("username", .text), ("display_name", .text), ("unit_id", .int), ("roles", .text),
                                        ("password_hash", .text), ("active", .bool), ("email", .text), ("phone", .text), ("failed_count", .int),
                                        ("locked_until", .datetime), ("last_login_at", .datetime), ("created_at", .datetime), ("updated_at", .datetime)], identity: "id"),

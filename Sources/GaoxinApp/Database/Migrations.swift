@@ -11,6 +11,7 @@ enum Migrations {
         M0005_CreateJobs(),
         M0006_CreateComplexityDatasets(),
         M0007_UpdateUnitsAddSiblingNameIndex(),
+        M0008_UpdateUnitsAddTreeKey(),
     ]
 
     static func register(on app: Application) {

@@ -13,6 +13,8 @@ final class OrgUnit: Model, @unchecked Sendable {
     @OptionalField(key: "parent_id") var parentID: Int?
     /// Materialised path `/1/5/12/` including the unit's own id (see `UnitPath`).
     @Field(key: "path") var path: String
+    /// Display order of the tree (`UnitTreeKey`): parent's key + (sort order, id).
+    @OptionalField(key: "tree_key") var treeKey: String?
     @Field(key: "sort_order") var sortOrder: Int
     @Field(key: "active") var active: Bool
     @OptionalField(key: "note") var note: String?

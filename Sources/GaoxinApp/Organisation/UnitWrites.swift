@@ -85,8 +85,9 @@ enum UnitWrites {
         unit.active = true
         unit.path = "/"
         try await unit.create(on: db)
-        let parentPath = try await fields.parentID.asyncMap { try await OrgUnit.find($0, on: db)?.unitPath }
-        unit.path = ((parentPath ?? nil) ?? UnitPath(ids: [])).child(unit.id!).description
+        let parent = try await fields.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
+        unit.path = (parent?.unitPath ?? UnitPath(ids: [])).child(unit.id!).description
+        unit.treeKey = UnitTreeKey.key(parentKey: parent?.treeKey, sortOrder: unit.sortOrder, id: unit.id!)
         try await unit.save(on: db)
         return unit
     }
@@ -95,12 +96,18 @@ enum UnitWrites {
         let fields = try await validate(input, existing: unit, on: req.db)
         let before = UnitDTO(unit)
         return try await req.db.transaction { tx in
+            let reordered = unit.sortOrder != fields.sortOrder
             unit.name = fields.name
             unit.kind = fields.kind.rawValue
             unit.code = fields.code
             unit.sortOrder = fields.sortOrder
             unit.note = fields.note
             try await unit.save(on: tx)
+            if reordered {
+                try await TreeLock.acquire(on: tx)
+                let parentKey = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: tx)?.treeKey } ?? nil
+                try await rekey(unit, newKey: UnitTreeKey.key(parentKey: parentKey, sortOrder: unit.sortOrder, id: unit.id!), on: tx)
+            }
             try await AuditLog.record(req, on: tx, action: .update, entity: "unit", entityID: "\(unit.id!)",
                                       summary: "修改单位“\(unit.name)”", before: before, after: UnitDTO(unit))
             return unit
@@ -148,10 +155,27 @@ enum UnitWrites {
             unit.parentID = parentID
             unit.path = newPath.description
             try await unit.save(on: tx)
+            let parentKey = try await parentID.asyncMap { try await OrgUnit.find($0, on: tx)?.treeKey } ?? nil
+            try await rekey(unit, newKey: UnitTreeKey.key(parentKey: parentKey, sortOrder: unit.sortOrder, id: unit.id!), on: tx)
             try await AuditLog.record(req, on: tx, action: .move, entity: "unit", entityID: "\(unit.id!)",
                                       summary: "移动单位“\(unit.name)”", before: before, after: UnitDTO(unit))
             return unit
         }
+    }
+
+    /// Rewrites the tree key of a unit and its whole subtree (keys are digits only, so the LIKE
+    /// prefix has no wildcard to escape).
+    static func rekey(_ unit: OrgUnit, newKey: String, on tx: Database) async throws {
+        guard let oldKey = unit.treeKey, oldKey != newKey else {
+            unit.treeKey = newKey
+            try await unit.save(on: tx)
+            return
+        }
+        try await (tx as! any SQLDatabase).raw("""
+            UPDATE units SET tree_key = \(bind: newKey) || substr(tree_key, CAST(\(bind: oldKey.count + 1) AS INTEGER))
+            WHERE tree_key LIKE \(bind: oldKey + "%")
+            """).run()
+        unit.treeKey = newKey
     }
 
     /// Deactivates a unit that has no active sub-unit and no active user; nothing is deleted.
