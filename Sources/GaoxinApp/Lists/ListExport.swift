@@ -12,11 +12,20 @@ enum ListExport {
         return format
     }
 
+    /// One export holds at most this many rows; a longer list says so in its last row and a header.
+    static let maxRows = 200_000
+
     static func response<Row>(_ rows: [Row], columns: [ListColumn<Row>], sheetName: String, fileName: String,
                               format: Format, lang: UILanguage) throws -> Response {
         let header = columns.map { SheetCell.text(lang.t($0.zh, $0.en)) }
-        let body = rows.map { row in columns.map { $0.export(row, lang) } }
-        return try file(SheetTable(name: sheetName, rows: [header] + body), fileName: fileName, format: format)
+        var body = rows.map { row in columns.map { $0.export(row, lang) } }
+        let truncated = rows.count >= maxRows
+        if truncated {
+            body.append([.text(lang.t("（仅导出前 \(maxRows) 行，请缩小筛选范围后分批导出）", "(only the first \(maxRows) rows; narrow the filter and export in parts)"))])
+        }
+        let response = try file(SheetTable(name: sheetName, rows: [header] + body), fileName: fileName, format: format)
+        if truncated { response.headers.replaceOrAdd(name: "X-Gaoxin-Export-Truncated", value: "\(maxRows)") }
+        return response
     }
 
     static func file(_ table: SheetTable, fileName: String, format: Format) throws -> Response {

@@ -33,7 +33,7 @@ enum ListRunner {
     /// Every matching row in list order, for export; capped so one click cannot exhaust memory.
     static func all<Row: Decodable & Sendable>(
         _ definition: ListDefinition, _ query: ListQuery, scope: (any SQLExpression)? = nil,
-        limit: Int = 200_000, on sql: any SQLDatabase, as: Row.Type
+        limit: Int = ListExport.maxRows, on sql: any SQLDatabase, as: Row.Type
     ) async throws -> [Row] {
         let rows = sql.select().from(SQLRaw(definition.from))
         for column in definition.select { rows.column(SQLRaw(column)) }

@@ -64,7 +64,7 @@ enum UserViews {
             )),
             .if(model.canWrite, .group(
                 .h2(.text(context.t("API 令牌", "API tokens"))),
-                TokenViews.table(context, model.tokens, revokePath: nil)
+                TokenViews.table(context, model.tokens, revokePath: Site.accountTokenRevoke)
             ))
         )
     }
