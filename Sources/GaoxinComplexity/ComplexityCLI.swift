@@ -1,3 +1,4 @@
+import CLinearAlgebra
 import Dispatch
 import Glibc
 
@@ -91,15 +92,20 @@ public enum ComplexityCLI {
         if let proximity = proximity {
             try attributed(to: proximity.path) { try proximity.write(ComplexityCSVWriter.proximityHeader) }
         }
-        // Year k's rows are formatted and written in the background while year k+1 is computed:
-        // the computation leaves a core idle between its BLAS calls, the writing fills it.
+        // Year k's rows are formatted and written in the background while year k+1 is computed,
+        // so from the second year on BLAS gets one thread: two BLAS threads would wait on each
+        // other whenever the writer's threads hold a core. (A process-wide OpenBLAS setting:
+        // this command runs in its own process.)
         let writing = DispatchQueue(label: "gaoxin.complexity.output")
         let outcome = WriteOutcome()
         var previous: DispatchGroup?
+        // On an error, let the writer finish before the partial files are dropped.
+        defer { previous?.wait() }
         for year in table.years {
             let result = try attributed(to: input) { try EconomicComplexity.computeYear(year, options: options) }
             if !arguments.quiet { result.notes.forEach(printNote) }
             clock.lap("compute \(year.year)")
+            LinearAlgebra.setThreads(1)
             previous?.wait()
             if let failure = outcome.failure { throw failure }
             let group = DispatchGroup()

@@ -23,6 +23,11 @@ enum LinearAlgebra {
         return out
     }
 
+    /// How many threads OpenBLAS uses (process-wide; it starts with one per core).
+    static func setThreads(_ count: Int) {
+        openblas_set_num_threads(Int32(count))
+    }
+
     /// Aᵀ·A (columns × columns), through dsyrk, with both triangles filled.
     static func gram(_ a: DenseMatrix) -> DenseMatrix {
         syrk(a, transposed: true)

@@ -103,25 +103,32 @@ struct TextBuffer {
         appendDigits(UInt64(power))
     }
 
-    /// Decimal digits, two at a time from a table: integer division is the costly step here.
+    /// Decimal digits. The last eight come from 32-bit arithmetic, two at a time from a table:
+    /// 64-bit division is the costly step here, and a 17-digit number then needs only one.
     private mutating func appendDigits(_ value: UInt64) {
-        let length = tables.digitCount(value)
+        if value < 100_000_000 {
+            appendShortDigits(UInt32(truncatingIfNeeded: value), width: tables.digitCount(value))
+        } else {
+            let high = value / 100_000_000
+            appendDigits(high)
+            appendShortDigits(UInt32(truncatingIfNeeded: value - high * 100_000_000), width: 8)
+        }
+    }
+
+    /// `value` (< 10^8) in exactly `width` digits, with leading zeros.
+    @inline(__always)
+    private mutating func appendShortDigits(_ value: UInt32, width: Int) {
         let pairs = tables.digitPairs
         var value = value
-        var position = count + length
-        while value >= 100 {
+        var position = count + width
+        while position - count >= 2 {
             let pair = Int(value % 100) * 2
             value /= 100
             position -= 2
             base[position] = pairs[pair]; base[position + 1] = pairs[pair + 1]
         }
-        if value >= 10 {
-            let pair = Int(value) * 2
-            base[position - 2] = pairs[pair]; base[position - 1] = pairs[pair + 1]
-        } else {
-            base[position - 1] = UInt8(truncatingIfNeeded: value) + 0x30
-        }
-        count += length
+        if position > count { base[count] = UInt8(truncatingIfNeeded: value) + 0x30 }
+        count += width
     }
 
     private mutating func grow(to newCapacity: Int) {
