@@ -1,5 +1,3 @@
-import Glibc
-
 /// A growable byte buffer for output text, with numbers written in place. A plain pointer
 /// rather than `[UInt8]`: the grid writer appends some 300 million pieces, and array appends
 /// pay for uniqueness and bounds checks on each. The owner calls `deallocate()`.
@@ -67,68 +65,79 @@ struct TextBuffer {
     }
 
     /// digits × 10^exponent, in fixed notation when the leading digit's power of ten is in
-    /// [−4, 16), in exponent notation otherwise (Python's repr rule).
+    /// [−4, 16), in exponent notation otherwise (Python's repr rule). The digits are made in a
+    /// small local buffer and laid out with the point in one pass (no shifting afterwards).
     private mutating func appendDecimal(digits: UInt64, exponent: Int) {
-        let start = count
-        appendDigits(digits)
-        let length = count - start
-        let leading = exponent + length - 1
-        if leading >= -4 && leading < 16 {
-            if exponent >= 0 {
-                for _ in 0..<exponent { base[count] = 0x30; count += 1 }
-            } else if leading >= 0 {
-                // Insert the point after `leading + 1` digits.
-                let point = start + leading + 1
-                memmove(base + point + 1, base + point, count - point)
-                base[point] = UInt8(ascii: ".")
-                count += 1
+        var local: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let written = withUnsafeMutableBytes(of: &local) { raw -> Int in
+            let d = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let length = writeDigits(digits, to: d)
+            let leading = exponent + length - 1
+            var out = base + count
+            func put(_ byte: UInt8) { out.pointee = byte; out += 1 }
+            if leading >= -4 && leading < 16 {
+                if exponent >= 0 {
+                    for i in 0..<length { put(d[i]) }
+                    for _ in 0..<exponent { put(0x30) }
+                } else if leading >= 0 {
+                    for i in 0...leading { put(d[i]) }
+                    put(UInt8(ascii: "."))
+                    for i in (leading + 1)..<length { put(d[i]) }
+                } else {
+                    put(0x30); put(UInt8(ascii: "."))
+                    for _ in 0..<(-leading - 1) { put(0x30) }
+                    for i in 0..<length { put(d[i]) }
+                }
             } else {
-                let zeros = -leading - 1
-                memmove(base + start + 2 + zeros, base + start, length)
-                base[start] = 0x30; base[start + 1] = UInt8(ascii: ".")
-                for i in 0..<zeros { base[start + 2 + i] = 0x30 }
-                count += 2 + zeros
+                put(d[0])
+                if length > 1 {
+                    put(UInt8(ascii: "."))
+                    for i in 1..<length { put(d[i]) }
+                }
+                put(UInt8(ascii: "e"))
+                put(leading < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+                let power = abs(leading)
+                if power >= 100 { put(UInt8(power / 100) + 0x30) }
+                put(UInt8(power / 10 % 10) + 0x30)
+                put(UInt8(power % 10) + 0x30)
             }
-            return
+            return out - (base + count)
         }
-        if length > 1 {
-            memmove(base + start + 2, base + start + 1, length - 1)
-            base[start + 1] = UInt8(ascii: ".")
-            count += 1
-        }
-        base[count] = UInt8(ascii: "e"); count += 1
-        base[count] = leading < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"); count += 1
-        let power = abs(leading)
-        if power < 10 { base[count] = 0x30; count += 1 }
-        appendDigits(UInt64(power))
+        count += written
     }
 
-    /// Decimal digits. The last eight come from 32-bit arithmetic, two at a time from a table:
-    /// 64-bit division is the costly step here, and a 17-digit number then needs only one.
     private mutating func appendDigits(_ value: UInt64) {
+        count += writeDigits(value, to: base + count)
+    }
+
+    /// Decimal digits of `value` at `destination`; returns how many. The last eight come from
+    /// 32-bit arithmetic, two at a time from a table: 64-bit division is the costly step here,
+    /// and a 17-digit number needs only one.
+    private func writeDigits(_ value: UInt64, to destination: UnsafeMutablePointer<UInt8>) -> Int {
         if value < 100_000_000 {
-            appendShortDigits(UInt32(truncatingIfNeeded: value), width: tables.digitCount(value))
-        } else {
-            let high = value / 100_000_000
-            appendDigits(high)
-            appendShortDigits(UInt32(truncatingIfNeeded: value - high * 100_000_000), width: 8)
+            let width = tables.digitCount(value)
+            writeShortDigits(UInt32(truncatingIfNeeded: value), width: width, to: destination)
+            return width
         }
+        let high = value / 100_000_000
+        let width = writeDigits(high, to: destination)
+        writeShortDigits(UInt32(truncatingIfNeeded: value - high * 100_000_000), width: 8, to: destination + width)
+        return width + 8
     }
 
     /// `value` (< 10^8) in exactly `width` digits, with leading zeros.
     @inline(__always)
-    private mutating func appendShortDigits(_ value: UInt32, width: Int) {
+    private func writeShortDigits(_ value: UInt32, width: Int, to destination: UnsafeMutablePointer<UInt8>) {
         let pairs = tables.digitPairs
         var value = value
-        var position = count + width
-        while position - count >= 2 {
+        var position = width
+        while position >= 2 {
             let pair = Int(value % 100) * 2
             value /= 100
             position -= 2
-            base[position] = pairs[pair]; base[position + 1] = pairs[pair + 1]
+            destination[position] = pairs[pair]; destination[position + 1] = pairs[pair + 1]
         }
-        if position > count { base[count] = UInt8(truncatingIfNeeded: value) + 0x30 }
-        count += width
+        if position == 1 { destination[0] = UInt8(truncatingIfNeeded: value) + 0x30 }
     }
 
     private mutating func grow(to newCapacity: Int) {
