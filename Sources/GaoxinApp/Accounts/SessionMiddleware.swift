@@ -2,7 +2,8 @@ import Fluent
 import Vapor
 
 /// Authenticates every request, by API token (`Authorization: Bearer`) or by the session cookie,
-/// enforces the idle timeout, and checks the CSRF token on every state-changing browser request.
+/// and enforces the idle timeout. The CSRF check needs the request body, which Vapor collects
+/// only after middleware; `RouteRegistrar` runs it (`checkCSRF`) once the body is in.
 struct SessionMiddleware: AsyncMiddleware {
     static let cookieName = "gx_session"
     /// Touching `last_seen_at` on every request would turn reads into writes; a minute is precise
@@ -15,9 +16,6 @@ struct SessionMiddleware: AsyncMiddleware {
             return try await next.respond(to: req)
         }
         try await loadSession(req)
-        if !Self.isSafe(req.method) {
-            try checkCSRF(req)
-        }
         return try await next.respond(to: req)
     }
 
@@ -62,7 +60,10 @@ struct SessionMiddleware: AsyncMiddleware {
     /// cookie gone or idle-expired — is "not signed in" (401 / the sign-in page), not a forgery:
     /// such a request carries no one's authority. Signing in itself still needs the pre-sign-in
     /// session, so a foreign page cannot sign a browser in (login CSRF).
-    private func checkCSRF(_ req: Request) throws {
+    /// Every state-changing browser request carries the session's CSRF token (form field or
+    /// `X-CSRF-Token` header); requests authenticated by an API token need none.
+    static func checkCSRF(_ req: Request) throws {
+        guard !isSafe(req.method), req.headers.bearerAuthorization == nil else { return }
         guard let session = req.browserSession else { throw AppError.unauthenticated }
         let submitted = req.headers.first(name: "X-CSRF-Token") ?? CSRFField.read(from: req)
         guard let submitted, SecretToken.constantTimeEquals(submitted, session.csrfToken) else { throw AppError.csrf }

@@ -11,6 +11,9 @@ enum RouteRegistrar {
             case .upload: bodyStrategy = .collect(maxSize: uploadLimit)
             }
             app.on(spec.method, spec.components, body: bodyStrategy) { req async throws -> Response in
+                // Here the body is collected: guard the multipart parser, then check CSRF and access.
+                try MultipartGuard.check(req)
+                try SessionMiddleware.checkCSRF(req)
                 try AccessGate.check(req, spec.access)
                 return try await spec.handler(req)
             }
