@@ -32,8 +32,8 @@ struct GridRows {
         for g in locations {
             let c = locationIndex[g]
             for h in productIndex.indices {
-                out.append(locationText.piece(g, 0))
-                out.append(productText.piece(h, 0))
+                locationText.append(g, 0, to: &out)
+                productText.append(h, 0, to: &out)
                 let p = productIndex[h]
                 guard c >= 0 && p >= 0 else {
                     out.append(rpop == nil ? ",,,,,,,,,\n" : ",,,,,,,,,,\n")
@@ -42,12 +42,12 @@ struct GridRows {
                 let cell = c * columns + p
                 out.append(comma); out.append(number: rca[cell])
                 out.append(comma); out.append(number: mcp[cell])
-                out.append(locationText.piece(g, 1))
-                out.append(productText.piece(h, 1))
-                out.append(locationText.piece(g, 2))
-                out.append(productText.piece(h, 2))
+                locationText.append(g, 1, to: &out)
+                productText.append(h, 1, to: &out)
+                locationText.append(g, 2, to: &out)
+                productText.append(h, 2, to: &out)
                 out.append(comma); out.append(number: density[cell])
-                out.append(locationText.piece(g, 3))
+                locationText.append(g, 3, to: &out)
                 out.append(comma); out.append(number: cog[cell])
                 if let rpop = rpop { out.append(comma); out.append(number: rpop[cell]) }
                 out.append(0x0A)
@@ -80,6 +80,7 @@ private final class TextArena: @unchecked Sendable {
                 offsets.append(text.count)
             }
         }
+        for _ in 0..<24 { text.append(0) }  // so `TextBuffer.appendPiece` may read 24 bytes from any piece
         self.text = text
         self.offsets = offsets
         self.piecesPerEntity = perEntity
@@ -88,8 +89,8 @@ private final class TextArena: @unchecked Sendable {
     deinit { text.deallocate() }
 
     @inline(__always)
-    func piece(_ entity: Int, _ index: Int) -> UnsafeRawBufferPointer {
+    func append(_ entity: Int, _ index: Int, to out: inout TextBuffer) {
         let slot = entity * piecesPerEntity + index
-        return UnsafeRawBufferPointer(start: text.base + offsets[slot], count: offsets[slot + 1] - offsets[slot])
+        out.appendPiece(text.base + offsets[slot], count: offsets[slot + 1] - offsets[slot])
     }
 }
