@@ -85,64 +85,62 @@ struct TextBuffer {
     }
 
     /// digits × 10^exponent, in fixed notation when the leading digit's power of ten is in
-    /// [−4, 16), in exponent notation otherwise (Python's repr rule). The digits are made in a
-    /// small local buffer and laid out with the point in one pass (no shifting afterwards).
+    /// [−4, 16), in exponent notation otherwise (Python's repr rule). The digits are written
+    /// where they end up; a decimal point inside them costs moving the few digits before it.
     private mutating func appendDecimal(digits: UInt64, exponent: Int) {
-        var local: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let written = withUnsafeMutableBytes(of: &local) { raw -> Int in
-            let d = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            let length = writeDigits(digits, to: d)
-            let leading = exponent + length - 1
-            var out = base + count
-            func put(_ byte: UInt8) { out.pointee = byte; out += 1 }
-            if leading >= -4 && leading < 16 {
-                if exponent >= 0 {
-                    for i in 0..<length { put(d[i]) }
-                    for _ in 0..<exponent { put(0x30) }
-                } else if leading >= 0 {
-                    for i in 0...leading { put(d[i]) }
-                    put(UInt8(ascii: "."))
-                    for i in (leading + 1)..<length { put(d[i]) }
-                } else {
-                    put(0x30); put(UInt8(ascii: "."))
-                    for _ in 0..<(-leading - 1) { put(0x30) }
-                    for i in 0..<length { put(d[i]) }
-                }
+        let length = tables.digitCount(digits)
+        let leading = exponent + length - 1
+        let start = base + count
+        if leading >= -4 && leading < 16 {
+            if exponent >= 0 {
+                writeDigits(digits, length: length, to: start)
+                for i in 0..<exponent { start[length + i] = 0x30 }
+                count += length + exponent
+            } else if leading >= 0 {
+                writeDigits(digits, length: length, to: start + 1)
+                for i in 0...leading { start[i] = start[i + 1] }
+                start[leading + 1] = UInt8(ascii: ".")
+                count += length + 1
             } else {
-                put(d[0])
-                if length > 1 {
-                    put(UInt8(ascii: "."))
-                    for i in 1..<length { put(d[i]) }
-                }
-                put(UInt8(ascii: "e"))
-                put(leading < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-                let power = abs(leading)
-                if power >= 100 { put(UInt8(power / 100) + 0x30) }
-                put(UInt8(power / 10 % 10) + 0x30)
-                put(UInt8(power % 10) + 0x30)
+                let zeros = -leading - 1
+                start[0] = 0x30; start[1] = UInt8(ascii: ".")
+                for i in 0..<zeros { start[2 + i] = 0x30 }
+                writeDigits(digits, length: length, to: start + 2 + zeros)
+                count += 2 + zeros + length
             }
-            return out - (base + count)
+            return
         }
-        count += written
+        writeDigits(digits, length: length, to: start + 1)
+        start[0] = start[1]
+        var end = 1
+        if length > 1 { start[1] = UInt8(ascii: "."); end = length + 1 }
+        start[end] = UInt8(ascii: "e")
+        start[end + 1] = leading < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+        let power = abs(leading)
+        end += 2
+        if power >= 100 { start[end] = UInt8(power / 100) + 0x30; end += 1 }
+        start[end] = UInt8(power / 10 % 10) + 0x30
+        start[end + 1] = UInt8(power % 10) + 0x30
+        count += end + 2
     }
 
     private mutating func appendDigits(_ value: UInt64) {
-        count += writeDigits(value, to: base + count)
+        let length = tables.digitCount(value)
+        writeDigits(value, length: length, to: base + count)
+        count += length
     }
 
-    /// Decimal digits of `value` at `destination`; returns how many. The last eight come from
+    /// The `length` decimal digits of `value` at `destination`. The last eight come from
     /// 32-bit arithmetic, two at a time from a table: 64-bit division is the costly step here,
     /// and a 17-digit number needs only one.
-    private func writeDigits(_ value: UInt64, to destination: UnsafeMutablePointer<UInt8>) -> Int {
-        if value < 100_000_000 {
-            let width = tables.digitCount(value)
-            writeShortDigits(UInt32(truncatingIfNeeded: value), width: width, to: destination)
-            return width
+    private func writeDigits(_ value: UInt64, length: Int, to destination: UnsafeMutablePointer<UInt8>) {
+        if length <= 8 {
+            writeShortDigits(UInt32(truncatingIfNeeded: value), width: length, to: destination)
+            return
         }
         let high = value / 100_000_000
-        let width = writeDigits(high, to: destination)
-        writeShortDigits(UInt32(truncatingIfNeeded: value - high * 100_000_000), width: 8, to: destination + width)
-        return width + 8
+        writeDigits(high, length: length - 8, to: destination)
+        writeShortDigits(UInt32(truncatingIfNeeded: value - high * 100_000_000), width: 8, to: destination + length - 8)
     }
 
     /// `value` (< 10^8) in exactly `width` digits, with leading zeros.
