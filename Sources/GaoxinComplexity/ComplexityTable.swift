@@ -26,8 +26,10 @@ public struct YearInput: Sendable {
     public let locationLines: [Int]
     public let productLines: [Int]
 
-    public init(year: String, locations: [String], products: [String], values: DenseMatrix,
-                firstLine: Int, locationLines: [Int], productLines: [Int]) {
+    /// Internal: every `YearInput` comes through the validation of `ComplexityTableBuilder` or
+    /// `ComplexityTable.read`, so the computation can trust its values (finite, ≥ 0, no duplicates).
+    init(year: String, locations: [String], products: [String], values: DenseMatrix,
+         firstLine: Int, locationLines: [Int], productLines: [Int]) {
         self.year = year
         self.locations = locations
         self.products = products
