@@ -65,12 +65,7 @@ enum AnalyticsRoutes {
             RouteSpec(.GET, "/analytics/complexity/:id/export", .read(policy)) { req in
                 let (dataset, outcome, _) = try await outcome(req)
                 let data = try XLSXWriter.write(ComplexityExport.tables(outcome, lang: req.uiLanguage))
-                let response = try ListExport.file(SheetTable(name: "x", rows: []), fileName: "x", format: .xlsx)
-                response.body = .init(data: data)
-                let name = "\(dataset.name)-\(outcome.location)-\(outcome.year).xlsx"
-                response.headers.replaceOrAdd(name: .contentDisposition,
-                                              value: "attachment; filename=\"complexity.xlsx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "complexity.xlsx")")
-                return response
+                return ListExport.download(data, fileName: "\(dataset.name)-\(outcome.location)-\(outcome.year)", format: .xlsx)
             },
             RouteSpec(.GET, "/api/v1/analytics/complexity/datasets", .read(policy),
                       doc: APIOperation(operationID: "listComplexityDatasets", summary: "经济复杂度数据集列表", tag: "产业分析", response: ComplexityDatasetListDTO.self)) { req in

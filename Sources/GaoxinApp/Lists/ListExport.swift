@@ -29,15 +29,18 @@ enum ListExport {
     }
 
     static func file(_ table: SheetTable, fileName: String, format: Format) throws -> Response {
-        let response = Response(status: .ok)
-        let data: Data
         switch format {
-        case .xlsx:
-            data = try XLSXWriter.write([table])
-            response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        case .csv:
-            data = CSVFormat.write(table, bom: true)
-            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        case .xlsx: return download(try XLSXWriter.write([table]), fileName: fileName, format: .xlsx)
+        case .csv: return download(CSVFormat.write(table, bom: true), fileName: fileName, format: .csv)
+        }
+    }
+
+    /// A finished file as a download, with its Chinese name kept (RFC 5987 `filename*`).
+    static func download(_ data: Data, fileName: String, format: Format) -> Response {
+        let response = Response(status: .ok)
+        switch format {
+        case .xlsx: response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        case .csv: response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         }
         let name = "\(fileName).\(format.rawValue)"
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export.\(format.rawValue)"
