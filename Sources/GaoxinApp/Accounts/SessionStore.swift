@@ -4,7 +4,7 @@ import Vapor
 /// Creating, rotating and ending browser sessions.
 enum SessionStore {
     /// Ensures the browser has a session (anonymous if need be) so a form can carry a CSRF token.
-    static func ensure(_ req: Request, response: Response? = nil) async throws -> (Session, cookie: String?) {
+    static func ensure(_ req: Request) async throws -> (Session, cookie: String?) {
         if let session = req.browserSession { return (session, nil) }
         let (session, secret) = try await create(req, userID: nil)
         req.browserSession = session

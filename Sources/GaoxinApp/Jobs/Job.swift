@@ -19,7 +19,9 @@ final class Job: Model, @unchecked Sendable {
     @OptionalField(key: "started_at") var startedAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?
     @OptionalField(key: "heartbeat_at") var heartbeatAt: Date?
-    /// The uploaded file of an import, kept so the work does not depend on the request's memory.
+    /// Room for a job's input file. Imports currently hand the file to the job in memory (a job
+    /// whose process dies is failed by the sweep, so nothing needs it back); kept for jobs that
+    /// will be resumed by another server. Always cleared when a job finishes.
     @OptionalField(key: "input") var input: Data?
     @OptionalField(key: "input_name") var inputName: String?
 
