@@ -18,6 +18,11 @@ struct APIParameter: Sendable {
         APIParameter(name: name, location: .path, description: description, schema: .integer(minimum: (1, exclusive: false)), required: true)
     }
 
+    /// A text path segment, e.g. a period `2025-03`.
+    static func pathText(_ name: String, _ description: String, pattern: String) -> APIParameter {
+        APIParameter(name: name, location: .path, description: description, schema: .string(pattern: pattern), required: true)
+    }
+
     static func query(_ name: String, _ description: String, _ schema: JSONSchema = .string) -> APIParameter {
         APIParameter(name: name, location: .query, description: description, schema: schema, required: false)
     }

@@ -12,6 +12,7 @@ enum Migrations {
         M0006_CreateComplexityDatasets(),
         M0007_UpdateUnitsAddSiblingNameIndex(),
         M0008_UpdateUnitsAddTreeKey(),
+        M0009_CreateEnterprises(),
     ]
 
     static func register(on app: Application) {

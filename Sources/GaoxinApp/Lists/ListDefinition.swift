@@ -36,6 +36,9 @@ struct ListFilter: Sendable {
         case id(column: String)
         /// Exact text (ids kept as text, e.g. the audit log's entity id).
         case exactText(column: String)
+        /// Codes starting with the value (letters and digits only, so no wildcard to escape),
+        /// e.g. industry `39` for every 39xx class.
+        case codePrefix(column: String)
     }
 
     let key: String
@@ -49,6 +52,7 @@ struct ListFilter: Sendable {
         case .flag: return raw == "1" || raw == "0"
         case .unitSubtree, .id: return Int(raw).map { $0 > 0 } ?? false
         case .exactText: return raw.count <= 100
+        case .codePrefix: return (1...20).contains(raw.count) && raw.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         case .dateFrom, .dateTo: return ListFilter.parseDay(raw) != nil
         case .role: return Role(rawValue: raw) != nil
         }

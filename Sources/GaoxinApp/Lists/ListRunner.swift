@@ -85,6 +85,8 @@ enum ListRunner {
                 builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: "%," + value + ",%")"))
             case .exactText(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: value)"))
+            case .codePrefix(let column):
+                builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: value + "%")"))
             case .id(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: Int(value) ?? 0)"))
             }

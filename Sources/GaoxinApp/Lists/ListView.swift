@@ -48,7 +48,11 @@ enum ListView {
                 .input(.type(.search), .name("q"), .value(query.search ?? ""), .placeholder(searchPlaceholder),
                        .attribute(named: "aria-label", value: context.t("搜索", "Search"))),
                 .forEach(filters) { filter in
-                    .select(
+                    // A filter without options takes typed text (e.g. an industry-code prefix).
+                    filter.options.isEmpty
+                        ? .input(.type(.text), .name(filter.key), .value(query.filters[filter.key] ?? ""), .placeholder(filter.label),
+                                 .class("short"), .attribute(named: "aria-label", value: filter.label))
+                        : .select(
                         .attribute(named: "name", value: filter.key), .attribute(named: "aria-label", value: filter.label),
                         FormField.option("", filter.label + context.t("：全部", ": all"), selected: false),
                         .forEach(filter.options) { option in

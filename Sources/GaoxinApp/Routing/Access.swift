@@ -18,10 +18,14 @@ enum Policies {
     /// SPEC §5: the auditor reads the audit log. Separation of duties: the administrator, whose
     /// own actions are in the log, does not read (or export) it.
     static let audit = ResourcePolicy(name: "audit", read: [.auditor], write: [])
+    /// The enterprise register and its monthly figures: read by everyone who works with programme
+    /// data; written by the office and by units for the enterprises their subtree keeps (SPEC §5).
+    static let enterprises = ResourcePolicy(name: "enterprises", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office, .unit])
     /// One's own API tokens and password: everyone signed in.
     static let ownAccount = ResourcePolicy(name: "ownAccount", read: everyone, write: everyone)
     /// The import page: whoever may write at least one importable register.
-    static let imports = ResourcePolicy(name: "imports", read: organisation.write.union(users.write), write: organisation.write.union(users.write))
+    static let imports = ResourcePolicy(name: "imports", read: organisation.write.union(users.write).union(enterprises.write),
+                                        write: organisation.write.union(users.write).union(enterprises.write))
     /// Analytics: everyone who works with programme data reads; admin and the cluster office upload.
     static let analytics = ResourcePolicy(name: "analytics", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office])
     /// Jobs are visible to whoever can start them; a user sees their own (admin sees all).

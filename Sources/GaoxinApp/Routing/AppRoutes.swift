@@ -6,6 +6,7 @@ enum AppRoutes {
             + AccountRoutes.all
             + OrganisationRoutes.all
             + UserRoutes.all
+            + EnterpriseRoutes.all
             + AuditRoutes.all
             + ExchangeRoutes.all
             + JobRoutes.all

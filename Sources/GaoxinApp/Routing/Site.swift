@@ -28,6 +28,15 @@ enum Site {
     static func userUnlock(_ id: Int) -> String { "/users/\(id)/unlock" }
     static func userPassword(_ id: Int) -> String { "/users/\(id)/password" }
 
+    static let enterprises = "/enterprises"
+    static let enterpriseNew = "/enterprises/new"
+    static let enterprisesExport = "/enterprises/export"
+    static func enterprise(_ id: Int) -> String { "/enterprises/\(id)" }
+    static func enterpriseEdit(_ id: Int) -> String { "/enterprises/\(id)/edit" }
+    static func enterpriseDeactivate(_ id: Int) -> String { "/enterprises/\(id)/deactivate" }
+    static func enterpriseReactivate(_ id: Int) -> String { "/enterprises/\(id)/reactivate" }
+    static func enterpriseIndicators(_ id: Int) -> String { "/enterprises/\(id)/indicators" }
+
     static let audit = "/audit"
     static let auditExport = "/audit/export"
     static func auditEntry(_ id: Int) -> String { "/audit/\(id)" }
@@ -59,6 +68,10 @@ enum Site {
         static func user(_ id: Int) -> String { "/api/v1/users/\(id)" }
         static func userDeactivate(_ id: Int) -> String { "/api/v1/users/\(id)/deactivate" }
         static func userReactivate(_ id: Int) -> String { "/api/v1/users/\(id)/reactivate" }
+        static let enterprises = "/api/v1/enterprises"
+        static func enterprise(_ id: Int) -> String { "/api/v1/enterprises/\(id)" }
+        static func enterpriseIndicators(_ id: Int) -> String { "/api/v1/enterprises/\(id)/indicators" }
+        static func enterpriseIndicator(_ id: Int, _ period: String) -> String { "/api/v1/enterprises/\(id)/indicators/\(period)" }
         static let audit = "/api/v1/audit"
         static let tokens = "/api/v1/tokens"
         static func token(_ id: Int) -> String { "/api/v1/tokens/\(id)" }

@@ -53,6 +53,15 @@ enum FormField {
         )
     }
 
+    /// One yes/no box; checked sends `1`, unchecked sends nothing.
+    static func checkbox<C: HTML.BodyContext>(_ name: String, label: String, checked: Bool, errors: [FieldError], lang: UILanguage) -> Node<C> {
+        .div(
+            .class(errors.contains { $0.field == name } ? "field invalid" : "field"),
+            .label(.input(.type(.checkbox), .id(name), .name(name), .value("1"), .checked(checked)), .text(" " + label)),
+            error(name, errors, lang)
+        )
+    }
+
     static func checkboxes<C: HTML.BodyContext>(_ name: String, label: String, options: [Option], checked: Set<String>,
                                                  errors: [FieldError], lang: UILanguage) -> Node<C> {
         .div(

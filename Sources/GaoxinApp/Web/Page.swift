@@ -15,8 +15,9 @@ enum Page {
         NavItem(path: Site.home, zh: "工作台", en: "Dashboard", roles: Policies.everyone),
         NavItem(path: Site.units, zh: "组织单位", en: "Units", roles: Policies.organisation.read),
         NavItem(path: Site.users, zh: "用户", en: "Users", roles: Policies.users.read),
+        NavItem(path: Site.enterprises, zh: "企业", en: "Enterprises", roles: Policies.enterprises.read),
         NavItem(path: Site.complexity, zh: "产业推荐", en: "Target industries", roles: Policies.analytics.read),
-        NavItem(path: Site.imports, zh: "导入导出", en: "Import", roles: Policies.organisation.write.union(Policies.users.write)),
+        NavItem(path: Site.imports, zh: "导入导出", en: "Import", roles: Policies.imports.write),
         NavItem(path: Site.audit, zh: "审计日志", en: "Audit log", roles: Policies.audit.read),
         NavItem(path: Site.account, zh: "我的账号", en: "My account", roles: Policies.everyone),
     ]

@@ -1,0 +1,150 @@
+import Foundation
+import GaoxinDomain
+import OpenAPIKit30
+import Vapor
+
+/// An enterprise as the API and the audit log see it.
+struct EnterpriseDTO: Content, Equatable, APISchema {
+    var id: Int
+    var creditCode: String
+    var name: String
+    var industryCode: String
+    var industrySection: String?
+    var unitId: Int
+    var unitName: String?
+    var aboveScale: Bool
+    var tier: String?
+    var tierName: String?
+    var address: String?
+    var active: Bool
+    var note: String?
+
+    init(_ enterprise: Enterprise, unitName: String? = nil) {
+        id = enterprise.id ?? 0
+        creditCode = enterprise.creditCode
+        name = enterprise.name
+        industryCode = enterprise.industryCode
+        industrySection = (try? IndustryCode.parse(enterprise.industryCode).get())?.section.map(String.init)
+        unitId = enterprise.unitID
+        self.unitName = unitName
+        aboveScale = enterprise.aboveScale
+        tier = enterprise.tier
+        tierName = enterprise.enterpriseTier?.nameZh
+        address = enterprise.address
+        active = enterprise.active
+        note = enterprise.note
+    }
+
+    static let schemaName = "Enterprise"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "id": .integer, "creditCode": .string(minLength: 18, maxLength: 18), "name": .string,
+            "industryCode": .string, "industrySection": .string(required: false, nullable: true),
+            "unitId": .integer, "unitName": .string(required: false, nullable: true), "aboveScale": .boolean,
+            "tier": .string(required: false, nullable: true, allowedValues: EnterpriseTier.allCases.map { AnyCodable($0.rawValue) } + [nil]),
+            "tierName": .string(required: false, nullable: true), "address": .string(required: false, nullable: true),
+            "active": .boolean, "note": .string(required: false, nullable: true),
+        ])
+    }
+}
+
+/// What a client sends to create or change an enterprise. On PATCH, absent fields keep their
+/// value; `tier` and the texts are cleared by an empty string.
+struct EnterpriseInput: Content, APISchema {
+    var creditCode: String?
+    var name: String?
+    var industryCode: String?
+    var unitId: Int?
+    var aboveScale: Bool?
+    var tier: String?
+    var address: String?
+    var note: String?
+
+    static let schemaName = "EnterpriseInput"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "creditCode": .string(required: false, maxLength: 30), "name": .string(required: false, maxLength: 200),
+            "industryCode": .string(required: false, maxLength: 10), "unitId": .integer(required: false),
+            "aboveScale": .boolean(required: false),
+            "tier": .string(required: false, nullable: true, allowedValues: EnterpriseTier.allCases.map { AnyCodable($0.rawValue) } + [AnyCodable(""), nil]),
+            "address": .string(required: false, nullable: true, maxLength: 200), "note": .string(required: false, nullable: true, maxLength: 2000),
+        ])
+    }
+}
+
+struct EnterpriseListDTO: Content, APISchema {
+    var items: [EnterpriseDTO]
+    var total: Int
+    var page: Int
+    var per: Int
+
+    static let schemaName = "EnterpriseList"
+    static var openAPISchema: JSONSchema {
+        .object(properties: ["items": .array(items: .reference(.component(named: EnterpriseDTO.schemaName))), "total": .integer, "page": .integer, "per": .integer])
+    }
+}
+
+/// One month of an enterprise's figures; money in 万元, null when not reported.
+struct IndicatorDTO: Content, Equatable, APISchema {
+    var enterpriseId: Int
+    var period: String
+    var revenue: Int64?
+    var outputValue: Int64?
+    var tax: Int64?
+    var rdExpense: Int64?
+    var employees: Int?
+    var inventionPatents: Int?
+
+    init(_ row: EnterpriseIndicator) {
+        enterpriseId = row.enterpriseID
+        period = row.period
+        revenue = row.revenue
+        outputValue = row.outputValue
+        tax = row.tax
+        rdExpense = row.rdExpense
+        employees = row.employees
+        inventionPatents = row.inventionPatents
+    }
+
+    static let schemaName = "EnterpriseIndicator"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "enterpriseId": .integer, "period": .string(pattern: IndicatorInput.periodPattern),
+            "revenue": .integer(required: false, nullable: true), "outputValue": .integer(required: false, nullable: true),
+            "tax": .integer(required: false, nullable: true), "rdExpense": .integer(required: false, nullable: true),
+            "employees": .integer(required: false, nullable: true), "inventionPatents": .integer(required: false, nullable: true),
+        ])
+    }
+}
+
+/// The figures of one month as sent by a client or a form; every figure is optional.
+struct IndicatorInput: Content, Equatable, APISchema {
+    static let periodPattern = "^[0-9]{4}-[0-9]{2}$"
+
+    var revenue: Int64?
+    var outputValue: Int64?
+    var tax: Int64?
+    var rdExpense: Int64?
+    var employees: Int?
+    var inventionPatents: Int?
+
+    var isEmpty: Bool { self == IndicatorInput() }
+
+    static let schemaName = "EnterpriseIndicatorInput"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "revenue": .integer(required: false, nullable: true), "outputValue": .integer(required: false, nullable: true),
+            "tax": .integer(required: false, nullable: true), "rdExpense": .integer(required: false, nullable: true),
+            "employees": .integer(required: false, nullable: true), "inventionPatents": .integer(required: false, nullable: true),
+        ])
+    }
+}
+
+struct IndicatorListDTO: Content, APISchema {
+    var items: [IndicatorDTO]
+
+    static let schemaName = "EnterpriseIndicatorList"
+    static var openAPISchema: JSONSchema {
+        .object(properties: ["items": .array(items: .reference(.component(named: IndicatorDTO.schemaName)))])
+    }
+}

@@ -1,0 +1,151 @@
+import Fluent
+import GaoxinDomain
+import Vapor
+
+/// HTML handlers of the enterprise register: decode → validate/write → render or redirect.
+enum EnterprisePages {
+    static func index(_ req: Request) async throws -> Response {
+        let query = try ListQuery.parse(req, EnterpriseQueries.list)
+        let page = try await ListRunner.page(EnterpriseQueries.list, query, on: req.sql, as: EnterpriseQueries.Row.self)
+        let canWrite = req.actor?.hasAny(Policies.enterprises.write) ?? false
+        let units = try await UnitQueries.options(on: req.db)
+        return try await req.renderPage { EnterpriseIndexView.render($0, query: query, page: page, canWrite: canWrite, unitOptions: units) }
+    }
+
+    static func export(_ req: Request) async throws -> Response {
+        let query = try ListQuery.parse(req, EnterpriseQueries.list)
+        let format = try ListExport.format(req)
+        let rows = try await ListRunner.all(EnterpriseQueries.list, query, on: req.sql, as: EnterpriseQueries.Row.self)
+        let lang = req.uiLanguage
+        return try ListExport.response(rows, columns: EnterpriseIndexView.columns, sheetName: lang.t("企业", "Enterprises"),
+                                       fileName: lang.t("企业名录", "enterprises"), format: format, lang: lang)
+    }
+
+    static func show(_ req: Request, indicatorValues: [String: String] = [:], errors: [FieldError] = [],
+                     status: HTTPResponseStatus = .ok) async throws -> Response {
+        let enterprise = try await EnterpriseQueries.find(req)
+        let actor = try req.requireActor()
+        let unit = try await OrgUnit.find(enterprise.unitID, on: req.db)
+        let canWrite = actor.hasAny(Policies.enterprises.write) && (unit?.unitPath.map(actor.owns) ?? false)
+        let rows = try await EnterpriseQueries.indicators(of: enterprise, on: req.db)
+        let model = EnterpriseShowView.Model(enterprise: EnterpriseDTO(enterprise, unitName: unit?.name), indicators: rows.map(IndicatorDTO.init),
+                                             canWrite: canWrite, indicatorValues: indicatorValues, errors: errors)
+        return try await req.renderPage(status: status) { EnterpriseShowView.render($0, model) }
+    }
+
+    static func newForm(_ req: Request) async throws -> Response {
+        try await form(req, enterpriseID: nil, values: EnterpriseInput(aboveScale: false), errors: [])
+    }
+
+    static func editForm(_ req: Request) async throws -> Response {
+        let enterprise = try await EnterpriseQueries.find(req)
+        try await EnterpriseWrites.requireOwnership(enterprise, actor: try req.requireActor(), on: req.db)
+        let values = EnterpriseInput(creditCode: enterprise.creditCode, name: enterprise.name, industryCode: enterprise.industryCode,
+                                     unitId: enterprise.unitID, aboveScale: enterprise.aboveScale, tier: enterprise.tier ?? "",
+                                     address: enterprise.address, note: enterprise.note)
+        return try await form(req, enterpriseID: enterprise.id, values: values, errors: [])
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let (input, parseErrors) = try decodeForm(req)
+        do {
+            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: nil, req) }
+            let enterprise = try await EnterpriseWrites.create(input, req)
+            return .redirect(Site.enterprise(enterprise.id!) + "?notice=created")
+        } catch let failed as ValidationFailed {
+            return try await form(req, enterpriseID: nil, values: input, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func update(_ req: Request) async throws -> Response {
+        let enterprise = try await EnterpriseQueries.find(req)
+        let (input, parseErrors) = try decodeForm(req)
+        do {
+            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: enterprise, req) }
+            _ = try await EnterpriseWrites.update(enterprise, input, req)
+            return .redirect(Site.enterprise(enterprise.id!) + "?notice=saved")
+        } catch let failed as ValidationFailed {
+            return try await form(req, enterpriseID: enterprise.id, values: input, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
+        { req in
+            let enterprise = try await EnterpriseQueries.find(req)
+            _ = try await EnterpriseWrites.setActive(enterprise, active, req)
+            return .redirect(Site.enterprise(enterprise.id!) + "?notice=" + (active ? "reactivated" : "deactivated"))
+        }
+    }
+
+    /// The month form on the enterprise page; failures re-render the page with the typed values.
+    static func putIndicators(_ req: Request) async throws -> Response {
+        let enterprise = try await EnterpriseQueries.find(req)
+        let form = try req.content.decode([String: String].self)
+        var input = IndicatorInput()
+        var parseErrors: [FieldError] = []
+        func number<T: FixedWidthInteger>(_ key: String, _ label: String) -> T? {
+            let raw = (form[key] ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+            if raw.isEmpty { return nil }
+            if let value = T(raw) { return value }
+            parseErrors.append(.invalid(key, zh: "\(label)应为整数", en: "\(key) must be a whole number"))
+            return nil
+        }
+        input.revenue = number("revenue", "营业收入")
+        input.outputValue = number("outputValue", "工业产值")
+        input.tax = number("tax", "税收")
+        input.rdExpense = number("rdExpense", "研发费用")
+        input.employees = number("employees", "从业人员")
+        input.inventionPatents = number("inventionPatents", "发明专利")
+        let period = form["period"] ?? ""
+        do {
+            if !parseErrors.isEmpty {
+                var v = FieldValidator()
+                _ = IndicatorWrites.check(period: period, input, now: req.now, into: &v)
+                let parsed = Set(parseErrors.map(\.field))
+                throw ValidationFailed(parseErrors + v.errors.filter { !parsed.contains($0.field) && $0.field != "revenue" })
+            }
+            _ = try await IndicatorWrites.put(enterprise, period: period, input, req)
+            return .redirect(Site.enterprise(enterprise.id!) + "?notice=saved")
+        } catch let failed as ValidationFailed {
+            return try await show(req, indicatorValues: form, errors: failed.errors, status: .unprocessableEntity)
+        } catch AppError.validation(let failed) {
+            return try await show(req, indicatorValues: form, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    private static func form(_ req: Request, enterpriseID: Int?, values: EnterpriseInput, errors: [FieldError],
+                             status: HTTPResponseStatus = .ok) async throws -> Response {
+        let units = try await EnterpriseQueries.unitOptions(for: try req.requireActor(), on: req.db)
+        let model = EnterpriseFormView.Model(enterpriseID: enterpriseID, values: values, unitOptions: units, errors: errors)
+        return try await req.renderPage(status: status) { EnterpriseFormView.render($0, model) }
+    }
+
+    /// Unparsable fields plus every other rule's failure, so the user sees all problems at once.
+    static func allFailures(_ parseErrors: [FieldError], _ input: EnterpriseInput, existing: Enterprise?, _ req: Request) async throws -> ValidationFailed {
+        do {
+            _ = try await EnterpriseWrites.validate(input, existing: existing, actor: try req.requireActor(), on: req.db)
+            return ValidationFailed(parseErrors)
+        } catch let failed as ValidationFailed {
+            let parsed = Set(parseErrors.map(\.field))
+            return ValidationFailed(parseErrors + failed.errors.filter { !parsed.contains($0.field) })
+        }
+    }
+
+    static func decodeForm(_ req: Request) throws -> (EnterpriseInput, [FieldError]) {
+        let form = try req.content.decode([String: String].self)
+        var errors: [FieldError] = []
+        var input = EnterpriseInput()
+        input.creditCode = form["creditCode"] ?? ""
+        input.name = form["name"] ?? ""
+        input.industryCode = form["industryCode"] ?? ""
+        input.tier = form["tier"] ?? ""
+        input.address = form["address"] ?? ""
+        input.note = form["note"] ?? ""
+        // An unchecked checkbox sends nothing: absent means "not above scale".
+        input.aboveScale = form["aboveScale"] == "1"
+        if let raw = form["unitId"], !raw.isEmpty {
+            if let id = Int(raw) { input.unitId = id } else { errors.append(.invalid("unitId", zh: "所属单位无效", en: "Invalid unit")) }
+        }
+        return (input, errors)
+    }
+}

@@ -1,0 +1,61 @@
+import Fluent
+import GaoxinDomain
+import SQLKit
+import Vapor
+
+/// Reads of the enterprise register: the list definition and the lookups pages need.
+enum EnterpriseQueries {
+    struct Row: Decodable, Sendable {
+        var id: Int
+        var creditCode: String
+        var name: String
+        var industryCode: String
+        var unitId: Int
+        var unitName: String
+        var aboveScale: Bool
+        var tier: String?
+        var active: Bool
+
+        var tierName: String? { tier.flatMap(EnterpriseTier.init(rawValue:))?.nameZh }
+    }
+
+    static let list = ListDefinition(
+        from: "enterprises e JOIN units u ON u.id = e.unit_id",
+        select: ["e.id AS id", "e.credit_code AS credit_code", "e.name AS name", "e.industry_code AS industry_code",
+                 "e.unit_id AS unit_id", "u.name AS unit_name", "e.above_scale AS above_scale", "e.tier AS tier", "e.active AS active"],
+        searchColumns: ["e.name", "e.credit_code"],
+        filters: [
+            ListFilter(key: "under", zh: "所属单位", en: "Unit", kind: .unitSubtree(pathColumn: "u.path")),
+            ListFilter(key: "industry", zh: "行业代码", en: "Industry", kind: .codePrefix(column: "e.industry_code")),
+            ListFilter(key: "aboveScale", zh: "规上", en: "Above scale", kind: .flag(column: "e.above_scale")),
+            ListFilter(key: "tier", zh: "层级", en: "Tier",
+                       kind: .choice(column: "e.tier", options: EnterpriseTier.allCases.map { ($0.rawValue, $0.nameZh, $0.nameEn) })),
+            ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "e.active")),
+        ],
+        sorts: ["name": "e.name", "creditCode": "e.credit_code", "industry": "e.industry_code", "unit": "u.name", "id": "e.id"],
+        defaultSort: "name", defaultDescending: false, tieBreaker: "e.id"
+    )
+
+    static func find(_ req: Request) async throws -> Enterprise {
+        guard let id = req.parameters.get("id", as: Int.self), let enterprise = try await Enterprise.find(id, on: req.db) else {
+            throw AppError.notFound("该企业")
+        }
+        return enterprise
+    }
+
+    static func dto(_ enterprise: Enterprise, on db: Database) async throws -> EnterpriseDTO {
+        EnterpriseDTO(enterprise, unitName: try await OrgUnit.find(enterprise.unitID, on: db)?.name)
+    }
+
+    /// The enterprise's months, newest first.
+    static func indicators(of enterprise: Enterprise, on db: Database, limit: Int = 120) async throws -> [EnterpriseIndicator] {
+        try await EnterpriseIndicator.query(on: db).filter(\.$enterpriseID == enterprise.id!).sort(\.$period, .descending).limit(limit).all()
+    }
+
+    /// Units the actor may assign an enterprise to: all for office and admin, the own subtree for the unit role.
+    static func unitOptions(for actor: Actor, on db: Database) async throws -> [FormField.Option] {
+        try await UnitQueries.tree(on: db)
+            .filter { entry in entry.unit.unitPath.map(actor.owns) ?? false }
+            .map { FormField.Option(value: "\($0.unit.id!)", label: String(repeating: "　", count: $0.depth) + $0.unit.name) }
+    }
+}

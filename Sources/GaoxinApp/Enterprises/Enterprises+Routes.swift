@@ -1,0 +1,57 @@
+import OpenAPIKit30
+import Vapor
+
+enum EnterpriseRoutes {
+    static let policy = Policies.enterprises
+    static let idParam = APIParameter.path("id", "企业 ID")
+    static let periodParam = APIParameter.pathText("period", "月份 YYYY-MM", pattern: IndicatorInput.periodPattern)
+    static let listParams: [APIParameter] = [
+        .query("q", "企业名称或统一社会信用代码中的任意子串"), .query("page", "页码，从 1 开始", .integer(minimum: (1, exclusive: false))),
+        .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
+        .query("sort", "排序：name、creditCode、industry、unit、id，前加 - 为倒序"),
+        .query("under", "只列出该单位及其下级单位的企业", .integer), .query("industry", "行业代码前缀，如 39"),
+        .query("aboveScale", "1 规上 / 0 规下"), .query("tier", "层级：chainLeader、candidate、backbone、rising"),
+        .query("active", "1 在册 / 0 已停用"),
+    ]
+
+    static var all: [RouteSpec] {
+        [
+            RouteSpec(.GET, "/enterprises", .read(policy), EnterprisePages.index),
+            RouteSpec(.GET, "/enterprises/export", .read(policy), EnterprisePages.export),
+            RouteSpec(.GET, "/enterprises/new", .write(policy), EnterprisePages.newForm),
+            RouteSpec(.POST, "/enterprises", .write(policy), EnterprisePages.create),
+            RouteSpec(.GET, "/enterprises/:id", .read(policy)) { try await EnterprisePages.show($0) },
+            RouteSpec(.GET, "/enterprises/:id/edit", .write(policy), EnterprisePages.editForm),
+            RouteSpec(.POST, "/enterprises/:id", .write(policy), EnterprisePages.update),
+            RouteSpec(.POST, "/enterprises/:id/deactivate", .write(policy), EnterprisePages.setActive(false)),
+            RouteSpec(.POST, "/enterprises/:id/reactivate", .write(policy), EnterprisePages.setActive(true)),
+            RouteSpec(.POST, "/enterprises/:id/indicators", .write(policy), EnterprisePages.putIndicators),
+
+            RouteSpec(.GET, "/api/v1/enterprises", .read(policy),
+                      doc: APIOperation(operationID: "listEnterprises", summary: "列出企业", tag: "企业", parameters: listParams, response: EnterpriseListDTO.self),
+                      EnterprisesAPI.list),
+            RouteSpec(.POST, "/api/v1/enterprises", .write(policy),
+                      doc: APIOperation(operationID: "createEnterprise", summary: "登记企业", tag: "企业", request: .json(EnterpriseInput.self), successStatus: 201, response: EnterpriseDTO.self),
+                      EnterprisesAPI.create),
+            RouteSpec(.GET, "/api/v1/enterprises/:id", .read(policy),
+                      doc: APIOperation(operationID: "getEnterprise", summary: "查看企业", tag: "企业", parameters: [idParam], response: EnterpriseDTO.self),
+                      EnterprisesAPI.show),
+            RouteSpec(.PATCH, "/api/v1/enterprises/:id", .write(policy),
+                      doc: APIOperation(operationID: "updateEnterprise", summary: "修改企业", tag: "企业", parameters: [idParam], request: .json(EnterpriseInput.self), response: EnterpriseDTO.self),
+                      EnterprisesAPI.update),
+            RouteSpec(.POST, "/api/v1/enterprises/:id/deactivate", .write(policy),
+                      doc: APIOperation(operationID: "deactivateEnterprise", summary: "停用企业（保留数据）", tag: "企业", parameters: [idParam], response: EnterpriseDTO.self),
+                      EnterprisesAPI.setActive(false)),
+            RouteSpec(.POST, "/api/v1/enterprises/:id/reactivate", .write(policy),
+                      doc: APIOperation(operationID: "reactivateEnterprise", summary: "启用企业", tag: "企业", parameters: [idParam], response: EnterpriseDTO.self),
+                      EnterprisesAPI.setActive(true)),
+            RouteSpec(.GET, "/api/v1/enterprises/:id/indicators", .read(policy),
+                      doc: APIOperation(operationID: "listEnterpriseIndicators", summary: "企业月度指标（新月份在前）", tag: "企业", parameters: [idParam], response: IndicatorListDTO.self),
+                      EnterprisesAPI.indicators),
+            RouteSpec(.PUT, "/api/v1/enterprises/:id/indicators/:period", .write(policy),
+                      doc: APIOperation(operationID: "putEnterpriseIndicator", summary: "填报或更正企业某月指标（金额单位万元）", tag: "企业",
+                                        parameters: [idParam, periodParam], request: .json(IndicatorInput.self), response: IndicatorDTO.self),
+                      EnterprisesAPI.putIndicator),
+        ]
+    }
+}

@@ -1,0 +1,51 @@
+import Fluent
+import GaoxinDomain
+import Vapor
+
+/// JSON handlers of the enterprise register; same queries and writes as the pages.
+enum EnterprisesAPI {
+    static func list(_ req: Request) async throws -> Response {
+        let query = try ListQuery.parse(req, EnterpriseQueries.list)
+        let page = try await ListRunner.page(EnterpriseQueries.list, query, on: req.sql, as: EnterpriseQueries.Row.self)
+        let ids = page.items.map(\.id)
+        let found = ids.isEmpty ? [] : try await Enterprise.query(on: req.db).filter(\.$id ~~ ids).all()
+        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
+        let unitNames = Dictionary(page.items.map { ($0.id, $0.unitName) }, uniquingKeysWith: { a, _ in a })
+        let items = ids.compactMap { id in byID[id].map { EnterpriseDTO($0, unitName: unitNames[id]) } }
+        return try .json(EnterpriseListDTO(items: items, total: page.total, page: page.page, per: page.per))
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        try .json(try await EnterpriseQueries.dto(try await EnterpriseQueries.find(req), on: req.db))
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let enterprise = try await EnterpriseWrites.create(try APIBody.decode(EnterpriseInput.self, req), req)
+        return try .json(try await EnterpriseQueries.dto(enterprise, on: req.db), status: .created)
+    }
+
+    static func update(_ req: Request) async throws -> Response {
+        let enterprise = try await EnterpriseQueries.find(req)
+        let updated = try await EnterpriseWrites.update(enterprise, try APIBody.decode(EnterpriseInput.self, req), req)
+        return try .json(try await EnterpriseQueries.dto(updated, on: req.db))
+    }
+
+    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
+        { req in
+            let enterprise = try await EnterpriseWrites.setActive(try await EnterpriseQueries.find(req), active, req)
+            return try .json(try await EnterpriseQueries.dto(enterprise, on: req.db))
+        }
+    }
+
+    static func indicators(_ req: Request) async throws -> Response {
+        let enterprise = try await EnterpriseQueries.find(req)
+        return try .json(IndicatorListDTO(items: try await EnterpriseQueries.indicators(of: enterprise, on: req.db, limit: 600).map(IndicatorDTO.init)))
+    }
+
+    static func putIndicator(_ req: Request) async throws -> Response {
+        let enterprise = try await EnterpriseQueries.find(req)
+        let input = try APIBody.decode(IndicatorInput.self, req)
+        let row = try await IndicatorWrites.put(enterprise, period: req.parameters.get("period") ?? "", input, req)
+        return try .json(IndicatorDTO(row))
+    }
+}

@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+import Vapor
+
+/// One enterprise's figures for one month: checked, then inserted or replaced with an audit record.
+enum IndicatorWrites {
+    /// 10¹² 万元 is far beyond any enterprise; larger numbers are typing errors (or unit mix-ups).
+    static let moneyLimit: Int64 = 1_000_000_000_000
+    static let countLimit = 10_000_000
+
+    struct Figure {
+        let key: String
+        let zh: String
+        let en: String
+        let isMoney: Bool
+    }
+
+    static let figures = [
+        Figure(key: "revenue", zh: "营业收入（万元）", en: "Revenue (10k yuan)", isMoney: true),
+        Figure(key: "outputValue", zh: "工业产值（万元）", en: "Output value (10k yuan)", isMoney: true),
+        Figure(key: "tax", zh: "税收（万元）", en: "Tax (10k yuan)", isMoney: true),
+        Figure(key: "rdExpense", zh: "研发费用（万元）", en: "R&D expense (10k yuan)", isMoney: true),
+        Figure(key: "employees", zh: "从业人员（人）", en: "Employees", isMoney: false),
+        Figure(key: "inventionPatents", zh: "发明专利（件）", en: "Invention patents", isMoney: false),
+    ]
+
+    /// Checks the period (not after the current month) and every figure (whole, not negative, in range).
+    static func check(period rawPeriod: String, _ input: IndicatorInput, now: Date, into v: inout FieldValidator) -> Period? {
+        let period = Period(rawPeriod)
+        if rawPeriod.trimmingCharacters(in: .whitespaces).isEmpty {
+            v.add(.required("period", label: "月份", labelEn: "Month"))
+        } else if period == nil {
+            v.add(.invalid("period", zh: "月份“\(rawPeriod)”格式不对，应为 YYYY-MM，如 2025-03", en: "Month should be YYYY-MM"))
+        } else if let period, period > currentPeriod(now) {
+            v.add(.invalid("period", zh: "不能填报未来月份 \(period)", en: "Month \(period) is in the future"))
+        }
+        let money: [(String, Int64?)] = [("revenue", input.revenue), ("outputValue", input.outputValue), ("tax", input.tax), ("rdExpense", input.rdExpense)]
+        for (key, value) in money {
+            guard let value, let figure = figures.first(where: { $0.key == key }) else { continue }
+            v.check(value >= 0, .invalid(key, zh: "\(figure.zh)不能为负数", en: "\(figure.en) cannot be negative"))
+            v.check(value < moneyLimit, .invalid(key, zh: "\(figure.zh)数值过大，请确认单位为万元", en: "\(figure.en) is too large (10k yuan?)"))
+        }
+        for (key, value) in [("employees", input.employees), ("inventionPatents", input.inventionPatents)] {
+            guard let value, let figure = figures.first(where: { $0.key == key }) else { continue }
+            v.check((0..<countLimit).contains(value), .invalid(key, zh: "\(figure.zh)应为 0 到 \(countLimit) 之间的整数", en: "\(figure.en) out of range"))
+        }
+        v.check(!input.isEmpty, .invalid("revenue", zh: "请至少填写一项指标", en: "Fill in at least one figure"))
+        return period
+    }
+
+    static func currentPeriod(_ now: Date) -> Period {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = DisplayFormat.zone
+        let parts = calendar.dateComponents([.year, .month], from: now)
+        return Period(year: parts.year!, month: parts.month!)!
+    }
+
+    static func apply(_ input: IndicatorInput, to row: EnterpriseIndicator) {
+        row.revenue = input.revenue
+        row.outputValue = input.outputValue
+        row.tax = input.tax
+        row.rdExpense = input.rdExpense
+        row.employees = input.employees
+        row.inventionPatents = input.inventionPatents
+    }
+
+    /// Inserts or replaces the month; returns the stored row.
+    static func put(_ enterprise: Enterprise, period rawPeriod: String, _ input: IndicatorInput, _ req: Request) async throws -> EnterpriseIndicator {
+        let actor = try req.requireActor()
+        try await EnterpriseWrites.requireOwnership(enterprise, actor: actor, on: req.db)
+        var v = FieldValidator()
+        let period = check(period: rawPeriod, input, now: req.now, into: &v)
+        try v.throwIfInvalid()
+        return try await req.db.transaction { tx in
+            try await upsert(enterprise, period: period!, input, on: tx) { before, after in
+                try await AuditLog.record(req, on: tx, action: before == nil ? .create : .update, entity: "enterprise_indicator",
+                                          entityID: "\(enterprise.id!)/\(period!)", summary: "填报“\(enterprise.name)” \(period!) 指标",
+                                          before: before, after: after)
+            }
+        }
+    }
+
+    /// Writes one month inside the caller's transaction and hands before/after to `audit`.
+    static func upsert(_ enterprise: Enterprise, period: Period, _ input: IndicatorInput, on tx: Database,
+                       audit: (IndicatorDTO?, IndicatorDTO) async throws -> Void) async throws -> EnterpriseIndicator {
+        let existing = try await EnterpriseIndicator.query(on: tx).filter(\.$enterpriseID == enterprise.id!)
+            .filter(\.$period == period.description).first()
+        let row = existing ?? EnterpriseIndicator()
+        let before = existing.map(IndicatorDTO.init)
+        row.enterpriseID = enterprise.id!
+        row.period = period.description
+        apply(input, to: row)
+        try await row.save(on: tx)
+        try await audit(before, IndicatorDTO(row))
+        return row
+    }
+}

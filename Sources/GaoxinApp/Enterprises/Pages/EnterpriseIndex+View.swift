@@ -1,0 +1,38 @@
+import GaoxinDomain
+import Plot
+
+/// The enterprise register as a list: search by name or credit code, filter by unit, industry, scale, tier.
+enum EnterpriseIndexView {
+    static let columns: [ListColumn<EnterpriseQueries.Row>] = [
+        ListColumn("企业名称", "Name", sort: "name", html: { row, _ in
+            .a(.class("long-name"), .href(Site.enterprise(row.id)), .text(row.name))
+        }, export: { row, _ in .text(row.name) }),
+        .text("统一社会信用代码", "Credit code", sort: "creditCode") { row, _ in row.creditCode },
+        .text("行业代码", "Industry", sort: "industry") { row, _ in row.industryCode },
+        .text("所属单位", "Unit", sort: "unit") { row, _ in row.unitName },
+        .text("规上", "Above scale") { row, lang in row.aboveScale ? lang.t("是", "Yes") : lang.t("否", "No") },
+        .text("层级", "Tier") { row, lang in row.tier.flatMap(EnterpriseTier.init(rawValue:)).map { lang.t($0.nameZh, $0.nameEn) } ?? "" },
+        .text("状态", "Status") { row, lang in row.active ? lang.t("在册", "Active") : lang.t("已停用", "Inactive") },
+    ]
+
+    static func render(_ context: PageContext, query: ListQuery, page: ListPage<EnterpriseQueries.Row>, canWrite: Bool,
+                       unitOptions: [FormField.Option]) -> HTML {
+        Page.render(
+            context, title: context.t("企业", "Enterprises"),
+            .if(canWrite, .p(.class("actions"),
+                             .a(.class("button"), .href(Site.enterpriseNew), .text(context.t("登记企业", "New enterprise"))),
+                             .a(.class("button secondary"), .href(Site.imports), .text(context.t("批量导入企业或月度指标", "Import enterprises or figures"))))),
+            ListView.render(
+                context, basePath: Site.enterprises, exportPath: Site.enterprisesExport, query: query, page: page, columns: columns,
+                filters: [
+                    .init(key: "under", label: context.t("所属单位", "Unit"), options: unitOptions.map { ($0.value, $0.label) }),
+                    .init(key: "industry", label: context.t("行业代码前缀", "Industry prefix"), options: []),
+                    .init(key: "aboveScale", label: context.t("规模", "Scale"), options: [("1", context.t("规上", "Above scale")), ("0", context.t("规下", "Below scale"))]),
+                    .init(key: "tier", label: context.t("层级", "Tier"), options: EnterpriseTier.allCases.map { ($0.rawValue, context.t($0.nameZh, $0.nameEn)) }),
+                    .init(key: "active", label: context.t("状态", "Status"), options: [("1", context.t("在册", "Active")), ("0", context.t("已停用", "Inactive"))]),
+                ],
+                searchPlaceholder: context.t("按企业名称或信用代码搜索", "Search name or credit code")
+            )
+        )
+    }
+}

@@ -1,0 +1,76 @@
+import GaoxinDomain
+import Plot
+
+/// One enterprise: its details, its monthly figures (money shown in 亿元) and the month form.
+enum EnterpriseShowView {
+    struct Model {
+        var enterprise: EnterpriseDTO
+        var indicators: [IndicatorDTO]
+        var canWrite: Bool
+        /// What was typed into the month form when it failed.
+        var indicatorValues: [String: String]
+        var errors: [FieldError]
+    }
+
+    static func money(_ value: Int64?) -> String { value.map { Wan($0).yiText } ?? "—" }
+    static func count(_ value: Int?) -> String { value.map(String.init) ?? "—" }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        let e = model.enterprise
+        let lang = context.lang
+        let tier = e.tier.flatMap(EnterpriseTier.init(rawValue:))
+        return Page.render(
+            context, title: e.name,
+            .nav(.class("breadcrumbs"), .a(.href(Site.enterprises), .text(context.t("企业", "Enterprises")))),
+            .dl(
+                .class("facts"),
+                .dt(.text(context.t("统一社会信用代码", "Credit code"))), .dd(.text(e.creditCode)),
+                .dt(.text(context.t("行业代码", "Industry code"))), .dd(.text(e.industryCode + (e.industrySection.map { "（\($0) 门类）" } ?? ""))),
+                .dt(.text(context.t("所属单位", "Unit"))), .dd(.a(.href(Site.unit(e.unitId)), .text(e.unitName ?? "#\(e.unitId)"))),
+                .dt(.text(context.t("规上", "Above scale"))), .dd(.text(e.aboveScale ? context.t("是", "Yes") : context.t("否", "No"))),
+                .dt(.text(context.t("层级", "Tier"))), .dd(.text(tier.map { context.t($0.nameZh, $0.nameEn) } ?? "—")),
+                .dt(.text(context.t("地址", "Address"))), .dd(.text(e.address ?? "—")),
+                .dt(.text(context.t("状态", "Status"))), .dd(.text(e.active ? context.t("在册", "Active") : context.t("已停用", "Inactive"))),
+                .dt(.text(context.t("备注", "Note"))), .dd(.text(e.note ?? "—"))
+            ),
+            .if(model.canWrite, .div(
+                .class("actions"),
+                .a(.class("button"), .href(Site.enterpriseEdit(e.id)), .text(context.t("编辑", "Edit"))),
+                .form(.class("inline"), .method(.post), .action(e.active ? Site.enterpriseDeactivate(e.id) : Site.enterpriseReactivate(e.id)),
+                      Page.csrf(context),
+                      .button(.type(.submit), .class("secondary"), .text(e.active ? context.t("停用", "Deactivate") : context.t("启用", "Reactivate"))))
+            )),
+            .h2(.text(context.t("月度指标", "Monthly figures"))),
+            .p(.class("hint"), .text(context.t("金额以亿元显示（存储与填报单位为万元）；“—”表示未填报。", "Money in 亿元 (stored and entered in 万元); — means not reported."))),
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(context.t("月份", "Month"))),
+                           .forEach(IndicatorWrites.figures) { figure in
+                               .th(.text(figure.isMoney ? context.t(figure.zh.replacingOccurrences(of: "万元", with: "亿元"), figure.en.replacingOccurrences(of: "10k yuan", with: "100m yuan")) : context.t(figure.zh, figure.en)))
+                           })),
+                .tbody(
+                    .if(model.indicators.isEmpty, .tr(.td(.attribute(named: "colspan", value: "7"), .class("empty"), .text(context.t("尚无填报", "Nothing reported yet"))))),
+                    .forEach(model.indicators) { row in
+                        .tr(.td(.text(row.period)), .td(.class("num"), .text(money(row.revenue))), .td(.class("num"), .text(money(row.outputValue))),
+                            .td(.class("num"), .text(money(row.tax))), .td(.class("num"), .text(money(row.rdExpense))),
+                            .td(.class("num"), .text(count(row.employees))), .td(.class("num"), .text(count(row.inventionPatents))))
+                    }
+                )
+            )),
+            .if(model.canWrite, .group(
+                .h3(.text(context.t("填报或更正某月指标", "Report or correct a month"))),
+                FormField.summary(model.errors, lang: lang),
+                .form(
+                    .class("record"), .method(.post), .action(Site.enterpriseIndicators(e.id)), .novalidate(),
+                    Page.csrf(context),
+                    FormField.text("period", label: context.t("月份（YYYY-MM）", "Month (YYYY-MM)"), value: model.indicatorValues["period"],
+                                   errors: model.errors, lang: lang, required: true, maxLength: 10),
+                    .forEach(IndicatorWrites.figures) { figure in
+                        FormField.text(figure.key, label: context.t(figure.zh, figure.en), value: model.indicatorValues[figure.key],
+                                       errors: model.errors, lang: lang, maxLength: 16)
+                    },
+                    .div(.class("actions"), .button(.type(.submit), .text(context.t("保存该月", "Save month"))))
+                )
+            ))
+        )
+    }
+}

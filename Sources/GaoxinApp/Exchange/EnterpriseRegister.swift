@@ -1,0 +1,138 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+import SQLKit
+
+/// Import of the enterprise register. A row whose credit code is already registered updates that
+/// enterprise (a yearly refresh of the register is one file); a new code registers a new one.
+struct EnterpriseRegister: ImportRegister {
+    let key = "enterprises"
+    let titleZh = "企业名录"
+    let titleEn = "Enterprises"
+    let policy = Policies.enterprises
+    let columns = [
+        RegisterColumn(key: "name", zh: "企业名称", en: "Name", required: true, example: "无锡芯测半导体有限公司", note: "不超过 200 字"),
+        RegisterColumn(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", required: true, example: "91320214MA1XYZ0001",
+                       note: "18 位，末位校验位；已登记的代码将更新该企业"),
+        RegisterColumn(key: "industryCode", zh: "行业代码", en: "Industry code", required: true, example: "3973", note: "GB/T 4754-2017，2–4 位数字"),
+        RegisterColumn(key: "unit", zh: "所属单位", en: "Unit", required: true, example: "XW", note: "单位编码或名称"),
+        RegisterColumn(key: "aboveScale", zh: "规上", en: "Above scale", required: false, example: "是", note: "是/否"),
+        RegisterColumn(key: "tier", zh: "层级", en: "Tier", required: false, example: "骨干", note: EnterpriseTier.allCases.map(\.nameZh).joined(separator: "/")),
+        RegisterColumn(key: "address", zh: "地址", en: "Address", required: false, example: "无锡市新吴区", note: ""),
+        RegisterColumn(key: "note", zh: "备注", en: "Note", required: false, example: "", note: ""),
+    ]
+
+    struct Item {
+        var fields: EnterpriseWrites.Fields
+        var existingID: Int?
+    }
+
+    static func parseFlag(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "": return false
+        case "是", "规上", "1", "y", "yes", "true": return true
+        case "否", "规下", "0", "n", "no", "false": return false
+        default: return nil
+        }
+    }
+
+    func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
+        try await plan(rows, on: context.db, actor: context.actor, context: context).errors
+    }
+
+    func plan(_ rows: [ImportRow], on db: Database, actor: Actor, context: ImportContext?) async throws -> (errors: [ImportRowError], items: [Item]) {
+        let units = try await UnitLookup(on: db)
+        let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0.key, $0.zh) })
+        let existing = try await Self.existing(codes: rows.compactMap { try? CreditCode.parse($0.value("creditCode")).get().value }, on: db)
+        var errors: [ImportRowError] = []
+        var items: [Item] = []
+        var seen: [String: Int] = [:]
+        for (index, row) in rows.enumerated() {
+            if index % 500 == 0 { await context?.report("validating", index, rows.count) }
+            var rowErrors: [ImportRowError] = []
+            func fail(_ key: String, _ reason: String) {
+                rowErrors.append(ImportRowError(row: row.number, column: labels[key] ?? key, value: row.value(key), reason: reason))
+            }
+            var unitID: Int?
+            let unitText = row.value("unit")
+            if unitText.isEmpty { fail("unit", "必填") } else {
+                switch units.find(unitText) {
+                case .found(let unit):
+                    if !unit.active { fail("unit", "单位已停用") } else if let path = unit.unitPath, !actor.owns(path) {
+                        fail("unit", "只能导入本单位或下级单位的企业")
+                    } else { unitID = unit.id }
+                case .problem(let reason): fail("unit", reason)
+                }
+            }
+            let aboveScale = Self.parseFlag(row.value("aboveScale"))
+            if aboveScale == nil { fail("aboveScale", "应为“是”或“否”") }
+            let input = EnterpriseInput(creditCode: row.value("creditCode"), name: row.value("name"), industryCode: row.value("industryCode"),
+                                        unitId: unitID, aboveScale: aboveScale ?? false, tier: row.value("tier"),
+                                        address: row.value("address"), note: row.value("note"))
+            var v = FieldValidator()
+            let fields = EnterpriseWrites.check(input, existing: nil, into: &v)
+            for error in v.errors where !(error.field == "unitId" && !unitText.isEmpty) {
+                fail(error.field == "unitId" ? "unit" : error.field, error.messageZh)
+            }
+            let current = existing[fields.creditCode]
+            if let current, let path = current.unitPath, !actor.owns(path) {
+                fail("creditCode", "该企业已登记在“\(current.unitName)”，不属于本单位，不能修改")
+            }
+            if !fields.creditCode.isEmpty {
+                if let first = seen[fields.creditCode] { fail("creditCode", "与第 \(first) 行的统一社会信用代码重复") } else { seen[fields.creditCode] = row.number }
+            }
+            if rowErrors.isEmpty { items.append(Item(fields: fields, existingID: current?.id)) }
+            errors += rowErrors
+        }
+        return (errors, items)
+    }
+
+    struct Existing { var id: Int; var unitPath: UnitPath?; var unitName: String }
+
+    /// Registered enterprises among the file's codes, fetched in batches (a file may hold many thousands).
+    static func existing(codes: [String], on db: Database) async throws -> [String: Existing] {
+        var found: [String: Existing] = [:]
+        let unique = Array(Set(codes))
+        struct Row: Decodable { var id: Int; var creditCode: String; var path: String; var unitName: String }
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let batch = Array(unique[start..<min(start + 500, unique.count)])
+            let rows = try await (db as! any SQLDatabase).select()
+                .column(SQLRaw("e.id AS id")).column(SQLRaw("e.credit_code AS credit_code")).column(SQLRaw("u.path AS path")).column(SQLRaw("u.name AS unit_name"))
+                .from(SQLRaw("enterprises e JOIN units u ON u.id = e.unit_id"))
+                .where(SQLColumn("credit_code", table: "e"), .in, SQLBind.group(batch))
+                .all(decoding: Row.self, with: ListRunner.decoder)
+            for row in rows { found[row.creditCode] = Existing(id: row.id, unitPath: UnitPath(row.path), unitName: row.unitName) }
+        }
+        return found
+    }
+
+    func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
+        let plan = try await plan(rows, on: tx, actor: context.actor, context: nil)
+        guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
+        var written = 0
+        for (index, item) in plan.items.enumerated() {
+            let enterprise: Enterprise
+            var before: EnterpriseDTO?
+            if let id = item.existingID, let found = try await Enterprise.find(id, on: tx) {
+                enterprise = found
+                before = EnterpriseDTO(found)
+            } else {
+                enterprise = Enterprise()
+                enterprise.active = true
+            }
+            EnterpriseWrites.apply(item.fields, to: enterprise)
+            let after = EnterpriseDTO(enterprise)
+            // Unchanged rows of a refresh file write nothing and leave no audit noise.
+            if let before, after == before { continue }
+            try await enterprise.save(on: tx)
+            try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address,
+                                      action: before == nil ? .create : .update, entity: "enterprise", entityID: "\(enterprise.id!)",
+                                      summary: (before == nil ? "导入企业“" : "导入更新企业“") + enterprise.name + "”",
+                                      before: before, after: EnterpriseDTO(enterprise))
+            written += 1
+            if index % 200 == 0 { await context.report("writing", index, plan.items.count) }
+        }
+        await context.report("writing", plan.items.count, plan.items.count)
+        return written
+    }
+}

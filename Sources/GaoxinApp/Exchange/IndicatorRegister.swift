@@ -1,0 +1,106 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+
+/// Import of enterprises' monthly figures: one row per enterprise and month. A month already
+/// reported is replaced (a correction), and the audit log keeps the old figures.
+struct IndicatorRegister: ImportRegister {
+    let key = "indicators"
+    let titleZh = "企业月度指标"
+    let titleEn = "Enterprise monthly figures"
+    let policy = Policies.enterprises
+    let columns: [RegisterColumn] = [
+        RegisterColumn(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", required: true, example: "91320214MA1XYZ0001", note: "须为已登记企业"),
+        RegisterColumn(key: "name", zh: "企业名称", en: "Name", required: false, example: "无锡芯测半导体有限公司", note: "仅供核对，不导入"),
+        RegisterColumn(key: "period", zh: "月份", en: "Month", required: true, example: "2025-03", note: "YYYY-MM"),
+    ] + IndicatorWrites.figures.map { figure in
+        RegisterColumn(key: figure.key, zh: figure.zh, en: figure.en, required: false, example: figure.isMoney ? "1250" : "36",
+                       note: figure.isMoney ? "整数，单位万元；留空表示未填报" : "整数；留空表示未填报")
+    }
+
+    struct Item {
+        var enterpriseID: Int
+        var period: Period
+        var input: IndicatorInput
+    }
+
+    func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
+        try await plan(rows, on: context.db, actor: context.actor, now: context.clock.now(), context: context).errors
+    }
+
+    func plan(_ rows: [ImportRow], on db: Database, actor: Actor, now: Date, context: ImportContext?) async throws -> (errors: [ImportRowError], items: [Item]) {
+        let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0.key, $0.zh) })
+        let existing = try await EnterpriseRegister.existing(codes: rows.compactMap { try? CreditCode.parse($0.value("creditCode")).get().value }, on: db)
+        var errors: [ImportRowError] = []
+        var items: [Item] = []
+        var seen: [String: Int] = [:]
+        for (index, row) in rows.enumerated() {
+            if index % 500 == 0 { await context?.report("validating", index, rows.count) }
+            var rowErrors: [ImportRowError] = []
+            func fail(_ key: String, _ reason: String) {
+                rowErrors.append(ImportRowError(row: row.number, column: labels[key] ?? key, value: row.value(key), reason: reason))
+            }
+            var enterprise: EnterpriseRegister.Existing?
+            switch CreditCode.parse(row.value("creditCode")) {
+            case .failure(let problem): fail("creditCode", row.value("creditCode").isEmpty ? "必填" : problem.messageZh)
+            case .success(let code):
+                if let found = existing[code.value] {
+                    if let path = found.unitPath, !actor.owns(path) { fail("creditCode", "该企业属于“\(found.unitName)”，不能填报") } else { enterprise = found }
+                } else {
+                    fail("creditCode", "该企业尚未登记，请先导入企业名录")
+                }
+            }
+            var input = IndicatorInput()
+            func whole<T: FixedWidthInteger>(_ key: String) -> T? {
+                let raw = row.value(key).replacingOccurrences(of: ",", with: "")
+                if raw.isEmpty { return nil }
+                if let value = T(raw) { return value }
+                fail(key, Double(raw) != nil ? "应为整数（金额单位为万元，不带小数）" : "应为数字")
+                return nil
+            }
+            input.revenue = whole("revenue")
+            input.outputValue = whole("outputValue")
+            input.tax = whole("tax")
+            input.rdExpense = whole("rdExpense")
+            input.employees = whole("employees")
+            input.inventionPatents = whole("inventionPatents")
+            var v = FieldValidator()
+            let period = IndicatorWrites.check(period: row.value("period"), input, now: now, into: &v)
+            let parsedFields = Set(rowErrors.map(\.column))
+            for error in v.errors {
+                let column = labels[error.field] ?? error.field
+                // "Fill in at least one figure" is only news when no figure failed to parse.
+                if error.field == "revenue", input.isEmpty, !rowErrors.isEmpty { continue }
+                if !parsedFields.contains(column) { fail(error.field, error.messageZh) }
+            }
+            if let enterprise, let period {
+                let key = "\(enterprise.id)|\(period)"
+                if let first = seen[key] { fail("period", "与第 \(first) 行是同一企业同一月份") } else { seen[key] = row.number }
+                if rowErrors.isEmpty { items.append(Item(enterpriseID: enterprise.id, period: period, input: input)) }
+            }
+            errors += rowErrors
+        }
+        return (errors, items)
+    }
+
+    func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
+        let plan = try await plan(rows, on: tx, actor: context.actor, now: context.clock.now(), context: nil)
+        guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
+        var names: [Int: Enterprise] = [:]
+        for (index, item) in plan.items.enumerated() {
+            var cached = names[item.enterpriseID]
+            if cached == nil { cached = try await Enterprise.find(item.enterpriseID, on: tx) }
+            guard let enterprise = cached else { continue }
+            names[item.enterpriseID] = enterprise
+            _ = try await IndicatorWrites.upsert(enterprise, period: item.period, item.input, on: tx) { before, after in
+                try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address,
+                                          action: before == nil ? .create : .update, entity: "enterprise_indicator",
+                                          entityID: "\(enterprise.id!)/\(item.period)", summary: "导入“\(enterprise.name)” \(item.period) 指标",
+                                          before: before, after: after)
+            }
+            if index % 200 == 0 { await context.report("writing", index, plan.items.count) }
+        }
+        await context.report("writing", plan.items.count, plan.items.count)
+        return plan.items.count
+    }
+}

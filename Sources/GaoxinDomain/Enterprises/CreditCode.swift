@@ -1,0 +1,61 @@
+import Foundation
+
+/// The 统一社会信用代码 (unified social credit code, GB 32100-2015): 18 characters from a
+/// 31-character alphabet (digits and capitals without I, O, S, V, Z), the last a check character.
+public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
+    public static let alphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    /// wᵢ = 3^(i-1) mod 31 for i = 1…17.
+    public static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+    public enum Problem: Error, Equatable, Sendable {
+        case length(Int)
+        case character(Character, position: Int)
+        case checkCharacter(expected: Character, found: Character)
+
+        public var messageZh: String {
+            switch self {
+            case .length(let count): return "统一社会信用代码应为 18 位，实际为 \(count) 位"
+            case .character(let c, let position): return "第 \(position) 位“\(c)”不是统一社会信用代码允许的字符（数字及除 I、O、S、V、Z 外的大写字母）"
+            case .checkCharacter(let expected, let found): return "校验位应为“\(expected)”，实际为“\(found)”，请核对代码"
+            }
+        }
+
+        public var messageEn: String {
+            switch self {
+            case .length(let count): return "A credit code has 18 characters, not \(count)"
+            case .character(let c, let position): return "Character \(position) (\(c)) is not allowed in a credit code"
+            case .checkCharacter(let expected, let found): return "Check character should be \(expected), found \(found)"
+            }
+        }
+    }
+
+    public let value: String
+    public var description: String { value }
+
+    /// Parses after trimming spaces and upper-casing (codes are often typed in lower case).
+    public static func parse(_ raw: String) -> Result<CreditCode, Problem> {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let characters = Array(text)
+        guard characters.count == 18 else { return .failure(.length(characters.count)) }
+        var sum = 0
+        for (index, character) in characters.enumerated() {
+            guard let value = alphabet.firstIndex(of: character) else { return .failure(.character(character, position: index + 1)) }
+            if index < 17 { sum += value * weights[index] }
+        }
+        let expected = alphabet[(31 - sum % 31) % 31]
+        guard characters[17] == expected else { return .failure(.checkCharacter(expected: expected, found: characters[17])) }
+        return .success(CreditCode(value: text))
+    }
+
+    /// The check character for 17 leading characters, for tests and demo data.
+    public static func checkCharacter(for first17: String) -> Character? {
+        let characters = Array(first17)
+        guard characters.count == 17 else { return nil }
+        var sum = 0
+        for (index, character) in characters.enumerated() {
+            guard let value = alphabet.firstIndex(of: character) else { return nil }
+            sum += value * weights[index]
+        }
+        return alphabet[(31 - sum % 31) % 31]
+    }
+}

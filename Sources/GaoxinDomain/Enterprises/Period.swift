@@ -1,0 +1,37 @@
+import Foundation
+
+/// A calendar month `YYYY-MM`, the period of every monthly figure (SPEC §2).
+public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    public init?(year: Int, month: Int) {
+        guard (1900...2999).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    /// Accepts `2025-03`, `2025-3`, `2025/03`, `202503` and `2025年3月`; also `2025-03-01`, which is
+    /// what a spreadsheet makes of a typed “2025-03” (a date on the first of the month).
+    public init?(_ raw: String) {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var parts: [Substring]
+        if text.count == 6, text.allSatisfy(\.isNumber) {
+            parts = [text.prefix(4), text.suffix(2)]
+        } else {
+            parts = text.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "")
+                .split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        }
+        if parts.count == 3, let day = Int(parts[2]), day == 1, parts[2].count == 2 { parts.removeLast() }
+        guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
+              let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
+        self.init(year: year, month: month)
+    }
+
+    public var description: String { String(format: "%04d-%02d", year, month) }
+
+    public static func < (lhs: Period, rhs: Period) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+    /// The same month one year earlier, for year-on-year growth.
+    public var previousYear: Period { Period(year: year - 1, month: month)! }
+}
