@@ -37,7 +37,13 @@ enum AnalyticsRoutes {
     static func outcome(_ req: Request) async throws -> (ComplexityDataset, ComplexityAnalysis.Outcome, String) {
         let dataset = try await ComplexityAnalysis.find(req)
         let weightsName = req.query[String.self, at: "weights"] ?? "balanced"
-        let outcome = try await ComplexityAnalysis.run(dataset, year: req.query[String.self, at: "year"], location: req.query[String.self, at: "location"],
+        var location = req.query[String.self, at: "location"]
+        // A dataset of the zone's own boards opens on the reader's board when it is in the matrix.
+        if (location ?? "").isEmpty, dataset.source == "zone", let actor = req.actor {
+            location = try await ZoneMatrix.locations(on: req.db)[actor.unitID]
+            if let candidate = location, try await !ComplexityAnalysis.hasLocation(dataset, candidate, on: req.db) { location = nil }
+        }
+        let outcome = try await ComplexityAnalysis.run(dataset, year: req.query[String.self, at: "year"], location: location,
                                                        weights: try ComplexityAnalysis.weights(weightsName), on: req.db)
         return (dataset, outcome, weightsName.isEmpty ? "balanced" : weightsName)
     }
@@ -54,6 +60,19 @@ enum AnalyticsRoutes {
                 } catch let failed as ComplexityDatasetWrites.Failed {
                     let model = ComplexityViews.IndexModel(datasets: try await datasets(req), canWrite: true, fieldErrors: failed.fieldErrors,
                                                            rowErrors: failed.rowErrors, name: form.name ?? "")
+                    return try await index(req, model: model, status: .unprocessableEntity)
+                }
+            },
+            RouteSpec(.POST, "/analytics/complexity/from-zone", .write(policy)) { req in
+                let form = try req.content.decode([String: String].self)
+                let input = ZoneDatasetWrites.Input(name: form["name"], fromYear: form["fromYear"], toYear: form["toYear"], level: form["level"],
+                                                    aboveScaleOnly: form["aboveScaleOnly"] == "1")
+                do {
+                    let dataset = try await ZoneDatasetWrites.create(input, req)
+                    return .redirect(Site.complexityDataset(dataset.id!) + "?notice=created")
+                } catch let failed as ValidationFailed {
+                    let model = ComplexityViews.IndexModel(datasets: try await datasets(req), canWrite: true, fieldErrors: [], rowErrors: [], name: "",
+                                                           zoneErrors: failed.errors, zoneValues: input)
                     return try await index(req, model: model, status: .unprocessableEntity)
                 }
             },
@@ -88,6 +107,12 @@ enum AnalyticsRoutes {
                     }
                     throw AppError.validation(ValidationFailed(failed.fieldErrors))
                 }
+            },
+            RouteSpec(.POST, "/api/v1/analytics/complexity/datasets/from-zone", .write(policy),
+                      doc: APIOperation(operationID: "createZoneComplexityDataset", summary: "由本区企业月度营业收入生成“板块 × 行业”数据集", tag: "产业分析",
+                                        request: .json(ZoneDatasetWrites.Input.self), successStatus: 201, response: ComplexityDatasetDTO.self)) { req in
+                let dataset = try await ZoneDatasetWrites.create(try APIBody.decode(ZoneDatasetWrites.Input.self, req), req)
+                return try .json(ComplexityDatasetDTO(dataset), status: .created)
             },
             RouteSpec(.GET, "/api/v1/analytics/complexity/datasets/:id/recommendations", .read(policy),
                       doc: APIOperation(operationID: "getComplexityRecommendations", summary: "某地区某年份的目标产业推荐（含各分项）", tag: "产业分析", parameters: [

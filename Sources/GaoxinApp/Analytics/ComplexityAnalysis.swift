@@ -24,6 +24,12 @@ enum ComplexityAnalysis {
         return dataset
     }
 
+    static func hasLocation(_ dataset: ComplexityDataset, _ location: String, on db: Database) async throws -> Bool {
+        try await (db as! any SQLDatabase).select().column(SQLRaw("COUNT(*) AS n")).from("complexity_observations")
+            .where("dataset_id", .equal, dataset.id!).where("loc", .equal, location)
+            .first(decodingColumn: "n", as: Int.self) ?? 0 > 0
+    }
+
     static func weights(_ name: String?) throws -> RecommendationWeights {
         switch name ?? "balanced" {
         case "balanced", "": return .balanced

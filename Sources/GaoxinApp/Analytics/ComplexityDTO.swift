@@ -9,6 +9,9 @@ struct ComplexityDatasetDTO: Content, APISchema {
     var measure: String
     var rowCount: Int
     var years: [String]
+    /// `upload` or `zone` (built from the zone's enterprise figures).
+    var source: String
+    var description: String?
     var createdAt: Date
 
     init(_ dataset: ComplexityDataset) {
@@ -17,6 +20,8 @@ struct ComplexityDatasetDTO: Content, APISchema {
         measure = dataset.measure
         rowCount = dataset.rowCount
         years = dataset.yearList
+        source = dataset.source ?? "upload"
+        description = dataset.description
         createdAt = dataset.createdAt
     }
 
@@ -24,7 +29,9 @@ struct ComplexityDatasetDTO: Content, APISchema {
     static var openAPISchema: JSONSchema {
         .object(properties: [
             "id": .integer, "name": .string, "measure": .string(allowedValues: ComplexityMeasure.allCases.map { AnyCodable($0.rawValue) }),
-            "rowCount": .integer, "years": .array(items: .string), "createdAt": .string(format: .dateTime),
+            "rowCount": .integer, "years": .array(items: .string),
+            "source": .string(allowedValues: ["upload", "zone"]), "description": .string(required: false, nullable: true),
+            "createdAt": .string(format: .dateTime),
         ])
     }
 }

@@ -12,6 +12,10 @@ final class ComplexityDataset: Model, @unchecked Sendable {
     @Field(key: "row_count") var rowCount: Int
     /// Distinct years, comma-separated, ascending.
     @Field(key: "years") var years: String
+    /// nil for an upload, `zone` when built from the zone's own enterprise figures.
+    @OptionalField(key: "source") var source: String?
+    /// How the dataset was built, in words (shown on its page).
+    @OptionalField(key: "description") var description: String?
     @OptionalField(key: "created_by") var createdBy: Int?
     @Field(key: "created_at") var createdAt: Date
 

@@ -47,6 +47,13 @@ enum ComplexityDatasetWrites {
             }
         }
         guard v.isValid, rowErrors.isEmpty else { throw Failed(fieldErrors: v.errors, rowErrors: rowErrors) }
+        return try await store(name: name, measure: measure, observations: observations, source: nil,
+                               description: nil, summary: "上传产业复杂度数据集“\(name)”（\(observations.count) 行）", req)
+    }
+
+    /// Writes a checked matrix with its dataset and audit record in one transaction.
+    static func store(name: String, measure: ComplexityMeasure, observations: [ComplexityUpload.Observation], source: String?,
+                      description: String?, summary: String, _ req: Request) async throws -> ComplexityDataset {
         let years = Set(observations.map(\.year)).sorted()
         let actor = try req.requireActor()
         return try await req.db.transaction { tx in
@@ -55,6 +62,8 @@ enum ComplexityDatasetWrites {
             dataset.measure = measure.rawValue
             dataset.rowCount = observations.count
             dataset.years = years.joined(separator: ",")
+            dataset.source = source
+            dataset.description = description
             dataset.createdBy = actor.userID
             dataset.createdAt = req.now
             try await dataset.create(on: tx)
@@ -67,8 +76,7 @@ enum ComplexityDatasetWrites {
                 try await insert.run()
             }
             try await AuditLog.record(req, on: tx, action: .create, entity: "complexity_dataset", entityID: "\(dataset.id!)",
-                                      summary: "上传产业复杂度数据集“\(name)”（\(observations.count) 行）",
-                                      before: NoSnapshot?.none, after: ComplexityDatasetDTO(dataset))
+                                      summary: summary, before: NoSnapshot?.none, after: ComplexityDatasetDTO(dataset))
             return dataset
         }
     }

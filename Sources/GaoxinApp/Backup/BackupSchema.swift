@@ -34,7 +34,7 @@ enum BackupSchema {
                                       ("message", .text), ("result_json", .text), ("created_by", .int), ("created_at", .datetime), ("started_at", .datetime),
                                       ("finished_at", .datetime), ("heartbeat_at", .datetime), ("input", .blob), ("input_name", .text)], identity: "id"),
         Table(name: "complexity_datasets", columns: [("id", .int), ("name", .text), ("measure", .text), ("row_count", .int), ("years", .text),
-                                                     ("created_by", .int), ("created_at", .datetime)], identity: "id"),
+                                                     ("created_by", .int), ("created_at", .datetime), ("source", .text), ("description", .text)], identity: "id"),
         Table(name: "complexity_observations", columns: [("id", .int), ("dataset_id", .int), ("year", .text), ("loc", .text), ("prod", .text),
                                                          ("val", .double)], identity: "id"),
     ]

@@ -13,6 +13,7 @@ enum Migrations {
         M0007_UpdateUnitsAddSiblingNameIndex(),
         M0008_UpdateUnitsAddTreeKey(),
         M0009_CreateEnterprises(),
+        M0010_UpdateComplexityDatasetsAddSource(),
     ]
 
     static func register(on app: Application) {

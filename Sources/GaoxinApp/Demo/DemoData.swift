@@ -97,6 +97,7 @@ enum DemoData {
                 created.append(Account(username: account.username, role: account.role, unitName: unit.name, password: passwordHashes[index].0))
             }
             try await DemoComplexityData.insert(on: tx, now: now)
+            try await DemoEnterpriseData.insert(on: tx, now: now)
             return created
         }
     }

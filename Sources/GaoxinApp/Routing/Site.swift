@@ -48,6 +48,7 @@ enum Site {
     static func jobErrors(_ id: Int, format: String) -> String { "/jobs/\(id)/errors?format=\(format)" }
 
     static let complexity = "/analytics/complexity"
+    static let complexityFromZone = "/analytics/complexity/from-zone"
     static func complexityDataset(_ id: Int) -> String { "/analytics/complexity/\(id)" }
     static func complexityExport(_ id: Int) -> String { "/analytics/complexity/\(id)/export" }
 
@@ -77,5 +78,6 @@ enum Site {
         static func token(_ id: Int) -> String { "/api/v1/tokens/\(id)" }
         static func importUpload(_ register: String) -> String { "/api/v1/imports/\(register)" }
         static func job(_ id: Int) -> String { "/api/v1/jobs/\(id)" }
+        static let complexityFromZone = "/api/v1/analytics/complexity/datasets/from-zone"
     }
 }

@@ -11,6 +11,9 @@ enum ComplexityViews {
         var fieldErrors: [FieldError]
         var rowErrors: [ImportRowError]
         var name: String
+        /// The "from the zone's own data" form: its failures and what was typed.
+        var zoneErrors: [FieldError] = []
+        var zoneValues = ZoneDatasetWrites.Input()
     }
 
     static func index(_ context: PageContext, _ model: IndexModel) -> HTML {
@@ -26,11 +29,13 @@ enum ComplexityViews {
                 .tbody(
                     .if(model.datasets.isEmpty, .tr(.td(.attribute(named: "colspan", value: "5"), .class("empty"), .text(context.t("尚无数据集", "No datasets yet"))))),
                     .forEach(model.datasets) { dataset in
-                        .tr(.td(.a(.href(Site.complexityDataset(dataset.id)), .text(dataset.name))),
+                        .tr(.td(.a(.href(Site.complexityDataset(dataset.id)), .text(dataset.name)),
+                                .if(dataset.source == "zone", .span(.class("tag"), .text(context.t("本区数据", "zone data"))))),
                             .td(.text(ComplexityMeasure(rawValue: dataset.measure).map { context.t($0.nameZh, $0.rawValue) } ?? dataset.measure)),
                             .td(.text(dataset.years.joined(separator: "、"))), .td(.text("\(dataset.rowCount)")),
                             .td(.text(DisplayFormat.dateTime(dataset.createdAt))))
                     }))),
+            .if(model.canWrite, zoneForm(context, model)),
             .if(model.canWrite, .group(
                 .h2(.text(context.t("上传数据集", "Upload a dataset"))),
                 .p(.class("hint"), .text(context.t("长表：年份、地区、产业、数值 四列（代码按文本保留前导零）；宽表：第一列为地区，其余每列一个产业，并在下方填写年份。xlsx 或 CSV（UTF-8 / GBK）。数值必须是非负数，同一年份、地区、产业不能重复。",
@@ -57,6 +62,29 @@ enum ComplexityViews {
         )
     }
 
+    /// Builds a dataset from the enterprises' monthly revenue: boards × industry codes.
+    static func zoneForm(_ context: PageContext, _ model: IndexModel) -> Node<HTML.BodyContext> {
+        let lang = context.lang
+        let values = model.zoneValues
+        return .group(
+            .h2(.text(context.t("由本区企业数据生成", "Build from the zone's enterprise data"))),
+            .p(.class("hint"), .text(context.t("按年汇总企业月度营业收入：地区为企业所属板块（所属单位或其上级中的板块），产业为 GB/T 4754-2017 行业代码。生成的数据集是当时数据的快照。",
+                                              "Sums enterprises' monthly revenue per year: regions are boards (the enterprise's unit or the board above it), industries are GB/T 4754-2017 codes. The dataset is a snapshot."))),
+            FormField.summary(model.zoneErrors, lang: lang),
+            .form(.class("record"), .method(.post), .action(Site.complexityFromZone), .novalidate(),
+                  Page.csrf(context),
+                  FormField.text("name", label: context.t("数据集名称（可空，自动命名）", "Name (optional)"), value: values.name, errors: model.zoneErrors, lang: lang, maxLength: 100),
+                  FormField.text("fromYear", label: context.t("起始年份", "First year"), value: values.fromYear, errors: model.zoneErrors, lang: lang, required: true, maxLength: 4),
+                  FormField.text("toYear", label: context.t("截止年份（可空，同起始年份）", "Last year (optional)"), value: values.toYear, errors: model.zoneErrors, lang: lang, maxLength: 4),
+                  FormField.select("level", label: context.t("行业层级", "Industry level"),
+                                   options: [2, 3, 4].map { .init(value: "\($0)", label: context.t(ZoneMatrix.levelName($0), "\($0) digits")) },
+                                   selected: values.level ?? "4", errors: model.zoneErrors, lang: lang),
+                  FormField.checkbox("aboveScaleOnly", label: context.t("只计规上企业", "Above-scale enterprises only"), checked: values.aboveScaleOnly ?? false,
+                                     errors: model.zoneErrors, lang: lang),
+                  .div(.class("actions"), .button(.type(.submit), .text(context.t("生成数据集", "Build dataset")))))
+        )
+    }
+
     struct ShowModel {
         var dataset: ComplexityDatasetDTO
         var outcome: ComplexityAnalysis.Outcome
@@ -72,6 +100,7 @@ enum ComplexityViews {
         return Page.render(
             context, title: model.dataset.name,
             .nav(.class("breadcrumbs"), .a(.href(Site.complexity), .text(context.t("目标产业推荐", "Target industries")))),
+            .unwrap(model.dataset.description) { .p(.class("hint"), .text($0)) },
             .form(.class("list-controls"), .method(.get), .action(Site.complexityDataset(model.dataset.id)),
                   .label(.for("year"), .text(context.t("年份", "Year"))),
                   .select(.id("year"), .attribute(named: "name", value: "year"),

@@ -1,0 +1,100 @@
+import Fluent
+import Foundation
+import GaoxinComplexity
+import GaoxinDomain
+import SQLKit
+import Vapor
+
+/// The regions × industries matrix from the zone's own data (issue 4 §3): enterprises' revenue
+/// summed per year, by board (the enterprise's unit, or its nearest ancestor that is a board) and
+/// by industry code cut to the chosen GB/T 4754 level.
+enum ZoneMatrix {
+    struct Options: Equatable, Sendable {
+        var fromYear: Int
+        var toYear: Int
+        /// 2 大类, 3 中类, 4 小类.
+        var level: Int
+        var aboveScaleOnly: Bool
+    }
+
+    /// One (unit, industry, year) sum as the database returns it.
+    struct UnitSum: Decodable, Equatable, Sendable {
+        var unitId: Int
+        var industryCode: String
+        var year: String
+        var revenue: Int64
+        var enterprises: Int
+        var lastMonth: String
+    }
+
+    struct Outcome: Equatable {
+        var observations: [ComplexityUpload.Observation]
+        /// Enterprises whose code is coarser than the level and so cannot be placed in a column.
+        var skippedCoarse: Int
+        var enterpriseCount: Int
+        /// Years whose figures stop before December (year-to-date sums), with the last month.
+        var partialYears: [String: String]
+    }
+
+    /// Pure: places unit sums on locations and products and adds them up.
+    static func aggregate(_ sums: [UnitSum], location: (Int) -> String?, level: Int) -> Outcome {
+        var totals: [String: [String: [String: Int64]]] = [:]
+        var skipped = 0
+        var enterprises = 0
+        var lastMonth: [String: String] = [:]
+        for sum in sums {
+            guard let loc = location(sum.unitId) else { continue }
+            lastMonth[sum.year] = max(lastMonth[sum.year] ?? "", sum.lastMonth)
+            guard let code = try? IndustryCode.parse(sum.industryCode).get(), let product = code.truncated(to: level) else {
+                skipped += sum.enterprises
+                continue
+            }
+            enterprises += sum.enterprises
+            totals[sum.year, default: [:]][loc, default: [:]][product.digits, default: 0] += sum.revenue
+        }
+        var observations: [ComplexityUpload.Observation] = []
+        for year in totals.keys.sorted() {
+            for loc in totals[year]!.keys.sorted() {
+                for (prod, value) in totals[year]![loc]!.sorted(by: { $0.key < $1.key }) {
+                    observations.append(.init(year: year, loc: loc, prod: prod, val: Double(value)))
+                }
+            }
+        }
+        let partial = lastMonth.filter { !$0.value.hasSuffix("-12") }
+        return Outcome(observations: observations, skippedCoarse: skipped, enterpriseCount: enterprises, partialYears: partial)
+    }
+
+    /// Each unit's location: the nearest board at or above it, else the unit itself.
+    static func locations(on db: Database) async throws -> [Int: String] {
+        let units = try await OrgUnit.query(on: db).all()
+        let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0) })
+        var result: [Int: String] = [:]
+        for unit in units {
+            let chain = (unit.unitPath?.ids ?? [unit.id!]).reversed().compactMap { byID[$0] }
+            result[unit.id!] = (chain.first { $0.unitKind == .board } ?? unit).name
+        }
+        return result
+    }
+
+    /// Sums per unit, industry and year over the chosen years, one grouped query.
+    static func sums(_ options: Options, on sql: any SQLDatabase) async throws -> [UnitSum] {
+        let from = String(format: "%04d-01", options.fromYear)
+        let to = String(format: "%04d-12", options.toYear)
+        let scale = options.aboveScaleOnly ? SQLQueryString(" AND e.above_scale = \(bind: true)") : SQLQueryString("")
+        return try await sql.raw("""
+            SELECT e.unit_id AS unit_id, e.industry_code AS industry_code, substr(i.period, 1, 4) AS year,
+                   CAST(SUM(i.revenue) AS BIGINT) AS revenue, COUNT(DISTINCT e.id) AS enterprises, MAX(i.period) AS last_month
+            FROM enterprise_indicators i JOIN enterprises e ON e.id = i.enterprise_id
+            WHERE i.period >= \(bind: from) AND i.period <= \(bind: to) AND i.revenue IS NOT NULL AND e.active = \(bind: true)\(scale)
+            GROUP BY e.unit_id, e.industry_code, substr(i.period, 1, 4)
+            """).all(decoding: UnitSum.self, with: ListRunner.decoder)
+    }
+
+    static func levelName(_ level: Int) -> String {
+        switch level {
+        case 2: return "大类（2 位）"
+        case 3: return "中类（3 位）"
+        default: return "小类（4 位）"
+        }
+    }
+}
