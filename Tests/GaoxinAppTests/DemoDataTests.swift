@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import GaoxinComplexity
+import GaoxinDomain
+import SQLKit
+@testable import GaoxinApp
+import XCTVapor
+import XCTest
+
+/// The demo data a new user sees first must itself pass the product's rules, and the zone's
+/// own figures must be enough to compute a ranking.
+final class DemoDataTests: XCTestCase {
+    func withDemo(_ test: (Application) async throws -> Void) async throws {
+        let (url, cleanup) = try await TestDatabase.fresh()
+        var config = AppConfig()
+        config.databaseURL = url
+        config.bcryptCost = 4
+        config.logLevel = .warning
+        let app = try await Application.make(.testing, .shared(eventLoopGroup(for: config)))
+        do {
+            try configure(app, config: config)
+            let accounts = try await DemoData.seedIfEmpty(app)
+            XCTAssertEqual(accounts?.count, DemoData.accounts.count)
+            try await test(app)
+        } catch {
+            try? await app.asyncShutdown()
+            try? await cleanup()
+            throw error
+        }
+        try await app.asyncShutdown()
+        try await cleanup()
+    }
+
+    func testDemoEnterprisesPassTheRegisterRulesAndCoverEveryBoard() async throws {
+        try await withDemo { app in
+            let enterprises = try await Enterprise.query(on: app.db).all()
+            XCTAssertGreaterThan(enterprises.count, 50)
+            for enterprise in enterprises {
+                var v = FieldValidator()
+                let input = EnterpriseInput(creditCode: enterprise.creditCode, name: enterprise.name, industryCode: enterprise.industryCode,
+                                            unitId: enterprise.unitID, aboveScale: enterprise.aboveScale, tier: enterprise.tier ?? "")
+                _ = EnterpriseWrites.check(input, existing: nil, into: &v)
+                XCTAssertEqual(v.errors, [], "\(enterprise.name) \(enterprise.creditCode)")
+            }
+            XCTAssertEqual(Set(enterprises.map(\.creditCode)).count, enterprises.count, "credit codes are unique")
+            let boards = try await OrgUnit.query(on: app.db).filter(\.$kind == UnitKind.board.rawValue).all()
+            XCTAssertEqual(boards.count, 8)
+            for board in boards {
+                XCTAssertTrue(enterprises.contains { $0.unitID == board.id }, "\(board.name) has enterprises")
+            }
+            let months = try await EnterpriseIndicator.query(on: app.db).count()
+            XCTAssertEqual(months, enterprises.count * 12)
+            let audited = try await Stored.count(app, "audit_log", where: "entity = 'enterprise'")
+            XCTAssertEqual(audited, enterprises.count, "every demo enterprise is audited")
+        }
+    }
+
+    func testTheDemoZoneFiguresGiveARankingForTheHighTechZonesBoard() async throws {
+        try await withDemo { app in
+            let sums = try await ZoneMatrix.sums(.init(fromYear: 2025, toYear: 2025, level: 4, aboveScaleOnly: false), on: app.db as! any SQLDatabase)
+            let locations = try await ZoneMatrix.locations(on: app.db)
+            let outcome = ZoneMatrix.aggregate(sums, location: { locations[$0] }, level: 4)
+            XCTAssertEqual(Set(outcome.observations.map(\.loc)).count, 8, "one location per board")
+            XCTAssertEqual(outcome.partialYears, [:], "the demo has all twelve months")
+            var builder = ComplexityTableBuilder(policy: .strict)
+            for (index, o) in outcome.observations.enumerated() {
+                try builder.append(year: o.year, location: o.loc, product: o.prod, value: o.val, line: index + 1)
+            }
+            let table = try builder.build()
+            let result = try EconomicComplexity.computeYear(try XCTUnwrap(table.years.first))
+            let ranking = try TargetRecommendation.rank(result, location: "新吴", weights: .balanced)
+            XCTAssertFalse(ranking.items.isEmpty, "新吴 has industries to attract")
+            // Recommended: industries where 新吴 has no comparative advantage yet (RCA < 1).
+            XCTAssertTrue(ranking.items.allSatisfy { $0.rca < 1 }, "\(ranking.items.map { ($0.product, $0.rca) })")
+            XCTAssertFalse(ranking.items.contains { $0.product == "3973" }, "集成电路 is 新吴's strength, not a target")
+        }
+    }
+}
+
