@@ -35,7 +35,7 @@ final class ComplexityAnalyticsTests: XCTestCase {
     2024,滨湖,0055,2
     """
 
-    func upload(_ browser: Browser, name: String, fileName: String, data: Data, year: String = "") async throws -> XCTHTTPResponse {
+    static func upload(_ browser: Browser, name: String, fileName: String, data: Data, year: String = "") async throws -> XCTHTTPResponse {
         let boundary = "gx-\(UUID().uuidString)"
         var body = Data()
         func field(_ key: String, _ value: String) {
@@ -53,7 +53,7 @@ final class ComplexityAnalyticsTests: XCTestCase {
         return try await browser.send(.POST, Site.complexity, headers: headers, body: ByteBuffer(data: body))
     }
 
-    func datasetID(_ response: XCTHTTPResponse) throws -> Int {
+    static func datasetID(_ response: XCTHTTPResponse) throws -> Int {
         let location = try XCTUnwrap(response.headers.first(name: .location), response.text)
         let digits = location.dropFirst(Site.complexity.count + 1).prefix { $0.isNumber }
         return try XCTUnwrap(Int(digits), location)
@@ -64,9 +64,9 @@ final class ComplexityAnalyticsTests: XCTestCase {
             let browser = Browser(app)
             try await browser.signIn(as: .office)
             try await browser.get(Site.complexity)
-            let created = try await upload(browser, name: "无锡板块营收 2024", fileName: "m.csv", data: Data(Self.longCSV.utf8))
+            let created = try await Self.upload(browser, name: "无锡板块营收 2024", fileName: "m.csv", data: Data(Self.longCSV.utf8))
             XCTAssertEqual(created.status, .seeOther, created.text)
-            let id = try datasetID(created)
+            let id = try Self.datasetID(created)
 
             let api = try await APIClient.forRole(.leader, app: app, fixtures: fixtures)
             let response = try await api.send(.GET, "/api/v1/analytics/complexity/datasets/\(id)/recommendations?location=%E6%96%B0%E5%90%B4")
@@ -112,15 +112,15 @@ final class ComplexityAnalyticsTests: XCTestCase {
                 [.text("宜兴"), .integer(1), .integer(4), .integer(8)],
             ])
             let data = try XLSXWriter.write([wide])
-            let refused = try await upload(browser, name: "宽表", fileName: "w.xlsx", data: data)
+            let refused = try await Self.upload(browser, name: "宽表", fileName: "w.xlsx", data: data)
             XCTAssertEqual(refused.status, .unprocessableEntity)
             XCTAssertTrue(refused.text.contains("需要在表单中填写年份"), refused.text)
             let stored = try await ComplexityDataset.query(on: app.db).count()
             XCTAssertEqual(stored, 0)
 
-            let created = try await upload(browser, name: "宽表", fileName: "w.xlsx", data: data, year: "2023")
+            let created = try await Self.upload(browser, name: "宽表", fileName: "w.xlsx", data: data, year: "2023")
             XCTAssertEqual(created.status, .seeOther, created.text)
-            let dataset = try await ComplexityDataset.find(try datasetID(created), on: app.db)
+            let dataset = try await ComplexityDataset.find(try Self.datasetID(created), on: app.db)
             XCTAssertEqual(dataset?.rowCount, 9)
             XCTAssertEqual(dataset?.years, "2023")
         }
@@ -132,7 +132,7 @@ final class ComplexityAnalyticsTests: XCTestCase {
             try await browser.signIn(as: .office)
             try await browser.get(Site.complexity)
             let bad = "年份,地区,产业,数值\n2024,新吴,0011,abc\n2024,新吴,0022,-5\n2024,江阴,0011,3\n2024,江阴,0011,4\n2024,,0033,1\n"
-            let response = try await upload(browser, name: "坏数据", fileName: "bad.csv", data: Data(bad.utf8))
+            let response = try await Self.upload(browser, name: "坏数据", fileName: "bad.csv", data: Data(bad.utf8))
             XCTAssertEqual(response.status, .unprocessableEntity)
             for expected in ["不是数字", "不能为负数", "与第 4 行重复", "必填"] {
                 XCTAssertTrue(response.text.contains(expected), "missing \(expected)")

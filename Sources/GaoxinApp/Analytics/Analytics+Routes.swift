@@ -43,9 +43,14 @@ enum AnalyticsRoutes {
             location = try await ZoneMatrix.locations(on: req.db)[actor.unitID]
             if let candidate = location, try await !ComplexityAnalysis.hasLocation(dataset, candidate, on: req.db) { location = nil }
         }
-        let outcome = try await ComplexityAnalysis.run(dataset, year: req.query[String.self, at: "year"], location: location,
+        let outcome: ComplexityAnalysis.Outcome = try await ComplexityAnalysis.run(dataset, year: req.query[String.self, at: "year"], location: location,
                                                        weights: try ComplexityAnalysis.weights(weightsName), on: req.db)
-        return (dataset, outcome, weightsName.isEmpty ? "balanced" : weightsName)
+        var result = outcome
+        if let raw = req.query[String.self, at: "chain"], !raw.isEmpty {
+            guard let id = Int(raw), let chain = try await Chain.find(id, on: req.db) else { throw AppError.badRequest("产业链“\(raw)”不存在", field: "chain") }
+            result.chainGaps = try await ChainGapAnalysis.build(chain: chain, outcome: outcome, now: req.now, on: req.db)
+        }
+        return (dataset, result, weightsName.isEmpty ? "balanced" : weightsName)
     }
 
     static var all: [RouteSpec] {
@@ -78,7 +83,9 @@ enum AnalyticsRoutes {
             },
             RouteSpec(.GET, "/analytics/complexity/:id", .read(policy)) { req in
                 let (dataset, outcome, weights) = try await outcome(req)
-                let model = ComplexityViews.ShowModel(dataset: ComplexityDatasetDTO(dataset), outcome: outcome, weightsName: weights)
+                let chains = try await Chain.query(on: req.db).filter(\.$active == true).sort(\.$name).all()
+                let model = ComplexityViews.ShowModel(dataset: ComplexityDatasetDTO(dataset), outcome: outcome, weightsName: weights,
+                                                      chains: chains.map { ($0.id!, $0.name) })
                 return try await req.renderPage { ComplexityViews.show($0, model) }
             },
             RouteSpec(.GET, "/analytics/complexity/:id/export", .read(policy)) { req in
@@ -118,6 +125,7 @@ enum AnalyticsRoutes {
                       doc: APIOperation(operationID: "getComplexityRecommendations", summary: "某地区某年份的目标产业推荐（含各分项）", tag: "产业分析", parameters: [
                         .path("id", "数据集 ID"), .query("location", "地区代码（默认第一个）"), .query("year", "年份（默认最近一年）"),
                         .query("weights", "权重方案：balanced、nearby、strategic", .string(allowedValues: ["balanced", "nearby", "strategic"])),
+                        .query("chain", "对照的产业链 ID：标出可补链（缺失环节）或强链（薄弱环节）的推荐产业", .integer),
                       ], response: RecommendationListDTO.self)) { req in
                 let (dataset, outcome, _) = try await outcome(req)
                 return try .json(RecommendationListDTO(datasetID: dataset.id!, outcome: outcome))

@@ -13,6 +13,8 @@ enum ComplexityAnalysis {
         var location: String
         var recommendations: RecommendationList?
         var problem: String?
+        /// Set when the reader compares the ranking with one of the zone's chains.
+        var chainGaps: ChainGapAnalysis? = nil
     }
 
     struct Row: Decodable { var loc: String; var prod: String; var val: Double }

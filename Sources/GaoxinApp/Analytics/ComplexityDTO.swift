@@ -59,6 +59,19 @@ struct RecommendationListDTO: Content, APISchema {
         var pciContribution: Double
         var cogContribution: Double
         var score: Double
+        /// With `chain`: the missing or weak nodes this industry would fill.
+        var fillsNodes: [NodeRef]?
+    }
+
+    struct NodeRef: Content {
+        var nodeId: Int
+        var name: String
+        var strength: String
+    }
+
+    struct Gap: Content {
+        var node: NodeRef
+        var candidates: [String]
     }
 
     var datasetId: Int
@@ -69,6 +82,9 @@ struct RecommendationListDTO: Content, APISchema {
     var items: [Item]
     var unranked: [String]
     var problem: String?
+    var chainId: Int?
+    /// With `chain`: every missing or weak node (missing first) and the recommended industries that fill it.
+    var chainGaps: [Gap]?
 
     static func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
 
@@ -79,26 +95,39 @@ struct RecommendationListDTO: Content, APISchema {
         eci = outcome.result.locationIndex(outcome.location).flatMap { Self.finite(outcome.result.eci[$0]) }
         let list = outcome.recommendations
         weights = list.map { ["density": $0.weights.density, "pci": $0.weights.pci, "cog": $0.weights.cog] } ?? [:]
-        items = (list?.items ?? []).map {
-            Item(rank: $0.rank, product: $0.product, rca: Self.finite($0.rca), density: Self.finite($0.density), pci: Self.finite($0.pci),
-                 cog: Self.finite($0.cog), densityContribution: $0.densityContribution, pciContribution: $0.pciContribution,
-                 cogContribution: $0.cogContribution, score: $0.score)
+        let analysis = outcome.chainGaps
+        items = (list?.items ?? []).map { item in
+            Item(rank: item.rank, product: item.product, rca: Self.finite(item.rca), density: Self.finite(item.density), pci: Self.finite(item.pci),
+                 cog: Self.finite(item.cog), densityContribution: item.densityContribution, pciContribution: item.pciContribution,
+                 cogContribution: item.cogContribution, score: item.score,
+                 fillsNodes: analysis.map { ($0.fills[item.product] ?? []).map(Self.ref) })
         }
+        chainId = outcome.chainGaps?.chainID
+        chainGaps = analysis?.gaps.map { gap in Gap(node: Self.ref(gap.node), candidates: gap.candidates.map(\.product)) }
         unranked = list?.unranked ?? []
         problem = outcome.problem
+    }
+
+    static func ref(_ node: ChainNodeProducts) -> NodeRef {
+        NodeRef(nodeId: Int(node.nodeID) ?? 0, name: node.name, strength: node.strength.rawValue)
     }
 
     static let schemaName = "RecommendationList"
     static var openAPISchema: JSONSchema {
         let number = JSONSchema.number(required: false, nullable: true)
+        let nodeRef = JSONSchema.object(properties: ["nodeId": .integer, "name": .string,
+                                                     "strength": .string(allowedValues: ["missing", "weak", "strong"])])
         return .object(properties: [
             "datasetId": .integer, "year": .string, "location": .string, "eci": number,
             "weights": .object(additionalProperties: .init(.number)),
             "items": .array(items: .object(properties: [
                 "rank": .integer, "product": .string, "rca": number, "density": number, "pci": number, "cog": number,
                 "densityContribution": .number, "pciContribution": .number, "cogContribution": .number, "score": .number,
+                "fillsNodes": .array(required: false, items: nodeRef),
             ])),
             "unranked": .array(items: .string),
+            "chainId": .integer(required: false, nullable: true),
+            "chainGaps": .array(required: false, items: .object(properties: ["node": nodeRef, "candidates": .array(items: .string)])),
             "problem": .string(required: false, nullable: true),
         ])
     }

@@ -14,6 +14,7 @@ enum Migrations {
         M0008_UpdateUnitsAddTreeKey(),
         M0009_CreateEnterprises(),
         M0010_UpdateComplexityDatasetsAddSource(),
+        M0011_CreateClustersAndChains(),
     ]
 
     static func register(on app: Application) {

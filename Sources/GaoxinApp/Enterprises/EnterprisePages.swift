@@ -102,7 +102,9 @@ enum EnterprisePages {
                 var v = FieldValidator()
                 _ = IndicatorWrites.check(period: period, input, now: req.now, into: &v)
                 let parsed = Set(parseErrors.map(\.field))
-                throw ValidationFailed(parseErrors + v.errors.filter { !parsed.contains($0.field) && $0.field != "revenue" })
+                // "Fill in at least one figure" (reported on revenue) is noise when a figure was typed
+                // but did not parse; any other failure, a negative revenue included, is still shown.
+                throw ValidationFailed(parseErrors + v.errors.filter { !parsed.contains($0.field) && !($0.field == "revenue" && input.isEmpty) })
             }
             _ = try await IndicatorWrites.put(enterprise, period: period, input, req)
             return .redirect(Site.enterprise(enterprise.id!) + "?notice=saved")

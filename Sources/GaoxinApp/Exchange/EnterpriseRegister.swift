@@ -12,7 +12,7 @@ struct EnterpriseRegister: ImportRegister {
     let policy = Policies.enterprises
     let columns = [
         RegisterColumn(key: "name", zh: "企业名称", en: "Name", required: true, example: "无锡芯测半导体有限公司", note: "不超过 200 字"),
-        RegisterColumn(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", required: true, example: "91320214MA1XYZ0001",
+        RegisterColumn(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", required: true, example: "91320214MA1XYU0003",
                        note: "18 位，末位校验位；已登记的代码将更新该企业"),
         RegisterColumn(key: "industryCode", zh: "行业代码", en: "Industry code", required: true, example: "3973", note: "GB/T 4754-2017，2–4 位数字"),
         RegisterColumn(key: "unit", zh: "所属单位", en: "Unit", required: true, example: "XW", note: "单位编码或名称"),
@@ -71,8 +71,10 @@ struct EnterpriseRegister: ImportRegister {
                                         address: row.value("address"), note: row.value("note"))
             var v = FieldValidator()
             let fields = EnterpriseWrites.check(input, existing: nil, into: &v)
-            for error in v.errors where !(error.field == "unitId" && !unitText.isEmpty) {
-                fail(error.field == "unitId" ? "unit" : error.field, error.messageZh)
+            // The unit cell was checked above (empty, unknown, deactivated, outside the actor's
+            // subtree), so the rule's own "unit required" would only report that cell twice.
+            for error in v.errors where error.field != "unitId" {
+                fail(error.field, error.messageZh)
             }
             let current = existing[fields.creditCode]
             if let current, let path = current.unitPath, !actor.owns(path) {

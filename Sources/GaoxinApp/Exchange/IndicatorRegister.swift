@@ -10,7 +10,7 @@ struct IndicatorRegister: ImportRegister {
     let titleEn = "Enterprise monthly figures"
     let policy = Policies.enterprises
     let columns: [RegisterColumn] = [
-        RegisterColumn(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", required: true, example: "91320214MA1XYZ0001", note: "须为已登记企业"),
+        RegisterColumn(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", required: true, example: "91320214MA1XYU0003", note: "须为已登记企业"),
         RegisterColumn(key: "name", zh: "企业名称", en: "Name", required: false, example: "无锡芯测半导体有限公司", note: "仅供核对，不导入"),
         RegisterColumn(key: "period", zh: "月份", en: "Month", required: true, example: "2025-03", note: "YYYY-MM"),
     ] + IndicatorWrites.figures.map { figure in

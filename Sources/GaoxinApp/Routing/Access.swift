@@ -21,6 +21,9 @@ enum Policies {
     /// The enterprise register and its monthly figures: read by everyone who works with programme
     /// data; written by the office and by units for the enterprises their subtree keeps (SPEC §5).
     static let enterprises = ResourcePolicy(name: "enterprises", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office, .unit])
+    /// Clusters and their chain maps: read by everyone who works with programme data; written by
+    /// the office and by the lead department (unit role) of the cluster.
+    static let clusters = ResourcePolicy(name: "clusters", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office, .unit])
     /// One's own API tokens and password: everyone signed in.
     static let ownAccount = ResourcePolicy(name: "ownAccount", read: everyone, write: everyone)
     /// The import page: whoever may write at least one importable register.

@@ -7,6 +7,7 @@ enum AppRoutes {
             + OrganisationRoutes.all
             + UserRoutes.all
             + EnterpriseRoutes.all
+            + ClusterRoutes.all
             + AuditRoutes.all
             + ExchangeRoutes.all
             + JobRoutes.all

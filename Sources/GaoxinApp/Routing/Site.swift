@@ -37,6 +37,23 @@ enum Site {
     static func enterpriseReactivate(_ id: Int) -> String { "/enterprises/\(id)/reactivate" }
     static func enterpriseIndicators(_ id: Int) -> String { "/enterprises/\(id)/indicators" }
 
+    static let clusters = "/clusters"
+    static let clusterNew = "/clusters/new"
+    static let clustersExport = "/clusters/export"
+    static func cluster(_ id: Int) -> String { "/clusters/\(id)" }
+    static func clusterEdit(_ id: Int) -> String { "/clusters/\(id)/edit" }
+    static func clusterDeactivate(_ id: Int) -> String { "/clusters/\(id)/deactivate" }
+    static func clusterReactivate(_ id: Int) -> String { "/clusters/\(id)/reactivate" }
+    static func clusterChains(_ id: Int) -> String { "/clusters/\(id)/chains" }
+    static func chain(_ id: Int) -> String { "/chains/\(id)" }
+    static func chainEdit(_ id: Int) -> String { "/chains/\(id)/edit" }
+    static func chainNodes(_ id: Int) -> String { "/chains/\(id)/nodes" }
+    static func chainNode(_ id: Int) -> String { "/chain-nodes/\(id)" }
+    static func chainNodeEdit(_ id: Int) -> String { "/chain-nodes/\(id)/edit" }
+    static func chainNodeDelete(_ id: Int) -> String { "/chain-nodes/\(id)/delete" }
+    static func chainNodeEnterprises(_ id: Int) -> String { "/chain-nodes/\(id)/enterprises" }
+    static func chainNodeDetach(_ id: Int, _ enterpriseID: Int) -> String { "/chain-nodes/\(id)/enterprises/\(enterpriseID)/detach" }
+
     static let audit = "/audit"
     static let auditExport = "/audit/export"
     static func auditEntry(_ id: Int) -> String { "/audit/\(id)" }
@@ -71,8 +88,17 @@ enum Site {
         static func userReactivate(_ id: Int) -> String { "/api/v1/users/\(id)/reactivate" }
         static let enterprises = "/api/v1/enterprises"
         static func enterprise(_ id: Int) -> String { "/api/v1/enterprises/\(id)" }
+        static func enterpriseDeactivate(_ id: Int) -> String { "/api/v1/enterprises/\(id)/deactivate" }
+        static func enterpriseReactivate(_ id: Int) -> String { "/api/v1/enterprises/\(id)/reactivate" }
         static func enterpriseIndicators(_ id: Int) -> String { "/api/v1/enterprises/\(id)/indicators" }
         static func enterpriseIndicator(_ id: Int, _ period: String) -> String { "/api/v1/enterprises/\(id)/indicators/\(period)" }
+        static let clusters = "/api/v1/clusters"
+        static func cluster(_ id: Int) -> String { "/api/v1/clusters/\(id)" }
+        static func clusterChains(_ id: Int) -> String { "/api/v1/clusters/\(id)/chains" }
+        static func chain(_ id: Int) -> String { "/api/v1/chains/\(id)" }
+        static func chainNodes(_ id: Int) -> String { "/api/v1/chains/\(id)/nodes" }
+        static func chainNode(_ id: Int) -> String { "/api/v1/chain-nodes/\(id)" }
+        static func chainNodeEnterprise(_ id: Int, _ enterpriseID: Int) -> String { "/api/v1/chain-nodes/\(id)/enterprises/\(enterpriseID)" }
         static let audit = "/api/v1/audit"
         static let tokens = "/api/v1/tokens"
         static func token(_ id: Int) -> String { "/api/v1/tokens/\(id)" }

@@ -15,6 +15,7 @@ enum Page {
         NavItem(path: Site.home, zh: "工作台", en: "Dashboard", roles: Policies.everyone),
         NavItem(path: Site.units, zh: "组织单位", en: "Units", roles: Policies.organisation.read),
         NavItem(path: Site.users, zh: "用户", en: "Users", roles: Policies.users.read),
+        NavItem(path: Site.clusters, zh: "产业集群", en: "Clusters", roles: Policies.clusters.read),
         NavItem(path: Site.enterprises, zh: "企业", en: "Enterprises", roles: Policies.enterprises.read),
         NavItem(path: Site.complexity, zh: "产业推荐", en: "Target industries", roles: Policies.analytics.read),
         NavItem(path: Site.imports, zh: "导入导出", en: "Import", roles: Policies.imports.write),

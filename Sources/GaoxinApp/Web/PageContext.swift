@@ -15,13 +15,14 @@ struct PageContext: Sendable {
 
 /// Confirmations shown after a redirect (`?notice=created`); codes, so the URL carries no free text.
 enum Notice: String, Sendable {
-    case created, saved, moved, deactivated, reactivated, passwordChanged, tokenRevoked, signedOut, idleSignedOut, unlocked, imported
+    case created, saved, moved, deleted, deactivated, reactivated, passwordChanged, tokenRevoked, signedOut, idleSignedOut, unlocked, imported
 
     func text(_ lang: UILanguage) -> String {
         switch self {
         case .created: return lang.t("已创建", "Created")
         case .saved: return lang.t("已保存", "Saved")
         case .moved: return lang.t("已移动", "Moved")
+        case .deleted: return lang.t("已删除", "Deleted")
         case .deactivated: return lang.t("已停用", "Deactivated")
         case .reactivated: return lang.t("已启用", "Reactivated")
         case .passwordChanged: return lang.t("密码已修改", "Password changed")

@@ -50,6 +50,11 @@ enum Stylesheet {
     dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.2rem 1rem; }
     dl.facts dt { color:var(--muted); }
     dl.facts dd { margin:0; overflow-wrap:anywhere; }
+    .strength { font-size:.8rem; border-radius:3px; padding:0 .35rem; white-space:nowrap; }
+    .strength-missing { background:#fde2e1; color:#9b1c1c; border:1px solid #e6a3a0; }
+    .strength-weak { background:#fff4d6; color:#7a5600; border:1px solid #e8cf8a; }
+    .strength-strong { background:#e3f4e6; color:#1d5e2c; border:1px solid #9fd0aa; }
+    td .strength { display:inline-block; margin:0 .3rem .2rem 0; }
     .tag { margin-left:.4rem; font-size:.8rem; color:var(--accent); border:1px solid var(--accent); border-radius:3px; padding:0 .3rem; }
     ul.plain { padding-left:1.2rem; }
     .breadcrumbs { color:var(--muted); margin-bottom:.4rem; }

@@ -89,6 +89,7 @@ enum ComplexityViews {
         var dataset: ComplexityDatasetDTO
         var outcome: ComplexityAnalysis.Outcome
         var weightsName: String
+        var chains: [(id: Int, name: String)] = []
     }
 
     static func show(_ context: PageContext, _ model: ShowModel) -> HTML {
@@ -96,7 +97,9 @@ enum ComplexityViews {
         let result = outcome.result
         let locations = result.gridLocations.map(\.code)
         let eciRanking = result.locations.indices.sorted { (result.eci[$0].isFinite ? result.eci[$0] : -.infinity) > (result.eci[$1].isFinite ? result.eci[$1] : -.infinity) }
+        let gaps = outcome.chainGaps
         let exportQuery = "year=\(urlEncoded(outcome.year))&location=\(urlEncoded(outcome.location))&weights=\(model.weightsName)"
+            + (gaps.map { "&chain=\($0.chainID)" } ?? "")
         return Page.render(
             context, title: model.dataset.name,
             .nav(.class("breadcrumbs"), .a(.href(Site.complexity), .text(context.t("目标产业推荐", "Target industries")))),
@@ -113,6 +116,11 @@ enum ComplexityViews {
                           FormField.option("balanced", context.t("均衡（密度 0.5 · PCI 0.2 · COG 0.3）", "Balanced"), selected: model.weightsName == "balanced"),
                           FormField.option("nearby", context.t("就近（密度 0.6 · PCI 0.15 · COG 0.25）", "Nearby"), selected: model.weightsName == "nearby"),
                           FormField.option("strategic", context.t("战略（密度 0.35 · PCI 0.3 · COG 0.35）", "Strategic"), selected: model.weightsName == "strategic")),
+                  .if(!model.chains.isEmpty, .group(
+                      .label(.for("chain"), .text(context.t("对照产业链", "Compare with chain"))),
+                      .select(.id("chain"), .attribute(named: "name", value: "chain"),
+                              FormField.option("", context.t("（不对照）", "(none)"), selected: gaps == nil),
+                              .forEach(model.chains) { FormField.option("\($0.id)", $0.name, selected: $0.id == gaps?.chainID) }))),
                   .button(.type(.submit), .text(context.t("计算", "Compute"))),
                   .span(.class("exports"), .a(.href(Site.complexityExport(model.dataset.id) + "?" + exportQuery), .text(context.t("导出 Excel", "Export xlsx"))))),
             .p(.text(context.t("地区 \(outcome.location) 的经济复杂度指数 ECI：", "ECI of \(outcome.location): ")
@@ -126,15 +134,21 @@ enum ComplexityViews {
                 .thead(.tr(.th(.text(context.t("名次", "Rank"))), .th(.text(context.t("产业", "Industry"))), .th(.text("RCA")),
                            .th(.text(context.t("密度", "Density"))), .th(.text("PCI")), .th(.text("COG")),
                            .th(.text(context.t("密度贡献", "Density part"))), .th(.text(context.t("PCI 贡献", "PCI part"))),
-                           .th(.text(context.t("COG 贡献", "COG part"))), .th(.text(context.t("得分", "Score"))))),
+                           .th(.text(context.t("COG 贡献", "COG part"))), .th(.text(context.t("得分", "Score"))),
+                           .if(gaps != nil, .th(.text(context.t("可补链 / 强链环节", "Fills gap / weak node")))))),
                 .tbody(
                     .if((outcome.recommendations?.items ?? []).isEmpty, .tr(.td(.attribute(named: "colspan", value: "10"), .class("empty"), .text(context.t("无可推荐的产业", "Nothing to recommend"))))),
                     .forEach((outcome.recommendations?.items ?? []).prefix(100)) { item in
                         .tr(.td(.text("\(item.rank)")), .td(.text(item.product)), .td(.text(ProductSpaceSVG.format(item.rca))),
                             .td(.text(ProductSpaceSVG.format(item.density))), .td(.text(ProductSpaceSVG.format(item.pci))), .td(.text(ProductSpaceSVG.format(item.cog))),
                             .td(.text(ProductSpaceSVG.format(item.densityContribution))), .td(.text(ProductSpaceSVG.format(item.pciContribution))),
-                            .td(.text(ProductSpaceSVG.format(item.cogContribution))), .td(.strong(.text(ProductSpaceSVG.format(item.score)))))
+                            .td(.text(ProductSpaceSVG.format(item.cogContribution))), .td(.strong(.text(ProductSpaceSVG.format(item.score)))),
+                            .unwrap(gaps) { gaps in .td(.forEach(gaps.fills[item.product] ?? []) { node in
+                                .span(.class("strength strength-\(node.strength.rawValue)"),
+                                      .text((node.strength == .missing ? context.t("补链：", "fills: ") : context.t("强链：", "strengthens: ")) + node.name))
+                            }) })
                     }))),
+            .unwrap(gaps) { gaps in chainGapSection(context, gaps) },
             .h2(.text(context.t("产品空间", "Product space"))),
             ProductSpaceSVG.render(outcome, lang: context.lang),
             .h2(.text(context.t("各地区经济复杂度（ECI）", "Economic complexity of locations (ECI)"))),
@@ -143,6 +157,27 @@ enum ComplexityViews {
                 .tbody(.forEach(eciRanking.prefix(200)) { i in
                     .tr(.td(.text(result.locations[i])), .td(.text(ProductSpaceSVG.format(result.eci[i]))), .td(.text(ProductSpaceSVG.format(result.diversity[i]))))
                 })))
+        )
+    }
+
+    /// Every missing or weak node of the chain with the recommended industries that fill it.
+    static func chainGapSection(_ context: PageContext, _ gaps: ChainGapAnalysis) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text(context.t("“\(gaps.chainName)”的缺失与薄弱环节", "Gaps and weak nodes of \(gaps.chainName)"))),
+            .p(.class("hint"), .a(.href(Site.chain(gaps.chainID)), .text(context.t("查看产业链招商图谱", "Open the chain map")))),
+            .if(gaps.gaps.isEmpty, .p(.class("empty"), .text(context.t("该产业链没有缺失或薄弱环节", "The chain has no missing or weak node")))),
+            .if(!gaps.gaps.isEmpty, .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(context.t("环节", "Node"))), .th(.text(context.t("强弱", "Strength"))), .th(.text(context.t("行业代码", "Codes"))),
+                           .th(.text(context.t("可招引的推荐产业（按名次）", "Recommended industries that fill it (by rank)"))))),
+                .tbody(.forEach(gaps.gaps) { gap in
+                    .tr(.td(.text(gap.node.name)),
+                        .td(.span(.class("strength strength-\(gap.node.strength.rawValue)"),
+                                  .text(gap.node.strength == .missing ? context.t("缺失（补链）", "missing") : context.t("薄弱（强链）", "weak")))),
+                        .td(.text(gap.node.productCodes.joined(separator: ", "))),
+                        .td(.text(gap.candidates.isEmpty ? context.t("推荐中暂无", "none in the ranking")
+                                  : gap.candidates.prefix(10).map { "\($0.rank). \($0.product)" }.joined(separator: "、"))))
+                })
+            )))
         )
     }
 

@@ -1,0 +1,143 @@
+import Fluent
+import GaoxinDomain
+import Vapor
+
+/// HTML handlers of a chain map: the map, its thresholds, its nodes and their enterprises.
+enum ChainPages {
+    static func chainInput(_ form: [String: String]) -> (ChainInput, [FieldError]) {
+        var errors: [FieldError] = []
+        var input = ChainInput()
+        input.name = form["name"] ?? ""
+        input.note = form["note"] ?? ""
+        input.requireBackbone = form["requireBackbone"] == "1"
+        if let raw = form["minEnterprises"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if let value = Int(raw) { input.minEnterprises = value } else { errors.append(.invalid("minEnterprises", zh: "企业数门槛应为整数", en: "Must be a whole number")) }
+        }
+        if let raw = form["minRevenue"]?.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if let value = Int64(raw) { input.minRevenue = value } else { errors.append(.invalid("minRevenue", zh: "营收门槛应为整数（万元）", en: "Must be a whole number")) }
+        }
+        return (input, errors)
+    }
+
+    static func nodeInput(_ form: [String: String]) -> (ChainNodeInput, [FieldError]) {
+        var errors: [FieldError] = []
+        var input = ChainNodeInput()
+        input.name = form["name"] ?? ""
+        input.segment = form["segment"] ?? ""
+        input.products = form["products"] ?? ""
+        input.industryCodes = ChainNodeWrites.splitCodes(form["industryCodes"] ?? "")
+        if let raw = form["parentId"], !raw.isEmpty {
+            if let id = Int(raw) { input.parentId = id } else { errors.append(.invalid("parentId", zh: "上级环节无效", en: "Invalid parent")) }
+        }
+        if let raw = form["sortOrder"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if let value = Int(raw) { input.sortOrder = value } else { errors.append(.invalid("sortOrder", zh: "排序号应为整数", en: "Sort order must be a whole number")) }
+        }
+        return (input, errors)
+    }
+
+    static func canWrite(_ chain: Chain, _ req: Request) async throws -> Bool {
+        try await ClusterPages.canWrite(try await ClusterWrites.chainCluster(chain, on: req.db), req)
+    }
+
+    static func show(_ req: Request, chain given: Chain? = nil, nodeValues: [String: String] = [:], attachNode: Int? = nil,
+                     errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        var chain: Chain
+        if let given { chain = given } else { chain = try await ClusterQueries.findChain(req) }
+        let map = try await ClusterQueries.map(chain, now: req.now, on: req.db)
+        let model = ChainShowView.Model(map: map, clusterID: chain.clusterID, canWrite: try await canWrite(chain, req),
+                                        nodeValues: nodeValues, attachNode: attachNode, errors: errors)
+        return try await req.renderPage(status: status) { ChainShowView.render($0, model) }
+    }
+
+    static func editForm(_ req: Request) async throws -> Response {
+        let chain = try await ClusterQueries.findChain(req)
+        try await ClusterWrites.requireOwnership(try await ClusterWrites.chainCluster(chain, on: req.db), actor: try req.requireActor(), on: req.db)
+        let values = ["name": chain.name, "minEnterprises": "\(chain.minEnterprises)", "minRevenue": "\(chain.minRevenue)",
+                      "requireBackbone": chain.requireBackbone ? "1" : "0", "note": chain.note ?? ""]
+        return try await req.renderPage { ChainFormView.render($0, chainID: chain.id!, values: values, errors: []) }
+    }
+
+    static func update(_ req: Request) async throws -> Response {
+        let chain = try await ClusterQueries.findChain(req)
+        let form = try req.content.decode([String: String].self)
+        let (input, parseErrors) = chainInput(form)
+        do {
+            if !parseErrors.isEmpty { throw ValidationFailed(parseErrors) }
+            _ = try await ClusterWrites.updateChain(chain, input, req)
+            return .redirect(Site.chain(chain.id!) + "?notice=saved")
+        } catch let failed as ValidationFailed {
+            return try await req.renderPage(status: .unprocessableEntity) { ChainFormView.render($0, chainID: chain.id!, values: form, errors: failed.errors) }
+        }
+    }
+
+    static func createNode(_ req: Request) async throws -> Response {
+        let chain = try await ClusterQueries.findChain(req)
+        let form = try req.content.decode([String: String].self)
+        let (input, parseErrors) = nodeInput(form)
+        do {
+            if !parseErrors.isEmpty { throw ValidationFailed(parseErrors) }
+            _ = try await ChainNodeWrites.create(in: chain, input, req)
+            return .redirect(Site.chain(chain.id!) + "?notice=created")
+        } catch let failed as ValidationFailed {
+            return try await show(req, chain: chain, nodeValues: form, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func nodeValues(_ node: ChainNode) -> [String: String] {
+        ["name": node.name, "segment": node.segment, "industryCodes": node.codes.joined(separator: ","), "products": node.products ?? "", "sortOrder": "\(node.sortOrder)"]
+    }
+
+    static func editNode(_ req: Request) async throws -> Response {
+        let node = try await ClusterQueries.findNode(req)
+        _ = try await ChainNodeWrites.requireOwnership(chainID: node.chainID, req)
+        return try await req.renderPage { ChainNodeFormView.render($0, node: ChainNodeDTO(node), values: nodeValues(node), errors: []) }
+    }
+
+    static func updateNode(_ req: Request) async throws -> Response {
+        let node = try await ClusterQueries.findNode(req)
+        let form = try req.content.decode([String: String].self)
+        var (input, parseErrors) = nodeInput(form)
+        input.parentId = nil
+        do {
+            if !parseErrors.isEmpty { throw ValidationFailed(parseErrors) }
+            _ = try await ChainNodeWrites.update(node, input, req)
+            return .redirect(Site.chain(node.chainID) + "?notice=saved")
+        } catch let failed as ValidationFailed {
+            return try await req.renderPage(status: .unprocessableEntity) { ChainNodeFormView.render($0, node: ChainNodeDTO(node), values: form, errors: failed.errors) }
+        }
+    }
+
+    static func deleteNode(_ req: Request) async throws -> Response {
+        let node = try await ClusterQueries.findNode(req)
+        do {
+            try await ChainNodeWrites.delete(node, req)
+        } catch AppError.conflict(let message, _) {
+            let chain = try await ClusterQueries.findChainByID(node.chainID, on: req.db)
+            return try await show(req, chain: chain, errors: [FieldError(field: "node", code: "conflict", zh: message, en: message)], status: .conflict)
+        }
+        return .redirect(Site.chain(node.chainID) + "?notice=deleted")
+    }
+
+    static func attach(_ req: Request) async throws -> Response {
+        let node = try await ClusterQueries.findNode(req)
+        let form = try req.content.decode([String: String].self)
+        do {
+            let enterprise = try await ChainNodeWrites.findEnterprise(form["enterprise"] ?? "", on: req.db)
+            try await ChainNodeWrites.attach(node, enterprise: enterprise, req)
+            return .redirect(Site.chain(node.chainID) + "?notice=saved")
+        } catch let failed as ValidationFailed {
+            let chain = try await ClusterQueries.findChainByID(node.chainID, on: req.db)
+            return try await show(req, chain: chain, nodeValues: form, attachNode: node.id, errors: failed.errors, status: .unprocessableEntity)
+        } catch AppError.validation(let failed) {
+            let chain = try await ClusterQueries.findChainByID(node.chainID, on: req.db)
+            return try await show(req, chain: chain, nodeValues: form, attachNode: node.id, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func detach(_ req: Request) async throws -> Response {
+        let node = try await ClusterQueries.findNode(req)
+        guard let enterpriseID = req.parameters.get("enterpriseId", as: Int.self) else { throw AppError.notFound("该企业") }
+        try await ChainNodeWrites.detach(node, enterpriseID: enterpriseID, req)
+        return .redirect(Site.chain(node.chainID) + "?notice=saved")
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import GaoxinDomain
+import OpenAPIKit30
+import Vapor
+
+/// A cluster as the API and the audit log see it; money in 万元.
+struct ClusterDTO: Content, Equatable, APISchema {
+    var id: Int
+    var name: String
+    var category: String
+    var categoryName: String
+    var leadUnitId: Int
+    var leadUnitName: String?
+    var liaisonLeader: String?
+    var annualTarget: Int64?
+    var sortOrder: Int
+    var active: Bool
+    var note: String?
+
+    init(_ cluster: Cluster, leadUnitName: String? = nil) {
+        id = cluster.id ?? 0
+        name = cluster.name
+        category = cluster.category
+        categoryName = cluster.clusterCategory?.nameZh ?? cluster.category
+        leadUnitId = cluster.leadUnitID
+        self.leadUnitName = leadUnitName
+        liaisonLeader = cluster.liaisonLeader
+        annualTarget = cluster.annualTarget
+        sortOrder = cluster.sortOrder
+        active = cluster.active
+        note = cluster.note
+    }
+
+    static let schemaName = "Cluster"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "id": .integer, "name": .string, "category": .string(allowedValues: ClusterCategory.allCases.map { AnyCodable($0.rawValue) }),
+            "categoryName": .string, "leadUnitId": .integer, "leadUnitName": .string(required: false, nullable: true),
+            "liaisonLeader": .string(required: false, nullable: true), "annualTarget": .integer(required: false, nullable: true),
+            "sortOrder": .integer, "active": .boolean, "note": .string(required: false, nullable: true),
+        ])
+    }
+}
+
+/// What a client sends to create or change a cluster; on PATCH absent fields keep their value.
+struct ClusterInput: Content, APISchema {
+    var name: String?
+    var category: String?
+    var leadUnitId: Int?
+    var liaisonLeader: String?
+    var annualTarget: Int64?
+    var sortOrder: Int?
+    var note: String?
+
+    static let schemaName = "ClusterInput"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "name": .string(required: false, maxLength: 100),
+            "category": .string(required: false, allowedValues: ClusterCategory.allCases.map { AnyCodable($0.rawValue) }),
+            "leadUnitId": .integer(required: false), "liaisonLeader": .string(required: false, nullable: true, maxLength: 100),
+            "annualTarget": .integer(required: false, nullable: true, minimum: (0, exclusive: false)), "sortOrder": .integer(required: false),
+            "note": .string(required: false, nullable: true, maxLength: 2000),
+        ])
+    }
+}
+
+struct ClusterListDTO: Content, APISchema {
+    var items: [ClusterDTO]
+    var total: Int
+    var page: Int
+    var per: Int
+
+    static let schemaName = "ClusterList"
+    static var openAPISchema: JSONSchema {
+        .object(properties: ["items": .array(items: .reference(.component(named: ClusterDTO.schemaName))), "total": .integer, "page": .integer, "per": .integer])
+    }
+}
+
+/// A chain's own fields (for the audit log and as part of the chain map).
+struct ChainDTO: Content, Equatable, APISchema {
+    var id: Int
+    var clusterId: Int
+    var name: String
+    var minEnterprises: Int
+    var minRevenue: Int64
+    var requireBackbone: Bool
+    var active: Bool
+    var note: String?
+
+    init(_ chain: Chain) {
+        id = chain.id ?? 0
+        clusterId = chain.clusterID
+        name = chain.name
+        minEnterprises = chain.minEnterprises
+        minRevenue = chain.minRevenue
+        requireBackbone = chain.requireBackbone
+        active = chain.active
+        note = chain.note
+    }
+
+    static let schemaName = "Chain"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "id": .integer, "clusterId": .integer, "name": .string, "minEnterprises": .integer, "minRevenue": .integer,
+            "requireBackbone": .boolean, "active": .boolean, "note": .string(required: false, nullable: true),
+        ])
+    }
+}
+
+struct ChainInput: Content, APISchema {
+    var name: String?
+    var minEnterprises: Int?
+    var minRevenue: Int64?
+    var requireBackbone: Bool?
+    var note: String?
+
+    static let schemaName = "ChainInput"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "name": .string(required: false, maxLength: 100), "minEnterprises": .integer(required: false, minimum: (0, exclusive: false)),
+            "minRevenue": .integer(required: false, minimum: (0, exclusive: false)), "requireBackbone": .boolean(required: false),
+            "note": .string(required: false, nullable: true, maxLength: 2000),
+        ])
+    }
+}
+
+/// A node's own fields (for the audit log).
+struct ChainNodeDTO: Content, Equatable, APISchema {
+    var id: Int
+    var chainId: Int
+    var parentId: Int?
+    var segment: String
+    var name: String
+    var industryCodes: [String]
+    var products: String?
+    var sortOrder: Int
+
+    init(_ node: ChainNode) {
+        id = node.id ?? 0
+        chainId = node.chainID
+        parentId = node.parentID
+        segment = node.segment
+        name = node.name
+        industryCodes = node.codes
+        products = node.products
+        sortOrder = node.sortOrder
+    }
+
+    static let schemaName = "ChainNode"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "id": .integer, "chainId": .integer, "parentId": .integer(required: false, nullable: true),
+            "segment": .string(allowedValues: ChainSegment.allCases.map { AnyCodable($0.rawValue) }), "name": .string,
+            "industryCodes": .array(items: .string), "products": .string(required: false, nullable: true), "sortOrder": .integer,
+        ])
+    }
+}
+
+struct ChainNodeInput: Content, APISchema {
+    var segment: String?
+    var parentId: Int?
+    var name: String?
+    var industryCodes: [String]?
+    var products: String?
+    var sortOrder: Int?
+
+    static let schemaName = "ChainNodeInput"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "segment": .string(required: false, allowedValues: ChainSegment.allCases.map { AnyCodable($0.rawValue) }),
+            "parentId": .integer(required: false, nullable: true), "name": .string(required: false, maxLength: 100),
+            "industryCodes": .array(required: false, items: .string(maxLength: 10)), "products": .string(required: false, nullable: true, maxLength: 2000),
+            "sortOrder": .integer(required: false),
+        ])
+    }
+}
+
+/// The chain map (产业链招商图谱) as data: every node with its derived strength and local enterprises.
+struct ChainMapDTO: Content, APISchema {
+    struct NodeEnterprise: Content, Equatable {
+        var id: Int
+        var name: String
+        var tier: String?
+        var revenue: Int64
+    }
+
+    struct Node: Content {
+        var id: Int
+        var parentId: Int?
+        var depth: Int
+        var segment: String
+        var name: String
+        var industryCodes: [String]
+        var products: String?
+        var strength: String
+        var strengthName: String
+        var reasons: [String]
+        var enterpriseCount: Int
+        var revenue: Int64
+        var enterprises: [NodeEnterprise]
+    }
+
+    var chain: ChainDTO
+    var clusterName: String
+    var rule: String
+    /// First month of the twelve the revenue covers, and the last.
+    var revenueFrom: String
+    var revenueTo: String
+    var nodes: [Node]
+
+    static let schemaName = "ChainMap"
+    static var openAPISchema: JSONSchema {
+        let enterprise = JSONSchema.object(properties: ["id": .integer, "name": .string, "tier": .string(required: false, nullable: true), "revenue": .integer])
+        let node = JSONSchema.object(properties: [
+            "id": .integer, "parentId": .integer(required: false, nullable: true), "depth": .integer,
+            "segment": .string(allowedValues: ChainSegment.allCases.map { AnyCodable($0.rawValue) }), "name": .string,
+            "industryCodes": .array(items: .string), "products": .string(required: false, nullable: true),
+            "strength": .string(allowedValues: NodeStrength.allCases.map { AnyCodable($0.rawValue) }), "strengthName": .string,
+            "reasons": .array(items: .string), "enterpriseCount": .integer, "revenue": .integer, "enterprises": .array(items: enterprise),
+        ])
+        return .object(properties: [
+            "chain": .reference(.component(named: ChainDTO.schemaName)), "clusterName": .string, "rule": .string,
+            "revenueFrom": .string, "revenueTo": .string, "nodes": .array(items: node),
+        ])
+    }
+}

@@ -1,0 +1,131 @@
+import Fluent
+import GaoxinDomain
+import Vapor
+
+/// HTML handlers of clusters: decode → validate/write → render or redirect.
+enum ClusterPages {
+    static func index(_ req: Request) async throws -> Response {
+        let query = try ListQuery.parse(req, ClusterQueries.list)
+        let page = try await ListRunner.page(ClusterQueries.list, query, on: req.sql, as: ClusterQueries.Row.self)
+        let canWrite = req.actor?.hasAny(Policies.clusters.write) ?? false
+        let units = try await UnitQueries.options(on: req.db)
+        return try await req.renderPage { ClusterIndexView.render($0, query: query, page: page, canWrite: canWrite, unitOptions: units) }
+    }
+
+    static func export(_ req: Request) async throws -> Response {
+        let query = try ListQuery.parse(req, ClusterQueries.list)
+        let rows = try await ListRunner.all(ClusterQueries.list, query, on: req.sql, as: ClusterQueries.Row.self)
+        let lang = req.uiLanguage
+        return try ListExport.response(rows, columns: ClusterIndexView.columns, sheetName: lang.t("产业集群", "Clusters"),
+                                       fileName: lang.t("产业集群", "clusters"), format: try ListExport.format(req), lang: lang)
+    }
+
+    static func canWrite(_ cluster: Cluster, _ req: Request) async throws -> Bool {
+        let actor = try req.requireActor()
+        guard actor.hasAny(Policies.clusters.write), let unit = try await OrgUnit.find(cluster.leadUnitID, on: req.db), let path = unit.unitPath else { return false }
+        return actor.owns(path)
+    }
+
+    static func show(_ req: Request, chainValues: [String: String] = [:], errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        let chains = try await Chain.query(on: req.db).filter(\.$clusterID == cluster.id!).sort(\.$name).all()
+        var items: [(ChainDTO, Int)] = []
+        for chain in chains { items.append((ChainDTO(chain), try await ChainNode.query(on: req.db).filter(\.$chainID == chain.id!).count())) }
+        let model = ClusterShowView.Model(cluster: try await ClusterQueries.dto(cluster, on: req.db), chains: items.map { (chain: $0.0, nodes: $0.1) },
+                                          canWrite: try await canWrite(cluster, req), chainValues: chainValues, errors: errors)
+        return try await req.renderPage(status: status) { ClusterShowView.render($0, model) }
+    }
+
+    static func newForm(_ req: Request) async throws -> Response {
+        try await form(req, clusterID: nil, values: ClusterInput(), targetText: nil, errors: [])
+    }
+
+    static func editForm(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        try await ClusterWrites.requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
+        let values = ClusterInput(name: cluster.name, category: cluster.category, leadUnitId: cluster.leadUnitID, liaisonLeader: cluster.liaisonLeader,
+                                  annualTarget: cluster.annualTarget, sortOrder: cluster.sortOrder, note: cluster.note)
+        return try await form(req, clusterID: cluster.id, values: values, targetText: nil, errors: [])
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let (input, raw, parseErrors) = try decodeForm(req)
+        do {
+            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: nil, req) }
+            let cluster = try await ClusterWrites.create(input, req)
+            return .redirect(Site.cluster(cluster.id!) + "?notice=created")
+        } catch let failed as ValidationFailed {
+            return try await form(req, clusterID: nil, values: input, targetText: raw["annualTarget"], errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func update(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        let (input, raw, parseErrors) = try decodeForm(req)
+        do {
+            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: cluster, req) }
+            _ = try await ClusterWrites.update(cluster, input, req)
+            return .redirect(Site.cluster(cluster.id!) + "?notice=saved")
+        } catch let failed as ValidationFailed {
+            return try await form(req, clusterID: cluster.id, values: input, targetText: raw["annualTarget"], errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
+        { req in
+            let cluster = try await ClusterQueries.find(req)
+            _ = try await ClusterWrites.setActive(cluster, active, req)
+            return .redirect(Site.cluster(cluster.id!) + "?notice=" + (active ? "reactivated" : "deactivated"))
+        }
+    }
+
+    static func createChain(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        let form = try req.content.decode([String: String].self)
+        let (input, parseErrors) = ChainPages.chainInput(form)
+        do {
+            if !parseErrors.isEmpty { throw ValidationFailed(parseErrors) }
+            let chain = try await ClusterWrites.createChain(in: cluster, input, req)
+            return .redirect(Site.chain(chain.id!) + "?notice=created")
+        } catch let failed as ValidationFailed {
+            return try await show(req, chainValues: form, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    private static func form(_ req: Request, clusterID: Int?, values: ClusterInput, targetText: String?, errors: [FieldError],
+                             status: HTTPResponseStatus = .ok) async throws -> Response {
+        let units = try await EnterpriseQueries.unitOptions(for: try req.requireActor(), on: req.db)
+        let model = ClusterFormView.Model(clusterID: clusterID, values: values, targetText: targetText, unitOptions: units, errors: errors)
+        return try await req.renderPage(status: status) { ClusterFormView.render($0, model) }
+    }
+
+    static func allFailures(_ parseErrors: [FieldError], _ input: ClusterInput, existing: Cluster?, _ req: Request) async throws -> ValidationFailed {
+        do {
+            _ = try await ClusterWrites.validate(input, existing: existing, actor: try req.requireActor(), on: req.db)
+            return ValidationFailed(parseErrors)
+        } catch let failed as ValidationFailed {
+            let parsed = Set(parseErrors.map(\.field))
+            return ValidationFailed(parseErrors + failed.errors.filter { !parsed.contains($0.field) })
+        }
+    }
+
+    static func decodeForm(_ req: Request) throws -> (ClusterInput, [String: String], [FieldError]) {
+        let form = try req.content.decode([String: String].self)
+        var errors: [FieldError] = []
+        var input = ClusterInput()
+        input.name = form["name"] ?? ""
+        input.category = form["category"] ?? ""
+        input.liaisonLeader = form["liaisonLeader"] ?? ""
+        input.note = form["note"] ?? ""
+        if let raw = form["leadUnitId"], !raw.isEmpty {
+            if let id = Int(raw) { input.leadUnitId = id } else { errors.append(.invalid("leadUnitId", zh: "牵头部门无效", en: "Invalid unit")) }
+        }
+        if let raw = form["annualTarget"]?.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if let value = Int64(raw) { input.annualTarget = value } else { errors.append(.invalid("annualTarget", zh: "年度目标应为整数（万元）", en: "Target must be a whole number")) }
+        }
+        if let raw = form["sortOrder"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if let value = Int(raw) { input.sortOrder = value } else { errors.append(.invalid("sortOrder", zh: "排序号应为整数", en: "Sort order must be a whole number")) }
+        }
+        return (input, form, errors)
+    }
+}

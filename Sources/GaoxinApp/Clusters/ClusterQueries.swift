@@ -1,0 +1,126 @@
+import Fluent
+import GaoxinDomain
+import SQLKit
+import Vapor
+
+/// Reads of clusters and chains: the list definition, lookups, and the chain map with strengths.
+enum ClusterQueries {
+    struct Row: Decodable, Sendable {
+        var id: Int
+        var name: String
+        var category: String
+        var leadUnitId: Int
+        var leadUnitName: String
+        var annualTarget: Int64?
+        var chainCount: Int
+        var active: Bool
+    }
+
+    static let list = ListDefinition(
+        from: "clusters c JOIN units u ON u.id = c.lead_unit_id",
+        select: ["c.id AS id", "c.name AS name", "c.category AS category", "c.lead_unit_id AS lead_unit_id", "u.name AS lead_unit_name",
+                 "c.annual_target AS annual_target", "c.active AS active",
+                 "(SELECT COUNT(*) FROM chains x WHERE x.cluster_id = c.id AND x.active = \(true)) AS chain_count"],
+        searchColumns: ["c.name", "c.liaison_leader"],
+        filters: [
+            ListFilter(key: "category", zh: "类别", en: "Category",
+                       kind: .choice(column: "c.category", options: ClusterCategory.allCases.map { ($0.rawValue, $0.nameZh, $0.nameEn) })),
+            ListFilter(key: "under", zh: "牵头部门", en: "Lead unit", kind: .unitSubtree(pathColumn: "u.path")),
+            ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "c.active")),
+        ],
+        sorts: ["order": "c.sort_order", "name": "c.name", "category": "c.category", "target": "c.annual_target", "id": "c.id"],
+        defaultSort: "order", defaultDescending: false, tieBreaker: "c.id"
+    )
+
+    static func find(_ req: Request) async throws -> Cluster {
+        guard let id = req.parameters.get("id", as: Int.self), let cluster = try await Cluster.find(id, on: req.db) else {
+            throw AppError.notFound("该产业集群")
+        }
+        return cluster
+    }
+
+    static func dto(_ cluster: Cluster, on db: Database) async throws -> ClusterDTO {
+        ClusterDTO(cluster, leadUnitName: try await OrgUnit.find(cluster.leadUnitID, on: db)?.name)
+    }
+
+    static func findChain(_ req: Request) async throws -> Chain {
+        guard let id = req.parameters.get("id", as: Int.self), let chain = try await Chain.find(id, on: req.db) else {
+            throw AppError.notFound("该产业链")
+        }
+        return chain
+    }
+
+    static func findChainByID(_ id: Int, on db: Database) async throws -> Chain {
+        guard let chain = try await Chain.find(id, on: db) else { throw AppError.notFound("该产业链") }
+        return chain
+    }
+
+    static func findNode(_ req: Request) async throws -> ChainNode {
+        guard let id = req.parameters.get("id", as: Int.self), let node = try await ChainNode.find(id, on: req.db) else {
+            throw AppError.notFound("该产业链环节")
+        }
+        return node
+    }
+
+    /// The twelve months ending with the latest month anyone has reported (not after the
+    /// current one): monthly figures arrive weeks late, and a map must not turn weak merely
+    /// because this month's figures are not in yet.
+    static func lastTwelveMonths(_ now: Date, on db: Database) async throws -> (from: Period, to: Period) {
+        let current = IndicatorWrites.currentPeriod(now)
+        let latest = try await EnterpriseIndicator.query(on: db).filter(\.$period <= current.description).max(\.$period)
+        return twelveMonths(endingWith: latest.flatMap { Period($0) } ?? current)
+    }
+
+    static func twelveMonths(endingWith to: Period) -> (from: Period, to: Period) {
+        let fromIndex = to.year * 12 + (to.month - 1) - 11
+        return (Period(year: fromIndex / 12, month: fromIndex % 12 + 1)!, to)
+    }
+
+    struct Attachment: Decodable {
+        var nodeId: Int
+        var enterpriseId: Int
+        var name: String
+        var tier: String?
+        var revenue: Int64
+    }
+
+    /// The chain map: nodes in segment and tree order, each with its local enterprises (active
+    /// ones only), their revenue over the last twelve months, and the derived strength.
+    static func map(_ chain: Chain, now: Date, on db: Database) async throws -> ChainMapDTO {
+        let cluster = try await Cluster.find(chain.clusterID, on: db)
+        let nodes = try await ChainNode.query(on: db).filter(\.$chainID == chain.id!).all()
+        let (from, to) = try await lastTwelveMonths(now, on: db)
+        let attachments = try await (db as! any SQLDatabase).raw("""
+            SELECT ne.node_id AS node_id, e.id AS enterprise_id, e.name AS name, e.tier AS tier,
+                   CAST(COALESCE((SELECT SUM(i.revenue) FROM enterprise_indicators i
+                                  WHERE i.enterprise_id = e.id AND i.period >= \(bind: from.description) AND i.period <= \(bind: to.description)), 0) AS BIGINT) AS revenue
+            FROM chain_node_enterprises ne
+            JOIN chain_nodes n ON n.id = ne.node_id
+            JOIN enterprises e ON e.id = ne.enterprise_id
+            WHERE n.chain_id = \(bind: chain.id!) AND e.active = \(bind: true)
+            ORDER BY e.name, e.id
+            """).all(decoding: Attachment.self, with: ListRunner.decoder)
+        let byNode = Dictionary(grouping: attachments, by: \.nodeId)
+        let rule = chain.rule
+        var ordered: [ChainMapDTO.Node] = []
+        let children = Dictionary(grouping: nodes, by: { $0.parentID ?? 0 })
+        func visit(_ node: ChainNode, depth: Int) {
+            let local = byNode[node.id!] ?? []
+            let facts = NodeStrengthRule.Facts(enterprises: local.count, revenue: local.reduce(0) { $0 + $1.revenue },
+                                               bestTier: local.compactMap { $0.tier.flatMap(EnterpriseTier.init(rawValue:)) }.max { $0.rank < $1.rank })
+            let (strength, reasons) = rule.assess(facts)
+            ordered.append(ChainMapDTO.Node(
+                id: node.id!, parentId: node.parentID, depth: depth, segment: node.segment, name: node.name, industryCodes: node.codes,
+                products: node.products, strength: strength.rawValue, strengthName: strength.nameZh, reasons: reasons,
+                enterpriseCount: facts.enterprises, revenue: facts.revenue,
+                enterprises: local.map { .init(id: $0.enterpriseId, name: $0.name, tier: $0.tier, revenue: $0.revenue) }))
+            for child in (children[node.id!] ?? []).sorted(by: { ($0.sortOrder, $0.id!) < ($1.sortOrder, $1.id!) }) { visit(child, depth: depth + 1) }
+        }
+        for segment in ChainSegment.allCases {
+            let roots = nodes.filter { $0.parentID == nil && $0.chainSegment == segment }.sorted { ($0.sortOrder, $0.id!) < ($1.sortOrder, $1.id!) }
+            for root in roots { visit(root, depth: 0) }
+        }
+        return ChainMapDTO(chain: ChainDTO(chain), clusterName: cluster?.name ?? "", rule: rule.descriptionZh,
+                           revenueFrom: from.description, revenueTo: to.description, nodes: ordered)
+    }
+}

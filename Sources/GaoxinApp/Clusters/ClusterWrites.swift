@@ -1,0 +1,171 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+import Vapor
+
+/// Changes to clusters and chains: validated, audited in the same transaction. The unit role
+/// writes the clusters its unit or subtree leads (the lead department maintains its chain map).
+enum ClusterWrites {
+    struct Fields {
+        var name: String
+        var category: ClusterCategory
+        var leadUnitID: Int
+        var liaisonLeader: String?
+        var annualTarget: Int64?
+        var sortOrder: Int
+        var note: String?
+    }
+
+    static func validate(_ input: ClusterInput, existing: Cluster?, actor: Actor, on db: Database) async throws -> Fields {
+        var v = FieldValidator()
+        let name = v.requiredText("name", input.name ?? existing?.name, label: "集群名称", labelEn: "Name", max: 100)
+        let categoryText = input.category ?? existing?.category ?? ""
+        let category = ClusterCategory(codeOrName: categoryText)
+        if categoryText.isEmpty { v.add(.required("category", label: "集群类别", labelEn: "Category")) } else if category == nil {
+            v.add(.invalid("category", zh: "集群类别“\(categoryText)”不存在", en: "Unknown category"))
+        }
+        let leadUnitID = input.leadUnitId ?? existing?.leadUnitID
+        if let leadUnitID {
+            if let unit = try await OrgUnit.find(leadUnitID, on: db) {
+                if !unit.active, unit.id != existing?.leadUnitID { v.add(.invalid("leadUnitId", zh: "单位“\(unit.name)”已停用", en: "The unit is deactivated")) }
+                else if let path = unit.unitPath, !actor.owns(path) { v.add(.invalid("leadUnitId", zh: "只能选择本单位或下级单位", en: "Choose your own unit or one below it")) }
+            } else { v.add(.invalid("leadUnitId", zh: "牵头部门不存在", en: "Unit not found")) }
+        } else { v.add(.required("leadUnitId", label: "牵头部门", labelEn: "Lead unit")) }
+        let leader = v.optionalText("liaisonLeader", input.liaisonLeader ?? existing?.liaisonLeader, label: "挂钩领导", labelEn: "Liaison leader", max: 100)
+        let target = input.annualTarget ?? existing?.annualTarget
+        if let target { v.check((0..<IndicatorWrites.moneyLimit).contains(target), .invalid("annualTarget", zh: "年度目标应为不小于 0 的整数（万元）", en: "Target must be ≥ 0 (10k yuan)")) }
+        let sortOrder = input.sortOrder ?? existing?.sortOrder ?? 0
+        v.check((-1_000_000...1_000_000).contains(sortOrder), .invalid("sortOrder", zh: "排序号应在 -1000000 到 1000000 之间", en: "Sort order out of range"))
+        let note = v.optionalText("note", input.note ?? existing?.note, label: "备注", labelEn: "Note", max: 2000)
+        if v.isValid {
+            var query = Cluster.query(on: db).filter(\.$name == name)
+            if let id = existing?.id { query = query.filter(\.$id != id) }
+            if try await query.count() > 0 { v.add(FieldError(field: "name", code: "duplicate", zh: "已有名为“\(name)”的产业集群", en: "A cluster has this name")) }
+        }
+        try v.throwIfInvalid()
+        return Fields(name: name, category: category!, leadUnitID: leadUnitID!, liaisonLeader: leader, annualTarget: target, sortOrder: sortOrder, note: note)
+    }
+
+    static func requireOwnership(_ cluster: Cluster, actor: Actor, on db: Database) async throws {
+        guard let unit = try await OrgUnit.find(cluster.leadUnitID, on: db), let path = unit.unitPath, actor.owns(path) else { throw AppError.forbidden }
+    }
+
+    static func apply(_ fields: Fields, to cluster: Cluster) {
+        cluster.name = fields.name
+        cluster.category = fields.category.rawValue
+        cluster.leadUnitID = fields.leadUnitID
+        cluster.liaisonLeader = fields.liaisonLeader
+        cluster.annualTarget = fields.annualTarget
+        cluster.sortOrder = fields.sortOrder
+        cluster.note = fields.note
+    }
+
+    static func create(_ input: ClusterInput, _ req: Request) async throws -> Cluster {
+        let fields = try await validate(input, existing: nil, actor: try req.requireActor(), on: req.db)
+        return try await req.db.transaction { tx in
+            let cluster = Cluster()
+            apply(fields, to: cluster)
+            cluster.active = true
+            try await cluster.create(on: tx)
+            try await AuditLog.record(req, on: tx, action: .create, entity: "cluster", entityID: "\(cluster.id!)",
+                                      summary: "新建产业集群“\(cluster.name)”", before: NoSnapshot?.none, after: ClusterDTO(cluster))
+            return cluster
+        }
+    }
+
+    static func update(_ cluster: Cluster, _ input: ClusterInput, _ req: Request) async throws -> Cluster {
+        let actor = try req.requireActor()
+        try await requireOwnership(cluster, actor: actor, on: req.db)
+        let fields = try await validate(input, existing: cluster, actor: actor, on: req.db)
+        let before = ClusterDTO(cluster)
+        return try await req.db.transaction { tx in
+            apply(fields, to: cluster)
+            try await cluster.save(on: tx)
+            try await AuditLog.record(req, on: tx, action: .update, entity: "cluster", entityID: "\(cluster.id!)",
+                                      summary: "修改产业集群“\(cluster.name)”", before: before, after: ClusterDTO(cluster))
+            return cluster
+        }
+    }
+
+    static func setActive(_ cluster: Cluster, _ active: Bool, _ req: Request) async throws -> Cluster {
+        try await requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
+        if cluster.active == active { return cluster }
+        let before = ClusterDTO(cluster)
+        return try await req.db.transaction { tx in
+            cluster.active = active
+            try await cluster.save(on: tx)
+            try await AuditLog.record(req, on: tx, action: active ? .reactivate : .deactivate, entity: "cluster", entityID: "\(cluster.id!)",
+                                      summary: (active ? "启用" : "停用") + "产业集群“\(cluster.name)”", before: before, after: ClusterDTO(cluster))
+            return cluster
+        }
+    }
+
+    // MARK: chains
+
+    struct ChainFields {
+        var name: String
+        var minEnterprises: Int
+        var minRevenue: Int64
+        var requireBackbone: Bool
+        var note: String?
+    }
+
+    static func validateChain(_ input: ChainInput, clusterID: Int, existing: Chain?, on db: Database) async throws -> ChainFields {
+        var v = FieldValidator()
+        let name = v.requiredText("name", input.name ?? existing?.name, label: "产业链名称", labelEn: "Name", max: 100)
+        let minEnterprises = input.minEnterprises ?? existing?.minEnterprises ?? 3
+        v.check((0...10_000).contains(minEnterprises), .invalid("minEnterprises", zh: "企业数门槛应为 0 到 10000 之间的整数", en: "Enterprise threshold out of range"))
+        let minRevenue = input.minRevenue ?? existing?.minRevenue ?? 0
+        v.check((0..<IndicatorWrites.moneyLimit).contains(minRevenue), .invalid("minRevenue", zh: "营收门槛应为不小于 0 的整数（万元）", en: "Revenue threshold must be ≥ 0"))
+        let note = v.optionalText("note", input.note ?? existing?.note, label: "备注", labelEn: "Note", max: 2000)
+        if v.isValid {
+            var query = Chain.query(on: db).filter(\.$clusterID == clusterID).filter(\.$name == name)
+            if let id = existing?.id { query = query.filter(\.$id != id) }
+            if try await query.count() > 0 { v.add(FieldError(field: "name", code: "duplicate", zh: "该集群下已有名为“\(name)”的产业链", en: "The cluster has a chain with this name")) }
+        }
+        try v.throwIfInvalid()
+        return ChainFields(name: name, minEnterprises: minEnterprises, minRevenue: minRevenue,
+                           requireBackbone: input.requireBackbone ?? existing?.requireBackbone ?? true, note: note)
+    }
+
+    static func applyChain(_ fields: ChainFields, to chain: Chain) {
+        chain.name = fields.name
+        chain.minEnterprises = fields.minEnterprises
+        chain.minRevenue = fields.minRevenue
+        chain.requireBackbone = fields.requireBackbone
+        chain.note = fields.note
+    }
+
+    static func createChain(in cluster: Cluster, _ input: ChainInput, _ req: Request) async throws -> Chain {
+        try await requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
+        let fields = try await validateChain(input, clusterID: cluster.id!, existing: nil, on: req.db)
+        return try await req.db.transaction { tx in
+            let chain = Chain()
+            chain.clusterID = cluster.id!
+            applyChain(fields, to: chain)
+            chain.active = true
+            try await chain.create(on: tx)
+            try await AuditLog.record(req, on: tx, action: .create, entity: "chain", entityID: "\(chain.id!)",
+                                      summary: "新建产业链“\(chain.name)”（\(cluster.name)）", before: NoSnapshot?.none, after: ChainDTO(chain))
+            return chain
+        }
+    }
+
+    static func chainCluster(_ chain: Chain, on db: Database) async throws -> Cluster {
+        guard let cluster = try await Cluster.find(chain.clusterID, on: db) else { throw AppError.notFound("该产业集群") }
+        return cluster
+    }
+
+    static func updateChain(_ chain: Chain, _ input: ChainInput, _ req: Request) async throws -> Chain {
+        try await requireOwnership(try await chainCluster(chain, on: req.db), actor: try req.requireActor(), on: req.db)
+        let fields = try await validateChain(input, clusterID: chain.clusterID, existing: chain, on: req.db)
+        let before = ChainDTO(chain)
+        return try await req.db.transaction { tx in
+            applyChain(fields, to: chain)
+            try await chain.save(on: tx)
+            try await AuditLog.record(req, on: tx, action: .update, entity: "chain", entityID: "\(chain.id!)",
+                                      summary: "修改产业链“\(chain.name)”", before: before, after: ChainDTO(chain))
+            return chain
+        }
+    }
+}

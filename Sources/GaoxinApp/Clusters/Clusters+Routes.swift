@@ -1,0 +1,84 @@
+import OpenAPIKit30
+import Vapor
+
+enum ClusterRoutes {
+    static let policy = Policies.clusters
+    static let idParam = APIParameter.path("id", "ID")
+    static let enterpriseParam = APIParameter.path("enterpriseId", "企业 ID")
+    static let listParams: [APIParameter] = [
+        .query("q", "集群名称或挂钩领导中的任意子串"), .query("page", "页码，从 1 开始", .integer(minimum: (1, exclusive: false))),
+        .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
+        .query("sort", "排序：order、name、category、target、id，前加 - 为倒序"),
+        .query("category", "类别：advantage、emerging、future"), .query("under", "牵头部门在该单位之下", .integer), .query("active", "1 启用 / 0 停用"),
+    ]
+
+    static var all: [RouteSpec] {
+        [
+            RouteSpec(.GET, "/clusters", .read(policy), ClusterPages.index),
+            RouteSpec(.GET, "/clusters/export", .read(policy), ClusterPages.export),
+            RouteSpec(.GET, "/clusters/new", .write(policy), ClusterPages.newForm),
+            RouteSpec(.POST, "/clusters", .write(policy), ClusterPages.create),
+            RouteSpec(.GET, "/clusters/:id", .read(policy)) { try await ClusterPages.show($0) },
+            RouteSpec(.GET, "/clusters/:id/edit", .write(policy), ClusterPages.editForm),
+            RouteSpec(.POST, "/clusters/:id", .write(policy), ClusterPages.update),
+            RouteSpec(.POST, "/clusters/:id/deactivate", .write(policy), ClusterPages.setActive(false)),
+            RouteSpec(.POST, "/clusters/:id/reactivate", .write(policy), ClusterPages.setActive(true)),
+            RouteSpec(.POST, "/clusters/:id/chains", .write(policy), ClusterPages.createChain),
+            RouteSpec(.GET, "/chains/:id", .read(policy)) { try await ChainPages.show($0) },
+            RouteSpec(.GET, "/chains/:id/edit", .write(policy), ChainPages.editForm),
+            RouteSpec(.POST, "/chains/:id", .write(policy), ChainPages.update),
+            RouteSpec(.POST, "/chains/:id/nodes", .write(policy), ChainPages.createNode),
+            RouteSpec(.GET, "/chain-nodes/:id/edit", .write(policy), ChainPages.editNode),
+            RouteSpec(.POST, "/chain-nodes/:id", .write(policy), ChainPages.updateNode),
+            RouteSpec(.POST, "/chain-nodes/:id/delete", .write(policy), ChainPages.deleteNode),
+            RouteSpec(.POST, "/chain-nodes/:id/enterprises", .write(policy), ChainPages.attach),
+            RouteSpec(.POST, "/chain-nodes/:id/enterprises/:enterpriseId/detach", .write(policy), ChainPages.detach),
+
+            RouteSpec(.GET, "/api/v1/clusters", .read(policy),
+                      doc: APIOperation(operationID: "listClusters", summary: "列出产业集群", tag: "产业集群", parameters: listParams, response: ClusterListDTO.self),
+                      ClustersAPI.list),
+            RouteSpec(.POST, "/api/v1/clusters", .write(policy),
+                      doc: APIOperation(operationID: "createCluster", summary: "新建产业集群", tag: "产业集群", request: .json(ClusterInput.self), successStatus: 201, response: ClusterDTO.self),
+                      ClustersAPI.create),
+            RouteSpec(.GET, "/api/v1/clusters/:id", .read(policy),
+                      doc: APIOperation(operationID: "getCluster", summary: "查看产业集群", tag: "产业集群", parameters: [idParam], response: ClusterDTO.self),
+                      ClustersAPI.show),
+            RouteSpec(.PATCH, "/api/v1/clusters/:id", .write(policy),
+                      doc: APIOperation(operationID: "updateCluster", summary: "修改产业集群", tag: "产业集群", parameters: [idParam], request: .json(ClusterInput.self), response: ClusterDTO.self),
+                      ClustersAPI.update),
+            RouteSpec(.POST, "/api/v1/clusters/:id/deactivate", .write(policy),
+                      doc: APIOperation(operationID: "deactivateCluster", summary: "停用产业集群", tag: "产业集群", parameters: [idParam], response: ClusterDTO.self),
+                      ClustersAPI.setActive(false)),
+            RouteSpec(.POST, "/api/v1/clusters/:id/reactivate", .write(policy),
+                      doc: APIOperation(operationID: "reactivateCluster", summary: "启用产业集群", tag: "产业集群", parameters: [idParam], response: ClusterDTO.self),
+                      ClustersAPI.setActive(true)),
+            RouteSpec(.GET, "/api/v1/clusters/:id/chains", .read(policy),
+                      doc: APIOperation(operationID: "listClusterChains", summary: "集群的产业链", tag: "产业集群", parameters: [idParam], response: ChainListDTO.self),
+                      ClustersAPI.chains),
+            RouteSpec(.POST, "/api/v1/clusters/:id/chains", .write(policy),
+                      doc: APIOperation(operationID: "createChain", summary: "新建产业链", tag: "产业集群", parameters: [idParam], request: .json(ChainInput.self), successStatus: 201, response: ChainDTO.self),
+                      ClustersAPI.createChain),
+            RouteSpec(.GET, "/api/v1/chains/:id", .read(policy),
+                      doc: APIOperation(operationID: "getChainMap", summary: "产业链招商图谱：环节、强弱（含判定依据）与本地企业", tag: "产业集群", parameters: [idParam], response: ChainMapDTO.self),
+                      ClustersAPI.chainMap),
+            RouteSpec(.PATCH, "/api/v1/chains/:id", .write(policy),
+                      doc: APIOperation(operationID: "updateChain", summary: "修改产业链及强弱门槛", tag: "产业集群", parameters: [idParam], request: .json(ChainInput.self), response: ChainDTO.self),
+                      ClustersAPI.updateChain),
+            RouteSpec(.POST, "/api/v1/chains/:id/nodes", .write(policy),
+                      doc: APIOperation(operationID: "createChainNode", summary: "新增产业链环节", tag: "产业集群", parameters: [idParam], request: .json(ChainNodeInput.self), successStatus: 201, response: ChainNodeDTO.self),
+                      ClustersAPI.createNode),
+            RouteSpec(.PATCH, "/api/v1/chain-nodes/:id", .write(policy),
+                      doc: APIOperation(operationID: "updateChainNode", summary: "修改产业链环节", tag: "产业集群", parameters: [idParam], request: .json(ChainNodeInput.self), response: ChainNodeDTO.self),
+                      ClustersAPI.updateNode),
+            RouteSpec(.DELETE, "/api/v1/chain-nodes/:id", .write(policy),
+                      doc: APIOperation(operationID: "deleteChainNode", summary: "删除空的产业链环节", tag: "产业集群", parameters: [idParam], successStatus: 204, response: nil),
+                      ClustersAPI.deleteNode),
+            RouteSpec(.PUT, "/api/v1/chain-nodes/:id/enterprises/:enterpriseId", .write(policy),
+                      doc: APIOperation(operationID: "attachChainNodeEnterprise", summary: "将企业关联到环节", tag: "产业集群", parameters: [idParam, enterpriseParam], successStatus: 204, response: nil),
+                      ClustersAPI.attach),
+            RouteSpec(.DELETE, "/api/v1/chain-nodes/:id/enterprises/:enterpriseId", .write(policy),
+                      doc: APIOperation(operationID: "detachChainNodeEnterprise", summary: "取消企业与环节的关联", tag: "产业集群", parameters: [idParam, enterpriseParam], successStatus: 204, response: nil),
+                      ClustersAPI.detach),
+        ]
+    }
+}

@@ -1,0 +1,106 @@
+import Fluent
+import GaoxinDomain
+import Vapor
+
+/// JSON handlers of clusters, chains and nodes; same queries and writes as the pages.
+enum ClustersAPI {
+    static func list(_ req: Request) async throws -> Response {
+        let query = try ListQuery.parse(req, ClusterQueries.list)
+        let page = try await ListRunner.page(ClusterQueries.list, query, on: req.sql, as: ClusterQueries.Row.self)
+        let ids = page.items.map(\.id)
+        let found = ids.isEmpty ? [] : try await Cluster.query(on: req.db).filter(\.$id ~~ ids).all()
+        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
+        let names = Dictionary(page.items.map { ($0.id, $0.leadUnitName) }, uniquingKeysWith: { a, _ in a })
+        let items = ids.compactMap { id in byID[id].map { ClusterDTO($0, leadUnitName: names[id]) } }
+        return try .json(ClusterListDTO(items: items, total: page.total, page: page.page, per: page.per))
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        try .json(try await ClusterQueries.dto(try await ClusterQueries.find(req), on: req.db))
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterWrites.create(try APIBody.decode(ClusterInput.self, req), req)
+        return try .json(try await ClusterQueries.dto(cluster, on: req.db), status: .created)
+    }
+
+    static func update(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        let updated = try await ClusterWrites.update(cluster, try APIBody.decode(ClusterInput.self, req), req)
+        return try .json(try await ClusterQueries.dto(updated, on: req.db))
+    }
+
+    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
+        { req in
+            let cluster = try await ClusterWrites.setActive(try await ClusterQueries.find(req), active, req)
+            return try .json(try await ClusterQueries.dto(cluster, on: req.db))
+        }
+    }
+
+    static func chains(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        let chains = try await Chain.query(on: req.db).filter(\.$clusterID == cluster.id!).sort(\.$name).all()
+        return try .json(ChainListDTO(items: chains.map(ChainDTO.init)))
+    }
+
+    static func createChain(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        let chain = try await ClusterWrites.createChain(in: cluster, try APIBody.decode(ChainInput.self, req), req)
+        return try .json(ChainDTO(chain), status: .created)
+    }
+
+    static func chainMap(_ req: Request) async throws -> Response {
+        try .json(try await ClusterQueries.map(try await ClusterQueries.findChain(req), now: req.now, on: req.db))
+    }
+
+    static func updateChain(_ req: Request) async throws -> Response {
+        let chain = try await ClusterQueries.findChain(req)
+        return try .json(ChainDTO(try await ClusterWrites.updateChain(chain, try APIBody.decode(ChainInput.self, req), req)))
+    }
+
+    static func createNode(_ req: Request) async throws -> Response {
+        let chain = try await ClusterQueries.findChain(req)
+        return try .json(ChainNodeDTO(try await ChainNodeWrites.create(in: chain, try APIBody.decode(ChainNodeInput.self, req), req)), status: .created)
+    }
+
+    static func updateNode(_ req: Request) async throws -> Response {
+        let node = try await ClusterQueries.findNode(req)
+        let input = try APIBody.decode(ChainNodeInput.self, req)
+        if let parentId = input.parentId, parentId != node.parentID {
+            throw AppError.badRequest("环节创建后不能改变上级环节；请新建环节", field: "parentId")
+        }
+        return try .json(ChainNodeDTO(try await ChainNodeWrites.update(node, input, req)))
+    }
+
+    static func deleteNode(_ req: Request) async throws -> Response {
+        try await ChainNodeWrites.delete(try await ClusterQueries.findNode(req), req)
+        return Response(status: .noContent)
+    }
+
+    static func attach(_ req: Request) async throws -> Response {
+        let node = try await ClusterQueries.findNode(req)
+        guard let id = req.parameters.get("enterpriseId", as: Int.self), let enterprise = try await Enterprise.find(id, on: req.db) else {
+            throw AppError.notFound("该企业")
+        }
+        try await ChainNodeWrites.attach(node, enterprise: enterprise, req)
+        return Response(status: .noContent)
+    }
+
+    static func detach(_ req: Request) async throws -> Response {
+        let node = try await ClusterQueries.findNode(req)
+        guard let id = req.parameters.get("enterpriseId", as: Int.self) else { throw AppError.notFound("该企业") }
+        try await ChainNodeWrites.detach(node, enterpriseID: id, req)
+        return Response(status: .noContent)
+    }
+}
+
+struct ChainListDTO: Content, APISchema {
+    var items: [ChainDTO]
+
+    static let schemaName = "ChainList"
+    static var openAPISchema: JSONSchema {
+        .object(properties: ["items": .array(items: .reference(.component(named: ChainDTO.schemaName)))])
+    }
+}
+
+import OpenAPIKit30

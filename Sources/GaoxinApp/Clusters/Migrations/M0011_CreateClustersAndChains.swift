@@ -1,0 +1,65 @@
+import Fluent
+import SQLKit
+
+/// Clusters, their chains, chain nodes and the enterprises attached to nodes (SPEC §2.2).
+struct M0011_CreateClustersAndChains: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema("clusters")
+            .field("id", .int64, .identifier(auto: true))
+            .field("name", .string, .required)
+            .field("category", .string, .required)
+            .field("lead_unit_id", .int64, .required, .references("units", "id"))
+            .field("liaison_leader", .string)
+            .field("annual_target", .int64)
+            .field("sort_order", .int64, .required)
+            .field("active", .bool, .required)
+            .field("note", .string)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "name")
+            .create()
+        try await database.schema("chains")
+            .field("id", .int64, .identifier(auto: true))
+            .field("cluster_id", .int64, .required, .references("clusters", "id"))
+            .field("name", .string, .required)
+            .field("min_enterprises", .int64, .required)
+            .field("min_revenue", .int64, .required)
+            .field("require_backbone", .bool, .required)
+            .field("active", .bool, .required)
+            .field("note", .string)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "cluster_id", "name")
+            .create()
+        try await database.schema("chain_nodes")
+            .field("id", .int64, .identifier(auto: true))
+            .field("chain_id", .int64, .required, .references("chains", "id"))
+            .field("parent_id", .int64, .references("chain_nodes", "id"))
+            .field("segment", .string, .required)
+            .field("name", .string, .required)
+            .field("industry_codes", .string, .required)
+            .field("products", .string)
+            .field("sort_order", .int64, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .create()
+        try await database.schema("chain_node_enterprises")
+            .field("id", .int64, .identifier(auto: true))
+            .field("node_id", .int64, .required, .references("chain_nodes", "id"))
+            .field("enterprise_id", .int64, .required, .references("enterprises", "id"))
+            .field("created_at", .datetime)
+            .unique(on: "node_id", "enterprise_id")
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.raw("CREATE INDEX chains_cluster ON chains (cluster_id)").run()
+        try await sql.raw("CREATE INDEX chain_nodes_chain ON chain_nodes (chain_id)").run()
+        try await sql.raw("CREATE INDEX chain_node_enterprises_enterprise ON chain_node_enterprises (enterprise_id)").run()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("chain_node_enterprises").delete()
+        try await database.schema("chain_nodes").delete()
+        try await database.schema("chains").delete()
+        try await database.schema("clusters").delete()
+    }
+}

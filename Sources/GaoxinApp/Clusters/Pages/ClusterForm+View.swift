@@ -1,0 +1,41 @@
+import GaoxinDomain
+import Plot
+
+/// Create and edit form of a cluster; the target is entered in 万元 like every amount.
+enum ClusterFormView {
+    struct Model {
+        var clusterID: Int?
+        var values: ClusterInput
+        /// The target as typed, so a non-number comes back as it was.
+        var targetText: String?
+        var unitOptions: [FormField.Option]
+        var errors: [FieldError]
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        let lang = context.lang
+        let values = model.values
+        return Page.render(
+            context, title: model.clusterID == nil ? context.t("新建产业集群", "New cluster") : context.t("编辑产业集群", "Edit cluster"),
+            FormField.summary(model.errors, lang: lang),
+            .form(
+                .class("record"), .method(.post), .action(model.clusterID.map(Site.cluster) ?? Site.clusters), .novalidate(),
+                Page.csrf(context),
+                FormField.text("name", label: context.t("集群名称", "Name"), value: values.name, errors: model.errors, lang: lang, required: true, maxLength: 100),
+                FormField.select("category", label: context.t("类别", "Category"),
+                                 options: ClusterCategory.allCases.map { .init(value: $0.rawValue, label: context.t($0.nameZh, $0.nameEn)) },
+                                 selected: values.category, errors: model.errors, lang: lang, required: true, blank: context.t("请选择", "Choose")),
+                FormField.select("leadUnitId", label: context.t("牵头部门", "Lead unit"), options: model.unitOptions, selected: values.leadUnitId.map(String.init),
+                                 errors: model.errors, lang: lang, required: true, blank: context.t("请选择", "Choose")),
+                FormField.text("liaisonLeader", label: context.t("挂钩领导", "Liaison leader"), value: values.liaisonLeader, errors: model.errors, lang: lang, maxLength: 100),
+                FormField.text("annualTarget", label: context.t("年度营收目标（万元）", "Annual revenue target (10k yuan)"),
+                               value: model.targetText ?? values.annualTarget.map(String.init), errors: model.errors, lang: lang, maxLength: 16,
+                               hint: context.t("整数，单位万元；1 亿元 = 10000 万元", "Whole 万元; 1 亿元 = 10,000 万元")),
+                FormField.text("sortOrder", label: context.t("排序号", "Sort order"), value: values.sortOrder.map(String.init) ?? "0", errors: model.errors, lang: lang, type: .number),
+                FormField.textarea("note", label: context.t("备注", "Note"), value: values.note, errors: model.errors, lang: lang),
+                .div(.class("actions"), .button(.type(.submit), .text(context.t("保存", "Save"))),
+                     .a(.class("button secondary"), .href(model.clusterID.map(Site.cluster) ?? Site.clusters), .text(context.t("取消", "Cancel"))))
+            )
+        )
+    }
+}

@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+
+/// Clusters of the high-tech zone (seed 000 names 集成电路, 生命健康, 高端装备及新能源, 特钢新材料
+/// and 未来产业 task forces) and one chain map, 集成电路, whose nodes carry GB/T 4754 codes and
+/// the demo enterprises of 新吴 — so the map shows missing, weak and strong nodes, and the
+/// recommendation page can mark which industries fill them. Targets are illustrative.
+enum DemoClusterData {
+    static let clusters: [(name: String, category: ClusterCategory, leadName: String, target: Int64?)] = [
+        ("集成电路", .emerging, "集成电路产业专班", 25_000_000),
+        ("生命健康", .emerging, "生命健康产业专班", 8_000_000),
+        ("高端装备及新能源", .advantage, "高端装备及新能源产业专班", 12_000_000),
+        ("特钢新材料", .advantage, "特钢新材料产业专班", 6_000_000),
+        ("未来产业", .future, "未来产业专班", nil),
+    ]
+
+    /// (segment, node, codes, products)
+    static let chipNodes: [(ChainSegment, String, [String], String)] = [
+        (.upstream, "芯片设计", ["6520"], "EDA 工具、处理器与存储芯片设计"),
+        (.upstream, "半导体材料", ["3985"], "硅片、光刻胶、电子特气"),
+        (.upstream, "半导体装备", ["3562"], "刻蚀、薄膜沉积、检测设备"),
+        (.midstream, "晶圆制造", ["3973"], "逻辑与存储晶圆代工"),
+        (.midstream, "分立器件与功率半导体", ["3972"], "IGBT、MOSFET、碳化硅器件"),
+        (.downstream, "智能终端", ["3919"], "物联网终端、工业计算机"),
+        (.downstream, "汽车电子", ["3670"], "车规级芯片模组、域控制器"),
+        (.downstream, "光伏与储能电子", ["3825"], "逆变器、储能变流器"),
+    ]
+
+    static func insert(on db: Database, now: Date) async throws {
+        let units = try await OrgUnit.query(on: db).all()
+        for (index, spec) in clusters.enumerated() {
+            guard let lead = units.first(where: { $0.name == spec.leadName }) else { continue }
+            let cluster = Cluster()
+            cluster.name = spec.name
+            cluster.category = spec.category.rawValue
+            cluster.leadUnitID = lead.id!
+            cluster.annualTarget = spec.target
+            cluster.sortOrder = (index + 1) * 10
+            cluster.active = true
+            try await cluster.create(on: db)
+            try await audit(db, now, "cluster", "\(cluster.id!)", "载入演示产业集群“\(cluster.name)”", ClusterDTO(cluster))
+            guard spec.name == "集成电路" else { continue }
+            let chain = Chain()
+            chain.clusterID = cluster.id!
+            chain.name = "集成电路产业链"
+            chain.minEnterprises = 2
+            chain.minRevenue = 50_000
+            chain.requireBackbone = true
+            chain.active = true
+            try await chain.create(on: db)
+            try await audit(db, now, "chain", "\(chain.id!)", "载入演示产业链“\(chain.name)”", ChainDTO(chain))
+            let xinwu = units.first { $0.code == "XW" }?.id
+            for (order, item) in chipNodes.enumerated() {
+                let node = ChainNode()
+                node.chainID = chain.id!
+                node.segment = item.0.rawValue
+                node.name = item.1
+                node.industryCodes = item.2.joined(separator: ",")
+                node.products = item.3
+                node.sortOrder = order * 10
+                try await node.create(on: db)
+                try await audit(db, now, "chain_node", "\(node.id!)", "载入演示产业链环节“\(node.name)”", ChainNodeDTO(node))
+                // The zone's own enterprises (新吴) of the node's industries attach to it.
+                let local = try await Enterprise.query(on: db).filter(\.$industryCode ~~ item.2).all().filter { $0.unitID == xinwu }
+                for enterprise in local {
+                    let link = ChainNodeEnterprise()
+                    link.nodeID = node.id!
+                    link.enterpriseID = enterprise.id!
+                    try await link.create(on: db)
+                    try await audit(db, now, "chain_node_enterprise", "\(node.id!)/\(enterprise.id!)", "演示：将“\(enterprise.name)”关联到环节“\(node.name)”",
+                                    ChainNodeWrites.AttachmentSnapshot(nodeId: node.id!, nodeName: node.name, enterpriseId: enterprise.id!, enterpriseName: enterprise.name))
+                }
+            }
+        }
+    }
+
+    static func audit<T: Encodable>(_ db: Database, _ now: Date, _ entity: String, _ id: String, _ summary: String, _ after: T) async throws {
+        try await AuditLog.record(on: db, at: now, actor: nil, actorName: "演示数据", address: nil, action: .create, entity: entity,
+                                  entityID: id, summary: summary, before: NoSnapshot?.none, after: after)
+    }
+}

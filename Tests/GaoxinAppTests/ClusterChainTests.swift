@@ -1,0 +1,306 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+@testable import GaoxinApp
+import GaoxinSheets
+import XCTVapor
+import XCTest
+
+/// Clusters and chain maps through the public surface: the registry, the map with derived node
+/// strengths (the rule beside them), nodes and their enterprises, who may write, and the bridge
+/// to the target-industry ranking (补链 / 强链).
+final class ClusterChainTests: XCTestCase {
+    static func creditCode(_ serial: Int) -> String {
+        let first17 = "91320214MA" + String(format: "%07d", serial)
+        return first17 + String(CreditCode.checkCharacter(for: first17)!)
+    }
+
+    /// An enterprise of `unit` with one month of revenue in the latest reported month.
+    @discardableResult
+    func enterprise(_ app: Application, _ serial: Int, unit: Int, code: String, tier: EnterpriseTier? = nil, revenue: Int64) async throws -> Enterprise {
+        let e = Enterprise()
+        e.creditCode = Self.creditCode(serial)
+        e.name = "链上企业\(serial)"
+        e.industryCode = code
+        e.unitID = unit
+        e.aboveScale = true
+        e.tier = tier?.rawValue
+        e.active = true
+        try await e.create(on: app.db)
+        let row = EnterpriseIndicator()
+        row.enterpriseID = e.id!
+        row.period = "2026-08"
+        row.revenue = revenue
+        try await row.create(on: app.db)
+        return e
+    }
+
+    func json(_ response: XCTHTTPResponse) throws -> [String: Any] { try parseJSONObject(response) }
+
+    func testOfficeBuildsAChainMapAndStrengthsAreDerivedWithTheirRule() async throws {
+        try await withApp { app, fixtures in
+            let browser = try await Browser.signedIn(app, as: .office)
+            try await browser.get(Site.clusterNew)
+            // Every problem at once, next to its field, nothing written.
+            let bad = try await browser.post(Site.clusters, [("name", ""), ("category", ""), ("leadUnitId", "\(fixtures.zone)"), ("annualTarget", "两千亿")])
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            for (field, message) in [("name", "请填写集群名称"), ("category", "请填写集群类别"), ("annualTarget", "年度目标应为整数（万元）")] {
+                XCTAssertTrue(bad.text.contains("id=\"\(field)-error\""), field)
+                XCTAssertTrue(bad.text.contains(message), message)
+            }
+            XCTAssertTrue(bad.text.contains("value=\"两千亿\""), "the typed target comes back")
+            let noClusters = try await Stored.count(app, "clusters")
+            XCTAssertEqual(noClusters, 0)
+
+            let created = try await browser.post(Site.clusters, [("name", "集成电路"), ("category", "emerging"), ("leadUnitId", "\(fixtures.zone)"),
+                                                                 ("annualTarget", "25000000"), ("liaisonLeader", "王副主任")])
+            XCTAssertEqual(created.status, .seeOther, created.text)
+            let clusterID = try XCTUnwrap(Int(try XCTUnwrap(created.headers.first(name: .location)).dropFirst("/clusters/".count).prefix { $0.isNumber }))
+            let page = try await browser.get(Site.cluster(clusterID))
+            XCTAssertTrue(page.text.contains("2,500.00 亿元"), "the target is shown in 亿元")
+
+            let chainResponse = try await browser.post(Site.clusterChains(clusterID), [("name", "集成电路产业链"), ("minEnterprises", "2"),
+                                                                                    ("minRevenue", "1000"), ("requireBackbone", "1")])
+            XCTAssertEqual(chainResponse.status, .seeOther, chainResponse.text)
+            let chain = try await Chain.query(on: app.db).first()
+            let chainID = try XCTUnwrap(chain?.id)
+
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let design = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"upstream","name":"芯片设计","industryCodes":["6520"]}"#))
+            let fab = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"midstream","name":"晶圆制造","industryCodes":["C3973"]}"#))
+            XCTAssertEqual(fab["industryCodes"] as? [String], ["3973"], "the section letter is dropped")
+            let fabID = try XCTUnwrap(fab["id"] as? Int)
+            // A sub-node takes its parent's segment whatever is sent.
+            let power = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: "{\"segment\":\"downstream\",\"parentId\":\(fabID),\"name\":\"功率器件\",\"industryCodes\":[\"3972\"]}"))
+            XCTAssertEqual(power["segment"] as? String, "midstream")
+            let badCode = try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"upstream","name":"材料","industryCodes":["A3985"]}"#)
+            XCTAssertEqual(badCode.status, .unprocessableEntity)
+            XCTAssertEqual(try apiErrorObject(badCode)["field"] as? String, "industryCodes")
+
+            // 晶圆制造: two enterprises, one of them backbone → strong. 功率器件: one rising → weak. 芯片设计: none → missing.
+            let a = try await enterprise(app, 1, unit: fixtures.zone, code: "3973", tier: .backbone, revenue: 800)
+            let b = try await enterprise(app, 2, unit: fixtures.zone, code: "3973", revenue: 400)
+            let c = try await enterprise(app, 3, unit: fixtures.zone, code: "3972", tier: .rising, revenue: 300)
+            try await browser.get(Site.chain(chainID))
+            let attached = try await browser.post(Site.chainNodeEnterprises(fabID), [("enterprise", a.creditCode.lowercased())])
+            XCTAssertEqual(attached.status, .seeOther, attached.text)
+            let byName = try await browser.post(Site.chainNodeEnterprises(fabID), [("enterprise", "链上企业2")])
+            XCTAssertEqual(byName.status, .seeOther)
+            let unknown = try await browser.post(Site.chainNodeEnterprises(fabID), [("enterprise", "不存在的企业")])
+            XCTAssertEqual(unknown.status, .unprocessableEntity)
+            XCTAssertTrue(unknown.text.contains("找不到企业“不存在的企业”"))
+            let putResponse = try await api.send(.PUT, Site.API.chainNodeEnterprise(try XCTUnwrap(power["id"] as? Int), c.id!))
+            XCTAssertEqual(putResponse.status, .noContent)
+            _ = b
+
+            let map = try json(try await api.send(.GET, Site.API.chain(chainID)))
+            XCTAssertEqual(map["revenueTo"] as? String, "2026-08", "the window ends with the latest reported month")
+            XCTAssertEqual(map["revenueFrom"] as? String, "2025-09")
+            XCTAssertTrue((map["rule"] as? String ?? "").contains("本地企业少于 2 家"))
+            let nodes = try XCTUnwrap(map["nodes"] as? [[String: Any]])
+            XCTAssertEqual(nodes.map { $0["name"] as? String }, ["芯片设计", "晶圆制造", "功率器件"], "segments in order, sub-node under its parent")
+            XCTAssertEqual(nodes.map { $0["strength"] as? String }, ["missing", "strong", "weak"])
+            XCTAssertEqual(nodes[1]["revenue"] as? Int, 1200)
+            XCTAssertEqual(nodes[2]["reasons"] as? [String], ["本地企业 1 家，少于 2 家", "近 12 个月营收 0.03 亿元，低于 0.10 亿元", "无骨干及以上企业"])
+            XCTAssertEqual(nodes[2]["depth"] as? Int, 1)
+            _ = design
+
+            let mapPage = try await browser.get(Site.chain(chainID))
+            XCTAssertTrue(mapPage.text.contains("strength-missing"))
+            XCTAssertTrue(mapPage.text.contains("强弱判定：无本地企业为缺失"))
+
+            for entity in ["cluster", "chain", "chain_node", "chain_node_enterprise"] {
+                let rows = try await Stored.audit(app, entity: entity, action: "create")
+                XCTAssertFalse(rows.isEmpty, "\(entity) creation is audited")
+            }
+        }
+    }
+
+    func testANodeIsDeletedOnlyWhenEmptyAndEveryStepIsAudited() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)
+            let cluster = try json(try await api.send(.POST, Site.API.clusters, json: "{\"name\":\"生命健康\",\"category\":\"emerging\",\"leadUnitId\":\(fixtures.zone)}"))
+            let chain = try json(try await api.send(.POST, Site.API.clusterChains(try XCTUnwrap(cluster["id"] as? Int)), json: #"{"name":"生物医药产业链"}"#))
+            let chainID = try XCTUnwrap(chain["id"] as? Int)
+            XCTAssertEqual(chain["minEnterprises"] as? Int, 3, "the default threshold")
+            let root = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"upstream","name":"原料药","industryCodes":["2710"]}"#))
+            let rootID = try XCTUnwrap(root["id"] as? Int)
+            let child = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: "{\"parentId\":\(rootID),\"name\":\"化学原料药\"}"))
+            let childID = try XCTUnwrap(child["id"] as? Int)
+            let e = try await enterprise(app, 7, unit: fixtures.zone, code: "2710", revenue: 10)
+            let attach = try await api.send(.PUT, Site.API.chainNodeEnterprise(childID, e.id!))
+            XCTAssertEqual(attach.status, .noContent)
+
+            let refusedRoot = try await api.send(.DELETE, Site.API.chainNode(rootID))
+            XCTAssertEqual(refusedRoot.status, .conflict)
+            XCTAssertTrue((try apiErrorObject(refusedRoot)["message"] as? String ?? "").contains("下级环节"))
+            let refusedChild = try await api.send(.DELETE, Site.API.chainNode(childID))
+            XCTAssertEqual(refusedChild.status, .conflict)
+            XCTAssertTrue((try apiErrorObject(refusedChild)["message"] as? String ?? "").contains("关联着 1 家企业"))
+
+            let detach = try await api.send(.DELETE, Site.API.chainNodeEnterprise(childID, e.id!))
+            XCTAssertEqual(detach.status, .noContent)
+            let detachAgain = try await api.send(.DELETE, Site.API.chainNodeEnterprise(childID, e.id!))
+            XCTAssertEqual(detachAgain.status, .notFound)
+            let deletedChild = try await api.send(.DELETE, Site.API.chainNode(childID))
+            XCTAssertEqual(deletedChild.status, .noContent)
+            let deletedRoot = try await api.send(.DELETE, Site.API.chainNode(rootID))
+            XCTAssertEqual(deletedRoot.status, .noContent)
+            let remaining = try await Stored.count(app, "chain_nodes")
+            XCTAssertEqual(remaining, 0)
+            let deletions = try await Stored.audit(app, entity: "chain_node", action: "delete")
+            XCTAssertEqual(deletions.count, 2)
+            XCTAssertNotNil(deletions[0].beforeJSON, "a deletion keeps what was deleted")
+            let detachAudit = try await Stored.audit(app, entity: "chain_node_enterprise", action: "delete")
+            XCTAssertEqual(detachAudit.count, 1)
+
+            // Moving a node under another parent is not an edit.
+            let again = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"downstream","name":"制剂"}"#))
+            let moved = try await api.send(.PATCH, Site.API.chainNode(try XCTUnwrap(again["id"] as? Int)), json: "{\"parentId\":\(rootID + 100)}")
+            XCTAssertEqual(moved.status, .badRequest)
+            let renamed = try await api.send(.PATCH, Site.API.chainNode(try XCTUnwrap(again["id"] as? Int)), json: #"{"segment":"midstream","name":"制剂生产"}"#)
+            XCTAssertEqual(try json(renamed)["segment"] as? String, "midstream")
+        }
+    }
+
+    func testTheLeadDepartmentWritesOnlyItsOwnClustersAndLeadersOnlyRead() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let zoneCluster = try json(try await office.send(.POST, Site.API.clusters, json: "{\"name\":\"高端装备\",\"category\":\"advantage\",\"leadUnitId\":\(fixtures.zone)}"))
+            let zoneClusterID = try XCTUnwrap(zoneCluster["id"] as? Int)
+
+            let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
+            let own = try await team.send(.POST, Site.API.clusters, json: "{\"name\":\"集成电路\",\"category\":\"emerging\",\"leadUnitId\":\(fixtures.team)}")
+            XCTAssertEqual(own.status, .created, own.text)
+            let foreign = try await team.send(.POST, Site.API.clusters, json: "{\"name\":\"生命健康\",\"category\":\"emerging\",\"leadUnitId\":\(fixtures.otherTeam)}")
+            XCTAssertEqual(foreign.status, .unprocessableEntity)
+            XCTAssertEqual(try apiErrorObject(foreign)["field"] as? String, "leadUnitId")
+            let patch = try await team.send(.PATCH, Site.API.cluster(zoneClusterID), json: #"{"note":"改"}"#)
+            XCTAssertEqual(patch.status, .forbidden)
+            let chain = try await team.send(.POST, Site.API.clusterChains(zoneClusterID), json: #"{"name":"装备链"}"#)
+            XCTAssertEqual(chain.status, .forbidden)
+            let read = try await team.send(.GET, Site.API.cluster(zoneClusterID))
+            XCTAssertEqual(read.status, .ok)
+
+            let leader = try await APIClient.forRole(.leader, app: app, fixtures: fixtures)
+            let leaderRead = try await leader.send(.GET, Site.API.clusters)
+            XCTAssertEqual(leaderRead.status, .ok)
+            let leaderWrite = try await leader.send(.PATCH, Site.API.cluster(zoneClusterID), json: #"{"note":"改"}"#)
+            XCTAssertEqual(leaderWrite.status, .forbidden)
+            let auditor = try await APIClient.forRole(.auditor, app: app, fixtures: fixtures)
+            let auditorRead = try await auditor.send(.GET, Site.API.clusters)
+            XCTAssertEqual(auditorRead.status, .forbidden)
+
+            let duplicate = try await office.send(.POST, Site.API.clusters, json: "{\"name\":\"高端装备\",\"category\":\"advantage\",\"leadUnitId\":\(fixtures.zone)}")
+            XCTAssertEqual(duplicate.status, .unprocessableEntity)
+            XCTAssertTrue((try apiErrorObject(duplicate)["message"] as? String ?? "").contains("已有名为“高端装备”"))
+        }
+    }
+
+    func testClusterListSearchesFiltersAndExports() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            for (name, category) in [("集成电路", "emerging"), ("特钢新材料", "advantage"), ("未来产业", "future"), ("新能源", "emerging")] {
+                let response = try await api.send(.POST, Site.API.clusters, json: "{\"name\":\"\(name)\",\"category\":\"\(category)\",\"leadUnitId\":\(fixtures.zone),\"annualTarget\":1234567}")
+                XCTAssertEqual(response.status, .created, response.text)
+            }
+            let search = try json(try await api.send(.GET, Site.API.clusters + "?q=%E6%96%B0%E6%9D%90")) // 新材
+            XCTAssertEqual(search["total"] as? Int, 1)
+            let emerging = try json(try await api.send(.GET, Site.API.clusters + "?category=emerging&sort=-name"))
+            XCTAssertEqual((emerging["items"] as? [[String: Any]])?.map { $0["name"] as? String }, ["集成电路", "新能源"].sorted().reversed())
+            let badFilter = try await api.send(.GET, Site.API.clusters + "?category=old")
+            XCTAssertEqual(badFilter.status, .badRequest)
+
+            let browser = try await Browser.signedIn(app, as: .leader)
+            let csv = try await browser.get(Site.clustersExport + "?format=csv&category=future")
+            XCTAssertEqual(csv.status, .ok)
+            let text = try XCTUnwrap(try? CSVFormat.read(Data(csv.body.readableBytesView), limits: .default))
+            XCTAssertEqual(text.rows.count, 2, "heading and the one future cluster")
+            XCTAssertEqual(text.rows[1].first?.text, "未来产业")
+            XCTAssertTrue(text.rows[1].contains { $0.text == "123.46" }, "the target is exported in 亿元")
+        }
+    }
+
+    func testTheRankingMarksIndustriesThatFillMissingOrWeakNodes() async throws {
+        try await withApp { app, fixtures in
+            // Four regions × five 4-digit industries; 新吴 lacks 3972 and 3985.
+            let csv = """
+            year,loc,prod,val
+            2025,新吴,3973,120
+            2025,新吴,3562,80
+            2025,新吴,3972,5
+            2025,新吴,3985,0
+            2025,新吴,6520,0
+            2025,江阴,3973,10
+            2025,江阴,3562,90
+            2025,江阴,3972,70
+            2025,江阴,3985,60
+            2025,江阴,6520,1
+            2025,宜兴,3973,5
+            2025,宜兴,3562,2
+            2025,宜兴,3972,80
+            2025,宜兴,3985,3
+            2025,宜兴,6520,90
+            2025,滨湖,3973,60
+            2025,滨湖,3562,70
+            2025,滨湖,3972,4
+            2025,滨湖,3985,50
+            2025,滨湖,6520,2
+            """
+            let browser = try await Browser.signedIn(app, as: .office)
+            try await browser.get(Site.complexity)
+            let uploaded = try await ComplexityAnalyticsTests.upload(browser, name: "四地区", fileName: "m.csv", data: Data(csv.utf8))
+            let datasetID = try ComplexityAnalyticsTests.datasetID(uploaded)
+
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let cluster = try json(try await api.send(.POST, Site.API.clusters, json: "{\"name\":\"集成电路\",\"category\":\"emerging\",\"leadUnitId\":\(fixtures.zone)}"))
+            let chain = try json(try await api.send(.POST, Site.API.clusterChains(try XCTUnwrap(cluster["id"] as? Int)), json: #"{"name":"集成电路产业链","minEnterprises":1,"requireBackbone":false}"#))
+            let chainID = try XCTUnwrap(chain["id"] as? Int)
+            let material = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"upstream","name":"半导体材料","industryCodes":["3985"]}"#))
+            let power = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"midstream","name":"功率器件","industryCodes":["3972"]}"#))
+            _ = try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"midstream","name":"晶圆制造","industryCodes":["3973"]}"#)
+            // 功率器件 has a local enterprise but too little revenue → weak; 半导体材料 none → missing; 晶圆制造 none → missing.
+            let e = try await enterprise(app, 9, unit: fixtures.zone, code: "3972", revenue: 1)
+            _ = try await api.send(.PATCH, Site.API.chain(chainID), json: #"{"minRevenue":100}"#)
+            let attached = try await api.send(.PUT, Site.API.chainNodeEnterprise(try XCTUnwrap(power["id"] as? Int), e.id!))
+            XCTAssertEqual(attached.status, .noContent)
+
+            let plain = try json(try await api.send(.GET, "/api/v1/analytics/complexity/datasets/\(datasetID)/recommendations?location=%E6%96%B0%E5%90%B4"))
+            XCTAssertNil(plain["chainGaps"], "no chain, no marking")
+            let response = try await api.send(.GET, "/api/v1/analytics/complexity/datasets/\(datasetID)/recommendations?location=%E6%96%B0%E5%90%B4&chain=\(chainID)")
+            XCTAssertEqual(response.status, .ok, response.text)
+            let ranked = try json(response)
+            XCTAssertEqual(ranked["chainId"] as? Int, chainID)
+            let items = try XCTUnwrap(ranked["items"] as? [[String: Any]])
+            let products = items.compactMap { $0["product"] as? String }
+            XCTAssertTrue(Set(products).isSuperset(of: ["3972", "3985"]), "\(products)")
+            for item in items {
+                let fills = (item["fillsNodes"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                switch item["product"] as? String {
+                case "3985": XCTAssertEqual(fills, ["半导体材料"])
+                case "3972": XCTAssertEqual(fills, ["功率器件"])
+                default: XCTAssertEqual(fills, [], "\(item)")
+                }
+            }
+            let gaps = try XCTUnwrap(ranked["chainGaps"] as? [[String: Any]])
+            XCTAssertEqual(gaps.compactMap { ($0["node"] as? [String: Any])?["name"] as? String }, ["半导体材料", "晶圆制造", "功率器件"], "missing first, then weak")
+            XCTAssertEqual(gaps.compactMap { ($0["node"] as? [String: Any])?["strength"] as? String }, ["missing", "missing", "weak"])
+            XCTAssertEqual(gaps[1]["candidates"] as? [String], [], "新吴 already has 3973: nothing to attract for 晶圆制造")
+            XCTAssertEqual(gaps[0]["candidates"] as? [String], ["3985"])
+            _ = material
+
+            let page = try await browser.get(Site.complexityDataset(datasetID) + "?location=%E6%96%B0%E5%90%B4&chain=\(chainID)")
+            XCTAssertTrue(page.text.contains("补链：半导体材料"), "the ranking shows what each industry fills")
+            XCTAssertTrue(page.text.contains("强链：功率器件"))
+            XCTAssertTrue(page.text.contains("的缺失与薄弱环节"))
+
+            let export = try await browser.get(Site.complexityExport(datasetID) + "?location=%E6%96%B0%E5%90%B4&chain=\(chainID)")
+            XCTAssertEqual(export.status, .ok)
+            let sheets = try XLSXReader.read(Data(export.body.readableBytesView))
+            XCTAssertEqual(sheets.count, 4)
+            XCTAssertEqual(sheets[3].rows.dropFirst().map { $0[0].text }, ["半导体材料", "晶圆制造", "功率器件"])
+            let bad = try await api.send(.GET, "/api/v1/analytics/complexity/datasets/\(datasetID)/recommendations?chain=999999")
+            XCTAssertEqual(bad.status, .badRequest)
+        }
+    }
+}
