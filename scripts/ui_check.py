@@ -19,12 +19,14 @@ SHOTS = os.environ.get("UI_SHOTS", "/tmp/gaoxin-ui")
 os.makedirs(SHOTS, exist_ok=True)
 
 # Navigation each role must see (SPEC §5); anything else in the menu is a failure.
+# 产业集群 and 企业: everyone who works with programme data reads the register; 导入导出: whoever writes an
+# importable register (the unit role — demo user "team" — writes its own enterprises).
 EXPECTED_NAV = {
-    "admin": {"工作台", "组织单位", "用户", "产业推荐", "导入导出", "我的账号"},
-    "office": {"工作台", "组织单位", "用户", "产业推荐", "导入导出", "我的账号"},
-    "team": {"工作台", "组织单位", "产业推荐", "我的账号"},
-    "park": {"工作台", "组织单位", "产业推荐", "我的账号"},
-    "leader": {"工作台", "组织单位", "产业推荐", "我的账号"},
+    "admin": {"工作台", "组织单位", "产业集群", "用户", "企业", "产业推荐", "导入导出", "我的账号"},
+    "office": {"工作台", "组织单位", "产业集群", "用户", "企业", "产业推荐", "导入导出", "我的账号"},
+    "team": {"工作台", "组织单位", "产业集群", "企业", "产业推荐", "导入导出", "我的账号"},
+    "park": {"工作台", "组织单位", "产业集群", "企业", "产业推荐", "我的账号"},
+    "leader": {"工作台", "组织单位", "产业集群", "企业", "产业推荐", "我的账号"},
     "auditor": {"工作台", "组织单位", "用户", "审计日志", "我的账号"},
 }
 
@@ -79,12 +81,31 @@ try:
     errors = driver.find_elements(By.CSS_SELECTOR, ".field.invalid .field-error")
     check(any("请填写单位名称" in e.text for e in errors), "the missing name must be reported next to the field")
     driver.save_screenshot(f"{SHOTS}/office-form-errors.png")
+    # The enterprise register: a 2-character search, and the money shown in 亿元 on a page.
+    driver.get(BASE + "/enterprises?q=江阴")
+    check("共 0 条" not in driver.page_source and "江阴" in driver.page_source, "a search for 江阴 should find the demo enterprises")
+    driver.find_element(By.CSS_SELECTOR, ".list table tbody a").click()
+    WebDriverWait(driver, 10).until(lambda d: "月度指标" in d.page_source)
+    check("2025-12" in driver.page_source, "the enterprise page lists its monthly figures")
+    driver.save_screenshot(f"{SHOTS}/office-enterprise.png")
+    # The chain map shows derived strengths with the rule beside them.
+    driver.get(BASE + "/clusters")
+    driver.find_element(By.LINK_TEXT, "集成电路").click()
+    driver.find_element(By.LINK_TEXT, "集成电路产业链").click()
+    WebDriverWait(driver, 10).until(lambda d: "强弱判定" in d.page_source)
+    badges = {b.text.strip() for b in driver.find_elements(By.CSS_SELECTOR, ".strength")}
+    check({"缺失", "较强"} <= badges, f"the demo chain map should show missing and strong nodes, got {sorted(badges)}")
+    driver.save_screenshot(f"{SHOTS}/office-chain-map.png")
     # Phone width: the unit list still renders without horizontal page overflow.
     driver.set_window_size(390, 844)
     driver.get(BASE + "/units")
     width = driver.execute_script("return document.documentElement.scrollWidth")
     check(width <= 400, f"the unit list overflows a phone screen ({width}px wide)")
     driver.save_screenshot(f"{SHOTS}/office-units-phone.png")
+    for path in ("/enterprises", "/clusters"):
+        driver.get(BASE + path)
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        check(width <= 400, f"{path} overflows a phone screen ({width}px wide)")
 finally:
     driver.quit()
 

@@ -27,6 +27,17 @@ final class RoleRouteMatrixTests: XCTestCase {
     static let auditReaders: Set<Role> = [.auditor]
     /// Analytics is programme work: read by everyone but the auditor, uploaded by admin and office.
     static let analysts: Set<Role> = [.admin, .office, .unit, .park, .leader]
+    /// The enterprise register is programme data: everyone who works with it reads (not the auditor).
+    static let enterpriseReaders: Set<Role> = [.admin, .office, .unit, .park, .leader]
+    /// "office (read/write all programme data); unit (write what its unit or subtree owns)": the
+    /// unit role's writes are further bounded to its subtree by the handlers (EnterpriseWriteTests).
+    static let enterpriseWriters: Set<Role> = [.admin, .office, .unit]
+    /// Clusters and chain maps: read like all programme data; written by the office and the lead
+    /// department (unit role, bounded to the clusters its subtree leads by the handlers).
+    static let clusterReaders: Set<Role> = [.admin, .office, .unit, .park, .leader]
+    static let clusterWriters: Set<Role> = [.admin, .office, .unit]
+    /// The import page: whoever may import at least one register.
+    static let importers: Set<Role> = treeWriters.union(userAdmins).union(enterpriseWriters)
 
     static let table: [String: Rule] = [
         "GET /": .roles(signedIn),
@@ -89,14 +100,39 @@ final class RoleRouteMatrixTests: XCTestCase {
         "GET /audit/:id": .roles(auditReaders),
         "GET /api/v1/audit": .roles(auditReaders),
 
-        // Importing a register is writing it.
-        "GET /imports": .roles(treeWriters),
+        "GET /enterprises": .roles(enterpriseReaders),
+        "GET /enterprises/export": .roles(enterpriseReaders),
+        "GET /enterprises/:id": .roles(enterpriseReaders),
+        "GET /enterprises/new": .roles(enterpriseWriters),
+        "POST /enterprises": .roles(enterpriseWriters),
+        "GET /enterprises/:id/edit": .roles(enterpriseWriters),
+        "POST /enterprises/:id": .roles(enterpriseWriters),
+        "POST /enterprises/:id/deactivate": .roles(enterpriseWriters),
+        "POST /enterprises/:id/reactivate": .roles(enterpriseWriters),
+        "POST /enterprises/:id/indicators": .roles(enterpriseWriters),
+        "GET /api/v1/enterprises": .roles(enterpriseReaders),
+        "GET /api/v1/enterprises/:id": .roles(enterpriseReaders),
+        "POST /api/v1/enterprises": .roles(enterpriseWriters),
+        "PATCH /api/v1/enterprises/:id": .roles(enterpriseWriters),
+        "POST /api/v1/enterprises/:id/deactivate": .roles(enterpriseWriters),
+        "POST /api/v1/enterprises/:id/reactivate": .roles(enterpriseWriters),
+        "GET /api/v1/enterprises/:id/indicators": .roles(enterpriseReaders),
+        "PUT /api/v1/enterprises/:id/indicators/:period": .roles(enterpriseWriters),
+
+        // Importing a register is writing it; the unit role writes enterprises, so it imports them.
+        "GET /imports": .roles(importers),
         "GET /imports/units/template": .roles(treeWriters),
         "POST /imports/units": .roles(treeWriters),
         "POST /api/v1/imports/units": .roles(treeWriters),
         "GET /imports/users/template": .roles(userAdmins),
         "POST /imports/users": .roles(userAdmins),
         "POST /api/v1/imports/users": .roles(userAdmins),
+        "GET /imports/enterprises/template": .roles(enterpriseWriters),
+        "POST /imports/enterprises": .roles(enterpriseWriters),
+        "POST /api/v1/imports/enterprises": .roles(enterpriseWriters),
+        "GET /imports/indicators/template": .roles(enterpriseWriters),
+        "POST /imports/indicators": .roles(enterpriseWriters),
+        "POST /api/v1/imports/indicators": .roles(enterpriseWriters),
 
         // Everyone may look at jobs; the handler shows a user only their own (admin: all).
         "GET /jobs/:id": .roles(signedIn),
@@ -110,6 +146,43 @@ final class RoleRouteMatrixTests: XCTestCase {
         "GET /api/v1/analytics/complexity/datasets": .roles(analysts),
         "POST /api/v1/analytics/complexity/datasets": .roles(treeWriters),
         "GET /api/v1/analytics/complexity/datasets/:id/recommendations": .roles(analysts),
+        "POST /analytics/complexity/from-zone": .roles(treeWriters),
+        "POST /api/v1/analytics/complexity/datasets/from-zone": .roles(treeWriters),
+
+        "GET /clusters": .roles(clusterReaders),
+        "GET /clusters/export": .roles(clusterReaders),
+        "GET /clusters/new": .roles(clusterWriters),
+        "POST /clusters": .roles(clusterWriters),
+        "GET /clusters/:id": .roles(clusterReaders),
+        "GET /clusters/:id/edit": .roles(clusterWriters),
+        "POST /clusters/:id": .roles(clusterWriters),
+        "POST /clusters/:id/deactivate": .roles(clusterWriters),
+        "POST /clusters/:id/reactivate": .roles(clusterWriters),
+        "POST /clusters/:id/chains": .roles(clusterWriters),
+        "GET /chains/:id": .roles(clusterReaders),
+        "GET /chains/:id/edit": .roles(clusterWriters),
+        "POST /chains/:id": .roles(clusterWriters),
+        "POST /chains/:id/nodes": .roles(clusterWriters),
+        "GET /chain-nodes/:id/edit": .roles(clusterWriters),
+        "POST /chain-nodes/:id": .roles(clusterWriters),
+        "POST /chain-nodes/:id/delete": .roles(clusterWriters),
+        "POST /chain-nodes/:id/enterprises": .roles(clusterWriters),
+        "POST /chain-nodes/:id/enterprises/:enterpriseId/detach": .roles(clusterWriters),
+        "GET /api/v1/clusters": .roles(clusterReaders),
+        "POST /api/v1/clusters": .roles(clusterWriters),
+        "GET /api/v1/clusters/:id": .roles(clusterReaders),
+        "PATCH /api/v1/clusters/:id": .roles(clusterWriters),
+        "POST /api/v1/clusters/:id/deactivate": .roles(clusterWriters),
+        "POST /api/v1/clusters/:id/reactivate": .roles(clusterWriters),
+        "GET /api/v1/clusters/:id/chains": .roles(clusterReaders),
+        "POST /api/v1/clusters/:id/chains": .roles(clusterWriters),
+        "GET /api/v1/chains/:id": .roles(clusterReaders),
+        "PATCH /api/v1/chains/:id": .roles(clusterWriters),
+        "POST /api/v1/chains/:id/nodes": .roles(clusterWriters),
+        "PATCH /api/v1/chain-nodes/:id": .roles(clusterWriters),
+        "DELETE /api/v1/chain-nodes/:id": .roles(clusterWriters),
+        "PUT /api/v1/chain-nodes/:id/enterprises/:enterpriseId": .roles(clusterWriters),
+        "DELETE /api/v1/chain-nodes/:id/enterprises/:enterpriseId": .roles(clusterWriters),
     ]
 
     /// Real rows for the path parameters, made for the walking user.
@@ -121,6 +194,13 @@ final class RoleRouteMatrixTests: XCTestCase {
         var auditEntry: Int
         var job: Int
         var dataset: Int
+        /// Kept by the unit role's own unit, so that role's allowed writes are not refused by ownership.
+        var enterprise: Int
+        var period = "2025-01"
+        /// A cluster led by the unit role's own unit, its chain and a node of it.
+        var cluster: Int = 0
+        var chain: Int = 0
+        var chainNode: Int = 0
     }
 
     func testEveryRouteIsInTheTable() {
@@ -192,21 +272,60 @@ final class RoleRouteMatrixTests: XCTestCase {
             try await (app.db as! any SQLDatabase).insert(into: "complexity_observations").columns("dataset_id", "year", "loc", "prod", "val")
                 .values(SQLBind(dataset.id!), SQLBind("2024"), SQLBind(loc), SQLBind(prod), SQLBind(val)).run()
         }
-        return Targets(unit: fixtures.otherTeam, parentOfUnit: fixtures.zone, user: user.id!, token: token.id!,
-                       auditEntry: try XCTUnwrap(entry?.id), job: job.id!, dataset: dataset.id!)
+        let enterprise = Enterprise()
+        enterprise.creditCode = USCC.numbered(9001)
+        enterprise.name = "矩阵测试企业"
+        enterprise.industryCode = "3976"
+        enterprise.unitID = fixtures.team
+        enterprise.aboveScale = false
+        enterprise.active = true
+        try await enterprise.create(on: app.db)
+        let cluster = Cluster()
+        cluster.name = "矩阵测试集群"
+        cluster.category = ClusterCategory.emerging.rawValue
+        cluster.leadUnitID = fixtures.team
+        cluster.sortOrder = 0
+        cluster.active = true
+        try await cluster.create(on: app.db)
+        let chain = Chain()
+        chain.clusterID = cluster.id!
+        chain.name = "矩阵测试产业链"
+        chain.minEnterprises = 1
+        chain.minRevenue = 0
+        chain.requireBackbone = false
+        chain.active = true
+        try await chain.create(on: app.db)
+        let node = ChainNode()
+        node.chainID = chain.id!
+        node.segment = ChainSegment.upstream.rawValue
+        node.name = "矩阵测试环节"
+        node.industryCodes = "3976"
+        node.sortOrder = 0
+        try await node.create(on: app.db)
+        var targets = Targets(unit: fixtures.otherTeam, parentOfUnit: fixtures.zone, user: user.id!, token: token.id!,
+                              auditEntry: try XCTUnwrap(entry?.id), job: job.id!, dataset: dataset.id!, enterprise: enterprise.id!)
+        targets.cluster = cluster.id!
+        targets.chain = chain.id!
+        targets.chainNode = node.id!
+        return targets
     }
 
     private func concretePath(_ route: RouteSpec, _ targets: Targets) -> String {
         guard route.path.contains(":id") else { return route.path }
         let id: Int
         if route.path.contains("/complexity/") { id = targets.dataset }
+        else if route.path.contains("/chain-nodes/") { id = targets.chainNode }
+        else if route.path.contains("/chains/") { id = targets.chain }
+        else if route.path.contains("/clusters/") { id = targets.cluster }
+        else if route.path.contains("/enterprises/") { id = targets.enterprise }
         else if route.path.contains("/units/") { id = targets.unit }
         else if route.path.contains("/users/") { id = targets.user }
         else if route.path.contains("/tokens/") { id = targets.token }
         else if route.path.contains("/audit/") { id = targets.auditEntry }
         else if route.path.contains("/jobs/") { id = targets.job }
         else { XCTFail("no target for \(route.path)"); id = 0 }
-        return route.path.replacingOccurrences(of: ":id", with: "\(id)")
+        return route.path.replacingOccurrences(of: ":id", with: "\(id)").replacingOccurrences(of: ":period", with: targets.period)
+            .replacingOccurrences(of: ":enterpriseId", with: "\(targets.enterprise)")
     }
 
     /// Form fields for page POSTs: as little as possible, so allowed writes fail validation or are no-ops.

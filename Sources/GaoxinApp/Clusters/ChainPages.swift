@@ -59,6 +59,7 @@ enum ChainPages {
 
     static func update(_ req: Request) async throws -> Response {
         let chain = try await ClusterQueries.findChain(req)
+        _ = try await ChainNodeWrites.requireOwnership(chainID: chain.id!, req)
         let form = try req.content.decode([String: String].self)
         let (input, parseErrors) = chainInput(form)
         do {
@@ -72,6 +73,7 @@ enum ChainPages {
 
     static func createNode(_ req: Request) async throws -> Response {
         let chain = try await ClusterQueries.findChain(req)
+        _ = try await ChainNodeWrites.requireOwnership(chainID: chain.id!, req)
         let form = try req.content.decode([String: String].self)
         let (input, parseErrors) = nodeInput(form)
         do {
@@ -95,6 +97,7 @@ enum ChainPages {
 
     static func updateNode(_ req: Request) async throws -> Response {
         let node = try await ClusterQueries.findNode(req)
+        _ = try await ChainNodeWrites.requireOwnership(chainID: node.chainID, req)
         let form = try req.content.decode([String: String].self)
         var (input, parseErrors) = nodeInput(form)
         input.parentId = nil
@@ -120,6 +123,7 @@ enum ChainPages {
 
     static func attach(_ req: Request) async throws -> Response {
         let node = try await ClusterQueries.findNode(req)
+        _ = try await ChainNodeWrites.requireOwnership(chainID: node.chainID, req)
         let form = try req.content.decode([String: String].self)
         do {
             let enterprise = try await ChainNodeWrites.findEnterprise(form["enterprise"] ?? "", on: req.db)

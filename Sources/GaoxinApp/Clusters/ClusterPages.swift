@@ -61,6 +61,7 @@ enum ClusterPages {
 
     static func update(_ req: Request) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)
+        try await ClusterWrites.requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
         let (input, raw, parseErrors) = try decodeForm(req)
         do {
             guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: cluster, req) }
@@ -81,6 +82,7 @@ enum ClusterPages {
 
     static func createChain(_ req: Request) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)
+        try await ClusterWrites.requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
         let form = try req.content.decode([String: String].self)
         let (input, parseErrors) = ChainPages.chainInput(form)
         do {

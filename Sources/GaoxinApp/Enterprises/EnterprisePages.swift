@@ -59,6 +59,8 @@ enum EnterprisePages {
 
     static func update(_ req: Request) async throws -> Response {
         let enterprise = try await EnterpriseQueries.find(req)
+        // Another unit's enterprise is refused before its form is even read.
+        try await EnterpriseWrites.requireOwnership(enterprise, actor: try req.requireActor(), on: req.db)
         let (input, parseErrors) = try decodeForm(req)
         do {
             guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: enterprise, req) }
@@ -80,6 +82,7 @@ enum EnterprisePages {
     /// The month form on the enterprise page; failures re-render the page with the typed values.
     static func putIndicators(_ req: Request) async throws -> Response {
         let enterprise = try await EnterpriseQueries.find(req)
+        try await EnterpriseWrites.requireOwnership(enterprise, actor: try req.requireActor(), on: req.db)
         let form = try req.content.decode([String: String].self)
         var input = IndicatorInput()
         var parseErrors: [FieldError] = []

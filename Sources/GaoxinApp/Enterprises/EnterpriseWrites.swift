@@ -129,7 +129,8 @@ enum EnterpriseWrites {
         enterprise.note = fields.note
     }
 
-    /// Deactivation keeps the enterprise and its figures (records point to it); it leaves lists by default.
+    /// Deactivation keeps the enterprise and its figures (records point to it); lists mark it 已停用,
+    /// the `active` filter hides it, and chain maps and the zone matrix leave it out.
     static func setActive(_ enterprise: Enterprise, _ active: Bool, _ req: Request) async throws -> Enterprise {
         let actor = try req.requireActor()
         try await requireOwnership(enterprise, actor: actor, on: req.db)

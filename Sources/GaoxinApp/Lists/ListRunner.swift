@@ -86,7 +86,9 @@ enum ListRunner {
             case .exactText(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: value)"))
             case .codePrefix(let column):
-                builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: value + "%")"))
+                // “C39” means the same as “39”: stored industry codes are digits, the section letter implied.
+                let digits = value.count > 1 && value.first!.isLetter && value.dropFirst().allSatisfy(\.isNumber) ? String(value.dropFirst()) : value
+                builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: digits + "%")"))
             case .id(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: Int(value) ?? 0)"))
             }
