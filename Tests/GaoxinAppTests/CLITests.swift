@@ -1,5 +1,7 @@
 import Foundation
 @testable import GaoxinApp
+import GaoxinDomain
+import GaoxinSheets
 import XCTest
 
 /// The command line as an operator uses it, on the current test engine: migrate, seed-demo,
@@ -97,6 +99,8 @@ final class CLITests: XCTestCase {
         let reset = try gaoxin(["set-password", "--username", "wangwu"], databaseURL: url, environment: ["GAOXIN_NEW_PASSWORD": "Another-Good-Pass-88"])
         XCTAssertEqual(reset.status, 0, reset.output)
 
+        try runExchangeCommands(url: url)
+
         let archive = NSTemporaryDirectory() + "gaoxin-cli-\(UUID().uuidString).zip"
         defer { try? FileManager.default.removeItem(atPath: archive) }
         let backup = try gaoxin(["backup", "--output", archive], databaseURL: url)
@@ -109,6 +113,54 @@ final class CLITests: XCTestCase {
         let refused = try gaoxin(["restore", "--input", archive], databaseURL: restoredURL)
         XCTAssertNotEqual(refused.status, 0, "restoring into a non-empty database must be refused")
         XCTAssertTrue(refused.output.contains("只能恢复到空数据库"), refused.output)
+    }
+
+    /// `gaoxin import` and `gaoxin export` on the seeded demo database.
+    func runExchangeCommands(url: String) throws {
+        let folder = NSTemporaryDirectory() + "gaoxin-cli-exchange-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+
+        let exported = try gaoxin(["export", "--register", "enterprises", "--output", folder + "/e.csv"], databaseURL: url)
+        XCTAssertEqual(exported.status, 0, exported.output)
+        let before = try CSVFormat.read(try Data(contentsOf: URL(fileURLWithPath: folder + "/e.csv")), limits: .default)
+        XCTAssertEqual(before.rows.first?.first?.text, "企业名称")
+        XCTAssertTrue(exported.output.contains("已导出 \(before.rows.count - 1) 条"), exported.output)
+
+        let good = "企业名称,统一社会信用代码,行业代码,所属单位,规上\n命令行导入测试有限公司,\(Self.creditCode("91320214MA0CL0001")),3973,XW,是\n"
+        try Data(good.utf8).write(to: URL(fileURLWithPath: folder + "/good.csv"))
+        let bad = "企业名称,统一社会信用代码,行业代码,所属单位\n坏行一,123,3973,XW\n坏行二,\(Self.creditCode("91320214MA0CL0002")),99x,不存在的单位\n"
+        try Data(bad.utf8).write(to: URL(fileURLWithPath: folder + "/bad.csv"))
+
+        let refused = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/bad.csv", "--as", "office"], databaseURL: url)
+        XCTAssertEqual(refused.status, 1, refused.output)
+        XCTAssertTrue(refused.output.contains("未写入任何数据"), refused.output)
+        XCTAssertTrue(refused.output.contains("第 2 行\t统一社会信用代码\t123"), refused.output)
+        XCTAssertTrue(refused.output.contains("第 3 行\t行业代码\t99x"), refused.output)
+        XCTAssertTrue(refused.output.contains("第 3 行\t所属单位\t不存在的单位"), refused.output)
+
+        let nobody = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/good.csv", "--as", "nobody"], databaseURL: url)
+        XCTAssertEqual(nobody.status, 2, nobody.output)
+        let notAllowed = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/good.csv", "--as", "leader"], databaseURL: url)
+        XCTAssertEqual(notAllowed.status, 2, notAllowed.output)
+        XCTAssertTrue(notAllowed.output.contains("无权导入企业名录"), notAllowed.output)
+
+        let imported = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/good.csv", "--as", "office"], databaseURL: url)
+        XCTAssertEqual(imported.status, 0, imported.output)
+        XCTAssertTrue(imported.output.contains("已导入 1 条企业名录"), imported.output)
+
+        let again = try gaoxin(["export", "--register", "enterprises", "--output", folder + "/e.xlsx"], databaseURL: url)
+        XCTAssertEqual(again.status, 0, again.output)
+        let after = try XCTUnwrap(try XLSXReader.read(try Data(contentsOf: URL(fileURLWithPath: folder + "/e.xlsx"))).first)
+        XCTAssertEqual(after.rows.count, before.rows.count + 1, "the imported enterprise is in the next export")
+        XCTAssertTrue(after.rows.contains { $0.first?.text == "命令行导入测试有限公司" })
+
+        let unknown = try gaoxin(["export", "--register", "secrets", "--output", folder + "/x.csv"], databaseURL: url)
+        XCTAssertEqual(unknown.status, 2, unknown.output)
+    }
+
+    static func creditCode(_ first17: String) -> String {
+        first17 + String(CreditCode.checkCharacter(for: first17)!)
     }
 
     func testBadConfigurationNamesTheVariable() throws {

@@ -9,6 +9,8 @@ enum CLICommands {
         app.asyncCommands.use(SetPasswordCommand(), as: "set-password")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(RestoreCommand(), as: "restore")
+        app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(ExportCommand(), as: "export")
     }
 }
 

@@ -17,15 +17,21 @@ enum ListExport {
 
     static func response<Row>(_ rows: [Row], columns: [ListColumn<Row>], sheetName: String, fileName: String,
                               format: Format, lang: UILanguage) throws -> Response {
-        let header = columns.map { SheetCell.text(lang.t($0.zh, $0.en)) }
-        var body = rows.map { row in columns.map { $0.export(row, lang) } }
         let truncated = rows.count >= maxRows
-        if truncated {
-            body.append([.text(lang.t("（仅导出前 \(maxRows) 行，请缩小筛选范围后分批导出）", "(only the first \(maxRows) rows; narrow the filter and export in parts)"))])
-        }
-        let response = try file(SheetTable(name: sheetName, rows: [header] + body), fileName: fileName, format: format)
+        let response = try file(table(rows, columns: columns, sheetName: sheetName, lang: lang, cap: maxRows), fileName: fileName, format: format)
         if truncated { response.headers.replaceOrAdd(name: "X-Gaoxin-Export-Truncated", value: "\(maxRows)") }
         return response
+    }
+
+    /// The sheet of a list: the screen's headings, one row per record, and a last line saying
+    /// so when the list reached `cap` rows.
+    static func table<Row>(_ rows: [Row], columns: [ListColumn<Row>], sheetName: String, lang: UILanguage, cap: Int) -> SheetTable {
+        let header = columns.map { SheetCell.text(lang.t($0.zh, $0.en)) }
+        var body = rows.map { row in columns.map { $0.export(row, lang) } }
+        if rows.count >= cap {
+            body.append([.text(lang.t("（仅导出前 \(cap) 行，请缩小筛选范围后分批导出）", "(only the first \(cap) rows; narrow the filter and export in parts)"))])
+        }
+        return SheetTable(name: sheetName, rows: [header] + body)
     }
 
     static func file(_ table: SheetTable, fileName: String, format: Format) throws -> Response {

@@ -1,0 +1,130 @@
+import Fluent
+import Foundation
+import GaoxinSheets
+import SQLKit
+import Vapor
+
+/// `gaoxin import --register enterprises --input FILE --as USERNAME`: the same all-or-nothing
+/// import as the web page, run in the foreground with that user's rights and in their name in the
+/// audit log. Every bad row is printed; exit status 1 means nothing was written.
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "register", help: "units、users、enterprises 或 indicators") var register: String?
+        @Option(name: "input", help: "xlsx 或 CSV 文件") var input: String?
+        @Option(name: "as", help: "以该用户的权限导入并记入审计日志") var username: String?
+    }
+
+    var help: String { "导入登记表（全部成功或全部不写入）(import a register, all or nothing)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        guard let register = ImportRegisters.find(signature.register ?? "") else {
+            context.console.error("请用 --register 指定登记表：" + ImportRegisters.all.map(\.key).joined(separator: "、"))
+            throw ExitCode(2)
+        }
+        let actor = try await CLIActor.load(signature.username, app: app, console: context.console)
+        guard actor.hasAny(register.policy.write) else {
+            context.console.error("用户“\(actor.username)”无权导入\(register.titleZh)")
+            throw ExitCode(2)
+        }
+        guard let path = signature.input, let data = FileManager.default.contents(atPath: path) else {
+            context.console.error("请用 --input 指定可读取的文件")
+            throw ExitCode(2)
+        }
+        let limit = app.gaoxinConfig.importMaxBytes
+        guard data.count <= limit else {
+            context.console.error(SheetError.tooLarge(limit: limit).messageZh)
+            throw ExitCode(1)
+        }
+        let password = app.password
+        let importContext = ImportContext(db: app.db, actor: actor, address: "命令行", clock: app.clock,
+                                          passwords: { try await password.async.hash($0) }, progress: nil)
+        let outcome = try await ImportJob.run(register: register, data: data, fileName: URL(fileURLWithPath: path).lastPathComponent,
+                                              limit: limit, context: importContext)
+        switch outcome {
+        case .succeeded(let message, _):
+            context.console.print(message)
+        case .failed(let message, let resultJSON):
+            context.console.error(message)
+            let result = resultJSON.flatMap { try? JSONDecoder().decode(ImportResult.self, from: Data($0.utf8)) }
+            for error in result?.errors ?? [] {
+                context.console.error("第 \(error.row) 行\t\(error.column)\t\(error.value)\t\(error.reason)")
+            }
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `gaoxin export --register enterprises --output FILE.xlsx|.csv`: a whole register as its list
+/// page exports it (same headings), without the web export's row cap.
+struct ExportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "register", help: "units、users、enterprises 或 clusters") var register: String?
+        @Option(name: "output", help: "以 .xlsx 或 .csv 结尾的文件名") var output: String?
+    }
+
+    var help: String { "导出登记表 (export a register to xlsx or CSV)" }
+
+    static let cap = 10_000_000
+    static let registers = ["units", "users", "enterprises", "clusters"]
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        guard let output = signature.output, output.hasSuffix(".xlsx") || output.hasSuffix(".csv") else {
+            context.console.error("请用 --output 指定以 .xlsx 或 .csv 结尾的文件名")
+            throw ExitCode(2)
+        }
+        let sql = app.db as! any SQLDatabase
+        let lang = UILanguage.zh
+        let table: SheetTable
+        switch signature.register ?? "" {
+        case "units":
+            let rows = try await ListRunner.all(UnitQueries.list, Self.everything(UnitQueries.list), limit: Self.cap, on: sql, as: UnitQueries.Row.self)
+            table = ListExport.table(rows, columns: UnitIndexView.columns(canWrite: false), sheetName: "组织单位", lang: lang, cap: Self.cap)
+        case "users":
+            let rows = try await ListRunner.all(UserQueries.list, Self.everything(UserQueries.list), limit: Self.cap, on: sql, as: UserQueries.Row.self)
+            table = ListExport.table(rows, columns: UserViews.columns(), sheetName: "用户", lang: lang, cap: Self.cap)
+        case "enterprises":
+            let rows = try await ListRunner.all(EnterpriseQueries.list, Self.everything(EnterpriseQueries.list), limit: Self.cap, on: sql, as: EnterpriseQueries.Row.self)
+            table = ListExport.table(rows, columns: EnterpriseIndexView.columns, sheetName: "企业名录", lang: lang, cap: Self.cap)
+        case "clusters":
+            let rows = try await ListRunner.all(ClusterQueries.list, Self.everything(ClusterQueries.list), limit: Self.cap, on: sql, as: ClusterQueries.Row.self)
+            table = ListExport.table(rows, columns: ClusterIndexView.columns, sheetName: "产业集群", lang: lang, cap: Self.cap)
+        default:
+            context.console.error("请用 --register 指定登记表：" + Self.registers.joined(separator: "、"))
+            throw ExitCode(2)
+        }
+        let data = output.hasSuffix(".xlsx") ? try XLSXWriter.write([table]) : CSVFormat.write(table, bom: true)
+        do {
+            try data.write(to: URL(fileURLWithPath: output))
+        } catch {
+            context.console.error("无法写入 \(output)：\(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        context.console.print("已导出 \(table.rows.count - 1) 条到 \(output)")
+    }
+
+    static func everything(_ definition: ListDefinition) -> ListQuery {
+        ListQuery(sortKey: definition.defaultSort, descending: definition.defaultDescending)
+    }
+}
+
+/// The user a command acts as: active, with a unit.
+enum CLIActor {
+    static func load(_ username: String?, app: Application, console: any Console) async throws -> Actor {
+        let name = (username ?? "").lowercased()
+        guard !name.isEmpty else {
+            console.error("请用 --as 指定执行导入的用户名（按其权限导入，并记入审计日志）")
+            throw ExitCode(2)
+        }
+        guard let user = try await User.query(on: app.db).filter(\.$username == name).first(),
+              let actor = try await ActorLoader.actor(for: user, tokenReadOnly: nil, on: app.db) else {
+            console.error("用户“\(name)”不存在或已停用")
+            throw ExitCode(2)
+        }
+        return actor
+    }
+}
+
