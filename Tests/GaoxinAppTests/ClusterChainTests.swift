@@ -109,6 +109,21 @@ final class ClusterChainTests: XCTestCase {
             XCTAssertTrue(mapPage.text.contains("strength-missing"))
             XCTAssertTrue(mapPage.text.contains("强弱判定：无本地企业为缺失"))
 
+            // The guidance catalogue is the map as a list.
+            let catalogue = try await browser.get(Site.chainExport(chainID) + "?format=xlsx")
+            XCTAssertEqual(catalogue.status, .ok)
+            let sheet = try XCTUnwrap(try XLSXReader.read(Data(catalogue.body.readableBytesView)).first)
+            XCTAssertEqual(sheet.rows[0].prefix(4).map(\.text), ["位置", "环节", "强弱", "方向"])
+            XCTAssertEqual(sheet.rows[1].prefix(4).map(\.text), ["上游", "芯片设计", "缺失", "补链"])
+            XCTAssertEqual(sheet.rows[3].prefix(4).map(\.text), ["中游", "　功率器件", "薄弱", "强链"])
+            XCTAssertEqual(sheet.rows[2][8].text, "0.12", "晶圆制造's revenue in 亿元")
+            XCTAssertTrue(sheet.rows.last?.first?.text.hasPrefix("强弱判定：") ?? false)
+
+            // One lineage: the enterprise page names its chain node.
+            let enterprisePage = try await browser.get(Site.enterprise(a.id!))
+            XCTAssertTrue(enterprisePage.text.contains("集成电路产业链"))
+            XCTAssertTrue(enterprisePage.text.contains(" · 晶圆制造"))
+
             for entity in ["cluster", "chain", "chain_node", "chain_node_enterprise"] {
                 let rows = try await Stored.audit(app, entity: entity, action: "create")
                 XCTAssertFalse(rows.isEmpty, "\(entity) creation is audited")

@@ -160,6 +160,7 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /clusters/:id/reactivate": .roles(clusterWriters),
         "POST /clusters/:id/chains": .roles(clusterWriters),
         "GET /chains/:id": .roles(clusterReaders),
+        "GET /chains/:id/export": .roles(clusterReaders),
         "GET /chains/:id/edit": .roles(clusterWriters),
         "POST /chains/:id": .roles(clusterWriters),
         "POST /chains/:id/nodes": .roles(clusterWriters),

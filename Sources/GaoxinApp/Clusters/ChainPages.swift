@@ -49,6 +49,15 @@ enum ChainPages {
         return try await req.renderPage(status: status) { ChainShowView.render($0, model) }
     }
 
+    /// The investment guidance catalogue (招商指导目录): the chain map as a list, one row per node.
+    static func export(_ req: Request) async throws -> Response {
+        let chain = try await ClusterQueries.findChain(req)
+        let map = try await ClusterQueries.map(chain, now: req.now, on: req.db)
+        let lang = req.uiLanguage
+        let table = GuidanceCatalogue.table(map, lang: lang)
+        return try ListExport.file(table, fileName: lang.t("\(map.chain.name)招商指导目录", "\(map.chain.name) guidance catalogue"), format: try ListExport.format(req))
+    }
+
     static func editForm(_ req: Request) async throws -> Response {
         let chain = try await ClusterQueries.findChain(req)
         try await ClusterWrites.requireOwnership(try await ClusterWrites.chainCluster(chain, on: req.db), actor: try req.requireActor(), on: req.db)

@@ -25,6 +25,7 @@ enum ClusterRoutes {
             RouteSpec(.POST, "/clusters/:id/reactivate", .write(policy), ClusterPages.setActive(true)),
             RouteSpec(.POST, "/clusters/:id/chains", .write(policy), ClusterPages.createChain),
             RouteSpec(.GET, "/chains/:id", .read(policy)) { try await ChainPages.show($0) },
+            RouteSpec(.GET, "/chains/:id/export", .read(policy), ChainPages.export),
             RouteSpec(.GET, "/chains/:id/edit", .write(policy), ChainPages.editForm),
             RouteSpec(.POST, "/chains/:id", .write(policy), ChainPages.update),
             RouteSpec(.POST, "/chains/:id/nodes", .write(policy), ChainPages.createNode),

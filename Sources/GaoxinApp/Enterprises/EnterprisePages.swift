@@ -29,6 +29,7 @@ enum EnterprisePages {
         let canWrite = actor.hasAny(Policies.enterprises.write) && (unit?.unitPath.map(actor.owns) ?? false)
         let rows = try await EnterpriseQueries.indicators(of: enterprise, on: req.db)
         let model = EnterpriseShowView.Model(enterprise: EnterpriseDTO(enterprise, unitName: unit?.name), indicators: rows.map(IndicatorDTO.init),
+                                             chainNodes: try await EnterpriseQueries.chainNodes(of: enterprise, on: req.db),
                                              canWrite: canWrite, indicatorValues: indicatorValues, errors: errors)
         return try await req.renderPage(status: status) { EnterpriseShowView.render($0, model) }
     }

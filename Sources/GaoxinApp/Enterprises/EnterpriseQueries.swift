@@ -52,6 +52,17 @@ enum EnterpriseQueries {
         try await EnterpriseIndicator.query(on: db).filter(\.$enterpriseID == enterprise.id!).sort(\.$period, .descending).limit(limit).all()
     }
 
+    struct NodeLink: Decodable, Sendable { var chainId: Int; var chainName: String; var nodeName: String }
+
+    /// The chain nodes the enterprise is attached to (one lineage: enterprise → chain → cluster).
+    static func chainNodes(of enterprise: Enterprise, on db: Database) async throws -> [NodeLink] {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT c.id AS chain_id, c.name AS chain_name, n.name AS node_name
+            FROM chain_node_enterprises ne JOIN chain_nodes n ON n.id = ne.node_id JOIN chains c ON c.id = n.chain_id
+            WHERE ne.enterprise_id = \(bind: enterprise.id!) ORDER BY c.name, n.sort_order, n.id
+            """).all(decoding: NodeLink.self, with: ListRunner.decoder)
+    }
+
     /// Units the actor may assign an enterprise to: all for office and admin, the own subtree for the unit role.
     static func unitOptions(for actor: Actor, on db: Database) async throws -> [FormField.Option] {
         try await UnitQueries.tree(on: db)

@@ -47,6 +47,7 @@ enum Site {
     static func clusterChains(_ id: Int) -> String { "/clusters/\(id)/chains" }
     static func chain(_ id: Int) -> String { "/chains/\(id)" }
     static func chainEdit(_ id: Int) -> String { "/chains/\(id)/edit" }
+    static func chainExport(_ id: Int) -> String { "/chains/\(id)/export" }
     static func chainNodes(_ id: Int) -> String { "/chains/\(id)/nodes" }
     static func chainNode(_ id: Int) -> String { "/chain-nodes/\(id)" }
     static func chainNodeEdit(_ id: Int) -> String { "/chain-nodes/\(id)/edit" }

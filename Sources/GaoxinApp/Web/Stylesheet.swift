@@ -38,6 +38,8 @@ enum Stylesheet {
     button, .button { background:var(--brand); color:#fff; border:1px solid var(--brand); border-radius:3px; padding:.3rem .9rem; cursor:pointer; text-decoration:none; display:inline-block; }
     button.secondary, .button.secondary { background:#fff; color:var(--brand); }
     button.link { background:none; border:none; color:inherit; text-decoration:underline; padding:0; }
+    td button.link { margin-left:.5rem; font-size:.8rem; color:#666; }
+    td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
     form.inline { display:inline-flex; gap:.4rem; align-items:center; flex-wrap:wrap; }
     .actions { display:flex; gap:.6rem; flex-wrap:wrap; align-items:center; margin:.6rem 0; }
     form.record { max-width:44rem; }

@@ -27,7 +27,9 @@ enum ChainShowView {
             .nav(.class("breadcrumbs"), .a(.href(Site.clusters), .text(context.t("产业集群", "Clusters"))), .text(" / "),
                  .a(.href(Site.cluster(model.clusterID)), .text(map.clusterName))),
             .p(.class("hint"), .text(context.t("强弱判定：", "Rule: ") + map.rule + context.t("（营收为 \(map.revenueFrom) 至 \(map.revenueTo)）", " (revenue \(map.revenueFrom)–\(map.revenueTo))"))),
-            .if(model.canWrite, .p(.class("actions"), .a(.class("button secondary"), .href(Site.chainEdit(map.chain.id)), .text(context.t("编辑产业链与门槛", "Edit chain and thresholds"))))),
+            .p(.class("actions"),
+               .a(.class("button secondary"), .href(Site.chainExport(map.chain.id) + "?format=xlsx"), .text(context.t("导出招商指导目录（Excel）", "Export guidance catalogue (xlsx)"))),
+               .if(model.canWrite, .a(.class("button secondary"), .href(Site.chainEdit(map.chain.id)), .text(context.t("编辑产业链与门槛", "Edit chain and thresholds"))))),
             FormField.summary(model.errors, lang: lang),
             .forEach(ChainSegment.allCases) { segment in
                 let nodes = map.nodes.filter { $0.segment == segment.rawValue }

@@ -6,6 +6,7 @@ enum EnterpriseShowView {
     struct Model {
         var enterprise: EnterpriseDTO
         var indicators: [IndicatorDTO]
+        var chainNodes: [EnterpriseQueries.NodeLink] = []
         var canWrite: Bool
         /// What was typed into the month form when it failed.
         var indicatorValues: [String: String]
@@ -30,6 +31,9 @@ enum EnterpriseShowView {
                 .dt(.text(context.t("规上", "Above scale"))), .dd(.text(e.aboveScale ? context.t("是", "Yes") : context.t("否", "No"))),
                 .dt(.text(context.t("层级", "Tier"))), .dd(.text(tier.map { context.t($0.nameZh, $0.nameEn) } ?? "—")),
                 .dt(.text(context.t("地址", "Address"))), .dd(.text(e.address ?? "—")),
+                .dt(.text(context.t("产业链环节", "Chain nodes"))),
+                .dd(.if(model.chainNodes.isEmpty, .text("—")),
+                    .forEach(model.chainNodes) { link in .div(.a(.href(Site.chain(link.chainId)), .text(link.chainName)), .text(" · " + link.nodeName)) }),
                 .dt(.text(context.t("状态", "Status"))), .dd(.text(e.active ? context.t("在册", "Active") : context.t("已停用", "Inactive"))),
                 .dt(.text(context.t("备注", "Note"))), .dd(.text(e.note ?? "—"))
             ),
