@@ -56,3 +56,20 @@ final class FieldValidatorTests: XCTestCase {
         }
     }
 }
+
+final class ValidationCombiningTests: XCTestCase {
+    func testParseFailuresReplaceTheirFieldsRuleFailuresAndOtherRulesStillReport() async throws {
+        let parse = [FieldError.invalid("sortOrder", zh: "排序号应为整数", en: "whole number")]
+        let combined = try await ValidationFailed.combining(parse) {
+            throw ValidationFailed([.required("name", label: "名称", labelEn: "Name"), .invalid("sortOrder", zh: "超出范围", en: "range")])
+        }
+        XCTAssertEqual(combined.errors.map(\.field), ["sortOrder", "name"])
+        XCTAssertEqual(combined.errors[0].messageZh, "排序号应为整数")
+    }
+
+    func testWhenTheRulesPassOnlyTheParseFailuresRemain() async throws {
+        let parse = [FieldError.invalid("annualTarget", zh: "应为整数", en: "whole number")]
+        let combined = try await ValidationFailed.combining(parse) {}
+        XCTAssertEqual(combined.errors, parse)
+    }
+}

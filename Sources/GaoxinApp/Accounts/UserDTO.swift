@@ -66,14 +66,4 @@ struct UserInput: Content, APISchema {
     }
 }
 
-struct UserListDTO: Content, APISchema {
-    var items: [UserDTO]
-    var total: Int
-    var page: Int
-    var per: Int
-
-    static let schemaName = "UserList"
-    static var openAPISchema: JSONSchema {
-        .object(properties: ["items": .array(items: .reference(.component(named: UserDTO.schemaName))), "total": .integer, "page": .integer, "per": .integer])
-    }
-}
+typealias UserListDTO = PagedDTO<UserDTO>

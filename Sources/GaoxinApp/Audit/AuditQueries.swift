@@ -69,16 +69,6 @@ struct AuditEntryDTO: Content, APISchema {
     }
 }
 
-struct AuditListDTO: Content, APISchema {
-    var items: [AuditEntryDTO]
-    var total: Int
-    var page: Int
-    var per: Int
-
-    static let schemaName = "AuditList"
-    static var openAPISchema: JSONSchema {
-        .object(properties: ["items": .array(items: .reference(.component(named: AuditEntryDTO.schemaName))), "total": .integer, "page": .integer, "per": .integer])
-    }
-}
+typealias AuditListDTO = PagedDTO<AuditEntryDTO>
 
 import OpenAPIKit30

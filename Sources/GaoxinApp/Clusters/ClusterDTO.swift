@@ -64,17 +64,7 @@ struct ClusterInput: Content, APISchema {
     }
 }
 
-struct ClusterListDTO: Content, APISchema {
-    var items: [ClusterDTO]
-    var total: Int
-    var page: Int
-    var per: Int
-
-    static let schemaName = "ClusterList"
-    static var openAPISchema: JSONSchema {
-        .object(properties: ["items": .array(items: .reference(.component(named: ClusterDTO.schemaName))), "total": .integer, "page": .integer, "per": .integer])
-    }
-}
+typealias ClusterListDTO = PagedDTO<ClusterDTO>
 
 /// A chain's own fields (for the audit log and as part of the chain map).
 struct ChainDTO: Content, Equatable, APISchema {

@@ -102,13 +102,7 @@ enum ClusterPages {
     }
 
     static func allFailures(_ parseErrors: [FieldError], _ input: ClusterInput, existing: Cluster?, _ req: Request) async throws -> ValidationFailed {
-        do {
-            _ = try await ClusterWrites.validate(input, existing: existing, actor: try req.requireActor(), on: req.db)
-            return ValidationFailed(parseErrors)
-        } catch let failed as ValidationFailed {
-            let parsed = Set(parseErrors.map(\.field))
-            return ValidationFailed(parseErrors + failed.errors.filter { !parsed.contains($0.field) })
-        }
+        try await ValidationFailed.combining(parseErrors) { _ = try await ClusterWrites.validate(input, existing: existing, actor: try req.requireActor(), on: req.db) }
     }
 
     static func decodeForm(_ req: Request) throws -> (ClusterInput, [String: String], [FieldError]) {

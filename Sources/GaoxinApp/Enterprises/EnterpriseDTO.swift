@@ -72,17 +72,7 @@ struct EnterpriseInput: Content, APISchema {
     }
 }
 
-struct EnterpriseListDTO: Content, APISchema {
-    var items: [EnterpriseDTO]
-    var total: Int
-    var page: Int
-    var per: Int
-
-    static let schemaName = "EnterpriseList"
-    static var openAPISchema: JSONSchema {
-        .object(properties: ["items": .array(items: .reference(.component(named: EnterpriseDTO.schemaName))), "total": .integer, "page": .integer, "per": .integer])
-    }
-}
+typealias EnterpriseListDTO = PagedDTO<EnterpriseDTO>
 
 /// One month of an enterprise's figures; money in 万元, null when not reported.
 struct IndicatorDTO: Content, Equatable, APISchema {

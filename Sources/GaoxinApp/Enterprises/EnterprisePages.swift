@@ -128,13 +128,7 @@ enum EnterprisePages {
 
     /// Unparsable fields plus every other rule's failure, so the user sees all problems at once.
     static func allFailures(_ parseErrors: [FieldError], _ input: EnterpriseInput, existing: Enterprise?, _ req: Request) async throws -> ValidationFailed {
-        do {
-            _ = try await EnterpriseWrites.validate(input, existing: existing, actor: try req.requireActor(), on: req.db)
-            return ValidationFailed(parseErrors)
-        } catch let failed as ValidationFailed {
-            let parsed = Set(parseErrors.map(\.field))
-            return ValidationFailed(parseErrors + failed.errors.filter { !parsed.contains($0.field) })
-        }
+        try await ValidationFailed.combining(parseErrors) { _ = try await EnterpriseWrites.validate(input, existing: existing, actor: try req.requireActor(), on: req.db) }
     }
 
     static func decodeForm(_ req: Request) throws -> (EnterpriseInput, [FieldError]) {

@@ -70,14 +70,4 @@ struct UnitMoveInput: Content, APISchema {
     }
 }
 
-struct UnitListDTO: Content, APISchema {
-    var items: [UnitDTO]
-    var total: Int
-    var page: Int
-    var per: Int
-
-    static let schemaName = "UnitList"
-    static var openAPISchema: JSONSchema {
-        .object(properties: ["items": .array(items: .reference(.component(named: UnitDTO.schemaName))), "total": .integer, "page": .integer, "per": .integer])
-    }
-}
+typealias UnitListDTO = PagedDTO<UnitDTO>

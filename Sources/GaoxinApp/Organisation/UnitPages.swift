@@ -109,13 +109,7 @@ enum UnitPages {
 
     /// Unparsable fields plus every other rule's failure, so the user sees all problems at once.
     static func allFailures(_ parseErrors: [FieldError], _ input: UnitInput, existing: OrgUnit?, _ req: Request) async throws -> ValidationFailed {
-        do {
-            _ = try await UnitWrites.validate(input, existing: existing, on: req.db)
-            return ValidationFailed(parseErrors)
-        } catch let failed as ValidationFailed {
-            let parsed = Set(parseErrors.map(\.field))
-            return ValidationFailed(parseErrors + failed.errors.filter { !parsed.contains($0.field) })
-        }
+        try await ValidationFailed.combining(parseErrors) { _ = try await UnitWrites.validate(input, existing: existing, on: req.db) }
     }
 
     /// Browser forms send text; numbers that do not parse are reported like any other rule.

@@ -30,4 +30,17 @@ public struct FieldError: Error, Equatable, Sendable, Codable {
 public struct ValidationFailed: Error, Equatable, Sendable {
     public var errors: [FieldError]
     public init(_ errors: [FieldError]) { self.errors = errors }
+
+    /// Fields a form could not even parse, plus every other rule's failure from `rules` (which
+    /// throws `ValidationFailed`), so the user sees all problems at once — a field's parse
+    /// failure replaces that field's rule failures.
+    public static func combining(_ parseErrors: [FieldError], rules: () async throws -> Void) async throws -> ValidationFailed {
+        do {
+            try await rules()
+            return ValidationFailed(parseErrors)
+        } catch let failed as ValidationFailed {
+            let parsed = Set(parseErrors.map(\.field))
+            return ValidationFailed(parseErrors + failed.errors.filter { !parsed.contains($0.field) })
+        }
+    }
 }
