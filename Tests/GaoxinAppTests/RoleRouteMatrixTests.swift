@@ -110,6 +110,11 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /enterprises/:id/deactivate": .roles(enterpriseWriters),
         "POST /enterprises/:id/reactivate": .roles(enterpriseWriters),
         "POST /enterprises/:id/indicators": .roles(enterpriseWriters),
+        "POST /enterprises/:id/qualifications": .roles(enterpriseWriters),
+        "POST /enterprises/:id/qualifications/:qualificationId/delete": .roles(enterpriseWriters),
+        "GET /api/v1/enterprises/:id/qualifications": .roles(enterpriseReaders),
+        "POST /api/v1/enterprises/:id/qualifications": .roles(enterpriseWriters),
+        "DELETE /api/v1/enterprises/:id/qualifications/:qualificationId": .roles(enterpriseWriters),
         "GET /api/v1/enterprises": .roles(enterpriseReaders),
         "GET /api/v1/enterprises/:id": .roles(enterpriseReaders),
         "POST /api/v1/enterprises": .roles(enterpriseWriters),
@@ -327,6 +332,7 @@ final class RoleRouteMatrixTests: XCTestCase {
         else { XCTFail("no target for \(route.path)"); id = 0 }
         return route.path.replacingOccurrences(of: ":id", with: "\(id)").replacingOccurrences(of: ":period", with: targets.period)
             .replacingOccurrences(of: ":enterpriseId", with: "\(targets.enterprise)")
+            .replacingOccurrences(of: ":qualificationId", with: "999999")
     }
 
     /// Form fields for page POSTs: as little as possible, so allowed writes fail validation or are no-ops.

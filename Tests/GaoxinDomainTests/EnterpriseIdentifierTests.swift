@@ -245,3 +245,15 @@ final class EnterpriseIdentifierTests: XCTestCase {
         XCTAssertEqual(EnterpriseTier.allCases.sorted { $0.rank > $1.rank }, [.chainLeader, .candidate, .backbone, .rising])
     }
 }
+
+final class CalendarDayTests: XCTestCase {
+    func testOnlyRealDaysInOneSpellingAreAccepted() {
+        XCTAssertEqual(CalendarDay("2024-02-29")?.description, "2024-02-29")
+        XCTAssertEqual(CalendarDay(" 2026-09-21 ")?.description, "2026-09-21")
+        for bad in ["2023-02-29", "2024/01/01", "2024-1-01", "2024-13-01", "2024-04-31", "1900-02-29", "24-01-01", "2024-01-0a", ""] {
+            XCTAssertNil(CalendarDay(bad), bad)
+        }
+        XCTAssertNotNil(CalendarDay("2000-02-29"))
+        XCTAssertLessThan(CalendarDay("2024-12-31")!, CalendarDay("2025-01-01")!)
+    }
+}

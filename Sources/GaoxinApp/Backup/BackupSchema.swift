@@ -28,6 +28,8 @@ enum BackupSchema {
         Table(name: "enterprise_indicators", columns: [("id", .int), ("enterprise_id", .int), ("period", .text), ("revenue", .int), ("output_value", .int),
                                                        ("tax", .int), ("rd_expense", .int), ("employees", .int), ("invention_patents", .int),
                                                        ("updated_at", .datetime)], identity: "id"),
+        Table(name: "enterprise_qualifications", columns: [("id", .int), ("enterprise_id", .int), ("kind", .text), ("granted_on", .text),
+                                                           ("expires_on", .text), ("note", .text), ("created_at", .datetime)], identity: "id"),
         Table(name: "clusters", columns: [("id", .int), ("name", .text), ("category", .text), ("lead_unit_id", .int), ("liaison_leader", .text),
                                           ("annual_target", .int), ("sort_order", .int), ("active", .bool), ("note", .text),
                                           ("created_at", .datetime), ("updated_at", .datetime)], identity: "id"),

@@ -15,6 +15,7 @@ enum Migrations {
         M0009_CreateEnterprises(),
         M0010_UpdateComplexityDatasetsAddSource(),
         M0011_CreateClustersAndChains(),
+        M0012_CreateEnterpriseQualifications(),
     ]
 
     static func register(on app: Application) {

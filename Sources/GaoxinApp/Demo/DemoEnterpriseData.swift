@@ -86,6 +86,22 @@ enum DemoEnterpriseData {
                                       SQLBind(row.rdExpense), SQLBind(row.employees), SQLBind(row.inventionPatents), SQLBind(now))
                     }
                     try await insert.run()
+                    // Backbone enterprises are recognised high-tech enterprises (three years); the
+                    // first of each industry is also a tech-based SME of the demo year.
+                    var recognitions: [(Qualification, String, String?)] = []
+                    if enterprise.tier != nil { recognitions.append((.highTech, "2024-11-15", "2027-11-14")) }
+                    if index == 0 { recognitions.append((.techSME, "2025-04-30", "2025-12-31")) }
+                    for (kind, granted, expires) in recognitions {
+                        let row = EnterpriseQualification()
+                        row.enterpriseID = enterprise.id!
+                        row.kind = kind.rawValue
+                        row.grantedOn = granted
+                        row.expiresOn = expires
+                        try await row.create(on: db)
+                        try await AuditLog.record(on: db, at: now, actor: nil, actorName: "演示数据", address: nil, action: .create, entity: "enterprise_qualification",
+                                                  entityID: "\(row.id!)", summary: "载入演示资质“\(kind.nameZh)”", before: NoSnapshot?.none,
+                                                  after: QualificationDTO(row, today: QualificationWrites.today(now)))
+                    }
                     try await AuditLog.record(on: db, at: now, actor: nil, actorName: "演示数据", address: nil, action: .create, entity: "enterprise",
                                               entityID: "\(enterprise.id!)", summary: "载入演示企业“\(enterprise.name)”及 \(year) 年月度指标",
                                               before: NoSnapshot?.none, after: DemoSnapshot(enterprise: EnterpriseDTO(enterprise), months: months))

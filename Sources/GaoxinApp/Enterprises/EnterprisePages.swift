@@ -22,6 +22,7 @@ enum EnterprisePages {
     }
 
     static func show(_ req: Request, indicatorValues: [String: String] = [:], errors: [FieldError] = [],
+                     qualificationValues: [String: String] = [:], qualificationErrors: [FieldError] = [],
                      status: HTTPResponseStatus = .ok) async throws -> Response {
         let enterprise = try await EnterpriseQueries.find(req)
         let actor = try req.requireActor()
@@ -30,6 +31,9 @@ enum EnterprisePages {
         let rows = try await EnterpriseQueries.indicators(of: enterprise, on: req.db)
         let model = EnterpriseShowView.Model(enterprise: EnterpriseDTO(enterprise, unitName: unit?.name), indicators: rows.map(IndicatorDTO.init),
                                              chainNodes: try await EnterpriseQueries.chainNodes(of: enterprise, on: req.db),
+                                             qualifications: try await EnterpriseQueries.qualifications(of: enterprise, on: req.db)
+                                                 .map { QualificationDTO($0, today: QualificationWrites.today(req.now)) },
+                                             qualificationValues: qualificationValues, qualificationErrors: qualificationErrors,
                                              canWrite: canWrite, indicatorValues: indicatorValues, errors: errors)
         return try await req.renderPage(status: status) { EnterpriseShowView.render($0, model) }
     }
@@ -117,6 +121,26 @@ enum EnterprisePages {
         } catch AppError.validation(let failed) {
             return try await show(req, indicatorValues: form, errors: failed.errors, status: .unprocessableEntity)
         }
+    }
+
+    static func addQualification(_ req: Request) async throws -> Response {
+        let enterprise = try await EnterpriseQueries.find(req)
+        try await EnterpriseWrites.requireOwnership(enterprise, actor: try req.requireActor(), on: req.db)
+        let form = try req.content.decode([String: String].self)
+        let input = QualificationInput(kind: form["kind"], grantedOn: form["grantedOn"], expiresOn: form["expiresOn"], note: form["note"])
+        do {
+            _ = try await QualificationWrites.add(enterprise, input, req)
+            return .redirect(Site.enterprise(enterprise.id!) + "?notice=saved")
+        } catch let failed as ValidationFailed {
+            return try await show(req, qualificationValues: form, qualificationErrors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func removeQualification(_ req: Request) async throws -> Response {
+        let enterprise = try await EnterpriseQueries.find(req)
+        guard let id = req.parameters.get("qualificationId", as: Int.self) else { throw AppError.notFound("该资质记录") }
+        try await QualificationWrites.remove(enterprise, qualificationID: id, req)
+        return .redirect(Site.enterprise(enterprise.id!) + "?notice=deleted")
     }
 
     private static func form(_ req: Request, enterpriseID: Int?, values: EnterpriseInput, errors: [FieldError],

@@ -30,6 +30,7 @@ enum EnterpriseQueries {
             ListFilter(key: "aboveScale", zh: "规上", en: "Above scale", kind: .flag(column: "e.above_scale")),
             ListFilter(key: "tier", zh: "层级", en: "Tier",
                        kind: .choice(column: "e.tier", options: EnterpriseTier.allCases.map { ($0.rawValue, $0.nameZh, $0.nameEn) })),
+            ListFilter(key: "qualification", zh: "资质", en: "Qualification", kind: .heldQualification(enterpriseIDColumn: "e.id")),
             ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "e.active")),
         ],
         sorts: ["name": "e.name", "creditCode": "e.credit_code", "industry": "e.industry_code", "unit": "u.name", "id": "e.id"],
@@ -61,6 +62,10 @@ enum EnterpriseQueries {
             FROM chain_node_enterprises ne JOIN chain_nodes n ON n.id = ne.node_id JOIN chains c ON c.id = n.chain_id
             WHERE ne.enterprise_id = \(bind: enterprise.id!) ORDER BY c.name, n.sort_order, n.id
             """).all(decoding: NodeLink.self, with: ListRunner.decoder)
+    }
+
+    static func qualifications(of enterprise: Enterprise, on db: Database) async throws -> [EnterpriseQualification] {
+        try await EnterpriseQualification.query(on: db).filter(\.$enterpriseID == enterprise.id!).sort(\.$grantedOn, .descending).sort(\.$id).all()
     }
 
     /// Units the actor may assign an enterprise to: all for office and admin, the own subtree for the unit role.

@@ -1,3 +1,4 @@
+import GaoxinDomain
 import OpenAPIKit30
 import Vapor
 
@@ -11,6 +12,7 @@ enum EnterpriseRoutes {
         .query("sort", "排序：name、creditCode、industry、unit、id，前加 - 为倒序"),
         .query("under", "只列出该单位及其下级单位的企业", .integer), .query("industry", "行业代码前缀，如 39"),
         .query("aboveScale", "1 规上 / 0 规下"), .query("tier", "层级：chainLeader、candidate、backbone、rising"),
+        .query("qualification", "当前持有该资质：" + Qualification.allCases.map(\.rawValue).joined(separator: "、")),
         .query("active", "1 在册 / 0 已停用"),
     ]
 
@@ -26,6 +28,8 @@ enum EnterpriseRoutes {
             RouteSpec(.POST, "/enterprises/:id/deactivate", .write(policy), EnterprisePages.setActive(false)),
             RouteSpec(.POST, "/enterprises/:id/reactivate", .write(policy), EnterprisePages.setActive(true)),
             RouteSpec(.POST, "/enterprises/:id/indicators", .write(policy), EnterprisePages.putIndicators),
+            RouteSpec(.POST, "/enterprises/:id/qualifications", .write(policy), EnterprisePages.addQualification),
+            RouteSpec(.POST, "/enterprises/:id/qualifications/:qualificationId/delete", .write(policy), EnterprisePages.removeQualification),
 
             RouteSpec(.GET, "/api/v1/enterprises", .read(policy),
                       doc: APIOperation(operationID: "listEnterprises", summary: "列出企业", tag: "企业", parameters: listParams, response: EnterpriseListDTO.self),
@@ -45,6 +49,17 @@ enum EnterpriseRoutes {
             RouteSpec(.POST, "/api/v1/enterprises/:id/reactivate", .write(policy),
                       doc: APIOperation(operationID: "reactivateEnterprise", summary: "启用企业", tag: "企业", parameters: [idParam], response: EnterpriseDTO.self),
                       EnterprisesAPI.setActive(true)),
+            RouteSpec(.GET, "/api/v1/enterprises/:id/qualifications", .read(policy),
+                      doc: APIOperation(operationID: "listEnterpriseQualifications", summary: "企业资质（含是否有效）", tag: "企业", parameters: [idParam], response: QualificationListDTO.self),
+                      EnterprisesAPI.qualifications),
+            RouteSpec(.POST, "/api/v1/enterprises/:id/qualifications", .write(policy),
+                      doc: APIOperation(operationID: "addEnterpriseQualification", summary: "登记企业资质", tag: "企业", parameters: [idParam],
+                                        request: .json(QualificationInput.self), successStatus: 201, response: QualificationDTO.self),
+                      EnterprisesAPI.addQualification),
+            RouteSpec(.DELETE, "/api/v1/enterprises/:id/qualifications/:qualificationId", .write(policy),
+                      doc: APIOperation(operationID: "removeEnterpriseQualification", summary: "删除企业资质记录", tag: "企业",
+                                        parameters: [idParam, .path("qualificationId", "资质记录 ID")], successStatus: 204, response: nil),
+                      EnterprisesAPI.removeQualification),
             RouteSpec(.GET, "/api/v1/enterprises/:id/indicators", .read(policy),
                       doc: APIOperation(operationID: "listEnterpriseIndicators", summary: "企业月度指标（新月份在前）", tag: "企业", parameters: [idParam], response: IndicatorListDTO.self),
                       EnterprisesAPI.indicators),

@@ -39,6 +39,8 @@ struct ListFilter: Sendable {
         /// Codes starting with the value (letters and digits only, so no wildcard to escape),
         /// e.g. industry `39` for every 39xx class.
         case codePrefix(column: String)
+        /// Enterprises holding a qualification of the given kind today (granted, not expired).
+        case heldQualification(enterpriseIDColumn: String)
     }
 
     let key: String
@@ -52,6 +54,7 @@ struct ListFilter: Sendable {
         case .flag: return raw == "1" || raw == "0"
         case .unitSubtree, .id: return Int(raw).map { $0 > 0 } ?? false
         case .exactText: return raw.count <= 100
+        case .heldQualification: return Qualification(rawValue: raw) != nil
         case .codePrefix: return (1...20).contains(raw.count) && raw.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         case .dateFrom, .dateTo: return ListFilter.parseDay(raw) != nil
         case .role: return Role(rawValue: raw) != nil
@@ -63,7 +66,7 @@ struct ListFilter: Sendable {
         formatter.locale = Foundation.Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
         formatter.dateFormat = "yyyy-MM-dd"
-        guard raw.count == 10, let date = formatter.date(from: raw) else { return nil }
+        guard CalendarDay(raw) != nil, let date = formatter.date(from: raw) else { return nil }
         return date
     }
 }

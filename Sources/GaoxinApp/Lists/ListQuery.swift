@@ -10,11 +10,14 @@ struct ListQuery: Sendable, Equatable {
     var sortKey: String
     var descending: Bool
     var filters: [String: String] = [:]
+    /// The request's day (`YYYY-MM-DD`, Beijing time), for filters that ask "as of today".
+    var today: String = DisplayFormat.day(Date())
 
     static let maxPer = 200
 
     static func parse(_ req: Request, _ definition: ListDefinition) throws -> ListQuery {
         var query = ListQuery(sortKey: definition.defaultSort, descending: definition.defaultDescending)
+        query.today = DisplayFormat.day(req.now)
         let search = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if search.count > 100 { throw AppError.badRequest("搜索词不能超过 100 个字符", field: "q") }
         query.search = search.isEmpty ? nil : search

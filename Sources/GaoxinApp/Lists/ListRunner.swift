@@ -85,6 +85,11 @@ enum ListRunner {
                 builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: "%," + value + ",%")"))
             case .exactText(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: value)"))
+            case .heldQualification(let idColumn):
+                builder.where(SQLQueryString("""
+                    EXISTS (SELECT 1 FROM enterprise_qualifications q WHERE q.enterprise_id = \(unsafeRaw: idColumn) AND q.kind = \(bind: value)
+                            AND q.granted_on <= \(bind: query.today) AND (q.expires_on IS NULL OR q.expires_on >= \(bind: query.today)))
+                    """))
             case .codePrefix(let column):
                 // “C39” means the same as “39”: stored industry codes are digits, the section letter implied.
                 let digits = value.count > 1 && value.first!.isLetter && value.dropFirst().allSatisfy(\.isNumber) ? String(value.dropFirst()) : value

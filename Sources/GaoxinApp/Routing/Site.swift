@@ -36,6 +36,8 @@ enum Site {
     static func enterpriseDeactivate(_ id: Int) -> String { "/enterprises/\(id)/deactivate" }
     static func enterpriseReactivate(_ id: Int) -> String { "/enterprises/\(id)/reactivate" }
     static func enterpriseIndicators(_ id: Int) -> String { "/enterprises/\(id)/indicators" }
+    static func enterpriseQualifications(_ id: Int) -> String { "/enterprises/\(id)/qualifications" }
+    static func enterpriseQualificationDelete(_ id: Int, _ qualificationID: Int) -> String { "/enterprises/\(id)/qualifications/\(qualificationID)/delete" }
 
     static let clusters = "/clusters"
     static let clusterNew = "/clusters/new"
@@ -92,6 +94,8 @@ enum Site {
         static func enterpriseDeactivate(_ id: Int) -> String { "/api/v1/enterprises/\(id)/deactivate" }
         static func enterpriseReactivate(_ id: Int) -> String { "/api/v1/enterprises/\(id)/reactivate" }
         static func enterpriseIndicators(_ id: Int) -> String { "/api/v1/enterprises/\(id)/indicators" }
+        static func enterpriseQualifications(_ id: Int) -> String { "/api/v1/enterprises/\(id)/qualifications" }
+        static func enterpriseQualification(_ id: Int, _ qualificationID: Int) -> String { "/api/v1/enterprises/\(id)/qualifications/\(qualificationID)" }
         static func enterpriseIndicator(_ id: Int, _ period: String) -> String { "/api/v1/enterprises/\(id)/indicators/\(period)" }
         static let clusters = "/api/v1/clusters"
         static func cluster(_ id: Int) -> String { "/api/v1/clusters/\(id)" }

@@ -29,6 +29,8 @@ enum EnterpriseIndexView {
                     .init(key: "industry", label: context.t("行业代码前缀", "Industry prefix"), options: []),
                     .init(key: "aboveScale", label: context.t("规模", "Scale"), options: [("1", context.t("规上", "Above scale")), ("0", context.t("规下", "Below scale"))]),
                     .init(key: "tier", label: context.t("层级", "Tier"), options: EnterpriseTier.allCases.map { ($0.rawValue, context.t($0.nameZh, $0.nameEn)) }),
+                    .init(key: "qualification", label: context.t("资质（有效）", "Qualification (held)"),
+                          options: Qualification.allCases.map { ($0.rawValue, context.t($0.nameZh, $0.nameEn)) }),
                     .init(key: "active", label: context.t("状态", "Status"), options: [("1", context.t("在册", "Active")), ("0", context.t("已停用", "Inactive"))]),
                 ],
                 searchPlaceholder: context.t("按企业名称或信用代码搜索", "Search name or credit code")

@@ -7,6 +7,9 @@ enum EnterpriseShowView {
         var enterprise: EnterpriseDTO
         var indicators: [IndicatorDTO]
         var chainNodes: [EnterpriseQueries.NodeLink] = []
+        var qualifications: [QualificationDTO] = []
+        var qualificationValues: [String: String] = [:]
+        var qualificationErrors: [FieldError] = []
         var canWrite: Bool
         /// What was typed into the month form when it failed.
         var indicatorValues: [String: String]
@@ -44,6 +47,7 @@ enum EnterpriseShowView {
                       Page.csrf(context),
                       .button(.type(.submit), .class("secondary"), .text(e.active ? context.t("停用", "Deactivate") : context.t("启用", "Reactivate"))))
             )),
+            qualificationSection(context, model),
             .h2(.text(context.t("月度指标", "Monthly figures"))),
             .p(.class("hint"), .text(context.t("金额以亿元显示（存储与填报单位为万元）；“—”表示未填报。", "Money in 亿元 (stored and entered in 万元); — means not reported."))),
             .div(.class("table-wrap"), .table(
@@ -74,6 +78,41 @@ enum EnterpriseShowView {
                     },
                     .div(.class("actions"), .button(.type(.submit), .text(context.t("保存该月", "Save month"))))
                 )
+            ))
+        )
+    }
+
+    /// Recognitions with their dates and whether they hold today, and the form to add one.
+    static func qualificationSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        let e = model.enterprise
+        let lang = context.lang
+        let values = model.qualificationValues
+        return .group(
+            .h2(.text(context.t("资质", "Qualifications"))),
+            .if(model.qualifications.isEmpty, .p(.class("empty"), .text(context.t("尚无资质记录", "None recorded")))),
+            .if(!model.qualifications.isEmpty, .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(context.t("资质", "Qualification"))), .th(.text(context.t("认定日期", "Granted"))), .th(.text(context.t("有效期至", "Expires"))),
+                           .th(.text(context.t("状态", "Status"))), .th(.text(context.t("备注", "Note"))), .if(model.canWrite, .th(.text(context.t("操作", "Actions")))))),
+                .tbody(.forEach(model.qualifications) { q in
+                    .tr(.td(.text(Qualification(rawValue: q.kind).map { context.t($0.nameZh, $0.nameEn) } ?? q.kind)),
+                        .td(.text(q.grantedOn)), .td(.text(q.expiresOn ?? context.t("长期", "no expiry"))),
+                        .td(.text(q.valid ? context.t("有效", "Held") : context.t("已过期", "Expired"))), .td(.text(q.note ?? "")),
+                        .if(model.canWrite, .td(.form(.class("inline"), .method(.post), .action(Site.enterpriseQualificationDelete(e.id, q.id)), Page.csrf(context),
+                                                      .button(.type(.submit), .class("link"), .text(context.t("删除", "Delete")))))))
+                })))),
+            .if(model.canWrite, .group(
+                .h3(.text(context.t("登记资质", "Record a qualification"))),
+                FormField.summary(model.qualificationErrors, lang: lang),
+                .form(.class("record"), .method(.post), .action(Site.enterpriseQualifications(e.id)), .novalidate(), Page.csrf(context),
+                      FormField.select("kind", label: context.t("资质类型", "Kind"),
+                                       options: Qualification.allCases.map { .init(value: $0.rawValue, label: context.t($0.nameZh, $0.nameEn)) },
+                                       selected: values["kind"], errors: model.qualificationErrors, lang: lang, required: true, blank: context.t("请选择", "Choose")),
+                      FormField.text("grantedOn", label: context.t("认定日期", "Granted on"), value: values["grantedOn"], errors: model.qualificationErrors, lang: lang,
+                                     required: true, type: .date, maxLength: 10),
+                      FormField.text("expiresOn", label: context.t("有效期至（可空）", "Expires on (optional)"), value: values["expiresOn"], errors: model.qualificationErrors,
+                                     lang: lang, type: .date, maxLength: 10),
+                      FormField.text("note", label: context.t("备注", "Note"), value: values["note"], errors: model.qualificationErrors, lang: lang, maxLength: 500),
+                      .div(.class("actions"), .button(.type(.submit), .text(context.t("登记", "Record")))))
             ))
         )
     }
