@@ -14,6 +14,8 @@ final class QualificationTests: XCTestCase {
         XCTAssertEqual(Qualification(codeOrName: "高新技术"), .highTech)
         XCTAssertEqual(Qualification(codeOrName: "专精特新\"小巨人\"企业"), .littleGiant)
         XCTAssertEqual(Qualification(codeOrName: "专精特新小巨人"), .littleGiant)
+        XCTAssertEqual(Qualification(codeOrName: "专精特新"), .specialised)
+        XCTAssertEqual(Qualification(codeOrName: "高企"), .highTech)
         XCTAssertNil(Qualification(codeOrName: "企业"))
         XCTAssertNil(Qualification(codeOrName: "五星企业"))
     }

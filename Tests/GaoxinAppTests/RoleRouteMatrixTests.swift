@@ -138,6 +138,12 @@ final class RoleRouteMatrixTests: XCTestCase {
         "GET /imports/indicators/template": .roles(enterpriseWriters),
         "POST /imports/indicators": .roles(enterpriseWriters),
         "POST /api/v1/imports/indicators": .roles(enterpriseWriters),
+        "GET /imports/qualifications/template": .roles(enterpriseWriters),
+        "POST /imports/qualifications": .roles(enterpriseWriters),
+        "POST /api/v1/imports/qualifications": .roles(enterpriseWriters),
+        "GET /imports/clusters/template": .roles(clusterWriters),
+        "POST /imports/clusters": .roles(clusterWriters),
+        "POST /api/v1/imports/clusters": .roles(clusterWriters),
 
         // Everyone may look at jobs; the handler shows a user only their own (admin: all).
         "GET /jobs/:id": .roles(signedIn),

@@ -38,6 +38,9 @@ public enum Qualification: String, CaseIterable, Codable, Sendable {
             return t.hasSuffix("企业") ? String(t.dropLast(2)) : t
         }
         let wanted = plain(trimmed)
+        // The short names used in notices and spreadsheets.
+        let aliases: [String: Qualification] = ["高企": .highTech, "专精特新": .specialised, "小巨人": .littleGiant, "上市公司": .listed]
+        if let alias = aliases[wanted] { self = alias; return }
         guard !wanted.isEmpty, let q = Qualification.allCases.first(where: { plain($0.nameZh) == wanted }) else { return nil }
         self = q
     }

@@ -1,0 +1,108 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+@testable import GaoxinApp
+import XCTVapor
+import XCTest
+
+/// The cluster registry and enterprises' qualifications import like every register: all or
+/// nothing, every bad row reported, updates audited with before and after.
+final class ClusterQualificationImportTests: XCTestCase {
+    func testClustersImportCreateThenUpdateByNameAndReportEveryBadRow() async throws {
+        try await withApp { app, fixtures in
+            let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+            let bad = ImportDriver.csv([
+                "集群名称,类别,牵头部门,年度营收目标（万元）,排序号",
+                "集成电路,战略性新兴产业,WXGX,25000000,10",
+                ",未来产业,WXGX,,",
+                "生命健康,传统产业,不存在的部门,两亿,x",
+                "集成电路,优势产业,WXGX,,",
+            ])
+            let (_, failed) = try await driver.viaPage("clusters", fileName: "c.csv", data: bad)
+            XCTAssertEqual(failed["status"] as? String, "failed")
+            XCTAssertEqual(ImportDriver.errors(failed), [
+                .init(3, "集群名称", "", "请填写集群名称"),
+                .init(4, "牵头部门", "不存在的部门", "找不到该单位（请填写单位编码或名称）"),
+                .init(4, "年度营收目标（万元）", "两亿", "应为整数（万元）"),
+                .init(4, "排序号", "x", "应为整数"),
+                .init(4, "类别", "传统产业", "集群类别“传统产业”不存在"),
+                .init(5, "集群名称", "集成电路", "与第 2 行的集群名称重复"),
+            ])
+            let none = try await Stored.count(app, "clusters")
+            XCTAssertEqual(none, 0)
+
+            let good = ImportDriver.csv([
+                "集群名称,类别,牵头部门,年度营收目标（万元）",
+                "集成电路,战略性新兴产业,WXGX,25000000",
+                "未来产业,future,无锡高新区,",
+            ], bom: true)
+            let (_, created) = try await driver.viaAPI("clusters", fileName: "c.csv", data: good)
+            XCTAssertEqual(created["status"] as? String, "succeeded", "\(created)")
+            XCTAssertEqual(created["inserted"] as? Int, 2)
+
+            let update = ImportDriver.csv([
+                "集群名称,类别,牵头部门,年度营收目标（万元）",
+                "集成电路,战略性新兴产业,WXGX,26000000",
+                "未来产业,future,无锡高新区,",
+            ])
+            let (_, updated) = try await driver.viaAPI("clusters", fileName: "c.csv", data: update)
+            XCTAssertEqual(updated["inserted"] as? Int, 1, "the unchanged row writes nothing")
+            let chip = try await Cluster.query(on: app.db).filter(\.$name == "集成电路").first()
+            XCTAssertEqual(chip?.annualTarget, 26_000_000)
+            let audits = try await Stored.audit(app, entity: "cluster", action: "update")
+            XCTAssertEqual(audits.count, 1)
+            XCTAssertTrue(audits[0].beforeJSON?.contains("25000000") ?? false)
+            XCTAssertTrue(audits[0].afterJSON?.contains("26000000") ?? false)
+        }
+    }
+
+    func testTheLeadDepartmentCannotImportOverAnotherUnitsCluster() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            _ = try await office.send(.POST, Site.API.clusters, json: "{\"name\":\"高端装备\",\"category\":\"advantage\",\"leadUnitId\":\(fixtures.zone)}")
+            let driver = try await ImportDriver.signedIn(.unit, app: app, fixtures: fixtures)
+            let data = ImportDriver.csv(["集群名称,类别,牵头部门", "高端装备,优势产业,ZS-JCDL", "新材料,优势产业,ZS-SMJK"])
+            let (_, job) = try await driver.viaAPI("clusters", fileName: "c.csv", data: data)
+            XCTAssertEqual(ImportDriver.errors(job), [
+                .init(2, "集群名称", "高端装备", "已有同名集群，且其牵头部门不属于本单位，不能修改"),
+                .init(3, "牵头部门", "ZS-SMJK", "只能选择本单位或下级单位"),
+            ])
+        }
+    }
+
+    func testQualificationsImportForRegisteredEnterprisesOnly() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let known = USCC.numbered(601)
+            let id = try await office.createEnterprise("高企甲", code: known, unit: fixtures.zone)
+            let unknown = USCC.numbered(602)
+            let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+            let bad = ImportDriver.csv([
+                "统一社会信用代码,资质类型,认定日期,有效期至",
+                "\(known),高新技术企业,2024-12-01,2027-11-30",
+                "\(unknown),高新技术企业,2024-12-01,",
+                "\(known),五星企业,2024-12-01,",
+                "\(known),瞪羚企业,2024/12/01,",
+                "\(known),高新技术企业,2024-12-01,2027-11-30",
+            ])
+            let (_, failed) = try await driver.viaAPI("qualifications", fileName: "q.csv", data: bad)
+            XCTAssertEqual(ImportDriver.errors(failed), [
+                .init(3, "统一社会信用代码", unknown, "该企业尚未登记，请先导入企业名录"),
+                .init(4, "资质类型", "五星企业", "资质类型“五星企业”不存在，可选：" + Qualification.allCases.map(\.nameZh).joined(separator: "、")),
+                .init(5, "认定日期", "2024/12/01", "认定日期应为 YYYY-MM-DD 格式的日期，如 2024-12-01"),
+                .init(6, "资质类型", "高新技术企业", "与第 2 行重复"),
+            ])
+            let none = try await Stored.count(app, "enterprise_qualifications")
+            XCTAssertEqual(none, 0)
+
+            let good = ImportDriver.csv(["统一社会信用代码,企业名称,资质类型,认定日期,有效期至", "\(known),高企甲,高新技术企业,2024-12-01,2027-11-30", "\(known),高企甲,专精特新,2025-06-01,"])
+            let (_, job) = try await driver.viaPage("qualifications", fileName: "q.csv", data: good)
+            XCTAssertEqual(job["status"] as? String, "succeeded", "\(job)")
+            XCTAssertEqual(job["inserted"] as? Int, 2)
+            let listed = try parseJSONObject(try await office.send(.GET, Site.API.enterpriseQualifications(id)))
+            XCTAssertEqual((listed["items"] as? [[String: Any]])?.count, 2)
+            let (_, again) = try await driver.viaAPI("qualifications", fileName: "q.csv", data: good)
+            XCTAssertEqual(ImportDriver.errors(again).map(\.reason), ["该资质已登记", "该资质已登记"], "a second import reports, never doubles")
+        }
+    }
+}
