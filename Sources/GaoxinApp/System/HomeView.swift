@@ -1,5 +1,8 @@
+import Fluent
+import Foundation
 import GaoxinDomain
 import Plot
+import SQLKit
 
 /// The dashboard: who you are, what you can reach, the figures of this foundation.
 enum HomeView {
@@ -8,6 +11,37 @@ enum HomeView {
         var userCount: Int
         var lockedCount: Int
         var recentAudit: [AuditQueries.Row]
+        var programme: Programme? = nil
+    }
+
+    /// The programme's headline figures, each a link to the list it counts.
+    struct Programme {
+        var enterprises: Int
+        var aboveScale: Int
+        var highTech: Int
+        var clusters: Int
+        var gapNodes: Int
+        var weakNodes: Int
+
+        static func load(now: Date, on db: Database) async throws -> Programme {
+            let today = DisplayFormat.day(now)
+            let enterprises = try await Enterprise.query(on: db).filter(\.$active == true).count()
+            let aboveScale = try await Enterprise.query(on: db).filter(\.$active == true).filter(\.$aboveScale == true).count()
+            let highTech = try await (db as! any SQLDatabase).raw("""
+                SELECT COUNT(DISTINCT q.enterprise_id) AS n FROM enterprise_qualifications q JOIN enterprises e ON e.id = q.enterprise_id
+                WHERE e.active = \(bind: true) AND q.kind = \(bind: Qualification.highTech.rawValue)
+                  AND q.granted_on <= \(bind: today) AND (q.expires_on IS NULL OR q.expires_on >= \(bind: today))
+                """).first(decodingColumn: "n", as: Int.self) ?? 0
+            let clusters = try await Cluster.query(on: db).filter(\.$active == true).count()
+            var missing = 0
+            var weak = 0
+            for chain in try await Chain.query(on: db).filter(\.$active == true).all() {
+                let map = try await ClusterQueries.map(chain, now: now, on: db)
+                missing += map.nodes.filter { $0.strength == NodeStrength.missing.rawValue }.count
+                weak += map.nodes.filter { $0.strength == NodeStrength.weak.rawValue }.count
+            }
+            return Programme(enterprises: enterprises, aboveScale: aboveScale, highTech: highTech, clusters: clusters, gapNodes: missing, weakNodes: weak)
+        }
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -21,7 +55,16 @@ enum HomeView {
             .div(.class("cards"),
                  card(context.t("组织单位", "Units"), "\(model.unitCount)", Site.units),
                  .if(actor?.hasAny(Policies.users.read) ?? false, card(context.t("用户", "Users"), "\(model.userCount)", Site.users)),
-                 .if(actor?.hasAny(Policies.users.write) ?? false, card(context.t("锁定账号", "Locked accounts"), "\(model.lockedCount)", Site.users))),
+                 .if(actor?.hasAny(Policies.users.write) ?? false, card(context.t("锁定账号", "Locked accounts"), "\(model.lockedCount)", Site.users)),
+                 .unwrap(model.programme) { p in
+                     .group(
+                         card(context.t("在册企业", "Enterprises"), "\(p.enterprises)", Site.enterprises + "?active=1"),
+                         card(context.t("规上企业", "Above-scale"), "\(p.aboveScale)", Site.enterprises + "?active=1&aboveScale=1"),
+                         card(context.t("有效高新技术企业", "High-tech enterprises"), "\(p.highTech)", Site.enterprises + "?active=1&qualification=highTech"),
+                         card(context.t("产业集群", "Clusters"), "\(p.clusters)", Site.clusters + "?active=1"),
+                         card(context.t("产业链缺失 / 薄弱环节", "Missing / weak chain nodes"), "\(p.gapNodes) / \(p.weakNodes)", Site.clusters)
+                     )
+                 }),
             .if(!model.recentAudit.isEmpty, .group(
                 .h2(.text(context.t("最近变更", "Recent changes"))),
                 .ul(.class("plain"), .forEach(model.recentAudit) { row in

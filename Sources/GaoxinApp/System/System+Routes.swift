@@ -15,7 +15,11 @@ enum SystemRoutes {
                 if actor.hasAny(Policies.audit.read) {
                     recent = try await ListRunner.page(AuditQueries.list, ListQuery(per: 10, sortKey: "id", descending: true), on: req.sql, as: AuditQueries.Row.self).items
                 }
-                let model = HomeView.Model(unitCount: units, userCount: users, lockedCount: locked, recentAudit: recent)
+                var programme: HomeView.Programme?
+                if actor.hasAny(Policies.enterprises.read) {
+                    programme = try await HomeView.Programme.load(now: req.now, on: req.db)
+                }
+                let model = HomeView.Model(unitCount: units, userCount: users, lockedCount: locked, recentAudit: recent, programme: programme)
                 return try await req.renderPage { HomeView.render($0, model) }
             },
             RouteSpec(.GET, "/healthz", .publicRoute) { req in
