@@ -106,3 +106,83 @@ final class ClusterQualificationImportTests: XCTestCase {
         }
     }
 }
+
+/// Chain maps imported as the tables they are drawn in.
+final class ChainNodeImportTests: XCTestCase {
+    func makeChain(_ app: Application, _ fixtures: Fixtures, lead: Int) async throws -> (cluster: Int, chain: Int) {
+        let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+        let cluster = try parseJSONObject(try await api.send(.POST, Site.API.clusters, json: "{\"name\":\"集成电路\",\"category\":\"emerging\",\"leadUnitId\":\(lead)}"))
+        let clusterID = try XCTUnwrap(cluster["id"] as? Int)
+        let chain = try parseJSONObject(try await api.send(.POST, Site.API.clusterChains(clusterID), json: #"{"name":"集成电路产业链"}"#))
+        return (clusterID, try XCTUnwrap(chain["id"] as? Int))
+    }
+
+    func testATreeImportsWithParentsFromEarlierRowsAndUpdatesOnASecondImport() async throws {
+        try await withApp { app, fixtures in
+            let (_, chainID) = try await makeChain(app, fixtures, lead: fixtures.zone)
+            let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+            let bad = ImportDriver.csv([
+                "集群名称,产业链名称,位置,环节名称,上级环节,行业代码",
+                "集成电路,集成电路产业链,上游,芯片设计,,6520",
+                "生命健康,生物医药产业链,上游,原料药,,2710",
+                "集成电路,不存在的链,上游,材料,,3985",
+                "集成电路,集成电路产业链,,晶圆制造,,3973",
+                "集成电路,集成电路产业链,上游,光刻胶,半导体材料,3985",
+                "集成电路,集成电路产业链,中游,封装,,A3973",
+                "集成电路,集成电路产业链,上游,芯片设计,,6520",
+            ])
+            let (_, failed) = try await driver.viaAPI("chain-nodes", fileName: "n.csv", data: bad)
+            XCTAssertEqual(ImportDriver.errors(failed), [
+                .init(3, "集群名称", "生命健康", "集群不存在"),
+                .init(4, "产业链名称", "不存在的链", "该集群没有这条产业链，请先在集群页面新建"),
+                .init(5, "位置", "", "顶层环节须填写位置：上游、中游或下游"),
+                .init(6, "上级环节", "半导体材料", "本产业链中没有该环节（须为已有环节或本文件前面的行）"),
+                .init(7, "行业代码", "A3973", "门类字母“A”与大类不符，应为“C”"),
+                .init(8, "环节名称", "芯片设计", "与第 2 行是同一环节"),
+            ])
+            let none = try await Stored.count(app, "chain_nodes")
+            XCTAssertEqual(none, 0)
+
+            let good = ImportDriver.csv([
+                "集群名称,产业链名称,位置,环节名称,上级环节,行业代码,关键产品与技术",
+                "集成电路,集成电路产业链,上游,半导体材料,,3985,硅片",
+                "集成电路,集成电路产业链,下游,光刻胶,半导体材料,3985,KrF/ArF 光刻胶",
+                "集成电路,集成电路产业链,中游,晶圆制造,,3973,",
+            ])
+            let (_, created) = try await driver.viaPage("chain-nodes", fileName: "n.csv", data: good)
+            XCTAssertEqual(created["status"] as? String, "succeeded", "\(created)")
+            XCTAssertEqual(created["inserted"] as? Int, 3)
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let map = try parseJSONObject(try await api.send(.GET, Site.API.chain(chainID)))
+            let nodes = try XCTUnwrap(map["nodes"] as? [[String: Any]])
+            XCTAssertEqual(nodes.map { $0["name"] as? String }, ["半导体材料", "光刻胶", "晶圆制造"])
+            XCTAssertEqual(nodes[1]["segment"] as? String, "upstream", "a sub-node sits in its parent's segment whatever the row says")
+            XCTAssertEqual(nodes[1]["depth"] as? Int, 1)
+
+            let update = ImportDriver.csv([
+                "集群名称,产业链名称,位置,环节名称,上级环节,行业代码,关键产品与技术",
+                "集成电路,集成电路产业链,上游,半导体材料,,3985,硅片",
+                "集成电路,集成电路产业链,上游,光刻胶,半导体材料,\"3985,2664\",光刻胶与配套试剂",
+            ])
+            let (_, updated) = try await driver.viaAPI("chain-nodes", fileName: "n.csv", data: update)
+            XCTAssertEqual(updated["inserted"] as? Int, 1, "the unchanged row writes nothing")
+            let after = try parseJSONObject(try await api.send(.GET, Site.API.chain(chainID)))
+            let resist = try XCTUnwrap((after["nodes"] as? [[String: Any]])?.first { $0["name"] as? String == "光刻胶" })
+            XCTAssertEqual(resist["industryCodes"] as? [String], ["3985", "2664"])
+            let audits = try await Stored.audit(app, entity: "chain_node", action: "update")
+            XCTAssertEqual(audits.count, 1)
+            let count = try await Stored.count(app, "chain_nodes")
+            XCTAssertEqual(count, 3)
+        }
+    }
+
+    func testOnlyTheLeadDepartmentImportsIntoItsChains() async throws {
+        try await withApp { app, fixtures in
+            _ = try await makeChain(app, fixtures, lead: fixtures.otherTeam)
+            let driver = try await ImportDriver.signedIn(.unit, app: app, fixtures: fixtures)
+            let data = ImportDriver.csv(["集群名称,产业链名称,位置,环节名称", "集成电路,集成电路产业链,上游,芯片设计"])
+            let (_, job) = try await driver.viaAPI("chain-nodes", fileName: "n.csv", data: data)
+            XCTAssertEqual(ImportDriver.errors(job), [.init(2, "集群名称", "集成电路", "该集群的牵头部门不属于本单位，不能修改其产业链")])
+        }
+    }
+}

@@ -144,6 +144,9 @@ final class RoleRouteMatrixTests: XCTestCase {
         "GET /imports/clusters/template": .roles(clusterWriters),
         "POST /imports/clusters": .roles(clusterWriters),
         "POST /api/v1/imports/clusters": .roles(clusterWriters),
+        "GET /imports/chain-nodes/template": .roles(clusterWriters),
+        "POST /imports/chain-nodes": .roles(clusterWriters),
+        "POST /api/v1/imports/chain-nodes": .roles(clusterWriters),
 
         // Everyone may look at jobs; the handler shows a user only their own (admin: all).
         "GET /jobs/:id": .roles(signedIn),

@@ -51,7 +51,7 @@ enum ExchangeRoutes {
                     return .redirect(Site.job(job.id!))
                 },
                 RouteSpec(.POST, "/api/v1/imports/\(key)", .write(register.policy), body: .upload,
-                          doc: APIOperation(operationID: "import\(key.capitalized)", summary: "导入\(register.titleZh)（xlsx 或 CSV，后台任务）", tag: "导入",
+                          doc: APIOperation(operationID: "import" + key.split(separator: "-").map { $0.capitalized }.joined(), summary: "导入\(register.titleZh)（xlsx 或 CSV，后台任务）", tag: "导入",
                                             request: .upload, successStatus: 202, response: JobDTO.self)) { req in
                     let data: Data
                     var name: String?

@@ -67,7 +67,7 @@ struct ImportContext: Sendable {
 }
 
 enum ImportRegisters {
-    static let all: [any ImportRegister] = [UnitRegister(), UserRegister(), EnterpriseRegister(), IndicatorRegister(), QualificationRegister(), ClusterRegister()]
+    static let all: [any ImportRegister] = [UnitRegister(), UserRegister(), EnterpriseRegister(), IndicatorRegister(), QualificationRegister(), ClusterRegister(), ChainNodeRegister()]
 
     static func find(_ key: String) -> (any ImportRegister)? { all.first { $0.key == key } }
 }
