@@ -205,3 +205,16 @@ final class ZoneComplexityTests: XCTestCase {
         }
     }
 }
+
+final class ZoneLocationTests: XCTestCase {
+    func testBoardsThatShareANameAreToldApartByCode() async throws {
+        try await withApp { app, fixtures in
+            let otherCity = try await UnitWrites.insert(.init(name: "苏州市", kind: .city, code: "SZ", parentID: nil, sortOrder: 0, note: nil), on: app.db).id!
+            let namesake = try await UnitWrites.insert(.init(name: "新吴", kind: .board, code: "SZ-XW", parentID: otherCity, sortOrder: 0, note: nil), on: app.db).id!
+            let locations = try await ZoneMatrix.locations(on: app.db)
+            XCTAssertEqual(locations[fixtures.team], "新吴（XW）", "a team under the zone belongs to its board")
+            XCTAssertEqual(locations[namesake], "新吴（SZ-XW）")
+            XCTAssertEqual(locations[fixtures.root], "无锡市", "a unit above every board is its own place")
+        }
+    }
+}

@@ -64,16 +64,20 @@ enum ZoneMatrix {
         return Outcome(observations: observations, skippedCoarse: skipped, enterpriseCount: enterprises, partialYears: partial)
     }
 
-    /// Each unit's location: the nearest board at or above it, else the unit itself.
+    /// Each unit's location: the nearest board at or above it, else the unit itself, named by its
+    /// name — or, when two such places share a name (two cities' 新区), by name and code.
     static func locations(on db: Database) async throws -> [Int: String] {
         let units = try await OrgUnit.query(on: db).all()
         let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0) })
-        var result: [Int: String] = [:]
+        var place: [Int: OrgUnit] = [:]
         for unit in units {
             let chain = (unit.unitPath?.ids ?? [unit.id!]).reversed().compactMap { byID[$0] }
-            result[unit.id!] = (chain.first { $0.unitKind == .board } ?? unit).name
+            place[unit.id!] = chain.first { $0.unitKind == .board } ?? unit
         }
-        return result
+        let namesakes = Dictionary(grouping: Set(place.values.map(\.id!)).compactMap { byID[$0] }, by: \.name).filter { $0.value.count > 1 }
+        return place.mapValues { unit in
+            namesakes[unit.name] == nil ? unit.name : "\(unit.name)（\(unit.code ?? "#\(unit.id!)")）"
+        }
     }
 
     /// Sums per unit, industry and year over the chosen years, one grouped query.
