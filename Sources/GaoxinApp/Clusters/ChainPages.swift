@@ -153,4 +153,53 @@ enum ChainPages {
         try await ChainNodeWrites.detach(node, enterpriseID: enterpriseID, req)
         return .redirect(Site.chain(node.chainID) + "?notice=saved")
     }
+
+    // MARK: chain-leader selection
+
+    static func leaders(_ req: Request, chain given: Chain? = nil, weightValues: [String: String] = [:], decisionValues: [String: String] = [:],
+                        errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        var chain: Chain
+        if let given { chain = given } else { chain = try await ClusterQueries.findChain(req) }
+        let model = ChainLeadersView.Model(chain: ChainDTO(chain), ranking: try await ChainLeaders.ranking(chain, now: req.now, on: req.db),
+                                           decisions: try await ChainLeaders.decisions(chain, on: req.db), canWrite: try await canWrite(chain, req),
+                                           weightValues: weightValues, decisionValues: decisionValues, errors: errors)
+        return try await req.renderPage(status: status) { ChainLeadersView.render($0, model) }
+    }
+
+    static func saveWeights(_ req: Request) async throws -> Response {
+        let chain = try await ClusterQueries.findChain(req)
+        _ = try await ChainNodeWrites.requireOwnership(chainID: chain.id!, req)
+        let form = try req.content.decode([String: String].self)
+        var values: [LeaderWeights.Criterion: Int] = [:]
+        var parseErrors: [FieldError] = []
+        for criterion in LeaderWeights.Criterion.allCases {
+            let key = "leaderWeights.\(criterion.rawValue)"
+            let raw = (form[key] ?? "").trimmingCharacters(in: .whitespaces)
+            if let value = Int(raw) { values[criterion] = value } else {
+                parseErrors.append(.invalid(key, zh: "\(criterion.nameZh)：权重应为 0 到 100 之间的整数", en: "Weight must be a whole number"))
+            }
+        }
+        do {
+            if !parseErrors.isEmpty { throw ValidationFailed(parseErrors) }
+            let weights = LeaderWeights(scale: values[.scale]!, growth: values[.growth]!, rdIntensity: values[.rdIntensity]!,
+                                        patents: values[.patents]!, qualifications: values[.qualifications]!)
+            _ = try await ClusterWrites.updateChain(chain, ChainInput(leaderWeights: weights), req)
+            return .redirect(Site.chainLeaders(chain.id!) + "?notice=saved")
+        } catch let failed as ValidationFailed {
+            return try await leaders(req, chain: chain, weightValues: form, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func decide(_ req: Request) async throws -> Response {
+        let chain = try await ClusterQueries.findChain(req)
+        _ = try await ChainNodeWrites.requireOwnership(chainID: chain.id!, req)
+        let form = try req.content.decode([String: String].self)
+        let input = LeaderDecisionInput(enterpriseId: form["enterpriseId"].flatMap { Int($0) }, tier: form["tier"], reason: form["reason"])
+        do {
+            _ = try await ChainLeaders.decide(chain, input, req)
+            return .redirect(Site.chainLeaders(chain.id!) + "?notice=saved")
+        } catch let failed as ValidationFailed {
+            return try await leaders(req, chain: chain, decisionValues: form, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
 }

@@ -36,6 +36,8 @@ final class Chain: Model, @unchecked Sendable {
     /// 万元 over the last twelve months.
     @Field(key: "min_revenue") var minRevenue: Int64
     @Field(key: "require_backbone") var requireBackbone: Bool
+    /// `LeaderWeights` as JSON; nil means the standard weights.
+    @OptionalField(key: "leader_weights") var leaderWeightsJSON: String?
     @Field(key: "active") var active: Bool
     @OptionalField(key: "note") var note: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

@@ -74,6 +74,7 @@ struct ChainDTO: Content, Equatable, APISchema {
     var minEnterprises: Int
     var minRevenue: Int64
     var requireBackbone: Bool
+    var leaderWeights: LeaderWeights
     var active: Bool
     var note: String?
 
@@ -84,6 +85,7 @@ struct ChainDTO: Content, Equatable, APISchema {
         minEnterprises = chain.minEnterprises
         minRevenue = chain.minRevenue
         requireBackbone = chain.requireBackbone
+        leaderWeights = chain.leaderWeights
         active = chain.active
         note = chain.note
     }
@@ -92,8 +94,14 @@ struct ChainDTO: Content, Equatable, APISchema {
     static var openAPISchema: JSONSchema {
         .object(properties: [
             "id": .integer, "clusterId": .integer, "name": .string, "minEnterprises": .integer, "minRevenue": .integer,
-            "requireBackbone": .boolean, "active": .boolean, "note": .string(required: false, nullable: true),
+            "requireBackbone": .boolean, "leaderWeights": leaderWeightsSchema(required: true), "active": .boolean,
+            "note": .string(required: false, nullable: true),
         ])
+    }
+
+    static func leaderWeightsSchema(required: Bool) -> JSONSchema {
+        let weight = JSONSchema.integer(maximum: (100, exclusive: false), minimum: (0, exclusive: false))
+        return .object(required: required, properties: ["scale": weight, "growth": weight, "rdIntensity": weight, "patents": weight, "qualifications": weight])
     }
 }
 
@@ -102,6 +110,7 @@ struct ChainInput: Content, APISchema {
     var minEnterprises: Int?
     var minRevenue: Int64?
     var requireBackbone: Bool?
+    var leaderWeights: LeaderWeights?
     var note: String?
 
     static let schemaName = "ChainInput"
@@ -109,6 +118,7 @@ struct ChainInput: Content, APISchema {
         .object(properties: [
             "name": .string(required: false, maxLength: 100), "minEnterprises": .integer(required: false, minimum: (0, exclusive: false)),
             "minRevenue": .integer(required: false, minimum: (0, exclusive: false)), "requireBackbone": .boolean(required: false),
+            "leaderWeights": ChainDTO.leaderWeightsSchema(required: false),
             "note": .string(required: false, nullable: true, maxLength: 2000),
         ])
     }

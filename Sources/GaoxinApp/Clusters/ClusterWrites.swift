@@ -107,6 +107,7 @@ enum ClusterWrites {
         var minEnterprises: Int
         var minRevenue: Int64
         var requireBackbone: Bool
+        var leaderWeights: LeaderWeights?
         var note: String?
     }
 
@@ -118,6 +119,10 @@ enum ClusterWrites {
         let minRevenue = input.minRevenue ?? existing?.minRevenue ?? 0
         v.check((0..<IndicatorWrites.moneyLimit).contains(minRevenue), .invalid("minRevenue", zh: "营收门槛应为不小于 0 的整数（万元）", en: "Revenue threshold must be ≥ 0"))
         let note = v.optionalText("note", input.note ?? existing?.note, label: "备注", labelEn: "Note", max: 2000)
+        let weights = input.leaderWeights ?? existing.map(\.leaderWeights)
+        for (criterion, problem) in weights?.problems ?? [] {
+            v.add(.invalid("leaderWeights.\(criterion.rawValue)", zh: "\(criterion.nameZh)：\(problem)", en: "\(criterion.nameEn): weight 0–100, not all 0"))
+        }
         if v.isValid {
             var query = Chain.query(on: db).filter(\.$clusterID == clusterID).filter(\.$name == name)
             if let id = existing?.id { query = query.filter(\.$id != id) }
@@ -125,7 +130,8 @@ enum ClusterWrites {
         }
         try v.throwIfInvalid()
         return ChainFields(name: name, minEnterprises: minEnterprises, minRevenue: minRevenue,
-                           requireBackbone: input.requireBackbone ?? existing?.requireBackbone ?? true, note: note)
+                           requireBackbone: input.requireBackbone ?? existing?.requireBackbone ?? true,
+                           leaderWeights: input.leaderWeights == nil ? nil : weights, note: note)
     }
 
     static func applyChain(_ fields: ChainFields, to chain: Chain) {
@@ -133,6 +139,9 @@ enum ClusterWrites {
         chain.minEnterprises = fields.minEnterprises
         chain.minRevenue = fields.minRevenue
         chain.requireBackbone = fields.requireBackbone
+        if let weights = fields.leaderWeights {
+            chain.leaderWeightsJSON = weights == .standard ? nil : AuditLog.json(weights)
+        }
         chain.note = fields.note
     }
 

@@ -27,6 +27,9 @@ enum ClusterRoutes {
             RouteSpec(.GET, "/chains/:id", .read(policy)) { try await ChainPages.show($0) },
             RouteSpec(.GET, "/chains/:id/export", .read(policy), ChainPages.export),
             RouteSpec(.GET, "/chains/:id/edit", .write(policy), ChainPages.editForm),
+            RouteSpec(.GET, "/chains/:id/leaders", .read(policy)) { try await ChainPages.leaders($0) },
+            RouteSpec(.POST, "/chains/:id/leaders/weights", .write(policy), ChainPages.saveWeights),
+            RouteSpec(.POST, "/chains/:id/leaders/decisions", .write(policy), ChainPages.decide),
             RouteSpec(.POST, "/chains/:id", .write(policy), ChainPages.update),
             RouteSpec(.POST, "/chains/:id/nodes", .write(policy), ChainPages.createNode),
             RouteSpec(.GET, "/chain-nodes/:id/edit", .write(policy), ChainPages.editNode),
@@ -65,6 +68,25 @@ enum ClusterRoutes {
             RouteSpec(.PATCH, "/api/v1/chains/:id", .write(policy),
                       doc: APIOperation(operationID: "updateChain", summary: "修改产业链及强弱门槛", tag: "产业集群", parameters: [idParam], request: .json(ChainInput.self), response: ChainDTO.self),
                       ClustersAPI.updateChain),
+            RouteSpec(.GET, "/api/v1/chains/:id/leader-candidates", .read(policy),
+                      doc: APIOperation(operationID: "listChainLeaderCandidates", summary: "链主遴选：候选企业排名（含各项得分）", tag: "产业集群", parameters: [idParam], response: LeaderCandidatesDTO.self)) { req in
+                let chain = try await ClusterQueries.findChain(req)
+                let ranking = try await ChainLeaders.ranking(chain, now: req.now, on: req.db)
+                return try .json(LeaderCandidatesDTO(chainId: chain.id!, weights: ranking.weights, revenueFrom: ranking.from.description,
+                                                     revenueTo: ranking.to.description, items: ranking.scores.map(LeaderCandidateDTO.init)))
+            },
+            RouteSpec(.GET, "/api/v1/chains/:id/leader-decisions", .read(policy),
+                      doc: APIOperation(operationID: "listChainLeaderDecisions", summary: "链主遴选记录", tag: "产业集群", parameters: [idParam], response: LeaderDecisionListDTO.self)) { req in
+                try .json(LeaderDecisionListDTO(items: try await ChainLeaders.decisions(try await ClusterQueries.findChain(req), on: req.db)))
+            },
+            RouteSpec(.POST, "/api/v1/chains/:id/leader-decisions", .write(policy),
+                      doc: APIOperation(operationID: "createChainLeaderDecision", summary: "记录链主遴选决定（设置企业层级）", tag: "产业集群", parameters: [idParam],
+                                        request: .json(LeaderDecisionInput.self), successStatus: 201, response: LeaderDecisionDTO.self)) { req in
+                let chain = try await ClusterQueries.findChain(req)
+                let decision = try await ChainLeaders.decide(chain, try APIBody.decode(LeaderDecisionInput.self, req), req)
+                let name = try await Enterprise.find(decision.enterpriseID, on: req.db)?.name ?? ""
+                return try .json(LeaderDecisionDTO(decision, enterpriseName: name, decidedByName: req.actor?.displayName), status: .created)
+            },
             RouteSpec(.POST, "/api/v1/chains/:id/nodes", .write(policy),
                       doc: APIOperation(operationID: "createChainNode", summary: "新增产业链环节", tag: "产业集群", parameters: [idParam], request: .json(ChainNodeInput.self), successStatus: 201, response: ChainNodeDTO.self),
                       ClustersAPI.createNode),

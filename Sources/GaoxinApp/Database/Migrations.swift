@@ -16,6 +16,7 @@ enum Migrations {
         M0010_UpdateComplexityDatasetsAddSource(),
         M0011_CreateClustersAndChains(),
         M0012_CreateEnterpriseQualifications(),
+        M0013_CreateChainLeaderDecisions(),
     ]
 
     static func register(on app: Application) {

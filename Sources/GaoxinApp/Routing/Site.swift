@@ -50,6 +50,9 @@ enum Site {
     static func chain(_ id: Int) -> String { "/chains/\(id)" }
     static func chainEdit(_ id: Int) -> String { "/chains/\(id)/edit" }
     static func chainExport(_ id: Int) -> String { "/chains/\(id)/export" }
+    static func chainLeaders(_ id: Int) -> String { "/chains/\(id)/leaders" }
+    static func chainLeaderWeights(_ id: Int) -> String { "/chains/\(id)/leaders/weights" }
+    static func chainLeaderDecisions(_ id: Int) -> String { "/chains/\(id)/leaders/decisions" }
     static func chainNodes(_ id: Int) -> String { "/chains/\(id)/nodes" }
     static func chainNode(_ id: Int) -> String { "/chain-nodes/\(id)" }
     static func chainNodeEdit(_ id: Int) -> String { "/chain-nodes/\(id)/edit" }
@@ -102,6 +105,8 @@ enum Site {
         static func clusterChains(_ id: Int) -> String { "/api/v1/clusters/\(id)/chains" }
         static func chain(_ id: Int) -> String { "/api/v1/chains/\(id)" }
         static func chainNodes(_ id: Int) -> String { "/api/v1/chains/\(id)/nodes" }
+        static func chainLeaderCandidates(_ id: Int) -> String { "/api/v1/chains/\(id)/leader-candidates" }
+        static func chainLeaderDecisions(_ id: Int) -> String { "/api/v1/chains/\(id)/leader-decisions" }
         static func chainNode(_ id: Int) -> String { "/api/v1/chain-nodes/\(id)" }
         static func chainNodeEnterprise(_ id: Int, _ enterpriseID: Int) -> String { "/api/v1/chain-nodes/\(id)/enterprises/\(enterpriseID)" }
         static let audit = "/api/v1/audit"

@@ -29,6 +29,7 @@ enum ChainShowView {
             .p(.class("hint"), .text(context.t("强弱判定：", "Rule: ") + map.rule + context.t("（营收为 \(map.revenueFrom) 至 \(map.revenueTo)）", " (revenue \(map.revenueFrom)–\(map.revenueTo))"))),
             .p(.class("actions"),
                .a(.class("button secondary"), .href(Site.chainExport(map.chain.id) + "?format=xlsx"), .text(context.t("导出招商指导目录（Excel）", "Export guidance catalogue (xlsx)"))),
+               .a(.class("button secondary"), .href(Site.chainLeaders(map.chain.id)), .text(context.t("链主遴选", "Chain-leader selection"))),
                .if(model.canWrite, .a(.class("button secondary"), .href(Site.chainEdit(map.chain.id)), .text(context.t("编辑产业链与门槛", "Edit chain and thresholds"))))),
             FormField.summary(model.errors, lang: lang),
             .forEach(ChainSegment.allCases) { segment in
