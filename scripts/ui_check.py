@@ -96,6 +96,12 @@ try:
     badges = {b.text.strip() for b in driver.find_elements(By.CSS_SELECTOR, ".strength")}
     check({"缺失", "较强"} <= badges, f"the demo chain map should show missing and strong nodes, got {sorted(badges)}")
     driver.save_screenshot(f"{SHOTS}/office-chain-map.png")
+    # Chain-leader selection ranks the chain's enterprises with every part of the score.
+    driver.find_element(By.LINK_TEXT, "链主遴选").click()
+    WebDriverWait(driver, 10).until(lambda d: "候选企业排名" in d.page_source)
+    rows = driver.find_elements(By.CSS_SELECTOR, ".table-wrap table tbody tr")
+    check(len(rows) >= 3, f"the demo chain should have candidates, got {len(rows)} rows")
+    driver.save_screenshot(f"{SHOTS}/office-chain-leaders.png")
     # Phone width: the unit list still renders without horizontal page overflow.
     driver.set_window_size(390, 844)
     driver.get(BASE + "/units")
