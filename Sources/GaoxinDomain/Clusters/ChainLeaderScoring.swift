@@ -34,6 +34,17 @@ public struct LeaderWeights: Codable, Equatable, Sendable {
             }
         }
 
+        /// The column heading of the criterion's part of the score.
+        public var shortZh: String {
+            switch self {
+            case .scale: return "规模分"
+            case .growth: return "成长分"
+            case .rdIntensity: return "研发分"
+            case .patents: return "专利分"
+            case .qualifications: return "资质分"
+            }
+        }
+
         public var nameEn: String {
             switch self {
             case .scale: return "Scale (revenue, 12 months)"

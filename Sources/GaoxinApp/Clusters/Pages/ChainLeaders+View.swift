@@ -46,7 +46,7 @@ enum ChainLeadersView {
                            .th(.class("num"), .text(context.t("营收（亿元）", "Revenue"))), .th(.class("num"), .text(context.t("同比", "Growth"))),
                            .th(.class("num"), .text(context.t("研发强度", "R&D"))), .th(.class("num"), .text(context.t("发明专利", "Patents"))),
                            .th(.class("num"), .text(context.t("资质", "Qualif."))),
-                           .forEach(criteria) { .th(.class("num"), .text(context.t(String($0.nameZh.prefix(2)) + "分", $0.rawValue))) },
+                           .forEach(criteria) { .th(.class("num"), .text(context.t($0.shortZh, $0.rawValue))) },
                            .th(.class("num"), .text(context.t("总分", "Score"))))),
                 .tbody(.forEach(model.ranking.scores) { line in
                     .tr(.td(.text("\(line.rank)")), .td(.a(.href(Site.enterprise(line.facts.enterpriseID)), .text(line.facts.name))),
