@@ -91,6 +91,20 @@ struct EnterpriseRegister: ImportRegister {
 
     struct Existing { var id: Int; var unitPath: UnitPath?; var unitName: String }
 
+    /// The registered enterprise a row's credit code names, if the actor may write for it;
+    /// otherwise why not. `doing` completes “不能…” in the refusal (e.g. 填报).
+    static func registered(_ text: String, in existing: [String: Existing], actor: Actor, doing: String) -> Result<Existing, RowRefusal> {
+        switch CreditCode.parse(text) {
+        case .failure(let problem): return .failure(RowRefusal(reason: text.isEmpty ? "必填" : problem.messageZh))
+        case .success(let code):
+            guard let found = existing[code.value] else { return .failure(RowRefusal(reason: "该企业尚未登记，请先导入企业名录")) }
+            if let path = found.unitPath, !actor.owns(path) { return .failure(RowRefusal(reason: "该企业属于“\(found.unitName)”，不能\(doing)")) }
+            return .success(found)
+        }
+    }
+
+    struct RowRefusal: Error { var reason: String }
+
     /// Registered enterprises among the file's codes, fetched in batches (a file may hold many thousands).
     static func existing(codes: [String], on db: Database) async throws -> [String: Existing] {
         var found: [String: Existing] = [:]

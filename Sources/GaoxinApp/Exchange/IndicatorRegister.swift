@@ -41,14 +41,9 @@ struct IndicatorRegister: ImportRegister {
                 rowErrors.append(ImportRowError(row: row.number, column: labels[key] ?? key, value: row.value(key), reason: reason))
             }
             var enterprise: EnterpriseRegister.Existing?
-            switch CreditCode.parse(row.value("creditCode")) {
-            case .failure(let problem): fail("creditCode", row.value("creditCode").isEmpty ? "必填" : problem.messageZh)
-            case .success(let code):
-                if let found = existing[code.value] {
-                    if let path = found.unitPath, !actor.owns(path) { fail("creditCode", "该企业属于“\(found.unitName)”，不能填报") } else { enterprise = found }
-                } else {
-                    fail("creditCode", "该企业尚未登记，请先导入企业名录")
-                }
+            switch EnterpriseRegister.registered(row.value("creditCode"), in: existing, actor: actor, doing: "填报") {
+            case .success(let found): enterprise = found
+            case .failure(let refusal): fail("creditCode", refusal.reason)
             }
             var input = IndicatorInput()
             func whole<T: FixedWidthInteger>(_ key: String) -> T? {

@@ -35,14 +35,9 @@ struct QualificationRegister: ImportRegister {
                 rowErrors.append(ImportRowError(row: row.number, column: labels[key] ?? key, value: row.value(key), reason: reason))
             }
             var enterpriseID: Int?
-            switch CreditCode.parse(row.value("creditCode")) {
-            case .failure(let problem): fail("creditCode", row.value("creditCode").isEmpty ? "必填" : problem.messageZh)
-            case .success(let code):
-                if let found = existing[code.value] {
-                    if let path = found.unitPath, !actor.owns(path) { fail("creditCode", "该企业属于“\(found.unitName)”，不能登记其资质") } else { enterpriseID = found.id }
-                } else {
-                    fail("creditCode", "该企业尚未登记，请先导入企业名录")
-                }
+            switch EnterpriseRegister.registered(row.value("creditCode"), in: existing, actor: actor, doing: "登记其资质") {
+            case .success(let found): enterpriseID = found.id
+            case .failure(let refusal): fail("creditCode", refusal.reason)
             }
             var item: EnterpriseQualification?
             if let enterpriseID {
