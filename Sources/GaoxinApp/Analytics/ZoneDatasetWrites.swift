@@ -55,7 +55,8 @@ enum ZoneDatasetWrites {
         let customName = v.optionalText("name", input.name, label: "数据集名称", labelEn: "Name", max: 100)
         guard let options = options(input, now: req.now, into: &v) else { throw ValidationFailed(v.errors) }
         let sums = try await ZoneMatrix.sums(options, on: req.sql)
-        let outcome = ZoneMatrix.aggregate(sums, location: try await ZoneMatrix.locations(on: req.db).get(_:), level: options.level)
+        let locations = try await ZoneMatrix.locations(on: req.db)
+        let outcome = ZoneMatrix.aggregate(sums, location: { locations[$0] }, level: options.level)
         let years = options.fromYear == options.toYear ? "\(options.fromYear)" : "\(options.fromYear)–\(options.toYear)"
         guard !outcome.observations.isEmpty else {
             throw ValidationFailed([.invalid("fromYear", zh: "\(years) 年没有可用的企业营业收入数据，请先填报或导入企业月度指标", en: "No enterprise revenue in these years")])
@@ -83,8 +84,4 @@ enum ZoneDatasetWrites {
         return try await ComplexityDatasetWrites.store(name: name, measure: .revenue, observations: outcome.observations, source: "zone",
                                                        description: description, summary: "由本区企业数据生成产业复杂度数据集“\(name)”", req)
     }
-}
-
-private extension Dictionary where Key == Int, Value == String {
-    func get(_ key: Int) -> String? { self[key] }
 }

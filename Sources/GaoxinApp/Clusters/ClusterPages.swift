@@ -29,9 +29,12 @@ enum ClusterPages {
     static func show(_ req: Request, chainValues: [String: String] = [:], errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)
         let chains = try await Chain.query(on: req.db).filter(\.$clusterID == cluster.id!).sort(\.$name).all()
-        var items: [(ChainDTO, Int)] = []
-        for chain in chains { items.append((ChainDTO(chain), try await ChainNode.query(on: req.db).filter(\.$chainID == chain.id!).count())) }
-        let model = ClusterShowView.Model(cluster: try await ClusterQueries.dto(cluster, on: req.db), chains: items.map { (chain: $0.0, nodes: $0.1) },
+        // One query for every chain's node count, not one per chain.
+        let chainIDs = chains.compactMap(\.id)
+        let nodes = chainIDs.isEmpty ? [] : try await ChainNode.query(on: req.db).filter(\.$chainID ~~ chainIDs).all()
+        let counts = Dictionary(grouping: nodes, by: \.chainID).mapValues(\.count)
+        let model = ClusterShowView.Model(cluster: try await ClusterQueries.dto(cluster, on: req.db),
+                                          chains: chains.map { (chain: ChainDTO($0), nodes: counts[$0.id!] ?? 0) },
                                           canWrite: try await canWrite(cluster, req), chainValues: chainValues, errors: errors)
         return try await req.renderPage(status: status) { ClusterShowView.render($0, model) }
     }

@@ -86,10 +86,12 @@ enum ClusterQueries {
 
     /// The chain map: nodes in segment and tree order, each with its local enterprises (active
     /// ones only), their revenue over the last twelve months, and the derived strength.
-    static func map(_ chain: Chain, now: Date, on db: Database) async throws -> ChainMapDTO {
+    static func map(_ chain: Chain, now: Date, window: (from: Period, to: Period)? = nil, on db: Database) async throws -> ChainMapDTO {
         let cluster = try await Cluster.find(chain.clusterID, on: db)
         let nodes = try await ChainNode.query(on: db).filter(\.$chainID == chain.id!).all()
-        let (from, to) = try await lastTwelveMonths(now, on: db)
+        var months = window
+        if months == nil { months = try await lastTwelveMonths(now, on: db) }
+        let (from, to) = months!
         let attachments = try await (db as! any SQLDatabase).raw("""
             SELECT ne.node_id AS node_id, e.id AS enterprise_id, e.name AS name, e.tier AS tier,
                    CAST(COALESCE((SELECT SUM(i.revenue) FROM enterprise_indicators i

@@ -35,8 +35,9 @@ enum HomeView {
             let clusters = try await Cluster.query(on: db).filter(\.$active == true).count()
             var missing = 0
             var weak = 0
+            let window = try await ClusterQueries.lastTwelveMonths(now, on: db)
             for chain in try await Chain.query(on: db).filter(\.$active == true).all() {
-                let map = try await ClusterQueries.map(chain, now: now, on: db)
+                let map = try await ClusterQueries.map(chain, now: now, window: window, on: db)
                 missing += map.nodes.filter { $0.strength == NodeStrength.missing.rawValue }.count
                 weak += map.nodes.filter { $0.strength == NodeStrength.weak.rawValue }.count
             }
