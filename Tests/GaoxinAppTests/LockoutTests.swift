@@ -17,6 +17,25 @@ final class LockoutTests: XCTestCase {
         return try XCTUnwrap(last)
     }
 
+    /// Wrong passwords sent at once must each count: the counter is incremented in the
+    /// database, not on a row each request loaded before the others saved.
+    func testConcurrentFailuresAllCount() async throws {
+        try await withApp { app, fixtures in
+            var browsers: [Browser] = []
+            for _ in 1...5 { browsers.append(try await Browser.anonymous(app)) }
+            try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for browser in browsers {
+                    group.addTask {
+                        try await browser.post(Site.signIn, [("username", "t-office"), ("password", "Not-The-Password-9"), ("next", "/")]).status
+                    }
+                }
+                for try await status in group { XCTAssertEqual(status, .unauthorized) }
+            }
+            let locked = try await Stored.user(app, fixtures.users[.office]!).lockedUntil
+            XCTAssertEqual(locked, Fixtures.startOfTest.addingTimeInterval(15 * 60), "five failures at once lock the account")
+        }
+    }
+
     func testFiveFailuresLockTheAccountForFifteenMinutes() async throws {
         try await withApp { app, fixtures in
             let officeID = fixtures.users[.office]!

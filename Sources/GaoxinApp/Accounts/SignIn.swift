@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import GaoxinDomain
 import Vapor
 
@@ -34,8 +35,7 @@ enum SignIn {
             return .failure(message: "账号因多次登录失败已锁定，请于 \(DisplayFormat.time(lockedUntil)) 后再试，或联系管理员解锁")
         }
         guard try await req.password.async.verify(password, created: user.passwordHash) else {
-            try await recordFailure(username: username, user: user, req)
-            if let lockedUntil = user.lockedUntil, lockedUntil > now {
+            if try await recordFailure(username: username, user: user, req) {
                 return .failure(message: "连续 \(config.lockoutThreshold) 次登录失败，账号已锁定 \(config.lockoutMinutes) 分钟")
             }
             return .failure(message: wrongCredentials)
@@ -51,27 +51,36 @@ enum SignIn {
         return .success(user)
     }
 
-    private static func recordFailure(username: String, user: User?, _ req: Request) async throws {
+    /// Records a failed attempt; true when it locked the account.
+    @discardableResult
+    private static func recordFailure(username: String, user: User?, _ req: Request) async throws -> Bool {
         let config = req.application.gaoxinConfig
         let now = req.now
-        try await req.db.transaction { tx in
+        return try await req.db.transaction { tx in
             let failure = LoginFailure()
             failure.username = String(username.prefix(100))
             failure.address = req.clientAddress
             failure.at = now
             try await failure.create(on: tx)
-            guard let user else { return }
-            user.failedCount += 1
-            var locked = false
-            if user.failedCount >= config.lockoutThreshold {
-                user.lockedUntil = now.addingTimeInterval(TimeInterval(config.lockoutMinutes * 60))
-                user.failedCount = 0
-                locked = true
+            guard let user, let userID = user.id else { return false }
+            // Counted in the database, not on the loaded row: concurrent wrong passwords (two
+            // servers, or one client firing in parallel) must each count.
+            let failures = try await (tx as! any SQLDatabase).update(User.schema)
+                .set(SQLIdentifier("failed_count"), to: SQLRaw("failed_count + 1"))
+                .where(SQLIdentifier("id"), .equal, SQLBind(userID))
+                .returning(SQLIdentifier("failed_count"))
+                .first(decodingColumn: "failed_count", as: Int.self) ?? 0
+            let locked = failures >= config.lockoutThreshold
+            if locked {
+                try await User.query(on: tx).filter(\.$id == userID)
+                    .set(\.$lockedUntil, to: now.addingTimeInterval(TimeInterval(config.lockoutMinutes * 60)))
+                    .set(\.$failedCount, to: 0)
+                    .update()
             }
-            try await user.save(on: tx)
             try await AuditLog.record(on: tx, at: now, actor: nil, actorName: "\(user.displayName)（\(user.username)）", address: req.clientAddress,
                                       action: locked ? .lockOut : .signInFailed, entity: "user", entityID: "\(user.id!)",
                                       summary: locked ? "连续登录失败，账号锁定" : "登录失败", before: NoSnapshot?.none, after: NoSnapshot?.none)
+            return locked
         }
     }
 }

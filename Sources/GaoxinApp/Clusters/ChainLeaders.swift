@@ -69,12 +69,9 @@ enum ChainLeaders {
         if input.enterpriseId == nil { v.add(.required("enterpriseId", label: "企业", labelEn: "Enterprise")) } else if candidate == nil {
             v.add(.invalid("enterpriseId", zh: "该企业不是本产业链的候选企业（须关联到本链环节且在册）", en: "Not a candidate of this chain"))
         }
-        var tier: EnterpriseTier?
         let tierText = (input.tier ?? "").trimmingCharacters(in: .whitespaces)
-        if !tierText.isEmpty {
-            tier = EnterpriseTier(codeOrName: tierText)
-            if tier == nil { v.add(.invalid("tier", zh: "层级“\(tierText)”不存在", en: "Unknown tier")) }
-        }
+        let tier: EnterpriseTier? = tierText.isEmpty ? nil : EnterpriseTier(codeOrName: tierText)
+        if !tierText.isEmpty && tier == nil { v.add(.invalid("tier", zh: "层级“\(tierText)”不存在", en: "Unknown tier")) }
         let reason = v.requiredText("reason", input.reason, label: "决定理由", labelEn: "Reason", max: 500)
         try v.throwIfInvalid()
         guard let candidate, let enterprise = try await Enterprise.find(candidate.facts.enterpriseID, on: req.db) else { throw AppError.notFound("该企业") }
