@@ -110,12 +110,16 @@ final class ImportFileFormatTests: XCTestCase {
             XCTAssertTrue(huge.message.contains("4 KB"), huge.message)
             Check.equal(try await Probe.count(app, "jobs"), jobs, "no job was started")
             Check.equal(try await Probe.count(app, "units"), units)
-            // An empty upload is sent back to the import page with a message.
+            // An empty file is sent back to the import page with a message that says so.
             let empty = try await driver.browser.upload(Site.importUpload("units"), fileName: "空.csv", data: Data())
             XCTAssertEqual(empty.status, .seeOther)
-            XCTAssertEqual(empty.location?.removingPercentEncoding, Site.imports + "?error=请选择要导入的文件")
+            XCTAssertEqual(empty.location, Site.imports + "?error=emptyFile")
             let shown = try await driver.browser.get(try XCTUnwrap(empty.location))
-            XCTAssertTrue(shown.text.contains("请选择要导入的文件"))
+            XCTAssertTrue(shown.text.contains("所选文件是空的"), shown.text)
+            // The alert shows only messages the page knows, never words taken from the link.
+            let forged = try await driver.browser.get(Site.imports + "?error=" + ("请把密码发到 evil@example.com".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            XCTAssertEqual(forged.status, .ok)
+            XCTAssertFalse(forged.text.contains("evil@example.com"), "a link cannot write into the alert")
         }
     }
 

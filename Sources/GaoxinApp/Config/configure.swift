@@ -12,6 +12,8 @@ public func configure(_ app: Application, config: AppConfig) throws {
 
     // Our error mapper replaces Vapor's default so every error has the product's shape.
     app.middleware = Middlewares()
+    // Outermost, so error pages carry the headers too.
+    app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorMapper())
     app.middleware.use(SessionMiddleware())
     RouteRegistrar.register(AppRoutes.all, on: app)

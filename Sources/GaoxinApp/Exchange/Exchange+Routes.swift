@@ -44,9 +44,10 @@ enum ExchangeRoutes {
                 },
                 RouteSpec(.POST, "/imports/\(key)", .write(register.policy), body: .upload) { req in
                     let upload = try decodeUpload(req)
-                    guard let file = upload.file, file.data.readableBytes > 0 else {
-                        return .redirect(Site.imports + "?error=" + ("请选择要导入的文件".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                    guard let file = upload.file, !(file.filename.isEmpty && file.data.readableBytes == 0) else {
+                        return .redirect(Site.imports + "?error=noFile")
                     }
+                    guard file.data.readableBytes > 0 else { return .redirect(Site.imports + "?error=emptyFile") }
                     let job = try await ImportJob.start(register: register, data: Data(file.data.readableBytesView), fileName: file.filename, req)
                     return .redirect(Site.job(job.id!))
                 },

@@ -45,12 +45,12 @@ enum ListView {
             .class("list"),
             .form(
                 .class("list-controls"), .method(.get), .action(basePath),
-                .input(.type(.search), .name("q"), .value(query.search ?? ""), .placeholder(searchPlaceholder),
+                .input(.type(.search), .name("q"), .value((query.search ?? "").escapedForAttribute), .placeholder(searchPlaceholder),
                        .attribute(named: "aria-label", value: context.t("搜索", "Search"))),
                 .forEach(filters) { filter in
                     // A filter without options takes typed text (e.g. an industry-code prefix).
                     filter.options.isEmpty
-                        ? .input(.type(.text), .name(filter.key), .value(query.filters[filter.key] ?? ""), .placeholder(filter.label),
+                        ? .input(.type(.text), .name(filter.key), .value((query.filters[filter.key] ?? "").escapedForAttribute), .placeholder(filter.label),
                                  .class("short"), .attribute(named: "aria-label", value: filter.label))
                         : .select(
                         .attribute(named: "name", value: filter.key), .attribute(named: "aria-label", value: filter.label),
@@ -60,13 +60,13 @@ enum ListView {
                         }
                     )
                 },
-                .input(.type(.hidden), .name("sort"), .value((query.descending ? "-" : "") + query.sortKey)),
+                .input(.type(.hidden), .name("sort"), .value(((query.descending ? "-" : "") + query.sortKey).escapedForAttribute)),
                 .button(.type(.submit), .text(context.t("查询", "Search"))),
                 .a(.class("button secondary"), .href(basePath), .text(context.t("重置", "Reset"))),
                 .unwrap(exportPath) { exportPath in
                     .span(.class("exports"),
-                          .a(.href(exportPath + "?" + query.queryString(["format": "xlsx", "page": nil])), .text(context.t("导出 Excel", "Export xlsx"))),
-                          .a(.href(exportPath + "?" + query.queryString(["format": "csv", "page": nil])), .text(context.t("导出 CSV", "Export CSV"))))
+                          .a(.href((exportPath + "?" + query.queryString(["format": "xlsx", "page": nil])).escapedForAttribute), .text(context.t("导出 Excel", "Export xlsx"))),
+                          .a(.href((exportPath + "?" + query.queryString(["format": "csv", "page": nil])).escapedForAttribute), .text(context.t("导出 CSV", "Export CSV"))))
                 }
             ),
             .p(.class("count"), .text(context.t("共 \(page.total) 条", "\(page.total) in all"))),
@@ -95,19 +95,19 @@ enum ListView {
         let nextSort = (isCurrent && !query.descending ? "-" : "") + key
         let arrow = isCurrent ? (query.descending ? " ↓" : " ↑") : ""
         let href = basePath + "?" + query.queryString(["sort": nextSort, "page": nil])
-        return .th(.a(.href(href), .text(title + arrow)))
+        return .th(.a(.href(href.escapedForAttribute), .text(title + arrow)))
     }
 
     static func pager<Row>(_ context: PageContext, basePath: String, query: ListQuery, page: ListPage<Row>) -> Node<HTML.BodyContext> {
         .if(page.pageCount > 1, .nav(
             .class("pager"), .attribute(named: "aria-label", value: context.t("分页", "Pages")),
-            .if(page.page > 1, .a(.href(basePath + "?" + query.queryString(["page": String(page.page - 1)])), .text(context.t("上一页", "Previous")))),
+            .if(page.page > 1, .a(.href((basePath + "?" + query.queryString(["page": String(page.page - 1)])).escapedForAttribute), .text(context.t("上一页", "Previous")))),
             .span(.text(context.t("第 \(page.page) / \(page.pageCount) 页", "Page \(page.page) of \(page.pageCount)"))),
-            .if(page.page < page.pageCount, .a(.href(basePath + "?" + query.queryString(["page": String(page.page + 1)])), .text(context.t("下一页", "Next"))))
+            .if(page.page < page.pageCount, .a(.href((basePath + "?" + query.queryString(["page": String(page.page + 1)])).escapedForAttribute), .text(context.t("下一页", "Next"))))
         ))
     }
 
     static func link(_ text: String, _ path: String) -> Node<HTML.BodyContext> {
-        .a(.href(path), .text(text))
+        .a(.href(path.escapedForAttribute), .text(text))
     }
 }

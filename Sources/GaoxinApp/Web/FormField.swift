@@ -17,7 +17,7 @@ enum FormField {
         return .div(
             .class(hasError ? "field invalid" : "field"),
             .label(.for(name), .text(label), .if(required, .span(.class("req"), .text(" *")))),
-            .input(.type(type), .id(name), .name(name), .value(value ?? ""),
+            .input(.type(type), .id(name), .name(name), .value((value ?? "").escapedForAttribute),
                    .attribute(named: "maxlength", value: "\(maxLength)"),
                    .attribute(named: "aria-invalid", value: hasError ? "true" : nil)),
             .unwrap(hint) { .span(.class("hint"), .text($0)) },
@@ -68,7 +68,7 @@ enum FormField {
             .class(errors.contains { $0.field == name } ? "field invalid" : "field"),
             .span(.class("label"), .text(label)),
             .div(.class("checks"), .forEach(options) { option in
-                .label(.input(.type(.checkbox), .name(name + "[]"), .value(option.value), .checked(checked.contains(option.value))),
+                .label(.input(.type(.checkbox), .name(name + "[]"), .value(option.value.escapedForAttribute), .checked(checked.contains(option.value))),
                        .text(" " + option.label))
             }),
             error(name, errors, lang)
@@ -79,7 +79,7 @@ enum FormField {
     static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
             // Kept even when empty: a valueless option would submit its visible text instead.
-            .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+            .attribute(named: "value", value: value.escapedForAttribute, ignoreIfValueIsEmpty: false),
             .attribute(named: "selected", value: selected ? "selected" : nil),
             .text(label),
         ])

@@ -30,7 +30,8 @@ enum Page {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .unwrap(refreshSeconds) { seconds in .meta(.attribute(named: "http-equiv", value: "refresh"), .content("\(seconds)")) },
-                .title(title + " · " + context.t("高新产业生态平台", "Gaoxin")),
+                // Not Plot's `.title`: it also writes og:/twitter: meta tags with the title unescaped.
+                .element(named: "title", text: title + " · " + context.t("高新产业生态平台", "Gaoxin")),
                 .link(.rel(.stylesheet), .href(Site.stylesheet)),
                 .script(.src(Site.script), .attribute(named: "defer", value: "defer"))
             ),
@@ -89,7 +90,7 @@ enum Page {
 
     /// The hidden CSRF field every POST form carries.
     static func csrf<C: HTML.BodyContext>(_ context: PageContext) -> Node<C> {
-        .input(.type(.hidden), .name(CSRFField.name), .value(context.csrfToken ?? ""))
+        .input(.type(.hidden), .name(CSRFField.name), .value((context.csrfToken ?? "").escapedForAttribute))
     }
 }
 

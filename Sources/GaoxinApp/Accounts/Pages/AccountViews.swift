@@ -9,7 +9,7 @@ enum SignInView {
                  .unwrap(message) { .p(.class("form-errors"), .attribute(named: "role", value: "alert"), .text($0)) },
                  .form(.method(.post), .action(Site.signIn),
                        Page.csrf(context),
-                       .input(.type(.hidden), .name("next"), .value(next)),
+                       .input(.type(.hidden), .name("next"), .value(next.escapedForAttribute)),
                        .div(.class("field"), .label(.for("username"), .text(context.t("用户名", "Username"))),
                             .input(.type(.text), .id("username"), .name("username"), .value(username), .autofocus(true), .attribute(named: "autocomplete", value: "username"))),
                        .div(.class("field"), .label(.for("password"), .text(context.t("密码", "Password"))),

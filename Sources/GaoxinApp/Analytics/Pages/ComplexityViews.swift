@@ -122,7 +122,7 @@ enum ComplexityViews {
                               FormField.option("", context.t("（不对照）", "(none)"), selected: gaps == nil),
                               .forEach(model.chains) { FormField.option("\($0.id)", $0.name, selected: $0.id == gaps?.chainID) }))),
                   .button(.type(.submit), .text(context.t("计算", "Compute"))),
-                  .span(.class("exports"), .a(.href(Site.complexityExport(model.dataset.id) + "?" + exportQuery), .text(context.t("导出 Excel", "Export xlsx"))))),
+                  .span(.class("exports"), .a(.href((Site.complexityExport(model.dataset.id) + "?" + exportQuery).escapedForAttribute), .text(context.t("导出 Excel", "Export xlsx"))))),
             .p(.text(context.t("地区 \(outcome.location) 的经济复杂度指数 ECI：", "ECI of \(outcome.location): ")
                      + (result.locationIndex(outcome.location).map { ProductSpaceSVG.format(result.eci[$0]) } ?? "—"))),
             .forEach(result.notes) { note in .p(.class("hint"), .text(context.t(note.messageZh, note.messageEn))) },

@@ -25,9 +25,9 @@ enum AuditViews {
             context, title: context.t("审计日志", "Audit log"),
             .p(.class("hint"), .text(context.t("审计日志只追加、不可修改：数据库拒绝对其更新和删除。", "The audit log is append-only: the database refuses updates and deletes."))),
             .form(.class("list-controls"), .method(.get), .action(Site.audit),
-                  .label(.text(context.t("从 ", "From "))), .input(.type(.date), .name("from"), .value(query.filters["from"] ?? "")),
-                  .label(.text(context.t(" 到 ", " to "))), .input(.type(.date), .name("to"), .value(query.filters["to"] ?? "")),
-                  .unwrap(query.search) { .input(.type(.hidden), .name("q"), .value($0)) },
+                  .label(.text(context.t("从 ", "From "))), .input(.type(.date), .name("from"), .value((query.filters["from"] ?? "").escapedForAttribute)),
+                  .label(.text(context.t(" 到 ", " to "))), .input(.type(.date), .name("to"), .value((query.filters["to"] ?? "").escapedForAttribute)),
+                  .unwrap(query.search) { .input(.type(.hidden), .name("q"), .value($0.escapedForAttribute)) },
                   .button(.type(.submit), .text(context.t("按日期筛选", "Filter by date")))),
             ListView.render(
                 context, basePath: Site.audit, exportPath: Site.auditExport, query: query, page: page, columns: columns(),

@@ -58,7 +58,7 @@ enum ChainShowView {
                                     .a(.href(Site.chainNodeEdit(node.id)), .text(context.t("编辑", "Edit"))),
                                     .form(.class("inline"), .method(.post), .action(Site.chainNodeEnterprises(node.id)), Page.csrf(context),
                                           .input(.type(.text), .name("enterprise"), .class("short"),
-                                                 .value(model.attachNode == node.id ? (model.nodeValues["enterprise"] ?? "") : ""),
+                                                 .value((model.attachNode == node.id ? (model.nodeValues["enterprise"] ?? "") : "").escapedForAttribute),
                                                  .placeholder(context.t("企业名称或信用代码", "Name or credit code")),
                                                  .attribute(named: "aria-label", value: context.t("关联企业", "Attach enterprise"))),
                                           .button(.type(.submit), .class("secondary"), .text(context.t("关联", "Attach"))),

@@ -7,12 +7,22 @@ enum ImportsView {
         let columns: [RegisterColumn]
     }
 
+    /// The page shows only messages it knows: the redirect names a problem by key, so a link
+    /// cannot put arbitrary words into the alert box.
+    static func uploadProblem(_ key: String) -> (zh: String, en: String)? {
+        switch key {
+        case "noFile": return ("请选择要导入的文件", "Choose a file to import")
+        case "emptyFile": return ("所选文件是空的（0 字节）", "The chosen file is empty (0 bytes)")
+        default: return nil
+        }
+    }
+
     static func render(_ context: PageContext, registers: [RegisterInfo], recent: [JobDTO], error: String?) -> HTML {
         Page.render(
             context, title: context.t("导入导出", "Import and export"),
             .p(.class("hint"), .text(context.t("支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK/GB18030）。导入先逐行校验，全部通过才一次性写入；有任何问题则不写入并列出每一处问题。",
                                               "xlsx and CSV (UTF-8 or GBK/GB18030). Every row is checked first; all rows are written at once, or none and every problem is listed."))),
-            .unwrap(error) { .div(.class("form-errors"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .unwrap(error.flatMap(uploadProblem)) { .div(.class("form-errors"), .attribute(named: "role", value: "alert"), .text(context.t($0.zh, $0.en))) },
             .forEach(registers) { register in
                 .section(.class("register"),
                     .h2(.text(register.title)),

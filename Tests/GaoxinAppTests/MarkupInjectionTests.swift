@@ -1,0 +1,121 @@
+import Fluent
+import GaoxinDomain
+@testable import GaoxinApp
+import SQLKit
+import XCTVapor
+import XCTest
+
+/// Names, codes and query parameters are data, never markup. Every record a page can show is
+/// given a name that closes an attribute and opens a tag; then every HTML page of the app is
+/// requested (with the same text in its query string) and none may contain an attribute or a tag
+/// the text smuggled in. Plot escapes text nodes but not attribute values, so this is the net
+/// under `escapedForAttribute`.
+final class MarkupInjectionTests: XCTestCase {
+    static let hostile = #"甲" data-xss="1 <i data-xss="2">乙"#
+
+    /// A `data-xss` attribute inside a real tag: `<` is escaped in text, so any match here is markup.
+    static func injected(_ html: String) -> String? {
+        guard let range = html.range(of: #"<[^<>]*\sdata-xss=""#, options: .regularExpression) else { return nil }
+        return String(html[range])
+    }
+
+    func testTheDetectorSeesAnInjectedAttributeAndNotEscapedText() {
+        XCTAssertNotNil(Self.injected(#"<input value="甲" data-xss="1">"#))
+        XCTAssertNotNil(Self.injected(#"<td><i data-xss="2">乙</i></td>"#))
+        XCTAssertNil(Self.injected(#"<input value="甲&quot; data-xss=&quot;1"><td>甲" data-xss="1 &lt;i data-xss="2"&gt;</td>"#))
+    }
+
+    /// Pages, API answers and error pages alike refuse framing and content sniffing.
+    func testEveryResponseCarriesTheSecurityHeaders() async throws {
+        try await withApp { app, _ in
+            let browser = try await Browser.signedIn(app, as: .admin)
+            for path in [Site.units, "/api/v1/openapi.json", "/no-such-page", Site.signIn] {
+                let response = try await browser.get(path)
+                XCTAssertEqual(response.headers.first(name: "X-Frame-Options"), "DENY", path)
+                XCTAssertEqual(response.headers.first(name: "X-Content-Type-Options"), "nosniff", path)
+                let policy = try XCTUnwrap(response.headers.first(name: "Content-Security-Policy"), path)
+                XCTAssertTrue(policy.contains("frame-ancestors 'none'"), policy)
+                XCTAssertTrue(policy.contains("script-src 'self'"), policy)
+            }
+        }
+    }
+
+    func testHostileNamesNeverBecomeMarkup() async throws {
+        try await withApp { app, fixtures in
+            let admin = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)
+            let name = Self.hostile
+            func created(_ response: XCTHTTPResponse, _ what: String) throws -> Int {
+                XCTAssertEqual(response.status, .created, "\(what): \(response.text)")
+                return try XCTUnwrap(try admin.object(response)["id"] as? Int, what)
+            }
+            let unit = try created(try await admin.send(.POST, Site.API.units, body: ["name": name, "kind": "department", "parentId": fixtures.zone, "note": name]), "unit")
+            let user = try created(try await admin.send(.POST, Site.API.users, body: [
+                "username": "xss-user", "displayName": name, "unitId": unit, "roles": ["leader"], "password": "Quite-Long-Passw0rd"]), "user")
+            let enterprise = try await admin.createEnterprise(name, code: USCC.numbered(7301), unit: fixtures.team)
+            let cluster = try created(try await admin.send(.POST, Site.API.clusters, body: [
+                "name": name, "category": "emerging", "leadUnitId": fixtures.team, "liaisonLeader": name, "note": name]), "cluster")
+            let chain = try created(try await admin.send(.POST, "/api/v1/clusters/\(cluster)/chains", body: ["name": name, "note": name]), "chain")
+            let node = try created(try await admin.send(.POST, "/api/v1/chains/\(chain)/nodes", body: [
+                "segment": "upstream", "name": name, "industryCodes": ["3976"], "products": name]), "chain node")
+            let attached = try await admin.send(.PUT, "/api/v1/chain-nodes/\(node)/enterprises/\(enterprise)", json: "{}")
+            XCTAssertLessThan(attached.status.code, 300, attached.text)
+
+            // A complexity dataset whose locations and products carry the text (an upload accepts any code).
+            let dataset = ComplexityDataset()
+            dataset.name = name
+            dataset.measure = "revenue"
+            dataset.rowCount = 6
+            dataset.years = "2024"
+            dataset.createdAt = app.clock.now()
+            try await dataset.create(on: app.db)
+            for (loc, prod, val) in [(name, "01", 3.0), (name, name, 1.0), ("B", "01", 1.0), ("B", name, 4.0), ("C", "01", 2.0), ("C", "02", 2.0)] {
+                try await (app.db as! any SQLDatabase).insert(into: "complexity_observations").columns("dataset_id", "year", "loc", "prod", "val")
+                    .values(SQLBind(dataset.id!), SQLBind("2024"), SQLBind(loc), SQLBind(prod), SQLBind(val)).run()
+            }
+            let job = try await JobRunner.create(kind: "import:units", createdBy: fixtures.users[.admin]!, input: nil, inputName: name, on: app.db, now: app.clock.now())
+            let latestEntry = try await AuditEntry.query(on: app.db).sort(\.$id, .descending).first()
+            let entry = try XCTUnwrap(latestEntry?.id)
+
+            let query = "?" + ["q", "next", "location", "year", "weights", "chain", "sort", "kind", "from", "to", "unit", "under", "error", "notice"]
+                .map { "\($0)=" + Browser.encode(name) }.joined(separator: "&")
+            func concrete(_ path: String) -> String {
+                let id: Int
+                if path.contains("/complexity/") { id = dataset.id! }
+                else if path.contains("/chain-nodes/") { id = node }
+                else if path.contains("/chains/") { id = chain }
+                else if path.contains("/clusters/") { id = cluster }
+                else if path.contains("/enterprises/") { id = enterprise }
+                else if path.contains("/units/") { id = unit }
+                else if path.contains("/users/") { id = user }
+                else if path.contains("/audit/") { id = entry }
+                else if path.contains("/jobs/") { id = job.id! }
+                else { id = 0 }
+                return path.replacingOccurrences(of: ":id", with: "\(id)").replacingOccurrences(of: ":enterpriseId", with: "\(enterprise)")
+            }
+            let pages = AppRoutes.all.filter {
+                $0.method == .GET && !$0.isAPI && !$0.path.hasPrefix("/assets") && !$0.path.contains("export")
+                    && !$0.path.contains("template") && !$0.path.hasSuffix("/errors") && $0.path != "/language" && $0.path != "/healthz"
+            }
+            XCTAssertGreaterThan(pages.count, 20, "the sweep reaches the app's pages")
+            let adminBrowser = try await Browser.signedIn(app, as: .admin)
+            let auditor = try await Browser.signedIn(app, as: .auditor)
+            let anonymous = try await Browser.anonymous(app)
+            var rendered = 0
+            for route in pages {
+                let path = concrete(route.path)
+                let browser = route.path.hasPrefix("/audit") ? auditor : (route.path == "/sign-in" ? anonymous : adminBrowser)
+                for url in [path, path + query] {
+                    let response = try await browser.get(url)
+                    XCTAssertLessThan(response.status.code, 500, "\(url): \(response.text.prefix(300))")
+                    if let found = Self.injected(response.text) { XCTFail("\(route.name) (\(url.prefix(60))) renders markup from data: \(found)") }
+                    if response.status == .ok { rendered += 1 }
+                }
+            }
+            XCTAssertGreaterThan(rendered, pages.count, "most pages rendered")
+            // The recommendation page lists the hostile location as an option, escaped.
+            let recommendations = try await adminBrowser.get(Site.complexityDataset(dataset.id!) + "?location=B")
+            XCTAssertEqual(recommendations.status, .ok)
+            XCTAssertTrue(recommendations.text.contains("甲&quot; data-xss=&quot;1"), "the location appears, escaped, as an option value")
+        }
+    }
+}
