@@ -268,6 +268,41 @@ final class EnterpriseImportTests: XCTestCase {
 
     // MARK: Monthly figures
 
+    /// More rows than one statement carries: every month lands, a re-import of the same file
+    /// changes and audits nothing, a changed month is audited alone, and the job ends at total.
+    func testALargeIndicatorImportWritesEveryChunkAndAuditsOnlyChanges() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            var codes: [String] = [], ids: [Int] = []
+            for n in 0..<5 {
+                codes.append(USCC.numbered(400 + n))
+                ids.append(try await office.createEnterprise("批量月报企业\(n)", code: codes[n], unit: fixtures.team))
+            }
+            let months = (0..<240).map { String(format: "%04d-%02d", 2005 + $0 / 12, 1 + $0 % 12) }
+            var lines = [Self.indicatorHeader]
+            for (n, code) in codes.enumerated() {
+                for (m, month) in months.enumerated() { lines.append("\(code),,\(month),\(1000 + n * 1000 + m),,,,,") }
+            }
+            let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+            let (_, first) = try await driver.viaAPI("indicators", fileName: "二十年月报.csv", data: ImportDriver.csv(lines))
+            XCTAssertEqual(first["status"] as? String, "succeeded", "\(first)")
+            XCTAssertEqual(first["inserted"] as? Int, 1200)
+            XCTAssertEqual(first["progress"] as? Int, first["total"] as? Int, "a finished job shows its whole count")
+            Check.equal(try await Probe.count(app, "enterprise_indicators"), 1200)
+            Check.equal(try await Probe.count(app, "audit_log", where: "entity = 'enterprise_indicator' AND action = 'create'"), 1200)
+            Check.equal(try await month(app, ids[4], "2024-12").revenue, Int64(1000 + 4 * 1000 + 239))
+
+            lines[777] = lines[777].replacingOccurrences(of: ",,,,,", with: ",,,,7,")
+            let (_, second) = try await driver.viaAPI("indicators", fileName: "二十年月报（改一处）.csv", data: ImportDriver.csv(lines))
+            XCTAssertEqual(second["status"] as? String, "succeeded", "\(second)")
+            Check.equal(try await Probe.count(app, "enterprise_indicators"), 1200)
+            let updates = try await Stored.audit(app, entity: "enterprise_indicator", action: "update")
+            XCTAssertEqual(updates.count, 1, "only the changed month is rewritten and audited")
+            XCTAssertEqual(try parseJSONObject(updates.first?.afterJSON)["employees"] as? Int, 7)
+            XCTAssertNil(try parseJSONObject(updates.first?.beforeJSON)["employees"] as? Int)
+        }
+    }
+
     func testIndicatorImportsReplaceMonthsAndRefuseEveryBadRow() async throws {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)

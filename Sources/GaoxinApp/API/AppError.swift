@@ -14,6 +14,8 @@ enum AppError: Error {
     case tooLarge(String)
     case validation(ValidationFailed)
     case rateLimited(String)
+    /// The database did not hand out a connection in time (e.g. a large import is writing).
+    case busy
     case internalError
 
     var status: HTTPResponseStatus {
@@ -26,6 +28,7 @@ enum AppError: Error {
         case .tooLarge: return .payloadTooLarge
         case .validation: return .unprocessableEntity
         case .rateLimited: return .tooManyRequests
+        case .busy: return .serviceUnavailable
         case .internalError: return .internalServerError
         }
     }
@@ -42,6 +45,7 @@ enum AppError: Error {
         case .tooLarge: return "too_large"
         case .validation(let failed): return failed.errors.first?.code ?? "invalid"
         case .rateLimited: return "rate_limited"
+        case .busy: return "busy"
         case .internalError: return "internal_error"
         }
     }
@@ -63,6 +67,7 @@ enum AppError: Error {
         case .notFound(let what): return "未找到\(what)"
         case .badRequest(let message, _), .conflict(let message, _), .tooLarge(let message), .rateLimited(let message): return message
         case .validation(let failed): return failed.errors.first?.messageZh ?? "提交的内容有误"
+        case .busy: return "系统正忙（可能正在写入一批导入数据），请稍候几秒再试"
         case .internalError: return "服务器内部错误，请稍后重试；如持续出现请联系管理员"
         }
     }

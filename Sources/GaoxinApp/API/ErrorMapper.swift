@@ -61,6 +61,7 @@ struct ErrorMapper: AsyncMiddleware {
                 if abort.status.code < 500 { return .badRequest("请求无效：\(abort.reason)") }
             }
         case is DecodingError: return .badRequest("请求内容格式不正确")
+        case is ConnectionPoolTimeoutError: return .busy
         case let error where isUniqueViolation(error):
             // The check before the write passed, but a concurrent request wrote the same key first.
             return .conflict("数据刚被其他人修改（名称或编码已存在），请刷新后重试")

@@ -38,6 +38,7 @@ enum ImportJob {
         if errors.isEmpty {
             errors = try await register.validate(parsed.rows, context: context)
         }
+        await context.report("validating", parsed.rows.count, parsed.rows.count)
         if !errors.isEmpty {
             let message = "发现 \(errors.count) 处问题，未写入任何数据。请修改后重新导入。"
             return .failed(message: message, resultJSON: json(ImportResult(inserted: 0, errors: errors)))
@@ -50,6 +51,8 @@ enum ImportJob {
                                       before: NoSnapshot?.none, after: NoSnapshot?.none)
             return count
         }
+        // On SQLite the transaction held the only connection, so progress is written after it.
+        await context.report("writing", inserted, inserted)
         return .succeeded(message: "已导入 \(inserted) 条\(register.titleZh)", resultJSON: json(ImportResult(inserted: inserted, errors: [])))
     }
 

@@ -81,20 +81,12 @@ struct IndicatorRegister: ImportRegister {
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
         let plan = try await plan(rows, on: tx, actor: context.actor, now: context.clock.now(), context: nil)
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
-        var names: [Int: Enterprise] = [:]
-        for (index, item) in plan.items.enumerated() {
-            var cached = names[item.enterpriseID]
-            if cached == nil { cached = try await Enterprise.find(item.enterpriseID, on: tx) }
-            guard let enterprise = cached else { continue }
-            names[item.enterpriseID] = enterprise
-            _ = try await IndicatorWrites.upsert(enterprise, period: item.period, item.input, on: tx) { before, after in
-                try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address,
-                                          action: before == nil ? .create : .update, entity: "enterprise_indicator",
-                                          entityID: "\(enterprise.id!)/\(item.period)", summary: "导入“\(enterprise.name)” \(item.period) 指标",
-                                          before: before, after: after)
-            }
-            if index % 200 == 0 { await context.report("writing", index, plan.items.count) }
-        }
+        // Unchanged months are neither rewritten nor audited; the count is of accepted rows.
+        _ = try await IndicatorBulkWriter.write(
+            plan.items.map { IndicatorBulkWriter.Item(enterpriseID: $0.enterpriseID, period: $0.period, input: $0.input) },
+            actor: context.actor, address: context.address, now: context.clock.now(),
+            summary: { name, period in "导入“\(name)” \(period) 指标" }, on: tx,
+            progress: { done, total in await context.report("writing", done, total) })
         await context.report("writing", plan.items.count, plan.items.count)
         return plan.items.count
     }
