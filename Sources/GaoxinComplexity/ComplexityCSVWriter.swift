@@ -61,8 +61,8 @@ enum ComplexityCSVWriter {
     }
 
     static func writeProximity(_ result: ComplexityYearResult, to file: OutputFile) throws {
-        let codes = result.products.map { Array($0.utf8) }
-        let year = Array(result.year.utf8)
+        let codes = result.products.map { Array(CSVField.text($0).utf8) }
+        let year = Array(CSVField.text(result.year).utf8)
         var text = TextBuffer(capacity: 1 << 20)
         defer { text.deallocate() }
         for p in 0..<result.products.count {

@@ -16,10 +16,10 @@ struct GridRows {
         productIndex = result.gridProducts.map { $0.index ?? -1 }
         locationText = TextArena(pieces: result.gridLocations.map { entry in
             let values = entry.index.map { [result.diversity[$0], result.eci[$0], result.coi[$0]] } ?? []
-            return ("\(result.year),\(entry.code),", values)
+            return ("\(CSVField.text(result.year)),\(CSVField.text(entry.code)),", values)
         })
         productText = TextArena(pieces: result.gridProducts.map { entry in
-            (entry.code, entry.index.map { [result.ubiquity[$0], result.pci[$0]] } ?? [])
+            (CSVField.text(entry.code), entry.index.map { [result.ubiquity[$0], result.pci[$0]] } ?? [])
         })
         columns = result.products.count
         rca = result.rca.storage; mcp = result.mcp.storage
