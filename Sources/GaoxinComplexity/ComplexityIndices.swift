@@ -60,8 +60,13 @@ struct ComplexityIndices {
             vectors = solved
         }
         if let tie = vectors.tie { result.notes.append(.eigenvectorNotUnique(year: year, eigenvalues: tie)) }
-        let sign = correlationSign(d, vectors.kc)
-        if sign.isNaN { result.notes.append(.signUndefined(year: year)) }
+        var sign = correlationSign(d, vectors.kc)
+        if sign.isNaN {
+            result.notes.append(.signUndefined(year: year))
+        } else if abs(correlation(d, vectors.kc)) < Self.signTolerance {
+            sign = 1
+            result.notes.append(.signArbitrary(year: year))
+        }
         for (i, c) in validLocations.enumerated() { result.eci[c] = sign * vectors.kc[i] }
         for (j, p) in validProducts.enumerated() { result.pci[p] = sign * vectors.kp[j] }
         return result
@@ -107,6 +112,23 @@ struct ComplexityIndices {
             }
         }
         return (kc, kp, tied ? values : nil)
+    }
+
+    /// Below this |correlation| between diversity and the eigenvector the sign rule is decided
+    /// by rounding noise (which is ~1e-16), not by the data.
+    static let signTolerance = 1e-9
+
+    /// Pearson's r of x and y (NaN when either does not vary).
+    static func correlation(_ x: [Double], _ y: [Double]) -> Double {
+        let mx = NumpyReductions.mean(x), my = NumpyReductions.mean(y)
+        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        for i in x.indices {
+            sxy += (x[i] - mx) * (y[i] - my)
+            sxx += (x[i] - mx) * (x[i] - mx)
+            syy += (y[i] - my) * (y[i] - my)
+        }
+        guard sxx > 0, syy > 0 else { return .nan }
+        return sxy / (sxx.squareRoot() * syy.squareRoot())
     }
 
     /// `np.sign(np.corrcoef(x, y)[0, 1])`: NaN when either does not vary.

@@ -15,6 +15,8 @@ extension ComplexityNote {
             return "\(year) 年产品 \(ComplexityInputError.list(codes)) 在当前阈值下不存在于任何地区，邻近度、密度、COI、COG 及 ECI、PCI 因此为空。"
         case .signUndefined(let year):
             return "\(year) 年所有地区的多样性相同，无法按与多样性的相关性确定 ECI 的符号，ECI、PCI、COI、COG 为空。"
+        case .signArbitrary(let year):
+            return "\(year) 年 ECI 与多样性不相关（相关系数为 0），符号无从确定：ECI、PCI 按计算所得的方向给出，可能与参考实现正负相反（参考实现的符号取决于舍入误差），COG 随之改变。"
         case .eigenvectorUnavailable(let year):
             return "\(year) 年有效的地区或产品不足两个，无法计算特征向量，ECI、PCI 为空。"
         case .eigenvectorNotUnique(let year, let eigenvalues):
@@ -42,6 +44,8 @@ extension ComplexityNote {
             return "In \(year) product(s) \(ComplexityInputError.list(codes)) are present in no location at this threshold; proximity, density, COI, COG, ECI and PCI are therefore empty."
         case .signUndefined(let year):
             return "In \(year) every location has the same diversity, so the sign of ECI (set by its correlation with diversity) is undefined; ECI, PCI, COI and COG are empty."
+        case .signArbitrary(let year):
+            return "In \(year) ECI is uncorrelated with diversity (correlation 0), so its sign is arbitrary: ECI and PCI are given as computed and may be the reference's negated (its sign follows rounding noise); COG changes with them."
         case .eigenvectorUnavailable(let year):
             return "In \(year) fewer than two locations or products have presence; no eigenvector can be computed and ECI and PCI are empty."
         case .eigenvectorNotUnique(let year, let eigenvalues):

@@ -18,6 +18,11 @@ public enum ComplexityNote: Equatable, Sendable {
     /// The sign rule needs a correlation between diversity and ECI, which is undefined when
     /// every location has the same diversity: ECI, PCI, COG (and COI) are NaN for the year.
     case signUndefined(year: String)
+    /// ECI is uncorrelated with diversity (|r| below `ComplexityIndices.signTolerance`), so the
+    /// sign rule has nothing to go on: the reference's sign then follows rounding noise in its
+    /// correlation (and an exact 0 would make its ECI empty). Gaoxin keeps the eigenvector's
+    /// sign as computed and says that ECI and PCI may be the reference's negated.
+    case signArbitrary(year: String)
     /// The eigenvector could not be computed (too few locations or products with presence).
     case eigenvectorUnavailable(year: String)
     /// The second-largest eigenvalue is not separated from its neighbours (`eigenvalues`, the
@@ -39,7 +44,7 @@ public enum ComplexityNote: Equatable, Sendable {
         case .coercedValues, .droppedDuplicates:
             return nil
         case .zeroLocations(let year, _), .zeroProducts(let year, _), .noPresence(let year, _),
-             .nowherePresent(let year, _), .signUndefined(let year), .eigenvectorUnavailable(let year),
+             .nowherePresent(let year, _), .signUndefined(let year), .signArbitrary(let year), .eigenvectorUnavailable(let year),
              .eigenvectorNotUnique(let year, _), .disconnectedNetwork(let year, _, _),
              .undefinedProximity(let year, _):
             return year
