@@ -6,6 +6,30 @@ import XCTest
 /// Moving a unit rewrites the materialised paths of its whole subtree in one transaction, and a
 /// move that would make a cycle (under itself or a descendant) is refused and changes nothing.
 final class UnitMoveTests: XCTestCase {
+    /// Moving to the top level takes an explicit `"parentId": null`; a body without the field
+    /// (or no body) is refused and moves nothing. An empty PATCH changes nothing and is not audited.
+    func testAMoveNeedsItsParentSpelledOut() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let pathBefore = try await Probe.unit(app, fixtures.board).path
+            let auditsBefore = try await Stored.count(app, "audit_log")
+            for body in [nil, "{}"] {
+                let refused = try SeenAPIError(try await api.send(.POST, Site.API.unitMove(fixtures.board), json: body))
+                XCTAssertEqual(refused.status, .badRequest)
+                XCTAssertEqual(refused.field, "parentId")
+                XCTAssertTrue(refused.message.contains("parentId"), refused.message)
+            }
+            let untouched = try await api.send(.PATCH, Site.API.unit(fixtures.board), json: "{}")
+            XCTAssertEqual(untouched.status, .ok, untouched.text)
+            Check.equal(try await Probe.unit(app, fixtures.board).path, pathBefore, "nothing moved")
+            Check.equal(try await Stored.count(app, "audit_log"), auditsBefore, "nothing changed, nothing audited")
+
+            let toTop = try await api.send(.POST, Site.API.unitMove(fixtures.board), json: #"{"parentId":null}"#)
+            XCTAssertEqual(toTop.status, .ok, toTop.text)
+            Check.equal(try await Probe.unit(app, fixtures.board).path, "/\(fixtures.board)/")
+        }
+    }
+
     func testMovingAUnitRewritesThePathsOfItsWholeSubtree() async throws {
         try await withApp { app, fixtures in
             let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)

@@ -6,12 +6,10 @@ enum APIBody {
         guard req.headers.contentType == .json || req.body.data == nil else {
             throw AppError.badRequest("请求体应为 JSON（Content-Type: application/json）")
         }
-        guard let buffer = req.body.data, buffer.readableBytes > 0 else {
-            if let empty = try? APICoders.decoder.decode(T.self, from: Data("{}".utf8)) { return empty }
-            throw AppError.badRequest("缺少请求体")
-        }
+        // No body reads as `{}`: fine where every field is optional, else the missing field is named.
+        let bytes = req.body.data.flatMap { $0.readableBytes > 0 ? Data($0.readableBytesView) : nil } ?? Data("{}".utf8)
         do {
-            return try APICoders.decoder.decode(T.self, from: Data(buffer.readableBytesView))
+            return try APICoders.decoder.decode(T.self, from: bytes)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw AppError.badRequest("字段“\(field)”的类型不正确", field: field.isEmpty ? nil : field)

@@ -42,6 +42,9 @@ enum AuditLog {
         action: Action, entity: String, entityID: String, summary: String,
         before: Before?, after: After?
     ) async throws {
+        let beforeJSON = json(before), afterJSON = json(after)
+        // An update that changed nothing (e.g. an empty PATCH) is not a change to record.
+        if action == .update, beforeJSON != nil, beforeJSON == afterJSON { return }
         let entry = AuditEntry()
         entry.at = at
         entry.actorID = actor?.userID
@@ -50,8 +53,8 @@ enum AuditLog {
         entry.entity = entity
         entry.entityID = entityID
         entry.summary = summary
-        entry.beforeJSON = json(before)
-        entry.afterJSON = json(after)
+        entry.beforeJSON = beforeJSON
+        entry.afterJSON = afterJSON
         entry.address = address
         try await entry.create(on: db)
     }

@@ -61,12 +61,26 @@ struct UnitInput: Content, APISchema {
     }
 }
 
+/// Where to move a unit: `parentId` must be present, `null` making it a top-level unit, so that
+/// an empty body cannot move a unit to the top by accident.
 struct UnitMoveInput: Content, APISchema {
     var parentId: Int?
 
+    init(parentId: Int?) { self.parentId = parentId }
+
+    enum CodingKeys: String, CodingKey { case parentId }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard container.contains(.parentId) else {
+            throw DecodingError.keyNotFound(CodingKeys.parentId, .init(codingPath: [], debugDescription: "parentId is required (null for the top level)"))
+        }
+        parentId = try container.decode(Int?.self, forKey: .parentId)
+    }
+
     static let schemaName = "UnitMoveInput"
     static var openAPISchema: JSONSchema {
-        .object(properties: ["parentId": .integer(required: false, nullable: true)])
+        .object(properties: ["parentId": .integer(required: true, nullable: true, minimum: (1, exclusive: false))])
     }
 }
 
