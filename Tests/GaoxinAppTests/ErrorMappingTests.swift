@@ -15,4 +15,32 @@ final class ErrorMappingTests: XCTestCase {
             XCTAssertTrue(mapped.message.contains("系统正忙"), mapped.message)
         }
     }
+
+    /// A path that exists answers a method it does not take with 405 and `Allow`, not 404.
+    func testAnUndeclaredMethodIsNotAllowedWithTheAllowedOnes() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)
+            let put = try await api.send(.PUT, "/api/v1/me", json: "{}")
+            XCTAssertEqual(put.status, .methodNotAllowed, put.text)
+            XCTAssertEqual(put.headers.first(name: .allow), "GET, HEAD")
+            XCTAssertEqual(try apiErrorObject(put)["code"] as? String, "method_not_allowed")
+            let delete = try await api.send(.DELETE, Site.API.unit(fixtures.zone))
+            XCTAssertEqual(delete.status, .methodNotAllowed)
+            XCTAssertEqual(delete.headers.first(name: .allow), "GET, HEAD, PATCH")
+            let nowhere = try await api.send(.GET, "/api/v1/no-such-thing")
+            XCTAssertEqual(nowhere.status, .notFound, "an unknown path stays 404")
+        }
+    }
+
+    /// The error page speaks the page's language.
+    func testTheErrorPageIsInEnglishWhenTheUserChoseEnglish() async throws {
+        try await withApp { app, _ in
+            let browser = try await Browser.signedIn(app, as: .office)
+            _ = try await browser.get(Site.language + "?set=en&next=/")
+            let missing = try await browser.get("/no-such-page")
+            XCTAssertEqual(missing.status, .notFound)
+            XCTAssertTrue(missing.text.contains("The page or record was not found"), missing.text)
+            XCTAssertFalse(missing.text.contains("未找到该页面或资源"))
+        }
+    }
 }

@@ -23,6 +23,9 @@ struct APIParameter: Sendable {
         APIParameter(name: name, location: .path, description: description, schema: .string(pattern: pattern), required: true)
     }
 
+    /// A record id in a query (ids start at 1; 0 or less is refused).
+    static let idSchema = JSONSchema.integer(minimum: (1, exclusive: false))
+
     static func query(_ name: String, _ description: String, _ schema: JSONSchema = .string) -> APIParameter {
         APIParameter(name: name, location: .query, description: description, schema: schema, required: false)
     }
@@ -45,4 +48,9 @@ struct APIOperation: @unchecked Sendable {
     var successStatus: Int = 200
     /// nil for an empty success body (204).
     var response: (any APISchema.Type)?
+}
+
+extension JSONSchema {
+    /// Text that must hold something besides spaces (names, reasons): the server trims and refuses blanks.
+    static let nonBlank = "\\S"
 }

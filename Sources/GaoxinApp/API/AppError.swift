@@ -16,6 +16,8 @@ enum AppError: Error {
     case rateLimited(String)
     /// The database did not hand out a connection in time (e.g. a large import is writing).
     case busy
+    /// The path exists, but not for this method; `allowed` goes into the `Allow` header.
+    case methodNotAllowed(allowed: [String])
     case internalError
 
     var status: HTTPResponseStatus {
@@ -29,6 +31,7 @@ enum AppError: Error {
         case .validation: return .unprocessableEntity
         case .rateLimited: return .tooManyRequests
         case .busy: return .serviceUnavailable
+        case .methodNotAllowed: return .methodNotAllowed
         case .internalError: return .internalServerError
         }
     }
@@ -46,6 +49,7 @@ enum AppError: Error {
         case .validation(let failed): return failed.errors.first?.code ?? "invalid"
         case .rateLimited: return "rate_limited"
         case .busy: return "busy"
+        case .methodNotAllowed: return "method_not_allowed"
         case .internalError: return "internal_error"
         }
     }
@@ -67,8 +71,24 @@ enum AppError: Error {
         case .notFound(let what): return "未找到\(what)"
         case .badRequest(let message, _), .conflict(let message, _), .tooLarge(let message), .rateLimited(let message): return message
         case .validation(let failed): return failed.errors.first?.messageZh ?? "提交的内容有误"
+        case .methodNotAllowed(let allowed): return "该地址不支持此请求方法（可用：\(allowed.joined(separator: "、"))）"
         case .busy: return "系统正忙（可能正在写入一批导入数据），请稍候几秒再试"
         case .internalError: return "服务器内部错误，请稍后重试；如持续出现请联系管理员"
+        }
+    }
+
+    /// The English page text where the message is fixed; messages built from data stay Chinese.
+    var messageEn: String {
+        switch self {
+        case .unauthenticated: return "Please sign in"
+        case .forbidden: return "You are not allowed to do this"
+        case .readOnlyToken: return "This API token is read-only"
+        case .csrf: return "The form expired or its origin could not be verified; reload the page and try again"
+        case .notFound: return "The page or record was not found"
+        case .methodNotAllowed(let allowed): return "This address does not take that method (allowed: \(allowed.joined(separator: ", ")))"
+        case .busy: return "The system is busy (perhaps writing an import); try again in a few seconds"
+        case .internalError: return "Internal error; please try again, and tell the administrator if it persists"
+        default: return message
         }
     }
 }

@@ -30,11 +30,12 @@ struct ErrorMapper: AsyncMiddleware {
             let response = Response(status: appError.status)
             try? response.content.encode(APIErrorBody(appError), using: APICoders.encoder)
             if case .unauthenticated = appError { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+            if case .methodNotAllowed(let allowed) = appError { response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", ")) }
             return response
         }
         let context = PageContext(lang: req.uiLanguage, actor: req.actor, csrfToken: req.browserSession?.csrfToken, path: req.url.path, notice: nil)
         let html = Page.render(context, title: context.t("出错了", "Something went wrong"),
-                               .p(.class("form-errors"), .text(appError.message)),
+                               .p(.class("form-errors"), .text(context.t(appError.message, appError.messageEn))),
                                .p(.a(.href(Site.home), .text(context.t("返回工作台", "Back to the dashboard")))))
         return Response.html(html, status: appError.status, req: req)
     }
@@ -51,7 +52,9 @@ struct ErrorMapper: AsyncMiddleware {
         case let failed as ValidationFailed: return .validation(failed)
         case let abort as any AbortError:
             switch abort.status {
-            case .notFound: return .notFound("该页面或资源")
+            case .notFound:
+                let allowed = RouteMethods.allowed(for: req)
+                return allowed.isEmpty ? .notFound("该页面或资源") : .methodNotAllowed(allowed: allowed)
             case .payloadTooLarge: return .tooLarge(SheetError.tooLarge(limit: req.application.gaoxinConfig.importMaxBytes).messageZh)
             case .unauthorized: return .unauthenticated
             case .forbidden: return .forbidden

@@ -49,7 +49,7 @@ struct TokenInput: Content, APISchema {
 
     static let schemaName = "TokenInput"
     static var openAPISchema: JSONSchema {
-        .object(properties: ["name": .string(required: false, maxLength: 100), "readOnly": .boolean(required: false)])
+        .object(properties: ["name": .string(required: true, maxLength: 100, pattern: JSONSchema.nonBlank), "readOnly": .boolean(required: false)])
     }
 }
 

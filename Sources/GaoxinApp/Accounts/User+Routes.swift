@@ -23,7 +23,7 @@ enum UserRoutes {
                         .query("q", "用户名、姓名或单位名中的子串"), .query("page", "页码", .integer(minimum: (1, exclusive: false))),
                         .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
                         .query("sort", "排序：username、name、unit、lastLogin、id，前加 - 为倒序"), .query("role", "角色"),
-                        .query("active", "1 启用 / 0 停用"), .query("under", "只列出该单位 ID 及下级单位的用户", .integer),
+                        .query("active", "1 启用 / 0 停用"), .query("under", "只列出该单位 ID 及下级单位的用户", APIParameter.idSchema),
                       ], response: UserListDTO.self), UsersAPI.list),
             RouteSpec(.POST, "/api/v1/users", .write(policy),
                       doc: APIOperation(operationID: "createUser", summary: "新建用户", tag: "用户", request: .json(UserInput.self), successStatus: 201, response: UserDTO.self),

@@ -125,7 +125,7 @@ enum AnalyticsRoutes {
                       doc: APIOperation(operationID: "getComplexityRecommendations", summary: "某地区某年份的目标产业推荐（含各分项）", tag: "产业分析", parameters: [
                         .path("id", "数据集 ID"), .query("location", "地区代码（默认第一个）"), .query("year", "年份（默认最近一年）"),
                         .query("weights", "权重方案：balanced、nearby、strategic", .string(allowedValues: ["balanced", "nearby", "strategic"])),
-                        .query("chain", "对照的产业链 ID：标出可补链（缺失环节）或强链（薄弱环节）的推荐产业", .integer),
+                        .query("chain", "对照的产业链 ID：标出可补链（缺失环节）或强链（薄弱环节）的推荐产业", APIParameter.idSchema),
                       ], response: RecommendationListDTO.self)) { req in
                 let (dataset, outcome, _) = try await outcome(req)
                 return try .json(RecommendationListDTO(datasetID: dataset.id!, outcome: outcome))

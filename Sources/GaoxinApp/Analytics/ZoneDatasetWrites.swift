@@ -20,7 +20,7 @@ enum ZoneDatasetWrites {
         static var openAPISchema: JSONSchema {
             .object(properties: [
                 "name": .string(required: false, maxLength: 100),
-                "fromYear": .string(required: true, pattern: "^[0-9]{4}$"), "toYear": .string(required: false, pattern: "^[0-9]{4}$"),
+                "fromYear": .string(required: true, pattern: "^(199[0-9]|20[0-9]{2})$"), "toYear": .string(required: false, pattern: "^(199[0-9]|20[0-9]{2})$"),
                 "level": .string(required: false, allowedValues: ["2", "3", "4"]), "aboveScaleOnly": .boolean(required: false),
             ])
         }

@@ -186,7 +186,7 @@ struct LeaderDecisionInput: Content, APISchema {
         .object(properties: [
             "enterpriseId": .integer(required: true),
             "tier": .string(required: false, nullable: true, allowedValues: EnterpriseTier.allCases.map { AnyCodable($0.rawValue) } + [AnyCodable(""), nil]),
-            "reason": .string(required: true, maxLength: 500),
+            "reason": .string(required: true, maxLength: 500, pattern: JSONSchema.nonBlank),
         ])
     }
 }

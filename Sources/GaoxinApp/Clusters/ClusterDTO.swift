@@ -55,7 +55,7 @@ struct ClusterInput: Content, APISchema {
     static let schemaName = "ClusterInput"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "name": .string(required: false, maxLength: 100),
+            "name": .string(required: false, maxLength: 100, pattern: JSONSchema.nonBlank),
             "category": .string(required: false, allowedValues: ClusterCategory.allCases.map { AnyCodable($0.rawValue) }),
             "leadUnitId": .integer(required: false), "liaisonLeader": .string(required: false, nullable: true, maxLength: 100),
             "annualTarget": .integer(required: false, nullable: true, minimum: (0, exclusive: false)), "sortOrder": .integer(required: false),
@@ -116,7 +116,7 @@ struct ChainInput: Content, APISchema {
     static let schemaName = "ChainInput"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "name": .string(required: false, maxLength: 100), "minEnterprises": .integer(required: false, minimum: (0, exclusive: false)),
+            "name": .string(required: false, maxLength: 100, pattern: JSONSchema.nonBlank), "minEnterprises": .integer(required: false, minimum: (0, exclusive: false)),
             "minRevenue": .integer(required: false, minimum: (0, exclusive: false)), "requireBackbone": .boolean(required: false),
             "leaderWeights": ChainDTO.leaderWeightsSchema(required: false),
             "note": .string(required: false, nullable: true, maxLength: 2000),
@@ -168,7 +168,7 @@ struct ChainNodeInput: Content, APISchema {
     static var openAPISchema: JSONSchema {
         .object(properties: [
             "segment": .string(required: false, allowedValues: ChainSegment.allCases.map { AnyCodable($0.rawValue) }),
-            "parentId": .integer(required: false, nullable: true), "name": .string(required: false, maxLength: 100),
+            "parentId": .integer(required: false, nullable: true), "name": .string(required: false, maxLength: 100, pattern: JSONSchema.nonBlank),
             "industryCodes": .array(required: false, items: .string(maxLength: 10)), "products": .string(required: false, nullable: true, maxLength: 2000),
             "sortOrder": .integer(required: false),
         ])

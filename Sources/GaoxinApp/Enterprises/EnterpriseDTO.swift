@@ -63,7 +63,7 @@ struct EnterpriseInput: Content, APISchema {
     static let schemaName = "EnterpriseInput"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "creditCode": .string(required: false, maxLength: 30), "name": .string(required: false, maxLength: 200),
+            "creditCode": .string(required: false, maxLength: 30), "name": .string(required: false, maxLength: 200, pattern: JSONSchema.nonBlank),
             "industryCode": .string(required: false, maxLength: 10), "unitId": .integer(required: false),
             "aboveScale": .boolean(required: false),
             "tier": .string(required: false, nullable: true, allowedValues: EnterpriseTier.allCases.map { AnyCodable($0.rawValue) } + [AnyCodable(""), nil]),
