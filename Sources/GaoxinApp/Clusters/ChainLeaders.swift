@@ -72,7 +72,7 @@ enum ChainLeaders {
         let tierText = (input.tier ?? "").trimmingCharacters(in: .whitespaces)
         let tier: EnterpriseTier? = tierText.isEmpty ? nil : EnterpriseTier(codeOrName: tierText)
         if !tierText.isEmpty && tier == nil { v.add(.invalid("tier", zh: "层级“\(tierText)”不存在", en: "Unknown tier")) }
-        let reason = v.requiredText("reason", input.reason, label: "决定理由", labelEn: "Reason", max: 500)
+        let reason = v.requiredText("reason", input.reason, label: "决定理由", labelEn: "Reason", max: 500, multiline: true)
         try v.throwIfInvalid()
         guard let candidate, let enterprise = try await Enterprise.find(candidate.facts.enterpriseID, on: req.db) else { throw AppError.notFound("该企业") }
         let before = EnterpriseDTO(enterprise)
