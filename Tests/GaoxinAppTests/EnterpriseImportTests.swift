@@ -303,6 +303,32 @@ final class EnterpriseImportTests: XCTestCase {
         }
     }
 
+    /// The list's own export, edited and imported back: the edit lands, the 状态 column is
+    /// skipped, and what the export does not carry (地址, 备注) is left as it was.
+    func testTheListExportImportsBackAndKeepsWhatItDoesNotCarry() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let code = USCC.numbered(520)
+            let id = try await office.createEnterprise("往返测试科技有限公司", code: code, unit: fixtures.team)
+            let patched = try await office.send(.PATCH, Site.API.enterprise(id), body: ["address": "无锡市新吴区菱湖大道 200 号", "note": "重点跟踪"])
+            XCTAssertEqual(patched.status, .ok, patched.text)
+            let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+            let exported = try await driver.browser.get(Site.enterprisesExport + "?format=csv")
+            XCTAssertEqual(exported.status, .ok)
+            let text = String(decoding: exported.bodyData, as: UTF8.self)
+            XCTAssertTrue(text.contains("状态"), "the export shows the status column")
+            let edited = text.replacingOccurrences(of: "往返测试科技有限公司", with: "往返测试科技股份有限公司")
+            XCTAssertNotEqual(edited, text)
+            let (_, job) = try await driver.viaPage("enterprises", fileName: "企业名录（编辑后）.csv", data: Data(edited.utf8))
+            XCTAssertEqual(job["status"] as? String, "succeeded", "\(job)")
+            let stored = try await Probe.enterprise(app, id)
+            XCTAssertEqual(stored.name, "往返测试科技股份有限公司")
+            XCTAssertEqual(stored.address, "无锡市新吴区菱湖大道 200 号", "a column the file lacks is kept")
+            XCTAssertEqual(stored.note, "重点跟踪")
+            XCTAssertEqual(stored.unitID, fixtures.team)
+        }
+    }
+
     func testIndicatorImportsReplaceMonthsAndRefuseEveryBadRow() async throws {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)

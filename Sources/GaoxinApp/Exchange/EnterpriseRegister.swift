@@ -22,9 +22,15 @@ struct EnterpriseRegister: ImportRegister {
         RegisterColumn(key: "note", zh: "备注", en: "Note", required: false, example: "", note: ""),
     ]
 
+    /// The list export's 状态 column: whether an enterprise is on the register is changed by
+    /// deactivating it, not by a file.
+    var exportOnlyHeadings: Set<String> { ["状态", "Status"] }
+
     struct Item {
         var fields: EnterpriseWrites.Fields
         var existingID: Int?
+        /// Optional columns the file has; the others keep an existing enterprise's stored values.
+        var presentColumns: Set<String>
     }
 
     static func parseFlag(_ text: String) -> Bool? {
@@ -83,7 +89,10 @@ struct EnterpriseRegister: ImportRegister {
             if !fields.creditCode.isEmpty {
                 if let first = seen[fields.creditCode] { fail("creditCode", "与第 \(first) 行的统一社会信用代码重复") } else { seen[fields.creditCode] = row.number }
             }
-            if rowErrors.isEmpty { items.append(Item(fields: fields, existingID: current?.id)) }
+            if rowErrors.isEmpty {
+                let present = Set(["aboveScale", "tier", "address", "note"].filter(row.has))
+                items.append(Item(fields: fields, existingID: current?.id, presentColumns: present))
+            }
             errors += rowErrors
         }
         return (errors, items)
@@ -136,7 +145,15 @@ struct EnterpriseRegister: ImportRegister {
                 enterprise = Enterprise()
                 enterprise.active = true
             }
-            EnterpriseWrites.apply(item.fields, to: enterprise)
+            var fields = item.fields
+            if let before {
+                // A file without a column changes nothing in it (e.g. the list export has no 地址).
+                if !item.presentColumns.contains("aboveScale") { fields.aboveScale = before.aboveScale }
+                if !item.presentColumns.contains("tier") { fields.tier = before.tier.flatMap(EnterpriseTier.init(rawValue:)) }
+                if !item.presentColumns.contains("address") { fields.address = before.address }
+                if !item.presentColumns.contains("note") { fields.note = before.note }
+            }
+            EnterpriseWrites.apply(fields, to: enterprise)
             let after = EnterpriseDTO(enterprise)
             // Unchanged rows of a refresh file write nothing and leave no audit noise.
             if let before, after == before { continue }

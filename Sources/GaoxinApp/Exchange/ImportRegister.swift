@@ -20,6 +20,9 @@ struct ImportRow: Sendable {
     let values: [String: String]
 
     func value(_ key: String) -> String { (values[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// Whether the file has this column at all (an absent optional column leaves stored values alone).
+    func has(_ key: String) -> Bool { values[key] != nil }
 }
 
 /// A register that can be imported: checks every row, then writes all of them in one
@@ -30,6 +33,8 @@ protocol ImportRegister: Sendable {
     var titleEn: String { get }
     var columns: [RegisterColumn] { get }
     var policy: ResourcePolicy { get }
+    /// Headings the register's list export adds that an import skips (derived or shown-only values).
+    var exportOnlyHeadings: Set<String> { get }
 
     /// Returns every problem; an empty list means `write` may run.
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError]
@@ -41,6 +46,8 @@ protocol ImportRegister: Sendable {
 }
 
 extension ImportRegister {
+    var exportOnlyHeadings: Set<String> { [] }
+
     func prepare(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRow] { rows }
 }
 

@@ -36,6 +36,8 @@ enum SheetParsing {
             if heading.isEmpty { continue }
             if let column = register.columns.first(where: { $0.zh == heading || $0.en.lowercased() == heading.lowercased() || $0.key == heading }) {
                 keyByIndex[index] = column.key
+            } else if register.exportOnlyHeadings.contains(heading) {
+                continue  // a column the register's own export adds (e.g. 状态): shown, not imported
             } else {
                 errors.append(ImportRowError(row: headerRow.offset + 1, column: heading, value: heading, reason: "无法识别的列，请使用模板中的列名"))
             }
@@ -44,8 +46,11 @@ enum SheetParsing {
             errors.append(ImportRowError(row: headerRow.offset + 1, column: column.zh, value: "", reason: "缺少必填列“\(column.zh)”"))
         }
         var rows: [ImportRow] = []
+        // Every column of the file is in every row (empty where a row is short), so a register
+        // can tell "left empty" from "not in this file".
+        let blank = Dictionary(uniqueKeysWithValues: keyByIndex.values.map { ($0, "") })
         for (offset, cells) in nonEmpty.dropFirst() {
-            var values: [String: String] = [:]
+            var values = blank
             for (index, cell) in cells.enumerated() { if let key = keyByIndex[index] { values[key] = cell.text } }
             rows.append(ImportRow(number: offset + 1, values: values))
         }
