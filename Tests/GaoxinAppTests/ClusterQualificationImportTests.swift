@@ -40,6 +40,10 @@ final class ClusterQualificationImportTests: XCTestCase {
             XCTAssertEqual(created["status"] as? String, "succeeded", "\(created)")
             XCTAssertEqual(created["inserted"] as? Int, 2)
 
+            let chipBefore = try await Cluster.query(on: app.db).filter(\.$name == "集成电路").first()
+            let chipID = try XCTUnwrap(chipBefore?.id)
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            Check.equal(try await office.send(.PATCH, Site.API.cluster(chipID), body: ["liaisonLeader": "王副主任", "note": "链长制"]).status, .ok)
             let update = ImportDriver.csv([
                 "集群名称,类别,牵头部门,年度营收目标（万元）",
                 "集成电路,战略性新兴产业,WXGX,26000000",
@@ -49,10 +53,12 @@ final class ClusterQualificationImportTests: XCTestCase {
             XCTAssertEqual(updated["inserted"] as? Int, 1, "the unchanged row writes nothing")
             let chip = try await Cluster.query(on: app.db).filter(\.$name == "集成电路").first()
             XCTAssertEqual(chip?.annualTarget, 26_000_000)
+            XCTAssertEqual(chip?.liaisonLeader, "王副主任", "a column the file lacks keeps its value")
+            XCTAssertEqual(chip?.note, "链长制")
             let audits = try await Stored.audit(app, entity: "cluster", action: "update")
-            XCTAssertEqual(audits.count, 1)
-            XCTAssertTrue(audits[0].beforeJSON?.contains("25000000") ?? false)
-            XCTAssertTrue(audits[0].afterJSON?.contains("26000000") ?? false)
+            XCTAssertEqual(audits.count, 2, "the PATCH and the one changed import row")
+            let imported = try XCTUnwrap(audits.first { $0.afterJSON?.contains("26000000") ?? false })
+            XCTAssertTrue(imported.beforeJSON?.contains("25000000") ?? false)
         }
     }
 

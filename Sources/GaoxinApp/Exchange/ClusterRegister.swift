@@ -41,7 +41,10 @@ struct ClusterRegister: ImportRegister {
             func fail(_ key: String, _ reason: String) {
                 rowErrors.append(ImportRowError(row: row.number, column: labels[key] ?? key, value: row.value(key), reason: reason))
             }
-            var input = ClusterInput(name: row.value("name"), category: row.value("category"), liaisonLeader: row.value("liaisonLeader"), note: row.value("note"))
+            // A column the file lacks (nil) keeps an existing cluster's value; an empty cell clears it.
+            var input = ClusterInput(name: row.value("name"), category: row.value("category"),
+                                     liaisonLeader: row.has("liaisonLeader") ? row.value("liaisonLeader") : nil,
+                                     note: row.has("note") ? row.value("note") : nil)
             let unitText = row.value("leadUnit")
             if unitText.isEmpty { fail("leadUnit", "必填") } else {
                 switch units.find(unitText) {
