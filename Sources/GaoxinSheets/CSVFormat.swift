@@ -16,11 +16,52 @@ public enum CSVFormat {
         // An .xls saved under a .csv name deserves the message that says what it is.
         guard FileSignature(data) != .ole2 else { throw SheetError.legacyExcelFormat }
         let text = try TextEncodingDetector.decode(data).text
+        if let line = unclosedQuoteLine(text) { throw SheetError.unclosedQuote(line: line) }
         var rows = try parse(text, limits: limits)
         guard let header = rows.first else { throw SheetError.empty }
         let width = header.count
         rows = rows.map { $0.count < width ? $0 + Array(repeating: .empty, count: width - $0.count) : $0 }
         return SheetTable(name: "CSV", rows: rows)
+    }
+
+    /// The line on which a quoted field opens and never closes, if any. The parser is lenient and
+    /// would read everything after it as one cell, which surfaces as confusing errors about
+    /// empty required columns; a quote that opens a field and is never closed is the real fault.
+    /// (Quotes inside an unquoted field, as in `12"屏`, open nothing, as in the parser.)
+    static func unclosedQuoteLine(_ text: String) -> Int? {
+        var line = 1, openedOn = 0
+        var inQuotes = false, atFieldStart = true, pendingQuote = false
+        for scalar in text.unicodeScalars {
+            if inQuotes {
+                if pendingQuote {
+                    pendingQuote = false
+                    if scalar == "\"" { continue }  // a doubled quote stays inside
+                    inQuotes = false                 // the quote before closed the field
+                } else if scalar == "\"" {
+                    pendingQuote = true
+                    continue
+                } else {
+                    if scalar == "\n" { line += 1 }
+                    continue
+                }
+            }
+            switch scalar {
+            case "\"" where atFieldStart:
+                inQuotes = true
+                openedOn = line
+                atFieldStart = false
+            case ",":
+                atFieldStart = true
+            case "\n":
+                line += 1
+                atFieldStart = true
+            case "\r":
+                atFieldStart = true
+            default:
+                atFieldStart = false
+            }
+        }
+        return inQuotes && !pendingQuote ? openedOn : nil
     }
 
     /// Parsing is CSV.swift's (RFC 4180 with lenient handling of stray quotes). It is given

@@ -11,6 +11,10 @@ extension SheetError {
             return "文件不是有效的 Excel（.xlsx）文件，可能已损坏或只是修改了扩展名。"
         case .legacyExcelFormat:
             return "这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 或 WPS 中另存为 .xlsx（不设密码）后重试。"
+        case .unclosedQuote(let line):
+            return "CSV 文件第 \(line) 行的引号没有闭合（带引号的内容缺少结尾的引号），其后的内容无法分列，请修改后重试。"
+        case .formulaWithoutValue(let sheet, let row, let column):
+            return "工作表“\(sheet)”的 \(CellReference.name(row: row - 1, column: column - 1)) 单元格是公式但没有保存计算结果，请在 Excel 或 WPS 中打开并保存后再上传。"
         case .malformed:
             return "文件已损坏或格式不正确，无法读取，请在 Excel 或 WPS 中重新保存后重试。"
         case .missingPart(let part):
@@ -39,6 +43,10 @@ extension SheetError {
             return "The file is not a valid Excel (.xlsx) file; it may be damaged or merely renamed."
         case .legacyExcelFormat:
             return "This is an old Excel (.xls) file or an encrypted workbook; please save it as .xlsx without a password in Excel or WPS and try again."
+        case .unclosedQuote(let line):
+            return "A quoted field that starts on line \(line) of the CSV file is never closed, so the rest cannot be split into columns; please fix it and retry."
+        case .formulaWithoutValue(let sheet, let row, let column):
+            return "Cell \(CellReference.name(row: row - 1, column: column - 1)) of sheet “\(sheet)” is a formula without a saved result; open and save the file in Excel or WPS, then upload it again."
         case .malformed:
             return "The file is damaged or not in the expected format; please save it again in Excel or WPS and retry."
         case .missingPart(let part):

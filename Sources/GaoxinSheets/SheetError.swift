@@ -27,4 +27,10 @@ public enum SheetError: Error, Equatable, Sendable {
     /// A text cell longer than the 32,767 characters an Excel cell can hold (1-based row and
     /// column, so the message can point at it).
     case cellTooLong(sheet: String, row: Int, column: Int)
+    /// A CSV field opened with a quote on this (1-based) line is never closed, so the rest of
+    /// the file would read as one cell.
+    case unclosedQuote(line: Int)
+    /// An xlsx formula cell with no stored result (saved by a program that does not calculate):
+    /// its value cannot be known without Excel (1-based row and column).
+    case formulaWithoutValue(sheet: String, row: Int, column: Int)
 }

@@ -10,8 +10,8 @@ import FoundationXML
 /// cell); gaps become `.empty`. Only cells with a value count toward the size, so styled
 /// empty cells far to the right or bottom neither widen the table nor trip the limits.
 enum WorksheetPart {
-    static func parse(_ data: Data, part: String, decoder: CellValueDecoder, limits: SheetLimits) throws -> [[SheetCell]] {
-        let delegate = Delegate(decoder: decoder, limits: limits)
+    static func parse(_ data: Data, part: String, sheetName: String, decoder: CellValueDecoder, limits: SheetLimits) throws -> [[SheetCell]] {
+        let delegate = Delegate(decoder: decoder, limits: limits, sheetName: sheetName)
         try XMLPartParser.parse(data, part: part, delegate: delegate)
         return delegate.finishedRows()
     }
@@ -19,6 +19,7 @@ enum WorksheetPart {
     private final class Delegate: XMLPartDelegate {
         let decoder: CellValueDecoder
         let limits: SheetLimits
+        let sheetName: String
         private var rows: [[SheetCell]] = []
         private var width = 0
 
@@ -32,10 +33,12 @@ enum WorksheetPart {
         private var value = ""
         private var inline = RichTextCollector()
         private var inlineText: String?
+        private var hasFormula = false
 
-        init(decoder: CellValueDecoder, limits: SheetLimits) {
+        init(decoder: CellValueDecoder, limits: SheetLimits, sheetName: String) {
             self.decoder = decoder
             self.limits = limits
+            self.sheetName = sheetName
         }
 
         func finishedRows() -> [[SheetCell]] {
@@ -62,6 +65,9 @@ enum WorksheetPart {
                 style = attributes["s"].flatMap { Int($0) } ?? 0
                 value = ""
                 inlineText = nil
+                hasFormula = false
+            case "f" where inCell:
+                hasFormula = true
             case "v" where inCell:
                 inValue = true
             case "is" where inCell:
@@ -80,6 +86,13 @@ enum WorksheetPart {
             case "c" where inCell:
                 inCell = false
                 nextColumn = column + 1
+                // A formula without its result (openpyxl and other writers that do not
+                // calculate): reading it as empty or 0 would import a number nobody entered.
+                // An empty text result (t="str") is a real result.
+                if hasFormula && value.isEmpty && inlineText == nil && type != "str" {
+                    fail(.formulaWithoutValue(sheet: sheetName, row: row + 1, column: column + 1), parser)
+                    return
+                }
                 do {
                     let cell = try decoder.decode(type: type, style: style, value: value, inline: inlineText)
                     if cell != .empty { try place(cell) }

@@ -56,7 +56,7 @@ public enum XLSXReader {
             guard let sheetData = try package.contents(of: relationship.target) else {
                 throw SheetError.missingPart(relationship.target)
             }
-            let rows = try WorksheetPart.parse(sheetData, part: relationship.target, decoder: decoder, limits: limits)
+            let rows = try WorksheetPart.parse(sheetData, part: relationship.target, sheetName: sheet.name, decoder: decoder, limits: limits)
             tables.append(SheetTable(name: sheet.name, rows: rows))
         }
         guard !tables.isEmpty else { throw SheetError.empty }

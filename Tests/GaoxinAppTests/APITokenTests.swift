@@ -61,9 +61,13 @@ final class APITokenTests: XCTestCase {
 
             let bogus = try await APIClient(app: app, token: secret + "x").send(.GET, Site.API.me)
             XCTAssertEqual(bogus.status, .unauthorized)
-            XCTAssertEqual(try apiErrorObject(bogus)["code"] as? String, "unauthenticated")
-            XCTAssertEqual(bogus.headers.first(name: .wwwAuthenticate), "Bearer")
-            try await AssertAsync.equal(try await APIClient(app: app, token: nil).send(.GET, Site.API.me).status, .unauthorized)
+            XCTAssertEqual(try apiErrorObject(bogus)["code"] as? String, "invalid_token", "a wrong token is told apart from no token")
+            XCTAssertEqual(try apiErrorObject(bogus)["message"] as? String, "API 令牌无效或已被吊销，请检查 Authorization: Bearer 后的令牌")
+            XCTAssertEqual(bogus.headers.first(name: .wwwAuthenticate), #"Bearer error="invalid_token""#)
+            let anonymous = try await APIClient(app: app, token: nil).send(.GET, Site.API.me)
+            XCTAssertEqual(anonymous.status, .unauthorized)
+            XCTAssertEqual(try apiErrorObject(anonymous)["code"] as? String, "unauthenticated")
+            XCTAssertEqual(anonymous.headers.first(name: .wwwAuthenticate), "Bearer")
         }
     }
 
@@ -80,7 +84,7 @@ final class APITokenTests: XCTestCase {
 
             let after = try await token.send(.GET, Site.API.units)
             XCTAssertEqual(after.status, .unauthorized)
-            XCTAssertEqual(try apiErrorObject(after)["code"] as? String, "unauthenticated")
+            XCTAssertEqual(try apiErrorObject(after)["code"] as? String, "invalid_token")
             let audit = try await Stored.audit(app, entity: "api_token", action: "token_revoke", entityID: id)
             XCTAssertEqual(audit.count, 1)
             XCTAssertNil(try parseJSONObject(audit.first?.beforeJSON)["revokedAt"])

@@ -22,10 +22,10 @@ final class ClusterQualificationImportTests: XCTestCase {
             XCTAssertEqual(failed["status"] as? String, "failed")
             XCTAssertEqual(ImportDriver.errors(failed), [
                 .init(3, "集群名称", "", "请填写集群名称"),
+                .init(4, "类别", "传统产业", "集群类别“传统产业”不存在"),
                 .init(4, "牵头部门", "不存在的部门", "找不到该单位（请填写单位编码或名称）"),
                 .init(4, "年度营收目标（万元）", "两亿", "应为整数（万元）"),
                 .init(4, "排序号", "x", "应为整数"),
-                .init(4, "类别", "传统产业", "集群类别“传统产业”不存在"),
                 .init(5, "集群名称", "集成电路", "与第 2 行的集群名称重复"),
             ])
             let none = try await Stored.count(app, "clusters")

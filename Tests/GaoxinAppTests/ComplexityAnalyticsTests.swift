@@ -156,6 +156,31 @@ final class ComplexityAnalyticsTests: XCTestCase {
         }
     }
 
+    /// A matrix the computation cannot use is refused at upload with the computation's reason,
+    /// not stored to fail when opened; a wide table's year must be a year; an xlsx formula
+    /// without its result is refused by cell.
+    func testAnUncomputableMatrixIsRefusedAtUpload() async throws {
+        try await withApp { app, _ in
+            let browser = Browser(app)
+            try await browser.signIn(as: .office)
+            try await browser.get(Site.complexity)
+            let single = "年份,地区,产业,数值\n2024,新吴,0011,3\n2024,新吴,0022,4\n"
+            let refused = try await Self.upload(browser, name: "单地区", fileName: "one.csv", data: Data(single.utf8))
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.text.contains("2024 年只有一个地区（新吴"), refused.text)
+            XCTAssertTrue(refused.text.contains("整个文件"))
+            let zeros = "年份,地区,产业,数值\n2024,新吴,0011,0\n2024,新吴,0022,0\n2024,江阴,0011,0\n2024,江阴,0022,0\n"
+            let allZero = try await Self.upload(browser, name: "全是零", fileName: "zero.csv", data: Data(zeros.utf8))
+            XCTAssertEqual(allZero.status, .unprocessableEntity)
+            let wide = "地区,0011,0022\n新吴,1,2\n江阴,3,4\n"
+            let badYear = try await Self.upload(browser, name: "宽表", fileName: "wide.csv", data: Data(wide.utf8), year: "20x3")
+            XCTAssertEqual(badYear.status, .unprocessableEntity)
+            XCTAssertTrue(badYear.text.contains("年份应为四位数字"), badYear.text)
+            let stored = try await ComplexityDataset.query(on: app.db).count()
+            XCTAssertEqual(stored, 0, "nothing was stored")
+        }
+    }
+
     func testOnlyAdminAndOfficeUploadAndAuditorCannotRead() async throws {
         try await withApp { app, fixtures in
             let unit = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)

@@ -191,9 +191,9 @@ final class EnterpriseImportTests: XCTestCase {
                 E(12, "层级", "龙头", "企业层级“龙头”不存在，可选：链主、准链主、骨干、新锐"),
                 E(13, "统一社会信用代码", good.lowercased(), "与第 2 行的统一社会信用代码重复"),
                 E(14, "所属单位", "集成电路招商团队", "有 2 个同名单位，请改用单位编码"),
-                E(15, "所属单位", "", "必填"),
                 E(15, "统一社会信用代码", "", "请填写统一社会信用代码"),
                 E(15, "行业代码", "98", "行业代码“98”的大类不存在"),
+                E(15, "所属单位", "", "必填"),
             ]
             XCTAssertEqual(ImportDriver.errors(job), expected)
             XCTAssertEqual(job["message"] as? String, "发现 \(expected.count) 处问题，未写入任何数据。请修改后重新导入。")
@@ -209,10 +209,10 @@ final class EnterpriseImportTests: XCTestCase {
             let (_, columns) = try await driver.viaAPI("enterprises", fileName: "缺列.csv", data: ImportDriver.csv(["企业名称,法人代表", "某企业,张三"]))
             XCTAssertEqual(columns["status"] as? String, "failed")
             XCTAssertEqual(ImportDriver.errors(columns), [
-                E(1, "法人代表", "法人代表", "无法识别的列，请使用模板中的列名"),
                 E(1, "统一社会信用代码", "", "缺少必填列“统一社会信用代码”"),
                 E(1, "行业代码", "", "缺少必填列“行业代码”"),
                 E(1, "所属单位", "", "缺少必填列“所属单位”"),
+                E(1, "法人代表", "法人代表", "无法识别的列，请使用模板中的列名"),
             ])
             Check.equal(try await Probe.count(app, "enterprises"), enterprises)
         }

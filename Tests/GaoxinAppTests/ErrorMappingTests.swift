@@ -43,4 +43,21 @@ final class ErrorMappingTests: XCTestCase {
             XCTAssertFalse(missing.text.contains("未找到该页面或资源"))
         }
     }
+
+    /// A page drawn by a form post, reloaded or switched to English, arrives as a GET its address
+    /// does not take: it goes to the page the form lives on instead of a 404.
+    func testReloadingAPostedPageGoesToItsPage() async throws {
+        try await withApp { app, fixtures in
+            let browser = try await Browser.signedIn(app, as: .office)
+            for (posted, page) in [("/account/tokens", "/account"), ("/account/password", "/account"),
+                                   ("/imports/units", "/imports"), ("/units/\(fixtures.team)/move", "/units/\(fixtures.team)")] {
+                let reloaded = try await browser.get(posted)
+                XCTAssertEqual(reloaded.status, .seeOther, posted)
+                XCTAssertEqual(reloaded.redirectLocation, page, posted)
+            }
+            let switched = try await browser.get(Site.language + "?set=en&next=%2Faccount%2Ftokens")
+            let landing = try await browser.get(try XCTUnwrap(switched.redirectLocation))
+            XCTAssertEqual(landing.redirectLocation, "/account", "the language switch lands on the account page")
+        }
+    }
 }

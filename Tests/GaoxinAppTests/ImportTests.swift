@@ -154,10 +154,10 @@ final class ImportTests: XCTestCase {
             let (_, job) = try await driver.viaAPI("units", fileName: "列不对.csv", data: ImportDriver.csv(["名称,上级单位,负责人", "某单位,XW,张三"]))
             XCTAssertEqual(job["status"] as? String, "failed")
             XCTAssertEqual(ImportDriver.errors(job), [
-                E(1, "名称", "名称", "无法识别的列，请使用模板中的列名"),
-                E(1, "负责人", "负责人", "无法识别的列，请使用模板中的列名"),
                 E(1, "单位名称", "", "缺少必填列“单位名称”"),
                 E(1, "单位类型", "", "缺少必填列“单位类型”"),
+                E(1, "名称", "名称", "无法识别的列，请使用模板中的列名"),
+                E(1, "负责人", "负责人", "无法识别的列，请使用模板中的列名"),
             ])
             let (_, headerOnly) = try await driver.viaAPI("units", fileName: "只有标题.csv", data: ImportDriver.csv([Self.header]))
             XCTAssertEqual(headerOnly["status"] as? String, "failed")

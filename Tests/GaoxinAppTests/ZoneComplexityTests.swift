@@ -138,6 +138,15 @@ final class ZoneComplexityTests: XCTestCase {
             let ranking = try await api.send(.GET, "/api/v1/analytics/complexity/datasets/\(id)/recommendations?location=%E6%96%B0%E5%90%B4")
             XCTAssertEqual(ranking.status, .ok, ranking.text)
             XCTAssertEqual(try api.json(ranking)["location"] as? String, "新吴")
+
+            // Asked for 2024–2025 with figures only in 2025: named after what it holds, and says so.
+            let ranged = try await api.send(.POST, Site.API.complexityFromZone, json: #"{"fromYear":"2024","toYear":"2025","level":"2"}"#)
+            XCTAssertEqual(ranged.status, .created, ranged.text)
+            let rangedBody = try api.json(ranged)
+            XCTAssertEqual(rangedBody["years"] as? [String], ["2025"])
+            XCTAssertTrue((rangedBody["name"] as? String)?.contains("2025") ?? false)
+            XCTAssertFalse((rangedBody["name"] as? String)?.contains("2024") ?? true, "\(rangedBody)")
+            XCTAssertTrue((rangedBody["description"] as? String)?.contains("2024 年没有营业收入数据") ?? false, "\(rangedBody)")
         }
     }
 

@@ -107,4 +107,17 @@ final class CSVReadTests: XCTestCase {
         guard result.status == 0 else { return nil }
         return try Data(contentsOf: folder.file("out.txt"))
     }
+
+    /// A quote that opens a field and never closes is named with its line, instead of the rest
+    /// of the file becoming one cell; a quote inside an unquoted field opens nothing.
+    func testAnUnclosedQuoteNamesItsLine() throws {
+        let broken = "名称,代码,备注\r\n江阴,0011,说明\r\n\"未闭合,0012,说明\r\n宜兴,0013,\r\n"
+        XCTAssertThrowsError(try CSVFormat.read(Data(broken.utf8))) { error in
+            XCTAssertEqual(error as? SheetError, .unclosedQuote(line: 3))
+            XCTAssertTrue((error as? SheetError)?.messageZh.contains("第 3 行的引号没有闭合") ?? false)
+        }
+        let fine = "名称,代码,备注\n\"多行\n\"\"备注\"\"\",0011,12\"屏\n宜兴,0013,\"\"\n"
+        XCTAssertNil(CSVFormat.unclosedQuoteLine(fine))
+        XCTAssertEqual(try CSVFormat.read(Data(fine.utf8)).rows.count, 3)
+    }
 }

@@ -51,14 +51,25 @@ final class XLSXReaderTests: XCTestCase {
           <c r="E1" t="b"><v>0</v></c>
           <c r="F1" t="e"><f>1/0</f><v>#DIV/0!</v></c>
           <c r="G1" t="d"><v>2024-03-15T00:00:00</v></c>
-          <c r="H1"><f>SUM(1,2)</f></c>
+          <c r="H1" t="str"><f>""</f><v></v></c>
         </row>
         """
         XCTAssertEqual(try rows(data), [[
             .text("内联"), .text("富文本"), .text("内联!"), .bool(true), .bool(false), .text("#DIV/0!"),
             .date(year: 2024, month: 3, day: 15),
-            // H1, a formula without a cached result, is no value: the table ends at G.
+            // H1, a formula whose result is the empty text, is empty: the table ends at G.
         ]])
+    }
+
+    /// A formula saved without its result (openpyxl writes `<f>` and an empty `<v>`) has no
+    /// value to import; reading it as empty or 0 would import a figure nobody entered.
+    func testAFormulaWithoutItsResultIsRefusedByCell() throws {
+        for cell in [#"<c r="B2"><f>500*2</f></c>"#, #"<c r="B2"><f>500*2</f><v></v></c>"#] {
+            XCTAssertThrowsError(try rows(#"<row r="1"><c r="A1"><v>1</v></c></row><row r="2">"# + cell + "</row>")) { error in
+                XCTAssertEqual(error as? SheetError, .formulaWithoutValue(sheet: "S", row: 2, column: 2))
+                XCTAssertEqual((error as? SheetError)?.messageZh, "工作表“S”的 B2 单元格是公式但没有保存计算结果，请在 Excel 或 WPS 中打开并保存后再上传。")
+            }
+        }
     }
 
     func testIntegersAndNumbers() throws {

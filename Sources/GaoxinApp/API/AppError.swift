@@ -5,6 +5,8 @@ import Vapor
 /// the API error object or an HTML error page.
 enum AppError: Error {
     case unauthenticated
+    /// A bearer token that matches no live token (mistyped, revoked, or its user deactivated).
+    case invalidToken
     case forbidden
     case readOnlyToken
     case csrf
@@ -22,7 +24,7 @@ enum AppError: Error {
 
     var status: HTTPResponseStatus {
         switch self {
-        case .unauthenticated: return .unauthorized
+        case .unauthenticated, .invalidToken: return .unauthorized
         case .forbidden, .readOnlyToken, .csrf: return .forbidden
         case .notFound: return .notFound
         case .badRequest: return .badRequest
@@ -39,6 +41,7 @@ enum AppError: Error {
     var code: String {
         switch self {
         case .unauthenticated: return "unauthenticated"
+        case .invalidToken: return "invalid_token"
         case .forbidden: return "forbidden"
         case .readOnlyToken: return "read_only_token"
         case .csrf: return "csrf_failed"
@@ -65,6 +68,7 @@ enum AppError: Error {
     var message: String {
         switch self {
         case .unauthenticated: return "请先登录"
+        case .invalidToken: return "API 令牌无效或已被吊销，请检查 Authorization: Bearer 后的令牌"
         case .forbidden: return "您没有权限执行此操作"
         case .readOnlyToken: return "此 API 令牌为只读，不能修改数据"
         case .csrf: return "表单已过期或来源无法验证，请刷新页面后重试"
@@ -81,6 +85,7 @@ enum AppError: Error {
     var messageEn: String {
         switch self {
         case .unauthenticated: return "Please sign in"
+        case .invalidToken: return "The API token is invalid or revoked; check the token after Authorization: Bearer"
         case .forbidden: return "You are not allowed to do this"
         case .readOnlyToken: return "This API token is read-only"
         case .csrf: return "The form expired or its origin could not be verified; reload the page and try again"

@@ -29,9 +29,18 @@ struct ErrorMapper: AsyncMiddleware {
         if isAPI {
             let response = Response(status: appError.status)
             try? response.content.encode(APIErrorBody(appError), using: APICoders.encoder)
-            if case .unauthenticated = appError { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+            switch appError {
+            case .unauthenticated: response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
+            case .invalidToken: response.headers.replaceOrAdd(name: .wwwAuthenticate, value: #"Bearer error="invalid_token""#)
+            default: break
+            }
             if case .methodNotAllowed(let allowed) = appError { response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", ")) }
             return response
+        }
+        // A page drawn by a form post (the one-time token, a form with errors) has an address only
+        // POST takes; reloading it or switching language comes back as GET: show its page instead.
+        if case .methodNotAllowed = appError, req.method == .GET, let page = RouteMethods.nearestPage(above: req.url.path, app: req.application) {
+            return Response.redirect(page)
         }
         let context = PageContext(lang: req.uiLanguage, actor: req.actor, csrfToken: req.browserSession?.csrfToken, path: req.url.path, notice: nil)
         let html = Page.render(context, title: context.t("出错了", "Something went wrong"),

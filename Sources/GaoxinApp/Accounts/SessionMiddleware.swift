@@ -29,7 +29,7 @@ struct SessionMiddleware: AsyncMiddleware {
               token.revokedAt == nil,
               let user = try await User.find(token.userID, on: req.db),
               let actor = try await ActorLoader.actor(for: user, tokenReadOnly: token.readOnly, on: req.db)
-        else { throw AppError.unauthenticated }
+        else { throw AppError.invalidToken }
         req.actor = actor
         if let lastUsed = token.lastUsedAt, req.now.timeIntervalSince(lastUsed) < Self.touchInterval { return }
         token.lastUsedAt = req.now

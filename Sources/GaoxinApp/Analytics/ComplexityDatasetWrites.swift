@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GaoxinDomain
+import GaoxinComplexity
 import GaoxinSheets
 import SQLKit
 import Vapor
@@ -44,6 +45,16 @@ enum ComplexityDatasetWrites {
             (observations, rowErrors) = ComplexityUpload.parse(table, wideYear: wideYear)
             if rowErrors.isEmpty, observations.isEmpty {
                 rowErrors.append(ImportRowError(row: 2, column: "", value: "", reason: "文件中没有数据行"))
+            } else if rowErrors.isEmpty {
+                // The computation's own checks (a year with one location, all zeros, one product…),
+                // so a dataset that cannot be computed is refused now, not when it is opened.
+                var builder = ComplexityTableBuilder(policy: .strict)
+                do {
+                    for o in observations { try builder.append(year: o.year, location: o.loc, product: o.prod, value: o.val, line: o.line) }
+                    _ = try builder.build()
+                } catch let error as ComplexityInputError {
+                    rowErrors.append(ImportRowError(row: 0, column: "", value: "", reason: error.messageZh))
+                }
             }
         }
         guard v.isValid, rowErrors.isEmpty else { throw Failed(fieldErrors: v.errors, rowErrors: rowErrors) }

@@ -10,6 +10,12 @@ enum ComplexityUpload {
         var loc: String
         var prod: String
         var val: Double
+        /// The file row it came from (0 when it came from the zone's own data).
+        var line = 0
+
+        static func == (a: Observation, b: Observation) -> Bool {
+            a.year == b.year && a.loc == b.loc && a.prod == b.prod && a.val == b.val
+        }
     }
 
     static let yearHeadings = ["year", "time", "年份", "年度"]
@@ -39,6 +45,9 @@ enum ComplexityUpload {
         guard !year.isEmpty else {
             return ([], [ImportRowError(row: header.offset + 1, column: "年份", value: "", reason: "宽表（地区 × 产业）需要在表单中填写年份")])
         }
+        guard year.count == 4, let number = Int(year), (1900...2100).contains(number) else {
+            return ([], [ImportRowError(row: 0, column: "年份", value: year, reason: "年份应为四位数字，如 2024")])
+        }
         return wide(rows.dropFirst(), year: year, products: header.element.map { $0.text.trimmingCharacters(in: .whitespaces) })
     }
 
@@ -63,7 +72,7 @@ enum ComplexityUpload {
                 continue
             }
             seen[key] = line
-            observations.append(Observation(year: year, loc: loc, prod: prod, val: value))
+            observations.append(Observation(year: year, loc: loc, prod: prod, val: value, line: line))
         }
         return (observations, errors)
     }
@@ -86,9 +95,9 @@ enum ComplexityUpload {
             seenLocations[loc] = line
             for (index, prod) in products.enumerated().dropFirst() where !prod.isEmpty {
                 let cell = index < cells.count ? cells[index] : .empty
-                if case .empty = cell { observations.append(Observation(year: year, loc: loc, prod: prod, val: 0)); continue }
+                if case .empty = cell { observations.append(Observation(year: year, loc: loc, prod: prod, val: 0, line: line)); continue }
                 if let value = number(cell, row: line, column: prod, errors: &errors) {
-                    observations.append(Observation(year: year, loc: loc, prod: prod, val: value))
+                    observations.append(Observation(year: year, loc: loc, prod: prod, val: value, line: line))
                 }
             }
         }

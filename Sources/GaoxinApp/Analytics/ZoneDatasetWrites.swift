@@ -57,10 +57,14 @@ enum ZoneDatasetWrites {
         let sums = try await ZoneMatrix.sums(options, on: req.sql)
         let locations = try await ZoneMatrix.locations(on: req.db)
         let outcome = ZoneMatrix.aggregate(sums, location: { locations[$0] }, level: options.level)
-        let years = options.fromYear == options.toYear ? "\(options.fromYear)" : "\(options.fromYear)–\(options.toYear)"
+        let requested = options.fromYear == options.toYear ? "\(options.fromYear)" : "\(options.fromYear)–\(options.toYear)"
         guard !outcome.observations.isEmpty else {
-            throw ValidationFailed([.invalid("fromYear", zh: "\(years) 年没有可用的企业营业收入数据，请先填报或导入企业月度指标", en: "No enterprise revenue in these years")])
+            throw ValidationFailed([.invalid("fromYear", zh: "\(requested) 年没有可用的企业营业收入数据，请先填报或导入企业月度指标", en: "No enterprise revenue in these years")])
         }
+        // Named after the years that have data, not the range asked for.
+        let present = Set(outcome.observations.map(\.year)).sorted()
+        let years = present.count == 1 ? present[0] : "\(present.first!)–\(present.last!)"
+        let missing = (options.fromYear...options.toYear).map(String.init).filter { !present.contains($0) }
         // The same checks an upload passes, so a matrix the computation cannot use is refused here.
         var builder = ComplexityTableBuilder(policy: .strict)
         do {
@@ -74,6 +78,7 @@ enum ZoneDatasetWrites {
         }
         let scope = options.aboveScaleOnly ? "规上企业" : "全部在册企业"
         var description = "本区企业营业收入：\(years) 年，按板块 × 行业\(ZoneMatrix.levelName(options.level))，\(scope)，共 \(outcome.enterpriseCount) 家。"
+        if !missing.isEmpty { description += "所选年份中 \(missing.joined(separator: "、")) 年没有营业收入数据，未包含。" }
         for (year, last) in outcome.partialYears.sorted(by: { $0.key < $1.key }) {
             description += "\(year) 年数据截至 \(last)（年内累计）。"
         }

@@ -40,6 +40,11 @@ enum ImportJob {
         }
         await context.report("validating", parsed.rows.count, parsed.rows.count)
         if !errors.isEmpty {
+            // Row by row, and within a row in the order of the template's columns.
+            let order = Dictionary(register.columns.enumerated().map { ($1.zh, $0) }, uniquingKeysWith: { first, _ in first })
+            errors = errors.enumerated().sorted { a, b in
+                (a.element.row, order[a.element.column] ?? Int.max, a.offset) < (b.element.row, order[b.element.column] ?? Int.max, b.offset)
+            }.map(\.element)
             let message = "发现 \(errors.count) 处问题，未写入任何数据。请修改后重新导入。"
             return .failed(message: message, resultJSON: json(ImportResult(inserted: 0, errors: errors)))
         }

@@ -13,6 +13,18 @@ enum RouteMethods {
         return methods.sorted()
     }
 
+    /// The closest ancestor path with a GET route: `/account/tokens` → `/account`,
+    /// `/enterprises/5/qualifications` → `/enterprises/5`.
+    static func nearestPage(above path: String, app: Application) -> String? {
+        var segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let pages = app.routes.all.filter { $0.method == .GET }
+        while !segments.isEmpty {
+            segments.removeLast()
+            if pages.contains(where: { matches($0.path, segments) }) { return "/" + segments.joined(separator: "/") }
+        }
+        return nil
+    }
+
     private static func matches(_ pattern: [PathComponent], _ segments: [String]) -> Bool {
         for (index, component) in pattern.enumerated() {
             switch component {

@@ -44,7 +44,7 @@ enum ComplexityViews {
                 .if(!model.rowErrors.isEmpty, .div(.class("table-wrap"), .table(
                     .thead(.tr(.th(.text(context.t("行号", "Row"))), .th(.text(context.t("列", "Column"))), .th(.text(context.t("值", "Value"))), .th(.text(context.t("原因", "Reason"))))),
                     .tbody(.forEach(model.rowErrors.prefix(500)) { error in
-                        .tr(.td(.text("\(error.row)")), .td(.text(error.column)), .td(.text(error.value)), .td(.text(error.reason)))
+                        .tr(.td(.text(error.row > 0 ? "\(error.row)" : context.t("整个文件", "whole file"))), .td(.text(error.column)), .td(.text(error.value)), .td(.text(error.reason)))
                     })))),
                 .form(.class("record"), .method(.post), .action(Site.complexity), .enctype(.multipartData), .novalidate(),
                       Page.csrf(context),
