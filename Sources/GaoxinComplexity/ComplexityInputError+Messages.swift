@@ -18,6 +18,8 @@ extension ComplexityInputError {
             return "第 \(line) 行有 \(found) 列，应为 \(expected) 列。"
         case .emptyCode(let line, let column):
             return "第 \(line) 行的“\(column)”为空。"
+        case .paddedCode(let line, let column, let text):
+            return "第 \(line) 行的“\(column)”值“\(text)”前后有空格，会被当作另一个代码；请删去空格（或用 --coerce 按原样计算）。"
         case .emptyValue(let line, let column):
             return "第 \(line) 行的“\(column)”为空；如确为 0 请填写 0。"
         case .nonNumeric(let line, let column, let text):
@@ -74,6 +76,8 @@ extension ComplexityInputError {
             return "Line \(line) has \(found) fields; \(expected) are expected."
         case .emptyCode(let line, let column):
             return "Line \(line): \"\(column)\" is empty."
+        case .paddedCode(let line, let column, let text):
+            return "Line \(line): \"\(column)\" value \"\(text)\" has spaces around it and would count as a different code; remove them (or use --coerce to compute as is)."
         case .emptyValue(let line, let column):
             return "Line \(line): \"\(column)\" is empty; write 0 if it is zero."
         case .nonNumeric(let line, let column, let text):

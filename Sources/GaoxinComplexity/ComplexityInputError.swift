@@ -17,6 +17,9 @@ public enum ComplexityInputError: Error, Equatable, Sendable {
 
     // One row.
     case emptyCode(line: Int, column: String)
+    /// A code with spaces before or after it (refused by the strict policy: the reference would
+    /// count " 0011" and "0011" as two locations).
+    case paddedCode(line: Int, column: String, text: String)
     case emptyValue(line: Int, column: String)
     case nonNumeric(line: Int, column: String, text: String)
     case notFinite(line: Int, column: String, text: String)
@@ -43,7 +46,7 @@ public enum ComplexityInputError: Error, Equatable, Sendable {
     public var line: Int? {
         switch self {
         case .notUTF8(let line), .unterminatedQuote(let line),
-             .fieldCount(let line, _, _), .emptyCode(let line, _), .emptyValue(let line, _),
+             .fieldCount(let line, _, _), .emptyCode(let line, _), .paddedCode(let line, _, _), .emptyValue(let line, _),
              .nonNumeric(let line, _, _), .notFinite(let line, _, _), .negative(let line, _, _),
              .notPositive(let line, _, _), .duplicate(let line, _, _, _, _),
              .duplicatePair(let line, _, _, _), .allZero(_, let line),

@@ -42,9 +42,9 @@ enum ObservationCSVReader {
         guard record.fieldCount == columns.fieldCount else {
             throw ComplexityInputError.fieldCount(line: line, expected: columns.fieldCount, found: record.fieldCount)
         }
-        let year = try intern(record[columns[0]], into: &rows.years, hint: rows.recentYear, line: line, column: "year")
-        let location = try intern(record[columns[1]], into: &rows.locations, hint: rows.recentLocation, line: line, column: "loc")
-        let product = try intern(record[columns[2]], into: &rows.products, hint: rows.recentProduct, line: line, column: "prod")
+        let year = try intern(record[columns[0]], into: &rows.years, hint: rows.recentYear, line: line, column: "year", policy: policy)
+        let location = try intern(record[columns[1]], into: &rows.locations, hint: rows.recentLocation, line: line, column: "loc", policy: policy)
+        let product = try intern(record[columns[2]], into: &rows.products, hint: rows.recentProduct, line: line, column: "prod", policy: policy)
         rows.recentYear = year; rows.recentLocation = location; rows.recentProduct = product
         let valueField = record[columns[3]]
         let value = try rows.checkedValue(
@@ -53,13 +53,18 @@ enum ObservationCSVReader {
         rows.append(year: year, location: location, product: product, value: value, line: line)
     }
 
-    /// Interns one code field; a new code is checked once for valid UTF-8.
+    /// Interns one code field; a new code is checked once for valid UTF-8 and, under the strict
+    /// policy, for spaces around it (" 0011" would silently be a location of its own).
     static func intern(_ field: UnsafeRawBufferPointer, into interner: inout ByteInterner, hint: Int32, line: Int,
-                       column: String) throws -> Int32 {
+                       column: String, policy: InputPolicy) throws -> Int32 {
         guard field.count > 0 else { throw ComplexityInputError.emptyCode(line: line, column: column) }
         let (id, isNew) = interner.intern(field, hint: hint)
-        if isNew && String(validating: field, as: UTF8.self) == nil {
-            throw ComplexityInputError.notUTF8(line: line)
+        if isNew {
+            guard let text = String(validating: field, as: UTF8.self) else { throw ComplexityInputError.notUTF8(line: line) }
+            if policy == .strict, let first = field.first, let last = field.last,
+               first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 {
+                throw ComplexityInputError.paddedCode(line: line, column: column, text: text)
+            }
         }
         return id
     }

@@ -50,6 +50,17 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(error.messageEn.contains("Line 11"))
     }
 
+    /// " 0011" beside "0011" would be two locations; the strict policy names the row instead.
+    func testCodesWithSpacesAroundThemAreRefused() throws {
+        XCTAssertEqual(try error(reading: [header] + goodRows + ["2020, A,y,6"]), .paddedCode(line: 11, column: "loc", text: " A"))
+        XCTAssertEqual(try error(reading: [header] + goodRows + ["2020 ,A,y,6"]), .paddedCode(line: 11, column: "year", text: "2020 "))
+        XCTAssertEqual(ComplexityInputError.paddedCode(line: 11, column: "loc", text: " A").messageZh,
+                       "第 11 行的“loc”值“ A”前后有空格，会被当作另一个代码；请删去空格（或用 --coerce 按原样计算）。")
+        let path = try write(([header] + goodRows + ["2020, A,y,6"]).joined(separator: "\n") + "\n", name: "padded.csv")
+        let table = try ComplexityTable.read(csvPath: path, policy: .coerce)
+        XCTAssertEqual(table.years.first?.locations.count, 4, "as the reference does, \" A\" is a code of its own")
+    }
+
     func testNegativeValue() throws {
         XCTAssertEqual(try error(reading: [header, "2020,D,x,-3"] + goodRows), .negative(line: 2, column: "val", text: "-3"))
     }
