@@ -153,6 +153,9 @@ final class ComplexityAnalyticsTests: XCTestCase {
             let error = try XCTUnwrap(try api.json(apiResponse)["error"] as? [String: Any])
             XCTAssertEqual(error["code"] as? String, "invalid_rows")
             XCTAssertEqual((error["details"] as? [Any])?.count, 4)
+            let first = try XCTUnwrap((error["details"] as? [[String: Any]])?.first)
+            XCTAssertEqual(first["message"] as? String, "第 2 行 数值：不是数字（abc）")
+            XCTAssertEqual(first["field"] as? String, "数值")
         }
     }
 

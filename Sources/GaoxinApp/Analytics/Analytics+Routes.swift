@@ -5,6 +5,12 @@ import GaoxinSheets
 import Vapor
 
 enum AnalyticsRoutes {
+    /// One bad cell as a sentence: "第 3 行 数值：不是数字（abc）", without the parts it lacks.
+    static func describe(_ error: ImportRowError) -> String {
+        let place = (error.row > 0 ? "第 \(error.row) 行" : "文件") + (error.column.isEmpty ? "" : " \(error.column)")
+        return "\(place)：\(error.reason)" + (error.value.isEmpty ? "" : "（\(error.value)）")
+    }
+
     static let policy = Policies.analytics
 
     struct UploadForm: Content {
@@ -107,8 +113,8 @@ enum AnalyticsRoutes {
                     return try .json(ComplexityDatasetDTO(dataset), status: .created)
                 } catch let failed as ComplexityDatasetWrites.Failed {
                     if let first = failed.rowErrors.first {
-                        let details = failed.rowErrors.prefix(1000).map { APIErrorBody.Detail(code: "invalid_row", message: "第 \($0.row) 行 \($0.column)：\($0.reason)（\($0.value)）", field: $0.column) }
-                        let body = APIErrorBody(code: "invalid_rows", message: "第 \(first.row) 行 \(first.column)：\(first.reason)；共 \(failed.rowErrors.count) 处问题，未写入任何数据",
+                        let details = failed.rowErrors.prefix(1000).map { APIErrorBody.Detail(code: "invalid_row", message: Self.describe($0), field: $0.column.isEmpty ? "file" : $0.column) }
+                        let body = APIErrorBody(code: "invalid_rows", message: "\(Self.describe(first))；共 \(failed.rowErrors.count) 处问题，未写入任何数据",
                                                 field: "file", details: Array(details))
                         return try .json(body, status: .unprocessableEntity)
                     }
