@@ -102,7 +102,14 @@ public enum ComplexityCLI {
         // On an error, let the writer finish before the partial files are dropped.
         defer { previous?.wait() }
         for year in table.years {
-            let result = try attributed(to: input) { try EconomicComplexity.computeYear(year, options: options) }
+            let result: ComplexityYearResult
+            do {
+                result = try EconomicComplexity.computeYear(year, options: options)
+            } catch let error as ComplexityInputError {
+                // A location the population file lacks is that file's fault, not the input's.
+                if case .populationMissing = error { throw Failure(error, file: arguments.population) }
+                throw Failure(error, file: input)
+            }
             if !arguments.quiet { result.notes.forEach(printNote) }
             clock.lap("compute \(year.year)")
             LinearAlgebra.setThreads(1)

@@ -1,3 +1,4 @@
+import Glibc
 /// The options of `gaoxin complexity`, parsed without a dependency: the app's executable hands
 /// over the words after the command name.
 struct ComplexityCLIArguments: Equatable {
@@ -83,8 +84,24 @@ struct ComplexityCLIArguments: Equatable {
         if !parsed.help {
             guard parsed.input != nil else { throw UsageError(messageZh: "缺少 --input。", messageEn: "--input is required.") }
             guard parsed.output != nil else { throw UsageError(messageZh: "缺少 --output。", messageEn: "--output is required.") }
+            // An output over a file this run reads would replace it once the run completes.
+            let read = [parsed.input, parsed.population, parsed.proximityInput].compactMap { $0 }
+            for (option, path) in [("--output", parsed.output), ("--proximity", parsed.proximityOutput)] {
+                guard let path, read.contains(where: { sameFile($0, path) }) else { continue }
+                throw UsageError(messageZh: "\(option) 不能与输入文件相同（\(path)），否则会覆盖输入。",
+                                 messageEn: "\(option) must not be an input file (\(path)); it would be overwritten.")
+            }
         }
         return parsed
+    }
+
+    /// Whether two paths name the same existing file (symbolic links and "./" resolved).
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        guard let ra = realpath(a, nil) else { return false }
+        defer { free(ra) }
+        guard let rb = realpath(b, nil) else { return false }
+        defer { free(rb) }
+        return strcmp(ra, rb) == 0
     }
 
     /// `--name=value` or `--name`.

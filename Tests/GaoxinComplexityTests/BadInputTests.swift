@@ -176,6 +176,10 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(missingPopulation.errors.contains("--population"), missingPopulation.errors)
         XCTAssertEqual(runCLI(["--input", input, "--output", output, "--presence-test", "both", "--continuous",
                                "--population", input]).status, 1)
+        let overwrite = runCLI(["--input", input, "--output", input])
+        XCTAssertEqual(overwrite.status, 2, "an output over the input is a usage error")
+        XCTAssertTrue(overwrite.errors.contains("--output 不能与输入文件相同"), overwrite.errors)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: input))
         let missing = runCLI(["--input", directory.appendingPathComponent("absent.csv").path, "--output", output])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.errors.contains("无法读取文件"), missing.errors)
@@ -192,6 +196,7 @@ final class BadInputTests: XCTestCase {
         let gap = runCLI(["--input", input, "--output", output, "--presence-test", "rpop", "--population", partial])
         XCTAssertEqual(gap.status, 1)
         XCTAssertTrue(gap.errors.contains("地区 C"), gap.errors)
+        XCTAssertTrue(gap.errors.contains("文件 \(partial)："), "the population file is named, not the input: \(gap.errors)")
     }
 
     /// Writing to a device or pipe goes straight to it: renaming over /dev/null would replace it.
