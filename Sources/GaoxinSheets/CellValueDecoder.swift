@@ -45,7 +45,15 @@ struct CellValueDecoder {
         let value = raw.trimmingASCIIWhitespace()
         if value.isEmpty { return .empty }
         // Exact first, so that large integers do not pass through Double.
-        if let integer = Int64(value), !styles.isDate(styleIndex: style) { return .integer(integer) }
+        if let integer = Int64(value), !styles.isDate(styleIndex: style) {
+            // Shown as 0011 in Excel, so 0011 is what the person typed and sees: keep it as text.
+            let width = styles.zeroPadWidth(styleIndex: style)
+            if width > 0, integer >= 0 {
+                let digits = String(integer)
+                return .text(String(repeating: "0", count: max(0, width - digits.count)) + digits)
+            }
+            return .integer(integer)
+        }
         guard let number = Double(value) else { return .text(raw) }
         if styles.isDate(styleIndex: style),
            let date = ExcelDate.date(serial: number, date1904: usesDate1904) {

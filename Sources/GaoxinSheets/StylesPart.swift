@@ -3,21 +3,35 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Reads `xl/styles.xml` for the one thing the reader needs from it: which cell formats
-/// (`s` attribute of a cell, an index into `<cellXfs>`) show dates.
+/// Reads `xl/styles.xml` for the two things the reader needs from it: which cell formats
+/// (`s` attribute of a cell, an index into `<cellXfs>`) show dates, and which pad whole
+/// numbers with leading zeros (a code such as 0011 typed into a cell formatted `0000`).
 struct StylesPart: Equatable {
     /// Indexed by cell format; true when its number format shows a date.
     var dateFormats: [Bool] = []
+    /// Indexed by cell format; the digit count of a zeros-only format (`0000` → 4), else 0.
+    var zeroPadWidths: [Int] = []
 
     func isDate(styleIndex: Int) -> Bool {
         styleIndex >= 0 && styleIndex < dateFormats.count && dateFormats[styleIndex]
+    }
+
+    func zeroPadWidth(styleIndex: Int) -> Int {
+        styleIndex >= 0 && styleIndex < zeroPadWidths.count ? zeroPadWidths[styleIndex] : 0
+    }
+
+    /// Formats made only of zeros, two or more (`00`, `0000`): what Excel users choose to keep a
+    /// code's leading zeros. Anything else (`0`, `0.00`, `#,##0`) is a plain number format.
+    static func zeroPadWidth(formatCode: String) -> Int {
+        formatCode.count >= 2 && formatCode.allSatisfy({ $0 == "0" }) ? formatCode.count : 0
     }
 
     static func parse(_ data: Data, part: String) throws -> StylesPart {
         let delegate = Delegate()
         try XMLPartParser.parse(data, part: part, delegate: delegate)
         let codes = delegate.declaredCodes
-        return StylesPart(dateFormats: delegate.cellFormatIds.map { NumberFormat.isDate(id: $0, declaredCodes: codes) })
+        return StylesPart(dateFormats: delegate.cellFormatIds.map { NumberFormat.isDate(id: $0, declaredCodes: codes) },
+                          zeroPadWidths: delegate.cellFormatIds.map { id in codes[id].map(zeroPadWidth(formatCode:)) ?? 0 })
     }
 
     private final class Delegate: XMLPartDelegate {

@@ -72,6 +72,16 @@ final class XLSXReaderTests: XCTestCase {
         }
     }
 
+    /// A code typed as a number into a cell formatted `0000` shows as 0011: it is read as that text.
+    func testZeroPaddedNumberFormatsKeepTheLeadingZeros() throws {
+        let styles = HandmadeWorkbook.styles(cellFormats: [0, 164, 165], codes: [164: "0000", 165: "0.00"])
+        let data = #"<row r="1"><c r="A1" s="1"><v>11</v></c><c r="B1"><v>11</v></c><c r="C1" s="1"><v>12345</v></c><c r="D1" s="2"><v>7</v></c></row>"#
+        XCTAssertEqual(try rows(data, styles: styles), [[.text("0011"), .integer(11), .text("12345"), .integer(7)]])
+        XCTAssertEqual(StylesPart.zeroPadWidth(formatCode: "000000"), 6)
+        XCTAssertEqual(StylesPart.zeroPadWidth(formatCode: "0"), 0)
+        XCTAssertEqual(StylesPart.zeroPadWidth(formatCode: "#,##0"), 0)
+    }
+
     func testIntegersAndNumbers() throws {
         let values = ["12", "-7", "1.2E1", "3.0", "0.5", "-3.25", "12345678901234567", "1e20", " 8 "]
         let cells = values.enumerated().map { "<c r=\"\(CellReference.columnName($0.offset))1\"><v>\($0.element)</v></c>" }
