@@ -118,6 +118,13 @@ final class ListSortPagingTests: XCTestCase {
             XCTAssertTrue(page.text.contains("共 15 条"))
             XCTAssertTrue(page.text.contains("第 2 / 3 页"))
             XCTAssertTrue(page.text.contains("page=3"), "a link to the next page")
+            // The jump form carries the list's state and offers the page sizes, the current one chosen.
+            XCTAssertTrue(page.text.contains(#"<input type="hidden" name="under" value="\#(fixtures.zone)"/>"#), String(page.text.components(separatedBy: "pager-jump").last?.prefix(600) ?? ""))
+            XCTAssertTrue(page.text.contains(#"<option value="5" selected="selected">5</option>"#))
+            XCTAssertTrue(page.text.contains(#"<option value="100">100</option>"#))
+            XCTAssertTrue(page.text.contains(#"name="page" value="2""#))
+            let jumped = try await browser.get(Site.units + "?per=5&page=3&sort=id&under=\(fixtures.zone)")
+            XCTAssertTrue(jumped.text.contains("第 3 / 3 页"))
             let tooMany = try await browser.get(Site.units + "?per=500")
             XCTAssertEqual(tooMany.status, .badRequest)
             XCTAssertTrue(tooMany.text.contains("每页条数应为 1 到 200 之间的整数"))

@@ -50,15 +50,19 @@ struct ListQuery: Sendable, Equatable {
 
     /// The query string of this list state with some parameters changed (for sort links, pages, exports).
     func queryString(_ changes: [String: String?] = [:]) -> String {
+        parameters(changes).map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }.joined(separator: "&")
+    }
+
+    /// The parameters of this list state with some changed (nil removes one), sorted by name.
+    func parameters(_ changes: [String: String?] = [:]) -> [(key: String, value: String)] {
         var items: [String: String] = filters
         if let search { items["q"] = search }
         if page != 1 { items["page"] = String(page) }
         if per != 50 { items["per"] = String(per) }
         items["sort"] = (descending ? "-" : "") + sortKey
         for (key, value) in changes { items[key] = value }
-        return items.compactMap { key, value in
-            guard !value.isEmpty else { return nil }
-            return "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-        }.sorted().joined(separator: "&")
+        return items.filter { !$0.value.isEmpty }.map { (key: $0.key, value: $0.value) }.sorted { $0.key < $1.key }
     }
 }

@@ -98,12 +98,33 @@ enum ListView {
         return .th(.a(.href(href.escapedForAttribute), .text(title + arrow)))
     }
 
+    static let pageSizes = [20, 50, 100, 200]
+
+    /// Previous/next, and a small form to choose the page size or jump to a page (the list's
+    /// search, filters and sort ride along as hidden fields).
     static func pager<Row>(_ context: PageContext, basePath: String, query: ListQuery, page: ListPage<Row>) -> Node<HTML.BodyContext> {
-        .if(page.pageCount > 1, .nav(
+        .if(page.pageCount > 1 || page.total > pageSizes[0], .nav(
             .class("pager"), .attribute(named: "aria-label", value: context.t("分页", "Pages")),
             .if(page.page > 1, .a(.href((basePath + "?" + query.queryString(["page": String(page.page - 1)])).escapedForAttribute), .text(context.t("上一页", "Previous")))),
             .span(.text(context.t("第 \(page.page) / \(page.pageCount) 页", "Page \(page.page) of \(page.pageCount)"))),
-            .if(page.page < page.pageCount, .a(.href((basePath + "?" + query.queryString(["page": String(page.page + 1)])).escapedForAttribute), .text(context.t("下一页", "Next"))))
+            .if(page.page < page.pageCount, .a(.href((basePath + "?" + query.queryString(["page": String(page.page + 1)])).escapedForAttribute), .text(context.t("下一页", "Next")))),
+            .form(
+                .class("pager-jump"), .method(.get), .action(basePath.escapedForAttribute),
+                .forEach(query.parameters(["page": nil, "per": nil])) { parameter in
+                    .input(.type(.hidden), .name(parameter.key.escapedForAttribute), .value(parameter.value.escapedForAttribute))
+                },
+                .label(.text(context.t("每页 ", "Per page "))),
+                .element(named: "select", nodes: [
+                    .attribute(named: "name", value: "per"), .attribute(named: "aria-label", value: context.t("每页条数", "Rows per page")),
+                    .forEach(Set(pageSizes + [page.per]).sorted()) { size in FormField.option("\(size)", "\(size)", selected: size == page.per).convertToNode() },
+                ]),
+                .label(.text(context.t(" 跳至第 ", " Go to page "))),
+                .input(.type(.number), .name("page"), .value("\(page.page)"), .attribute(named: "min", value: "1"),
+                       .attribute(named: "max", value: "\(page.pageCount)"), .class("page-number"),
+                       .attribute(named: "aria-label", value: context.t("页码", "Page number"))),
+                .text(context.t(" 页 ", " ")),
+                .button(.type(.submit), .class("secondary"), .text(context.t("确定", "Go")))
+            )
         ))
     }
 

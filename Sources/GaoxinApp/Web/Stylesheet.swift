@@ -24,6 +24,7 @@ enum Stylesheet {
     .hint { color:var(--muted); font-size:.9rem; }
     .list-controls { display:flex; flex-wrap:wrap; gap:.4rem; align-items:center; margin:.4rem 0; }
     .list-controls input[type=search] { min-width:14rem; }
+    .list-controls select { max-width:16rem; }
     .exports { margin-left:auto; display:flex; gap:.8rem; }
     .count { color:var(--muted); margin:.2rem 0; }
     .table-wrap { overflow-x:auto; }
@@ -33,7 +34,9 @@ enum Stylesheet {
     th a { color:var(--ink); text-decoration:none; }
     tbody tr:nth-child(even) { background:#fafbfc; }
     td.empty, p.empty { color:var(--muted); text-align:center; }
-    .pager { display:flex; gap:1rem; justify-content:center; margin:.6rem 0; }
+    .pager { display:flex; flex-wrap:wrap; gap:1rem; justify-content:center; align-items:center; margin:.6rem 0; }
+    .pager-jump { display:flex; align-items:center; gap:.2rem; margin:0; }
+    .pager-jump .page-number { width:5rem; }
     input, select, textarea, button { font:inherit; padding:.3rem .5rem; border:1px solid #b8c2cc; border-radius:3px; max-width:100%; }
     button, .button { background:var(--brand); color:#fff; border:1px solid var(--brand); border-radius:3px; padding:.3rem .9rem; cursor:pointer; text-decoration:none; display:inline-block; }
     button.secondary, .button.secondary { background:#fff; color:var(--brand); }
@@ -60,8 +63,8 @@ enum Stylesheet {
     .tag { margin-left:.4rem; font-size:.8rem; color:var(--accent); border:1px solid var(--accent); border-radius:3px; padding:0 .3rem; }
     ul.plain { padding-left:1.2rem; }
     .breadcrumbs { color:var(--muted); margin-bottom:.4rem; }
-    .cards { display:flex; gap:1rem; flex-wrap:wrap; }
-    .card { border:1px solid var(--line); border-radius:4px; padding:.8rem 1.2rem; min-width:10rem; text-decoration:none; color:var(--ink); display:flex; flex-direction:column; }
+    .cards { display:grid; gap:1rem; grid-template-columns:repeat(auto-fill, minmax(11rem, 1fr)); }
+    .card { border:1px solid var(--line); border-radius:4px; padding:.8rem 1.2rem; text-decoration:none; color:var(--ink); display:flex; flex-direction:column; }
     .card-value { font-size:1.6rem; font-weight:700; color:var(--brand); }
     .diff { display:grid; grid-template-columns:1fr 1fr; gap:1rem; }
     .diff pre { background:#f6f8fa; padding:.6rem; overflow:auto; white-space:pre-wrap; word-break:break-all; }
