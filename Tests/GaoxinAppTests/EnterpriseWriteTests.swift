@@ -488,7 +488,7 @@ final class EnterpriseWriteTests: XCTestCase {
 
     func testListSearchesChineseSubstringsFiltersSortsAndPages() async throws {
         try await withApp { app, fixtures in
-            let (api, _, below) = try await seedList(app, fixtures)
+            let (api, ids, below) = try await seedList(app, fixtures)
             let name = ["A": "无锡芯测半导体有限公司", "B": "无锡芯片设计有限公司", "C": "芯片封测（无锡）有限公司",
                         "D": "江阴新材料有限公司", "E": "宜兴环保科技有限公司", "F": "生命健康药业有限公司"]
             func names(_ letters: String) -> Set<String> { Set(letters.map { name[String($0)]! }) }
@@ -530,6 +530,14 @@ final class EnterpriseWriteTests: XCTestCase {
             let byNameDown = try await listed(api, "sort=-name").names
             XCTAssertEqual(Set(byName), names("ABCDEF"))
             XCTAssertEqual(byNameDown, byName.reversed())
+            // Tier by standing (链主, 准链主, 骨干, 新锐), enterprises without one last either way.
+            for (letter, tier) in [("E", "rising"), ("B", "chainLeader"), ("D", "backbone")] {
+                Check.equal(try await api.send(.PATCH, Site.API.enterprise(ids[letter]!), body: ["tier": tier]).status, .ok)
+            }
+            let byTier = try await listed(api, "sort=tier").names
+            XCTAssertEqual(byTier, "BDEACF".map { name[String($0)]! })
+            let byTierDown = try await listed(api, "sort=-tier").names
+            XCTAssertEqual(byTierDown, "EDBACF".map { name[String($0)]! })
 
             // Pages: the requested slice with the total of the whole list.
             let (second, total, body) = try await listed(api, "sort=creditCode&per=2&page=2")

@@ -33,7 +33,10 @@ enum EnterpriseQueries {
             ListFilter(key: "qualification", zh: "资质", en: "Qualification", kind: .heldQualification(enterpriseIDColumn: "e.id")),
             ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "e.active")),
         ],
-        sorts: ["name": "e.name", "creditCode": "e.credit_code", "industry": "e.industry_code", "unit": "u.name", "id": "e.id"],
+        // Tier sorts by standing (链主 first when descending is off), not by its code's spelling.
+        sorts: ["name": "e.name", "creditCode": "e.credit_code", "industry": "e.industry_code", "unit": "u.name", "id": "e.id",
+                "aboveScale": "e.above_scale", "active": "e.active",
+                "tier": "CASE e.tier WHEN 'chainLeader' THEN 1 WHEN 'candidate' THEN 2 WHEN 'backbone' THEN 3 WHEN 'rising' THEN 4 END"],
         defaultSort: "name", defaultDescending: false, tieBreaker: "e.id"
     )
 

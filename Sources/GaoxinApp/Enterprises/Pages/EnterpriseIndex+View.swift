@@ -10,9 +10,9 @@ enum EnterpriseIndexView {
         .text("统一社会信用代码", "Credit code", sort: "creditCode") { row, _ in row.creditCode },
         .text("行业代码", "Industry", sort: "industry") { row, _ in row.industryCode },
         .text("所属单位", "Unit", sort: "unit") { row, _ in row.unitName },
-        .text("规上", "Above scale") { row, lang in row.aboveScale ? lang.t("是", "Yes") : lang.t("否", "No") },
-        .text("层级", "Tier") { row, lang in row.tier.flatMap(EnterpriseTier.init(rawValue:)).map { lang.t($0.nameZh, $0.nameEn) } ?? "" },
-        .text("状态", "Status") { row, lang in row.active ? lang.t("在册", "Active") : lang.t("已停用", "Inactive") },
+        .text("规上", "Above scale", sort: "aboveScale") { row, lang in row.aboveScale ? lang.t("是", "Yes") : lang.t("否", "No") },
+        .text("层级", "Tier", sort: "tier") { row, lang in row.tier.flatMap(EnterpriseTier.init(rawValue:)).map { lang.t($0.nameZh, $0.nameEn) } ?? "" },
+        .text("状态", "Status", sort: "active") { row, lang in row.active ? lang.t("在册", "Active") : lang.t("已停用", "Inactive") },
     ]
 
     static func render(_ context: PageContext, query: ListQuery, page: ListPage<EnterpriseQueries.Row>, canWrite: Bool,
