@@ -53,6 +53,10 @@ final class ImportTests: XCTestCase {
                 XCTAssertEqual(page.status, .ok)
                 XCTAssertTrue(page.text.contains("data-status=\"succeeded\""))
                 XCTAssertTrue(page.text.contains("已导入 3 条组织单位"))
+                XCTAssertTrue(page.text.contains("导入组织单位"), "the page says what was imported")
+                XCTAssertTrue(page.text.contains("单位.csv"), "and from which file")
+                XCTAssertEqual(job["fileName"] as? String, "单位.csv")
+                XCTAssertTrue(page.text.contains("100%"), "a finished import shows a full bar")
             }
         }
     }

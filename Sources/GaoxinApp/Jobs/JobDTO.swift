@@ -18,6 +18,8 @@ struct ImportResult: Codable, Sendable {
 struct JobDTO: Content, APISchema {
     var id: Int
     var kind: String
+    /// The uploaded file's name, as the user's computer called it.
+    var fileName: String?
     var status: String
     var phase: String
     var progress: Int
@@ -31,6 +33,7 @@ struct JobDTO: Content, APISchema {
     init(_ job: Job) {
         id = job.id ?? 0
         kind = job.kind
+        fileName = job.inputName
         status = job.status
         phase = job.phase
         progress = job.progress
@@ -47,7 +50,7 @@ struct JobDTO: Content, APISchema {
     static let schemaName = "Job"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "id": .integer, "kind": .string, "status": .string(allowedValues: JobStatus.allCases.map { AnyCodable($0.rawValue) }),
+            "id": .integer, "kind": .string, "fileName": .string(required: false, nullable: true), "status": .string(allowedValues: JobStatus.allCases.map { AnyCodable($0.rawValue) }),
             "phase": .string, "progress": .integer, "total": .integer, "message": .string(required: false, nullable: true),
             "createdAt": .string(format: .dateTime), "finishedAt": .string(format: .dateTime, required: false, nullable: true),
             "inserted": .integer(required: false, nullable: true),

@@ -9,6 +9,9 @@ enum JobView {
         return Page.render(
             context, title: context.t("任务 #\(job.id)", "Job #\(job.id)"), refreshSeconds: running ? 2 : nil,
             .dl(.class("facts"),
+                .unwrap(what(job, context)) { .group(.dt(.text(context.t("内容", "What"))), .dd(.text($0))) },
+                .unwrap(job.fileName) { .group(.dt(.text(context.t("文件", "File"))), .dd(.text($0))) },
+                .dt(.text(context.t("提交时间", "Submitted"))), .dd(.text(DisplayFormat.dateTime(job.createdAt))),
                 .dt(.text(context.t("状态", "Status"))), .dd(.id("job-status"), .data(named: "status", value: job.status), .text(status.map { context.t($0.nameZh, $0.rawValue) } ?? job.status)),
                 .dt(.text(context.t("阶段", "Phase"))), .dd(.text(phaseName(job.phase, context.lang))),
                 .dt(.text(context.t("进度", "Progress"))), .dd(
@@ -29,6 +32,12 @@ enum JobView {
             },
             .p(.a(.href(Site.imports), .text(context.t("返回导入页", "Back to imports"))))
         )
+    }
+
+    /// "导入 企业名录" for an import job, from its kind `import:<register>`.
+    static func what(_ job: JobDTO, _ context: PageContext) -> String? {
+        guard job.kind.hasPrefix("import:"), let register = ImportRegisters.find(String(job.kind.dropFirst("import:".count))) else { return nil }
+        return context.t("导入" + register.titleZh, "Import of " + register.titleEn.lowercased())
     }
 
     static func phaseName(_ phase: String, _ lang: UILanguage) -> String {
