@@ -73,6 +73,20 @@ final class DemoDataTests: XCTestCase {
             // Recommended: industries where 新吴 has no comparative advantage yet (RCA < 1).
             XCTAssertTrue(ranking.items.allSatisfy { $0.rca < 1 }, "\(ranking.items.map { ($0.product, $0.rca) })")
             XCTAssertFalse(ranking.items.contains { $0.product == "3973" }, "集成电路 is 新吴's strength, not a target")
+
+            // The demo carries that matrix as a dataset, and against the chip chain its ranking
+            // marks industries that would fill the chain's missing nodes.
+            let zoneDataset = try await ComplexityDataset.query(on: app.db).filter(\.$source == "zone").first()
+            let dataset = try XCTUnwrap(zoneDataset)
+            XCTAssertEqual(dataset.rowCount, outcome.observations.count)
+            let chipChain = try await Chain.query(on: app.db).filter(\.$name == "集成电路产业链").first()
+            let chain = try XCTUnwrap(chipChain)
+            let office = try await User.query(on: app.db).filter(\.$username == "office").first()
+            let api = try await APIClient.forUser(try XCTUnwrap(office?.id), app: app)
+            let marked = try await api.send(.GET, "/api/v1/analytics/complexity/datasets/\(dataset.id!)/recommendations?location=%E6%96%B0%E5%90%B4&chain=\(chain.id!)")
+            XCTAssertEqual(marked.status, .ok, marked.text)
+            let gaps = try XCTUnwrap(try api.json(marked)["chainGaps"] as? [[String: Any]])
+            XCTAssertTrue(gaps.contains { !(($0["candidates"] as? [String]) ?? []).isEmpty }, "some missing or weak node has a recommended industry: \(gaps)")
         }
     }
 }

@@ -99,6 +99,7 @@ enum DemoData {
             try await DemoComplexityData.insert(on: tx, now: now)
             try await DemoEnterpriseData.insert(on: tx, now: now)
             try await DemoClusterData.insert(on: tx, now: now)
+            try await DemoComplexityData.insertZoneDataset(on: tx, now: now)
             return created
         }
     }

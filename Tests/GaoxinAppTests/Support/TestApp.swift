@@ -167,9 +167,14 @@ struct APIClient {
 
     /// Creates a token for a fixture user directly, as the account page would.
     static func forRole(_ role: Role, app: Application, fixtures: Fixtures, readOnly: Bool = false) async throws -> APIClient {
+        try await forUser(fixtures.users[role]!, app: app, readOnly: readOnly)
+    }
+
+    /// A client with a fresh token of any user (e.g. a demo account).
+    static func forUser(_ userID: Int, app: Application, readOnly: Bool = false) async throws -> APIClient {
         let secret = SecretToken.generate(prefix: TokenWrites.prefix)
         let token = APIToken()
-        token.userID = fixtures.users[role]!
+        token.userID = userID
         token.name = "test"
         token.tokenHash = SecretToken.hash(secret)
         token.prefix = String(secret.prefix(9))

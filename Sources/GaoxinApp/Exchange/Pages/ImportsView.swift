@@ -31,7 +31,10 @@ enum ImportsView {
                        .a(.href(Site.importTemplate(register.key, format: "csv")), .text("CSV"))),
                     .details(.summary(.text(context.t("列说明", "Columns"))),
                              .ul(.forEach(register.columns) { column in
-                                 .li(.strong(.text(column.zh + (column.required ? "*" : ""))), .text(column.note.isEmpty ? "" : "：" + column.note))
+                                 // Files keep the Chinese heading (the English one is accepted too).
+                                 .li(.strong(.text(column.zh + (column.required ? "*" : ""))),
+                                     .if(context.lang == .en, .text(" (\(column.en))")),
+                                     .text(column.note.isEmpty ? "" : "：" + column.note))
                              })),
                     .form(.method(.post), .action(Site.importUpload(register.key)), .enctype(.multipartData),
                           Page.csrf(context),
@@ -44,7 +47,7 @@ enum ImportsView {
                 .tbody(
                     .if(recent.isEmpty, .tr(.td(.attribute(named: "colspan", value: "4"), .class("empty"), .text(context.t("暂无", "None"))))),
                     .forEach(recent) { job in
-                        .tr(.td(.a(.href(Site.job(job.id)), .text("\(job.id)"))), .td(.text(job.kind)),
+                        .tr(.td(.a(.href(Site.job(job.id)), .text("\(job.id)"))), .td(.text(JobView.what(job, context) ?? job.kind)),
                             .td(.text(JobStatus(rawValue: job.status).map { context.t($0.nameZh, $0.rawValue) } ?? job.status)), .td(.text(job.message ?? "")))
                     })))
         )
