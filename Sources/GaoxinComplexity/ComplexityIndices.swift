@@ -120,19 +120,20 @@ struct ComplexityIndices {
 
     /// Pearson's r of x and y (NaN when either does not vary).
     static func correlation(_ x: [Double], _ y: [Double]) -> Double {
-        let mx = NumpyReductions.mean(x), my = NumpyReductions.mean(y)
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for i in x.indices {
-            sxy += (x[i] - mx) * (y[i] - my)
-            sxx += (x[i] - mx) * (x[i] - mx)
-            syy += (y[i] - my) * (y[i] - my)
-        }
+        let (sxy, sxx, syy) = centredMoments(x, y)
         guard sxx > 0, syy > 0 else { return .nan }
         return sxy / (sxx.squareRoot() * syy.squareRoot())
     }
 
     /// `np.sign(np.corrcoef(x, y)[0, 1])`: NaN when either does not vary.
     static func correlationSign(_ x: [Double], _ y: [Double]) -> Double {
+        let (sxy, sxx, syy) = centredMoments(x, y)
+        guard sxx > 0, syy > 0, sxy.isFinite else { return .nan }
+        return sxy > 0 ? 1 : (sxy < 0 ? -1 : 0)
+    }
+
+    /// Σ(x−x̄)(y−ȳ), Σ(x−x̄)², Σ(y−ȳ)².
+    private static func centredMoments(_ x: [Double], _ y: [Double]) -> (xy: Double, xx: Double, yy: Double) {
         let mx = NumpyReductions.mean(x), my = NumpyReductions.mean(y)
         var sxy = 0.0, sxx = 0.0, syy = 0.0
         for i in x.indices {
@@ -140,7 +141,6 @@ struct ComplexityIndices {
             sxx += (x[i] - mx) * (x[i] - mx)
             syy += (y[i] - my) * (y[i] - my)
         }
-        guard sxx > 0, syy > 0, sxy.isFinite else { return .nan }
-        return sxy > 0 ? 1 : (sxy < 0 ? -1 : 0)
+        return (sxy, sxx, syy)
     }
 }
