@@ -67,7 +67,7 @@ public enum ComplexityCLI {
     }
 
     private static func execute(_ arguments: ComplexityCLIArguments, printError: (String) -> Void) throws {
-        let printNote = { (note: ComplexityNote) in printError("提示：\(note.messageZh)\nnote: \(note.messageEn)\n") }
+        func printNote(_ note: ComplexityNote) { printError("提示：\(note.messageZh)\nnote: \(note.messageEn)\n") }
         var options = ComplexityOptions(
             presenceTest: arguments.presenceTest, rcaThreshold: arguments.rcaThreshold,
             rpopThreshold: arguments.rpopThreshold, continuous: arguments.continuous,
@@ -76,7 +76,9 @@ public enum ComplexityCLI {
             options.population = try attributed(to: path) { try PopulationTable.read(csvPath: path) }
         }
         if let path = arguments.proximityInput {
-            options.proximityOverride = try attributed(to: path) { try ProximityTable.read(csvPath: path) }
+            let given = try attributed(to: path) { try ProximityTable.read(csvPath: path) }
+            if !arguments.quiet, let note = given.fillNote { printNote(note) }
+            options.proximityOverride = given
         }
         try attributed(to: nil) { try options.validate() }
         var clock = PhaseClock()

@@ -3,6 +3,8 @@ extension ComplexityNote {
         switch self {
         case .coercedValues(let count, let firstLine, let example):
             return "有 \(count) 个数值不是数字或为空，已按 0 处理（首个在第 \(firstLine) 行：“\(ComplexityInputError.clip(example))”）。"
+        case .proximityFilled(let pairs, let diagonal):
+            return "给定的邻近度文件缺少 \(pairs) 对产品之间的值（按 0 计）" + (diagonal > 0 ? "，其中 \(diagonal) 个产品缺少与自身的邻近度（按 1 计）" : "") + "，与参考实现的处理相同。"
         case .droppedDuplicates(let count, let firstLine):
             return "有 \(count) 行与前面的行重复（年份、地区、产品相同），已保留首次出现的行并忽略重复行（首个重复在第 \(firstLine) 行）。"
         case .zeroLocations(let year, let codes):
@@ -32,6 +34,8 @@ extension ComplexityNote {
         switch self {
         case .coercedValues(let count, let firstLine, let example):
             return "\(count) values were not numbers or were empty and were taken as 0 (the first on line \(firstLine): \"\(ComplexityInputError.clip(example))\")."
+        case .proximityFilled(let pairs, let diagonal):
+            return "The given proximity file lacks \(pairs) product pairs (read as 0)" + (diagonal > 0 ? ", including \(diagonal) products' proximity to themselves (read as 1)" : "") + ", as the reference fills them."
         case .droppedDuplicates(let count, let firstLine):
             return "\(count) rows repeated an earlier (year, location, product); the first occurrence was kept and the repeats ignored (the first repeat is on line \(firstLine))."
         case .zeroLocations(let year, let codes):

@@ -38,10 +38,13 @@ public enum ComplexityNote: Equatable, Sendable {
     /// Some proximities are NaN (a product whose RCA does not vary, under continuous
     /// proximity): densities that involve them are NaN.
     case undefinedProximity(year: String, codes: [String])
+    /// A given proximity file lacks some pairs (read as 0) or some products' proximity to
+    /// themselves (read as 1), as the reference fills them (it warns too).
+    case proximityFilled(missingPairs: Int, missingDiagonal: Int)
 
     public var year: String? {
         switch self {
-        case .coercedValues, .droppedDuplicates:
+        case .coercedValues, .droppedDuplicates, .proximityFilled:
             return nil
         case .zeroLocations(let year, _), .zeroProducts(let year, _), .noPresence(let year, _),
              .nowherePresent(let year, _), .signUndefined(let year), .signArbitrary(let year), .eigenvectorUnavailable(let year),

@@ -18,6 +18,22 @@ public struct ProximityTable: Sendable, Equatable {
 
     public let entries: [Entry]
 
+    /// Ordered pairs (including a product with itself) the file does not give.
+    public var missingPairs: Int {
+        let products = Set(entries.map(\.product1)).count
+        return products * products - entries.count
+    }
+
+    /// Products without a proximity to themselves.
+    public var missingDiagonal: Int {
+        Set(entries.map(\.product1)).subtracting(entries.filter { $0.product1 == $0.product2 }.map(\.product1)).count
+    }
+
+    /// What the file leaves to be filled in, if anything.
+    public var fillNote: ComplexityNote? {
+        missingPairs > 0 ? .proximityFilled(missingPairs: missingPairs, missingDiagonal: missingDiagonal) : nil
+    }
+
     /// Refuses a repeated pair (the reference's pivot fails on it) and, as the reference
     /// asserts, different product sets in the first and second column.
     public init(entries: [Entry]) throws {

@@ -185,6 +185,21 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(missing.errors.contains("无法读取文件"), missing.errors)
     }
 
+    /// A given proximity with gaps is filled as the reference fills it, and the run says so.
+    func testAProximityFileWithGapsIsFilledWithANote() throws {
+        let input = try write(([header] + goodRows).joined(separator: "\n"))
+        let given = try write("prod_1,prod_2,proximity\nx,x,1\nx,y,0.5\ny,x,0.5\nz,z,1\nx,z,0.2\nz,x,0.2\n", name: "prox.csv")
+        let table = try ProximityTable.read(csvPath: given)
+        XCTAssertEqual(table.missingPairs, 3, "y–z, z–y and y–y")
+        XCTAssertEqual(table.missingDiagonal, 1)
+        let output = directory.appendingPathComponent("out.csv").path
+        let (status, notes) = runCLI(["--input", input, "--output", output, "--proximity-input", given])
+        XCTAssertEqual(status, 0, notes)
+        XCTAssertTrue(notes.contains("缺少 3 对产品之间的值（按 0 计），其中 1 个产品缺少与自身的邻近度（按 1 计）"), notes)
+        let complete = try write("prod_1,prod_2,proximity\nx,x,1\n", name: "one.csv")
+        XCTAssertNil(try ProximityTable.read(csvPath: complete).fillNote)
+    }
+
     func testPopulationErrorsNameTheirFileAndRow() throws {
         let input = try write(([header] + goodRows).joined(separator: "\n"))
         let population = try write("year,loc,pop\n2020,A,100\n2020,B,0\n2020,C,50\n", name: "pop.csv")
