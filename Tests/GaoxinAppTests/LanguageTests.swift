@@ -24,6 +24,9 @@ final class LanguageTests: XCTestCase {
             let invalid = try await browser.post(Site.units, [("name", ""), ("kind", "")])
             XCTAssertEqual(invalid.status, .unprocessableEntity)
             XCTAssertTrue(invalid.text.contains("Name is required"), "field errors follow the language")
+            let imports = try await browser.get(Site.imports)
+            XCTAssertTrue(imports.text.contains("单位名称*</strong> (Name): At most 100 characters"), "file headings stay Chinese, explained in English")
+            XCTAssertFalse(imports.text.contains("：不超过"), "no Chinese column notes in English")
 
             let back = try await browser.get(Site.language + "?set=zh&next=%2Funits")
             XCTAssertEqual(back.status, .seeOther)

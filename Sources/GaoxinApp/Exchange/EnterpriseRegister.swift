@@ -17,7 +17,8 @@ struct EnterpriseRegister: ImportRegister {
         RegisterColumn(key: "industryCode", zh: "行业代码", en: "Industry code", required: true, example: "3973", note: "GB/T 4754-2017，2–4 位数字"),
         RegisterColumn(key: "unit", zh: "所属单位", en: "Unit", required: true, example: "XW", note: "单位编码或名称"),
         RegisterColumn(key: "aboveScale", zh: "规上", en: "Above scale", required: false, example: "是", note: "是/否"),
-        RegisterColumn(key: "tier", zh: "层级", en: "Tier", required: false, example: "骨干", note: EnterpriseTier.allCases.map(\.nameZh).joined(separator: "/")),
+        RegisterColumn(key: "tier", zh: "层级", en: "Tier", required: false, example: "骨干", note: EnterpriseTier.allCases.map(\.nameZh).joined(separator: "/"),
+                       noteEn: EnterpriseTier.allCases.map(\.nameEn).joined(separator: " / ")),
         RegisterColumn(key: "address", zh: "地址", en: "Address", required: false, example: "无锡市新吴区", note: ""),
         RegisterColumn(key: "note", zh: "备注", en: "Note", required: false, example: "", note: ""),
     ]

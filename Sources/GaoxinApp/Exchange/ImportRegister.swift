@@ -12,6 +12,28 @@ struct RegisterColumn: Sendable {
     let required: Bool
     let example: String
     let note: String
+    /// The note in English where it is not one of `commonNotesEn`.
+    var noteEn: String? = nil
+
+    func note(_ lang: UILanguage) -> String {
+        lang == .zh ? note : (noteEn ?? Self.commonNotesEn[note] ?? note)
+    }
+
+    static let commonNotesEn: [String: String] = [
+        "整数": "A whole number", "单位编码或名称": "Unit code or name", "须为已登记企业": "A registered enterprise",
+        "仅供核对，不导入": "For checking only; not imported", "不超过 100 字": "At most 100 characters",
+        "不超过 200 字": "At most 200 characters", "须为该集群已有产业链": "An existing chain of that cluster",
+        "须为已有集群": "An existing cluster", "至少 10 个字符": "At least 10 characters", "是/否": "是 (yes) / 否 (no)",
+        "整数，单位万元": "A whole number, in 10,000 yuan", "已有名称将更新该集群": "An existing name updates that cluster",
+        "字母、数字、- _ .，全局唯一": "Letters, digits, - _ . ; unique", "同一产业链中已有环节或本文件前面的行": "An existing node of the same chain, or an earlier row of this file",
+        "优势产业/战略性新兴产业/未来产业": "advantage / emerging / future (or the Chinese names)",
+        "上级单位的编码或名称；可引用本文件中前面的行": "The parent unit's code or name; may refer to an earlier row of this file",
+        "上游/中游/下游；有上级环节时随上级": "upstream / midstream / downstream; a child node follows its parent",
+        "YYYY-MM-DD；长期有效留空": "YYYY-MM-DD; empty when it does not expire", "YYYY-MM-DD": "YYYY-MM-DD", "YYYY-MM": "YYYY-MM",
+        "GB/T 4754，多个用逗号分隔": "GB/T 4754 codes, separated by commas", "GB/T 4754-2017，2–4 位数字": "GB/T 4754-2017, 2–4 digits",
+        "3–50 位小写字母、数字或 . _ -": "3–50 lower-case letters, digits or . _ -",
+        "18 位，末位校验位；已登记的代码将更新该企业": "18 characters with a check character; a registered code updates that enterprise",
+    ]
 }
 
 /// One row of an uploaded file, by column key, with the row number the user sees (header = 1).

@@ -12,7 +12,8 @@ struct QualificationRegister: ImportRegister {
     let columns = [
         RegisterColumn(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", required: true, example: "91320214MA1XYU0003", note: "须为已登记企业"),
         RegisterColumn(key: "name", zh: "企业名称", en: "Name", required: false, example: "无锡芯测半导体有限公司", note: "仅供核对，不导入"),
-        RegisterColumn(key: "kind", zh: "资质类型", en: "Kind", required: true, example: "高新技术企业", note: Qualification.allCases.map(\.nameZh).joined(separator: "/")),
+        RegisterColumn(key: "kind", zh: "资质类型", en: "Kind", required: true, example: "高新技术企业", note: Qualification.allCases.map(\.nameZh).joined(separator: "/"),
+                       noteEn: Qualification.allCases.map(\.nameEn).joined(separator: " / ")),
         RegisterColumn(key: "grantedOn", zh: "认定日期", en: "Granted on", required: true, example: "2024-12-01", note: "YYYY-MM-DD"),
         RegisterColumn(key: "expiresOn", zh: "有效期至", en: "Expires on", required: false, example: "2027-11-30", note: "YYYY-MM-DD；长期有效留空"),
         RegisterColumn(key: "note", zh: "备注", en: "Note", required: false, example: "", note: ""),

@@ -11,7 +11,8 @@ struct UnitRegister: ImportRegister {
     let policy = Policies.organisation
     let columns = [
         RegisterColumn(key: "name", zh: "单位名称", en: "Name", required: true, example: "新吴区招商一组", note: "不超过 100 字"),
-        RegisterColumn(key: "kind", zh: "单位类型", en: "Kind", required: true, example: "招商团队", note: UnitKind.allCases.map(\.nameZh).joined(separator: "/")),
+        RegisterColumn(key: "kind", zh: "单位类型", en: "Kind", required: true, example: "招商团队", note: UnitKind.allCases.map(\.nameZh).joined(separator: "/"),
+                       noteEn: UnitKind.allCases.map(\.nameEn).joined(separator: " / ")),
         RegisterColumn(key: "parent", zh: "上级单位", en: "Parent", required: false, example: "XW", note: "上级单位的编码或名称；可引用本文件中前面的行"),
         RegisterColumn(key: "code", zh: "单位编码", en: "Code", required: false, example: "XW-ZS1", note: "字母、数字、- _ .，全局唯一"),
         RegisterColumn(key: "sortOrder", zh: "排序号", en: "Sort order", required: false, example: "10", note: "整数"),

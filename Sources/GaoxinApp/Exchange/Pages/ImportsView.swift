@@ -34,7 +34,7 @@ enum ImportsView {
                                  // Files keep the Chinese heading (the English one is accepted too).
                                  .li(.strong(.text(column.zh + (column.required ? "*" : ""))),
                                      .if(context.lang == .en, .text(" (\(column.en))")),
-                                     .text(column.note.isEmpty ? "" : "：" + column.note))
+                                     .text(column.note.isEmpty ? "" : context.t("：", ": ") + column.note(context.lang)))
                              })),
                     .form(.method(.post), .action(Site.importUpload(register.key)), .enctype(.multipartData),
                           Page.csrf(context),
