@@ -329,6 +329,39 @@ final class EnterpriseImportTests: XCTestCase {
         }
     }
 
+    /// Correcting one figure — by a file with only that column, or by the page's form, which
+    /// starts empty — keeps the month's other figures; a 企业名称 that is not the code's is refused.
+    func testCorrectingOneFigureKeepsTheOthers() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let code = USCC.numbered(530)
+            let id = try await office.createEnterprise("更正测试电子有限公司", code: code, unit: fixtures.team)
+            Check.equal(try await office.send(.PUT, Site.API.enterpriseIndicator(id, "2025-02"),
+                                              body: ["revenue": 100, "tax": 5, "employees": 30]).status, .ok)
+            let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+            let (_, job) = try await driver.viaAPI("indicators", fileName: "只改营收.csv", data: ImportDriver.csv([
+                "统一社会信用代码,企业名称,月份,营业收入（万元）", "\(code),更正测试,2025-02,150",
+            ]))
+            XCTAssertEqual(job["status"] as? String, "succeeded", "\(job)")
+            var stored = try await month(app, id, "2025-02")
+            XCTAssertEqual([stored.revenue, stored.tax], [150, 5])
+            XCTAssertEqual(stored.employees, 30, "a column the file lacks keeps its figure")
+
+            let form = try await driver.browser.post(Site.enterpriseIndicators(id), [("period", "2025-02"), ("tax", "7")])
+            XCTAssertEqual(form.status, .seeOther, form.text)
+            stored = try await month(app, id, "2025-02")
+            XCTAssertEqual([stored.revenue, stored.tax], [150, 7], "the form's empty fields keep their figures")
+            XCTAssertEqual(stored.employees, 30)
+
+            let (_, wrong) = try await driver.viaAPI("indicators", fileName: "代码填错.csv", data: ImportDriver.csv([
+                "统一社会信用代码,企业名称,月份,营业收入（万元）", "\(code),宜兴博创环保装备有限公司,2025-03,1",
+            ]))
+            XCTAssertEqual(wrong["status"] as? String, "failed")
+            XCTAssertEqual(ImportDriver.errors(wrong).first?.column, "企业名称")
+            XCTAssertTrue(ImportDriver.errors(wrong).first?.reason.contains("更正测试电子有限公司") ?? false, "\(ImportDriver.errors(wrong))")
+        }
+    }
+
     func testIndicatorImportsReplaceMonthsAndRefuseEveryBadRow() async throws {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)

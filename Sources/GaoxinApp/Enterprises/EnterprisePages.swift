@@ -114,6 +114,11 @@ enum EnterprisePages {
                 // but did not parse; any other failure, a negative revenue included, is still shown.
                 throw ValidationFailed(parseErrors + v.errors.filter { !parsed.contains($0.field) && !($0.field == "revenue" && input.isEmpty) })
             }
+            // Correcting one figure of a reported month keeps the others (the form starts empty).
+            if let month = Period(period), let stored = try await EnterpriseIndicator.query(on: req.db)
+                .filter(\.$enterpriseID == enterprise.id!).filter(\.$period == month.description).first() {
+                input = IndicatorWrites.keeping(input, over: stored)
+            }
             _ = try await IndicatorWrites.put(enterprise, period: period, input, req)
             return .redirect(Site.enterprise(enterprise.id!) + "?notice=saved")
         } catch let failed as ValidationFailed {

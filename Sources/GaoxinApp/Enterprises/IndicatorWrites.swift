@@ -56,6 +56,18 @@ enum IndicatorWrites {
         return Period(year: parts.year!, month: parts.month!)!
     }
 
+    /// The input with its empty figures taken from the stored month.
+    static func keeping(_ input: IndicatorInput, over stored: EnterpriseIndicator) -> IndicatorInput {
+        var merged = input
+        merged.revenue = input.revenue ?? stored.revenue
+        merged.outputValue = input.outputValue ?? stored.outputValue
+        merged.tax = input.tax ?? stored.tax
+        merged.rdExpense = input.rdExpense ?? stored.rdExpense
+        merged.employees = input.employees ?? stored.employees
+        merged.inventionPatents = input.inventionPatents ?? stored.inventionPatents
+        return merged
+    }
+
     static func apply(_ input: IndicatorInput, to row: EnterpriseIndicator) {
         row.revenue = input.revenue
         row.outputValue = input.outputValue

@@ -99,10 +99,18 @@ struct EnterpriseRegister: ImportRegister {
         return (errors, items)
     }
 
-    struct Existing { var id: Int; var unitPath: UnitPath?; var unitName: String }
+    struct Existing { var id: Int; var unitPath: UnitPath?; var unitName: String; var name: String = "" }
 
     /// The registered enterprise a row's credit code names, if the actor may write for it;
     /// otherwise why not. `doing` completes “不能…” in the refusal (e.g. 填报).
+    /// The 企业名称 a row gives beside the credit code is there to catch a wrong code: it must be
+    /// the registered name or a part of it (short names are common), or be left empty.
+    static func nameMismatch(_ row: ImportRow, _ found: Existing) -> String? {
+        let given = row.value("name")
+        guard !given.isEmpty, !found.name.isEmpty, !found.name.contains(given), !given.contains(found.name) else { return nil }
+        return "该信用代码登记的企业是“\(found.name)”，与填写的名称不符，请核对信用代码"
+    }
+
     static func registered(_ text: String, in existing: [String: Existing], actor: Actor, doing: String) -> Result<Existing, RowRefusal> {
         switch CreditCode.parse(text) {
         case .failure(let problem): return .failure(RowRefusal(reason: text.isEmpty ? "必填" : problem.messageZh))
@@ -119,15 +127,15 @@ struct EnterpriseRegister: ImportRegister {
     static func existing(codes: [String], on db: Database) async throws -> [String: Existing] {
         var found: [String: Existing] = [:]
         let unique = Array(Set(codes))
-        struct Row: Decodable { var id: Int; var creditCode: String; var path: String; var unitName: String }
+        struct Row: Decodable { var id: Int; var creditCode: String; var path: String; var unitName: String; var name: String }
         for start in stride(from: 0, to: unique.count, by: 500) {
             let batch = Array(unique[start..<min(start + 500, unique.count)])
             let rows = try await (db as! any SQLDatabase).select()
-                .column(SQLRaw("e.id AS id")).column(SQLRaw("e.credit_code AS credit_code")).column(SQLRaw("u.path AS path")).column(SQLRaw("u.name AS unit_name"))
+                .column(SQLRaw("e.id AS id")).column(SQLRaw("e.credit_code AS credit_code")).column(SQLRaw("u.path AS path")).column(SQLRaw("u.name AS unit_name")).column(SQLRaw("e.name AS name"))
                 .from(SQLRaw("enterprises e JOIN units u ON u.id = e.unit_id"))
                 .where(SQLColumn("credit_code", table: "e"), .in, SQLBind.group(batch))
                 .all(decoding: Row.self, with: ListRunner.decoder)
-            for row in rows { found[row.creditCode] = Existing(id: row.id, unitPath: UnitPath(row.path), unitName: row.unitName) }
+            for row in rows { found[row.creditCode] = Existing(id: row.id, unitPath: UnitPath(row.path), unitName: row.unitName, name: row.name) }
         }
         return found
     }

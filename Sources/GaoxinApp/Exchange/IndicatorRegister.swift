@@ -22,6 +22,7 @@ struct IndicatorRegister: ImportRegister {
         var enterpriseID: Int
         var period: Period
         var input: IndicatorInput
+        var presentFigures: Set<String>
     }
 
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
@@ -42,7 +43,8 @@ struct IndicatorRegister: ImportRegister {
             }
             var enterprise: EnterpriseRegister.Existing?
             switch EnterpriseRegister.registered(row.value("creditCode"), in: existing, actor: actor, doing: "填报") {
-            case .success(let found): enterprise = found
+            case .success(let found):
+                if let mismatch = EnterpriseRegister.nameMismatch(row, found) { fail("name", mismatch) } else { enterprise = found }
             case .failure(let refusal): fail("creditCode", refusal.reason)
             }
             var input = IndicatorInput()
@@ -71,7 +73,10 @@ struct IndicatorRegister: ImportRegister {
             if let enterprise, let period {
                 let key = "\(enterprise.id)|\(period)"
                 if let first = seen[key] { fail("period", "与第 \(first) 行是同一企业同一月份") } else { seen[key] = row.number }
-                if rowErrors.isEmpty { items.append(Item(enterpriseID: enterprise.id, period: period, input: input)) }
+                if rowErrors.isEmpty {
+                    items.append(Item(enterpriseID: enterprise.id, period: period, input: input,
+                                      presentFigures: Set(IndicatorWrites.figures.map(\.key).filter(row.has))))
+                }
             }
             errors += rowErrors
         }
@@ -83,7 +88,7 @@ struct IndicatorRegister: ImportRegister {
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
         // Unchanged months are neither rewritten nor audited; the count is of accepted rows.
         _ = try await IndicatorBulkWriter.write(
-            plan.items.map { IndicatorBulkWriter.Item(enterpriseID: $0.enterpriseID, period: $0.period, input: $0.input) },
+            plan.items.map { IndicatorBulkWriter.Item(enterpriseID: $0.enterpriseID, period: $0.period, input: $0.input, presentFigures: $0.presentFigures) },
             actor: context.actor, address: context.address, now: context.clock.now(),
             summary: { name, period in "导入“\(name)” \(period) 指标" }, on: tx,
             progress: { done, total in await context.report("writing", done, total) })

@@ -37,7 +37,8 @@ struct QualificationRegister: ImportRegister {
             }
             var enterpriseID: Int?
             switch EnterpriseRegister.registered(row.value("creditCode"), in: existing, actor: actor, doing: "登记其资质") {
-            case .success(let found): enterpriseID = found.id
+            case .success(let found):
+                if let mismatch = EnterpriseRegister.nameMismatch(row, found) { fail("name", mismatch) } else { enterpriseID = found.id }
             case .failure(let refusal): fail("creditCode", refusal.reason)
             }
             var item: EnterpriseQualification?

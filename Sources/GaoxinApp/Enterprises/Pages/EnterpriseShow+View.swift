@@ -66,6 +66,8 @@ enum EnterpriseShowView {
             )),
             .if(model.canWrite, .group(
                 .h3(.text(context.t("填报或更正某月指标", "Report or correct a month"))),
+                .p(.class("hint"), .text(context.t("更正已填报的月份时只填需要改的项，留空的项保持原值。",
+                                                   "When correcting a reported month, fill in only what changes; empty fields keep their values."))),
                 FormField.summary(model.errors, lang: lang),
                 .form(
                     .class("record"), .method(.post), .action(Site.enterpriseIndicators(e.id)), .novalidate(),
