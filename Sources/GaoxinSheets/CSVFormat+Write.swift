@@ -35,6 +35,13 @@ extension CSVFormat {
         return quotedIfNeeded(value)
     }
 
+    /// The inverse of the export's guard, for imports: `'=x` → `=x`, `'-5` → `-5`. A leading
+    /// apostrophe before anything else is left alone (it may be part of the name).
+    public static func unguarded(_ text: String) -> String {
+        guard text.hasPrefix("'"), startsLikeFormula(String(text.dropFirst())) else { return text }
+        return String(text.dropFirst())
+    }
+
     static func startsLikeFormula(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         return ["=", "+", "-", "@", "\t", "\r"].contains(first)

@@ -310,6 +310,7 @@ final class EnterpriseImportTests: XCTestCase {
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             let code = USCC.numbered(520)
             let id = try await office.createEnterprise("往返测试科技有限公司", code: code, unit: fixtures.team)
+            let minus = try await office.createEnterprise("-负号开头科技有限公司", code: USCC.numbered(521), unit: fixtures.team)
             let patched = try await office.send(.PATCH, Site.API.enterprise(id), body: ["address": "无锡市新吴区菱湖大道 200 号", "note": "重点跟踪"])
             XCTAssertEqual(patched.status, .ok, patched.text)
             let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
@@ -326,6 +327,8 @@ final class EnterpriseImportTests: XCTestCase {
             XCTAssertEqual(stored.address, "无锡市新吴区菱湖大道 200 号", "a column the file lacks is kept")
             XCTAssertEqual(stored.note, "重点跟踪")
             XCTAssertEqual(stored.unitID, fixtures.team)
+            XCTAssertTrue(text.contains("'-负号开头科技有限公司"), "the export guards a formula-like name")
+            Check.equal(try await Probe.enterprise(app, minus).name, "-负号开头科技有限公司", "and the import takes the guard off")
         }
     }
 

@@ -47,4 +47,11 @@ final class CSVWriteTests: XCTestCase {
         XCTAssertEqual(rows[4][1], .text("'=SUM(A1)"))
         XCTAssertEqual(rows[1][3], .text("-3.25"))
     }
+
+    func testTheFormulaGuardComesOffOnTheWayBack() {
+        XCTAssertEqual(CSVFormat.unguarded("'=HYPERLINK(1)"), "=HYPERLINK(1)")
+        XCTAssertEqual(CSVFormat.unguarded("'-5"), "-5")
+        XCTAssertEqual(CSVFormat.unguarded("'s Hertogenbosch"), "'s Hertogenbosch", "an apostrophe before ordinary text is text")
+        XCTAssertEqual(CSVFormat.unguarded("江阴"), "江阴")
+    }
 }
