@@ -510,7 +510,7 @@ final class EnterpriseImportTests: XCTestCase {
 
     // MARK: Templates
 
-    func testTheTemplatesHaveChineseHeadingsAndExampleRowsThatImportAsIs() async throws {
+    func testTheTemplatesHaveChineseHeadingsAndExampleRowsThatImportOnceEdited() async throws {
         try await withApp { app, fixtures in
             let office = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
             let template = try await office.browser.get(Site.importTemplate("enterprises", format: "xlsx"))
@@ -527,7 +527,9 @@ final class EnterpriseImportTests: XCTestCase {
             XCTAssertEqual(csvTemplate.status, .ok)
             XCTAssertEqual(try CSVFormat.read(csvTemplate.bodyData).rows.map { $0.map(\.text) }, rows.map { $0.map(\.text) })
 
-            let (_, job) = try await office.viaPage("enterprises", fileName: "企业名录导入模板.xlsx", data: template.bodyData)
+            let (_, unchanged) = try await office.viaPage("enterprises", fileName: "企业名录导入模板.xlsx", data: template.bodyData)
+            XCTAssertEqual(unchanged["status"] as? String, "failed", "the example row unchanged is refused")
+            let (_, job) = try await office.viaPage("enterprises", fileName: "企业名录.xlsx", data: try ImportTests.edited(template.bodyData, column: 6, to: "无锡市新吴区长江路 7 号"))
             XCTAssertEqual(job["status"] as? String, "succeeded", "\(job)")
             let imported = try await enterprise(app, code: exampleCode)
             XCTAssertEqual(imported.name, example[0])
@@ -542,10 +544,12 @@ final class EnterpriseImportTests: XCTestCase {
             XCTAssertEqual(figureRows.first?.map(\.text), ["统一社会信用代码*", "企业名称", "月份*", "营业收入（万元）", "工业产值（万元）", "税收（万元）",
                                                            "研发费用（万元）", "从业人员（人）", "发明专利（件）"])
             XCTAssertEqual(figureRows.last?.first?.text, exampleCode, "both templates describe the same example enterprise")
-            let (_, figuresJob) = try await office.viaAPI("indicators", fileName: "企业月度指标导入模板.xlsx", data: figures.bodyData)
+            let (_, figuresUnchanged) = try await office.viaAPI("indicators", fileName: "企业月度指标导入模板.xlsx", data: figures.bodyData)
+            XCTAssertEqual(figuresUnchanged["status"] as? String, "failed")
+            let (_, figuresJob) = try await office.viaAPI("indicators", fileName: "月度指标.xlsx", data: try ImportTests.edited(figures.bodyData, column: 3, to: "1260"))
             XCTAssertEqual(figuresJob["status"] as? String, "succeeded", "\(figuresJob)")
             let march = try await month(app, imported.id!, "2025-03")
-            XCTAssertEqual(march.revenue, 1250)
+            XCTAssertEqual(march.revenue, 1260)
             XCTAssertEqual(march.employees, 36)
 
             // The unit role, which writes enterprises, downloads the template too.

@@ -170,7 +170,16 @@ final class ImportTests: XCTestCase {
         }
     }
 
-    func testTheTemplatesHaveChineseHeadingsAndAnExampleRowThatImportsAsIs() async throws {
+    /// The template's example row with one cell changed, as xlsx.
+    static func edited(_ template: Data, row: Int = 1, column: Int, to value: String) throws -> Data {
+        var table = try XCTUnwrap(try XLSXReader.read(template).first)
+        table.rows[row][column] = .text(value)
+        return try XLSXWriter.write([table])
+    }
+
+    /// The example row is valid data (edited, it imports), but imported unchanged it is refused:
+    /// it would create 张三 with a published password.
+    func testTheTemplatesHaveChineseHeadingsAndAnExampleRowThatIsRefusedUnchanged() async throws {
         try await withApp { app, fixtures in
             let office = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
             let template = try await office.browser.get(Site.importTemplate("units", format: "xlsx"))
@@ -182,19 +191,25 @@ final class ImportTests: XCTestCase {
             let csvTemplate = try await office.browser.get(Site.importTemplate("units", format: "csv"))
             XCTAssertEqual(try CSVFormat.read(csvTemplate.bodyData).rows.map { $0.map(\.text) }, rows.map { $0.map(\.text) })
 
-            let (_, job) = try await office.viaPage("units", fileName: "组织单位导入模板.xlsx", data: template.bodyData)
+            let (_, unchanged) = try await office.viaPage("units", fileName: "组织单位导入模板.xlsx", data: template.bodyData)
+            XCTAssertEqual(unchanged["status"] as? String, "failed")
+            XCTAssertEqual(ImportDriver.errors(unchanged).map(\.reason), ["这一行是模板中的示例行，请删除或改成真实数据后再导入"])
+            XCTAssertEqual(ImportDriver.errors(unchanged).first?.row, 2)
+            let (_, job) = try await office.viaPage("units", fileName: "组织单位.xlsx", data: try Self.edited(template.bodyData, column: 0, to: "新吴区招商二组"))
             XCTAssertEqual(job["status"] as? String, "succeeded", "\(job)")
             let example = try Check.unwrap(try await OrgUnit.query(on: app.db).filter(\.$code == "XW-ZS1").first())
-            XCTAssertEqual(example.name, "新吴区招商一组")
+            XCTAssertEqual(example.name, "新吴区招商二组")
             XCTAssertEqual(example.parentID, fixtures.board)
             XCTAssertEqual(example.sortOrder, 10)
 
-            // The users template's example names an existing unit and a valid password: it imports too.
+            // The users template's example names an existing unit and a valid password: edited, it imports.
             let admin = try await ImportDriver.signedIn(.admin, app: app, fixtures: fixtures)
             let users = try await admin.browser.get(Site.importTemplate("users", format: "xlsx"))
             let userRows = try XCTUnwrap(try XLSXReader.read(users.bodyData).first).rows
             XCTAssertEqual(userRows.first?.map(\.text), ["用户名*", "姓名*", "所属单位*", "角色*", "邮箱", "电话", "初始密码*"])
-            let (_, userJob) = try await admin.viaAPI("users", fileName: "用户导入模板.xlsx", data: users.bodyData)
+            let (_, refused) = try await admin.viaAPI("users", fileName: "用户导入模板.xlsx", data: users.bodyData)
+            XCTAssertEqual(refused["status"] as? String, "failed", "the example account with the published password is not created")
+            let (_, userJob) = try await admin.viaAPI("users", fileName: "用户.xlsx", data: try Self.edited(users.bodyData, column: 6, to: "Another-Secret-2026"))
             XCTAssertEqual(userJob["status"] as? String, "succeeded", "\(userJob)")
             let zhang = try Check.unwrap(try await User.query(on: app.db).filter(\.$username == "zhangsan").first())
             XCTAssertEqual(zhang.displayName, "张三")

@@ -58,6 +58,13 @@ enum SheetParsing {
         if rows.isEmpty && errors.isEmpty {
             errors.append(ImportRowError(row: headerRow.offset + 2, column: "", value: "", reason: "文件中只有标题行，没有数据"))
         }
+        // The template's example row is valid data on purpose; imported unchanged it would create
+        // 张三 with a published password or overwrite a real record named like the example.
+        let example = register.columns.filter { !$0.example.isEmpty }
+        for row in rows where !example.isEmpty && example.allSatisfy({ row.has($0.key) && row.value($0.key) == $0.example }) {
+            errors.append(ImportRowError(row: row.number, column: "", value: "",
+                                         reason: "这一行是模板中的示例行，请删除或改成真实数据后再导入"))
+        }
         return Parsed(rows: rows, errors: errors)
     }
 
