@@ -68,6 +68,10 @@ final class ClusterChainTests: XCTestCase {
             let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             let design = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"upstream","name":"芯片设计","industryCodes":["6520"]}"#))
             let fab = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"midstream","name":"晶圆制造","industryCodes":["C3973"]}"#))
+            let twin = try SeenAPIError(try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"downstream","name":"芯片设计"}"#))
+            XCTAssertEqual(twin.status, .unprocessableEntity, "node names are unique within a chain")
+            XCTAssertEqual(twin.field, "name")
+            XCTAssertEqual(twin.code, "duplicate")
             XCTAssertEqual(fab["industryCodes"] as? [String], ["3973"], "the section letter is dropped")
             let fabID = try XCTUnwrap(fab["id"] as? Int)
             // A sub-node takes its parent's segment whatever is sent.

@@ -172,6 +172,11 @@ final class UserAdminTests: XCTestCase {
             let taken = try SeenAPIError(try await api.send(.PATCH, Site.API.user(leader), body: ["username": "t-office"]))
             XCTAssertEqual(taken.field, "username")
             XCTAssertEqual(taken.code, "duplicate")
+            let hashBefore = try await Probe.user(app, leader).passwordHash
+            let password = try SeenAPIError(try await api.send(.PATCH, Site.API.user(leader), body: ["password": "Brand-New-Secret-9"]))
+            XCTAssertEqual(password.status, .badRequest, "a password is not silently ignored")
+            XCTAssertEqual(password.field, "password")
+            Check.equal(try await Probe.user(app, leader).passwordHash, hashBefore)
         }
     }
 

@@ -25,7 +25,12 @@ enum UsersAPI {
 
     static func update(_ req: Request) async throws -> Response {
         let user = try await UserQueries.find(req)
-        let updated = try await UserWrites.update(user, try APIBody.decode(UserInput.self, req), req)
+        let input = try APIBody.decode(UserInput.self, req)
+        // A password sent here would otherwise be ignored while the answer says 200.
+        if input.password != nil {
+            throw AppError.badRequest("这里不能修改密码：由本人在“我的账号”修改，或由管理员在用户页重置", field: "password")
+        }
+        let updated = try await UserWrites.update(user, input, req)
         return try .json(try await UserQueries.dto(updated, on: req.db, now: req.now))
     }
 

@@ -21,7 +21,8 @@ enum ChainNodeWrites {
         text.split(whereSeparator: { ",，、; ；\n".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    static func validate(_ input: ChainNodeInput, chain: Chain, existing: ChainNode?, on db: Database) async throws -> Fields {
+    /// `updating` names the node a row will update when `existing` is not loaded (imports).
+    static func validate(_ input: ChainNodeInput, chain: Chain, existing: ChainNode?, updating: Int? = nil, on db: Database) async throws -> Fields {
         var v = FieldValidator()
         let name = v.requiredText("name", input.name ?? existing?.name, label: "环节名称", labelEn: "Name", max: 100)
         var parentID = existing?.parentID
@@ -51,6 +52,14 @@ enum ChainNodeWrites {
         let products = v.optionalText("products", input.products ?? existing?.products, label: "关键产品与技术", labelEn: "Products", max: 2000)
         let sortOrder = input.sortOrder ?? existing?.sortOrder ?? 0
         v.check((-1_000_000...1_000_000).contains(sortOrder), .invalid("sortOrder", zh: "排序号应在 -1000000 到 1000000 之间", en: "Sort order out of range"))
+        // Node names are how people (and the chain-node import) tell nodes apart within a chain.
+        if !name.isEmpty {
+            var namesake = ChainNode.query(on: db).filter(\.$chainID == chain.id!).filter(\.$name == name)
+            if let id = existing?.id ?? updating { namesake = namesake.filter(\.$id != id) }
+            if try await namesake.first() != nil {
+                v.add(FieldError(field: "name", code: "duplicate", zh: "本产业链已有名为“\(name)”的环节", en: "This chain already has a node with that name"))
+            }
+        }
         try v.throwIfInvalid()
         return Fields(segment: segment ?? .midstream, parentID: parentID, name: name, codes: codes, products: products, sortOrder: sortOrder)
     }

@@ -98,7 +98,7 @@ struct ChainNodeRegister: ImportRegister {
             var fields: ChainNodeWrites.Fields?
             do {
                 // Validated as a root of its segment; the parent is resolved at write time.
-                fields = try await ChainNodeWrites.validate(input, chain: chain, existing: nil, on: db)
+                fields = try await ChainNodeWrites.validate(input, chain: chain, existing: nil, updating: existing?.id, on: db)
             } catch let failed as ValidationFailed {
                 for error in failed.errors where !(error.field == "segment" && !rowErrors.isEmpty) {
                     fail(error.field == "industryCodes" ? "codes" : error.field, error.messageZh)
