@@ -58,7 +58,11 @@ enum ImportJob {
         }
         // On SQLite the transaction held the only connection, so progress is written after it.
         await context.report("writing", inserted, inserted)
-        return .succeeded(message: "已导入 \(inserted) 条\(register.titleZh)", resultJSON: json(ImportResult(inserted: inserted, errors: [])))
+        let unchanged = parsed.rows.count - inserted
+        let message = unchanged > 0
+            ? "已导入 \(inserted) 条\(register.titleZh)（共 \(parsed.rows.count) 行，其余 \(unchanged) 行与现有数据相同，未改动）"
+            : "已导入 \(inserted) 条\(register.titleZh)"
+        return .succeeded(message: message, resultJSON: json(ImportResult(inserted: inserted, errors: [])))
     }
 
     static func json(_ result: ImportResult) -> String? {

@@ -86,13 +86,12 @@ struct IndicatorRegister: ImportRegister {
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
         let plan = try await plan(rows, on: tx, actor: context.actor, now: context.clock.now(), context: nil)
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
-        // Unchanged months are neither rewritten nor audited; the count is of accepted rows.
-        _ = try await IndicatorBulkWriter.write(
+        // Unchanged months are neither rewritten nor audited, nor counted.
+        let written = try await IndicatorBulkWriter.write(
             plan.items.map { IndicatorBulkWriter.Item(enterpriseID: $0.enterpriseID, period: $0.period, input: $0.input, presentFigures: $0.presentFigures) },
             actor: context.actor, address: context.address, now: context.clock.now(),
             summary: { name, period in "导入“\(name)” \(period) 指标" }, on: tx,
             progress: { done, total in await context.report("writing", done, total) })
-        await context.report("writing", plan.items.count, plan.items.count)
-        return plan.items.count
+        return written
     }
 }
