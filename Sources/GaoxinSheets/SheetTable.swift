@@ -6,9 +6,14 @@
 public struct SheetTable: Equatable, Sendable {
     public var name: String
     public var rows: [[SheetCell]]
+    /// Columns (0-based) formatted as Text when written to xlsx, so that what people type into
+    /// them later — codes like 0112, months like 2025-03 — is kept as typed, not turned into a
+    /// number or a date by Excel.
+    public var textColumns: Set<Int> = []
 
-    public init(name: String, rows: [[SheetCell]]) {
+    public init(name: String, rows: [[SheetCell]], textColumns: Set<Int> = []) {
         self.name = name
         self.rows = rows
+        self.textColumns = textColumns
     }
 }

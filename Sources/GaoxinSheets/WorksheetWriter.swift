@@ -55,7 +55,8 @@ struct WorksheetWriter {
         var xml = "<cols>"
         for (index, width) in widths.enumerated() {
             let rounded = (width * 100).rounded() / 100
-            xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(rounded)\" customWidth=\"1\"/>"
+            let style = table.textColumns.contains(index) ? " style=\"\(PackageParts.Style.text)\"" : ""
+            xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(rounded)\" customWidth=\"1\"\(style)/>"
         }
         return xml + "</cols>"
     }
@@ -63,7 +64,8 @@ struct WorksheetWriter {
     private func cell(_ cell: SheetCell, row: Int, column: Int, strings: inout SharedStringTable) throws -> String {
         let reference = CellReference.name(row: row, column: column)
         let isHeader = row == 0
-        let plainStyle = isHeader ? " s=\"\(PackageParts.Style.header)\"" : ""
+        let plainStyle = isHeader ? " s=\"\(PackageParts.Style.header)\""
+            : table.textColumns.contains(column) ? " s=\"\(PackageParts.Style.text)\"" : ""
 
         func text(_ value: String) throws -> String {
             guard value.utf16.count <= Self.maxCellTextLength else {

@@ -529,6 +529,9 @@ final class EnterpriseImportTests: XCTestCase {
             XCTAssertEqual(csvTemplate.status, .ok)
             XCTAssertEqual(try CSVFormat.read(csvTemplate.bodyData).rows.map { $0.map(\.text) }, rows.map { $0.map(\.text) })
 
+            // Code, unit and month columns are Text in Excel (0112 stays 0112); figures stay numbers.
+            XCTAssertEqual(SheetParsing.template(EnterpriseRegister()).textColumns, [0, 1, 2, 3, 5, 6, 7])
+            XCTAssertEqual(SheetParsing.template(IndicatorRegister()).textColumns, [0, 1, 2])
             let (_, unchanged) = try await office.viaPage("enterprises", fileName: "企业名录导入模板.xlsx", data: template.bodyData)
             XCTAssertEqual(unchanged["status"] as? String, "failed", "the example row unchanged is refused")
             let (_, job) = try await office.viaPage("enterprises", fileName: "企业名录.xlsx", data: try ImportTests.edited(template.bodyData, column: 6, to: "无锡市新吴区长江路 7 号"))

@@ -18,6 +18,23 @@ final class OpenpyxlInteropTests: XCTestCase {
         try requireTool(Python.withOpenpyxl, "python3 with openpyxl", install: "apt-get install -y python3-openpyxl (or pip install openpyxl)")
     }
 
+    /// Text columns (templates' code columns) carry the Text format "@", on the column and on
+    /// its cells, so a code typed there later keeps its leading zeros.
+    func testTextColumnsAreFormattedAsTextForExcel() throws {
+        let python = try python()
+        let path = folder.file("text-columns.xlsx").path
+        let table = SheetTable(name: "模板", rows: [[.text("行业代码"), .text("营业收入")], [.text("0112"), .integer(12)]], textColumns: [0])
+        try XLSXWriter.write([table]).write(to: URL(fileURLWithPath: path))
+        let formats = try Python.run(python, script: """
+        import sys
+        from openpyxl import load_workbook
+        ws = load_workbook(sys.argv[1]).active
+        print(ws["A2"].number_format, ws.column_dimensions["A"].number_format, ws["B2"].number_format, repr(ws["A2"].value))
+        """, arguments: [path])
+        XCTAssertEqual(formats.trimmingCharacters(in: .whitespacesAndNewlines), "@ @ General '0112'")
+        XCTAssertEqual(try XLSXReader.read(try Data(contentsOf: URL(fileURLWithPath: path))).first?.rows[1], [.text("0112"), .integer(12)])
+    }
+
     func testReadsAWorkbookWrittenByOpenpyxl() throws {
         let python = try python()
         let path = folder.file("openpyxl.xlsx").path

@@ -68,11 +68,16 @@ enum SheetParsing {
         return Parsed(rows: rows, errors: errors)
     }
 
+    /// Template columns left as numbers; every other column (codes, names, months, dates) is
+    /// formatted as Text so Excel keeps 0112 and 2025-03 as typed.
+    static let numericColumnKeys: Set<String> = ["revenue", "outputValue", "tax", "rdExpense", "employees", "inventionPatents",
+                                                  "sortOrder", "annualTarget", "aboveScale"]
+
     /// The downloadable template: headings (required ones marked *), an example row.
     static func template(_ register: any ImportRegister) -> SheetTable {
         SheetTable(name: register.titleZh, rows: [
             register.columns.map { .text($0.zh + ($0.required ? "*" : "")) },
             register.columns.map { $0.example.isEmpty ? .empty : .text($0.example) },
-        ])
+        ], textColumns: Set(register.columns.indices.filter { !numericColumnKeys.contains(register.columns[$0].key) }))
     }
 }
