@@ -24,7 +24,7 @@ extension ComplexityNote {
         case .eigenvectorNotUnique(let year, let eigenvalues):
             return "\(year) 年第二大特征值与相邻特征值相等（\(Self.values(eigenvalues))），例如地区—产品网络分成互不相连的部分；ECI 与 PCI 不唯一，所给结果只是其中一种，可能与其他实现不同。"
         case .disconnectedNetwork(let year, let parts, let chosen):
-            return "\(year) 年地区—产品网络分成 \(parts) 个互不相连的部分，ECI 只能区分这些部分；参考实现选取哪一部分取决于其特征值计算的舍入，高新系统固定选取最大的部分（含地区 \(ComplexityInputError.list(chosen))）。两部分时 ECI、PCI 与参考实现一致，COI、COG 可能不同。"
+            return "\(year) 年地区—产品网络分成 \(parts) 个互不相连的部分，ECI 只能区分这些部分；参考实现选取哪一部分取决于其特征值计算的舍入，高新系统固定选取最大的部分（含地区 \(ComplexityInputError.list(chosen))）。" + (parts == 2 ? "两部分时 ECI、PCI 与参考实现一致（符号见另条提示），COI、COG 可能不同。" : "多于两部分时 ECI、PCI、COI、COG 都可能与参考实现不同。")
         case .undefinedProximity(let year, let codes):
             return "\(year) 年产品 \(ComplexityInputError.list(codes)) 的 RCA 在各地区间没有变化，其连续邻近度无定义，相关密度为空。"
         }
@@ -55,7 +55,7 @@ extension ComplexityNote {
         case .eigenvectorNotUnique(let year, let eigenvalues):
             return "In \(year) the second-largest eigenvalue equals a neighbour (\(Self.values(eigenvalues))), e.g. because the location–product network falls apart; ECI and PCI are not unique, and the values given are one valid choice that can differ from another implementation's."
         case .disconnectedNetwork(let year, let parts, let chosen):
-            return "In \(year) the location–product network falls into \(parts) separate parts, so ECI only tells the parts apart; which part the reference singles out depends on rounding in its eigen-solver, and Gaoxin always takes the largest (with locations \(ComplexityInputError.list(chosen))). With two parts ECI and PCI equal the reference's; COI and COG can differ."
+            return "In \(year) the location–product network falls into \(parts) separate parts, so ECI only tells the parts apart; which part the reference singles out depends on rounding in its eigen-solver, and Gaoxin always takes the largest (with locations \(ComplexityInputError.list(chosen))). " + (parts == 2 ? "With two parts ECI and PCI equal the reference's (up to the sign, see the other note if any); COI and COG can differ." : "With more than two parts ECI, PCI, COI and COG can all differ from the reference's.")
         case .undefinedProximity(let year, let codes):
             return "In \(year) the RCA of product(s) \(ComplexityInputError.list(codes)) does not vary across locations, so their continuous proximity is undefined and the densities that use it are empty."
         }

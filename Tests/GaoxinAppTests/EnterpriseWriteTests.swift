@@ -679,6 +679,7 @@ final class EnterpriseWriteTests: XCTestCase {
                 ("2025-03", ["inventionPatents": 10_000_000], "inventionPatents", "发明专利（件）应为 0 到 10000000 之间的整数"),
                 ("2026-10", ["revenue": 1], "period", "不能填报未来月份 2026-10"),
                 ("2030-01", ["revenue": 1], "period", "不能填报未来月份 2030-01"),
+                ("1900-01", ["revenue": 1], "period", "月份不能早于 1990 年（1900-01）"),
                 ("2025-13", ["revenue": 1], "period", "月份“2025-13”格式不对，应为 YYYY-MM，如 2025-03"),
                 ("2025-03-15", ["revenue": 1], "period", "月份“2025-03-15”格式不对，应为 YYYY-MM，如 2025-03"),
                 ("2025-03", [:], "revenue", "请至少填写一项指标"),

@@ -4,7 +4,7 @@ import XCTest
 /// Names are one line of visible text; notes may break lines but carry no other control characters.
 final class ControlCharacterTests: XCTestCase {
     func testANameWithAControlCharacterIsRefused() {
-        for name in ["\u{87}\u{90}B", "集成电路\u{0}", "新吴\n区", "甲\t乙"] {
+        for name in ["\u{87}\u{90}B", "集成电路\u{0}", "新吴\n区", "甲\t乙", "企业\u{202E}司公"] {
             var v = FieldValidator()
             _ = v.requiredText("name", name, label: "单位名称", labelEn: "Name")
             XCTAssertEqual(v.errors.map(\.field), ["name"], name.debugDescription)

@@ -34,6 +34,8 @@ enum IndicatorWrites {
             v.add(.invalid("period", zh: "月份“\(rawPeriod)”格式不对，应为 YYYY-MM，如 2025-03", en: "Month should be YYYY-MM"))
         } else if let period, period > currentPeriod(now) {
             v.add(.invalid("period", zh: "不能填报未来月份 \(period)", en: "Month \(period) is in the future"))
+        } else if let period, period.year < 1990 {
+            v.add(.invalid("period", zh: "月份不能早于 1990 年（\(period)）", en: "Month \(period) is before 1990"))
         }
         let money: [(String, Int64?)] = [("revenue", input.revenue), ("outputValue", input.outputValue), ("tax", input.tax), ("rdExpense", input.rdExpense)]
         for (key, value) in money {

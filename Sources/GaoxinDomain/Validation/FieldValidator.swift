@@ -25,9 +25,12 @@ public struct FieldValidator: Sendable {
         return trimmed
     }
 
-    /// Control characters (Unicode Cc), other than tab and line breaks where those are allowed.
+    /// Control characters (Unicode Cc), other than tab and line breaks where those are allowed,
+    /// and the bidirectional overrides and isolates (U+202A–202E, U+2066–2069), which can make a
+    /// name display as something else.
     public static func hasControlCharacters(_ text: String, allowingLineBreaks: Bool) -> Bool {
         text.unicodeScalars.contains { scalar in
+            if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) { return true }
             guard scalar.properties.generalCategory == .control else { return false }
             return !(allowingLineBreaks && (scalar == "\n" || scalar == "\r" || scalar == "\t"))
         }
