@@ -30,6 +30,8 @@ final class NodeStrengthRuleTests: XCTestCase {
         XCTAssertEqual(rule.descriptionZh, "无本地企业为缺失；有以下任一情形为薄弱：本地企业少于 2 家、近 12 个月营收低于 10.00 亿元、无骨干及以上企业；否则为较强")
         let plain = NodeStrengthRule(minEnterprises: 3, minRevenue: 0, requireBackbone: false)
         XCTAssertEqual(plain.descriptionZh, "无本地企业为缺失；有以下任一情形为薄弱：本地企业少于 3 家；否则为较强")
+        XCTAssertEqual(rule.descriptionEn, "missing without local enterprises; weak with any of: fewer than 2 local enterprises, "
+                       + "revenue over the last 12 months below 10.00 (100m yuan), no backbone or higher enterprise; otherwise strong")
     }
 
     func testClusterCategoriesReadTheirChineseNames() {

@@ -203,6 +203,7 @@ struct ChainMapDTO: Content, APISchema {
     var chain: ChainDTO
     var clusterName: String
     var rule: String
+    var ruleEn: String
     /// First month of the twelve the revenue covers, and the last.
     var revenueFrom: String
     var revenueTo: String
@@ -219,7 +220,7 @@ struct ChainMapDTO: Content, APISchema {
             "reasons": .array(items: .string), "enterpriseCount": .integer, "revenue": .integer, "enterprises": .array(items: enterprise),
         ])
         return .object(properties: [
-            "chain": .reference(.component(named: ChainDTO.schemaName)), "clusterName": .string, "rule": .string,
+            "chain": .reference(.component(named: ChainDTO.schemaName)), "clusterName": .string, "rule": .string, "ruleEn": .string,
             "revenueFrom": .string, "revenueTo": .string, "nodes": .array(items: node),
         ])
     }

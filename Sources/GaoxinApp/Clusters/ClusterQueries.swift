@@ -122,7 +122,7 @@ enum ClusterQueries {
             let roots = nodes.filter { $0.parentID == nil && $0.chainSegment == segment }.sorted { ($0.sortOrder, $0.id!) < ($1.sortOrder, $1.id!) }
             for root in roots { visit(root, depth: 0) }
         }
-        return ChainMapDTO(chain: ChainDTO(chain), clusterName: cluster?.name ?? "", rule: rule.descriptionZh,
+        return ChainMapDTO(chain: ChainDTO(chain), clusterName: cluster?.name ?? "", rule: rule.descriptionZh, ruleEn: rule.descriptionEn,
                            revenueFrom: from.description, revenueTo: to.description, nodes: ordered)
     }
 }

@@ -28,6 +28,7 @@ enum Stylesheet {
     .exports { margin-left:auto; display:flex; gap:.8rem; }
     .count { color:var(--muted); margin:.2rem 0; }
     .table-wrap { overflow-x:auto; }
+    table.chain-map { min-width:46rem; }  /* on a phone the map scrolls sideways instead of wrapping names */
     table { border-collapse:collapse; width:100%; font-size:.95rem; }
     th, td { border:1px solid var(--line); padding:.3rem .5rem; text-align:left; vertical-align:top; overflow-wrap:anywhere; }
     th { background:#eef2f7; white-space:nowrap; }

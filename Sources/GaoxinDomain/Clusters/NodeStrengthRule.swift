@@ -73,4 +73,11 @@ public struct NodeStrengthRule: Equatable, Sendable {
         if requireBackbone { weak.append("无骨干及以上企业") }
         return "无本地企业为缺失；有以下任一情形为薄弱：" + weak.joined(separator: "、") + "；否则为较强"
     }
+
+    public var descriptionEn: String {
+        var weak = ["fewer than \(minEnterprises) local enterprises"]
+        if minRevenue > 0 { weak.append("revenue over the last 12 months below \(Wan(minRevenue).yiText) (100m yuan)") }
+        if requireBackbone { weak.append("no backbone or higher enterprise") }
+        return "missing without local enterprises; weak with any of: " + weak.joined(separator: ", ") + "; otherwise strong"
+    }
 }

@@ -26,7 +26,7 @@ enum ChainShowView {
             context, title: map.chain.name,
             .nav(.class("breadcrumbs"), .a(.href(Site.clusters), .text(context.t("产业集群", "Clusters"))), .text(" / "),
                  .a(.href(Site.cluster(model.clusterID)), .text(map.clusterName))),
-            .p(.class("hint"), .text(context.t("强弱判定：", "Rule: ") + map.rule + context.t("（营收为 \(map.revenueFrom) 至 \(map.revenueTo)）", " (revenue \(map.revenueFrom)–\(map.revenueTo))"))),
+            .p(.class("hint"), .text(context.t("强弱判定：" + map.rule, "Rule: " + map.ruleEn) + context.t("（营收为 \(map.revenueFrom) 至 \(map.revenueTo)）", " (revenue \(map.revenueFrom)–\(map.revenueTo))"))),
             .p(.class("actions"),
                .a(.class("button secondary"), .href(Site.chainExport(map.chain.id) + "?format=xlsx"), .text(context.t("导出招商指导目录（Excel）", "Export guidance catalogue (xlsx)"))),
                .a(.class("button secondary"), .href(Site.chainLeaders(map.chain.id)), .text(context.t("链主遴选", "Chain-leader selection"))),
@@ -37,7 +37,7 @@ enum ChainShowView {
                 return .group(
                     .h2(.text(context.t(segment.nameZh, segment.nameEn))),
                     .if(nodes.isEmpty, .p(.class("empty"), .text(context.t("尚无环节", "No nodes")))),
-                    .if(!nodes.isEmpty, .div(.class("table-wrap"), .table(
+                    .if(!nodes.isEmpty, .div(.class("table-wrap"), .table(.class("chain-map"),
                         .thead(.tr(.th(.text(context.t("环节", "Node"))), .th(.text(context.t("强弱", "Strength"))), .th(.text(context.t("行业代码", "Codes"))),
                                    .th(.text(context.t("本地企业", "Local enterprises"))), .th(.text(context.t("近 12 个月营收（亿元）", "Revenue, 12 months (100m yuan)"))),
                                    .if(model.canWrite, .th(.text(context.t("操作", "Actions")))))),
