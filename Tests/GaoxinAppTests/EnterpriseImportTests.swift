@@ -367,6 +367,39 @@ final class EnterpriseImportTests: XCTestCase {
         }
     }
 
+    /// The stored figures come out in the import's own format; edited, they import back.
+    func testStoredFiguresExportInTheImportFormatAndImportBack() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let code = USCC.numbered(540)
+            let id = try await office.createEnterprise("月报往返科技有限公司", code: code, unit: fixtures.team)
+            for (period, revenue) in [("2025-01", 100), ("2025-02", 200)] {
+                Check.equal(try await office.send(.PUT, Site.API.enterpriseIndicator(id, period), body: ["revenue": revenue, "employees": 12]).status, .ok)
+            }
+            let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+            let page = try await driver.browser.get(Site.imports)
+            XCTAssertTrue(page.text.contains("现有数据（可修改后重新导入）"))
+            let exported = try await driver.browser.get(Site.importData("indicators", format: "csv"))
+            XCTAssertEqual(exported.status, .ok)
+            let rows = try CSVFormat.read(exported.bodyData).rows.map { $0.map(\.text) }
+            XCTAssertEqual(rows.first, SheetParsing.template(IndicatorRegister()).rows[0].map(\.text), "the template's headings")
+            XCTAssertEqual(Array(rows.dropFirst()), [
+                [code, "月报往返科技有限公司", "2025-01", "100", "", "", "", "12", ""],
+                [code, "月报往返科技有限公司", "2025-02", "200", "", "", "", "12", ""],
+            ])
+            let oneMonth = try await driver.browser.get(Site.importData("indicators", format: "csv") + "&period=2025-02")
+            XCTAssertEqual(try CSVFormat.read(oneMonth.bodyData).rows.count, 2, "the header and February")
+            let edited = String(decoding: exported.bodyData, as: UTF8.self).replacingOccurrences(of: "2025-02,200,", with: "2025-02,250,")
+            let (_, job) = try await driver.viaPage("indicators", fileName: "月报（更正）.csv", data: Data(edited.utf8))
+            XCTAssertEqual(job["status"] as? String, "succeeded", "\(job)")
+            XCTAssertEqual(job["inserted"] as? Int, 1, "only February changed")
+            Check.equal(try await month(app, id, "2025-02").revenue, 250)
+            Check.equal(try await month(app, id, "2025-02").employees, 12)
+            let bad = try await driver.browser.get(Site.importData("indicators", format: "csv") + "&period=2025-13")
+            XCTAssertEqual(bad.status, .badRequest)
+        }
+    }
+
     func testIndicatorImportsReplaceMonthsAndRefuseEveryBadRow() async throws {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)

@@ -149,6 +149,8 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /api/v1/imports/chain-nodes": .roles(clusterWriters),
 
         // Everyone may look at jobs; the handler shows a user only their own (admin: all).
+        // The monthly figures in their import format: whoever may import them.
+        "GET /imports/indicators/data": .roles(enterpriseWriters),
         "GET /jobs/:id": .roles(signedIn),
         "GET /jobs/:id/errors": .roles(signedIn),
         "GET /api/v1/jobs/:id": .roles(signedIn),

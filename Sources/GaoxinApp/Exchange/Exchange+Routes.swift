@@ -1,3 +1,4 @@
+import GaoxinDomain
 import Fluent
 import GaoxinSheets
 import Vapor
@@ -31,7 +32,7 @@ enum ExchangeRoutes {
                 let recent = try await Job.query(on: req.db).filter(\.$createdBy == actor.userID).sort(\.$id, .descending).limit(20).all().map(JobDTO.init)
                 let lang = req.uiLanguage
                 return try await req.renderPage { context in
-                    ImportsView.render(context, registers: registers.map { .init(key: $0.key, title: lang.t($0.titleZh, $0.titleEn), columns: $0.columns) },
+                    ImportsView.render(context, registers: registers.map { .init(key: $0.key, title: lang.t($0.titleZh, $0.titleEn), columns: $0.columns, exportsData: $0.exportsCurrentData) },
                                        recent: recent, error: req.query[String.self, at: "error"])
                 }
             },
@@ -68,6 +69,18 @@ enum ExchangeRoutes {
                     return try .json(JobDTO(job), status: .accepted)
                 },
             ]
+        }
+        // The current data in the import's format, for registers people correct in a spreadsheet.
+        for register in ImportRegisters.all where register.exportsCurrentData {
+            routes.append(RouteSpec(.GET, "/imports/\(register.key)/data", .write(register.policy)) { req in
+                let period = (req.query[String.self, at: "period"] ?? "").trimmingCharacters(in: .whitespaces)
+                if !period.isEmpty, Period(period) == nil { throw AppError.badRequest("月份应为 YYYY-MM", field: "period") }
+                let rows = try await register.currentData(period: period.isEmpty ? nil : Period(period)!.description,
+                                                          limit: ListExport.maxRows, on: req.db) ?? []
+                var table = SheetParsing.template(register)
+                table.rows = [table.rows[0]] + rows
+                return try ListExport.file(table, fileName: register.titleZh + (period.isEmpty ? "" : "-" + period), format: try ListExport.format(req))
+            })
         }
         return routes
     }

@@ -1,4 +1,5 @@
 import Fluent
+import GaoxinSheets
 import Foundation
 import SQLKit
 import Vapor
@@ -57,6 +58,11 @@ protocol ImportRegister: Sendable {
     var policy: ResourcePolicy { get }
     /// Headings the register's list export adds that an import skips (derived or shown-only values).
     var exportOnlyHeadings: Set<String> { get }
+    /// The stored data as rows under the template's columns (no header), for registers whose
+    /// data people correct in a spreadsheet and import back; nil where there is no such export.
+    func currentData(period: String?, limit: Int, on db: Database) async throws -> [[SheetCell]]?
+    /// Whether `currentData` gives anything (decides whether the data route exists).
+    var exportsCurrentData: Bool { get }
 
     /// Returns every problem; an empty list means `write` may run.
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError]
@@ -69,6 +75,9 @@ protocol ImportRegister: Sendable {
 
 extension ImportRegister {
     var exportOnlyHeadings: Set<String> { [] }
+
+    func currentData(period: String?, limit: Int, on db: Database) async throws -> [[SheetCell]]? { nil }
+    var exportsCurrentData: Bool { false }
 
     func prepare(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRow] { rows }
 }

@@ -1,4 +1,6 @@
 import Fluent
+import GaoxinSheets
+import SQLKit
 import Foundation
 import GaoxinDomain
 
@@ -93,5 +95,29 @@ struct IndicatorRegister: ImportRegister {
             summary: { name, period in "导入“\(name)” \(period) 指标" }, on: tx,
             progress: { done, total in await context.report("writing", done, total) })
         return written
+    }
+
+    var exportsCurrentData: Bool { true }
+
+    /// Every stored month (or one month), under the template's columns, by credit code and month.
+    func currentData(period: String?, limit: Int, on db: Database) async throws -> [[SheetCell]]? {
+        struct Row: Decodable {
+            var creditCode: String; var name: String; var period: String
+            var revenue: Int64?; var outputValue: Int64?; var tax: Int64?; var rdExpense: Int64?; var employees: Int64?; var inventionPatents: Int64?
+        }
+        let query = (db as! any SQLDatabase).select()
+            .column(SQLRaw("e.credit_code AS credit_code")).column(SQLRaw("e.name AS name")).column(SQLRaw("i.period AS period"))
+            .column(SQLRaw("i.revenue AS revenue")).column(SQLRaw("i.output_value AS output_value")).column(SQLRaw("i.tax AS tax"))
+            .column(SQLRaw("i.rd_expense AS rd_expense")).column(SQLRaw("i.employees AS employees"))
+            .column(SQLRaw("i.invention_patents AS invention_patents"))
+            .from(SQLRaw("enterprise_indicators i JOIN enterprises e ON e.id = i.enterprise_id"))
+        if let period { query.where(SQLColumn("period", table: "i"), .equal, SQLBind(period)) }
+        let rows = try await query.orderBy(SQLColumn("credit_code", table: "e")).orderBy(SQLColumn("period", table: "i"))
+            .limit(limit).all(decoding: Row.self, with: ListRunner.decoder)
+        func figure(_ value: Int64?) -> SheetCell { value.map { .integer($0) } ?? .empty }
+        return rows.map { row in
+            [.text(row.creditCode), .text(row.name), .text(row.period), figure(row.revenue), figure(row.outputValue), figure(row.tax),
+             figure(row.rdExpense), figure(row.employees), figure(row.inventionPatents)]
+        }
     }
 }

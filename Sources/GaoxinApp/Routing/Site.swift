@@ -67,6 +67,8 @@ enum Site {
     static let imports = "/imports"
     static func importUpload(_ register: String) -> String { "/imports/\(register)" }
     static func importTemplate(_ register: String, format: String) -> String { "/imports/\(register)/template?format=\(format)" }
+    /// The register's current data in its import format (edit and import back).
+    static func importData(_ register: String, format: String) -> String { "/imports/\(register)/data?format=\(format)" }
     static func job(_ id: Int) -> String { "/jobs/\(id)" }
     static func jobErrors(_ id: Int, format: String) -> String { "/jobs/\(id)/errors?format=\(format)" }
 

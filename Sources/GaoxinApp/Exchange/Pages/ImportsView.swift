@@ -5,6 +5,7 @@ enum ImportsView {
         let key: String
         let title: String
         let columns: [RegisterColumn]
+        var exportsData = false
     }
 
     /// The page shows only messages it knows: the redirect names a problem by key, so a link
@@ -28,7 +29,11 @@ enum ImportsView {
                     .h2(.text(register.title)),
                     .p(.text(context.t("模板：", "Template: ")),
                        .a(.href(Site.importTemplate(register.key, format: "xlsx")), .text("Excel")), .text(" · "),
-                       .a(.href(Site.importTemplate(register.key, format: "csv")), .text("CSV"))),
+                       .a(.href(Site.importTemplate(register.key, format: "csv")), .text("CSV")),
+                       .if(register.exportsData, .group(
+                           .text(context.t(" · 现有数据（可修改后重新导入）：", " · Current data (edit and import back): ")),
+                           .a(.href(Site.importData(register.key, format: "xlsx")), .text("Excel")), .text(" · "),
+                           .a(.href(Site.importData(register.key, format: "csv")), .text("CSV"))))),
                     .details(.summary(.text(context.t("列说明", "Columns"))),
                              .ul(.forEach(register.columns) { column in
                                  // Files keep the Chinese heading (the English one is accepted too).
