@@ -22,6 +22,21 @@ final class OpenAPITests: XCTestCase {
         }
     }
 
+    /// A list's `sort` is documented from the list's own definition, every key and nothing else.
+    func testSortParametersListTheListsOwnKeys() async throws {
+        try await withApp { app, _ in
+            let doc = try await document(app)
+            let paths = try XCTUnwrap(doc["paths"] as? [String: Any])
+            let list = try XCTUnwrap((paths["/api/v1/enterprises"] as? [String: Any])?["get"] as? [String: Any])
+            let sort = try XCTUnwrap((list["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == "sort" })
+            let pattern = try XCTUnwrap((sort["schema"] as? [String: Any])?["pattern"] as? String)
+            XCTAssertEqual(pattern, "^-?(" + EnterpriseQueries.list.sorts.keys.sorted().joined(separator: "|") + ")$")
+            XCTAssertTrue(pattern.contains("tier"))
+            XCTAssertNotNil("-tier".range(of: pattern, options: .regularExpression))
+            XCTAssertNil("price".range(of: pattern, options: .regularExpression))
+        }
+    }
+
     func testEveryAPIRouteIsDescribedWithItsMethodAndNothingElseIs() async throws {
         try await withApp { app, _ in
             let doc = try await document(app)

@@ -26,6 +26,13 @@ struct APIParameter: Sendable {
     /// A record id in a query (ids start at 1; 0 or less is refused).
     static let idSchema = JSONSchema.integer(minimum: (1, exclusive: false))
 
+    /// A list's `sort`, its keys read from the list's definition (so the document cannot drift).
+    static func sort(_ definition: ListDefinition) -> APIParameter {
+        let keys = definition.sorts.keys.sorted()
+        return query("sort", "排序：" + keys.joined(separator: "、") + "，前加 - 为倒序",
+                     .string(pattern: "^-?(" + keys.joined(separator: "|") + ")$"))
+    }
+
     static func query(_ name: String, _ description: String, _ schema: JSONSchema = .string) -> APIParameter {
         APIParameter(name: name, location: .query, description: description, schema: schema, required: false)
     }

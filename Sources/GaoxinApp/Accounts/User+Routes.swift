@@ -22,7 +22,7 @@ enum UserRoutes {
                       doc: APIOperation(operationID: "listUsers", summary: "列出用户", tag: "用户", parameters: [
                         .query("q", "用户名、姓名或单位名中的子串"), .query("page", "页码", .integer(minimum: (1, exclusive: false))),
                         .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
-                        .query("sort", "排序：username、name、unit、lastLogin、id，前加 - 为倒序"), .query("role", "角色"),
+                        .sort(UserQueries.list), .query("role", "角色"),
                         .query("active", "1 启用 / 0 停用"), .query("under", "只列出该单位 ID 及下级单位的用户", APIParameter.idSchema),
                       ], response: UserListDTO.self), UsersAPI.list),
             RouteSpec(.POST, "/api/v1/users", .write(policy),

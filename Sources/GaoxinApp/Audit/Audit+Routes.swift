@@ -31,7 +31,7 @@ enum AuditRoutes {
                       doc: APIOperation(operationID: "listAudit", summary: "查询审计日志", tag: "审计", parameters: [
                         .query("q", "摘要、操作人或内容中的子串"), .query("page", "页码", .integer(minimum: (1, exclusive: false))),
                         .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
-                        .query("sort", "排序：at、id，前加 - 为倒序"), .query("entity", "对象类型"), .query("action", "操作"),
+                        .sort(AuditQueries.list), .query("entity", "对象类型"), .query("action", "操作"),
                         .query("actor", "操作人用户 ID", APIParameter.idSchema), .query("entityId", "对象 ID", .integer),
                         .query("from", "起始日期 YYYY-MM-DD", .string(format: .date)), .query("to", "截止日期 YYYY-MM-DD（含）", .string(format: .date)),
                       ], response: AuditListDTO.self)) { req in

@@ -8,7 +8,7 @@ enum ClusterRoutes {
     static let listParams: [APIParameter] = [
         .query("q", "集群名称或挂钩领导中的任意子串"), .query("page", "页码，从 1 开始", .integer(minimum: (1, exclusive: false))),
         .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
-        .query("sort", "排序：order、name、category、target、id，前加 - 为倒序"),
+        .sort(ClusterQueries.list),
         .query("category", "类别：advantage、emerging、future"), .query("under", "牵头部门在该单位之下", APIParameter.idSchema), .query("active", "1 启用 / 0 停用"),
     ]
 

@@ -9,7 +9,7 @@ enum EnterpriseRoutes {
     static let listParams: [APIParameter] = [
         .query("q", "企业名称或统一社会信用代码中的任意子串"), .query("page", "页码，从 1 开始", .integer(minimum: (1, exclusive: false))),
         .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
-        .query("sort", "排序：name、creditCode、industry、unit、id，前加 - 为倒序"),
+        .sort(EnterpriseQueries.list),
         .query("under", "只列出该单位及其下级单位的企业", APIParameter.idSchema), .query("industry", "行业代码前缀，如 39"),
         .query("aboveScale", "1 规上 / 0 规下"), .query("tier", "层级：chainLeader、candidate、backbone、rising"),
         .query("qualification", "当前持有该资质：" + Qualification.allCases.map(\.rawValue).joined(separator: "、")),

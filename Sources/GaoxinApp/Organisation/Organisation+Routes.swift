@@ -7,7 +7,7 @@ enum OrganisationRoutes {
     static let listParams: [APIParameter] = [
         .query("q", "名称或编码中的任意子串"), .query("page", "页码，从 1 开始", .integer(minimum: (1, exclusive: false))),
         .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
-        .query("sort", "排序：tree、name、kind、code、id，前加 - 为倒序"),
+        .sort(UnitQueries.list),
         .query("kind", "单位类型"), .query("active", "1 启用 / 0 停用"), .query("under", "只列出该单位 ID 之下的单位", APIParameter.idSchema),
     ]
 
