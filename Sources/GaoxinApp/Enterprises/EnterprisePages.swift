@@ -117,7 +117,7 @@ enum EnterprisePages {
             // Correcting one figure of a reported month keeps the others (the form starts empty).
             if let month = Period(period), let stored = try await EnterpriseIndicator.query(on: req.db)
                 .filter(\.$enterpriseID == enterprise.id!).filter(\.$period == month.description).first() {
-                input = IndicatorWrites.keeping(input, over: stored)
+                input = IndicatorWrites.keeping(input, over: IndicatorDTO(stored), given: IndicatorWrites.filled(input))
             }
             _ = try await IndicatorWrites.put(enterprise, period: period, input, req)
             return .redirect(Site.enterprise(enterprise.id!) + "?notice=saved")

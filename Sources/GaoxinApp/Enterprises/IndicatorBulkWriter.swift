@@ -14,7 +14,7 @@ enum IndicatorBulkWriter {
         var period: Period
         var input: IndicatorInput
         /// Figures the file has a column for; a stored month keeps the others.
-        var presentFigures: Set<String> = Set(IndicatorWrites.figures.map(\.key))
+        var presentFigures: Set<String>
     }
 
     /// Rows per statement: 9 values each stays far below both engines' limits on bound parameters.
@@ -37,7 +37,7 @@ enum IndicatorBulkWriter {
         var changes: [(item: Item, before: IndicatorDTO?, after: IndicatorDTO)] = []
         for var item in items {
             let before = stored["\(item.enterpriseID)|\(item.period)"]
-            if let before { item.input = keeping(item.input, before, only: item.presentFigures) }
+            if let before { item.input = IndicatorWrites.keeping(item.input, over: before, given: item.presentFigures) }
             let after = IndicatorDTO(enterpriseId: item.enterpriseID, period: item.period.description, item.input)
             if before != after { changes.append((item, before, after)) }
         }
@@ -73,20 +73,6 @@ enum IndicatorBulkWriter {
             await progress(start + chunk.count, changes.count)
         }
         return changes.count
-    }
-}
-
-extension IndicatorBulkWriter {
-    /// The figures of `present` from the file, the rest from the stored month.
-    static func keeping(_ input: IndicatorInput, _ stored: IndicatorDTO, only present: Set<String>) -> IndicatorInput {
-        var merged = input
-        if !present.contains("revenue") { merged.revenue = stored.revenue }
-        if !present.contains("outputValue") { merged.outputValue = stored.outputValue }
-        if !present.contains("tax") { merged.tax = stored.tax }
-        if !present.contains("rdExpense") { merged.rdExpense = stored.rdExpense }
-        if !present.contains("employees") { merged.employees = stored.employees }
-        if !present.contains("inventionPatents") { merged.inventionPatents = stored.inventionPatents }
-        return merged
     }
 }
 

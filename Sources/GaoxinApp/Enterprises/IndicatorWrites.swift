@@ -58,16 +58,24 @@ enum IndicatorWrites {
         return Period(year: parts.year!, month: parts.month!)!
     }
 
-    /// The input with its empty figures taken from the stored month.
-    static func keeping(_ input: IndicatorInput, over stored: EnterpriseIndicator) -> IndicatorInput {
+    /// The figures named in `given` from the input, the others from the stored month.
+    static func keeping(_ input: IndicatorInput, over stored: IndicatorDTO, given: Set<String>) -> IndicatorInput {
         var merged = input
-        merged.revenue = input.revenue ?? stored.revenue
-        merged.outputValue = input.outputValue ?? stored.outputValue
-        merged.tax = input.tax ?? stored.tax
-        merged.rdExpense = input.rdExpense ?? stored.rdExpense
-        merged.employees = input.employees ?? stored.employees
-        merged.inventionPatents = input.inventionPatents ?? stored.inventionPatents
+        if !given.contains("revenue") { merged.revenue = stored.revenue }
+        if !given.contains("outputValue") { merged.outputValue = stored.outputValue }
+        if !given.contains("tax") { merged.tax = stored.tax }
+        if !given.contains("rdExpense") { merged.rdExpense = stored.rdExpense }
+        if !given.contains("employees") { merged.employees = stored.employees }
+        if !given.contains("inventionPatents") { merged.inventionPatents = stored.inventionPatents }
         return merged
+    }
+
+    /// The figures an input fills in (what a form with empty fields means to change).
+    static func filled(_ input: IndicatorInput) -> Set<String> {
+        let values: [(String, Bool)] = [("revenue", input.revenue != nil), ("outputValue", input.outputValue != nil), ("tax", input.tax != nil),
+                                        ("rdExpense", input.rdExpense != nil), ("employees", input.employees != nil),
+                                        ("inventionPatents", input.inventionPatents != nil)]
+        return Set(values.filter(\.1).map(\.0))
     }
 
     static func apply(_ input: IndicatorInput, to row: EnterpriseIndicator) {

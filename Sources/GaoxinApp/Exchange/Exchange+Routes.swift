@@ -73,13 +73,12 @@ enum ExchangeRoutes {
         // The current data in the import's format, for registers people correct in a spreadsheet.
         for register in ImportRegisters.all where register.exportsCurrentData {
             routes.append(RouteSpec(.GET, "/imports/\(register.key)/data", .write(register.policy)) { req in
-                let period = (req.query[String.self, at: "period"] ?? "").trimmingCharacters(in: .whitespaces)
-                if !period.isEmpty, Period(period) == nil { throw AppError.badRequest("月份应为 YYYY-MM", field: "period") }
-                let rows = try await register.currentData(period: period.isEmpty ? nil : Period(period)!.description,
-                                                          limit: ListExport.maxRows, on: req.db) ?? []
+                let text = (req.query[String.self, at: "period"] ?? "").trimmingCharacters(in: .whitespaces)
+                let month = text.isEmpty ? nil : Period(text)
+                if !text.isEmpty, month == nil { throw AppError.badRequest("月份应为 YYYY-MM", field: "period") }
                 var table = SheetParsing.template(register)
-                table.rows = [table.rows[0]] + rows
-                return try ListExport.file(table, fileName: register.titleZh + (period.isEmpty ? "" : "-" + period), format: try ListExport.format(req))
+                table.rows = [table.rows[0]] + (try await register.currentData(period: month?.description, limit: ListExport.maxRows, on: req.db))
+                return try ListExport.file(table, fileName: register.titleZh + (month.map { "-\($0)" } ?? ""), format: try ListExport.format(req))
             })
         }
         return routes

@@ -58,11 +58,11 @@ protocol ImportRegister: Sendable {
     var policy: ResourcePolicy { get }
     /// Headings the register's list export adds that an import skips (derived or shown-only values).
     var exportOnlyHeadings: Set<String> { get }
-    /// The stored data as rows under the template's columns (no header), for registers whose
-    /// data people correct in a spreadsheet and import back; nil where there is no such export.
-    func currentData(period: String?, limit: Int, on db: Database) async throws -> [[SheetCell]]?
-    /// Whether `currentData` gives anything (decides whether the data route exists).
+    /// Whether the register gives its stored data in its import format (`currentData`), for
+    /// data people correct in a spreadsheet and import back; decides whether the route exists.
     var exportsCurrentData: Bool { get }
+    /// The stored data as rows under the template's columns (no header).
+    func currentData(period: String?, limit: Int, on db: Database) async throws -> [[SheetCell]]
 
     /// Returns every problem; an empty list means `write` may run.
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError]
@@ -76,7 +76,7 @@ protocol ImportRegister: Sendable {
 extension ImportRegister {
     var exportOnlyHeadings: Set<String> { [] }
 
-    func currentData(period: String?, limit: Int, on db: Database) async throws -> [[SheetCell]]? { nil }
+    func currentData(period: String?, limit: Int, on db: Database) async throws -> [[SheetCell]] { [] }
     var exportsCurrentData: Bool { false }
 
     func prepare(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRow] { rows }

@@ -20,12 +20,7 @@ struct IndicatorRegister: ImportRegister {
                        note: figure.isMoney ? "整数，单位万元；留空表示未填报" : "整数；留空表示未填报")
     }
 
-    struct Item {
-        var enterpriseID: Int
-        var period: Period
-        var input: IndicatorInput
-        var presentFigures: Set<String>
-    }
+    typealias Item = IndicatorBulkWriter.Item
 
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
         try await plan(rows, on: context.db, actor: context.actor, now: context.clock.now(), context: context).errors
@@ -90,7 +85,7 @@ struct IndicatorRegister: ImportRegister {
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
         // Unchanged months are neither rewritten nor audited, nor counted.
         let written = try await IndicatorBulkWriter.write(
-            plan.items.map { IndicatorBulkWriter.Item(enterpriseID: $0.enterpriseID, period: $0.period, input: $0.input, presentFigures: $0.presentFigures) },
+            plan.items,
             actor: context.actor, address: context.address, now: context.clock.now(),
             summary: { name, period in "导入“\(name)” \(period) 指标" }, on: tx,
             progress: { done, total in await context.report("writing", done, total) })
@@ -100,7 +95,7 @@ struct IndicatorRegister: ImportRegister {
     var exportsCurrentData: Bool { true }
 
     /// Every stored month (or one month), under the template's columns, by credit code and month.
-    func currentData(period: String?, limit: Int, on db: Database) async throws -> [[SheetCell]]? {
+    func currentData(period: String?, limit: Int, on db: Database) async throws -> [[SheetCell]] {
         struct Row: Decodable {
             var creditCode: String; var name: String; var period: String
             var revenue: Int64?; var outputValue: Int64?; var tax: Int64?; var rdExpense: Int64?; var employees: Int64?; var inventionPatents: Int64?
