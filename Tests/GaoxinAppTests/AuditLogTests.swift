@@ -162,4 +162,53 @@ final class AuditLogTests: XCTestCase {
             try await AssertAsync.equal(try await Stored.count(app, "audit_log"), total)
         }
     }
+
+    /// Inserts that would overwrite an existing row (SQLite's REPLACE family and UPSERTs on both
+    /// engines) or forge one at an id ≤ 0 are refused; the row stays as written.
+    func testDatabaseRefusesInsertsThatOverwriteTheAuditLog() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            try await AssertAsync.equal(try await office.send(.PATCH, Site.API.unit(fixtures.team), json: #"{"name":"改名后"}"#).status, .ok)
+            let original = try await AssertAsync.unwrap(try await Stored.audit(app).last)
+            let id = try XCTUnwrap(original.id)
+            let sql = app.db as! any SQLDatabase
+            let total = try await Stored.count(app, "audit_log")
+            let columns = "(id, at, actor_id, actor_name, action, entity, entity_id, summary)"
+            func row(id newID: String) -> String {
+                "SELECT \(newID), at, actor_id, 'forged', action, entity, entity_id, 'tampered' FROM audit_log WHERE id = \(id)"
+            }
+            let copy = row(id: "id")
+            var statements = [
+                "INSERT INTO audit_log \(columns) \(copy)",
+                "INSERT INTO audit_log \(columns) \(copy) ON CONFLICT (id) DO UPDATE SET summary = 'tampered'",
+                "INSERT INTO audit_log \(columns) \(copy) ON CONFLICT DO NOTHING",
+                "INSERT INTO audit_log \(columns) \(row(id: "0"))",
+                "INSERT INTO audit_log \(columns) \(row(id: "-1"))",
+            ]
+            if sql.dialect.name != "postgresql" {
+                statements += [
+                    "INSERT OR REPLACE INTO audit_log \(columns) \(copy)",
+                    "REPLACE INTO audit_log \(columns) \(copy)",
+                    "INSERT OR IGNORE INTO audit_log \(columns) \(copy)",
+                    "INSERT OR ROLLBACK INTO audit_log \(columns) \(copy)",
+                    "UPDATE OR REPLACE audit_log SET summary = 'tampered' WHERE id = \(id)",
+                ]
+            }
+            for statement in statements {
+                do {
+                    try await sql.raw(SQLQueryString(statement)).run()
+                    XCTFail("the database accepted: \(statement)")
+                } catch {
+                    XCTAssertTrue(String(reflecting: error).contains("append-only"), "\(statement) failed for another reason: \(String(reflecting: error))")
+                }
+                let after = try await AssertAsync.unwrap(try await AuditEntry.find(id, on: app.db))
+                XCTAssertEqual(after.summary, original.summary, statement)
+                XCTAssertEqual(after.actorName, original.actorName, statement)
+                try await AssertAsync.equal(try await Stored.count(app, "audit_log"), total)
+            }
+            // Ordinary appends still work after the refused ones.
+            try await AssertAsync.equal(try await office.send(.PATCH, Site.API.unit(fixtures.team), json: #"{"name":"再改名"}"#).status, .ok)
+            try await AssertAsync.equal(try await Stored.count(app, "audit_log"), total + 1)
+        }
+    }
 }

@@ -17,6 +17,7 @@ enum Migrations {
         M0011_CreateClustersAndChains(),
         M0012_CreateEnterpriseQualifications(),
         M0013_CreateChainLeaderDecisions(),
+        M0014_UpdateAuditLogRefuseOverwrites(),
     ]
 
     static func register(on app: Application) {
