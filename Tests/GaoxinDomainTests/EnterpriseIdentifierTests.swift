@@ -98,8 +98,8 @@ final class EnterpriseIdentifierTests: XCTestCase {
             XCTAssertEqual(problem(String(characters)), .character(letter, position: 9), "\(letter)")
         }
         XCTAssertEqual(problem("91350100M000100Y4Z"), .character("Z", position: 18), "the check character comes from the alphabet too")
-        XCTAssertEqual(problem("9135010０M000100Y43"), .character("０", position: 8), "a full-width digit is not a digit here")
-        XCTAssertEqual(problem("91350100-000100Y43"), .character("-", position: 9))
+        XCTAssertEqual(problem("91350100_000100Y43"), .character("_", position: 9))
+        XCTAssertEqual(problem("91350100·000100Y43"), .character("·", position: 9), "a middle dot is not a separator")
         XCTAssertEqual(CreditCode.Problem.character("I", position: 9).messageZh,
                        "第 9 位“I”不是统一社会信用代码允许的字符（数字及除 I、O、S、V、Z 外的大写字母）")
     }
@@ -118,6 +118,18 @@ final class EnterpriseIdentifierTests: XCTestCase {
         XCTAssertEqual(code("91350100m000100y43")?.description, Self.published)
         XCTAssertEqual(code("91350100m000100y43"), code(Self.published), "one code whatever the case typed")
         XCTAssertEqual(problem("91350100m000100y44"), .checkCharacter(expected: "3", found: "4"), "the check applies after upper-casing")
+    }
+
+    /// Codes as documents print them: in groups separated by spaces or hyphens, or typed with a
+    /// Chinese input method in full width. All are one code, stored compact (issue 9.3).
+    func testCodesPrintedInGroupsOrFullWidthAreAcceptedAndStoredCompact() {
+        for printed in ["91 350100 M000100Y43", "91-350100-M000100Y43", "91 350100 m000100y43", "91\u{3000}350100\u{00A0}M000100Y43",
+                        "91–350100—M000100Y43", "91－350100－M000100Y43", "９１３５０１００Ｍ０００１００Ｙ４３", "  91 35 01 00 M0 00 10 0Y 43 "] {
+            XCTAssertEqual(code(printed)?.value, Self.published, printed)
+        }
+        XCTAssertEqual(CreditCode.compact("91 350100-m000100y43"), Self.published)
+        XCTAssertEqual(problem("91 350100 M000100Y4"), .length(17), "the length counts the code's own characters, not the separators")
+        XCTAssertEqual(problem("91 350100 M000100Y44"), .checkCharacter(expected: "3", found: "4"), "separators do not hide a wrong check character")
     }
 
     // MARK: Industry code

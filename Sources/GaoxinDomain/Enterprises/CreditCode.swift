@@ -32,9 +32,11 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     public let value: String
     public var description: String { value }
 
-    /// Parses after trimming spaces and upper-casing (codes are often typed in lower case).
+    /// Parses the code as people write it: in documents it is often printed in groups
+    /// (`91 110000 600037341L`, `91-110000-600037341L`), typed in lower case or with full-width
+    /// characters from a Chinese input method; all of that is taken off (`compact`) first.
     public static func parse(_ raw: String) -> Result<CreditCode, Problem> {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let text = compact(raw)
         let characters = Array(text)
         guard characters.count == 18 else { return .failure(.length(characters.count)) }
         var sum = 0
@@ -45,6 +47,25 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         let expected = alphabet[(31 - sum % 31) % 31]
         guard characters[17] == expected else { return .failure(.checkCharacter(expected: expected, found: characters[17])) }
         return .success(CreditCode(value: text))
+    }
+
+    /// Characters that only separate groups of a printed code: any white space (including the
+    /// ideographic space U+3000 and no-break spaces) and the hyphens and dashes people type.
+    static let separators: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE63}", "\u{FF0D}"]
+
+    /// The stored form: separators removed, full-width letters and digits made half-width, upper case.
+    public static func compact(_ raw: String) -> String {
+        var out = ""
+        for scalar in raw.unicodeScalars {
+            let character = Character(scalar)
+            if character.isWhitespace || separators.contains(character) { continue }
+            if (0xFF01...0xFF5E).contains(scalar.value), let halfWidth = Unicode.Scalar(scalar.value - 0xFEE0) {
+                out.unicodeScalars.append(halfWidth)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out.uppercased()
     }
 
     /// The check character for 17 leading characters, for tests and demo data.
