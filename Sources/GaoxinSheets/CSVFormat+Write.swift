@@ -6,11 +6,8 @@ extension CSVFormat {
     /// default because without it Excel on Chinese Windows reads UTF-8 as GBK and shows
     /// garbled text. Non-text cells use their canonical `SheetCell.text` form.
     ///
-    /// Formula injection: a *text* cell starting with `=`, `+`, `-`, `@`, tab or CR is
-    /// written with a leading `'`, so that a spreadsheet program opening the export shows it
-    /// instead of evaluating it (OWASP "CSV Injection"): a company name typed as
-    /// `=HYPERLINK(...)` must not become a live formula on a colleague's machine. Numbers,
-    /// dates and booleans are never prefixed — `-3.5` stays a number.
+    /// Text cells go through `SpreadsheetTextGuard.forCSV` (the formula-injection guard, made
+    /// reversible). Numbers, dates and booleans are never prefixed — `-3.5` stays a number.
     ///
     /// Written by hand rather than with CSV.swift's `CSVWriter`, which writes scalar by
     /// scalar to an `OutputStream` through a throwing API; here the output is memory, and
@@ -30,21 +27,8 @@ extension CSVFormat {
     }
 
     static func field(for cell: SheetCell) -> String {
-        var value = cell.text
-        if case .text = cell, startsLikeFormula(value) { value = "'" + value }
-        return quotedIfNeeded(value)
-    }
-
-    /// The inverse of the export's guard, for imports: `'=x` → `=x`, `'-5` → `-5`. A leading
-    /// apostrophe before anything else is left alone (it may be part of the name).
-    public static func unguarded(_ text: String) -> String {
-        guard text.hasPrefix("'"), startsLikeFormula(String(text.dropFirst())) else { return text }
-        return String(text.dropFirst())
-    }
-
-    static func startsLikeFormula(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return ["=", "+", "-", "@", "\t", "\r"].contains(first)
+        if case .text(let text) = cell { return quotedIfNeeded(SpreadsheetTextGuard.forCSV(text)) }
+        return quotedIfNeeded(cell.text)
     }
 
     static func quotedIfNeeded(_ value: String) -> String {

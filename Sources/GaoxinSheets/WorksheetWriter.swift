@@ -78,7 +78,7 @@ struct WorksheetWriter {
         case .empty, .text(""):
             return ""
         case .text(let value):
-            return try text(value)
+            return try text(SpreadsheetTextGuard.forXLSX(value))
         case .integer(let value):
             guard value.magnitude <= Self.largestExactInteger.magnitude else { return try text(String(value)) }
             return "<c r=\"\(reference)\"\(plainStyle)><v>\(value)</v></c>"

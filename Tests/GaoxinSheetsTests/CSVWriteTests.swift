@@ -38,7 +38,7 @@ final class CSVWriteTests: XCTestCase {
         let data = CSVFormat.write(SampleTables.enterprises)
         let expected = SampleTables.enterprises.rows.map { row in
             row.map { cell -> SheetCell in
-                if case .text(let text) = cell, CSVFormat.startsLikeFormula(text) { return .text("'" + text) }
+                if case .text(let text) = cell { return .text(SpreadsheetTextGuard.forCSV(text)) }
                 return cell == .empty ? .empty : .text(cell.text)
             }
         }
@@ -49,9 +49,36 @@ final class CSVWriteTests: XCTestCase {
     }
 
     func testTheFormulaGuardComesOffOnTheWayBack() {
-        XCTAssertEqual(CSVFormat.unguarded("'=HYPERLINK(1)"), "=HYPERLINK(1)")
-        XCTAssertEqual(CSVFormat.unguarded("'-5"), "-5")
-        XCTAssertEqual(CSVFormat.unguarded("'s Hertogenbosch"), "'s Hertogenbosch", "an apostrophe before ordinary text is text")
-        XCTAssertEqual(CSVFormat.unguarded("江阴"), "江阴")
+        XCTAssertEqual(SpreadsheetTextGuard.unguarded("'=HYPERLINK(1)"), "=HYPERLINK(1)")
+        XCTAssertEqual(SpreadsheetTextGuard.unguarded("'-5"), "-5")
+        XCTAssertEqual(SpreadsheetTextGuard.unguarded("'s Hertogenbosch"), "'s Hertogenbosch", "an apostrophe before ordinary text is text")
+        XCTAssertEqual(SpreadsheetTextGuard.unguarded("江阴"), "江阴")
+    }
+
+    /// Text that itself begins with an apostrophe before a formula sign (or another apostrophe)
+    /// gets one more, so the import's unguarding gives it back exactly (issue 9.4).
+    func testTheGuardIsReversibleForHostileText() {
+        XCTAssertEqual(SpreadsheetTextGuard.forCSV("=abc"), "'=abc")
+        XCTAssertEqual(SpreadsheetTextGuard.forCSV("'=abc"), "''=abc", "no longer exported like =abc")
+        XCTAssertEqual(SpreadsheetTextGuard.forXLSX("=abc"), "=abc", "xlsx stores text as text")
+        XCTAssertEqual(SpreadsheetTextGuard.forXLSX("'=abc"), "''=abc")
+        XCTAssertEqual(SpreadsheetTextGuard.forCSV("'s Hertogenbosch"), "'s Hertogenbosch")
+        let signs = ["=", "+", "-", "@", "\t", "\r", "'", "''", "'''", "a", "江", " ", ""]
+        var hostile: [String] = []
+        for first in signs { for second in signs { for tail in ["", "abc", "=1+1", "HYPERLINK(\"x\")", "'"] { hostile.append(first + second + tail) } } }
+        for text in hostile {
+            XCTAssertEqual(SpreadsheetTextGuard.unguarded(SpreadsheetTextGuard.forCSV(text)), text, "CSV: \(text.debugDescription)")
+            XCTAssertEqual(SpreadsheetTextGuard.unguarded(SpreadsheetTextGuard.forXLSX(text)), text, "xlsx: \(text.debugDescription)")
+            XCTAssertFalse(SpreadsheetTextGuard.startsLikeFormula(SpreadsheetTextGuard.forCSV(text)), "a CSV cell never starts like a formula: \(text.debugDescription)")
+        }
+    }
+
+    func testFilesRoundTripHostileTextThroughTheReaders() throws {
+        let names = ["'=abc", "=abc", "''x", "'-5", "@SUM(1)", "'", "'s Hertogenbosch", "+86 510", "-负号开头科技有限公司"]
+        let table = SheetTable(name: "T", rows: names.map { [.text($0)] })
+        let back = try CSVFormat.read(CSVFormat.write(table)).rows.map { SpreadsheetTextGuard.unguarded($0[0].text) }
+        XCTAssertEqual(back, names)
+        let xlsx = try XLSXReader.read(try XLSXWriter.write([table]))
+        XCTAssertEqual(xlsx.first?.rows.map { SpreadsheetTextGuard.unguarded($0[0].text) }, names)
     }
 }

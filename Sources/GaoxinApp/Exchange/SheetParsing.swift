@@ -51,8 +51,8 @@ enum SheetParsing {
         let blank = Dictionary(uniqueKeysWithValues: keyByIndex.values.map { ($0, "") })
         for (offset, cells) in nonEmpty.dropFirst() {
             var values = blank
-            // Our own CSV export guards text that looks like a formula with an apostrophe; take it off.
-            for (index, cell) in cells.enumerated() { if let key = keyByIndex[index] { values[key] = CSVFormat.unguarded(cell.text) } }
+            // Our exports guard text that looks like a formula (or starts with an apostrophe); take it off.
+            for (index, cell) in cells.enumerated() { if let key = keyByIndex[index] { values[key] = SpreadsheetTextGuard.unguarded(cell.text) } }
             rows.append(ImportRow(number: offset + 1, values: values))
         }
         if rows.isEmpty && errors.isEmpty {
