@@ -7,14 +7,17 @@ final class NodeStrengthRuleTests: XCTestCase {
     func testNoLocalEnterpriseIsMissing() {
         let (strength, reasons) = rule.assess(.init(enterprises: 0, revenue: 0, bestTier: nil))
         XCTAssertEqual(strength, .missing)
-        XCTAssertEqual(reasons, ["无本地企业"])
+        XCTAssertEqual(reasons.map(\.zh), ["无本地企业"])
+        XCTAssertEqual(reasons.map(\.en), ["no local enterprise"])
         XCTAssertEqual(strength.actionZh, "补链")
     }
 
     func testEveryMissedThresholdIsAReason() {
         let (strength, reasons) = rule.assess(.init(enterprises: 1, revenue: 12_345, bestTier: .rising))
         XCTAssertEqual(strength, .weak)
-        XCTAssertEqual(reasons, ["本地企业 1 家，少于 2 家", "近 12 个月营收 1.23 亿元，低于 10.00 亿元", "无骨干及以上企业"])
+        XCTAssertEqual(reasons.map(\.zh), ["本地企业 1 家，少于 2 家", "近 12 个月营收 1.23 亿元，低于 10.00 亿元", "无骨干及以上企业"])
+        XCTAssertEqual(reasons.map(\.en), ["1 local enterprise, fewer than 2", "revenue over the last 12 months 1.23 (100m yuan), below 10.00",
+                                           "no backbone or higher enterprise"])
     }
 
     func testBackboneOrAboveSatisfiesTheTierRule() {

@@ -28,13 +28,10 @@ enum AuditRoutes {
                 return try await req.renderPage { AuditViews.show($0, row) }
             },
             RouteSpec(.GET, "/api/v1/audit", .read(policy),
-                      doc: APIOperation(operationID: "listAudit", summary: "查询审计日志", tag: "审计", parameters: [
-                        .query("q", "摘要、操作人或内容中的子串"), .query("page", "页码", .integer(minimum: (1, exclusive: false))),
-                        .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
-                        .sort(AuditQueries.list), .query("entity", "对象类型"), .query("action", "操作"),
-                        .query("actor", "操作人用户 ID", APIParameter.idSchema), .query("entityId", "对象 ID", .integer),
-                        .query("from", "起始日期 YYYY-MM-DD", .string(format: .date)), .query("to", "截止日期 YYYY-MM-DD（含）", .string(format: .date)),
-                      ], response: AuditListDTO.self)) { req in
+                      doc: APIOperation(operationID: "listAudit", summary: "查询审计日志", tag: "审计", parameters: APIParameter.list(AuditQueries.list, search: "摘要、操作人或内容中的子串", [
+                        "actor": "操作人用户 ID", "entityId": "对象 ID（文本，如 12 或 6/90）",
+                        "from": "起始日期 YYYY-MM-DD（含）", "to": "截止日期 YYYY-MM-DD（含）",
+                      ]), response: AuditListDTO.self)) { req in
                 let query = try ListQuery.parse(req, AuditQueries.list)
                 let page = try await ListRunner.page(AuditQueries.list, query, on: req.sql, as: AuditQueries.Row.self)
                 return try .json(AuditListDTO(items: page.items.map(AuditEntryDTO.init), total: page.total, page: page.page, per: page.per))

@@ -25,6 +25,25 @@ enum AuditLog {
             case .restore: return "恢复备份"
             }
         }
+
+        var nameEn: String {
+            switch self {
+            case .create: return "Create"
+            case .update: return "Update"
+            case .delete: return "Delete"
+            case .move: return "Move"
+            case .deactivate: return "Deactivate"
+            case .reactivate: return "Reactivate"
+            case .importRows: return "Import"
+            case .signIn: return "Sign-in"
+            case .signInFailed: return "Failed sign-in"
+            case .lockOut: return "Lock-out"
+            case .tokenCreate: return "Create token"
+            case .tokenRevoke: return "Revoke token"
+            case .passwordChange: return "Change password"
+            case .restore: return "Restore backup"
+            }
+        }
     }
 
     /// JSON of a snapshot with sorted keys, so before/after diff cleanly.

@@ -17,9 +17,8 @@ enum AuditQueries {
         var address: String?
     }
 
-    static let entities: [(value: String, zh: String, en: String)] = [
-        ("unit", "组织单位", "Unit"), ("user", "用户", "User"), ("api_token", "API 令牌", "API token"), ("import", "导入", "Import"), ("backup", "备份", "Backup"),
-    ]
+    /// Every kind of record the log holds (the filter's choices).
+    static let entities: [(value: String, zh: String, en: String)] = AuditEntityKind.all.map { ($0.value, $0.zh, $0.en) }
 
     static let list = ListDefinition(
         from: "audit_log a",
@@ -29,7 +28,7 @@ enum AuditQueries {
         searchColumns: ["a.summary", "a.actor_name", "a.before_json", "a.after_json"],
         filters: [
             ListFilter(key: "entity", zh: "对象", en: "Entity", kind: .choice(column: "a.entity", options: entities)),
-            ListFilter(key: "action", zh: "操作", en: "Action", kind: .choice(column: "a.action", options: AuditLog.Action.allCases.map { ($0.rawValue, $0.nameZh, $0.rawValue) })),
+            ListFilter(key: "action", zh: "操作", en: "Action", kind: .choice(column: "a.action", options: AuditLog.Action.allCases.map { ($0.rawValue, $0.nameZh, $0.nameEn) })),
             ListFilter(key: "actor", zh: "操作人 ID", en: "Actor id", kind: .id(column: "a.actor_id")),
             ListFilter(key: "entityId", zh: "对象 ID", en: "Entity id", kind: .exactText(column: "a.entity_id")),
             ListFilter(key: "from", zh: "起始日期", en: "From", kind: .dateFrom(column: "a.at")),

@@ -55,10 +55,10 @@ struct ClusterInput: Content, APISchema {
     static let schemaName = "ClusterInput"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "name": .string(required: false, maxLength: 100, pattern: JSONSchema.nonBlank),
-            "category": .string(required: false, allowedValues: ClusterCategory.allCases.map { AnyCodable($0.rawValue) }),
-            "leadUnitId": .integer(required: false), "liaisonLeader": .string(required: false, nullable: true, maxLength: 100),
-            "annualTarget": .integer(required: false, nullable: true, minimum: (0, exclusive: false)), "sortOrder": .integer(required: false),
+            "name": .string(required: true, maxLength: 100, pattern: JSONSchema.nonBlank),
+            "category": .string(required: true, allowedValues: ClusterCategory.allCases.map { AnyCodable($0.rawValue) }),
+            "leadUnitId": .integer(required: true), "liaisonLeader": .string(required: false, nullable: true, maxLength: 100),
+            "annualTarget": .integer(required: false, nullable: true, minimum: (0, exclusive: false)), "sortOrder": .sortOrder(),
             "note": .string(required: false, nullable: true, maxLength: 2000),
         ])
     }
@@ -116,7 +116,7 @@ struct ChainInput: Content, APISchema {
     static let schemaName = "ChainInput"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "name": .string(required: false, maxLength: 100, pattern: JSONSchema.nonBlank), "minEnterprises": .integer(required: false, minimum: (0, exclusive: false)),
+            "name": .string(required: true, maxLength: 100, pattern: JSONSchema.nonBlank), "minEnterprises": .integer(required: false, minimum: (0, exclusive: false)),
             "minRevenue": .integer(required: false, minimum: (0, exclusive: false)), "requireBackbone": .boolean(required: false),
             "leaderWeights": ChainDTO.leaderWeightsSchema(required: false),
             "note": .string(required: false, nullable: true, maxLength: 2000),
@@ -167,10 +167,10 @@ struct ChainNodeInput: Content, APISchema {
     static let schemaName = "ChainNodeInput"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "segment": .string(required: false, allowedValues: ChainSegment.allCases.map { AnyCodable($0.rawValue) }),
-            "parentId": .integer(required: false, nullable: true), "name": .string(required: false, maxLength: 100, pattern: JSONSchema.nonBlank),
+            "segment": .string(required: true, allowedValues: ChainSegment.allCases.map { AnyCodable($0.rawValue) }),
+            "parentId": .integer(required: false, nullable: true), "name": .string(required: true, maxLength: 100, pattern: JSONSchema.nonBlank),
             "industryCodes": .array(required: false, items: .string(maxLength: 10)), "products": .string(required: false, nullable: true, maxLength: 2000),
-            "sortOrder": .integer(required: false),
+            "sortOrder": .sortOrder(),
         ])
     }
 }
@@ -194,7 +194,9 @@ struct ChainMapDTO: Content, APISchema {
         var products: String?
         var strength: String
         var strengthName: String
+        /// What the node misses, in Chinese and in English (same order).
         var reasons: [String]
+        var reasonsEn: [String]
         var enterpriseCount: Int
         var revenue: Int64
         var enterprises: [NodeEnterprise]
@@ -217,7 +219,7 @@ struct ChainMapDTO: Content, APISchema {
             "segment": .string(allowedValues: ChainSegment.allCases.map { AnyCodable($0.rawValue) }), "name": .string,
             "industryCodes": .array(items: .string), "products": .string(required: false, nullable: true),
             "strength": .string(allowedValues: NodeStrength.allCases.map { AnyCodable($0.rawValue) }), "strengthName": .string,
-            "reasons": .array(items: .string), "enterpriseCount": .integer, "revenue": .integer, "enterprises": .array(items: enterprise),
+            "reasons": .array(items: .string), "reasonsEn": .array(items: .string), "enterpriseCount": .integer, "revenue": .integer, "enterprises": .array(items: enterprise),
         ])
         return .object(properties: [
             "chain": .reference(.component(named: ChainDTO.schemaName)), "clusterName": .string, "rule": .string, "ruleEn": .string,

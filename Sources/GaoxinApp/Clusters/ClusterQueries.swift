@@ -113,7 +113,7 @@ enum ClusterQueries {
             let (strength, reasons) = rule.assess(facts)
             ordered.append(ChainMapDTO.Node(
                 id: node.id!, parentId: node.parentID, depth: depth, segment: node.segment, name: node.name, industryCodes: node.codes,
-                products: node.products, strength: strength.rawValue, strengthName: strength.nameZh, reasons: reasons,
+                products: node.products, strength: strength.rawValue, strengthName: strength.nameZh, reasons: reasons.map(\.zh), reasonsEn: reasons.map(\.en),
                 enterpriseCount: facts.enterprises, revenue: facts.revenue,
                 enterprises: local.map { .init(id: $0.enterpriseId, name: $0.name, tier: $0.tier, revenue: $0.revenue) }))
             for child in (children[node.id!] ?? []).sorted(by: { ($0.sortOrder, $0.id!) < ($1.sortOrder, $1.id!) }) { visit(child, depth: depth + 1) }

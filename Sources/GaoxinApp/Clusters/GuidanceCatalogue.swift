@@ -18,7 +18,7 @@ enum GuidanceCatalogue {
                 .text(String(repeating: "　", count: node.depth) + node.name),
                 .text(lang.t(strength.nameZh, strength.nameEn)),
                 .text(strength == .strong ? "" : strength.actionZh),
-                node.reasons.isEmpty ? .empty : .text(node.reasons.joined(separator: "；")),
+                node.reasons.isEmpty ? .empty : .text(lang.t(node.reasons.joined(separator: "；"), node.reasonsEn.joined(separator: "; "))),
                 node.products.map { .text($0) } ?? .empty,
                 .text(node.industryCodes.joined(separator: ", ")),
                 .integer(Int64(node.enterpriseCount)),

@@ -51,18 +51,14 @@ public struct NodeStrengthRule: Equatable, Sendable {
         }
     }
 
-    /// The strength and, for a weak node, every threshold it misses (in Chinese), so the page
-    /// can show the rule beside the colour.
-    public func assess(_ facts: Facts) -> (strength: NodeStrength, reasons: [String]) {
-        guard facts.enterprises > 0 else { return (.missing, ["无本地企业"]) }
-        var reasons: [String] = []
-        if facts.enterprises < minEnterprises { reasons.append("本地企业 \(facts.enterprises) 家，少于 \(minEnterprises) 家") }
-        if facts.revenue < minRevenue {
-            reasons.append("近 12 个月营收 \(Wan(facts.revenue).yiText) 亿元，低于 \(Wan(minRevenue).yiText) 亿元")
-        }
-        if requireBackbone, (facts.bestTier?.rank ?? -1) < EnterpriseTier.backbone.rank {
-            reasons.append("无骨干及以上企业")
-        }
+    /// The strength and, for a missing or weak node, every threshold it misses (in both
+    /// languages), so the page can show the rule beside the colour.
+    public func assess(_ facts: Facts) -> (strength: NodeStrength, reasons: [NodeStrengthReason]) {
+        guard facts.enterprises > 0 else { return (.missing, [.noLocalEnterprise]) }
+        var reasons: [NodeStrengthReason] = []
+        if facts.enterprises < minEnterprises { reasons.append(.fewEnterprises(count: facts.enterprises, minimum: minEnterprises)) }
+        if facts.revenue < minRevenue { reasons.append(.lowRevenue(revenue: facts.revenue, minimum: minRevenue)) }
+        if requireBackbone, (facts.bestTier?.rank ?? -1) < EnterpriseTier.backbone.rank { reasons.append(.noBackbone) }
         return (reasons.isEmpty ? .strong : .weak, reasons)
     }
 

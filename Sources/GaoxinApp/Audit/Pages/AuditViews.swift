@@ -3,7 +3,7 @@ import Plot
 
 enum AuditViews {
     static func actionName(_ code: String, _ lang: UILanguage) -> String {
-        AuditLog.Action(rawValue: code).map { lang.t($0.nameZh, $0.rawValue) } ?? code
+        AuditLog.Action(rawValue: code).map { lang.t($0.nameZh, $0.nameEn) } ?? code
     }
 
     static func columns() -> [ListColumn<AuditQueries.Row>] {
@@ -12,10 +12,8 @@ enum AuditViews {
                        export: { row, _ in .text(DisplayFormat.dateTime(row.at)) }),
             .text("操作人", "Who") { row, _ in row.actorName },
             .text("操作", "Action") { row, lang in actionName(row.action, lang) },
-            .text("对象", "Entity") { row, lang in
-                (AuditQueries.entities.first { $0.value == row.entity }.map { lang.t($0.zh, $0.en) } ?? row.entity) + " #" + row.entityId
-            },
-            .text("摘要", "Summary") { row, _ in row.summary },
+            .text("对象", "Entity") { row, lang in AuditReading(row).object(lang) },
+            .text("摘要", "Summary") { row, lang in AuditReading(row).summary(lang) },
             .text("地址", "Address") { row, _ in row.address ?? "" },
         ]
     }
@@ -33,7 +31,7 @@ enum AuditViews {
                 context, basePath: Site.audit, exportPath: Site.auditExport, query: query, page: page, columns: columns(),
                 filters: [
                     .init(key: "entity", label: context.t("对象", "Entity"), options: AuditQueries.entities.map { ($0.value, context.t($0.zh, $0.en)) }),
-                    .init(key: "action", label: context.t("操作", "Action"), options: AuditLog.Action.allCases.map { ($0.rawValue, context.t($0.nameZh, $0.rawValue)) }),
+                    .init(key: "action", label: context.t("操作", "Action"), options: AuditLog.Action.allCases.map { ($0.rawValue, context.t($0.nameZh, $0.nameEn)) }),
                 ],
                 searchPlaceholder: context.t("搜索摘要、操作人或内容", "Search summary, who or content")
             )
@@ -41,18 +39,22 @@ enum AuditViews {
     }
 
     static func show(_ context: PageContext, _ entry: AuditQueries.Row) -> HTML {
-        Page.render(
+        let reading = AuditReading(entry)
+        return Page.render(
             context, title: context.t("审计记录 #\(entry.id)", "Audit entry #\(entry.id)"),
             .dl(.class("facts"),
                 .dt(.text(context.t("时间", "When"))), .dd(.text(DisplayFormat.dateTime(entry.at))),
                 .dt(.text(context.t("操作人", "Who"))), .dd(.text(entry.actorName)),
                 .dt(.text(context.t("操作", "Action"))), .dd(.text(actionName(entry.action, context.lang))),
-                .dt(.text(context.t("对象", "Entity"))), .dd(.text("\(entry.entity) #\(entry.entityId)")),
-                .dt(.text(context.t("摘要", "Summary"))), .dd(.text(entry.summary)),
+                .dt(.text(context.t("对象", "Entity"))), .dd(.text(reading.object(context.lang)), .span(.class("hint"), .text(" #" + entry.entityId))),
+                .dt(.text(context.t("摘要", "Summary"))), .dd(.text(reading.summary(context.lang))),
                 .dt(.text(context.t("地址", "Address"))), .dd(.text(entry.address ?? "—"))),
-            .div(.class("diff"),
-                 .div(.h2(.text(context.t("修改前", "Before"))), .pre(.text(pretty(entry.beforeJson)))),
-                 .div(.h2(.text(context.t("修改后", "After"))), .pre(.text(pretty(entry.afterJson)))))
+            AuditDiffTable.render(context, reading),
+            .if(entry.beforeJson != nil || entry.afterJson != nil, .details(
+                .summary(.text(context.t("原始快照（JSON）", "Raw snapshots (JSON)"))),
+                .div(.class("diff"),
+                     .div(.h3(.text(context.t("修改前", "Before"))), .pre(.text(pretty(entry.beforeJson)))),
+                     .div(.h3(.text(context.t("修改后", "After"))), .pre(.text(pretty(entry.afterJson)))))))
         )
     }
 

@@ -19,6 +19,14 @@ enum EnterpriseShowView {
     static func money(_ value: Int64?) -> String { value.map { Wan($0).yiText } ?? "—" }
     static func count(_ value: Int?) -> String { value.map(String.init) ?? "—" }
 
+    /// "（C 门类）制造业" / " (section C, Manufacturing)" after the code.
+    static func industrySection(_ letter: String?, _ lang: UILanguage) -> String {
+        guard let letter, let first = letter.first else { return "" }
+        let section = IndustrySection(letter: first)
+        return lang.t("（\(letter) 门类）" + (section.map { $0.nameZh } ?? ""),
+                      " (section \(letter)" + (section.map { ", " + $0.nameEn } ?? "") + ")")
+    }
+
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         let e = model.enterprise
         let lang = context.lang
@@ -29,7 +37,7 @@ enum EnterpriseShowView {
             .dl(
                 .class("facts"),
                 .dt(.text(context.t("统一社会信用代码", "Credit code"))), .dd(.text(e.creditCode)),
-                .dt(.text(context.t("行业代码", "Industry code"))), .dd(.text(e.industryCode + (e.industrySection.map { "（\($0) 门类）" } ?? ""))),
+                .dt(.text(context.t("行业代码", "Industry code"))), .dd(.text(e.industryCode + industrySection(e.industrySection, lang))),
                 .dt(.text(context.t("所属单位", "Unit"))), .dd(.a(.href(Site.unit(e.unitId)), .text(e.unitName ?? "#\(e.unitId)"))),
                 .dt(.text(context.t("规上", "Above scale"))), .dd(.text(e.aboveScale ? context.t("是", "Yes") : context.t("否", "No"))),
                 .dt(.text(context.t("层级", "Tier"))), .dd(.text(tier.map { context.t($0.nameZh, $0.nameEn) } ?? "—")),
@@ -64,8 +72,8 @@ enum EnterpriseShowView {
                     }
                 )
             )),
-            .if(model.canWrite, .group(
-                .h3(.text(context.t("填报或更正某月指标", "Report or correct a month"))),
+            .if(model.canWrite, FormField.section(
+                context.t("填报或更正某月指标", "Report or correct a month"),
                 .p(.class("hint"), .text(context.t("更正已填报的月份时只填需要改的项，留空的项保持原值。",
                                                    "When correcting a reported month, fill in only what changes; empty fields keep their values."))),
                 FormField.summary(model.errors, lang: lang),
@@ -94,16 +102,16 @@ enum EnterpriseShowView {
             .if(model.qualifications.isEmpty, .p(.class("empty"), .text(context.t("尚无资质记录", "None recorded")))),
             .if(!model.qualifications.isEmpty, .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(context.t("资质", "Qualification"))), .th(.text(context.t("认定日期", "Granted"))), .th(.text(context.t("有效期至", "Expires"))),
-                           .th(.text(context.t("状态", "Status"))), .th(.text(context.t("备注", "Note"))), .if(model.canWrite, .th(.text(context.t("操作", "Actions")))))),
+                           .th(.text(context.t("状态", "Status"))), .th(.text(context.t("备注", "Note"))), .if(model.canWrite, Print.actionHeading(context.t("操作", "Actions"))))),
                 .tbody(.forEach(model.qualifications) { q in
                     .tr(.td(.text(Qualification(rawValue: q.kind).map { context.t($0.nameZh, $0.nameEn) } ?? q.kind)),
                         .td(.text(q.grantedOn)), .td(.text(q.expiresOn ?? context.t("长期", "no expiry"))),
                         .td(.text(q.valid ? context.t("有效", "Held") : context.t("已过期", "Expired"))), .td(.text(q.note ?? "")),
-                        .if(model.canWrite, .td(.form(.class("inline"), .method(.post), .action(Site.enterpriseQualificationDelete(e.id, q.id)), Page.csrf(context),
+                        .if(model.canWrite, Print.actionCell(.form(.class("inline"), .method(.post), .action(Site.enterpriseQualificationDelete(e.id, q.id)), Page.csrf(context),
                                                       .button(.type(.submit), .class("link"), .text(context.t("删除", "Delete")))))))
                 })))),
-            .if(model.canWrite, .group(
-                .h3(.text(context.t("登记资质", "Record a qualification"))),
+            .if(model.canWrite, FormField.section(
+                context.t("登记资质", "Record a qualification"),
                 FormField.summary(model.qualificationErrors, lang: lang),
                 .form(.class("record"), .method(.post), .action(Site.enterpriseQualifications(e.id)), .novalidate(), Page.csrf(context),
                       FormField.select("kind", label: context.t("资质类型", "Kind"),

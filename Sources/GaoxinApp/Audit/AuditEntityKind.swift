@@ -1,0 +1,92 @@
+import GaoxinDomain
+
+/// A kind of record the audit log writes (`audit_log.entity`): its name in both languages, the
+/// English noun a summary uses, and the labels of its snapshot's fields in their DTO's order.
+/// Every `entity:` an `AuditLog.record` call (or a bulk writer) passes is listed here.
+struct AuditEntityKind: Sendable {
+    struct Field: Sendable {
+        let key: String
+        let zh: String
+        let en: String
+    }
+
+    let value: String
+    let zh: String
+    let en: String
+    /// In an English sentence: "Updated <noun> <name>".
+    let noun: String
+    let fields: [Field]
+
+    static func find(_ value: String) -> AuditEntityKind? { all.first { $0.value == value } }
+
+    /// The field's label in the page language; a key the table lacks reads as itself.
+    func label(_ key: String, _ lang: UILanguage) -> String {
+        if let field = fields.first(where: { $0.key == key }) { return lang.t(field.zh, field.en) }
+        return key
+    }
+
+    private static func f(_ key: String, _ zh: String, _ en: String) -> Field { Field(key: key, zh: zh, en: en) }
+    private static let id = f("id", "ID", "ID")
+    private static let active = f("active", "启用", "Active")
+    private static let note = f("note", "备注", "Note")
+    private static let sortOrder = f("sortOrder", "排序号", "Sort order")
+
+    static let all: [AuditEntityKind] = [
+        AuditEntityKind(value: "unit", zh: "组织单位", en: "Unit", noun: "unit", fields: [
+            id, f("name", "单位名称", "Name"), f("kind", "单位类型代码", "Kind code"), f("kindName", "单位类型", "Kind"), f("code", "单位编码", "Code"),
+            f("parentId", "上级单位 ID", "Parent unit id"), f("path", "路径", "Path"), f("depth", "层级", "Depth"), sortOrder, active, note,
+        ]),
+        AuditEntityKind(value: "user", zh: "用户", en: "User", noun: "user", fields: [
+            id, f("username", "用户名", "Username"), f("displayName", "姓名", "Name"), f("unitId", "所属单位 ID", "Unit id"),
+            f("unitName", "所属单位", "Unit"), f("roles", "角色", "Roles"), active, f("email", "邮箱", "E-mail"), f("phone", "电话", "Phone"),
+            f("locked", "已锁定", "Locked"), f("lastLoginAt", "最近登录", "Last sign-in"),
+        ]),
+        AuditEntityKind(value: "api_token", zh: "API 令牌", en: "API token", noun: "API token", fields: [
+            id, f("name", "令牌名称", "Token name"), f("prefix", "前缀", "Prefix"), f("readOnly", "只读", "Read-only"),
+            f("createdAt", "创建时间", "Created"), f("lastUsedAt", "最近使用", "Last used"), f("revokedAt", "吊销时间", "Revoked"),
+        ]),
+        AuditEntityKind(value: "enterprise", zh: "企业", en: "Enterprise", noun: "enterprise", fields: [
+            id, f("creditCode", "统一社会信用代码", "Credit code"), f("name", "企业名称", "Name"), f("industryCode", "行业代码", "Industry code"),
+            f("industrySection", "门类", "Section"), f("unitId", "所属单位 ID", "Unit id"), f("unitName", "所属单位", "Unit"),
+            f("aboveScale", "规上", "Above scale"), f("tier", "层级代码", "Tier code"), f("tierName", "层级", "Tier"), f("address", "地址", "Address"),
+            f("active", "在册", "Active"), note,
+        ]),
+        AuditEntityKind(value: "enterprise_indicator", zh: "企业月度指标", en: "Monthly figures", noun: "monthly figures",
+                        fields: [f("enterpriseId", "企业 ID", "Enterprise id"), f("period", "月份", "Month")]
+                            + IndicatorWrites.figures.map { f($0.key, $0.zh, $0.en) }),
+        AuditEntityKind(value: "enterprise_qualification", zh: "企业资质", en: "Qualification", noun: "qualification", fields: [
+            id, f("enterpriseId", "企业 ID", "Enterprise id"), f("kind", "资质类型代码", "Kind code"), f("kindName", "资质类型", "Kind"),
+            f("grantedOn", "认定日期", "Granted on"), f("expiresOn", "有效期至", "Expires on"), note, f("valid", "有效", "Valid"),
+        ]),
+        AuditEntityKind(value: "cluster", zh: "产业集群", en: "Cluster", noun: "cluster", fields: [
+            id, f("name", "集群名称", "Name"), f("category", "集群类别代码", "Category code"), f("categoryName", "集群类别", "Category"),
+            f("leadUnitId", "牵头部门 ID", "Lead unit id"), f("leadUnitName", "牵头部门", "Lead unit"), f("liaisonLeader", "挂钩领导", "Liaison leader"),
+            f("annualTarget", "年度目标（万元）", "Annual target (10k yuan)"), sortOrder, active, note,
+        ]),
+        AuditEntityKind(value: "chain", zh: "产业链", en: "Chain", noun: "chain", fields: [
+            id, f("clusterId", "产业集群 ID", "Cluster id"), f("name", "产业链名称", "Name"),
+            f("minEnterprises", "环节企业数门槛（家）", "Enterprises per node at least"),
+            f("minRevenue", "环节近 12 个月营收门槛（万元）", "Node revenue, last 12 months, at least (10k yuan)"),
+            f("requireBackbone", "须有骨干及以上企业", "Needs a backbone enterprise or above"),
+        ] + LeaderWeights.Criterion.allCases.map { f("leaderWeights.\($0.rawValue)", "链主权重：" + $0.nameZh, "Leader weight: " + $0.nameEn) }
+          + [active, note]),
+        AuditEntityKind(value: "chain_node", zh: "产业链环节", en: "Chain node", noun: "chain node", fields: [
+            id, f("chainId", "产业链 ID", "Chain id"), f("parentId", "上级环节 ID", "Parent node id"), f("segment", "环节位置", "Segment"),
+            f("name", "环节名称", "Name"), f("industryCodes", "行业代码", "Industry codes"), f("products", "关键产品与技术", "Products"), sortOrder,
+        ]),
+        AuditEntityKind(value: "chain_node_enterprise", zh: "产业链环节关联", en: "Chain-node link", noun: "chain-node link", fields: [
+            f("nodeId", "环节 ID", "Node id"), f("nodeName", "环节", "Node"), f("enterpriseId", "企业 ID", "Enterprise id"), f("enterpriseName", "企业", "Enterprise"),
+        ]),
+        AuditEntityKind(value: "chain_leader_decision", zh: "链主遴选", en: "Chain-leader decision", noun: "chain-leader decision", fields: [
+            id, f("chainId", "产业链 ID", "Chain id"), f("enterpriseId", "企业 ID", "Enterprise id"), f("enterpriseName", "企业", "Enterprise"),
+            f("tier", "定为层级", "Tier set"), f("previousTier", "原层级", "Previous tier"), f("reason", "决定理由", "Reason"),
+            f("decidedAt", "决定时间", "Decided at"), f("decidedByName", "决定人", "Decided by"),
+        ]),
+        AuditEntityKind(value: "complexity_dataset", zh: "产业复杂度数据集", en: "Complexity dataset", noun: "complexity dataset", fields: [
+            id, f("name", "数据集名称", "Name"), f("measure", "指标", "Measure"), f("rowCount", "行数", "Rows"), f("years", "年份", "Years"),
+            f("source", "来源", "Source"), f("description", "说明", "Description"), f("createdAt", "创建时间", "Created"),
+        ]),
+        AuditEntityKind(value: "import", zh: "导入", en: "Import", noun: "import", fields: []),
+        AuditEntityKind(value: "backup", zh: "备份", en: "Backup", noun: "backup", fields: []),
+    ]
+}
