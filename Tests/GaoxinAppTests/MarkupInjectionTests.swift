@@ -112,6 +112,11 @@ final class MarkupInjectionTests: XCTestCase {
                 }
             }
             XCTAssertGreaterThan(rendered, pages.count, "most pages rendered")
+            // The gaps list shows the hostile node (weak: the default threshold is 3 enterprises), found by its name.
+            let gaps = try await adminBrowser.get(Site.chainGaps + "?q=" + Browser.encode(name))
+            XCTAssertEqual(gaps.status, .ok)
+            XCTAssertTrue(gaps.text.contains("共 1 条"), "the sweep's gaps page lists the hostile node")
+            if let found = Self.injected(gaps.text) { XCTFail("the gaps list renders markup from data: \(found)") }
             // The recommendation page lists the hostile location as an option, escaped.
             let recommendations = try await adminBrowser.get(Site.complexityDataset(dataset.id!) + "?location=B")
             XCTAssertEqual(recommendations.status, .ok)

@@ -25,7 +25,8 @@ enum ListExport {
 
     /// The sheet of a list: the screen's headings, one row per record, and a last line saying
     /// so when the list reached `cap` rows.
-    static func table<Row>(_ rows: [Row], columns: [ListColumn<Row>], sheetName: String, lang: UILanguage, cap: Int) -> SheetTable {
+    static func table<Row>(_ rows: [Row], columns allColumns: [ListColumn<Row>], sheetName: String, lang: UILanguage, cap: Int) -> SheetTable {
+        let columns = allColumns.filter { !$0.isAction }
         let header = columns.map { SheetCell.text(lang.t($0.zh, $0.en)) }
         var body = rows.map { row in columns.map { $0.export(row, lang) } }
         if rows.count >= cap {

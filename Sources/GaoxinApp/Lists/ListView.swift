@@ -10,15 +10,29 @@ struct ListColumn<Row>: @unchecked Sendable {
     let sortKey: String?
     let html: (Row, PageContext) -> Node<HTML.BodyContext>
     let export: (Row, UILanguage) -> SheetCell
+    /// Links and buttons that act on the row: hidden in print, left out of exports.
+    let isAction: Bool
 
     init(_ zh: String, _ en: String, sort: String? = nil,
          html: @escaping (Row, PageContext) -> Node<HTML.BodyContext>,
          export: @escaping (Row, UILanguage) -> SheetCell) {
+        self.init(zh, en, sort: sort, isAction: false, html: html, export: export)
+    }
+
+    private init(_ zh: String, _ en: String, sort: String?, isAction: Bool,
+                 html: @escaping (Row, PageContext) -> Node<HTML.BodyContext>,
+                 export: @escaping (Row, UILanguage) -> SheetCell) {
         self.zh = zh
         self.en = en
         self.sortKey = sort
+        self.isAction = isAction
         self.html = html
         self.export = export
+    }
+
+    /// A column of links and buttons acting on the row (edit, remove…).
+    static func action(_ zh: String, _ en: String, html: @escaping (Row, PageContext) -> Node<HTML.BodyContext>) -> ListColumn {
+        ListColumn(zh, en, sort: nil, isAction: true, html: html, export: { _, _ in .empty })
     }
 
     /// A plain text column: the same text on screen and in the export.
@@ -44,7 +58,7 @@ enum ListView {
         .div(
             .class("list"),
             .form(
-                .class("list-controls"), .method(.get), .action(basePath),
+                .class("list-controls " + Print.hidden), .method(.get), .action(basePath),
                 .input(.type(.search), .name("q"), .value((query.search ?? "").escapedForAttribute), .placeholder(searchPlaceholder),
                        .attribute(named: "aria-label", value: context.t("搜索", "Search"))),
                 .forEach(filters) { filter in
@@ -78,7 +92,7 @@ enum ListView {
                         .if(page.items.isEmpty, .tr(.td(.attribute(named: "colspan", value: "\(columns.count)"), .class("empty"),
                                                        .text(context.t("没有符合条件的记录", "Nothing matches"))))),
                         .forEach(page.items) { row in
-                            .tr(.forEach(columns) { column in .td(column.html(row, context)) })
+                            .tr(.forEach(columns) { column in .td(.if(column.isAction, .class("action-col " + Print.hidden)), column.html(row, context)) })
                         }
                     )
                 )
@@ -90,6 +104,7 @@ enum ListView {
     /// A column heading; a sortable one links to the list sorted by it (again: reversed).
     static func heading<Row>(_ context: PageContext, basePath: String, query: ListQuery, column: ListColumn<Row>) -> Node<HTML.TableRowContext> {
         let title = context.t(column.zh, column.en)
+        if column.isAction { return Print.actionHeading(title) }
         guard let key = column.sortKey else { return .th(.text(title)) }
         let isCurrent = query.sortKey == key
         let nextSort = (isCurrent && !query.descending ? "-" : "") + key
@@ -104,7 +119,7 @@ enum ListView {
     /// search, filters and sort ride along as hidden fields).
     static func pager<Row>(_ context: PageContext, basePath: String, query: ListQuery, page: ListPage<Row>) -> Node<HTML.BodyContext> {
         .if(page.pageCount > 1 || page.total > pageSizes[0], .nav(
-            .class("pager"), .attribute(named: "aria-label", value: context.t("分页", "Pages")),
+            .class("pager " + Print.hidden), .attribute(named: "aria-label", value: context.t("分页", "Pages")),
             .if(page.page > 1, .a(.href((basePath + "?" + query.queryString(["page": String(page.page - 1)])).escapedForAttribute), .text(context.t("上一页", "Previous")))),
             .span(.text(context.t("第 \(page.page) / \(page.pageCount) 页", "Page \(page.page) of \(page.pageCount)"))),
             .if(page.page < page.pageCount, .a(.href((basePath + "?" + query.queryString(["page": String(page.page + 1)])).escapedForAttribute), .text(context.t("下一页", "Next")))),

@@ -33,15 +33,9 @@ enum HomeView {
                   AND q.granted_on <= \(bind: today) AND (q.expires_on IS NULL OR q.expires_on >= \(bind: today))
                 """).first(decodingColumn: "n", as: Int.self) ?? 0
             let clusters = try await Cluster.query(on: db).filter(\.$active == true).count()
-            var missing = 0
-            var weak = 0
-            let window = try await ClusterQueries.lastTwelveMonths(now, on: db)
-            for chain in try await Chain.query(on: db).filter(\.$active == true).all() {
-                let map = try await ClusterQueries.map(chain, now: now, window: window, on: db)
-                missing += map.nodes.filter { $0.strength == NodeStrength.missing.rawValue }.count
-                weak += map.nodes.filter { $0.strength == NodeStrength.weak.rawValue }.count
-            }
-            return Programme(enterprises: enterprises, aboveScale: aboveScale, highTech: highTech, clusters: clusters, gapNodes: missing, weakNodes: weak)
+            // The same rows the gaps page lists, so the tile and the page cannot disagree.
+            let gaps = ChainGaps.counts(try await ChainGaps.load(now: now, on: db))
+            return Programme(enterprises: enterprises, aboveScale: aboveScale, highTech: highTech, clusters: clusters, gapNodes: gaps.missing, weakNodes: gaps.weak)
         }
     }
 
@@ -63,13 +57,13 @@ enum HomeView {
                          card(context.t("规上企业", "Above-scale"), "\(p.aboveScale)", Site.enterprises + "?active=1&aboveScale=1"),
                          card(context.t("有效高新技术企业", "High-tech enterprises"), "\(p.highTech)", Site.enterprises + "?active=1&qualification=highTech"),
                          card(context.t("产业集群", "Clusters"), "\(p.clusters)", Site.clusters + "?active=1"),
-                         card(context.t("产业链缺失 / 薄弱环节", "Missing / weak chain nodes"), "\(p.gapNodes) / \(p.weakNodes)", Site.clusters)
+                         card(context.t("产业链缺失 / 薄弱环节", "Missing / weak chain nodes"), "\(p.gapNodes) / \(p.weakNodes)", Site.chainGaps)
                      )
                  }),
             .if(!model.recentAudit.isEmpty, .group(
                 .h2(.text(context.t("最近变更", "Recent changes"))),
                 .ul(.class("plain"), .forEach(model.recentAudit) { row in
-                    .li(.text(DisplayFormat.dateTime(row.at) + " · " + row.actorName + " · "), .a(.href(Site.auditEntry(row.id)), .text(row.summary)))
+                    .li(.text(DisplayFormat.dateTime(row.at) + " · " + row.actorName + " · "), .a(.href(Site.auditEntry(row.id)), .text(AuditReading(row).summary(context.lang))))
                 })
             ))
         )

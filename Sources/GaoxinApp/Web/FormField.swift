@@ -85,6 +85,12 @@ enum FormField {
         ])
     }
 
+    /// A form that changes data, with its heading (and any hint or error summary) as one block:
+    /// hidden in print, so a printed page keeps no heading whose form is gone.
+    static func section(_ heading: String, level: Int = 3, _ nodes: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
+        .section(.class("form-section " + Print.hidden), level == 2 ? .h2(.text(heading)) : .h3(.text(heading)), .group(nodes))
+    }
+
     /// Errors that belong to no visible field (e.g. a conflict) shown above the form.
     static func summary<C: HTML.BodyContext>(_ errors: [FieldError], lang: UILanguage) -> Node<C> {
         .if(!errors.isEmpty, .div(

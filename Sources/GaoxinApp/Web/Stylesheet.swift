@@ -87,7 +87,9 @@ enum Stylesheet {
       th, td { padding:.25rem .3rem; }
     }
     @media print {
-      header.top, .list-controls, .pager, .actions, form, .foot { display:none !important; }
+      /* On paper only the record: no form (nor the heading that belongs to it), action column, button,
+         navigation, search or pager. Views mark such parts with Print.hidden where they are built. */
+      header.top, nav, .list-controls, .pager, .actions, form, button, .button, .form-errors, .foot, .\(Print.hidden) { display:none !important; }
       body, main { background:#fff; }
       main { max-width:none; padding:0; }
       a { color:inherit; text-decoration:none; }

@@ -24,7 +24,7 @@ enum TokenViews {
         .div(.class("table-wrap"), .table(
             .thead(.tr(.th(.text(context.t("名称", "Name"))), .th(.text(context.t("前缀", "Prefix"))), .th(.text(context.t("权限", "Scope"))),
                        .th(.text(context.t("创建时间", "Created"))), .th(.text(context.t("最近使用", "Last used"))), .th(.text(context.t("状态", "Status"))),
-                       .if(revokePath != nil, .th(.text(""))))),
+                       .if(revokePath != nil, Print.actionHeading("")))),
             .tbody(
                 .if(tokens.isEmpty, .tr(.td(.attribute(named: "colspan", value: "7"), .class("empty"), .text(context.t("尚无令牌", "No tokens yet"))))),
                 .forEach(tokens) { token in
@@ -33,7 +33,7 @@ enum TokenViews {
                         .td(.text(DisplayFormat.dateTime(token.createdAt))), .td(.text(token.lastUsedAt.map(DisplayFormat.dateTime) ?? "—")),
                         .td(.text(token.revokedAt == nil ? context.t("有效", "Active") : context.t("已吊销", "Revoked"))),
                         .unwrap(revokePath) { path in
-                            .td(.if(token.revokedAt == nil, .form(.class("inline"), .method(.post), .action(path(token.id)), Page.csrf(context),
+                            Print.actionCell(.if(token.revokedAt == nil, .form(.class("inline"), .method(.post), .action(path(token.id)), Page.csrf(context),
                                                                   .button(.type(.submit), .class("link"), .text(context.t("吊销", "Revoke"))))))
                         })
                 })
@@ -58,12 +58,13 @@ enum AccountView {
                 .dt(.text(context.t("姓名", "Name"))), .dd(.text(model.user.displayName)),
                 .dt(.text(context.t("所属单位", "Unit"))), .dd(.text(model.user.unitName ?? "")),
                 .dt(.text(context.t("角色", "Roles"))), .dd(.text(model.user.roles.compactMap(Role.init(rawValue:)).map { context.t($0.nameZh, $0.nameEn) }.joined(separator: "、")))),
-            .h2(.text(context.t("修改密码", "Change password"))),
+            FormField.section(context.t("修改密码", "Change password"), level: 2,
             .form(.class("record"), .method(.post), .action(Site.accountPassword), Page.csrf(context),
                   FormField.text("currentPassword", label: context.t("当前密码", "Current password"), value: "", errors: model.errors, lang: lang, required: true, type: .password),
                   FormField.text("newPassword", label: context.t("新密码", "New password"), value: "", errors: model.errors, lang: lang, required: true, type: .password,
-                                 hint: context.t("至少 10 个字符，不能包含用户名，不能是常见密码", "At least 10 characters, not the username, not a common password")),
-                  .div(.class("actions"), .button(.type(.submit), .text(context.t("修改密码", "Change password"))))),
+                                 hint: context.t("至少 10 个字符，不能包含用户名，不能是常见密码。修改后，您的全部 API 令牌将被吊销，对接系统需换用新令牌。",
+                                                 "At least 10 characters, not the username, not a common password. Changing it revokes all your API tokens; integrations need new ones.")),
+                  .div(.class("actions"), .button(.type(.submit), .text(context.t("修改密码", "Change password")))))),
             .h2(.text(context.t("API 令牌", "API tokens"))),
             .p(.class("hint"), .text(context.t("令牌用于系统对接，请求头写作 Authorization: Bearer <令牌>。令牌只在创建时显示一次。",
                                               "Tokens are for integrations: send Authorization: Bearer <token>. A token is shown once, when created."))),

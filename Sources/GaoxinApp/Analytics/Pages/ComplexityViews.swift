@@ -36,15 +36,15 @@ enum ComplexityViews {
                             .td(.text(DisplayFormat.dateTime(dataset.createdAt))))
                     }))),
             .if(model.canWrite, zoneForm(context, model)),
-            .if(model.canWrite, .group(
-                .h2(.text(context.t("上传数据集", "Upload a dataset"))),
+            .if(model.canWrite, FormField.section(
+                context.t("上传数据集", "Upload a dataset"), level: 2,
                 .p(.class("hint"), .text(context.t("长表：年份、地区、产业、数值 四列（代码按文本保留前导零）；宽表：第一列为地区，其余每列一个产业，并在下方填写年份。xlsx 或 CSV（UTF-8 / GBK）。数值必须是非负数，同一年份、地区、产业不能重复。",
                                                   "Long form: year, loc, prod, val; wide form: first column the region, one column per industry, year below. Values must be non-negative; no duplicates."))),
                 FormField.summary(model.fieldErrors, lang: lang),
                 .if(!model.rowErrors.isEmpty, .div(.class("table-wrap"), .table(
                     .thead(.tr(.th(.text(context.t("行号", "Row"))), .th(.text(context.t("列", "Column"))), .th(.text(context.t("值", "Value"))), .th(.text(context.t("原因", "Reason"))))),
                     .tbody(.forEach(model.rowErrors.prefix(500)) { error in
-                        .tr(.td(.text(error.row > 0 ? "\(error.row)" : context.t("整个文件", "whole file"))), .td(.text(error.column)), .td(.text(error.value)), .td(.text(error.reason)))
+                        .tr(.td(.text(error.row > 0 ? "\(error.row)" : error.place(context.lang))), .td(.text(error.column)), .td(.text(error.value)), .td(.text(error.reason)))
                     })))),
                 .form(.class("record"), .method(.post), .action(Site.complexity), .enctype(.multipartData), .novalidate(),
                       Page.csrf(context),
@@ -66,8 +66,8 @@ enum ComplexityViews {
     static func zoneForm(_ context: PageContext, _ model: IndexModel) -> Node<HTML.BodyContext> {
         let lang = context.lang
         let values = model.zoneValues
-        return .group(
-            .h2(.text(context.t("由本区企业数据生成", "Build from the zone's enterprise data"))),
+        return FormField.section(
+            context.t("由本区企业数据生成", "Build from the zone's enterprise data"), level: 2,
             .p(.class("hint"), .text(context.t("按年汇总企业月度营业收入：地区为企业所属板块（所属单位或其上级中的板块），产业为 GB/T 4754-2017 行业代码。生成的数据集是当时数据的快照。",
                                               "Sums enterprises' monthly revenue per year: regions are boards (the enterprise's unit or the board above it), industries are GB/T 4754-2017 codes. The dataset is a snapshot."))),
             FormField.summary(model.zoneErrors, lang: lang),

@@ -40,12 +40,13 @@ enum ChainShowView {
                     .if(!nodes.isEmpty, .div(.class("table-wrap"), .table(.class("chain-map"),
                         .thead(.tr(.th(.text(context.t("环节", "Node"))), .th(.text(context.t("强弱", "Strength"))), .th(.text(context.t("行业代码", "Codes"))),
                                    .th(.text(context.t("本地企业", "Local enterprises"))), .th(.text(context.t("近 12 个月营收（亿元）", "Revenue, 12 months (100m yuan)"))),
-                                   .if(model.canWrite, .th(.text(context.t("操作", "Actions")))))),
+                                   .if(model.canWrite, Print.actionHeading(context.t("操作", "Actions"))))),
                         .tbody(.forEach(nodes) { node in
                             .tr(
+                                .id(Site.chainNodeAnchor(node.id)),
                                 .td(.span(.attribute(named: "style", value: "padding-left: \(Double(node.depth) * 1.2)em"), .text(node.name)),
                                     .unwrap(node.products) { .div(.class("hint"), .text($0)) }),
-                                .td(badge(node.strength, context), .if(!node.reasons.isEmpty, .div(.class("hint"), .text(node.reasons.joined(separator: "；"))))),
+                                .td(badge(node.strength, context), .if(!node.reasons.isEmpty, .div(.class("hint"), .text(context.t(node.reasons.joined(separator: "；"), node.reasonsEn.joined(separator: "; ")))))),
                                 .td(.text(node.industryCodes.joined(separator: ", "))),
                                 .td(.forEach(node.enterprises) { e in
                                     .div(.a(.href(Site.enterprise(e.id)), .text(e.name)),
@@ -54,7 +55,7 @@ enum ChainShowView {
                                                                    .button(.type(.submit), .class("link"), .text(context.t("移除", "Remove"))))))
                                 }),
                                 .td(.class("num"), .text(Wan(node.revenue).yiText)),
-                                .if(model.canWrite, .td(
+                                .if(model.canWrite, Print.actionCell(
                                     .a(.href(Site.chainNodeEdit(node.id)), .text(context.t("编辑", "Edit"))),
                                     .form(.class("inline"), .method(.post), .action(Site.chainNodeEnterprises(node.id)), Page.csrf(context),
                                           .input(.type(.text), .name("enterprise"), .class("short"),
@@ -69,8 +70,8 @@ enum ChainShowView {
                     )))
                 )
             },
-            .if(model.canWrite, .group(
-                .h3(.text(context.t("新增环节", "Add a node"))),
+            .if(model.canWrite, FormField.section(
+                context.t("新增环节", "Add a node"),
                 .form(.class("record"), .method(.post), .action(Site.chainNodes(map.chain.id)), .novalidate(), Page.csrf(context),
                       ChainNodeFormView.fields(context, values: model.attachNode == nil ? model.nodeValues : [:], errors: model.attachNode == nil ? model.errors : [],
                                                segmentEditable: true, parentOptions: parentOptions),

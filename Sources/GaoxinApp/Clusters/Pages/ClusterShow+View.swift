@@ -33,8 +33,8 @@ enum ClusterShowView {
             .ul(.class("plain"), .forEach(model.chains) { item in
                 .li(.a(.href(Site.chain(item.chain.id)), .text(item.chain.name)), .text(context.t(" · \(item.nodes) 个环节", " · \(item.nodes) nodes")))
             }),
-            .if(model.canWrite, .group(
-                .h3(.text(context.t("新建产业链", "New chain"))),
+            .if(model.canWrite, FormField.section(
+                context.t("新建产业链", "New chain"),
                 FormField.summary(model.errors, lang: lang),
                 .form(.class("record"), .method(.post), .action(Site.clusterChains(c.id)), .novalidate(), Page.csrf(context),
                       FormField.text("name", label: context.t("产业链名称", "Chain name"), value: model.chainValues["name"], errors: model.errors, lang: lang, required: true, maxLength: 100),

@@ -25,7 +25,7 @@ enum ImportsView {
                                               "xlsx and CSV (UTF-8 or GBK/GB18030). Every row is checked first; all rows are written at once, or none and every problem is listed."))),
             .unwrap(error.flatMap(uploadProblem)) { .div(.class("form-errors"), .attribute(named: "role", value: "alert"), .text(context.t($0.zh, $0.en))) },
             .forEach(registers) { register in
-                .section(.class("register"),
+                .section(.class("register " + Print.hidden),
                     .h2(.text(register.title)),
                     .p(.text(context.t("模板：", "Template: ")),
                        .a(.href(Site.importTemplate(register.key, format: "xlsx")), .text("Excel")), .text(" · "),
