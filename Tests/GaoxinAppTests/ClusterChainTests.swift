@@ -44,7 +44,7 @@ final class ClusterChainTests: XCTestCase {
             // Every problem at once, next to its field, nothing written.
             let bad = try await browser.post(Site.clusters, [("name", ""), ("category", ""), ("leadUnitId", "\(fixtures.zone)"), ("annualTarget", "两千亿")])
             XCTAssertEqual(bad.status, .unprocessableEntity)
-            for (field, message) in [("name", "请填写集群名称"), ("category", "请填写集群类别"), ("annualTarget", "年度目标应为整数（万元）")] {
+            for (field, message) in [("name", "请填写集群名称"), ("category", "请选择集群类别"), ("annualTarget", "年度目标应为整数（万元）")] {
                 XCTAssertTrue(bad.text.contains("id=\"\(field)-error\""), field)
                 XCTAssertTrue(bad.text.contains(message), message)
             }
@@ -319,7 +319,9 @@ final class ClusterChainTests: XCTestCase {
             XCTAssertEqual(sheets.count, 4)
             XCTAssertEqual(sheets[3].rows.dropFirst().map { $0[0].text }, ["半导体材料", "晶圆制造", "功率器件"])
             let bad = try await api.send(.GET, "/api/v1/analytics/complexity/datasets/\(datasetID)/recommendations?chain=999999")
-            XCTAssertEqual(bad.status, .badRequest)
+            XCTAssertEqual(bad.status, .notFound, "a chain that does not exist is not found, like the dataset")
+            let malformed = try await api.send(.GET, "/api/v1/analytics/complexity/datasets/\(datasetID)/recommendations?chain=abc")
+            XCTAssertEqual(malformed.status, .badRequest)
         }
     }
 }

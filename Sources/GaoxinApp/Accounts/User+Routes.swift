@@ -19,24 +19,23 @@ enum UserRoutes {
             RouteSpec(.POST, "/users/:id/password", .write(policy), UserPages.resetPassword),
 
             RouteSpec(.GET, "/api/v1/users", .read(policy),
-                      doc: APIOperation(operationID: "listUsers", summary: "列出用户", tag: "用户", parameters: [
-                        .query("q", "用户名、姓名或单位名中的子串"), .query("page", "页码", .integer(minimum: (1, exclusive: false))),
-                        .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
-                        .sort(UserQueries.list), .query("role", "角色"),
-                        .query("active", "1 启用 / 0 停用"), .query("under", "只列出该单位 ID 及下级单位的用户", APIParameter.idSchema),
-                      ], response: UserListDTO.self), UsersAPI.list),
+                      doc: APIOperation(operationID: "listUsers", summary: "列出用户", tag: "用户", parameters: APIParameter.list(UserQueries.list, search: "用户名、姓名或单位名中的子串", [
+                        "active": "1 启用 / 0 停用", "under": "只列出该单位 ID 及下级单位的用户",
+                      ]), response: UserListDTO.self), UsersAPI.list),
             RouteSpec(.POST, "/api/v1/users", .write(policy),
                       doc: APIOperation(operationID: "createUser", summary: "新建用户", tag: "用户", request: .json(UserInput.self), successStatus: 201, response: UserDTO.self),
                       UsersAPI.create),
             RouteSpec(.GET, "/api/v1/users/:id", .read(policy),
                       doc: APIOperation(operationID: "getUser", summary: "查看用户", tag: "用户", parameters: [idParam], response: UserDTO.self), UsersAPI.show),
             RouteSpec(.PATCH, "/api/v1/users/:id", .write(policy),
-                      doc: APIOperation(operationID: "updateUser", summary: "修改用户", tag: "用户", parameters: [idParam], request: .json(UserInput.self), response: UserDTO.self),
+                      doc: APIOperation(operationID: "updateUser", summary: "修改用户", tag: "用户", parameters: [idParam], request: .patch(UserInput.self, without: ["password"]), response: UserDTO.self),
                       UsersAPI.update),
             RouteSpec(.POST, "/api/v1/users/:id/deactivate", .write(policy),
-                      doc: APIOperation(operationID: "deactivateUser", summary: "停用用户", tag: "用户", parameters: [idParam], response: UserDTO.self), UsersAPI.setActive(false)),
+                      doc: APIOperation(operationID: "deactivateUser", summary: "停用用户", tag: "用户", parameters: [idParam], response: UserDTO.self,
+                                        refusals: [.conflict("不能停用自己的账号")]), UsersAPI.setActive(false)),
             RouteSpec(.POST, "/api/v1/users/:id/reactivate", .write(policy),
-                      doc: APIOperation(operationID: "reactivateUser", summary: "启用用户", tag: "用户", parameters: [idParam], response: UserDTO.self), UsersAPI.setActive(true)),
+                      doc: APIOperation(operationID: "reactivateUser", summary: "启用用户", tag: "用户", parameters: [idParam], response: UserDTO.self,
+                                        refusals: [.conflict("用户所属单位已停用")]), UsersAPI.setActive(true)),
         ]
     }
 }

@@ -57,11 +57,11 @@ struct UserInput: Content, APISchema {
     static let schemaName = "UserInput"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "username": .string(required: false, maxLength: 50, pattern: JSONSchema.nonBlank), "displayName": .string(required: false, maxLength: 50, pattern: JSONSchema.nonBlank),
-            "unitId": .integer(required: false),
-            "roles": .array(required: false, items: .string(allowedValues: Role.allCases.map { AnyCodable($0.rawValue) })),
+            "username": .string(required: true, maxLength: 50, pattern: JSONSchema.nonBlank), "displayName": .string(required: true, maxLength: 50, pattern: JSONSchema.nonBlank),
+            "unitId": .integer(required: true),
+            "roles": .array(required: true, minItems: 1, items: .string(allowedValues: Role.allCases.map { AnyCodable($0.rawValue) })),
             "email": .string(required: false, nullable: true, maxLength: 200), "phone": .string(required: false, nullable: true, maxLength: 50),
-            "password": .string(required: false, maxLength: 200),
+            "password": .string(required: true, maxLength: 200),
         ])
     }
 }

@@ -25,7 +25,7 @@ enum UsersAPI {
 
     static func update(_ req: Request) async throws -> Response {
         let user = try await UserQueries.find(req)
-        let input = try APIBody.decode(UserInput.self, req)
+        let input = try APIBody.decodePatch(UserInput.self, req)
         // A password sent here would otherwise be ignored while the answer says 200.
         if input.password != nil {
             throw AppError.badRequest("这里不能修改密码：由本人在“我的账号”修改，或由管理员在用户页重置", field: "password")

@@ -7,7 +7,7 @@ import Vapor
 enum AnalyticsRoutes {
     /// One bad cell as a sentence: "第 3 行 数值：不是数字（abc）", without the parts it lacks.
     static func describe(_ error: ImportRowError) -> String {
-        let place = (error.row > 0 ? "第 \(error.row) 行" : "文件") + (error.column.isEmpty ? "" : " \(error.column)")
+        let place = error.place(.zh) + (error.column.isEmpty ? "" : " \(error.column)")
         return "\(place)：\(error.reason)" + (error.value.isEmpty ? "" : "（\(error.value)）")
     }
 
@@ -53,7 +53,8 @@ enum AnalyticsRoutes {
                                                        weights: try ComplexityAnalysis.weights(weightsName), on: req.db)
         var result = outcome
         if let raw = req.query[String.self, at: "chain"], !raw.isEmpty {
-            guard let id = Int(raw), let chain = try await Chain.find(id, on: req.db) else { throw AppError.badRequest("产业链“\(raw)”不存在", field: "chain") }
+            guard let id = Int(raw), id > 0 else { throw AppError.badRequest("产业链 ID 应为正整数", field: "chain") }
+            guard let chain = try await Chain.find(id, on: req.db) else { throw AppError.notFound("产业链“\(raw)”") }
             result.chainGaps = try await ChainGapAnalysis.build(chain: chain, outcome: outcome, now: req.now, on: req.db)
         }
         return (dataset, result, weightsName.isEmpty ? "balanced" : weightsName)
@@ -105,7 +106,8 @@ enum AnalyticsRoutes {
             },
             RouteSpec(.POST, "/api/v1/analytics/complexity/datasets", .write(policy), body: .upload,
                       doc: APIOperation(operationID: "createComplexityDataset", summary: "上传地区 × 产业矩阵（multipart：name、measure、year、file）", tag: "产业分析",
-                                        request: .upload, successStatus: 201, response: ComplexityDatasetDTO.self)) { req in
+                                        request: .upload, successStatus: 201, response: ComplexityDatasetDTO.self,
+                                        refusals: [.rule("文件不是可计算的地区 × 产业矩阵，或名称、口径、年份不合规：error.details 逐行列出问题，未写入任何数据")])) { req in
                 let form = try decodeUpload(req)
                 do {
                     let dataset = try await ComplexityDatasetWrites.create(name: form.name, measure: form.measure, wideYear: form.year,
@@ -129,9 +131,10 @@ enum AnalyticsRoutes {
             },
             RouteSpec(.GET, "/api/v1/analytics/complexity/datasets/:id/recommendations", .read(policy),
                       doc: APIOperation(operationID: "getComplexityRecommendations", summary: "某地区某年份的目标产业推荐（含各分项）", tag: "产业分析", parameters: [
-                        .path("id", "数据集 ID"), .query("location", "地区代码（默认第一个）"), .query("year", "年份（默认最近一年）"),
-                        .query("weights", "权重方案：balanced、nearby、strategic", .string(allowedValues: ["balanced", "nearby", "strategic"])),
-                        .query("chain", "对照的产业链 ID：标出可补链（缺失环节）或强链（薄弱环节）的推荐产业", APIParameter.idSchema),
+                        .path("id", "数据集 ID"), .query("location", "地区代码（默认第一个；数据集没有的地区为 404）", allowEmpty: true), .query("year", "年份 YYYY（默认最近一年；数据集没有的年份为 404）", .string(pattern: "^[0-9]{4}$"), allowEmpty: true),
+                        .query("weights", "权重方案：" + ComplexityAnalysis.weightings.map(\.name).joined(separator: "、") + "（默认 balanced）",
+                               .string(allowedValues: ComplexityAnalysis.weightings.map { .init($0.name) }), allowEmpty: true),
+                        .query("chain", "对照的产业链 ID：标出可补链（缺失环节）或强链（薄弱环节）的推荐产业", APIParameter.idSchema, allowEmpty: true),
                       ], response: RecommendationListDTO.self)) { req in
                 let (dataset, outcome, _) = try await outcome(req)
                 return try .json(RecommendationListDTO(datasetID: dataset.id!, outcome: outcome))

@@ -32,19 +32,25 @@ enum ComplexityAnalysis {
             .first(decodingColumn: "n", as: Int.self) ?? 0 > 0
     }
 
+    /// The named weightings of a recommendation (`weights=`), the first the default; the API
+    /// document lists these names.
+    static let weightings: [(name: String, weights: RecommendationWeights)] = [
+        ("balanced", .balanced), ("nearby", .nearby), ("strategic", .strategic),
+    ]
+
     static func weights(_ name: String?) throws -> RecommendationWeights {
-        switch name ?? "balanced" {
-        case "balanced", "": return .balanced
-        case "nearby": return .nearby
-        case "strategic": return .strategic
-        default: throw AppError.badRequest("权重方案只能是 balanced、nearby 或 strategic", field: "weights")
+        let key = (name ?? "").isEmpty ? weightings[0].name : name!
+        guard let found = weightings.first(where: { $0.name == key }) else {
+            throw AppError.badRequest("权重方案只能是 " + weightings.map(\.name).joined(separator: "、"), field: "weights")
         }
+        return found.weights
     }
 
     static func run(_ dataset: ComplexityDataset, year requestedYear: String?, location requestedLocation: String?,
                     weights: RecommendationWeights, on db: Database) async throws -> Outcome {
         guard let year = requestedYear.flatMap({ $0.isEmpty ? nil : $0 }) ?? dataset.yearList.last else { throw AppError.notFound("数据") }
-        guard dataset.yearList.contains(year) else { throw AppError.badRequest("该数据集没有 \(year) 年的数据", field: "year") }
+        // A year or region the dataset lacks is a resource that does not exist: 404, as for an unknown dataset.
+        guard dataset.yearList.contains(year) else { throw AppError.notFound("该数据集 \(year) 年的数据") }
         let rows = try await (db as! any SQLDatabase).select().columns("loc", "prod", "val").from("complexity_observations")
             .where("dataset_id", .equal, dataset.id!).where("year", .equal, year)
             .orderBy("id").all(decoding: Row.self)
@@ -63,7 +69,7 @@ enum ComplexityAnalysis {
         }
         let locations = result.gridLocations.map(\.code)
         let location = requestedLocation.flatMap { $0.isEmpty ? nil : $0 } ?? locations.first ?? ""
-        guard locations.contains(location) else { throw AppError.badRequest("数据集中没有地区“\(location)”", field: "location") }
+        guard locations.contains(location) else { throw AppError.notFound("数据集中的地区“\(location)”") }
         do {
             let list = try TargetRecommendation.rank(result, location: location, weights: weights)
             return Outcome(result: result, year: year, location: location, recommendations: list, problem: nil)

@@ -40,7 +40,7 @@ enum ChainNodeWrites {
                 v.add(.invalid("segment", zh: "环节位置只能是上游、中游或下游", en: "Segment must be upstream, midstream or downstream"))
             }
         }
-        if segment == nil, v.isValid { v.add(.required("segment", label: "环节位置（上游/中游/下游）", labelEn: "Segment")) }
+        if segment == nil, v.isValid { v.add(.choiceRequired("segment", label: "环节位置（上游/中游/下游）", labelEn: "Segment")) }
         var codes: [String] = []
         for raw in input.industryCodes ?? existing?.codes ?? [] {
             switch IndustryCode.parse(raw) {
@@ -51,7 +51,7 @@ enum ChainNodeWrites {
         v.check(codes.count <= 20, .invalid("industryCodes", zh: "一个环节最多 20 个行业代码", en: "At most 20 codes per node"))
         let products = v.optionalText("products", input.products ?? existing?.products, label: "关键产品与技术", labelEn: "Products", max: 2000)
         let sortOrder = input.sortOrder ?? existing?.sortOrder ?? 0
-        v.check((-1_000_000...1_000_000).contains(sortOrder), .invalid("sortOrder", zh: "排序号应在 -1000000 到 1000000 之间", en: "Sort order out of range"))
+        v.check(InputLimits.sortOrder.contains(sortOrder), .invalid("sortOrder", zh: "排序号应在 -1000000 到 1000000 之间", en: "Sort order out of range"))
         // Node names are how people (and the chain-node import) tell nodes apart within a chain.
         if !name.isEmpty {
             var namesake = ChainNode.query(on: db).filter(\.$chainID == chain.id!).filter(\.$name == name)

@@ -21,7 +21,7 @@ enum ClusterWrites {
         let name = v.requiredText("name", input.name ?? existing?.name, label: "集群名称", labelEn: "Name", max: 100)
         let categoryText = input.category ?? existing?.category ?? ""
         let category = ClusterCategory(codeOrName: categoryText)
-        if categoryText.isEmpty { v.add(.required("category", label: "集群类别", labelEn: "Category")) } else if category == nil {
+        if categoryText.isEmpty { v.add(.choiceRequired("category", label: "集群类别", labelEn: "Category")) } else if category == nil {
             v.add(.invalid("category", zh: "集群类别“\(categoryText)”不存在", en: "Unknown category"))
         }
         let leadUnitID = input.leadUnitId ?? existing?.leadUnitID
@@ -30,12 +30,12 @@ enum ClusterWrites {
                 if !unit.active, unit.id != existing?.leadUnitID { v.add(.invalid("leadUnitId", zh: "单位“\(unit.name)”已停用", en: "The unit is deactivated")) }
                 else if let path = unit.unitPath, !actor.owns(path) { v.add(.invalid("leadUnitId", zh: "只能选择本单位或下级单位", en: "Choose your own unit or one below it")) }
             } else { v.add(.invalid("leadUnitId", zh: "牵头部门不存在", en: "Unit not found")) }
-        } else { v.add(.required("leadUnitId", label: "牵头部门", labelEn: "Lead unit")) }
+        } else { v.add(.choiceRequired("leadUnitId", label: "牵头部门", labelEn: "Lead unit")) }
         let leader = v.optionalText("liaisonLeader", input.liaisonLeader ?? existing?.liaisonLeader, label: "挂钩领导", labelEn: "Liaison leader", max: 100)
         let target = input.annualTarget ?? existing?.annualTarget
         if let target { v.check((0..<IndicatorWrites.moneyLimit).contains(target), .invalid("annualTarget", zh: "年度目标应为不小于 0 的整数（万元）", en: "Target must be ≥ 0 (10k yuan)")) }
         let sortOrder = input.sortOrder ?? existing?.sortOrder ?? 0
-        v.check((-1_000_000...1_000_000).contains(sortOrder), .invalid("sortOrder", zh: "排序号应在 -1000000 到 1000000 之间", en: "Sort order out of range"))
+        v.check(InputLimits.sortOrder.contains(sortOrder), .invalid("sortOrder", zh: "排序号应在 -1000000 到 1000000 之间", en: "Sort order out of range"))
         let note = v.optionalText("note", input.note ?? existing?.note, label: "备注", labelEn: "Note", max: 2000)
         if v.isValid {
             var query = Cluster.query(on: db).filter(\.$name == name)

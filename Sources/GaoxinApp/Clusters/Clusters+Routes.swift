@@ -1,3 +1,4 @@
+import GaoxinDomain
 import OpenAPIKit30
 import Vapor
 
@@ -5,12 +6,10 @@ enum ClusterRoutes {
     static let policy = Policies.clusters
     static let idParam = APIParameter.path("id", "ID")
     static let enterpriseParam = APIParameter.path("enterpriseId", "企业 ID")
-    static let listParams: [APIParameter] = [
-        .query("q", "集群名称或挂钩领导中的任意子串"), .query("page", "页码，从 1 开始", .integer(minimum: (1, exclusive: false))),
-        .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
-        .sort(ClusterQueries.list),
-        .query("category", "类别：advantage、emerging、future"), .query("under", "牵头部门在该单位之下", APIParameter.idSchema), .query("active", "1 启用 / 0 停用"),
-    ]
+    static let listParams = APIParameter.list(ClusterQueries.list, search: "集群名称或挂钩领导中的任意子串",
+                                              ["under": "牵头部门在该单位之下", "active": "1 启用 / 0 停用"])
+
+    static let gapParams = APIParameter.list(ChainGaps.parameters, search: "环节、产业链或集群名称中的任意子串", ["cluster": "产业集群 ID"])
 
     static var all: [RouteSpec] {
         [
@@ -24,6 +23,8 @@ enum ClusterRoutes {
             RouteSpec(.POST, "/clusters/:id/deactivate", .write(policy), ClusterPages.setActive(false)),
             RouteSpec(.POST, "/clusters/:id/reactivate", .write(policy), ClusterPages.setActive(true)),
             RouteSpec(.POST, "/clusters/:id/chains", .write(policy), ClusterPages.createChain),
+            RouteSpec(.GET, "/chain-gaps", .read(policy), ChainGapPages.index),
+            RouteSpec(.GET, "/chain-gaps/export", .read(policy), ChainGapPages.export),
             RouteSpec(.GET, "/chains/:id", .read(policy)) { try await ChainPages.show($0) },
             RouteSpec(.GET, "/chains/:id/export", .read(policy), ChainPages.export),
             RouteSpec(.GET, "/chains/:id/edit", .write(policy), ChainPages.editForm),
@@ -48,7 +49,7 @@ enum ClusterRoutes {
                       doc: APIOperation(operationID: "getCluster", summary: "查看产业集群", tag: "产业集群", parameters: [idParam], response: ClusterDTO.self),
                       ClustersAPI.show),
             RouteSpec(.PATCH, "/api/v1/clusters/:id", .write(policy),
-                      doc: APIOperation(operationID: "updateCluster", summary: "修改产业集群", tag: "产业集群", parameters: [idParam], request: .json(ClusterInput.self), response: ClusterDTO.self),
+                      doc: APIOperation(operationID: "updateCluster", summary: "修改产业集群", tag: "产业集群", parameters: [idParam], request: .patch(ClusterInput.self), response: ClusterDTO.self),
                       ClustersAPI.update),
             RouteSpec(.POST, "/api/v1/clusters/:id/deactivate", .write(policy),
                       doc: APIOperation(operationID: "deactivateCluster", summary: "停用产业集群", tag: "产业集群", parameters: [idParam], response: ClusterDTO.self),
@@ -62,11 +63,15 @@ enum ClusterRoutes {
             RouteSpec(.POST, "/api/v1/clusters/:id/chains", .write(policy),
                       doc: APIOperation(operationID: "createChain", summary: "新建产业链", tag: "产业集群", parameters: [idParam], request: .json(ChainInput.self), successStatus: 201, response: ChainDTO.self),
                       ClustersAPI.createChain),
+            RouteSpec(.GET, "/api/v1/chain-gaps", .read(policy),
+                      doc: APIOperation(operationID: "listChainGaps", summary: "全部在用产业链的缺失与薄弱环节（强弱按各链门槛当场计算，含判定依据）", tag: "产业集群",
+                                        parameters: gapParams, response: ChainGapListDTO.self),
+                      ChainGapPages.api),
             RouteSpec(.GET, "/api/v1/chains/:id", .read(policy),
                       doc: APIOperation(operationID: "getChainMap", summary: "产业链招商图谱：环节、强弱（含判定依据）与本地企业", tag: "产业集群", parameters: [idParam], response: ChainMapDTO.self),
                       ClustersAPI.chainMap),
             RouteSpec(.PATCH, "/api/v1/chains/:id", .write(policy),
-                      doc: APIOperation(operationID: "updateChain", summary: "修改产业链及强弱门槛", tag: "产业集群", parameters: [idParam], request: .json(ChainInput.self), response: ChainDTO.self),
+                      doc: APIOperation(operationID: "updateChain", summary: "修改产业链及强弱门槛", tag: "产业集群", parameters: [idParam], request: .patch(ChainInput.self), response: ChainDTO.self),
                       ClustersAPI.updateChain),
             RouteSpec(.GET, "/api/v1/chains/:id/leader-candidates", .read(policy),
                       doc: APIOperation(operationID: "listChainLeaderCandidates", summary: "链主遴选：候选企业排名（含各项得分）", tag: "产业集群", parameters: [idParam], response: LeaderCandidatesDTO.self)) { req in
@@ -91,13 +96,15 @@ enum ClusterRoutes {
                       doc: APIOperation(operationID: "createChainNode", summary: "新增产业链环节", tag: "产业集群", parameters: [idParam], request: .json(ChainNodeInput.self), successStatus: 201, response: ChainNodeDTO.self),
                       ClustersAPI.createNode),
             RouteSpec(.PATCH, "/api/v1/chain-nodes/:id", .write(policy),
-                      doc: APIOperation(operationID: "updateChainNode", summary: "修改产业链环节", tag: "产业集群", parameters: [idParam], request: .json(ChainNodeInput.self), response: ChainNodeDTO.self),
+                      doc: APIOperation(operationID: "updateChainNode", summary: "修改产业链环节", tag: "产业集群", parameters: [idParam], request: .patch(ChainNodeInput.self, without: ["parentId"]), response: ChainNodeDTO.self),
                       ClustersAPI.updateNode),
             RouteSpec(.DELETE, "/api/v1/chain-nodes/:id", .write(policy),
-                      doc: APIOperation(operationID: "deleteChainNode", summary: "删除空的产业链环节", tag: "产业集群", parameters: [idParam], successStatus: 204, response: nil),
+                      doc: APIOperation(operationID: "deleteChainNode", summary: "删除空的产业链环节", tag: "产业集群", parameters: [idParam], successStatus: 204, response: nil,
+                                        refusals: [.conflict("环节还有下级环节或关联企业")]),
                       ClustersAPI.deleteNode),
             RouteSpec(.PUT, "/api/v1/chain-nodes/:id/enterprises/:enterpriseId", .write(policy),
-                      doc: APIOperation(operationID: "attachChainNodeEnterprise", summary: "将企业关联到环节", tag: "产业集群", parameters: [idParam, enterpriseParam], successStatus: 204, response: nil),
+                      doc: APIOperation(operationID: "attachChainNodeEnterprise", summary: "将企业关联到环节", tag: "产业集群", parameters: [idParam, enterpriseParam], successStatus: 204, response: nil,
+                                        refusals: [.rule("企业已停用，不能关联到环节")]),
                       ClustersAPI.attach),
             RouteSpec(.DELETE, "/api/v1/chain-nodes/:id/enterprises/:enterpriseId", .write(policy),
                       doc: APIOperation(operationID: "detachChainNodeEnterprise", summary: "取消企业与环节的关联", tag: "产业集群", parameters: [idParam, enterpriseParam], successStatus: 204, response: nil),

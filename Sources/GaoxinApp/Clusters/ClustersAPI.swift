@@ -26,7 +26,7 @@ enum ClustersAPI {
 
     static func update(_ req: Request) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)
-        let updated = try await ClusterWrites.update(cluster, try APIBody.decode(ClusterInput.self, req), req)
+        let updated = try await ClusterWrites.update(cluster, try APIBody.decodePatch(ClusterInput.self, req), req)
         return try .json(try await ClusterQueries.dto(updated, on: req.db))
     }
 
@@ -55,7 +55,7 @@ enum ClustersAPI {
 
     static func updateChain(_ req: Request) async throws -> Response {
         let chain = try await ClusterQueries.findChain(req)
-        return try .json(ChainDTO(try await ClusterWrites.updateChain(chain, try APIBody.decode(ChainInput.self, req), req)))
+        return try .json(ChainDTO(try await ClusterWrites.updateChain(chain, try APIBody.decodePatch(ChainInput.self, req), req)))
     }
 
     static func createNode(_ req: Request) async throws -> Response {
@@ -65,7 +65,7 @@ enum ClustersAPI {
 
     static func updateNode(_ req: Request) async throws -> Response {
         let node = try await ClusterQueries.findNode(req)
-        let input = try APIBody.decode(ChainNodeInput.self, req)
+        let input = try APIBody.decodePatch(ChainNodeInput.self, req)
         if let parentId = input.parentId, parentId != node.parentID {
             throw AppError.badRequest("环节创建后不能改变上级环节；请新建环节", field: "parentId")
         }

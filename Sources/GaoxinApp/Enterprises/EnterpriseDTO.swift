@@ -63,8 +63,8 @@ struct EnterpriseInput: Content, APISchema {
     static let schemaName = "EnterpriseInput"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "creditCode": .string(required: false, maxLength: 30), "name": .string(required: false, maxLength: 200, pattern: JSONSchema.nonBlank),
-            "industryCode": .string(required: false, maxLength: 10), "unitId": .integer(required: false),
+            "creditCode": .string(required: true, maxLength: 30, pattern: JSONSchema.nonBlank), "name": .string(required: true, maxLength: 200, pattern: JSONSchema.nonBlank),
+            "industryCode": .string(required: true, maxLength: 10, pattern: JSONSchema.nonBlank), "unitId": .integer(required: true),
             "aboveScale": .boolean(required: false),
             "tier": .string(required: false, nullable: true, allowedValues: EnterpriseTier.allCases.map { AnyCodable($0.rawValue) } + [AnyCodable(""), nil]),
             "address": .string(required: false, nullable: true, maxLength: 200), "note": .string(required: false, nullable: true, maxLength: 2000),
@@ -109,7 +109,8 @@ struct IndicatorDTO: Content, Equatable, APISchema {
 
 /// The figures of one month as sent by a client or a form; every figure is optional.
 struct IndicatorInput: Content, Equatable, APISchema {
-    static let periodPattern = "^[0-9]{4}-[0-9]{2}$"
+    /// `Period`: years 1900–2999, months 01–12.
+    static let periodPattern = "^(19[0-9]{2}|2[0-9]{3})-(0[1-9]|1[0-2])$"
 
     var revenue: Int64?
     var outputValue: Int64?
@@ -122,10 +123,13 @@ struct IndicatorInput: Content, Equatable, APISchema {
 
     static let schemaName = "EnterpriseIndicatorInput"
     static var openAPISchema: JSONSchema {
-        .object(properties: [
-            "revenue": .integer(required: false, nullable: true), "outputValue": .integer(required: false, nullable: true),
-            "tax": .integer(required: false, nullable: true), "rdExpense": .integer(required: false, nullable: true),
-            "employees": .integer(required: false, nullable: true), "inventionPatents": .integer(required: false, nullable: true),
+        // The bounds `IndicatorWrites.validate` checks; at least one figure (a null one is not given).
+        let money = JSONSchema.integer(required: false, nullable: true, maximum: (Int(IndicatorWrites.moneyLimit) - 1, exclusive: false),
+                                       minimum: (0, exclusive: false))
+        let count = JSONSchema.integer(required: false, nullable: true, maximum: (IndicatorWrites.countLimit - 1, exclusive: false),
+                                       minimum: (0, exclusive: false))
+        return .object(minProperties: 1, properties: [
+            "revenue": money, "outputValue": money, "tax": money, "rdExpense": money, "employees": count, "inventionPatents": count,
         ])
     }
 }

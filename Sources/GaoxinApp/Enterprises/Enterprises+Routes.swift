@@ -6,15 +6,10 @@ enum EnterpriseRoutes {
     static let policy = Policies.enterprises
     static let idParam = APIParameter.path("id", "企业 ID")
     static let periodParam = APIParameter.pathText("period", "月份 YYYY-MM", pattern: IndicatorInput.periodPattern)
-    static let listParams: [APIParameter] = [
-        .query("q", "企业名称或统一社会信用代码中的任意子串"), .query("page", "页码，从 1 开始", .integer(minimum: (1, exclusive: false))),
-        .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
-        .sort(EnterpriseQueries.list),
-        .query("under", "只列出该单位及其下级单位的企业", APIParameter.idSchema), .query("industry", "行业代码前缀，如 39"),
-        .query("aboveScale", "1 规上 / 0 规下"), .query("tier", "层级：chainLeader、candidate、backbone、rising"),
-        .query("qualification", "当前持有该资质：" + Qualification.allCases.map(\.rawValue).joined(separator: "、")),
-        .query("active", "1 在册 / 0 已停用"),
-    ]
+    static let listParams = APIParameter.list(EnterpriseQueries.list, search: "企业名称或统一社会信用代码中的任意子串", [
+        "under": "只列出该单位及其下级单位的企业", "industry": "行业代码前缀（字母和数字），如 39 或 C39",
+        "aboveScale": "1 规上 / 0 规下", "active": "1 在册 / 0 已停用",
+    ])
 
     static var all: [RouteSpec] {
         [
@@ -41,7 +36,7 @@ enum EnterpriseRoutes {
                       doc: APIOperation(operationID: "getEnterprise", summary: "查看企业", tag: "企业", parameters: [idParam], response: EnterpriseDTO.self),
                       EnterprisesAPI.show),
             RouteSpec(.PATCH, "/api/v1/enterprises/:id", .write(policy),
-                      doc: APIOperation(operationID: "updateEnterprise", summary: "修改企业", tag: "企业", parameters: [idParam], request: .json(EnterpriseInput.self), response: EnterpriseDTO.self),
+                      doc: APIOperation(operationID: "updateEnterprise", summary: "修改企业", tag: "企业", parameters: [idParam], request: .patch(EnterpriseInput.self), response: EnterpriseDTO.self),
                       EnterprisesAPI.update),
             RouteSpec(.POST, "/api/v1/enterprises/:id/deactivate", .write(policy),
                       doc: APIOperation(operationID: "deactivateEnterprise", summary: "停用企业（保留数据）", tag: "企业", parameters: [idParam], response: EnterpriseDTO.self),

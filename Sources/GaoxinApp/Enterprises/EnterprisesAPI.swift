@@ -26,7 +26,7 @@ enum EnterprisesAPI {
 
     static func update(_ req: Request) async throws -> Response {
         let enterprise = try await EnterpriseQueries.find(req)
-        let updated = try await EnterpriseWrites.update(enterprise, try APIBody.decode(EnterpriseInput.self, req), req)
+        let updated = try await EnterpriseWrites.update(enterprise, try APIBody.decodePatch(EnterpriseInput.self, req), req)
         return try .json(try await EnterpriseQueries.dto(updated, on: req.db))
     }
 

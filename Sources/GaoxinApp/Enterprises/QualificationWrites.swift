@@ -46,7 +46,9 @@ struct QualificationInput: Content, APISchema {
     static var openAPISchema: JSONSchema {
         .object(properties: [
             "kind": .string(required: true, allowedValues: Qualification.allCases.map { AnyCodable($0.rawValue) }),
-            "grantedOn": .string(format: .date, required: true), "expiresOn": .string(format: .date, required: false, nullable: true),
+            "grantedOn": .recordDay(required: true),
+            // An empty expiry (what the form's blank date field sends) means "does not expire", like null.
+            "expiresOn": .any(of: [.recordDay(required: true), .string(maxLength: 0)], core: .init(required: false, nullable: true)),
             "note": .string(required: false, nullable: true, maxLength: 500),
         ])
     }
@@ -69,7 +71,7 @@ enum QualificationWrites {
         var v = FieldValidator()
         let kindText = (input.kind ?? "").trimmingCharacters(in: .whitespaces)
         let kind = Qualification(codeOrName: kindText)
-        if kindText.isEmpty { v.add(.required("kind", label: "资质类型", labelEn: "Kind")) } else if kind == nil {
+        if kindText.isEmpty { v.add(.choiceRequired("kind", label: "资质类型", labelEn: "Kind")) } else if kind == nil {
             v.add(.invalid("kind", zh: "资质类型“\(kindText)”不存在，可选：" + Qualification.allCases.map(\.nameZh).joined(separator: "、"), en: "Unknown kind"))
         }
         func day(_ field: String, _ text: String?, label: String, required: Bool) -> String? {

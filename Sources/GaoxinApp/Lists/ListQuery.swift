@@ -14,15 +14,19 @@ struct ListQuery: Sendable, Equatable {
     var today: String = DisplayFormat.day(Date())
 
     static let maxPer = 200
+    static let maxPage = 1_000_000
+    /// Counted in Unicode scalars, as JSON Schema's `maxLength` counts (the API document says 100).
+    static let maxSearchLength = 100
 
     static func parse(_ req: Request, _ definition: ListDefinition) throws -> ListQuery {
         var query = ListQuery(sortKey: definition.defaultSort, descending: definition.defaultDescending)
         query.today = DisplayFormat.day(req.now)
-        let search = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if search.count > 100 { throw AppError.badRequest("搜索词不能超过 100 个字符", field: "q") }
+        let rawSearch = req.query[String.self, at: "q"] ?? ""
+        if rawSearch.unicodeScalars.count > maxSearchLength { throw AppError.badRequest("搜索词不能超过 \(maxSearchLength) 个字符", field: "q") }
+        let search = rawSearch.trimmingCharacters(in: .whitespacesAndNewlines)
         query.search = search.isEmpty ? nil : search
         if let raw = req.query[String.self, at: "page"], !raw.isEmpty {
-            guard let page = Int(raw), page >= 1, page <= 1_000_000 else { throw AppError.badRequest("页码应为不小于 1 的整数", field: "page") }
+            guard let page = Int(raw), page >= 1, page <= maxPage else { throw AppError.badRequest("页码应为不小于 1 的整数", field: "page") }
             query.page = page
         }
         if let raw = req.query[String.self, at: "per"], !raw.isEmpty {

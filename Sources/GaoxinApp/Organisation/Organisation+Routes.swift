@@ -4,12 +4,8 @@ import Vapor
 enum OrganisationRoutes {
     static let policy = Policies.organisation
     static let idParam = APIParameter.path("id", "单位 ID")
-    static let listParams: [APIParameter] = [
-        .query("q", "名称或编码中的任意子串"), .query("page", "页码，从 1 开始", .integer(minimum: (1, exclusive: false))),
-        .query("per", "每页条数，1–200", .integer(maximum: (200, exclusive: false), minimum: (1, exclusive: false))),
-        .sort(UnitQueries.list),
-        .query("kind", "单位类型"), .query("active", "1 启用 / 0 停用"), .query("under", "只列出该单位 ID 之下的单位", APIParameter.idSchema),
-    ]
+    static let listParams = APIParameter.list(UnitQueries.list, search: "名称或编码中的任意子串",
+                                              ["active": "1 启用 / 0 停用", "under": "只列出该单位 ID 之下的单位"])
 
     static var all: [RouteSpec] {
         [
@@ -34,16 +30,18 @@ enum OrganisationRoutes {
                       doc: APIOperation(operationID: "getUnit", summary: "查看组织单位", tag: "组织单位", parameters: [idParam], response: UnitDTO.self),
                       UnitsAPI.show),
             RouteSpec(.PATCH, "/api/v1/units/:id", .write(policy),
-                      doc: APIOperation(operationID: "updateUnit", summary: "修改组织单位（不含上级）", tag: "组织单位", parameters: [idParam], request: .json(UnitInput.self), response: UnitDTO.self),
+                      doc: APIOperation(operationID: "updateUnit", summary: "修改组织单位（不含上级）", tag: "组织单位", parameters: [idParam], request: .patch(UnitInput.self, without: ["parentId"]), response: UnitDTO.self),
                       UnitsAPI.update),
             RouteSpec(.POST, "/api/v1/units/:id/move", .write(policy),
                       doc: APIOperation(operationID: "moveUnit", summary: "移动组织单位到新的上级", tag: "组织单位", parameters: [idParam], request: .json(UnitMoveInput.self), response: UnitDTO.self),
                       UnitsAPI.move),
             RouteSpec(.POST, "/api/v1/units/:id/deactivate", .write(policy),
-                      doc: APIOperation(operationID: "deactivateUnit", summary: "停用组织单位", tag: "组织单位", parameters: [idParam], response: UnitDTO.self),
+                      doc: APIOperation(operationID: "deactivateUnit", summary: "停用组织单位", tag: "组织单位", parameters: [idParam], response: UnitDTO.self,
+                                        refusals: [.conflict("单位还有启用的下级单位或用户")]),
                       UnitsAPI.setActive(false)),
             RouteSpec(.POST, "/api/v1/units/:id/reactivate", .write(policy),
-                      doc: APIOperation(operationID: "reactivateUnit", summary: "启用组织单位", tag: "组织单位", parameters: [idParam], response: UnitDTO.self),
+                      doc: APIOperation(operationID: "reactivateUnit", summary: "启用组织单位", tag: "组织单位", parameters: [idParam], response: UnitDTO.self,
+                                        refusals: [.conflict("上级单位已停用")]),
                       UnitsAPI.setActive(true)),
         ]
     }

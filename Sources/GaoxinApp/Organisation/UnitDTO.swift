@@ -54,9 +54,9 @@ struct UnitInput: Content, APISchema {
     static let schemaName = "UnitInput"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "name": .string(required: false, maxLength: 100, pattern: JSONSchema.nonBlank), "kind": .string(required: false, allowedValues: UnitKind.allCases.map { AnyCodable($0.rawValue) }),
+            "name": .string(required: true, maxLength: 100, pattern: JSONSchema.nonBlank), "kind": .string(required: true, allowedValues: UnitKind.allCases.map { AnyCodable($0.rawValue) }),
             "code": .string(required: false, nullable: true, maxLength: 50), "parentId": .integer(required: false, nullable: true),
-            "sortOrder": .integer(required: false), "note": .string(required: false, nullable: true, maxLength: 2000),
+            "sortOrder": .sortOrder(), "note": .string(required: false, nullable: true, maxLength: 2000),
         ])
     }
 }

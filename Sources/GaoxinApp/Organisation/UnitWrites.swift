@@ -25,7 +25,7 @@ enum UnitWrites {
         let kindText = input.kind ?? existing?.kind ?? ""
         let kind = UnitKind(codeOrName: kindText)
         if kindText.isEmpty {
-            v.add(.required("kind", label: "单位类型", labelEn: "Kind"))
+            v.add(.choiceRequired("kind", label: "单位类型", labelEn: "Kind"))
         } else if kind == nil {
             v.add(.invalid("kind", zh: "单位类型“\(kindText)”不存在", en: "Unknown kind \(kindText)"))
         }
@@ -35,7 +35,7 @@ enum UnitWrites {
         }
         let note = v.optionalText("note", input.note ?? existing?.note, label: "备注", labelEn: "Note", max: 2000)
         let sortOrder = input.sortOrder ?? existing?.sortOrder ?? 0
-        v.check((-1_000_000...1_000_000).contains(sortOrder), .invalid("sortOrder", zh: "排序号应在 -1000000 到 1000000 之间", en: "Sort order out of range"))
+        v.check(InputLimits.sortOrder.contains(sortOrder), .invalid("sortOrder", zh: "排序号应在 -1000000 到 1000000 之间", en: "Sort order out of range"))
         let parentID = existing == nil ? input.parentId : existing?.parentID
         if let parentID {
             if let parent = try await OrgUnit.find(parentID, on: db) {

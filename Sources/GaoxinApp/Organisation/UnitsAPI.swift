@@ -25,7 +25,7 @@ enum UnitsAPI {
 
     static func update(_ req: Request) async throws -> Response {
         let unit = try await UnitQueries.find(req)
-        let input = try APIBody.decode(UnitInput.self, req)
+        let input = try APIBody.decodePatch(UnitInput.self, req)
         if let parentId = input.parentId, parentId != unit.parentID {
             throw AppError.badRequest("修改上级单位请使用移动接口 POST /api/v1/units/{id}/move", field: "parentId")
         }

@@ -59,6 +59,12 @@ enum Site {
     static func chainNodeDelete(_ id: Int) -> String { "/chain-nodes/\(id)/delete" }
     static func chainNodeEnterprises(_ id: Int) -> String { "/chain-nodes/\(id)/enterprises" }
     static func chainNodeDetach(_ id: Int, _ enterpriseID: Int) -> String { "/chain-nodes/\(id)/enterprises/\(enterpriseID)/detach" }
+    /// The `id` of a node's row on its chain page, and the link to that row.
+    static func chainNodeAnchor(_ nodeID: Int) -> String { "node-\(nodeID)" }
+    static func chain(_ id: Int, node nodeID: Int) -> String { chain(id) + "#" + chainNodeAnchor(nodeID) }
+    /// The missing and weak nodes of every active chain.
+    static let chainGaps = "/chain-gaps"
+    static let chainGapsExport = "/chain-gaps/export"
 
     static let audit = "/audit"
     static let auditExport = "/audit/export"
@@ -111,6 +117,7 @@ enum Site {
         static func chainLeaderDecisions(_ id: Int) -> String { "/api/v1/chains/\(id)/leader-decisions" }
         static func chainNode(_ id: Int) -> String { "/api/v1/chain-nodes/\(id)" }
         static func chainNodeEnterprise(_ id: Int, _ enterpriseID: Int) -> String { "/api/v1/chain-nodes/\(id)/enterprises/\(enterpriseID)" }
+        static let chainGaps = "/api/v1/chain-gaps"
         static let audit = "/api/v1/audit"
         static let tokens = "/api/v1/tokens"
         static func token(_ id: Int) -> String { "/api/v1/tokens/\(id)" }
