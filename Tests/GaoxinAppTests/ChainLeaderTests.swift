@@ -8,7 +8,7 @@ import XCTest
 /// Chain-leader selection through the public surface: the ranking from the register's figures,
 /// the chain's weights, and the recorded decision that sets a tier.
 final class ChainLeaderTests: XCTestCase {
-    struct Setup { var chain: Int; var big: Int; var innovative: Int; var small: Int; var outsider: Int }
+    struct Setup { var chain: Int; var node: Int; var big: Int; var innovative: Int; var small: Int; var outsider: Int }
 
     /// Three enterprises on the chain (figures for 2025-09…2026-08 and the year before) and one off it.
     func setUp(_ app: Application, _ fixtures: Fixtures, lead: Int) async throws -> Setup {
@@ -41,7 +41,7 @@ final class ChainLeaderTests: XCTestCase {
         let outsider = try await enterprise(4, "链外企业", revenue: 2_400_000, previous: 1_200_000, rd: 1_200, patents: 1, attach: false)
         _ = try await api.send(.POST, Site.API.enterpriseQualifications(innovative), json: #"{"kind":"highTech","grantedOn":"2025-01-01"}"#)
         _ = try await api.send(.POST, Site.API.enterpriseQualifications(innovative), json: #"{"kind":"littleGiant","grantedOn":"2025-06-01"}"#)
-        return Setup(chain: chainID, big: big, innovative: innovative, small: small, outsider: outsider)
+        return Setup(chain: chainID, node: nodeID, big: big, innovative: innovative, small: small, outsider: outsider)
     }
 
     func testCandidatesAreRankedFromTheRegistersFigures() async throws {
@@ -152,6 +152,49 @@ final class ChainLeaderTests: XCTestCase {
             XCTAssertEqual(refused.status, .forbidden)
             let read = try await team.send(.GET, Site.API.chainLeaderCandidates(s.chain))
             XCTAssertEqual(read.status, .ok)
+        }
+    }
+
+    /// A tier is seen by every chain, so leading the cluster is not enough: a unit user decides
+    /// only for enterprises its unit keeps (issue 9.2). Attaching another unit's enterprise to
+    /// one's own chain stays allowed: it changes only the chain.
+    func testAUnitDecidesOnlyForEnterprisesItKeeps() async throws {
+        try await withApp { app, fixtures in
+            let s = try await setUp(app, fixtures, lead: fixtures.team)
+            let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
+            let decisionsBefore = try await Stored.count(app, "chain_leader_decisions")
+            let refused = try await team.send(.POST, Site.API.chainLeaderDecisions(s.chain), json: "{\"enterpriseId\":\(s.big),\"tier\":\"chainLeader\",\"reason\":\"规模第一\"}")
+            XCTAssertEqual(refused.status, .unprocessableEntity, refused.text)
+            let error = try apiErrorObject(refused)
+            XCTAssertEqual(error["field"] as? String, "enterpriseId")
+            XCTAssertTrue((error["message"] as? String ?? "").contains("无锡高新区"), "names the keeping unit: \(error)")
+            let untouched = try await Probe.enterprise(app, s.big)
+            XCTAssertNil(untouched.tier, "the tier is unchanged")
+            try await AssertAsync.equal(try await Stored.count(app, "chain_leader_decisions"), decisionsBefore)
+
+            // Another unit's enterprise may still be attached to the team's own chain…
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let zoneKept = try await office.createEnterprise("高新区配套企业", code: USCC.numbered(870), industry: "3973", unit: fixtures.zone)
+            try await AssertAsync.equal(try await team.send(.PUT, Site.API.chainNodeEnterprise(s.node, zoneKept)).status, .noContent)
+            // …and the team decides for an enterprise it keeps.
+            let own = try await office.createEnterprise("团队自有企业", code: USCC.numbered(871), industry: "3973", unit: fixtures.team)
+            try await AssertAsync.equal(try await team.send(.PUT, Site.API.chainNodeEnterprise(s.node, own)).status, .noContent)
+            let decided = try await team.send(.POST, Site.API.chainLeaderDecisions(s.chain), json: "{\"enterpriseId\":\(own),\"tier\":\"rising\",\"reason\":\"成长快\"}")
+            XCTAssertEqual(decided.status, .created, decided.text)
+            let risen = try await Probe.enterprise(app, own)
+            XCTAssertEqual(risen.tier, "rising")
+
+            // The page offers only the enterprises the team keeps, and says why.
+            let browser = try await Browser.signedIn(app, as: .unit)
+            let page = try await browser.get(Site.chainLeaders(s.chain))
+            let form = HTMLProbe.section(page.text, from: "name=\"enterpriseId\"", to: "</select>")
+            XCTAssertTrue(form.contains("团队自有企业"), form)
+            XCTAssertFalse(form.contains("规模龙头"), form)
+            XCTAssertTrue(page.text.contains("企业层级在所有产业链中通用"))
+            let posted = try await browser.post(Site.chainLeaderDecisions(s.chain), [("enterpriseId", "\(s.big)"), ("tier", "chainLeader"), ("reason", "试")])
+            XCTAssertEqual(posted.status, .unprocessableEntity)
+            let stillUntouched = try await Probe.enterprise(app, s.big)
+            XCTAssertNil(stillUntouched.tier)
         }
     }
 }

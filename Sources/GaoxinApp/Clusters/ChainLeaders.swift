@@ -66,8 +66,14 @@ enum ChainLeaders {
         var v = FieldValidator()
         let ranking = try await ranking(chain, now: req.now, on: req.db)
         let candidate = input.enterpriseId.flatMap { id in ranking.scores.first { $0.facts.enterpriseID == id } }
-        if input.enterpriseId == nil { v.add(.required("enterpriseId", label: "企业", labelEn: "Enterprise")) } else if candidate == nil {
+        if input.enterpriseId == nil { v.add(.choiceRequired("enterpriseId", label: "企业", labelEn: "Enterprise")) } else if candidate == nil {
             v.add(.invalid("enterpriseId", zh: "该企业不是本产业链的候选企业（须关联到本链环节且在册）", en: "Not a candidate of this chain"))
+        }
+        // A tier is the enterprise's, seen by every chain it is attached to: leading the cluster is
+        // not enough to set it; the unit role must also keep the enterprise (office and admin may).
+        if let candidate, let unit = try await keepingUnit(of: candidate.facts.enterpriseID, on: req.db), !(unit.unitPath.map(actor.owns) ?? false) {
+            v.add(.invalid("enterpriseId", zh: "该企业属于“\(unit.name)”：企业层级在所有产业链中通用，只能由集群办或该企业所属单位决定",
+                           en: "This enterprise is kept by \(unit.name): its tier applies to every chain, so only the cluster office or that unit may set it"))
         }
         let tierText = (input.tier ?? "").trimmingCharacters(in: .whitespaces)
         let tier: EnterpriseTier? = tierText.isEmpty ? nil : EnterpriseTier(codeOrName: tierText)
@@ -99,6 +105,22 @@ enum ChainLeaders {
             }
             return decision
         }
+    }
+
+    /// The unit that keeps an enterprise (its owner for the `unit` role).
+    static func keepingUnit(of enterpriseID: Int, on db: Database) async throws -> OrgUnit? {
+        guard let enterprise = try await Enterprise.find(enterpriseID, on: db) else { return nil }
+        return try await OrgUnit.find(enterprise.unitID, on: db)
+    }
+
+    /// The candidates whose tier this actor may set (all of them for the office and admin).
+    static func decidable(_ ranking: Ranking, actor: Actor, on db: Database) async throws -> Set<Int> {
+        let ids = ranking.scores.map(\.facts.enterpriseID)
+        if ids.isEmpty || actor.hasAny([.admin, .office]) { return Set(ids) }
+        let enterprises = try await Enterprise.query(on: db).filter(\.$id ~~ ids).all()
+        let units = Dictionary(try await OrgUnit.query(on: db).filter(\.$id ~~ Set(enterprises.map(\.unitID))).all().map { ($0.id!, $0) },
+                               uniquingKeysWith: { a, _ in a })
+        return Set(enterprises.filter { units[$0.unitID]?.unitPath.map(actor.owns) ?? false }.map { $0.id! })
     }
 
     static func decisions(_ chain: Chain, on db: Database) async throws -> [LeaderDecisionDTO] {

@@ -160,8 +160,10 @@ enum ChainPages {
                         errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         var chain: Chain
         if let given { chain = given } else { chain = try await ClusterQueries.findChain(req) }
-        let model = ChainLeadersView.Model(chain: ChainDTO(chain), ranking: try await ChainLeaders.ranking(chain, now: req.now, on: req.db),
+        let ranking = try await ChainLeaders.ranking(chain, now: req.now, on: req.db)
+        let model = ChainLeadersView.Model(chain: ChainDTO(chain), ranking: ranking,
                                            decisions: try await ChainLeaders.decisions(chain, on: req.db), canWrite: try await canWrite(chain, req),
+                                           decidable: try await ChainLeaders.decidable(ranking, actor: try req.requireActor(), on: req.db),
                                            weightValues: weightValues, decisionValues: decisionValues, errors: errors)
         return try await req.renderPage(status: status) { ChainLeadersView.render($0, model) }
     }

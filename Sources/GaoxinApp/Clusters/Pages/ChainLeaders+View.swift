@@ -9,6 +9,8 @@ enum ChainLeadersView {
         var ranking: ChainLeaders.Ranking
         var decisions: [LeaderDecisionDTO]
         var canWrite: Bool
+        /// Candidates whose tier this user may set (a unit user: those its unit keeps).
+        var decidable: Set<Int>
         var weightValues: [String: String]
         var decisionValues: [String: String]
         var errors: [FieldError]
@@ -30,6 +32,7 @@ enum ChainLeadersView {
             .p(.text(context.t("当前权重：", "Weights: ") + criteria.map { "\(context.t($0.nameZh, $0.nameEn)) \(weights.weight($0))" }.joined(separator: "；"))),
             FormField.summary(model.errors, lang: lang),
             .if(model.canWrite, .details(
+                .class(Print.hidden),
                 .summary(.text(context.t("调整权重", "Adjust weights"))),
                 .form(.class("record"), .method(.post), .action(Site.chainLeaderWeights(model.chain.id)), .novalidate(), Page.csrf(context),
                       .forEach(criteria) { criterion in
@@ -57,11 +60,14 @@ enum ChainLeadersView {
                         .forEach(criteria) { .td(.class("num"), .text(part(line.parts[$0.rawValue]))) },
                         .td(.class("num"), .strong(.text(part(line.score)))))
                 })))),
-            .if(model.canWrite && !model.ranking.scores.isEmpty, .group(
-                .h3(.text(context.t("记录遴选决定", "Record a decision"))),
+            .if(model.canWrite && !model.ranking.scores.isEmpty, FormField.section(
+                context.t("记录遴选决定", "Record a decision"),
+                .if(model.decidable.count < model.ranking.scores.count, .p(.class("hint"), .text(context.t(
+                    "企业层级在所有产业链中通用：只能为本单位（及下级）所属企业记录决定，其他企业由集群办或其所属单位决定。",
+                    "A tier applies to every chain: you may decide only for enterprises your unit keeps; the cluster office or their own unit decides the others.")))),
                 .form(.class("record"), .method(.post), .action(Site.chainLeaderDecisions(model.chain.id)), .novalidate(), Page.csrf(context),
                       FormField.select("enterpriseId", label: context.t("企业", "Enterprise"),
-                                       options: model.ranking.scores.map { .init(value: "\($0.facts.enterpriseID)", label: "\($0.rank). \($0.facts.name)") },
+                                       options: model.ranking.scores.filter { model.decidable.contains($0.facts.enterpriseID) }.map { .init(value: "\($0.facts.enterpriseID)", label: "\($0.rank). \($0.facts.name)") },
                                        selected: model.decisionValues["enterpriseId"], errors: model.errors, lang: lang, required: true, blank: context.t("请选择", "Choose")),
                       FormField.select("tier", label: context.t("定为", "Tier"),
                                        options: EnterpriseTier.allCases.map { .init(value: $0.rawValue, label: context.t($0.nameZh, $0.nameEn)) },
