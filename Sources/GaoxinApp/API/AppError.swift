@@ -7,6 +7,8 @@ enum AppError: Error {
     case unauthenticated
     /// A bearer token that matches no live token (mistyped, revoked, or its user deactivated).
     case invalidToken
+    /// A live token whose account is locked after repeated failed sign-ins.
+    case accountLocked(until: Date)
     case forbidden
     case readOnlyToken
     case csrf
@@ -24,7 +26,7 @@ enum AppError: Error {
 
     var status: HTTPResponseStatus {
         switch self {
-        case .unauthenticated, .invalidToken: return .unauthorized
+        case .unauthenticated, .invalidToken, .accountLocked: return .unauthorized
         case .forbidden, .readOnlyToken, .csrf: return .forbidden
         case .notFound: return .notFound
         case .badRequest: return .badRequest
@@ -42,6 +44,7 @@ enum AppError: Error {
         switch self {
         case .unauthenticated: return "unauthenticated"
         case .invalidToken: return "invalid_token"
+        case .accountLocked: return "account_locked"
         case .forbidden: return "forbidden"
         case .readOnlyToken: return "read_only_token"
         case .csrf: return "csrf_failed"
@@ -69,6 +72,7 @@ enum AppError: Error {
         switch self {
         case .unauthenticated: return "请先登录"
         case .invalidToken: return "API 令牌无效或已被吊销，请检查 Authorization: Bearer 后的令牌"
+        case .accountLocked(let until): return "该令牌所属账号因多次登录失败已锁定，令牌暂停使用，请于 \(DisplayFormat.time(until)) 后再试，或联系管理员解锁"
         case .forbidden: return "您没有权限执行此操作"
         case .readOnlyToken: return "此 API 令牌为只读，不能修改数据"
         case .csrf: return "表单已过期或来源无法验证，请刷新页面后重试"
@@ -86,6 +90,7 @@ enum AppError: Error {
         switch self {
         case .unauthenticated: return "Please sign in"
         case .invalidToken: return "The API token is invalid or revoked; check the token after Authorization: Bearer"
+        case .accountLocked(let until): return "The token's account is locked after repeated failed sign-ins; try again after \(DisplayFormat.time(until)) or ask an administrator to unlock it"
         case .forbidden: return "You are not allowed to do this"
         case .readOnlyToken: return "This API token is read-only"
         case .csrf: return "The form expired or its origin could not be verified; reload the page and try again"

@@ -30,6 +30,8 @@ struct SessionMiddleware: AsyncMiddleware {
               let user = try await User.find(token.userID, on: req.db),
               let actor = try await ActorLoader.actor(for: user, tokenReadOnly: token.readOnly, on: req.db)
         else { throw AppError.invalidToken }
+        // A locked account is locked for its tokens too (whoever guessed at its password may hold one).
+        if let lockedUntil = user.lockedUntil, lockedUntil > req.now { throw AppError.accountLocked(until: lockedUntil) }
         req.actor = actor
         if let lastUsed = token.lastUsedAt, req.now.timeIntervalSince(lastUsed) < Self.touchInterval { return }
         token.lastUsedAt = req.now

@@ -35,7 +35,7 @@ enum UserWrites {
                 v.add(.invalid("unitId", zh: "所属单位不存在", en: "Unit not found")); unitID = nil
             }
         } else {
-            v.add(.required("unitId", label: "所属单位", labelEn: "Unit"))
+            v.add(.choiceRequired("unitId", label: "所属单位", labelEn: "Unit"))
         }
         var roles = Set<Role>()
         let roleTexts = input.roles ?? existing.map { $0.roleSet.map(\.rawValue) } ?? []
@@ -158,7 +158,9 @@ enum UserWrites {
         }
     }
 
-    /// Sets a new password (by the user, or by an administrator) and ends the user's other sessions.
+    /// Sets a new password (by the user, or by an administrator), ends the user's other sessions
+    /// and revokes their API tokens: a password is changed when it may have leaked, and a token
+    /// made by whoever held it must not outlive it (the pages say so beside the password forms).
     static func setPassword(_ user: User, _ password: String, keepSession: String?, _ req: Request) async throws {
         if let violation = PasswordPolicy().violation(password: password, username: user.username) {
             throw AppError.validation(ValidationFailed([FieldError(field: "newPassword", code: violation.code, zh: violation.messageZh, en: violation.messageEn)]))
@@ -172,8 +174,12 @@ enum UserWrites {
             var sessions = Session.query(on: tx).filter(\.$userID == user.id!)
             if let keepSession { sessions = sessions.filter(\.$id != keepSession) }
             try await sessions.delete()
+            let live = APIToken.query(on: tx).filter(\.$userID == user.id!).filter(\.$revokedAt == nil)
+            let revoked = try await live.count()
+            try await APIToken.query(on: tx).filter(\.$userID == user.id!).filter(\.$revokedAt == nil).set(\.$revokedAt, to: req.now).update()
             try await AuditLog.record(req, on: tx, action: .passwordChange, entity: "user", entityID: "\(user.id!)",
-                                      summary: "修改用户“\(user.displayName)”的密码", before: NoSnapshot?.none, after: NoSnapshot?.none)
+                                      summary: "修改用户“\(user.displayName)”的密码" + (revoked > 0 ? "，并吊销其 \(revoked) 个 API 令牌" : ""),
+                                      before: NoSnapshot?.none, after: NoSnapshot?.none)
         }
     }
 }

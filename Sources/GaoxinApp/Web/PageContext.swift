@@ -25,7 +25,7 @@ enum Notice: String, Sendable {
         case .deleted: return lang.t("已删除", "Deleted")
         case .deactivated: return lang.t("已停用", "Deactivated")
         case .reactivated: return lang.t("已启用", "Reactivated")
-        case .passwordChanged: return lang.t("密码已修改", "Password changed")
+        case .passwordChanged: return lang.t("密码已修改；该账号原有的 API 令牌已全部吊销", "Password changed; the account's API tokens have all been revoked")
         case .tokenRevoked: return lang.t("令牌已吊销", "Token revoked")
         case .signedOut: return lang.t("您已退出登录", "You have signed out")
         case .idleSignedOut: return lang.t("长时间未操作，已自动退出，请重新登录", "Signed out after inactivity; please sign in again")

@@ -59,7 +59,9 @@ enum UserViews {
                                        .button(.type(.submit), .class("secondary"), .text(context.t("解锁", "Unlock"))))),
                 .form(.class("inline"), .method(.post), .action(Site.userPassword(user.id)), Page.csrf(context),
                       .label(.for("newPassword"), .text(context.t("重设密码", "Reset password"))),
-                      .input(.type(.password), .id("newPassword"), .name("newPassword"), .autocomplete(false)),
+                      .input(.type(.password), .id("newPassword"), .name("newPassword"), .autocomplete(false),
+                             .attribute(named: "title", value: context.t("重设密码会吊销该用户的全部 API 令牌", "Resetting the password revokes all the user's API tokens"))),
+                      .span(.class("hint"), .text(context.t("（同时吊销其 API 令牌）", "(revokes their API tokens)"))),
                       .button(.type(.submit), .class("secondary"), .text(context.t("设置", "Set"))))
             )),
             .if(model.canWrite, .group(
