@@ -139,6 +139,13 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(refused.output.contains("第 3 行\t行业代码\t99x"), refused.output)
         XCTAssertTrue(refused.output.contains("第 3 行\t所属单位\t不存在的单位"), refused.output)
 
+        // A file-level error is placed in the whole file, as the import page says (issue 9.5).
+        try Data("not an xlsx file".utf8).write(to: URL(fileURLWithPath: folder + "/broken.xlsx"))
+        let broken = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/broken.xlsx", "--as", "office"], databaseURL: url)
+        XCTAssertEqual(broken.status, 1, broken.output)
+        XCTAssertTrue(broken.output.contains("整个文件\t"), broken.output)
+        XCTAssertFalse(broken.output.contains("第 0 行"), broken.output)
+
         let nobody = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/good.csv", "--as", "nobody"], databaseURL: url)
         XCTAssertEqual(nobody.status, 2, nobody.output)
         let notAllowed = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/good.csv", "--as", "leader"], databaseURL: url)
@@ -148,6 +155,7 @@ final class CLITests: XCTestCase {
         let imported = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/good.csv", "--as", "office"], databaseURL: url)
         XCTAssertEqual(imported.status, 0, imported.output)
         XCTAssertTrue(imported.output.contains("已导入 1 条企业名录"), imported.output)
+        XCTAssertFalse(imported.output.contains("ERROR"), "a successful run prints no error: \(imported.output)")
 
         let again = try gaoxin(["export", "--register", "enterprises", "--output", folder + "/e.xlsx"], databaseURL: url)
         XCTAssertEqual(again.status, 0, again.output)

@@ -117,7 +117,7 @@ final class EnterpriseWriteTests: XCTestCase {
                 (["industryCode": "A3976"], "industryCode", "门类字母“A”与大类不符，应为“C”"),
                 (["industryCode": "98"], "industryCode", "行业代码“98”的大类不存在"),
                 (["industryCode": "12345"], "industryCode", "行业代码“12345”格式不对：应为 GB/T 4754-2017 的 2–4 位数字（可带门类字母，如 C3976）"),
-                (["unitId": ""], "unitId", "请填写所属单位"),
+                (["unitId": ""], "unitId", "请选择所属单位"),
                 (["unitId": "abc"], "unitId", "所属单位无效"),
                 (["unitId": "999999"], "unitId", "所属单位不存在"),
                 (["unitId": "\(closed)"], "unitId", "单位“已撤销的专班”已停用"),
@@ -168,7 +168,7 @@ final class EnterpriseWriteTests: XCTestCase {
                 ([:], "name", "name", "required", "请填写企业名称"),
                 (["industryCode": "A3976"], nil, "industryCode", "invalid", "门类字母“A”与大类不符，应为“C”"),
                 (["industryCode": "00"], nil, "industryCode", "invalid", "行业代码“00”的大类不存在"),
-                ([:], "unitId", "unitId", "required", "请填写所属单位"),
+                ([:], "unitId", "unitId", "required", "请选择所属单位"),
                 (["unitId": 424_242], nil, "unitId", "invalid", "所属单位不存在"),
                 (["tier": "龙头"], nil, "tier", "invalid", "企业层级“龙头”不存在，可选：链主、准链主、骨干、新锐"),
             ]

@@ -160,3 +160,16 @@ struct FailingHalfwayRegister: ImportRegister {
         throw AppError.conflict("数据在写入时发生冲突，请重新导入")
     }
 }
+
+/// Only serving processes sweep jobs periodically: a command holding the one SQLite connection in
+/// a long import must not have a sweep time out beside it and log a deadlock error (issue 9.7).
+final class JobSweeperScheduleTests: XCTestCase {
+    func testOnlyServingProcessesSweepPeriodically() {
+        XCTAssertTrue(JobSweeper.sweepsPeriodically(arguments: ["gaoxin", "serve"]))
+        XCTAssertTrue(JobSweeper.sweepsPeriodically(arguments: ["gaoxin", "serve", "--port", "8081"]))
+        XCTAssertTrue(JobSweeper.sweepsPeriodically(arguments: ["gaoxin"]), "no command means serve")
+        XCTAssertFalse(JobSweeper.sweepsPeriodically(arguments: ["gaoxin", "import", "--register", "enterprises"]))
+        XCTAssertFalse(JobSweeper.sweepsPeriodically(arguments: ["gaoxin", "migrate"]))
+        XCTAssertFalse(JobSweeper.sweepsPeriodically(arguments: ["gaoxin", "backup", "--output", "x.zip"]))
+    }
+}

@@ -63,7 +63,7 @@ final class QualificationTests: XCTestCase {
             let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             let id = try await api.createEnterprise("资质校验企业", code: USCC.numbered(511), unit: fixtures.zone)
             let cases: [(String, String, String)] = [
-                (#"{"grantedOn":"2024-01-01"}"#, "kind", "请填写资质类型"),
+                (#"{"grantedOn":"2024-01-01"}"#, "kind", "请选择资质类型"),
                 (#"{"kind":"五星企业","grantedOn":"2024-01-01"}"#, "kind", "资质类型“五星企业”不存在"),
                 (#"{"kind":"highTech"}"#, "grantedOn", "请填写认定日期"),
                 (#"{"kind":"highTech","grantedOn":"2024/01/01"}"#, "grantedOn", "应为 YYYY-MM-DD"),

@@ -74,7 +74,7 @@ final class UnitWriteTests: XCTestCase {
                 (["name": "", "kind": "department"], "name", "请填写单位名称"),
                 (["name": "   ", "kind": "department"], "name", "请填写单位名称"),
                 (["name": long, "kind": "department"], "name", "单位名称不能超过 100 个字符"),
-                (["name": "规划部", "kind": ""], "kind", "请填写单位类型"),
+                (["name": "规划部", "kind": ""], "kind", "请选择单位类型"),
                 (["name": "规划部", "kind": "planet"], "kind", "单位类型“planet”不存在"),
                 (["name": "规划部", "kind": "department", "code": "规划-01"], "code", "单位编码只能包含字母、数字、- _ ."),
                 (["name": "规划部", "kind": "department", "sortOrder": "第一"], "sortOrder", "排序号应为整数"),
@@ -108,7 +108,7 @@ final class UnitWriteTests: XCTestCase {
             let cases: [(body: [String: Any], field: String, code: String, message: String)] = [
                 (["kind": "department"], "name", "required", "请填写单位名称"),
                 (["name": String(repeating: "区", count: 101), "kind": "department"], "name", "too_long", "单位名称不能超过 100 个字符"),
-                (["name": "规划部"], "kind", "required", "请填写单位类型"),
+                (["name": "规划部"], "kind", "required", "请选择单位类型"),
                 (["name": "规划部", "kind": "星球"], "kind", "invalid", "单位类型“星球”不存在"),
                 (["name": "规划部", "kind": "department", "code": "a b"], "code", "invalid", "单位编码只能包含字母、数字、- _ ."),
                 (["name": "规划部", "kind": "department", "parentId": 424242], "parentId", "invalid", "上级单位不存在"),

@@ -100,7 +100,7 @@ final class UserAdminTests: XCTestCase {
             noUnit["unitId"] = nil
             let missingUnit = try SeenAPIError(try await api.send(.POST, Site.API.users, body: noUnit))
             XCTAssertEqual(missingUnit.field, "unitId")
-            XCTAssertEqual(missingUnit.message, "请填写所属单位")
+            XCTAssertEqual(missingUnit.message, "请选择所属单位")
             Check.equal(try await Probe.count(app, "users"), users)
             Check.equal(try await Probe.auditCount(app), audits)
         }

@@ -64,7 +64,11 @@ struct ErrorMapper: AsyncMiddleware {
             case .notFound:
                 let allowed = RouteMethods.allowed(for: req)
                 return allowed.isEmpty ? .notFound("该页面或资源") : .methodNotAllowed(allowed: allowed)
-            case .payloadTooLarge: return .tooLarge(SheetError.tooLarge(limit: req.application.gaoxinConfig.importMaxBytes).messageZh)
+            case .payloadTooLarge:
+                if case .upload? = req.route?.userInfo[RouteSpec.bodyKey] as? RouteSpec.Body {
+                    return .tooLarge(SheetError.tooLarge(limit: req.application.gaoxinConfig.importMaxBytes).messageZh)
+                }
+                return .tooLarge("请求内容超过 \(RouteSpec.bodyLimit / 1024 / 1024) MB 上限（上传文件请使用导入功能）")
             case .unauthorized: return .unauthenticated
             case .forbidden: return .forbidden
             case .methodNotAllowed: return .badRequest("不支持该请求方法")

@@ -49,7 +49,7 @@ struct ImportCommand: AsyncCommand {
             context.console.error(message)
             let result = resultJSON.flatMap { try? JSONDecoder().decode(ImportResult.self, from: Data($0.utf8)) }
             for error in result?.errors ?? [] {
-                context.console.error("第 \(error.row) 行\t\(error.column)\t\(error.value)\t\(error.reason)")
+                context.console.error("\(error.place(.zh))\t\(error.column)\t\(error.value)\t\(error.reason)")
             }
             throw ExitCode(1)
         }

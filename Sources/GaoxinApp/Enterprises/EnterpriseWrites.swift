@@ -41,7 +41,7 @@ enum EnterpriseWrites {
             }
         }
         let unitID = input.unitId ?? existing?.unitID
-        if unitID == nil { v.add(.required("unitId", label: "所属单位", labelEn: "Unit")) }
+        if unitID == nil { v.add(.choiceRequired("unitId", label: "所属单位", labelEn: "Unit")) }
         var tier = existing?.enterpriseTier
         if let tierText = input.tier {
             let trimmed = tierText.trimmingCharacters(in: .whitespaces)

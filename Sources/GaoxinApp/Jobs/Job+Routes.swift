@@ -14,7 +14,7 @@ enum JobRoutes {
                 let job = JobDTO(try await JobQueries.find(req))
                 let lang = req.uiLanguage
                 let header: [SheetCell] = [.text(lang.t("行号", "Row")), .text(lang.t("列", "Column")), .text(lang.t("值", "Value")), .text(lang.t("原因", "Reason"))]
-                let rows = (job.errors ?? []).map { [$0.row > 0 ? SheetCell.integer(Int64($0.row)) : .text(lang.t("整个文件", "whole file")), .text($0.column), .text($0.value), .text($0.reason)] }
+                let rows = (job.errors ?? []).map { [$0.row > 0 ? SheetCell.integer(Int64($0.row)) : .text($0.place(lang)), .text($0.column), .text($0.value), .text($0.reason)] }
                 return try ListExport.file(SheetTable(name: lang.t("错误清单", "Errors"), rows: [header] + rows),
                                            fileName: lang.t("导入错误清单-\(job.id)", "import-errors-\(job.id)"), format: try ListExport.format(req))
             },

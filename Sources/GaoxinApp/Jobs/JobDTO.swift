@@ -8,6 +8,32 @@ struct ImportRowError: Codable, Sendable, Equatable {
     var column: String
     var value: String
     var reason: String
+
+    /// Where the error is, as the import page says it: 第 N 行, or 整个文件 for a file-level error (row 0).
+    func place(_ lang: UILanguage) -> String { Self.place(row: row, lang) }
+
+    static func place(row: Int, _ lang: UILanguage) -> String {
+        row > 0 ? lang.t("第 \(row) 行", "row \(row)") : lang.t("整个文件", "whole file")
+    }
+}
+
+/// One import error in the job API: the stored error plus the place in words.
+struct JobRowErrorDTO: Codable, Sendable, Equatable {
+    var row: Int
+    var place: String
+    var column: String
+    var value: String
+    var reason: String
+
+    init(_ error: ImportRowError) {
+        row = error.row
+        place = error.place(.zh)
+        column = error.column
+        value = error.value
+        reason = error.reason
+    }
+
+    func place(_ lang: UILanguage) -> String { ImportRowError.place(row: row, lang) }
 }
 
 struct ImportResult: Codable, Sendable {
@@ -28,7 +54,7 @@ struct JobDTO: Content, APISchema {
     var createdAt: Date
     var finishedAt: Date?
     var inserted: Int?
-    var errors: [ImportRowError]?
+    var errors: [JobRowErrorDTO]?
 
     init(_ job: Job) {
         id = job.id ?? 0
@@ -43,7 +69,7 @@ struct JobDTO: Content, APISchema {
         finishedAt = job.finishedAt
         if let json = job.resultJSON, let result = try? JSONDecoder().decode(ImportResult.self, from: Data(json.utf8)) {
             inserted = result.inserted
-            errors = result.errors
+            errors = result.errors.map(JobRowErrorDTO.init)
         }
     }
 
@@ -55,7 +81,7 @@ struct JobDTO: Content, APISchema {
             "createdAt": .string(format: .dateTime), "finishedAt": .string(format: .dateTime, required: false, nullable: true),
             "inserted": .integer(required: false, nullable: true),
             "errors": .array(required: false, nullable: true, items: .object(properties: [
-                "row": .integer, "column": .string, "value": .string, "reason": .string,
+                "row": .integer, "place": .string, "column": .string, "value": .string, "reason": .string,
             ])),
         ])
     }

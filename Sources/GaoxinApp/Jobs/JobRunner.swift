@@ -110,14 +110,23 @@ enum JobOutcome: Sendable {
     case failed(message: String, resultJSON: String?)
 }
 
-/// Sweeps abandoned jobs at boot and every half minute after, on every server.
+/// Sweeps abandoned jobs at boot and, on a server, every half minute after.
 struct JobSweeper: LifecycleHandler {
     final class Box: @unchecked Sendable { var task: Task<Void, Never>? }
     let box = Box()
 
+    /// Only a serving process sweeps periodically. A command such as `gaoxin import` holds the one
+    /// SQLite connection in its transaction for minutes; a sweep waiting for it timed out and
+    /// logged a connection-deadlock error after a successful import (servers sweep anyway).
+    static func sweepsPeriodically(arguments: [String]) -> Bool {
+        guard let command = arguments.dropFirst().first(where: { !$0.hasPrefix("-") }) else { return true }  // Vapor's default: serve
+        return ["serve", "demo"].contains(command)
+    }
+
     func didBootAsync(_ application: Application) async throws {
         // Commands such as `migrate` boot the application before the jobs table exists.
         try? await JobRunner.sweepAbandoned(on: application.db)
+        guard Self.sweepsPeriodically(arguments: application.environment.arguments) else { return }
         let db = application.db
         box.task = Task.detached {
             while !Task.isCancelled {

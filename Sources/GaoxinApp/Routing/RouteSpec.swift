@@ -10,6 +10,11 @@ struct RouteSpec: Sendable {
         case upload
     }
 
+    /// The largest form or JSON body (uploads have the import limit instead).
+    static let bodyLimit = 1024 * 1024
+    /// Where a registered route keeps its `Body`, for the 413 message.
+    static let bodyKey = "gaoxin.body"
+
     let method: HTTPMethod
     /// Pattern in Vapor form, e.g. `/api/v1/units/:id`.
     let path: String
@@ -46,6 +51,8 @@ extension Response {
     static func json<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) throws -> Response {
         let response = Response(status: status)
         try response.content.encode(value, using: APICoders.encoder)
+        // API answers carry personal and programme data (and once, a new token's secret): no cache keeps them.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
 

@@ -17,6 +17,11 @@ public struct FieldError: Error, Equatable, Sendable, Codable {
         FieldError(field: field, code: "required", zh: "请填写\(label)", en: "\(labelEn) is required")
     }
 
+    /// A choice left open (a select, a radio group): "请选择…", not "请填写…".
+    public static func choiceRequired(_ field: String, label: String, labelEn: String) -> FieldError {
+        FieldError(field: field, code: "required", zh: "请选择\(label)", en: "Choose \(labelEn.lowercasedFirstLetter)")
+    }
+
     public static func tooLong(_ field: String, label: String, labelEn: String, max: Int) -> FieldError {
         FieldError(field: field, code: "too_long", zh: "\(label)不能超过 \(max) 个字符", en: "\(labelEn) must be at most \(max) characters")
     }
@@ -43,4 +48,9 @@ public struct ValidationFailed: Error, Equatable, Sendable {
             return ValidationFailed(parseErrors + failed.errors.filter { !parsed.contains($0.field) })
         }
     }
+}
+
+extension String {
+    /// "Lead unit" → "lead unit", for a label inside a sentence.
+    var lowercasedFirstLetter: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -26,7 +26,7 @@ enum JobView {
                     .div(.class("table-wrap"), .table(
                         .thead(.tr(.th(.text(context.t("行号", "Row"))), .th(.text(context.t("列", "Column"))), .th(.text(context.t("值", "Value"))), .th(.text(context.t("原因", "Reason"))))),
                         .tbody(.forEach(errors.prefix(1000)) { error in
-                            .tr(.td(.text(error.row > 0 ? "\(error.row)" : context.t("整个文件", "whole file"))), .td(.text(error.column)), .td(.text(error.value)), .td(.text(error.reason)))
+                            .tr(.td(.text(error.row > 0 ? "\(error.row)" : error.place(context.lang))), .td(.text(error.column)), .td(.text(error.value)), .td(.text(error.reason)))
                         })))
                 )
             },
