@@ -31,6 +31,19 @@ final class DemoDataTests: XCTestCase {
         try await cleanup()
     }
 
+    /// Every declared register's demo rows load through the import's checks (a bad row would
+    /// stop the seeding), with their references resolved and an audit row each.
+    func testEveryRegistersDemoRowsAreLoadedWithTheirReferences() async throws {
+        try await withDemo { app in
+            for declaration in Registers.all {
+                try await AssertAsync.equal(try await Stored.count(app, declaration.table), declaration.demoRows.count, declaration.key)
+                try await AssertAsync.equal(try await Stored.count(app, "audit_log", where: "entity = '\(declaration.entity)'"), declaration.demoRows.count)
+            }
+            let linked = try await Stored.count(app, "register_links", where: "register = 'policies' AND field = 'clusterIds'")
+            XCTAssertGreaterThan(linked, 5, "policies are linked to the clusters their demo rows name")
+        }
+    }
+
     func testDemoEnterprisesPassTheRegisterRulesAndCoverEveryBoard() async throws {
         try await withDemo { app in
             let enterprises = try await Enterprise.query(on: app.db).all()

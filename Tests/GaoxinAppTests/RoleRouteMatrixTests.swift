@@ -39,7 +39,30 @@ final class RoleRouteMatrixTests: XCTestCase {
     /// The import page: whoever may import at least one register.
     static let importers: Set<Role> = treeWriters.union(userAdmins).union(enterpriseWriters)
 
-    static let table: [String: Rule] = [
+    /// The programme's registers (policies, funds…, SPEC §2.6, §3): read like all programme data,
+    /// written by the office and by units for what their subtree owns (bounded by the handlers).
+    static let programmeReaders: Set<Role> = [.admin, .office, .unit, .park, .leader]
+    static let programmeWriters: Set<Role> = [.admin, .office, .unit]
+    static let programmeRegisters = ["policies"]
+
+    /// Every register has the same routes: list, export, record page, forms, writes, and the API twins.
+    static func registerRoutes(_ key: String) -> [String: Rule] {
+        [
+            "GET /\(key)": .roles(programmeReaders), "GET /\(key)/export": .roles(programmeReaders), "GET /\(key)/new": .roles(programmeWriters),
+            "POST /\(key)": .roles(programmeWriters), "GET /\(key)/:id": .roles(programmeReaders), "GET /\(key)/:id/edit": .roles(programmeWriters),
+            "POST /\(key)/:id": .roles(programmeWriters), "POST /\(key)/:id/deactivate": .roles(programmeWriters),
+            "POST /\(key)/:id/reactivate": .roles(programmeWriters),
+            "GET /api/v1/\(key)": .roles(programmeReaders), "POST /api/v1/\(key)": .roles(programmeWriters),
+            "GET /api/v1/\(key)/:id": .roles(programmeReaders), "PATCH /api/v1/\(key)/:id": .roles(programmeWriters),
+            "POST /api/v1/\(key)/:id/deactivate": .roles(programmeWriters), "POST /api/v1/\(key)/:id/reactivate": .roles(programmeWriters),
+            "GET /imports/\(key)/template": .roles(programmeWriters), "POST /imports/\(key)": .roles(programmeWriters),
+            "POST /api/v1/imports/\(key)": .roles(programmeWriters),
+        ]
+    }
+
+    static let table: [String: Rule] = programmeRegisters.reduce(into: fixedTable) { table, key in table.merge(registerRoutes(key)) { a, _ in a } }
+
+    static let fixedTable: [String: Rule] = [
         "GET /": .roles(signedIn),
         "GET /healthz": .publicRoute,
         "GET /assets/app.css": .publicRoute,
@@ -175,6 +198,10 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /clusters/:id/deactivate": .roles(clusterWriters),
         "POST /clusters/:id/reactivate": .roles(clusterWriters),
         "POST /clusters/:id/chains": .roles(clusterWriters),
+        // The missing and weak nodes of every chain: a reading of the chain maps.
+        "GET /chain-gaps": .roles(clusterReaders),
+        "GET /chain-gaps/export": .roles(clusterReaders),
+        "GET /api/v1/chain-gaps": .roles(clusterReaders),
         "GET /chains/:id": .roles(clusterReaders),
         "GET /chains/:id/export": .roles(clusterReaders),
         "GET /chains/:id/edit": .roles(clusterWriters),
@@ -222,6 +249,8 @@ final class RoleRouteMatrixTests: XCTestCase {
         var period = "2025-01"
         /// A cluster led by the unit role's own unit, its chain and a node of it.
         var cluster: Int = 0
+        /// A record of each declared register, owned by the unit role's unit.
+        var records: [String: Int] = [:]
         var chain: Int = 0
         var chainNode: Int = 0
     }
@@ -330,13 +359,18 @@ final class RoleRouteMatrixTests: XCTestCase {
         targets.cluster = cluster.id!
         targets.chain = chain.id!
         targets.chainNode = node.id!
+        for declaration in Registers.all {
+            targets.records[declaration.key] = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 1, unit: fixtures.team),
+                                                                              now: app.clock.now(), on: app.db)
+        }
         return targets
     }
 
     private func concretePath(_ route: RouteSpec, _ targets: Targets) -> String {
         guard route.path.contains(":id") else { return route.path }
         let id: Int
-        if route.path.contains("/complexity/") { id = targets.dataset }
+        if let key = Self.programmeRegisters.first(where: { route.path.contains("/\($0)/") }) { id = targets.records[key] ?? 0 }
+        else if route.path.contains("/complexity/") { id = targets.dataset }
         else if route.path.contains("/chain-nodes/") { id = targets.chainNode }
         else if route.path.contains("/chains/") { id = targets.chain }
         else if route.path.contains("/clusters/") { id = targets.cluster }

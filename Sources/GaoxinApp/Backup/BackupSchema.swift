@@ -10,7 +10,29 @@ enum BackupSchema {
         let identity: String?
     }
 
-    static let tables: [Table] = [
+    /// The fixed tables, then each declared register's table and the shared link table (derived
+    /// from the declarations), before the audit log and jobs.
+    static var tables: [Table] {
+        let split = fixed.firstIndex { $0.name == "audit_log" }!
+        return Array(fixed[..<split]) + Registers.all.map(table) + [links] + Array(fixed[split...])
+    }
+
+    static let links = Table(name: "register_links", columns: [("id", .int), ("register", .text), ("record_id", .int), ("field", .text),
+                                                                  ("target_id", .int), ("position", .int)], identity: "id")
+
+    static func table(_ declaration: RegisterDeclaration) -> Table {
+        let standard: [(name: String, type: ColumnType)] = [("id", .int), ("active", .bool), ("name_sort", .text), ("created_at", .datetime), ("updated_at", .datetime)]
+        let own = declaration.singleFields.map { field -> (name: String, type: ColumnType) in
+            switch field.kind {
+            case .money, .area, .integer, .reference: return (field.column, .int)
+            case .flag: return (field.column, .bool)
+            default: return (field.column, .text)
+            }
+        }
+        return Table(name: declaration.table, columns: standard + own, identity: "id")
+    }
+
+    static let fixed: [Table] = [
         Table(name: "units", columns: [("id", .int), ("name", .text), ("kind", .text), ("code", .text), ("parent_id", .int), ("path", .text),
                                        ("sort_order", .int), ("active", .bool), ("note", .text), ("created_at", .datetime), ("updated_at", .datetime),
                                        ("tree_key", .text)], identity: "id"),

@@ -18,6 +18,7 @@ enum Migrations {
         M0012_CreateEnterpriseQualifications(),
         M0013_CreateChainLeaderDecisions(),
         M0014_UpdateAuditLogRefuseOverwrites(),
+        M0015_CreatePolicies(),
     ]
 
     static func register(on app: Application) {

@@ -100,6 +100,7 @@ enum DemoData {
             try await DemoEnterpriseData.insert(on: tx, now: now)
             try await DemoClusterData.insert(on: tx, now: now)
             try await DemoComplexityData.insertZoneDataset(on: tx, now: now)
+            for declaration in Registers.all { try await RegisterDemo.insert(declaration, on: tx, now: now) }
             return created
         }
     }

@@ -106,6 +106,7 @@ struct ImportContext: Sendable {
 
 enum ImportRegisters {
     static let all: [any ImportRegister] = [UnitRegister(), UserRegister(), EnterpriseRegister(), IndicatorRegister(), QualificationRegister(), ClusterRegister(), ChainNodeRegister()]
+        + Registers.all.map(RegisterImport.init)
 
     static func find(_ key: String) -> (any ImportRegister)? { all.first { $0.key == key } }
 }

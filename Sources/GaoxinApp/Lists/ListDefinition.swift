@@ -30,6 +30,11 @@ struct ListFilter: Sendable {
         /// Inclusive date range bounds, `YYYY-MM-DD`.
         case dateFrom(column: String)
         case dateTo(column: String)
+        /// Inclusive bounds on a day stored as `YYYY-MM-DD` text (declared registers' dates).
+        case dayFrom(column: String)
+        case dayTo(column: String)
+        /// Records of a declared register linked to the target id through a several-valued field.
+        case linked(register: String, field: String)
         /// Rows whose `RoleSet`-encoded column holds the role.
         case role(column: String)
         /// Exact integer id.
@@ -51,23 +56,35 @@ struct ListFilter: Sendable {
     func accepts(_ raw: String) -> Bool {
         switch kind {
         case .choice(_, let options): return options.contains { $0.value == raw }
-        case .flag: return raw == "1" || raw == "0"
-        case .unitSubtree, .id: return Int(raw).map { $0 > 0 } ?? false
-        case .exactText: return raw.count <= 100
+        case .flag: return ListFilter.flagValues.contains(raw)
+        case .unitSubtree, .id, .linked: return Int(raw).map { $0 > 0 } ?? false
+        case .exactText: return raw.unicodeScalars.count <= ListFilter.maxTextLength
         case .heldQualification: return Qualification(rawValue: raw) != nil
         case .codePrefix: return (1...20).contains(raw.count) && raw.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         case .dateFrom, .dateTo: return ListFilter.parseDay(raw) != nil
+        case .dayFrom, .dayTo: return CalendarDay(raw) != nil
         case .role: return Role(rawValue: raw) != nil
         }
     }
 
+    /// Longest exact-text filter value, in Unicode scalars (JSON Schema's `maxLength` unit).
+    static let maxTextLength = 100
+
+    /// A date bound `YYYY-MM-DD`, any real day of years 0001–9999 (what OpenAPI's `format: date`
+    /// admits): a bound far in the past or future is a legal question with an empty answer.
     static func parseDay(_ raw: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Foundation.Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd"
-        guard CalendarDay(raw) != nil, let date = formatter.date(from: raw) else { return nil }
-        return date
+        let text = Array(raw.utf8)
+        guard text.count == 10, text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"),
+              text.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) })
+        else { return nil }
+        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(text[$1] - UInt8(ascii: "0")) } }
+        let (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard year >= 1, (1...12).contains(month), (1...days[month - 1]).contains(day) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))
     }
 }
 

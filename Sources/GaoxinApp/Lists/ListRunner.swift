@@ -1,4 +1,5 @@
 import Foundation
+import GaoxinDomain
 import SQLKit
 
 /// A page of a list, with the total the API and the pager show.
@@ -81,6 +82,15 @@ enum ListRunner {
                 if let day = ListFilter.parseDay(value) {
                     builder.where(SQLQueryString("\(unsafeRaw: column) < \(bind: day.addingTimeInterval(86_400))"))
                 }
+            case .dayFrom(let column):
+                builder.where(SQLQueryString("\(unsafeRaw: column) >= \(bind: CalendarDay(value)?.description ?? value)"))
+            case .dayTo(let column):
+                builder.where(SQLQueryString("\(unsafeRaw: column) <= \(bind: CalendarDay(value)?.description ?? value)"))
+            case .linked(let register, let field):
+                builder.where(SQLQueryString("""
+                    EXISTS (SELECT 1 FROM register_links l WHERE l.register = \(bind: register) AND l.field = \(bind: field)
+                            AND l.record_id = r.id AND l.target_id = \(bind: Int(value) ?? 0))
+                    """))
             case .role(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: "%," + value + ",%")"))
             case .exactText(let column):

@@ -24,6 +24,9 @@ enum Policies {
     /// Clusters and their chain maps: read by everyone who works with programme data; written by
     /// the office and by the lead department (unit role) of the cluster.
     static let clusters = ResourcePolicy(name: "clusters", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office, .unit])
+    /// The programme's registers (policies, funds, platforms…): read by everyone who works with
+    /// programme data; written by the office and by units for the records their subtree owns.
+    static let programme = ResourcePolicy(name: "programme", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office, .unit])
     /// One's own API tokens and password: everyone signed in.
     static let ownAccount = ResourcePolicy(name: "ownAccount", read: everyone, write: everyone)
     /// The import page: whoever may write at least one importable register.

@@ -28,7 +28,7 @@ public struct Wan: Equatable, Comparable, Hashable, Sendable, Codable {
         return (negative && hundredths > 0 ? "-" : "") + Self.grouped(whole) + "." + fractionText
     }
 
-    static func grouped(_ number: UInt64) -> String {
+    public static func grouped(_ number: UInt64) -> String {
         let digits = String(number)
         var out = ""
         for (index, character) in digits.enumerated() {

@@ -1,0 +1,61 @@
+import GaoxinDomain
+import Plot
+
+/// A declared register's create/edit form: one control per field from its kind, the unit beside
+/// every amount (money is typed in 亿元, as it is shown), the message beside each failing field.
+enum RegisterFormView {
+    static func render(_ context: PageContext, _ declaration: RegisterDeclaration, recordID: Int?, values: [String: String], lists: [String: [String]],
+                       options: [String: [FormField.Option]], errors: [FieldError]) -> HTML {
+        let lang = context.lang
+        let title = recordID == nil ? context.t("新建", "New ") + context.t(declaration.titleZh, declaration.titleEn.lowercased())
+                                    : context.t("编辑", "Edit ") + context.t(declaration.titleZh, declaration.titleEn.lowercased())
+        return Page.render(
+            context, title: title,
+            .nav(.class("breadcrumbs"), .a(.href(recordID.map(declaration.path) ?? declaration.path), .text(context.t("返回", "Back")))),
+            FormField.summary(errors, lang: lang),
+            .form(.class("record"), .method(.post), .action(recordID.map(declaration.path) ?? declaration.path), .novalidate(), Page.csrf(context),
+                  .forEach(declaration.fields) { field in control(field, context, values: values, lists: lists, options: options, errors: errors) },
+                  .div(.class("actions"), .button(.type(.submit), .text(context.t("保存", "Save")))))
+        )
+    }
+
+    static func control(_ field: RegisterField, _ context: PageContext, values: [String: String], lists: [String: [String]],
+                        options: [String: [FormField.Option]], errors: [FieldError]) -> Node<HTML.FormContext> {
+        let lang = context.lang
+        let label = field.label(lang) + (field.required ? "" : "")
+        let hint = field.helpZh.map { context.t($0, field.helpEn ?? $0) }
+        switch field.kind {
+        case .note:
+            return FormField.textarea(field.key, label: label, value: values[field.key], errors: errors, lang: lang)
+        case .flag:
+            return FormField.checkbox(field.key, label: label, checked: values[field.key] == "1", errors: errors, lang: lang)
+        case .choice, .reference:
+            if let choices = options[field.key] {
+                return FormField.select(field.key, label: label, options: choices, selected: values[field.key], errors: errors, lang: lang,
+                                        required: field.required, blank: context.t("请选择", "Choose"))
+            }
+            let target = field.kind.target
+            return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required,
+                                  hint: target.map { context.t("填写\($0.zh)的全称或编码", "Type the \($0.en.lowercased())'s full name or code") })
+        case .references:
+            return FormField.checkboxes(field.key, label: label, options: options[field.key] ?? [], checked: Set(lists[field.key] ?? []), errors: errors, lang: lang)
+        case .money:
+            return FormField.text(field.key, label: label + context.t("（亿元）", " (100 million yuan)"), value: values[field.key], errors: errors, lang: lang,
+                                  required: field.required, maxLength: 20, hint: hint ?? context.t("单位：亿元，最多两位小数；如 9 亿元填 9", "In 100 million yuan, at most two decimals"))
+        case .area:
+            return FormField.text(field.key, label: label + context.t("（平方米）", " (m²)"), value: values[field.key], errors: errors, lang: lang, required: field.required, maxLength: 20, hint: hint)
+        case .date:
+            return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required, type: .date, maxLength: 10, hint: hint)
+        case .month:
+            return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required, maxLength: 7,
+                                  hint: hint ?? "YYYY-MM")
+        case .integer:
+            return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required, maxLength: 20, hint: hint)
+        case .industry:
+            return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required, maxLength: 5,
+                                  hint: hint ?? context.t("GB/T 4754-2017 代码，如 3973", "GB/T 4754-2017 code, e.g. 3973"))
+        case .text(let max), .code(let max):
+            return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required, maxLength: max, hint: hint)
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+import SQLKit
+
+/// The one validation path of every declared register: a form, a JSON body and an import row
+/// become `RegisterInput`s and are checked here, field by field, against the declaration, with
+/// references and uniqueness looked up in batches. Each outcome holds the record's values (the
+/// stored ones where the input is silent) or every failure with its Chinese message.
+enum RegisterChecker {
+    struct Outcome: Sendable {
+        var values: RegisterValues
+        var errors: [FieldError]
+    }
+
+    static func check(_ declaration: RegisterDeclaration, _ items: [(input: RegisterInput, existing: RegisterRecord?)],
+                      actor: Actor, on db: Database) async throws -> [Outcome] {
+        let references = try await RegisterReferences.load(for: declaration, inputs: items.map(\.input), on: db)
+        var outcomes = items.map { item -> Outcome in
+            var v = FieldValidator()
+            var values = item.existing?.values ?? [:]
+            for field in declaration.fields where item.input.has(field.key) {
+                let value = read(field, item.input, references: references, actor: actor, ownership: declaration.ownership, into: &v)
+                values[field.key] = value
+            }
+            for field in declaration.fields where field.required && values[field.key] == nil && !v.errors.contains(where: { $0.field == field.key }) {
+                switch field.kind {
+                case .choice, .reference, .references, .flag: v.add(.choiceRequired(field.key, label: field.zh, labelEn: field.en))
+                default: v.add(.required(field.key, label: field.zh, labelEn: field.en))
+                }
+            }
+            if v.isValid { for rule in declaration.rules { if let error = rule.check(values) { v.add(error) } } }
+            return Outcome(values: values, errors: v.errors)
+        }
+        try await checkUnique(declaration, items: items, outcomes: &outcomes, on: db)
+        return outcomes
+    }
+
+    /// One field's text → its stored value, or a failure added to `v` (then nil).
+    static func read(_ field: RegisterField, _ input: RegisterInput, references: RegisterReferences, actor: Actor,
+                     ownership: RegisterOwnership, into v: inout FieldValidator) -> RegisterValue? {
+        if case .references(let target) = field.kind {
+            let ids = (input.lists[field.key] ?? []).compactMap { resolve($0, target, field, input.source, references, &v) }
+            return ids.isEmpty ? nil : .ids(Array(NSOrderedSet(array: ids)) as! [Int])
+        }
+        let text = (input.texts[field.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { return field.kind.isFlag && input.source == .form ? .flag(false) : nil }
+        func fail(_ zh: String, _ en: String) -> RegisterValue? { v.add(.invalid(field.key, zh: "\(field.zh)\(zh)", en: "\(field.en) \(en)")); return nil }
+        switch field.kind {
+        case .text(let max), .code(let max), .note(let max):
+            let multiline = { if case .note = field.kind { return true }; return false }()
+            if text.count > max { v.add(.tooLong(field.key, label: field.zh, labelEn: field.en, max: max)); return nil }
+            if FieldValidator.hasControlCharacters(text, allowingLineBreaks: multiline) {
+                return fail(multiline ? "含有不可见的控制字符" : "应为一行文字，不能含换行或控制字符", multiline ? "contains control characters" : "must be one line")
+            }
+            return .text(text)
+        case .money:
+            if input.source == .form {
+                switch Wan.parse(yi: text) {
+                case .success(let wan): return wan.value < 0 ? fail("不能为负数", "cannot be negative") : .integer(wan.value)
+                case .failure(let problem): return fail("（亿元）" + problem.messageZh, "(100 million yuan) " + problem.messageEn)
+                }
+            }
+            guard let wan = Int64(text.replacingOccurrences(of: ",", with: "")) else { return fail("应为整数（万元）", "must be a whole number of 10,000 yuan") }
+            return wan < 0 ? fail("不能为负数", "cannot be negative") : .integer(wan)
+        case .area:
+            guard let area = Int64(text.replacingOccurrences(of: ",", with: "")), area >= 0 else { return fail("应为不小于 0 的整数（平方米）", "must be a whole number of m²") }
+            return .integer(area)
+        case .integer(let min, let max):
+            guard let number = Int64(text), (min...max).contains(number) else { return fail("应为 \(min)–\(max) 之间的整数", "must be a whole number from \(min) to \(max)") }
+            return .integer(number)
+        case .date:
+            guard let day = CalendarDay(text) else { return fail("应为日期，格式 YYYY-MM-DD", "must be a date, YYYY-MM-DD") }
+            return .text(day.description)
+        case .month:
+            guard let month = Period(text) else { return fail("应为月份，格式 YYYY-MM", "must be a month, YYYY-MM") }
+            return .text(month.description)
+        case .flag:
+            switch text.lowercased() {
+            case "1", "是", "true", "yes", "y": return .flag(true)
+            case "0", "否", "false", "no", "n": return .flag(false)
+            default: return fail("应为“是”或“否”", "must be yes or no")
+            }
+        case .choice(let choices):
+            guard let choice = choices.first(where: { $0.value == text || $0.zh == text || $0.en.lowercased() == text.lowercased() }) else {
+                return fail("只能是：" + choices.map(\.zh).joined(separator: "、"), "must be one of: " + choices.map(\.en).joined(separator: ", "))
+            }
+            return .text(choice.value)
+        case .industry:
+            switch IndustryCatalogue.standard.validate(text) {
+            case .success(let code): return .text(code.digits)
+            case .failure(let problem): v.add(.invalid(field.key, zh: problem.messageZh, en: problem.messageEn)); return nil
+            }
+        case .reference(let target):
+            guard let id = resolve(text, target, field, input.source, references, &v) else { return nil }
+            if case .unitField(let owner) = ownership, owner == field.key, let path = references.target(target.table, id: id)?.path, !actor.owns(path) {
+                return fail("只能选择本单位或下级单位", "must be your own unit or one below it")
+            }
+            return .integer(Int64(id))
+        case .references:
+            return nil
+        }
+    }
+
+    /// A referenced record by id (forms, API) or by name/code (files): it must exist, be active and be the only match.
+    private static func resolve(_ raw: String, _ target: RegisterTarget, _ field: RegisterField, _ source: RegisterInput.Source,
+                                _ references: RegisterReferences, _ v: inout FieldValidator) -> Int? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        var found: RegisterReferences.Target?
+        if source == .form, let id = Int(text), let byID = references.target(target.table, id: id) {
+            found = byID  // a picker posts the id; a typed name or code is looked up below
+        } else if source != .json {
+            let matches = references.targets(target.table, named: text)
+            if matches.count > 1 {
+                v.add(.invalid(field.key, zh: "有多个\(target.zh)名为“\(text)”，请改用编码", en: "Several \(target.en.lowercased())s are called \(text); use the code"))
+                return nil
+            }
+            found = matches.first ?? Int(text).flatMap { references.target(target.table, id: $0) }
+        } else if let id = Int(text) {
+            found = references.target(target.table, id: id)
+        }
+        guard let found else {
+            v.add(.invalid(field.key, zh: "\(field.zh)：找不到\(target.zh)“\(text)”", en: "\(field.en): no \(target.en.lowercased()) \(text)"))
+            return nil
+        }
+        if !found.active {
+            v.add(.invalid(field.key, zh: "\(field.zh)：\(target.zh)“\(found.name)”已停用", en: "\(field.en): \(found.name) is deactivated"))
+            return nil
+        }
+        return found.id
+    }
+
+    /// Unique fields: no other active record may hold the value, nor another item of the batch.
+    private static func checkUnique(_ declaration: RegisterDeclaration, items: [(input: RegisterInput, existing: RegisterRecord?)],
+                                    outcomes: inout [Outcome], on db: Database) async throws {
+        let sql = db as! any SQLDatabase
+        for field in declaration.fields where field.unique {
+            var seen: [String: Int] = [:]
+            let texts = outcomes.compactMap { $0.values[field.key]?.text }
+            var taken: [String: (id: Int, name: String)] = [:]
+            for chunk in Array(Set(texts)).chunked(500) {
+                let rows = try await sql.raw("SELECT id, \(unsafeRaw: declaration.name.column) AS name, \(unsafeRaw: field.column) AS value FROM \(unsafeRaw: declaration.table) WHERE active = \(bind: true) AND \(unsafeRaw: field.column) IN (\(binds: chunk))").all()
+                for row in rows { taken[try row.decode(column: "value", as: String.self)] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "name", as: String.self)) }
+            }
+            for index in outcomes.indices {
+                guard let value = outcomes[index].values[field.key]?.text else { continue }
+                if let other = taken[value], other.id != items[index].existing?.id {
+                    outcomes[index].errors.append(FieldError(field: field.key, code: "duplicate", zh: "\(field.zh)“\(value)”已被“\(other.name)”使用",
+                                                             en: "\(field.en) \(value) is already used by \(other.name)"))
+                } else if let first = seen[value] {
+                    outcomes[index].errors.append(FieldError(field: field.key, code: "duplicate", zh: "\(field.zh)与第 \(first + 1) 条重复", en: "\(field.en) repeats item \(first + 1)"))
+                } else {
+                    seen[value] = index
+                }
+            }
+        }
+    }
+}
+
+extension RegisterFieldKind {
+    var isFlag: Bool { if case .flag = self { return true }; return false }
+}

@@ -1,0 +1,95 @@
+import OpenAPIKit30
+import Vapor
+
+/// A record as the API and the audit log show it: `id`, `active`, every field under its key
+/// (money and areas as whole numbers, references as ids) and, beside each reference, the name of
+/// what it points to (`issuingUnitId` → `issuingUnitName`, `clusterIds` → `clusterNames`).
+struct RegisterDTO: Encodable, Sendable {
+    let declaration: RegisterDeclaration
+    let record: RegisterRecord
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(record.id, forKey: Key("id"))
+        try container.encode(record.active, forKey: Key("active"))
+        for field in declaration.fields {
+            let key = Key(field.key)
+            switch record.values[field.key] {
+            case nil: field.kind.isMulti ? try container.encode([Int](), forKey: key) : try container.encodeNil(forKey: key)
+            case .text(let value)?: try container.encode(value, forKey: key)
+            case .integer(let value)?: try container.encode(value, forKey: key)
+            case .flag(let value)?: try container.encode(value, forKey: key)
+            case .ids(let value)?: try container.encode(value, forKey: key)
+            }
+            if let nameKey = Self.nameKey(field) {
+                let names = record.referenceNames[field.key] ?? []
+                if field.kind.isMulti { try container.encode(names, forKey: Key(nameKey)) } else { try container.encode(names.first, forKey: Key(nameKey)) }
+            }
+        }
+    }
+
+    /// The derived key naming a reference's target, or nil for other fields.
+    static func nameKey(_ field: RegisterField) -> String? {
+        switch field.kind {
+        case .reference: return (field.key.hasSuffix("Id") ? String(field.key.dropLast(2)) : field.key) + "Name"
+        case .references: return (field.key.hasSuffix("Ids") ? String(field.key.dropLast(3)) : field.key) + "Names"
+        default: return nil
+        }
+    }
+
+    /// Keys a response carries that a request may send back unchanged (ignored on input).
+    static func derivedKeys(_ declaration: RegisterDeclaration) -> Set<String> {
+        Set(["id", "active"] + declaration.fields.compactMap(nameKey))
+    }
+
+    // MARK: OpenAPI
+
+    static func schema(_ declaration: RegisterDeclaration) -> JSONSchema {
+        var properties: OrderedDictionary<String, JSONSchema> = ["id": .integer, "active": .boolean]
+        for field in declaration.fields {
+            properties[field.key] = fieldSchema(field, required: true, nullable: !field.kind.isMulti)
+            if let nameKey = nameKey(field) {
+                properties[nameKey] = field.kind.isMulti ? .array(items: .string) : .string(required: true, nullable: true)
+            }
+        }
+        return .object(properties: properties)
+    }
+
+    /// The body of a create (required fields required) or, with `partial`, of a PATCH (none required).
+    static func inputSchema(_ declaration: RegisterDeclaration, partial: Bool) -> JSONSchema {
+        var properties: OrderedDictionary<String, JSONSchema> = [:]
+        for field in declaration.fields {
+            properties[field.key] = fieldSchema(field, required: !partial && field.required, nullable: !field.required)
+        }
+        return .object(minProperties: partial ? 1 : 0, properties: properties)
+    }
+
+    static func fieldSchema(_ field: RegisterField, required: Bool, nullable: Bool) -> JSONSchema {
+        let description = field.zh + (field.helpZh.map { "：\($0)" } ?? "")
+        switch field.kind {
+        case .text(let max), .code(let max), .note(let max):
+            return .string(required: required, nullable: nullable, description: description, maxLength: max)
+        case .money: return .integer(required: required, nullable: nullable, description: description + "（万元）", minimum: (0, exclusive: false))
+        case .area: return .integer(required: required, nullable: nullable, description: description + "（平方米）", minimum: (0, exclusive: false))
+        case .integer(let min, let max):
+            return .integer(required: required, nullable: nullable, description: description, maximum: (Int(max), exclusive: false), minimum: (Int(min), exclusive: false))
+        case .date: return .string(format: .date, required: required, nullable: nullable, description: description)
+        case .month: return .string(required: required, nullable: nullable, description: description + "（YYYY-MM）", pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$")
+        case .flag: return .boolean(required: required, nullable: nullable, description: description)
+        case .choice(let choices):
+            return .string(required: required, nullable: nullable, description: description,
+                           allowedValues: choices.map { AnyCodable($0.value) } + (nullable ? [nil] : []))
+        case .industry: return .string(required: required, nullable: nullable, description: description + "（GB/T 4754-2017 代码）", pattern: "^[A-Ta-t]?[0-9]{2,4}$")
+        case .reference(let target): return .integer(required: required, nullable: nullable, description: description + "（\(target.zh) ID）", minimum: (1, exclusive: false))
+        case .references(let target): return .array(required: required, nullable: nullable, description: description + "（\(target.zh) ID 数组）", items: .integer(minimum: (1, exclusive: false)))
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import GaoxinDomain
+
+/// A register, declared once: its fields, its import key, who may read and write it and what the
+/// `unit` role owns. Routes, pages, forms, API and OpenAPI, list, filters, import and export,
+/// audit and backup all come from this value (see `Registers/`); a register with behaviour of its
+/// own adds only that.
+struct RegisterDeclaration: Sendable {
+    /// URL segment and import key (`policies`).
+    let key: String
+    /// Table holding the records (`policies`): `id`, `active`, `created_at`, `updated_at`, a
+    /// column per single-valued field and `name_sort` (pinyin key of the name field).
+    let table: String
+    /// Singular, for the audit log's entity and the API's schema (`policy`, `Policy`).
+    let entity: String
+    let schemaName: String
+    let titleZh: String
+    let titleEn: String
+    let fields: [RegisterField]
+    /// The field that names a record (shown as its title, searched, sorted in pinyin order).
+    let nameField: String
+    /// The field an import row is matched on (a known value updates that record).
+    let importKey: String
+    let policy: ResourcePolicy
+    let ownership: RegisterOwnership
+    /// Cross-field rules beyond each field's own (e.g. an end date not before the start date).
+    var rules: [RegisterRule] = []
+    /// The list's default sort key and direction.
+    var defaultSort: String = "name"
+    var defaultDescending = false
+    /// Demo rows as an import file would give them (references by name or code), loaded through
+    /// the same checks as an import; a test loads every register's demo rows.
+    var demoRows: [[String: String]] = []
+
+    func field(_ key: String) -> RegisterField? { fields.first { $0.key == key } }
+
+    var singleFields: [RegisterField] { fields.filter { !$0.kind.isMulti } }
+    var multiFields: [RegisterField] { fields.filter { $0.kind.isMulti } }
+    var name: RegisterField { field(nameField)! }
+
+    func title(_ lang: UILanguage) -> String { lang.t(titleZh, titleEn) }
+
+    /// The one address every link, route and the OpenAPI document are built from.
+    var path: String { "/" + key }
+    var apiPath: String { "/api/v1/" + key }
+    func path(_ id: Int) -> String { "\(path)/\(id)" }
+    func apiPath(_ id: Int) -> String { "\(apiPath)/\(id)" }
+}
+
+/// What the `unit` role may write: records whose owning unit (a unit reference) lies in its
+/// subtree, or nothing (the register is the office's).
+enum RegisterOwnership: Sendable {
+    case unitField(String)
+    case officeOnly
+}
+
+/// A rule across fields, checked after every field's own rule passed.
+struct RegisterRule: Sendable {
+    let check: @Sendable (RegisterValues) -> FieldError?
+
+    /// `end` may not be before `start` (dates or months compare as text).
+    static func notBefore(_ end: String, _ start: String, zh: String, en: String) -> RegisterRule {
+        RegisterRule { values in
+            guard case .text(let from)? = values[start], case .text(let to)? = values[end], to < from else { return nil }
+            return .invalid(end, zh: zh, en: en)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import GaoxinDomain
+import GaoxinSheets
+
+/// How a field's value reads: on a page (money in 亿元, choices and industries by name,
+/// references by the target's name) and in the export (the import's own format).
+enum RegisterDisplay {
+    static func text(_ field: RegisterField, _ record: RegisterRecord, _ lang: UILanguage) -> String {
+        guard let value = record.values[field.key] else { return "" }
+        switch (field.kind, value) {
+        case (.money, .integer(let wan)): return Wan(wan).yiText
+        case (.area, .integer(let area)): return Wan.grouped(UInt64(max(0, area)))
+        case (.integer, .integer(let number)): return String(number)
+        case (.flag, .flag(let flag)): return flag ? lang.t("是", "Yes") : lang.t("否", "No")
+        case (.choice(let choices), .text(let code)): return choices.first { $0.value == code }.map { lang.t($0.zh, $0.en) } ?? code
+        case (.industry, .text(let code)): return (try? IndustryCode.parse(code).get()).map { IndustryCatalogue.standard.display($0, english: lang == .en) } ?? code
+        case (.reference, _), (.references, _): return (record.referenceNames[field.key] ?? []).joined(separator: "、")
+        case (_, .text(let text)): return text
+        default: return ""
+        }
+    }
+
+    /// The cell an export writes, so the import reads it back as the same value.
+    static func cell(_ field: RegisterField, _ record: RegisterRecord) -> SheetCell {
+        guard let value = record.values[field.key] else { return .empty }
+        switch (field.kind, value) {
+        case (.money, .integer(let number)), (.area, .integer(let number)), (.integer, .integer(let number)): return .integer(number)
+        case (.flag, .flag(let flag)): return .text(flag ? "是" : "否")
+        case (.choice(let choices), .text(let code)): return .text(choices.first { $0.value == code }?.zh ?? code)
+        case (.reference, _), (.references, _): return .text((record.referenceNames[field.key] ?? []).joined(separator: "、"))
+        case (_, .text(let text)): return .text(text)
+        default: return .empty
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import GaoxinDomain
+
+/// One field of a register, declared once: everything else about it — the column it is stored
+/// in, its JSON key and OpenAPI schema, how a form, a JSON body and an import row are read and
+/// checked, its list column, filter and sort, its form control, its template heading — comes
+/// from this value.
+struct RegisterField: Sendable {
+    /// camelCase key: the JSON field, the form field and the import column key.
+    let key: String
+    let zh: String
+    let en: String
+    let kind: RegisterFieldKind
+    var required = false
+    /// No two active records may hold the same value (checked on every write and import).
+    var unique = false
+    /// `q` searches it (Chinese substring).
+    var searchable = false
+    var sortable = false
+    /// The list offers a filter for it (choices, flags, references, date ranges).
+    var filterable = false
+    /// Shown as a column of the list (every field is on the record's page and in the export).
+    var listed = false
+    var helpZh: String? = nil
+    var helpEn: String? = nil
+
+    func label(_ lang: UILanguage) -> String { lang.t(zh, en) }
+
+    /// The database column: snake_case of the key (`issueDate` → `issue_date`, `clusterIds` has none).
+    var column: String { RegisterField.snakeCase(key) }
+
+    /// Heading in templates, exports and import files: the label with its unit, as people write it.
+    var headingZh: String {
+        switch kind {
+        case .money: return zh + "（万元）"
+        case .area: return zh + "（平方米）"
+        default: return zh
+        }
+    }
+
+    var headingEn: String {
+        switch kind {
+        case .money: return en + " (10k yuan)"
+        case .area: return en + " (m²)"
+        default: return en
+        }
+    }
+
+    static func snakeCase(_ key: String) -> String {
+        var out = ""
+        for character in key {
+            if character.isUppercase { out += "_" + character.lowercased() } else { out.append(character) }
+        }
+        return out
+    }
+}
+
+/// What a field holds. Money is integer 万元 everywhere below the display layer; a form shows and
+/// takes it in 亿元.
+enum RegisterFieldKind: Sendable {
+    /// One line of text, at most `max` characters.
+    case text(max: Int)
+    /// Several lines (a summary, a note).
+    case note(max: Int)
+    /// An identifier such as a document or certificate number: letters, digits and 〔〕[]()-/ 号.
+    case code(max: Int)
+    case money
+    /// Square metres, whole.
+    case area
+    case integer(min: Int64, max: Int64)
+    /// A calendar day, `YYYY-MM-DD`.
+    case date
+    /// A month, `YYYY-MM`.
+    case month
+    case flag
+    case choice([RegisterChoice])
+    /// GB/T 4754-2017 industry code, shown with its name.
+    case industry
+    case reference(RegisterTarget)
+    /// Several references, stored in `register_links`.
+    case references(RegisterTarget)
+
+    var isMulti: Bool { if case .references = self { return true }; return false }
+}
+
+/// One value of a choice field, with its labels.
+struct RegisterChoice: Sendable {
+    let value: String
+    let zh: String
+    let en: String
+}
+
+/// A register another field refers to: its table, how a person names a record of it (in a
+/// file or a picker), and whether the reference must be to an active record.
+struct RegisterTarget: Sendable {
+    let table: String
+    let zh: String
+    let en: String
+    /// Expression of the record's display name (`name`).
+    let nameColumn: String
+    /// Other columns a file may name it by (a unit's code, an enterprise's credit code).
+    let alternateColumns: [String]
+    /// A unit reference: the list filter takes the subtree, and ownership can follow it.
+    let isUnit: Bool
+
+    static let unit = RegisterTarget(table: "units", zh: "单位", en: "Unit", nameColumn: "name", alternateColumns: ["code"], isUnit: true)
+    static let enterprise = RegisterTarget(table: "enterprises", zh: "企业", en: "Enterprise", nameColumn: "name", alternateColumns: ["credit_code"], isUnit: false)
+    static let cluster = RegisterTarget(table: "clusters", zh: "产业集群", en: "Cluster", nameColumn: "name", alternateColumns: [], isUnit: false)
+    static let policy = RegisterTarget(table: "policies", zh: "政策", en: "Policy", nameColumn: "name", alternateColumns: ["document_number"], isUnit: false)
+}

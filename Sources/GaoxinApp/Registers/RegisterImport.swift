@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+import SQLKit
+
+/// The import of a declared register: its template columns are its fields (headings with units),
+/// a row whose import key names an existing record updates it (a column the file lacks keeps the
+/// stored value), every row is checked through `RegisterChecker` with lookups batched, and all
+/// rows are written with their audit rows in one transaction or none.
+struct RegisterImport: ImportRegister {
+    let declaration: RegisterDeclaration
+
+    var key: String { declaration.key }
+    var titleZh: String { declaration.titleZh }
+    var titleEn: String { declaration.titleEn }
+    var policy: ResourcePolicy { declaration.policy }
+    var exportOnlyHeadings: Set<String> { ["状态", "Status"] }
+
+    var columns: [RegisterColumn] {
+        declaration.fields.map { field in
+            RegisterColumn(key: field.key, zh: field.headingZh, en: field.headingEn, required: field.required, example: example(field),
+                           note: note(field, .zh), noteEn: note(field, .en))
+        }
+    }
+
+    struct Item { var existing: RegisterRecord?; var values: RegisterValues; var row: Int }
+
+    func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
+        try await plan(rows, actor: context.actor, on: context.db).errors
+    }
+
+    func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
+        let plan = try await plan(rows, actor: context.actor, on: tx)
+        guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
+        var written = 0
+        for (index, item) in plan.items.enumerated() {
+            if let existing = item.existing, existing.values == item.values { continue }
+            let id: Int
+            if let existing = item.existing {
+                id = existing.id
+                try await RegisterStore.update(declaration, id: id, item.values, now: context.clock.now(), on: tx)
+            } else {
+                id = try await RegisterStore.insert(declaration, item.values, now: context.clock.now(), on: tx)
+            }
+            let after = try await RegisterStore.find(declaration, id: id, on: tx)!
+            try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address,
+                                      action: item.existing == nil ? .create : .update, entity: declaration.entity, entityID: "\(id)",
+                                      summary: (item.existing == nil ? "导入\(titleZh)“" : "导入更新\(titleZh)“") + RegisterWrites.name(declaration, after) + "”",
+                                      before: item.existing.map { RegisterDTO(declaration: declaration, record: $0) },
+                                      after: RegisterDTO(declaration: declaration, record: after))
+            written += 1
+            if index % 200 == 0 { await context.report("writing", index, plan.items.count) }
+        }
+        return written
+    }
+
+    /// Every row checked (existing records by import key in one query), every failure at its row and column.
+    func plan(_ rows: [ImportRow], actor: Actor, on db: Database) async throws -> (errors: [ImportRowError], items: [Item]) {
+        let keyField = declaration.field(declaration.importKey)!
+        let keys = rows.map { $0.value(keyField.key) }.filter { !$0.isEmpty }
+        var existingByKey: [String: RegisterRecord] = [:]
+        let sql = db as! any SQLDatabase
+        var ids: [Int] = []
+        for chunk in Array(Set(keys)).chunked(500) {
+            ids += try await sql.raw("SELECT id FROM \(unsafeRaw: declaration.table) WHERE \(unsafeRaw: keyField.column) IN (\(binds: chunk)) ORDER BY active DESC, id")
+                .all().map { try $0.decode(column: "id", as: Int.self) }
+        }
+        for record in try await RegisterStore.load(declaration, ids: ids, on: db) where existingByKey[record.text(keyField.key) ?? ""] == nil {
+            existingByKey[record.text(keyField.key) ?? ""] = record
+        }
+        var items: [(input: RegisterInput, existing: RegisterRecord?)] = []
+        var errors: [ImportRowError] = []
+        var seen: [String: Int] = [:]
+        for row in rows {
+            let key = row.value(keyField.key)
+            if let first = seen[key], !key.isEmpty {
+                errors.append(ImportRowError(row: row.number, column: keyField.headingZh, value: key, reason: "与第 \(first) 行重复"))
+            }
+            seen[key] = seen[key] ?? row.number
+            let existing = existingByKey[key]
+            if let existing, (try? await RegisterWrites.requireOwnership(declaration, existing, actor: actor, on: db)) == nil {
+                errors.append(ImportRowError(row: row.number, column: keyField.headingZh, value: key, reason: "该记录不属于本单位，不能修改"))
+            }
+            items.append((RegisterInput.row(row, declaration: declaration), existing))
+        }
+        if !actor.hasAny([.admin, .office]), case .officeOnly = declaration.ownership {
+            errors.append(ImportRowError(row: 0, column: "", value: "", reason: "只有集群办可以导入\(titleZh)"))
+        }
+        let outcomes = try await RegisterChecker.check(declaration, items, actor: actor, on: db)
+        var planned: [Item] = []
+        for (index, outcome) in outcomes.enumerated() {
+            let row = rows[index]
+            for error in outcome.errors {
+                let field = declaration.field(error.field)
+                errors.append(ImportRowError(row: row.number, column: field?.headingZh ?? error.field, value: row.value(error.field), reason: error.messageZh))
+            }
+            planned.append(Item(existing: items[index].existing, values: outcome.values, row: row.number))
+        }
+        return (errors, planned)
+    }
+
+    private func example(_ field: RegisterField) -> String {
+        switch field.kind {
+        case .text: return field.key == declaration.nameField ? "示例\(declaration.titleZh)名称" : ""
+        case .date: return "2025-03-01"
+        case .choice(let choices): return choices.first?.zh ?? ""
+        case .reference(let target) where target.isUnit: return "ZS-JCDL"
+        case .money: return "50000"
+        default: return ""
+        }
+    }
+
+    private func note(_ field: RegisterField, _ lang: UILanguage) -> String {
+        let base: String
+        switch field.kind {
+        case .text(let max), .code(let max), .note(let max): base = lang.t("不超过 \(max) 字", "At most \(max) characters")
+        case .money: base = lang.t("整数，单位万元", "A whole number, in 10,000 yuan")
+        case .area: base = lang.t("整数，单位平方米", "A whole number of m²")
+        case .integer(let min, let max): base = lang.t("\(min)–\(max) 的整数", "A whole number, \(min)–\(max)")
+        case .date: base = "YYYY-MM-DD"
+        case .month: base = "YYYY-MM"
+        case .flag: base = lang.t("是/否", "是 (yes) / 否 (no)")
+        case .choice(let choices): base = choices.map { lang.t($0.zh, $0.en) }.joined(separator: "/")
+        case .industry: base = lang.t("GB/T 4754-2017 代码", "GB/T 4754-2017 code")
+        case .reference(let target): base = lang.t("\(target.zh)名称" + (target.isUnit ? "或编码" : ""), "\(target.en) name" + (target.isUnit ? " or code" : ""))
+        case .references(let target): base = lang.t("\(target.zh)名称，多个用顿号分隔", "\(target.en) names, separated by 、")
+        }
+        let key = field.key == declaration.importKey ? lang.t("；已有的将更新该记录", "; an existing one updates that record") : ""
+        return base + key
+    }
+}

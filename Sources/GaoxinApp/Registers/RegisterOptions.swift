@@ -1,0 +1,53 @@
+import Fluent
+import GaoxinDomain
+import SQLKit
+
+/// The choices a register's form and filters offer: the fields' own choices, and the active
+/// records of the registers its references point to (units as the indented tree).
+enum RegisterOptions {
+    /// Longest list a select offers; a bigger target is typed (name or code) and looked up.
+    static let selectLimit = 500
+
+    static func formOptions(_ declaration: RegisterDeclaration, actor: Actor, lang: UILanguage, on db: Database) async throws -> [String: [FormField.Option]] {
+        var options: [String: [FormField.Option]] = [:]
+        for field in declaration.fields {
+            if let choices = try await choices(field, lang: lang, on: db) { options[field.key] = choices }
+        }
+        return options
+    }
+
+    static func filterControls(_ declaration: RegisterDeclaration, lang: UILanguage, on db: Database) async throws -> [ListView.FilterControl] {
+        var controls: [ListView.FilterControl] = []
+        for field in declaration.fields where field.filterable {
+            switch field.kind {
+            case .date:
+                controls.append(.init(key: field.key + "From", label: lang.t(field.zh + "起", field.en + " from"), options: []))
+                controls.append(.init(key: field.key + "To", label: lang.t(field.zh + "止", field.en + " to"), options: []))
+            case .industry:
+                controls.append(.init(key: field.key, label: field.label(lang), options: []))
+            default:
+                let choices = try await choices(field, lang: lang, on: db) ?? []
+                controls.append(.init(key: field.key, label: field.label(lang), options: choices.map { ($0.value, $0.label) }))
+            }
+        }
+        controls.append(.init(key: "active", label: lang.t("状态", "Status"), options: [("1", lang.t("在用", "Active")), ("0", lang.t("已停用", "Deactivated"))]))
+        return controls
+    }
+
+    /// A select's options for a field, or nil when the field is typed.
+    static func choices(_ field: RegisterField, lang: UILanguage, on db: Database) async throws -> [FormField.Option]? {
+        switch field.kind {
+        case .choice(let choices): return choices.map { .init(value: $0.value, label: lang.t($0.zh, $0.en)) }
+        case .flag: return [.init(value: "1", label: lang.t("是", "Yes")), .init(value: "0", label: lang.t("否", "No"))]
+        case .reference(let target), .references(let target):
+            if target.isUnit { return try await UnitQueries.options(on: db) }
+            let rows = try await (db as! any SQLDatabase).raw("""
+                SELECT id, \(unsafeRaw: target.nameColumn) AS name FROM \(unsafeRaw: target.table) WHERE active = \(bind: true)
+                ORDER BY \(unsafeRaw: target.nameColumn) LIMIT \(unsafeRaw: String(selectLimit + 1))
+                """).all()
+            guard rows.count <= selectLimit else { return nil }
+            return try rows.map { .init(value: String(try $0.decode(column: "id", as: Int.self)), label: try $0.decode(column: "name", as: String.self)) }
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Fluent
+import GaoxinDomain
+import SQLKit
+import Vapor
+
+/// The HTML handlers every declared register gets: list, export, record page, new/edit forms,
+/// create, update, deactivate, reactivate. Decode → `RegisterWrites` → redirect or re-render.
+struct RegisterPages: Sendable {
+    let declaration: RegisterDeclaration
+
+    func index(_ req: Request) async throws -> Response {
+        let definition = RegisterList.definition(declaration)
+        let query = try ListQuery.parse(req, definition)
+        let ids = try await ListRunner.page(definition, query, on: req.sql, as: RegisterList.IDRow.self)
+        let records = try await RegisterStore.load(declaration, ids: ids.items.map(\.id), on: req.db)
+        let page = ListPage(items: records, total: ids.total, page: ids.page, per: ids.per)
+        let filters = try await RegisterOptions.filterControls(declaration, lang: req.uiLanguage, on: req.db)
+        let canCreate = req.actor.map { RegisterWrites.mayCreate(declaration, actor: $0) } ?? false
+        return try await req.renderPage { RegisterIndexView.render($0, declaration, query: query, page: page, filters: filters, canCreate: canCreate) }
+    }
+
+    func export(_ req: Request) async throws -> Response {
+        let definition = RegisterList.definition(declaration)
+        let query = try ListQuery.parse(req, definition)
+        let ids = try await ListRunner.all(definition, query, on: req.sql, as: RegisterList.IDRow.self)
+        let records = try await RegisterStore.load(declaration, ids: ids.map(\.id), on: req.db)
+        let lang = req.uiLanguage
+        return try ListExport.file(RegisterList.table(declaration, records, lang: lang), fileName: declaration.title(lang), format: try ListExport.format(req))
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        let record = try await find(req)
+        let canWrite = try await mayWrite(record, req)
+        return try await req.renderPage { RegisterShowView.render($0, declaration, record, canWrite: canWrite) }
+    }
+
+    func newForm(_ req: Request) async throws -> Response {
+        guard RegisterWrites.mayCreate(declaration, actor: try req.requireActor()) else { throw AppError.forbidden }
+        return try await form(req, record: nil, values: [:], lists: [:], errors: [])
+    }
+
+    func editForm(_ req: Request) async throws -> Response {
+        let record = try await find(req)
+        try await RegisterWrites.requireOwnership(declaration, record, actor: try req.requireActor(), on: req.db)
+        let (values, lists) = RegisterFormValues.of(declaration, record)
+        return try await form(req, record: record, values: values, lists: lists, errors: [])
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        let (values, lists) = try RegisterFormValues.decode(req)
+        do {
+            let record = try await RegisterWrites.create(declaration, .form(values, lists: lists, declaration: declaration), req)
+            return .redirect(declaration.path(record.id) + "?notice=created")
+        } catch let failed as ValidationFailed {
+            return try await form(req, record: nil, values: values, lists: lists, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    func update(_ req: Request) async throws -> Response {
+        let record = try await find(req)
+        let (values, lists) = try RegisterFormValues.decode(req)
+        do {
+            _ = try await RegisterWrites.update(declaration, record, .form(values, lists: lists, declaration: declaration), req)
+            return .redirect(declaration.path(record.id) + "?notice=saved")
+        } catch let failed as ValidationFailed {
+            return try await form(req, record: record, values: values, lists: lists, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
+        { req in
+            let record = try await find(req)
+            do {
+                _ = try await RegisterWrites.setActive(declaration, record, active, req)
+            } catch let failed as ValidationFailed {
+                throw AppError.conflict(failed.errors.map(\.messageZh).joined(separator: "；"))
+            }
+            return .redirect(declaration.path(record.id) + "?notice=" + (active ? "reactivated" : "deactivated"))
+        }
+    }
+
+    func find(_ req: Request) async throws -> RegisterRecord {
+        guard let id = req.parameters.get("id", as: Int.self), let record = try await RegisterStore.find(declaration, id: id, on: req.db) else {
+            throw AppError.notFound("该\(declaration.titleZh)记录")
+        }
+        return record
+    }
+
+    private func mayWrite(_ record: RegisterRecord, _ req: Request) async throws -> Bool {
+        guard let actor = req.actor, actor.hasAny(declaration.policy.write) else { return false }
+        return (try? await RegisterWrites.requireOwnership(declaration, record, actor: actor, on: req.db)) != nil
+    }
+
+    private func form(_ req: Request, record: RegisterRecord?, values: [String: String], lists: [String: [String]], errors: [FieldError],
+                      status: HTTPResponseStatus = .ok) async throws -> Response {
+        let options = try await RegisterOptions.formOptions(declaration, actor: try req.requireActor(), lang: req.uiLanguage, on: req.db)
+        return try await req.renderPage(status: status) {
+            RegisterFormView.render($0, declaration, recordID: record?.id, values: values, lists: lists, options: options, errors: errors)
+        }
+    }
+}
+
+/// A form's values as text, from a record (money in 亿元) or a post (several-valued fields as `key[]`).
+enum RegisterFormValues {
+    static func of(_ declaration: RegisterDeclaration, _ record: RegisterRecord) -> ([String: String], [String: [String]]) {
+        var values: [String: String] = [:], lists: [String: [String]] = [:]
+        for field in declaration.fields {
+            switch record.values[field.key] {
+            case .text(let text)?: values[field.key] = text
+            case .integer(let number)?:
+                if case .money = field.kind { values[field.key] = Wan(number).yiInput } else { values[field.key] = String(number) }
+            case .flag(let flag)?: values[field.key] = flag ? "1" : "0"
+            case .ids(let ids)?: lists[field.key] = ids.map(String.init)
+            case nil: break
+            }
+        }
+        return (values, lists)
+    }
+
+    static func decode(_ req: Request) throws -> ([String: String], [String: [String]]) {
+        let body = try req.content.decode(FormBody.self)
+        return (body.single, body.lists)
+    }
+
+    /// A url-encoded form read key by key: one text, or several (`clusterIds[]=1&clusterIds[]=2`).
+    struct FormBody: Decodable {
+        var single: [String: String] = [:]
+        var lists: [String: [String]] = [:]
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: RegisterDTO.Key.self)
+            for key in container.allKeys {
+                if let text = try? container.decode(String.self, forKey: key) { single[key.stringValue] = text }
+                else if let texts = try? container.decode([String].self, forKey: key) { lists[key.stringValue] = texts }
+            }
+        }
+    }
+}

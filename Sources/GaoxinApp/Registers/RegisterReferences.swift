@@ -1,0 +1,86 @@
+import Fluent
+import GaoxinDomain
+import SQLKit
+
+/// The records a batch of submissions refers to, fetched with one query per target table (never
+/// one per row): by id for forms and the API, by name or code for import files.
+struct RegisterReferences: Sendable {
+    struct Target: Sendable {
+        var id: Int
+        var name: String
+        var active: Bool
+        var path: UnitPath?
+    }
+
+    private var byID: [String: [Int: Target]] = [:]
+    private var byName: [String: [String: [Target]]] = [:]
+
+    func target(_ table: String, id: Int) -> Target? { byID[table]?[id] }
+    func targets(_ table: String, named text: String) -> [Target] { byName[table]?[text] ?? [] }
+
+    static func load(for declaration: RegisterDeclaration, inputs: [RegisterInput], on db: Database) async throws -> RegisterReferences {
+        var references = RegisterReferences()
+        var ids: [String: Set<Int>] = [:]
+        var names: [String: Set<String>] = [:]
+        var targets: [String: RegisterTarget] = [:]
+        for field in declaration.fields {
+            guard let target = field.kind.target else { continue }
+            targets[target.table] = target
+            for input in inputs {
+                let texts = (input.lists[field.key] ?? []) + (input.texts[field.key].map { [$0] } ?? [])
+                for text in texts.map({ $0.trimmingCharacters(in: .whitespaces) }) where !text.isEmpty {
+                    if input.source != .json { names[target.table, default: []].insert(text) }
+                    if let id = Int(text) { ids[target.table, default: []].insert(id) }
+                }
+            }
+        }
+        let sql = db as! any SQLDatabase
+        for (table, target) in targets {
+            let pathColumn = target.isUnit ? ", path" : ""
+            let alternates = target.alternateColumns.map { ", \($0) AS alt_\($0)" }.joined()
+            let select = "SELECT id, \(target.nameColumn) AS name, active\(pathColumn)\(alternates) FROM \(table)"
+            var rows: [any SQLRow] = []
+            for chunk in Array(ids[table] ?? []).chunked(500) {
+                rows += try await sql.raw("\(unsafeRaw: select) WHERE id IN (\(binds: chunk))").all()
+            }
+            for chunk in Array(names[table] ?? []).chunked(500) {
+                let columns = [target.nameColumn] + target.alternateColumns
+                let condition = columns.map { "\($0) IN " }
+                var query = SQLQueryString("\(unsafeRaw: select) WHERE ")
+                for (index, prefix) in condition.enumerated() {
+                    query.appendInterpolation(unsafeRaw: (index > 0 ? " OR " : "") + prefix + "(")
+                    query.appendInterpolation(binds: chunk)
+                    query.appendInterpolation(unsafeRaw: ")")
+                }
+                rows += try await sql.raw(query).all()
+            }
+            for row in rows {
+                let found = Target(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                                   active: try row.decode(column: "active", as: Bool.self),
+                                   path: target.isUnit ? UnitPath(try row.decode(column: "path", as: String.self)) : nil)
+                references.byID[table, default: [:]][found.id] = found
+                var keys = [found.name]
+                for column in target.alternateColumns { if let value = try row.decodeNil(column: "alt_\(column)") ? nil : try row.decode(column: "alt_\(column)", as: String.self) { keys.append(value) } }
+                for key in Set(keys) where !(references.byName[table]?[key]?.contains { $0.id == found.id } ?? false) {
+                    references.byName[table, default: [:]][key, default: []].append(found)
+                }
+            }
+        }
+        return references
+    }
+}
+
+extension RegisterFieldKind {
+    var target: RegisterTarget? {
+        switch self {
+        case .reference(let target), .references(let target): return target
+        default: return nil
+        }
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}

@@ -1,0 +1,143 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+import SQLKit
+
+/// Reads and writes of declared registers' records, in deliberate SQL: one row per record in the
+/// register's table, several-valued references in `register_links` (register, record, field, target).
+enum RegisterStore {
+    static func find(_ declaration: RegisterDeclaration, id: Int, on db: Database) async throws -> RegisterRecord? {
+        try await load(declaration, ids: [id], on: db).first
+    }
+
+    /// Records by id, in the order asked, with their references' names (one query per target table).
+    static func load(_ declaration: RegisterDeclaration, ids: [Int], on db: Database) async throws -> [RegisterRecord] {
+        guard !ids.isEmpty else { return [] }
+        let sql = db as! any SQLDatabase
+        var records: [Int: RegisterRecord] = [:]
+        for chunk in ids.chunked(500) {
+            let rows = try await sql.raw("SELECT * FROM \(unsafeRaw: declaration.table) WHERE id IN (\(binds: chunk))").all()
+            for row in rows {
+                let record = try decode(declaration, row)
+                records[record.id] = record
+            }
+        }
+        try await attachLinks(declaration, &records, on: sql)
+        try await attachNames(declaration, &records, on: sql)
+        return ids.compactMap { records[$0] }
+    }
+
+    static func decode(_ declaration: RegisterDeclaration, _ row: any SQLRow) throws -> RegisterRecord {
+        var values: RegisterValues = [:]
+        for field in declaration.singleFields where try !row.decodeNil(column: field.column) {
+            switch field.kind {
+            case .money, .area, .integer, .reference: values[field.key] = .integer(try row.decode(column: field.column, as: Int64.self))
+            case .flag: values[field.key] = .flag(try row.decode(column: field.column, as: Bool.self))
+            default: values[field.key] = .text(try row.decode(column: field.column, as: String.self))
+            }
+        }
+        return RegisterRecord(id: try row.decode(column: "id", as: Int.self), active: try row.decode(column: "active", as: Bool.self), values: values)
+    }
+
+    private static func attachLinks(_ declaration: RegisterDeclaration, _ records: inout [Int: RegisterRecord], on sql: any SQLDatabase) async throws {
+        guard !declaration.multiFields.isEmpty, !records.isEmpty else { return }
+        for chunk in Array(records.keys).chunked(500) {
+            let rows = try await sql.raw("""
+                SELECT record_id, field, target_id FROM register_links
+                WHERE register = \(bind: declaration.key) AND record_id IN (\(binds: chunk)) ORDER BY record_id, field, position
+                """).all()
+            for row in rows {
+                let id = try row.decode(column: "record_id", as: Int.self), field = try row.decode(column: "field", as: String.self)
+                let target = try row.decode(column: "target_id", as: Int.self)
+                let earlier = records[id]?.values[field]?.ids ?? []
+                records[id]?.values[field] = .ids(earlier + [target])
+            }
+        }
+    }
+
+    private static func attachNames(_ declaration: RegisterDeclaration, _ records: inout [Int: RegisterRecord], on sql: any SQLDatabase) async throws {
+        var wanted: [String: (target: RegisterTarget, ids: Set<Int>)] = [:]
+        for field in declaration.fields {
+            guard let target = field.kind.target else { continue }
+            let ids = records.values.flatMap { record -> [Int] in
+                switch record.values[field.key] {
+                case .integer(let id)?: return [Int(id)]
+                case .ids(let ids)?: return ids
+                default: return []
+                }
+            }
+            wanted[target.table, default: (target, [])].ids.formUnion(ids)
+        }
+        var names: [String: [Int: String]] = [:]
+        for (table, entry) in wanted where !entry.ids.isEmpty {
+            for chunk in Array(entry.ids).chunked(500) {
+                let rows = try await sql.raw("SELECT id, \(unsafeRaw: entry.target.nameColumn) AS name FROM \(unsafeRaw: table) WHERE id IN (\(binds: chunk))").all()
+                for row in rows { names[table, default: [:]][try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self) }
+            }
+        }
+        for id in records.keys {
+            for field in declaration.fields {
+                guard let target = field.kind.target, let value = records[id]?.values[field.key] else { continue }
+                let ids: [Int] = value.integer.map { [Int($0)] } ?? value.ids
+                records[id]?.referenceNames[field.key] = ids.map { names[target.table]?[$0] ?? "#\($0)" }
+            }
+        }
+    }
+
+    // MARK: Writes (inside the caller's transaction)
+
+    static func insert(_ declaration: RegisterDeclaration, _ values: RegisterValues, now: Date, on db: Database) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        var columns = ["active", "name_sort", "created_at", "updated_at"]
+        var binds: [any SQLExpression] = [SQLBind(true), SQLBind(sortKey(declaration, values)), SQLBind(now), SQLBind(now)]
+        for field in declaration.singleFields {
+            columns.append(field.column)
+            binds.append(bind(values[field.key]))
+        }
+        let id = try await sql.insert(into: declaration.table).columns(columns).values(binds).returning("id").first(decodingColumn: "id", as: Int.self)
+        guard let id else { throw AppError.internalError }
+        try await writeLinks(declaration, id: id, values, on: sql)
+        return id
+    }
+
+    static func update(_ declaration: RegisterDeclaration, id: Int, _ values: RegisterValues, now: Date, on db: Database) async throws {
+        let sql = db as! any SQLDatabase
+        let update = sql.update(declaration.table).set("name_sort", to: SQLBind(sortKey(declaration, values))).set("updated_at", to: SQLBind(now))
+        for field in declaration.singleFields { update.set(SQLIdentifier(field.column), to: bind(values[field.key])) }
+        try await update.where("id", .equal, SQLBind(id)).run()
+        try await writeLinks(declaration, id: id, values, on: sql)
+    }
+
+    static func setActive(_ declaration: RegisterDeclaration, id: Int, _ active: Bool, now: Date, on db: Database) async throws {
+        try await (db as! any SQLDatabase).update(declaration.table).set("active", to: SQLBind(active)).set("updated_at", to: SQLBind(now))
+            .where("id", .equal, SQLBind(id)).run()
+    }
+
+    private static func writeLinks(_ declaration: RegisterDeclaration, id: Int, _ values: RegisterValues, on sql: any SQLDatabase) async throws {
+        for field in declaration.multiFields {
+            try await sql.delete(from: "register_links").where("register", .equal, SQLBind(declaration.key))
+                .where("record_id", .equal, SQLBind(id)).where("field", .equal, SQLBind(field.key)).run()
+            let ids = values[field.key]?.ids ?? []
+            guard !ids.isEmpty else { continue }
+            let insert = sql.insert(into: "register_links").columns("register", "record_id", "field", "target_id", "position")
+            for (position, target) in ids.enumerated() {
+                insert.values(SQLBind(declaration.key), SQLBind(id), SQLBind(field.key), SQLBind(target), SQLBind(position))
+            }
+            try await insert.run()
+        }
+    }
+
+    private static func bind(_ value: RegisterValue?) -> any SQLExpression {
+        switch value {
+        case nil, .ids?: return SQLLiteral.null
+        case .text(let text)?: return SQLBind(text)
+        case .integer(let number)?: return SQLBind(number)
+        case .flag(let flag)?: return SQLBind(flag)
+        }
+    }
+
+    /// The pinyin key of the name, so the list sorts names as Chinese readers expect on both engines.
+    static func sortKey(_ declaration: RegisterDeclaration, _ values: RegisterValues) -> String {
+        PinyinSortKey.key(for: values[declaration.nameField]?.text ?? "")
+    }
+}

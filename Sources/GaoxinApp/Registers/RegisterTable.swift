@@ -1,0 +1,41 @@
+import Fluent
+import SQLKit
+
+/// The storage every declared register shares: a table with `id`, `active`, `name_sort` (the
+/// name's pinyin key, indexed, so lists sort in pinyin order on both engines) and timestamps,
+/// plus the register's own columns as its migration lists them; and one `register_links` table
+/// for several-valued references. Unique fields get a partial unique index over active records.
+enum RegisterTable {
+    static func create(_ table: String, on database: Database, unique: [String] = [], indexed: [String] = [],
+                       columns: (SchemaBuilder) -> SchemaBuilder) async throws {
+        let builder = database.schema(table)
+            .field("id", .int64, .identifier(auto: true))
+            .field("active", .bool, .required)
+            .field("name_sort", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+        try await columns(builder).create()
+        let sql = database as! any SQLDatabase
+        try await sql.raw("CREATE INDEX \(unsafeRaw: table)_name_sort ON \(unsafeRaw: table) (name_sort, id)").run()
+        for column in indexed {
+            try await sql.raw("CREATE INDEX \(unsafeRaw: table)_\(unsafeRaw: column) ON \(unsafeRaw: table) (\(unsafeRaw: column))").run()
+        }
+        for column in unique {
+            try await sql.raw("CREATE UNIQUE INDEX \(unsafeRaw: table)_\(unsafeRaw: column)_unique ON \(unsafeRaw: table) (\(unsafeRaw: column)) WHERE active").run()
+        }
+    }
+
+    static func createLinks(on database: Database) async throws {
+        try await database.schema("register_links")
+            .field("id", .int64, .identifier(auto: true))
+            .field("register", .string, .required)
+            .field("record_id", .int64, .required)
+            .field("field", .string, .required)
+            .field("target_id", .int64, .required)
+            .field("position", .int64, .required)
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.raw("CREATE UNIQUE INDEX register_links_record ON register_links (register, record_id, field, target_id)").run()
+        try await sql.raw("CREATE INDEX register_links_target ON register_links (register, field, target_id)").run()
+    }
+}

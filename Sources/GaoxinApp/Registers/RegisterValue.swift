@@ -1,0 +1,27 @@
+import Foundation
+
+/// A checked field value, as stored. Absent from `RegisterValues` means empty (NULL).
+enum RegisterValue: Equatable, Sendable {
+    case text(String)
+    case integer(Int64)
+    case flag(Bool)
+    case ids([Int])
+
+    var text: String? { if case .text(let value) = self { return value }; return nil }
+    var integer: Int64? { if case .integer(let value) = self { return value }; return nil }
+    var ids: [Int] { if case .ids(let value) = self { return value }; return [] }
+}
+
+typealias RegisterValues = [String: RegisterValue]
+
+/// A stored record: its values plus what the list and page show beside them (the names of the
+/// records its references point to).
+struct RegisterRecord: Sendable, Equatable {
+    var id: Int
+    var active: Bool
+    var values: RegisterValues
+    /// Field key → display names of the referenced records, in the order of the ids.
+    var referenceNames: [String: [String]] = [:]
+
+    func text(_ key: String) -> String? { values[key]?.text }
+}

@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+import Vapor
+
+/// Create, update, deactivate and reactivate a declared register's record: checked through
+/// `RegisterChecker`, owned as the declaration says, written with its audit row in one transaction.
+enum RegisterWrites {
+    /// The `unit` role writes only records its subtree owns; others are bounded by the route's roles.
+    static func requireOwnership(_ declaration: RegisterDeclaration, _ record: RegisterRecord, actor: Actor, on db: Database) async throws {
+        guard actor.has(.unit), !actor.hasAny([.admin, .office]) else { return }
+        switch declaration.ownership {
+        case .officeOnly: throw AppError.forbidden
+        case .unitField(let key):
+            guard let id = record.values[key]?.integer, let unit = try await OrgUnit.find(Int(id), on: db),
+                  let path = unit.unitPath, actor.owns(path) else { throw AppError.forbidden }
+        }
+    }
+
+    /// Whether the actor may create records at all (the `unit` role only where ownership follows a unit).
+    static func mayCreate(_ declaration: RegisterDeclaration, actor: Actor) -> Bool {
+        guard actor.hasAny(declaration.policy.write) else { return false }
+        if actor.hasAny([.admin, .office]) { return true }
+        if case .officeOnly = declaration.ownership { return false }
+        return true
+    }
+
+    static func create(_ declaration: RegisterDeclaration, _ input: RegisterInput, _ req: Request) async throws -> RegisterRecord {
+        let actor = try req.requireActor()
+        guard mayCreate(declaration, actor: actor) else { throw AppError.forbidden }
+        let values = try await checked(declaration, input, existing: nil, actor: actor, on: req.db)
+        let id = try await req.db.transaction { tx in
+            let id = try await RegisterStore.insert(declaration, values, now: req.now, on: tx)
+            let record = try await RegisterStore.find(declaration, id: id, on: tx)!
+            try await AuditLog.record(req, on: tx, action: .create, entity: declaration.entity, entityID: "\(id)",
+                                      summary: "新建\(declaration.titleZh)“\(name(declaration, record))”", before: NoSnapshot?.none,
+                                      after: RegisterDTO(declaration: declaration, record: record))
+            return id
+        }
+        return try await RegisterStore.find(declaration, id: id, on: req.db)!
+    }
+
+    static func update(_ declaration: RegisterDeclaration, _ record: RegisterRecord, _ input: RegisterInput, _ req: Request) async throws -> RegisterRecord {
+        let actor = try req.requireActor()
+        try await requireOwnership(declaration, record, actor: actor, on: req.db)
+        let values = try await checked(declaration, input, existing: record, actor: actor, on: req.db)
+        try await req.db.transaction { tx in
+            try await RegisterStore.update(declaration, id: record.id, values, now: req.now, on: tx)
+            let after = try await RegisterStore.find(declaration, id: record.id, on: tx)!
+            try await AuditLog.record(req, on: tx, action: .update, entity: declaration.entity, entityID: "\(record.id)",
+                                      summary: "修改\(declaration.titleZh)“\(name(declaration, after))”",
+                                      before: RegisterDTO(declaration: declaration, record: record), after: RegisterDTO(declaration: declaration, record: after))
+        }
+        return try await RegisterStore.find(declaration, id: record.id, on: req.db)!
+    }
+
+    static func setActive(_ declaration: RegisterDeclaration, _ record: RegisterRecord, _ active: Bool, _ req: Request) async throws -> RegisterRecord {
+        let actor = try req.requireActor()
+        try await requireOwnership(declaration, record, actor: actor, on: req.db)
+        guard record.active != active else { return record }
+        if active {
+            // A reactivated record must still be valid (its unique values may have been taken meanwhile).
+            var input = RegisterInput(source: .json)
+            for field in declaration.fields where field.unique { input.texts[field.key] = record.values[field.key]?.text ?? "" }
+            _ = try await checked(declaration, input, existing: record, actor: actor, on: req.db)
+        }
+        try await req.db.transaction { tx in
+            try await RegisterStore.setActive(declaration, id: record.id, active, now: req.now, on: tx)
+            var after = record
+            after.active = active
+            try await AuditLog.record(req, on: tx, action: active ? .reactivate : .deactivate, entity: declaration.entity, entityID: "\(record.id)",
+                                      summary: (active ? "启用" : "停用") + "\(declaration.titleZh)“\(name(declaration, record))”",
+                                      before: RegisterDTO(declaration: declaration, record: record), after: RegisterDTO(declaration: declaration, record: after))
+        }
+        return try await RegisterStore.find(declaration, id: record.id, on: req.db)!
+    }
+
+    static func checked(_ declaration: RegisterDeclaration, _ input: RegisterInput, existing: RegisterRecord?, actor: Actor, on db: Database) async throws -> RegisterValues {
+        let outcome = try await RegisterChecker.check(declaration, [(input, existing)], actor: actor, on: db)[0]
+        if !outcome.errors.isEmpty { throw ValidationFailed(outcome.errors) }
+        return outcome.values
+    }
+
+    static func name(_ declaration: RegisterDeclaration, _ record: RegisterRecord) -> String {
+        record.text(declaration.nameField) ?? "#\(record.id)"
+    }
+}

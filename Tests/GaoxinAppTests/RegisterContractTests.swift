@@ -1,0 +1,181 @@
+import Fluent
+import GaoxinDomain
+@testable import GaoxinApp
+import GaoxinSheets
+import SQLKit
+import XCTVapor
+import XCTest
+
+/// The contract every declared register keeps, run for each one in `Registers.all`: a new register
+/// is covered by declaring it. Create, show, update, deactivate through the API and through HTML
+/// forms (with CSRF); a bad value is a 422 at its field that writes nothing; the audit row holds
+/// before → after; export → import changes nothing; the OpenAPI document describes every route.
+final class RegisterContractTests: XCTestCase {
+    func testEveryRegisterCreatesShowsUpdatesAndDeactivatesThroughTheAPIWithAudit() async throws {
+        for declaration in Registers.all {
+            try await withApp { app, fixtures in
+                let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+                let texts = RegisterSamples.texts(declaration, n: 1, unit: fixtures.team, source: .json)
+                let created = try await office.send(.POST, declaration.apiPath, json: RegisterSamples.json(declaration, texts))
+                XCTAssertEqual(created.status, .created, "\(declaration.key): \(created.text)")
+                let body = try parseJSONObject(created)
+                let id = try XCTUnwrap(body["id"] as? Int)
+                for field in declaration.fields where texts[field.key] != nil {
+                    let shown = body[field.key].map { "\($0)" }
+                    let expected = field.kind.isFlag ? (texts[field.key] == "1" ? "1" : "0") : texts[field.key]
+                    XCTAssertEqual(shown, expected, "\(declaration.key).\(field.key)")
+                }
+                let shown = try await office.send(.GET, declaration.apiPath(id))
+                XCTAssertEqual(shown.status, .ok)
+                let createdAudit = try await Stored.audit(app, entity: declaration.entity, action: "create", entityID: id)
+                XCTAssertEqual(createdAudit.count, 1, declaration.key)
+
+                let renamed = "改名后的\(declaration.titleZh)"
+                let patched = try await office.send(.PATCH, declaration.apiPath(id), json: "{\"\(declaration.nameField)\":\"\(renamed)\"}")
+                XCTAssertEqual(patched.status, .ok, patched.text)
+                XCTAssertEqual(try parseJSONObject(patched)[declaration.nameField] as? String, renamed)
+                let update = try await AssertAsync.unwrap(try await Stored.audit(app, entity: declaration.entity, action: "update", entityID: id).last)
+                XCTAssertEqual(try parseJSONObject(update.beforeJSON)[declaration.nameField] as? String, texts[declaration.nameField])
+                XCTAssertEqual(try parseJSONObject(update.afterJSON)[declaration.nameField] as? String, renamed)
+                for (field, value) in texts where field != declaration.nameField {
+                    XCTAssertNotNil(try parseJSONObject(update.afterJSON)[field], "the snapshot holds unchanged \(field) too: \(value)")
+                }
+
+                let deactivated = try await office.send(.POST, declaration.apiPath(id) + "/deactivate")
+                XCTAssertEqual(try parseJSONObject(deactivated)["active"] as? Bool, false)
+                let listed = try parseJSONObject(try await office.send(.GET, declaration.apiPath + "?active=0"))
+                XCTAssertEqual((listed["items"] as? [[String: Any]])?.map { $0["id"] as? Int }, [id])
+                let reactivated = try await office.send(.POST, declaration.apiPath(id) + "/reactivate")
+                XCTAssertEqual(try parseJSONObject(reactivated)["active"] as? Bool, true)
+                try await AssertAsync.equal(try await Stored.audit(app, entity: declaration.entity, action: "deactivate", entityID: id).count, 1)
+            }
+        }
+    }
+
+    func testEveryRegistersFormsWorkWithCSRFAndShowFailuresBesideTheField() async throws {
+        for declaration in Registers.all {
+            try await withApp { app, fixtures in
+                let browser = try await Browser.signedIn(app, as: .office)
+                let form = try await browser.get(declaration.path + "/new")
+                XCTAssertEqual(form.status, .ok, declaration.key)
+                for field in declaration.fields where !field.kind.isMulti {
+                    XCTAssertTrue(form.text.contains("name=\"\(field.key)\""), "\(declaration.key): a control for \(field.key)")
+                }
+                let texts = RegisterSamples.texts(declaration, n: 2, unit: fixtures.team, source: .form)
+                let before = try await Stored.count(app, declaration.table)
+                let refused = try await browser.post(declaration.path, texts.map { ($0.key, $0.value) }, withCSRF: false)
+                XCTAssertEqual(refused.status, .forbidden, "no CSRF token, no write")
+                let posted = try await browser.post(declaration.path, texts.map { ($0.key, $0.value) })
+                XCTAssertEqual(posted.status, .seeOther, "\(declaration.key): \(posted.text)")
+                let location = try XCTUnwrap(posted.location)
+                let page = try await browser.get(location)
+                XCTAssertTrue(page.text.contains(texts[declaration.nameField]!), "the record page shows its name")
+                for field in declaration.fields where field.kind.isMoney {
+                    let id = Int(location.split(separator: "/").last!.prefix { $0.isNumber })!
+                    let stored = try await RegisterStore.find(declaration, id: id, on: app.db)
+                    XCTAssertEqual(stored?.values[field.key], .integer(125_000), "12.5 亿元 typed in the form is 125,000 万元")
+                }
+                try await AssertAsync.equal(try await Stored.count(app, declaration.table), before + 1)
+
+                // Every bad value of a typed field is refused at its field, and nothing is written.
+                for field in declaration.fields {
+                    let bad: String?
+                    switch field.kind {
+                    case .money: bad = "12.345"
+                    case .date: bad = "2025-02-30"
+                    case .month: bad = "2025-13"
+                    case .integer, .area: bad = "很多"
+                    case .choice: bad = "不存在的选项"
+                    case .industry: bad = "3999"
+                    case .reference(let target) where target.isUnit: bad = "999999"
+                    case .text(let max), .code(let max): bad = String(repeating: "长", count: max + 1)
+                    default: bad = nil
+                    }
+                    guard let bad else { continue }
+                    var values = RegisterSamples.texts(declaration, n: 3, unit: fixtures.team, source: .form)
+                    values[field.key] = bad
+                    let response = try await browser.post(declaration.path, values.map { ($0.key, $0.value) })
+                    XCTAssertEqual(response.status, .unprocessableEntity, "\(declaration.key).\(field.key) = \(bad)")
+                    XCTAssertNotNil(HTMLProbe.fieldError(response.text, field.key), "\(declaration.key).\(field.key): the message is beside the field")
+                }
+                try await AssertAsync.equal(try await Stored.count(app, declaration.table), before + 1)
+            }
+        }
+    }
+
+    func testEveryRegistersExportImportsBackUnchangedAndABadRowWritesNothing() async throws {
+        for declaration in Registers.all {
+            for format in ["csv", "xlsx"] {
+                try await withApp { app, fixtures in
+                    for n in 1...3 {
+                        _ = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: n, unit: fixtures.team), now: app.clock.now(), on: app.db)
+                    }
+                    let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+                    let exported = try await driver.browser.get(declaration.path + "/export?format=\(format)")
+                    XCTAssertEqual(exported.status, .ok)
+                    let ids = try await (app.db as! any SQLDatabase).raw("SELECT id FROM \(unsafeRaw: declaration.table) ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
+                    let before = try await RegisterStore.load(declaration, ids: ids, on: app.db)
+                    let audits = try await Probe.auditCount(app, entity: declaration.entity)
+                    let (_, job) = try await driver.viaPage(declaration.key, fileName: "\(declaration.titleZh).\(format)", data: exported.bodyData)
+                    XCTAssertEqual(job["status"] as? String, "succeeded", "\(declaration.key) \(format): \(job)")
+                    let after = try await RegisterStore.load(declaration, ids: ids, on: app.db)
+                    XCTAssertEqual(after, before, "\(declaration.key) \(format): export → import changes nothing")
+                    Check.equal(try await Probe.auditCount(app, entity: declaration.entity), audits)
+
+                    // A file with one bad row is refused whole, the row and column named.
+                    var table = try format == "csv" ? CSVFormat.read(exported.bodyData) : XCTUnwrap(XLSXReader.read(exported.bodyData).first)
+                    let keyColumn = try XCTUnwrap(declaration.fields.firstIndex { $0.key == declaration.importKey })
+                    table.rows[1][keyColumn] = .text(table.rows[1][keyColumn].text + "（已改）")
+                    if let dateColumn = declaration.fields.firstIndex(where: { if case .date = $0.kind { return true }; return false }) {
+                        table.rows[2][dateColumn] = .text("2025-02-30")
+                    }
+                    let (_, refused) = try await driver.viaPage(declaration.key, fileName: "坏.csv", data: CSVFormat.write(table))
+                    XCTAssertEqual(refused["status"] as? String, "failed", "\(refused)")
+                    XCTAssertEqual(ImportDriver.errors(refused).first?.row, 3)
+                    let unchanged = try await RegisterStore.load(declaration, ids: ids, on: app.db)
+                    XCTAssertEqual(unchanged, before, "nothing of a refused file is written")
+                }
+            }
+        }
+    }
+
+    func testEveryRegisterIsInTheOpenAPIDocumentAndSortsNamesInPinyinOrder() async throws {
+        try await withApp { app, fixtures in
+            let document = try parseJSONObject(try await APIClient(app: app, token: nil).send(.GET, "/api/v1/openapi.json"))
+            let paths = try XCTUnwrap(document["paths"] as? [String: Any])
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            for declaration in Registers.all {
+                for path in [declaration.apiPath, declaration.apiPath + "/{id}", declaration.apiPath + "/{id}/deactivate"] {
+                    XCTAssertNotNil(paths[path], path)
+                }
+                for (n, name) in ["张家港样例", "安徽样例", "北京样例"].enumerated() {
+                    var texts = RegisterSamples.texts(declaration, n: n + 5, unit: fixtures.team, source: .json)
+                    texts[declaration.nameField] = name
+                    let created = try await office.send(.POST, declaration.apiPath, json: RegisterSamples.json(declaration, texts))
+                    XCTAssertEqual(created.status, .created, created.text)
+                }
+                let sorted = try parseJSONObject(try await office.send(.GET, declaration.apiPath + "?sort=name"))
+                XCTAssertEqual((sorted["items"] as? [[String: Any]])?.map { $0[declaration.nameField] as? String }, ["安徽样例", "北京样例", "张家港样例"])
+            }
+        }
+    }
+
+    func testTheUnitRoleWritesOnlyWhatItsSubtreeOwns() async throws {
+        for declaration in Registers.all {
+            guard case .unitField(let owner) = declaration.ownership else { continue }
+            try await withApp { app, fixtures in
+                let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
+                var texts = RegisterSamples.texts(declaration, n: 1, unit: fixtures.otherTeam, source: .json)
+                let refused = try await team.send(.POST, declaration.apiPath, json: RegisterSamples.json(declaration, texts))
+                XCTAssertEqual(refused.status, .unprocessableEntity)
+                XCTAssertEqual(try apiErrorObject(refused)["field"] as? String, owner)
+                texts[owner] = "\(fixtures.team)"
+                try await AssertAsync.equal(try await team.send(.POST, declaration.apiPath, json: RegisterSamples.json(declaration, texts)).status, .created)
+                let foreign = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 2, unit: fixtures.otherTeam), now: app.clock.now(), on: app.db)
+                try await AssertAsync.equal(try await team.send(.PATCH, declaration.apiPath(foreign), json: "{\"\(declaration.nameField)\":\"越权\"}").status, .forbidden)
+                try await AssertAsync.equal(try await team.send(.POST, declaration.apiPath(foreign) + "/deactivate").status, .forbidden)
+                try await AssertAsync.equal(try await team.send(.GET, declaration.apiPath(foreign)).status, .ok, "reading is everyone's")
+            }
+        }
+    }
+}
