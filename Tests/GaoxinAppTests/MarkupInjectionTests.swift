@@ -40,6 +40,44 @@ final class MarkupInjectionTests: XCTestCase {
         }
     }
 
+    /// The text a register's hostile record carries in its text fields: its key, then the hostile text.
+    static func hostileText(_ declaration: RegisterDeclaration) -> String { declaration.key + hostile }
+
+    /// One record of every declared register: text, code and note fields carry the hostile text,
+    /// references point at the sweep's hostile unit, enterprise and cluster (or at another
+    /// register's hostile record), the other fields hold sample values. A register whose required
+    /// reference names a register declared later is inserted after it.
+    static func hostileRecords(_ app: Application, unit: Int, enterprise: Int, cluster: Int) async throws -> [String: Int] {
+        var targets = ["units": unit, "enterprises": enterprise, "clusters": cluster]
+        var records: [String: Int] = [:]
+        var pending = Registers.all
+        while !pending.isEmpty {
+            let ready = pending.filter { declaration in
+                declaration.fields.allSatisfy { field in !field.required || field.kind.target.map { targets[$0.table] != nil } ?? true }
+            }
+            guard !ready.isEmpty else {
+                XCTFail("no target for the required references of \(pending.map(\.key)): add one to the sweep")
+                return records
+            }
+            for declaration in ready {
+                var values = RegisterSamples.values(declaration, n: 1, unit: unit)
+                for field in declaration.fields {
+                    switch field.kind {
+                    case .text, .code, .note: values[field.key] = .text(hostileText(declaration))
+                    case .reference(let target): values[field.key] = targets[target.table].map { .integer(Int64($0)) }
+                    case .references(let target): values[field.key] = targets[target.table].map { .ids([$0]) }
+                    default: break
+                    }
+                }
+                let id = try await RegisterStore.insert(declaration, values, now: app.clock.now(), on: app.db)
+                records[declaration.key] = id
+                targets[declaration.table] = id
+            }
+            pending.removeAll { declaration in ready.contains { $0.key == declaration.key } }
+        }
+        return records
+    }
+
     func testHostileNamesNeverBecomeMarkup() async throws {
         try await withApp { app, fixtures in
             let admin = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)
@@ -73,14 +111,22 @@ final class MarkupInjectionTests: XCTestCase {
                     .values(SQLBind(dataset.id!), SQLBind("2024"), SQLBind(loc), SQLBind(prod), SQLBind(val)).run()
             }
             let job = try await JobRunner.create(kind: "import:units", createdBy: fixtures.users[.admin]!, input: nil, inputName: name, on: app.db, now: app.clock.now())
+            // A record of every declared register whose text carries the hostile text (led by the
+            // register's key, so its own pages can be told from the hostile unit's name beside it).
+            let records = try await Self.hostileRecords(app, unit: unit, enterprise: enterprise, cluster: cluster)
             let latestEntry = try await AuditEntry.query(on: app.db).sort(\.$id, .descending).first()
             let entry = try XCTUnwrap(latestEntry?.id)
 
-            let query = "?" + ["q", "next", "location", "year", "weights", "chain", "sort", "kind", "from", "to", "unit", "under", "error", "notice"]
-                .map { "\($0)=" + Browser.encode(name) }.joined(separator: "&")
+            let registerFilters = Registers.all.flatMap { RegisterList.definition($0).filters.map(\.key) }
+            let parameters = ["q", "next", "location", "year", "weights", "chain", "sort", "kind", "from", "to", "unit", "under", "error", "notice"]
+            var keys = parameters
+            for key in registerFilters where !keys.contains(key) { keys.append(key) }
+            let query = "?" + keys.map { "\($0)=" + Browser.encode(name) }.joined(separator: "&")
             func concrete(_ path: String) -> String {
+                guard path.contains(":id") else { return path }
                 let id: Int
-                if path.contains("/complexity/") { id = dataset.id! }
+                if let declaration = Registers.all.first(where: { path.hasPrefix($0.path + "/") }) { id = records[declaration.key] ?? 0 }
+                else if path.contains("/complexity/") { id = dataset.id! }
                 else if path.contains("/chain-nodes/") { id = node }
                 else if path.contains("/chains/") { id = chain }
                 else if path.contains("/clusters/") { id = cluster }
@@ -89,7 +135,7 @@ final class MarkupInjectionTests: XCTestCase {
                 else if path.contains("/users/") { id = user }
                 else if path.contains("/audit/") { id = entry }
                 else if path.contains("/jobs/") { id = job.id! }
-                else { id = 0 }
+                else { XCTFail("the sweep has no record for \(path)"); id = 0 }
                 return path.replacingOccurrences(of: ":id", with: "\(id)").replacingOccurrences(of: ":enterpriseId", with: "\(enterprise)")
             }
             let pages = AppRoutes.all.filter {
@@ -112,6 +158,21 @@ final class MarkupInjectionTests: XCTestCase {
                 }
             }
             XCTAssertGreaterThan(rendered, pages.count, "most pages rendered")
+            // Every register's list, record page, edit form and export show its hostile record.
+            for declaration in Registers.all {
+                let id = try XCTUnwrap(records[declaration.key], declaration.key)
+                let marker = String(Self.hostileText(declaration).prefix(declaration.key.count + 1))
+                for path in [declaration.path, declaration.path(id), declaration.path(id) + "/edit"] {
+                    let response = try await adminBrowser.get(path)
+                    XCTAssertEqual(response.status, .ok, "\(path): \(response.text.prefix(300))")
+                    XCTAssertTrue(response.text.contains(marker), "\(path) shows the hostile record")
+                    if let found = Self.injected(response.text) { XCTFail("\(path) renders markup from data: \(found)") }
+                }
+                let csv = try await adminBrowser.get(declaration.path + "/export?format=csv")
+                XCTAssertEqual(csv.status, .ok, declaration.key)
+                XCTAssertTrue(csv.text.contains(marker), "\(declaration.key): the export carries the hostile text")
+                try await AssertAsync.equal(try await adminBrowser.get(declaration.path + "/export?format=xlsx").status, .ok)
+            }
             // The gaps list shows the hostile node (weak: the default threshold is 3 enterprises), found by its name.
             let gaps = try await adminBrowser.get(Site.chainGaps + "?q=" + Browser.encode(name))
             XCTAssertEqual(gaps.status, .ok)

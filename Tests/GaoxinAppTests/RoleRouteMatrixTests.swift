@@ -43,7 +43,7 @@ final class RoleRouteMatrixTests: XCTestCase {
     /// written by the office and by units for what their subtree owns (bounded by the handlers).
     static let programmeReaders: Set<Role> = [.admin, .office, .unit, .park, .leader]
     static let programmeWriters: Set<Role> = [.admin, .office, .unit]
-    static let programmeRegisters = ["policies"]
+    static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff"]
 
     /// Every register has the same routes: list, export, record page, forms, writes, and the API twins.
     static func registerRoutes(_ key: String) -> [String: Rule] {
@@ -146,6 +146,9 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /api/v1/enterprises/:id/reactivate": .roles(enterpriseWriters),
         "GET /api/v1/enterprises/:id/indicators": .roles(enterpriseReaders),
         "PUT /api/v1/enterprises/:id/indicators/:period": .roles(enterpriseWriters),
+
+        // The index of the programme's registers: read like the registers themselves.
+        "GET /registers": .roles(programmeReaders),
 
         // Importing a register is writing it; the unit role writes enterprises, so it imports them.
         "GET /imports": .roles(importers),

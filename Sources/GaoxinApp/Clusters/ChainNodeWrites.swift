@@ -168,19 +168,47 @@ enum ChainNodeWrites {
         }
     }
 
-    /// The form names an enterprise by credit code or by its exact name.
-    static func findEnterprise(_ text: String, on db: Database) async throws -> Enterprise {
+    /// What the attach form's text names: one enterprise, or several to choose from.
+    enum EnterpriseLookup {
+        case found(Enterprise)
+        /// The candidates to offer as a select, and the message beside the field.
+        case choose([ReferenceSearch.Candidate], FieldError)
+    }
+
+    /// The form names an enterprise by credit code or exact name, or types part of its name: the
+    /// active enterprises whose name contains the text are searched (search-then-choose, no
+    /// JavaScript) — a single one is taken, several are offered to choose from.
+    static func findEnterprise(_ text: String, on db: Database) async throws -> EnterpriseLookup {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw ValidationFailed([.required("enterprise", label: "企业（名称或统一社会信用代码）", labelEn: "Enterprise")]) }
         if case .success(let code) = CreditCode.parse(trimmed), let found = try await Enterprise.query(on: db).filter(\.$creditCode == code.value).first() {
-            return found
+            return .found(found)
         }
         let byName = try await Enterprise.query(on: db).filter(\.$name == trimmed).all()
-        guard byName.count == 1 else {
-            throw ValidationFailed([.invalid("enterprise", zh: byName.isEmpty ? "找不到企业“\(trimmed)”（请填写完整名称或统一社会信用代码）" : "有多家企业名为“\(trimmed)”，请改用统一社会信用代码",
-                                             en: "Enterprise not found or ambiguous")])
+        if byName.count == 1 { return .found(byName[0]) }
+        let table = ReferenceSearch.Table.enterprises
+        let matches = try await ReferenceSearch.search(table, texts: [trimmed], on: db as! any SQLDatabase)[trimmed] ?? .init()
+        if byName.count > 1 {
+            return .choose(matches.candidates, .invalid("enterprise", zh: "有多家企业名为“\(trimmed)”，请选择或改用统一社会信用代码", en: "Several enterprises have that name; choose one"))
         }
-        return byName[0]
+        switch matches.candidates.count {
+        case 0:
+            throw ValidationFailed([.invalid("enterprise", zh: "找不到企业“\(trimmed)”（没有名称包含它的在用企业，请核对名称或统一社会信用代码）", en: "No active enterprise has a name containing \(trimmed)")])
+        case 1 where !matches.more:
+            guard let only = try await Enterprise.find(matches.candidates[0].id, on: db) else { throw AppError.notFound("该企业") }
+            return .found(only)
+        default:
+            let message = ReferenceSearch.chooseMessage(trimmed, matches, table: table, nounZh: "企业", nounEn: "Enterprise", listing: false)
+            return .choose(matches.candidates, .invalid("enterprise", zh: message.zh, en: message.en))
+        }
+    }
+
+    /// The enterprise the attach form's select chose (it posts the id).
+    static func chosenEnterprise(_ raw: String, on db: Database) async throws -> Enterprise {
+        guard let id = Int(raw), let found = try await Enterprise.find(id, on: db) else {
+            throw ValidationFailed([.invalid("enterprise", zh: "所选企业不存在，请重新查找", en: "The chosen enterprise does not exist")])
+        }
+        return found
     }
 }
 

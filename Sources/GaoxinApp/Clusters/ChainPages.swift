@@ -40,12 +40,12 @@ enum ChainPages {
     }
 
     static func show(_ req: Request, chain given: Chain? = nil, nodeValues: [String: String] = [:], attachNode: Int? = nil,
-                     errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+                     attachCandidates: [ReferenceSearch.Candidate] = [], errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         var chain: Chain
         if let given { chain = given } else { chain = try await ClusterQueries.findChain(req) }
         let map = try await ClusterQueries.map(chain, now: req.now, on: req.db)
         let model = ChainShowView.Model(map: map, clusterID: chain.clusterID, canWrite: try await canWrite(chain, req),
-                                        nodeValues: nodeValues, attachNode: attachNode, errors: errors)
+                                        nodeValues: nodeValues, attachNode: attachNode, attachCandidates: attachCandidates, errors: errors)
         return try await req.renderPage(status: status) { ChainShowView.render($0, model) }
     }
 
@@ -130,20 +130,35 @@ enum ChainPages {
         return .redirect(Site.chain(node.chainID) + "?notice=deleted")
     }
 
+    /// The attach form: a typed name, code or part of a name (searched), or — after a search found
+    /// several — the enterprise chosen in the select (`enterpriseId`); a typed text wins.
     static func attach(_ req: Request) async throws -> Response {
         let node = try await ClusterQueries.findNode(req)
         _ = try await ChainNodeWrites.requireOwnership(chainID: node.chainID, req)
         let form = try req.content.decode([String: String].self)
+        func again(_ errors: [FieldError], candidates: [ReferenceSearch.Candidate] = []) async throws -> Response {
+            let chain = try await ClusterQueries.findChainByID(node.chainID, on: req.db)
+            return try await show(req, chain: chain, nodeValues: form, attachNode: node.id, attachCandidates: candidates, errors: errors, status: .unprocessableEntity)
+        }
         do {
-            let enterprise = try await ChainNodeWrites.findEnterprise(form["enterprise"] ?? "", on: req.db)
-            try await ChainNodeWrites.attach(node, enterprise: enterprise, req)
-            return .redirect(Site.chain(node.chainID) + "?notice=saved")
+            let typed = (form["enterprise"] ?? "").trimmingCharacters(in: .whitespaces)
+            let lookup: ChainNodeWrites.EnterpriseLookup
+            if typed.isEmpty, let chosen = form["enterpriseId"], !chosen.isEmpty {
+                lookup = .found(try await ChainNodeWrites.chosenEnterprise(chosen, on: req.db))
+            } else {
+                lookup = try await ChainNodeWrites.findEnterprise(typed, on: req.db)
+            }
+            switch lookup {
+            case .found(let enterprise):
+                try await ChainNodeWrites.attach(node, enterprise: enterprise, req)
+                return .redirect(Site.chain(node.chainID) + "?notice=saved")
+            case .choose(let candidates, let error):
+                return try await again([error], candidates: candidates)
+            }
         } catch let failed as ValidationFailed {
-            let chain = try await ClusterQueries.findChainByID(node.chainID, on: req.db)
-            return try await show(req, chain: chain, nodeValues: form, attachNode: node.id, errors: failed.errors, status: .unprocessableEntity)
+            return try await again(failed.errors)
         } catch AppError.validation(let failed) {
-            let chain = try await ClusterQueries.findChainByID(node.chainID, on: req.db)
-            return try await show(req, chain: chain, nodeValues: form, attachNode: node.id, errors: failed.errors, status: .unprocessableEntity)
+            return try await again(failed.errors)
         }
     }
 

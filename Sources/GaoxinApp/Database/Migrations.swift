@@ -19,6 +19,13 @@ enum Migrations {
         M0013_CreateChainLeaderDecisions(),
         M0014_UpdateAuditLogRefuseOverwrites(),
         M0015_CreatePolicies(),
+        M0016_CreateFunds(),
+        M0017_CreatePlatforms(),
+        M0018_CreatePromotionOrganisations(),
+        M0019_CreateTalents(),
+        M0020_CreateBrandEvents(),
+        M0021_CreateAdvisors(),
+        M0022_CreateCertifiedStaff(),
     ]
 
     static func register(on app: Application) {

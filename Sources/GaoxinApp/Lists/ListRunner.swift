@@ -83,14 +83,16 @@ enum ListRunner {
                     builder.where(SQLQueryString("\(unsafeRaw: column) < \(bind: day.addingTimeInterval(86_400))"))
                 }
             case .dayFrom(let column):
-                builder.where(SQLQueryString("\(unsafeRaw: column) >= \(bind: CalendarDay(value)?.description ?? value)"))
+                builder.where(SQLQueryString("\(unsafeRaw: column) >= \(bind: value)"))
             case .dayTo(let column):
-                builder.where(SQLQueryString("\(unsafeRaw: column) <= \(bind: CalendarDay(value)?.description ?? value)"))
+                builder.where(SQLQueryString("\(unsafeRaw: column) <= \(bind: value)"))
             case .linked(let register, let field):
                 builder.where(SQLQueryString("""
                     EXISTS (SELECT 1 FROM register_links l WHERE l.register = \(bind: register) AND l.field = \(bind: field)
                             AND l.record_id = r.id AND l.target_id = \(bind: Int(value) ?? 0))
                     """))
+            case .expiry(let column):
+                builder.where(expiryCondition(column, RegisterExpiry(rawValue: value) ?? .valid, today: query.today))
             case .role(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: "%," + value + ",%")"))
             case .exactText(let column):
@@ -107,6 +109,16 @@ enum ListRunner {
             case .id(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: Int(value) ?? 0)"))
             }
+        }
+    }
+
+    /// Validity of an expiry day on `today`: before it expired, within the warning window expiring, else valid.
+    private static func expiryCondition(_ column: String, _ expiry: RegisterExpiry, today: String) -> SQLQueryString {
+        let limit: String = RegisterExpiry.warningLimit(today)
+        switch expiry {
+        case .expired: return "\(unsafeRaw: column) < \(bind: today)"
+        case .expiring: return "\(unsafeRaw: column) >= \(bind: today) AND \(unsafeRaw: column) <= \(bind: limit)"
+        case .valid: return "(\(unsafeRaw: column) IS NULL OR \(unsafeRaw: column) > \(bind: limit))"
         }
     }
 

@@ -49,7 +49,7 @@ enum RegisterChecker {
         switch field.kind {
         case .text(let max), .code(let max), .note(let max):
             let multiline = { if case .note = field.kind { return true }; return false }()
-            if text.count > max { v.add(.tooLong(field.key, label: field.zh, labelEn: field.en, max: max)); return nil }
+            if text.unicodeScalars.count > max { v.add(.tooLong(field.key, label: field.zh, labelEn: field.en, max: max)); return nil }
             if FieldValidator.hasControlCharacters(text, allowingLineBreaks: multiline) {
                 return fail(multiline ? "含有不可见的控制字符" : "应为一行文字，不能含换行或控制字符", multiline ? "contains control characters" : "must be one line")
             }
@@ -102,7 +102,8 @@ enum RegisterChecker {
         }
     }
 
-    /// A referenced record by id (forms, API) or by name/code (files): it must exist, be active and be the only match.
+    /// A referenced record by id (forms, API) or by name/code (files, forms): it must exist, be active and be the only match;
+    /// a form's text that is part of one active record's name names it, part of several asks to choose.
     private static func resolve(_ raw: String, _ target: RegisterTarget, _ field: RegisterField, _ source: RegisterInput.Source,
                                 _ references: RegisterReferences, _ v: inout FieldValidator) -> Int? {
         let text = raw.trimmingCharacters(in: .whitespaces)
@@ -116,6 +117,16 @@ enum RegisterChecker {
                 return nil
             }
             found = matches.first ?? Int(text).flatMap { references.target(target.table, id: $0) }
+            // A form's text that names nothing exactly: the records whose name contains it (search-then-choose).
+            if found == nil, let searched = references.matches(target.table, containing: text), !searched.candidates.isEmpty {
+                if searched.candidates.count == 1, !searched.more, let only = searched.candidates.first {
+                    found = RegisterReferences.Target(id: only.id, name: only.name, active: true, path: nil)
+                } else {
+                    let message = ReferenceSearch.chooseMessage(text, searched, table: target.search, nounZh: target.zh, nounEn: target.en, listing: true)
+                    v.add(.invalid(field.key, zh: "\(field.zh)：\(message.zh)", en: "\(field.en): \(message.en)"))
+                    return nil
+                }
+            }
         } else if let id = Int(text) {
             found = references.target(target.table, id: id)
         }

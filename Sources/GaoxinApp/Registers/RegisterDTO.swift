@@ -20,6 +20,7 @@ struct RegisterDTO: Encodable, Sendable {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(record.id, forKey: Key("id"))
         try container.encode(record.active, forKey: Key("active"))
+        if declaration.expiryField != nil { try container.encode(record.expiry?.rawValue, forKey: Key("validity")) }
         for field in declaration.fields {
             let key = Key(field.key)
             switch record.values[field.key] {
@@ -47,13 +48,17 @@ struct RegisterDTO: Encodable, Sendable {
 
     /// Keys a response carries that a request may send back unchanged (ignored on input).
     static func derivedKeys(_ declaration: RegisterDeclaration) -> Set<String> {
-        Set(["id", "active"] + declaration.fields.compactMap(nameKey))
+        Set(["id", "active", "validity"] + declaration.fields.compactMap(nameKey))
     }
 
     // MARK: OpenAPI
 
     static func schema(_ declaration: RegisterDeclaration) -> JSONSchema {
         var properties: OrderedDictionary<String, JSONSchema> = ["id": .integer, "active": .boolean]
+        if declaration.expiryField != nil {
+            properties["validity"] = .string(required: true, nullable: true, description: "有效状态（由有效期推算）：valid 有效、expiring 30 天内到期、expired 已过期",
+                                             allowedValues: RegisterExpiry.allCases.map { AnyCodable($0.rawValue) } + [nil])
+        }
         for field in declaration.fields {
             properties[field.key] = fieldSchema(field, required: true, nullable: !field.kind.isMulti)
             if let nameKey = nameKey(field) {
@@ -69,18 +74,21 @@ struct RegisterDTO: Encodable, Sendable {
         for field in declaration.fields {
             properties[field.key] = fieldSchema(field, required: !partial && field.required, nullable: !field.required)
         }
-        return .object(minProperties: partial ? 1 : 0, properties: properties)
+        // `{}` in a PATCH changes nothing (answered with the record, not audited), as for every other register.
+        return .object(properties: properties)
     }
 
     static func fieldSchema(_ field: RegisterField, required: Bool, nullable: Bool) -> JSONSchema {
         let description = field.zh + (field.helpZh.map { "：\($0)" } ?? "")
         switch field.kind {
         case .text(let max), .code(let max), .note(let max):
-            return .string(required: required, nullable: nullable, description: description, maxLength: max)
-        case .money: return .integer(required: required, nullable: nullable, description: description + "（万元）", minimum: (0, exclusive: false))
-        case .area: return .integer(required: required, nullable: nullable, description: description + "（平方米）", minimum: (0, exclusive: false))
+            // A required text must hold more than spaces (the server trims); lengths count Unicode scalars, as the server does.
+            let pattern: String? = nullable ? nil : JSONSchema.nonBlank
+            return JSONSchema.string(required: required, nullable: nullable, description: description, maxLength: max, pattern: pattern)
+        case .money: return .integer(format: .int64, required: required, nullable: nullable, description: description + "（万元）", minimum: (0, exclusive: false))
+        case .area: return .integer(format: .int64, required: required, nullable: nullable, description: description + "（平方米）", minimum: (0, exclusive: false))
         case .integer(let min, let max):
-            return .integer(required: required, nullable: nullable, description: description, maximum: (Int(max), exclusive: false), minimum: (Int(min), exclusive: false))
+            return .integer(format: .int64, required: required, nullable: nullable, description: description, maximum: (Int(max), exclusive: false), minimum: (Int(min), exclusive: false))
         case .date: return .string(format: .date, required: required, nullable: nullable, description: description)
         case .month: return .string(required: required, nullable: nullable, description: description + "（YYYY-MM）", pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$")
         case .flag: return .boolean(required: required, nullable: nullable, description: description)
@@ -88,8 +96,8 @@ struct RegisterDTO: Encodable, Sendable {
             return .string(required: required, nullable: nullable, description: description,
                            allowedValues: choices.map { AnyCodable($0.value) } + (nullable ? [nil] : []))
         case .industry: return .string(required: required, nullable: nullable, description: description + "（GB/T 4754-2017 代码）", pattern: "^[A-Ta-t]?[0-9]{2,4}$")
-        case .reference(let target): return .integer(required: required, nullable: nullable, description: description + "（\(target.zh) ID）", minimum: (1, exclusive: false))
-        case .references(let target): return .array(required: required, nullable: nullable, description: description + "（\(target.zh) ID 数组）", items: .integer(minimum: (1, exclusive: false)))
+        case .reference(let target): return .integer(format: .int64, required: required, nullable: nullable, description: description + "（\(target.zh) ID）", minimum: (1, exclusive: false))
+        case .references(let target): return .array(required: required, nullable: nullable, description: description + "（\(target.zh) ID 数组）", items: .integer(format: .int64, minimum: (1, exclusive: false)))
         }
     }
 }

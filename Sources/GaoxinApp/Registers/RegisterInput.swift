@@ -36,21 +36,23 @@ struct RegisterInput: Sendable {
     /// A JSON object: numbers and booleans in their text form, null as empty, arrays for lists.
     /// A value of the wrong JSON type is refused at its field.
     static func json(_ object: [String: BodyValue], declaration: RegisterDeclaration) throws -> RegisterInput {
+        // Keys the register does not have are ignored, as every other endpoint's decoding ignores them.
         var input = RegisterInput(source: .json)
-        let known = Set(declaration.fields.map(\.key))
-        if let unknown = object.keys.sorted().first(where: { !known.contains($0) && !RegisterDTO.derivedKeys(declaration).contains($0) }) {
-            throw AppError.badRequest("未知字段“\(unknown)”", field: unknown)
-        }
+        var failures: [FieldError] = []
         for field in declaration.fields {
             guard let value = object[field.key] else { continue }
             switch (field.kind, value) {
-            case (.references, .array(let items)): input.lists[field.key] = items.map(\.text)
+            case (.references, .array(let items)) where items.allSatisfy(\.isInteger): input.lists[field.key] = items.map(\.text)
             case (.references, .null): input.lists[field.key] = []
-            case (.references, _): throw ValidationFailed([.invalid(field.key, zh: "\(field.zh)应为 ID 数组", en: "\(field.en) must be an array of ids")])
-            case (_, .array), (_, .object): throw ValidationFailed([.invalid(field.key, zh: "\(field.zh)的格式不正确", en: "\(field.en) has the wrong type")])
-            default: input.texts[field.key] = value.text
+            case (.money, .number), (.area, .number), (.integer, .number), (.reference, .number), (.flag, .bool), (_, .null):
+                input.texts[field.key] = value.text
+            case (.text, .string), (.note, .string), (.code, .string), (.date, .string), (.month, .string), (.choice, .string), (.industry, .string):
+                input.texts[field.key] = value.text
+            default:
+                failures.append(.invalid(field.key, zh: "\(field.zh)的类型不正确（应为\(field.kind.jsonTypeZh)）", en: "\(field.en) has the wrong JSON type"))
             }
         }
+        if !failures.isEmpty { throw ValidationFailed(failures) }
         return input
     }
 
@@ -84,12 +86,27 @@ enum BodyValue: Decodable, Sendable {
         else { self = .object(try container.decode([String: BodyValue].self)) }
     }
 
+    var isInteger: Bool { if case .number(let text) = self { return Int64(text) != nil }; return false }
+
     var text: String {
         switch self {
         case .null: return ""
         case .bool(let value): return value ? "1" : "0"
         case .number(let value), .string(let value): return value
         case .array, .object: return ""
+        }
+    }
+}
+
+extension RegisterFieldKind {
+    /// What JSON type a body must use for the field (for the type error's message).
+    var jsonTypeZh: String {
+        switch self {
+        case .money, .area, .integer: return "整数"
+        case .reference: return "ID 整数"
+        case .references: return "ID 整数数组"
+        case .flag: return "true 或 false"
+        default: return "字符串"
         }
     }
 }

@@ -33,6 +33,9 @@ enum RegisterList {
             default: break
             }
         }
+        if let expiry = declaration.expiryField.flatMap(declaration.field) {
+            filters.append(ListFilter(key: "validity", zh: "有效状态", en: "Validity", kind: .expiry(column: "r.\(expiry.column)")))
+        }
         filters.append(ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "r.active")))
         var sorts = ["name": "r.name_sort", "id": "r.id"]
         for field in declaration.singleFields where field.sortable && field.key != declaration.nameField { sorts[field.key] = "r.\(field.column)" }
@@ -60,6 +63,9 @@ enum RegisterList {
                                           isNumber ? .span(.class("num"), .text(RegisterDisplay.text(field, record, context.lang))) : .text(RegisterDisplay.text(field, record, context.lang))
                                       },
                                       export: { record, lang in .text(RegisterDisplay.text(field, record, lang)) }))
+        }
+        if declaration.expiryField != nil {
+            columns.append(.text("有效状态", "Validity") { record, lang in record.expiry.map { lang.t($0.zh, $0.en) } ?? "" })
         }
         columns.append(.text("状态", "Status") { record, lang in record.active ? lang.t("在用", "Active") : lang.t("已停用", "Deactivated") })
         return columns

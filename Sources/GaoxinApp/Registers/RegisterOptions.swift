@@ -30,6 +30,9 @@ enum RegisterOptions {
                 controls.append(.init(key: field.key, label: field.label(lang), options: choices.map { ($0.value, $0.label) }))
             }
         }
+        if declaration.expiryField != nil {
+            controls.append(.init(key: "validity", label: lang.t("有效状态", "Validity"), options: RegisterExpiry.allCases.map { ($0.rawValue, lang.t($0.zh, $0.en)) }))
+        }
         controls.append(.init(key: "active", label: lang.t("状态", "Status"), options: [("1", lang.t("在用", "Active")), ("0", lang.t("已停用", "Deactivated"))]))
         return controls
     }

@@ -12,7 +12,7 @@ struct RegisterPages: Sendable {
         let definition = RegisterList.definition(declaration)
         let query = try ListQuery.parse(req, definition)
         let ids = try await ListRunner.page(definition, query, on: req.sql, as: RegisterList.IDRow.self)
-        let records = try await RegisterStore.load(declaration, ids: ids.items.map(\.id), on: req.db)
+        let records = try await RegisterStore.load(declaration, ids: ids.items.map(\.id), today: DisplayFormat.day(req.now), on: req.db)
         let page = ListPage(items: records, total: ids.total, page: ids.page, per: ids.per)
         let filters = try await RegisterOptions.filterControls(declaration, lang: req.uiLanguage, on: req.db)
         let canCreate = req.actor.map { RegisterWrites.mayCreate(declaration, actor: $0) } ?? false
@@ -23,7 +23,7 @@ struct RegisterPages: Sendable {
         let definition = RegisterList.definition(declaration)
         let query = try ListQuery.parse(req, definition)
         let ids = try await ListRunner.all(definition, query, on: req.sql, as: RegisterList.IDRow.self)
-        let records = try await RegisterStore.load(declaration, ids: ids.map(\.id), on: req.db)
+        let records = try await RegisterStore.load(declaration, ids: ids.map(\.id), today: DisplayFormat.day(req.now), on: req.db)
         let lang = req.uiLanguage
         return try ListExport.file(RegisterList.table(declaration, records, lang: lang), fileName: declaration.title(lang), format: try ListExport.format(req))
     }
@@ -47,7 +47,8 @@ struct RegisterPages: Sendable {
     }
 
     func create(_ req: Request) async throws -> Response {
-        let (values, lists) = try RegisterFormValues.decode(req)
+        let (posted, lists) = try RegisterFormValues.decode(req)
+        let values = RegisterPicker.fold(posted, declaration)
         do {
             let record = try await RegisterWrites.create(declaration, .form(values, lists: lists, declaration: declaration), req)
             return .redirect(declaration.path(record.id) + "?notice=created")
@@ -58,7 +59,8 @@ struct RegisterPages: Sendable {
 
     func update(_ req: Request) async throws -> Response {
         let record = try await find(req)
-        let (values, lists) = try RegisterFormValues.decode(req)
+        let (posted, lists) = try RegisterFormValues.decode(req)
+        let values = RegisterPicker.fold(posted, declaration)
         do {
             _ = try await RegisterWrites.update(declaration, record, .form(values, lists: lists, declaration: declaration), req)
             return .redirect(declaration.path(record.id) + "?notice=saved")
@@ -80,7 +82,7 @@ struct RegisterPages: Sendable {
     }
 
     func find(_ req: Request) async throws -> RegisterRecord {
-        guard let id = req.parameters.get("id", as: Int.self), let record = try await RegisterStore.find(declaration, id: id, on: req.db) else {
+        guard let id = req.parameters.get("id", as: Int.self), let record = try await RegisterStore.find(declaration, id: id, today: DisplayFormat.day(req.now), on: req.db) else {
             throw AppError.notFound("该\(declaration.titleZh)记录")
         }
         return record
@@ -94,8 +96,9 @@ struct RegisterPages: Sendable {
     private func form(_ req: Request, record: RegisterRecord?, values: [String: String], lists: [String: [String]], errors: [FieldError],
                       status: HTTPResponseStatus = .ok) async throws -> Response {
         let options = try await RegisterOptions.formOptions(declaration, actor: try req.requireActor(), lang: req.uiLanguage, on: req.db)
+        let pickers = try await RegisterPicker.pickers(declaration, values: values, options: options, errors: errors, on: req.db)
         return try await req.renderPage(status: status) {
-            RegisterFormView.render($0, declaration, recordID: record?.id, values: values, lists: lists, options: options, errors: errors)
+            RegisterFormView.render($0, declaration, recordID: record?.id, values: values, lists: lists, options: options, errors: errors, pickers: pickers)
         }
     }
 }

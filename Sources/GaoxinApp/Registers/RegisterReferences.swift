@@ -14,14 +14,18 @@ struct RegisterReferences: Sendable {
 
     private var byID: [String: [Int: Target]] = [:]
     private var byName: [String: [String: [Target]]] = [:]
+    private var byPart: [String: [String: ReferenceSearch.Matches]] = [:]
 
     func target(_ table: String, id: Int) -> Target? { byID[table]?[id] }
     func targets(_ table: String, named text: String) -> [Target] { byName[table]?[text] ?? [] }
+    /// The active records whose name contains a form's text that named none exactly (search-then-choose).
+    func matches(_ table: String, containing text: String) -> ReferenceSearch.Matches? { byPart[table]?[text] }
 
     static func load(for declaration: RegisterDeclaration, inputs: [RegisterInput], on db: Database) async throws -> RegisterReferences {
         var references = RegisterReferences()
         var ids: [String: Set<Int>] = [:]
         var names: [String: Set<String>] = [:]
+        var typed: [String: Set<String>] = [:]
         var targets: [String: RegisterTarget] = [:]
         for field in declaration.fields {
             guard let target = field.kind.target else { continue }
@@ -31,6 +35,8 @@ struct RegisterReferences: Sendable {
                 for text in texts.map({ $0.trimmingCharacters(in: .whitespaces) }) where !text.isEmpty {
                     if input.source != .json { names[target.table, default: []].insert(text) }
                     if let id = Int(text) { ids[target.table, default: []].insert(id) }
+                    // A unit is always chosen from the tree (its path decides ownership); other targets may be typed in part.
+                    if input.source == .form, !field.kind.isMulti, !target.isUnit { typed[target.table, default: []].insert(text) }
                 }
             }
         }
@@ -66,7 +72,22 @@ struct RegisterReferences: Sendable {
                 }
             }
         }
+        // A form's text that names no record exactly is searched for, one query per table.
+        for (table, texts) in typed {
+            let unresolved = texts.filter { text in
+                references.targets(table, named: text).isEmpty && Int(text).flatMap { references.target(table, id: $0) } == nil
+            }
+            guard !unresolved.isEmpty, let target = targets[table] else { continue }
+            references.byPart[table] = try await ReferenceSearch.search(target.search, texts: Array(unresolved), on: sql)
+        }
         return references
+    }
+}
+
+extension RegisterTarget {
+    /// Where a typed part of a name is searched (`ReferenceSearch`).
+    var search: ReferenceSearch.Table {
+        ReferenceSearch.Table(table: table, nameColumn: nameColumn, codeColumn: alternateColumns.first, measureZh: table == "enterprises" ? "家" : "个")
     }
 }
 

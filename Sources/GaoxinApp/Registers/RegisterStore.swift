@@ -6,12 +6,13 @@ import SQLKit
 /// Reads and writes of declared registers' records, in deliberate SQL: one row per record in the
 /// register's table, several-valued references in `register_links` (register, record, field, target).
 enum RegisterStore {
-    static func find(_ declaration: RegisterDeclaration, id: Int, on db: Database) async throws -> RegisterRecord? {
-        try await load(declaration, ids: [id], on: db).first
+    static func find(_ declaration: RegisterDeclaration, id: Int, today: String? = nil, on db: Database) async throws -> RegisterRecord? {
+        try await load(declaration, ids: [id], today: today, on: db).first
     }
 
     /// Records by id, in the order asked, with their references' names (one query per target table).
-    static func load(_ declaration: RegisterDeclaration, ids: [Int], on db: Database) async throws -> [RegisterRecord] {
+    /// With `today`, each record's validity is derived from the declared expiry field.
+    static func load(_ declaration: RegisterDeclaration, ids: [Int], today: String? = nil, on db: Database) async throws -> [RegisterRecord] {
         guard !ids.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
         var records: [Int: RegisterRecord] = [:]
@@ -24,6 +25,9 @@ enum RegisterStore {
         }
         try await attachLinks(declaration, &records, on: sql)
         try await attachNames(declaration, &records, on: sql)
+        if let today, let field = declaration.expiryField {
+            for (id, record) in records { records[id]?.expiry = RegisterExpiry.of(record, field: field, today: today) }
+        }
         return ids.compactMap { records[$0] }
     }
 

@@ -22,6 +22,15 @@ struct RegisterRecord: Sendable, Equatable {
     var values: RegisterValues
     /// Field key → display names of the referenced records, in the order of the ids.
     var referenceNames: [String: [String]] = [:]
+    /// Validity derived from the expiry field against the request's day (nil: no expiry declared or dated).
+    var expiry: RegisterExpiry? = nil
 
     func text(_ key: String) -> String? { values[key]?.text }
+
+    /// The record as the audit log keeps it: stored values only (validity is derived from the day, not changed by anyone).
+    var forAudit: RegisterRecord {
+        var record = self
+        record.expiry = nil
+        return record
+    }
 }

@@ -34,10 +34,10 @@ enum RegisterWrites {
             let record = try await RegisterStore.find(declaration, id: id, on: tx)!
             try await AuditLog.record(req, on: tx, action: .create, entity: declaration.entity, entityID: "\(id)",
                                       summary: "新建\(declaration.titleZh)“\(name(declaration, record))”", before: NoSnapshot?.none,
-                                      after: RegisterDTO(declaration: declaration, record: record))
+                                      after: RegisterDTO(declaration: declaration, record: record.forAudit))
             return id
         }
-        return try await RegisterStore.find(declaration, id: id, on: req.db)!
+        return try await RegisterStore.find(declaration, id: id, today: DisplayFormat.day(req.now), on: req.db)!
     }
 
     static func update(_ declaration: RegisterDeclaration, _ record: RegisterRecord, _ input: RegisterInput, _ req: Request) async throws -> RegisterRecord {
@@ -49,9 +49,9 @@ enum RegisterWrites {
             let after = try await RegisterStore.find(declaration, id: record.id, on: tx)!
             try await AuditLog.record(req, on: tx, action: .update, entity: declaration.entity, entityID: "\(record.id)",
                                       summary: "修改\(declaration.titleZh)“\(name(declaration, after))”",
-                                      before: RegisterDTO(declaration: declaration, record: record), after: RegisterDTO(declaration: declaration, record: after))
+                                      before: RegisterDTO(declaration: declaration, record: record.forAudit), after: RegisterDTO(declaration: declaration, record: after.forAudit))
         }
-        return try await RegisterStore.find(declaration, id: record.id, on: req.db)!
+        return try await RegisterStore.find(declaration, id: record.id, today: DisplayFormat.day(req.now), on: req.db)!
     }
 
     static func setActive(_ declaration: RegisterDeclaration, _ record: RegisterRecord, _ active: Bool, _ req: Request) async throws -> RegisterRecord {
@@ -70,9 +70,9 @@ enum RegisterWrites {
             after.active = active
             try await AuditLog.record(req, on: tx, action: active ? .reactivate : .deactivate, entity: declaration.entity, entityID: "\(record.id)",
                                       summary: (active ? "启用" : "停用") + "\(declaration.titleZh)“\(name(declaration, record))”",
-                                      before: RegisterDTO(declaration: declaration, record: record), after: RegisterDTO(declaration: declaration, record: after))
+                                      before: RegisterDTO(declaration: declaration, record: record.forAudit), after: RegisterDTO(declaration: declaration, record: after.forAudit))
         }
-        return try await RegisterStore.find(declaration, id: record.id, on: req.db)!
+        return try await RegisterStore.find(declaration, id: record.id, today: DisplayFormat.day(req.now), on: req.db)!
     }
 
     static func checked(_ declaration: RegisterDeclaration, _ input: RegisterInput, existing: RegisterRecord?, actor: Actor, on db: Database) async throws -> RegisterValues {

@@ -12,6 +12,6 @@ enum AppRoutes {
             + ExchangeRoutes.all
             + JobRoutes.all
             + AnalyticsRoutes.all
-            + Registers.all.flatMap(RegisterRoutes.routes)
+            + RegisterRoutes.all
     }
 }

@@ -66,6 +66,10 @@ enum Site {
     static let chainGaps = "/chain-gaps"
     static let chainGapsExport = "/chain-gaps/export"
 
+    /// Every declared register with its count of active records (each register's own links come
+    /// from its declaration: `RegisterDeclaration.path`).
+    static let registers = "/registers"
+
     static let audit = "/audit"
     static let auditExport = "/audit/export"
     static func auditEntry(_ id: Int) -> String { "/audit/\(id)" }

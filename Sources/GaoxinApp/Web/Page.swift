@@ -9,6 +9,12 @@ enum Page {
         let zh: String
         let en: String
         let roles: Set<Role>
+        /// Other paths under which this item is the current one (the registers' own lists).
+        var alsoCurrent: [String] = []
+
+        func isCurrent(_ path: String) -> Bool {
+            Page.isCurrent(self.path, path) || alsoCurrent.contains { path == $0 || path.hasPrefix($0 + "/") }
+        }
     }
 
     static let navigation: [NavItem] = [
@@ -17,6 +23,7 @@ enum Page {
         NavItem(path: Site.users, zh: "用户", en: "Users", roles: Policies.users.read),
         NavItem(path: Site.clusters, zh: "产业集群", en: "Clusters", roles: Policies.clusters.read),
         NavItem(path: Site.enterprises, zh: "企业", en: "Enterprises", roles: Policies.enterprises.read),
+        NavItem(path: Site.registers, zh: "登记册", en: "Registers", roles: Policies.programme.read, alsoCurrent: Registers.all.map(\.path)),
         NavItem(path: Site.complexity, zh: "产业推荐", en: "Target industries", roles: Policies.analytics.read),
         NavItem(path: Site.imports, zh: "导入导出", en: "Import", roles: Policies.imports.write),
         NavItem(path: Site.audit, zh: "审计日志", en: "Audit log", roles: Policies.audit.read),
@@ -58,7 +65,7 @@ enum Page {
             .ul(.forEach(navigation.filter { actor.hasAny($0.roles) }) { item in
                 .li(.a(
                     .href(item.path),
-                    .if(isCurrent(item.path, context.path), .class("current")),
+                    .if(item.isCurrent(context.path), .class("current")),
                     .text(context.t(item.zh, item.en))
                 ))
             })

@@ -10,12 +10,33 @@ enum ChainShowView {
         var canWrite: Bool
         var nodeValues: [String: String]
         var attachNode: Int?
+        /// After a search found several enterprises for the attach form of `attachNode`: offered as a select.
+        var attachCandidates: [ReferenceSearch.Candidate] = []
         var errors: [FieldError]
     }
 
     static func badge(_ strength: String, _ context: PageContext) -> Node<HTML.BodyContext> {
         let value = NodeStrength(rawValue: strength) ?? .missing
         return .span(.class("strength strength-\(value.rawValue)"), .text(context.t(value.nameZh, value.nameEn)))
+    }
+
+    /// A node's attach form: type a name, credit code or part of a name; when the server found
+    /// several, they come back as a select (posting the id) beside an empty box to search again.
+    static func attachForm(_ nodeID: Int, _ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        let current = model.attachNode == nodeID
+        let candidates = current ? model.attachCandidates : []
+        return .form(.class("inline"), .method(.post), .action(Site.chainNodeEnterprises(nodeID)), Page.csrf(context),
+                     .if(!candidates.isEmpty, .select(
+                        .attribute(named: "name", value: "enterpriseId"), .attribute(named: "aria-label", value: context.t("选择企业", "Choose the enterprise")),
+                        FormField.option("", context.t("请选择", "Choose"), selected: false),
+                        .forEach(candidates) { FormField.option(String($0.id), $0.label, selected: false) })),
+                     .input(.type(.text), .name("enterprise"), .class("short"),
+                            .value((current && candidates.isEmpty ? (model.nodeValues["enterprise"] ?? "") : "").escapedForAttribute),
+                            .placeholder(candidates.isEmpty ? context.t("企业名称（可只填几个字）或信用代码", "Name, part of it, or credit code")
+                                                            : context.t("或输入名称重新查找", "Or type to search again")),
+                            .attribute(named: "aria-label", value: context.t("关联企业", "Attach enterprise"))),
+                     .button(.type(.submit), .class("secondary"), .text(context.t("关联", "Attach"))),
+                     .if(current, FormField.error("enterprise", model.errors, context.lang)))
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -57,13 +78,7 @@ enum ChainShowView {
                                 .td(.class("num"), .text(Wan(node.revenue).yiText)),
                                 .if(model.canWrite, Print.actionCell(
                                     .a(.href(Site.chainNodeEdit(node.id)), .text(context.t("编辑", "Edit"))),
-                                    .form(.class("inline"), .method(.post), .action(Site.chainNodeEnterprises(node.id)), Page.csrf(context),
-                                          .input(.type(.text), .name("enterprise"), .class("short"),
-                                                 .value((model.attachNode == node.id ? (model.nodeValues["enterprise"] ?? "") : "").escapedForAttribute),
-                                                 .placeholder(context.t("企业名称或信用代码", "Name or credit code")),
-                                                 .attribute(named: "aria-label", value: context.t("关联企业", "Attach enterprise"))),
-                                          .button(.type(.submit), .class("secondary"), .text(context.t("关联", "Attach"))),
-                                          .if(model.attachNode == node.id, FormField.error("enterprise", model.errors, lang)))
+                                    attachForm(node.id, context, model)
                                 ))
                             )
                         })

@@ -1,7 +1,7 @@
 /// 政策: the "1+5+N" system of seed 001 — one overall policy, five special ones, N implementing
 /// rules — each issued by a unit, dated, valid until a day, and linked to the clusters it serves.
 extension RegisterDeclaration {
-    static let policies = RegisterDeclaration(
+    static let policies: RegisterDeclaration = RegisterDeclaration(
         key: "policies", table: "policies", entity: "policy", schemaName: "Policy", titleZh: "政策", titleEn: "Policies",
         fields: [
             RegisterField(key: "name", zh: "政策名称", en: "Name", kind: .text(max: 200), required: true, unique: true, searchable: true, sortable: true, listed: true),

@@ -5,7 +5,7 @@ import Plot
 /// every amount (money is typed in 亿元, as it is shown), the message beside each failing field.
 enum RegisterFormView {
     static func render(_ context: PageContext, _ declaration: RegisterDeclaration, recordID: Int?, values: [String: String], lists: [String: [String]],
-                       options: [String: [FormField.Option]], errors: [FieldError]) -> HTML {
+                       options: [String: [FormField.Option]], errors: [FieldError], pickers: [String: RegisterPicker.Picker] = [:]) -> HTML {
         let lang = context.lang
         let title = recordID == nil ? context.t("新建", "New ") + context.t(declaration.titleZh, declaration.titleEn.lowercased())
                                     : context.t("编辑", "Edit ") + context.t(declaration.titleZh, declaration.titleEn.lowercased())
@@ -14,8 +14,30 @@ enum RegisterFormView {
             .nav(.class("breadcrumbs"), .a(.href(recordID.map(declaration.path) ?? declaration.path), .text(context.t("返回", "Back")))),
             FormField.summary(errors, lang: lang),
             .form(.class("record"), .method(.post), .action(recordID.map(declaration.path) ?? declaration.path), .novalidate(), Page.csrf(context),
-                  .forEach(declaration.fields) { field in control(field, context, values: values, lists: lists, options: options, errors: errors) },
+                  .forEach(declaration.fields) { field in
+                      pickers[field.key].map { picker(field, $0, context, errors: errors) }
+                          ?? control(field, context, values: values, lists: lists, options: options, errors: errors)
+                  },
                   .div(.class("actions"), .button(.type(.submit), .text(context.t("保存", "Save")))))
+        )
+    }
+
+    /// A reference typed, then chosen: the server's candidates (or the chosen record) as a select
+    /// posting the id, and a box to search again whose text, when typed, wins (`RegisterPicker`).
+    static func picker(_ field: RegisterField, _ picker: RegisterPicker.Picker, _ context: PageContext, errors: [FieldError]) -> Node<HTML.FormContext> {
+        let searchKey = RegisterPicker.searchKey(field.key)
+        let noun = field.kind.target.map { context.t($0.zh, $0.en.lowercased()) } ?? ""
+        return .div(
+            .class(errors.contains { $0.field == field.key } ? "field invalid" : "field"),
+            .label(.for(field.key), .text(field.label(context.lang)), .if(field.required, .span(.class("req"), .text(" *")))),
+            .select(.id(field.key), .attribute(named: "name", value: field.key),
+                    FormField.option("", context.t("请选择", "Choose"), selected: false),
+                    .forEach(picker.options) { FormField.option($0.value, $0.label, selected: $0.value == picker.selected) }),
+            .input(.type(.text), .id(searchKey), .name(searchKey), .value(""), .attribute(named: "maxlength", value: "200"),
+                   .placeholder(context.t("或输入名称中的几个字重新查找", "Or type part of a name to search again")),
+                   .attribute(named: "aria-label", value: context.t("重新查找\(noun)", "Search again for the \(noun)"))),
+            .span(.class("hint"), .text(context.t("从列表中选择；输入框里填了字则按它重新查找", "Choose from the list; text typed in the box is searched instead"))),
+            FormField.error(field.key, errors, context.lang)
         )
     }
 
@@ -36,7 +58,7 @@ enum RegisterFormView {
             }
             let target = field.kind.target
             return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required,
-                                  hint: target.map { context.t("填写\($0.zh)的全称或编码", "Type the \($0.en.lowercased())'s full name or code") })
+                                  hint: target.map { context.t("填写\($0.zh)名称中的几个字、全称或编码，保存时查找", "Type part of the \($0.en.lowercased())'s name, its full name or code") })
         case .references:
             return FormField.checkboxes(field.key, label: label, options: options[field.key] ?? [], checked: Set(lists[field.key] ?? []), errors: errors, lang: lang)
         case .money:

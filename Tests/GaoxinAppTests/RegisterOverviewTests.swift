@@ -1,0 +1,75 @@
+import Fluent
+import GaoxinDomain
+@testable import GaoxinApp
+import XCTVapor
+import XCTest
+
+/// 登记册: every declared register, in `Registers.all` order, with its count of active records and
+/// links to its list; read by whoever reads programme data (not the auditor).
+final class RegisterOverviewTests: XCTestCase {
+    func testEveryRegisterIsListedWithItsActiveCountAndLinks() async throws {
+        try await withApp { app, fixtures in
+            // Each register gets a different number of active records, and one deactivated that is not counted.
+            var expected: [String: Int] = [:]
+            for (index, declaration) in Registers.all.enumerated() {
+                let active = index % 3 + 1
+                for n in 1...(active + 1) {
+                    let id = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: n, unit: fixtures.team), now: app.clock.now(), on: app.db)
+                    if n == active + 1 { try await RegisterStore.setActive(declaration, id: id, false, now: app.clock.now(), on: app.db) }
+                }
+                expected[declaration.key] = active
+            }
+
+            let office = try await Browser.signedIn(app, as: .office)
+            let page = try await office.get(Site.registers)
+            XCTAssertEqual(page.status, .ok, page.text)
+            XCTAssertTrue(page.text.contains("<h1>登记册</h1>"))
+            var last = page.text.startIndex
+            for declaration in Registers.all {
+                let link = "<a href=\"\(declaration.path)\">\(declaration.titleZh)</a>"
+                let found = try XCTUnwrap(page.text.range(of: link), "\(declaration.key): a link to its list")
+                XCTAssertGreaterThan(found.lowerBound, last, "\(declaration.key): listed in Registers.all order")
+                last = found.lowerBound
+                XCTAssertTrue(page.text.contains("<a href=\"\(declaration.path)?active=1\">\(expected[declaration.key]!)</a>"),
+                              "\(declaration.key): \(expected[declaration.key]!) active records, the deactivated one not counted")
+                let list = try await office.get(declaration.path + "?active=1")
+                XCTAssertTrue(list.text.contains("共 \(expected[declaration.key]!) 条"), "\(declaration.key): the count is what its list shows")
+            }
+
+            try await AssertAsync.equal(try await office.get(Site.language + "?set=en&next=%2F").status, .seeOther)
+            let english = try await office.get(Site.registers)
+            XCTAssertTrue(english.text.contains("<h1>Registers</h1>"))
+            for declaration in Registers.all { XCTAssertTrue(english.text.contains(">\(declaration.titleEn)</a>"), declaration.key) }
+        }
+    }
+
+    func testTheMenuLeadsThereAndMarksItForEveryRegistersPages() async throws {
+        try await withApp { app, fixtures in
+            let unit = try await Browser.signedIn(app, as: .unit)
+            let item = "<a href=\"\(Site.registers)\" class=\"current\">登记册</a>"
+            let overview = try await unit.get(Site.registers)
+            XCTAssertTrue(overview.text.contains(item))
+            for declaration in Registers.all {
+                let id = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 1, unit: fixtures.team), now: app.clock.now(), on: app.db)
+                for path in [declaration.path, declaration.path(id)] {
+                    let page = try await unit.get(path)
+                    XCTAssertTrue(page.text.contains(item), "\(path): 登记册 is the current menu item")
+                }
+            }
+            let enterprises = try await unit.get(Site.enterprises)
+            XCTAssertTrue(enterprises.text.contains("<a href=\"\(Site.registers)\">登记册</a>"), "in the menu, not current elsewhere")
+            XCTAssertFalse(enterprises.text.contains(item))
+        }
+    }
+
+    func testTheAuditorIsRefused() async throws {
+        try await withApp { app, _ in
+            let auditor = try await Browser.signedIn(app, as: .auditor)
+            try await AssertAsync.equal(try await auditor.get(Site.registers).status, .forbidden)
+            let account = try await auditor.get(Site.account)
+            XCTAssertFalse(account.text.contains("href=\"\(Site.registers)\""), "no menu item for the auditor")
+            let anonymous = try await Browser.anonymous(app).get(Site.registers)
+            XCTAssertTrue(anonymous.isSignInRedirect)
+        }
+    }
+}
