@@ -61,7 +61,8 @@ enum RegisterFieldKind: Sendable {
     case text(max: Int)
     /// Several lines (a summary, a note).
     case note(max: Int)
-    /// An identifier such as a document or certificate number: letters, digits and 〔〕[]()-/ 号.
+    /// An identifier such as a document or certificate number: one line, searched and shown as
+    /// typed (document numbers hold Chinese, e.g. 锡高管发〔2024〕12号, so no character set is imposed).
     case code(max: Int)
     case money
     /// Square metres, whole.

@@ -46,8 +46,15 @@ struct RegisterInput: Sendable {
             case (.references, .null): input.lists[field.key] = []
             case (.money, .number), (.area, .number), (.integer, .number), (.reference, .number), (.flag, .bool), (_, .null):
                 input.texts[field.key] = value.text
-            case (.text, .string), (.note, .string), (.code, .string), (.date, .string), (.month, .string), (.choice, .string), (.industry, .string):
+            case (.text, .string), (.note, .string), (.code, .string):
                 input.texts[field.key] = value.text
+            case (.date, .string(let text)), (.month, .string(let text)), (.choice, .string(let text)), (.industry, .string(let text)):
+                // An empty value is null in JSON (as the document says); "" is not a date, a choice or a code.
+                if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    failures.append(.invalid(field.key, zh: "\(field.zh)不能为空字符串，留空请用 null", en: "\(field.en): send null, not an empty string"))
+                } else {
+                    input.texts[field.key] = text
+                }
             default:
                 failures.append(.invalid(field.key, zh: "\(field.zh)的类型不正确（应为\(field.kind.jsonTypeZh)）", en: "\(field.en) has the wrong JSON type"))
             }

@@ -38,11 +38,18 @@ enum RegisterList {
         }
         filters.append(ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "r.active")))
         var sorts = ["name": "r.name_sort", "id": "r.id"]
-        for field in declaration.singleFields where field.sortable && field.key != declaration.nameField { sorts[field.key] = "r.\(field.column)" }
+        for field in declaration.singleFields where field.sortable && field.key != declaration.nameField { sorts[field.key] = sortExpression(field) }
         return ListDefinition(
             from: "\(declaration.table) r" + joins, select: ["r.id AS id"],
             searchColumns: declaration.fields.filter(\.searchable).map { "r.\($0.column)" },
             filters: filters, sorts: sorts, defaultSort: declaration.defaultSort, defaultDescending: declaration.defaultDescending, tieBreaker: "r.id")
+    }
+
+    /// A choice sorts in the order its choices are declared (国家级, 省级, 市级), not by its stored code.
+    static func sortExpression(_ field: RegisterField) -> String {
+        guard case .choice(let choices) = field.kind else { return "r.\(field.column)" }
+        let cases = choices.enumerated().map { "WHEN '\($0.element.value.replacingOccurrences(of: "'", with: "''"))' THEN \($0.offset)" }.joined(separator: " ")
+        return "CASE r.\(field.column) \(cases) END"
     }
 
     /// Screen columns: the name (linking to the record), the fields marked `listed`, the status.

@@ -5,7 +5,7 @@ import SQLKit
 /// The choices a register's form and filters offer: the fields' own choices, and the active
 /// records of the registers its references point to (units as the indented tree).
 enum RegisterOptions {
-    /// Longest list a select offers; a bigger target is typed (name or code) and looked up.
+    /// Longest list a select offers; a bigger target is typed (name, code or part of a name), searched and chosen (`RegisterPicker`).
     static let selectLimit = 500
 
     static func formOptions(_ declaration: RegisterDeclaration, actor: Actor, lang: UILanguage, on db: Database) async throws -> [String: [FormField.Option]] {
