@@ -67,10 +67,9 @@ enum OpenAPIDocument {
                 let body = OpenAPI.Request(content: [.json: .init(schemaReference: .component(named: name))], required: true)
                 operation = OpenAPI.Operation(tags: [doc.tag], summary: doc.summary, operationId: doc.operationID, parameters: parameters,
                                               requestBody: body, responses: responses)
-            case .schema(let value, let patch):
+            case .schema(let value, _):
                 // Declared registers state their bodies exactly (RegisterDTO.inputSchema): no widening.
                 schemas[OpenAPI.ComponentKey(rawValue: value.name)!] = value.schema
-                _ = patch
                 let body = OpenAPI.Request(content: [.json: .init(schemaReference: .component(named: value.name))], required: true)
                 operation = OpenAPI.Operation(tags: [doc.tag], summary: doc.summary, operationId: doc.operationID, parameters: parameters,
                                               requestBody: body, responses: responses)

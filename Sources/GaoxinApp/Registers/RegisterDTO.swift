@@ -46,11 +46,6 @@ struct RegisterDTO: Encodable, Sendable {
         }
     }
 
-    /// Keys a response carries that a request may send back unchanged (ignored on input).
-    static func derivedKeys(_ declaration: RegisterDeclaration) -> Set<String> {
-        Set(["id", "active", "validity"] + declaration.fields.compactMap(nameKey))
-    }
-
     // MARK: OpenAPI
 
     static func schema(_ declaration: RegisterDeclaration) -> JSONSchema {

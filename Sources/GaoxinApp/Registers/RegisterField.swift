@@ -45,6 +45,17 @@ struct RegisterField: Sendable {
         }
     }
 
+    /// 负责单位, the unit that owns a programme record: the `unit` role writes the records its
+    /// subtree owns through it (`RegisterOwnership.unitField("owningUnitId")`).
+    static func responsibleUnit(filterable: Bool = false, listed: Bool = false) -> RegisterField {
+        RegisterField(key: "owningUnitId", zh: "负责单位", en: "Responsible unit", kind: .reference(.unit), required: true, filterable: filterable, listed: listed)
+    }
+
+    /// 备注: a free note of several lines.
+    static func note(max: Int = 2000) -> RegisterField {
+        RegisterField(key: "note", zh: "备注", en: "Note", kind: .note(max: max))
+    }
+
     static func snakeCase(_ key: String) -> String {
         var out = ""
         for character in key {

@@ -16,7 +16,7 @@ extension RegisterDeclaration {
             ]), required: true, filterable: true, listed: true),
             RegisterField(key: "issuedOn", zh: "发证日期", en: "Issued on", kind: .date, required: true, sortable: true, filterable: true, listed: true),
             RegisterField(key: "expiresOn", zh: "有效期至", en: "Expires on", kind: .date, required: true, sortable: true, listed: true),
-            RegisterField(key: "note", zh: "备注", en: "Note", kind: .note(max: 2000)),
+            .note(),
         ],
         nameField: "name", importKey: "certificateNumber", policy: Policies.programme, ownership: .unitField("unitId"),
         rules: [.notBefore("expiresOn", "issuedOn", zh: "有效期至不能早于发证日期", en: "The expiry cannot be before the issue date")],

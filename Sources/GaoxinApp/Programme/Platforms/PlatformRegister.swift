@@ -21,8 +21,8 @@ extension RegisterDeclaration {
             RegisterField(key: "host", zh: "依托单位", en: "Host organisation", kind: .text(max: 200), searchable: true, listed: true),
             RegisterField(key: "recognizedOn", zh: "认定日期", en: "Recognised on", kind: .date),
             RegisterField(key: "clusterIds", zh: "服务集群", en: "Clusters served", kind: .references(.cluster), filterable: true),
-            RegisterField(key: "owningUnitId", zh: "负责单位", en: "Responsible unit", kind: .reference(.unit), required: true),
-            RegisterField(key: "note", zh: "备注", en: "Note", kind: .note(max: 2000)),
+            .responsibleUnit(),
+            .note(),
         ],
         nameField: "name", importKey: "name", policy: Policies.programme, ownership: .unitField("owningUnitId"),
         // Hosts are the organisations seed 002 names (华进半导体, 通用电气医疗, 无锡生命科学产业发展公司, the

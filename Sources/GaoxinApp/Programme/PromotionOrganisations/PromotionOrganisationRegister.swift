@@ -16,8 +16,8 @@ extension RegisterDeclaration {
             RegisterField(key: "contact", zh: "联系人", en: "Contact", kind: .text(max: 50)),
             RegisterField(key: "phone", zh: "联系电话", en: "Phone", kind: .code(max: 30)),
             RegisterField(key: "establishedOn", zh: "成立日期", en: "Established on", kind: .date),
-            RegisterField(key: "owningUnitId", zh: "负责单位", en: "Responsible unit", kind: .reference(.unit), required: true),
-            RegisterField(key: "note", zh: "备注", en: "Note", kind: .note(max: 2000)),
+            .responsibleUnit(),
+            .note(),
         ],
         nameField: "name", importKey: "name", policy: Policies.programme, ownership: .unitField("owningUnitId"),
         // The promotion centre is the demo unit CJ-KJCX (seed 002); the others follow the kinds of
