@@ -15,7 +15,8 @@ final class RegisterContractTests: XCTestCase {
         for declaration in Registers.all {
             try await withApp { app, fixtures in
                 let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
-                let texts = RegisterSamples.texts(declaration, n: 1, unit: fixtures.team, source: .json)
+                let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
+                let texts = RegisterSamples.texts(declaration, n: 1, unit: fixtures.team, targets: targets, source: .json)
                 let created = try await office.send(.POST, declaration.apiPath, json: RegisterSamples.json(declaration, texts))
                 XCTAssertEqual(created.status, .created, "\(declaration.key): \(created.text)")
                 let body = try parseJSONObject(created)
@@ -61,7 +62,8 @@ final class RegisterContractTests: XCTestCase {
                 for field in declaration.fields where !field.kind.isMulti {
                     XCTAssertTrue(form.text.contains("name=\"\(field.key)\""), "\(declaration.key): a control for \(field.key)")
                 }
-                let texts = RegisterSamples.texts(declaration, n: 2, unit: fixtures.team, source: .form)
+                let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
+                let texts = RegisterSamples.texts(declaration, n: 2, unit: fixtures.team, targets: targets, source: .form)
                 let before = try await Stored.count(app, declaration.table)
                 let refused = try await browser.post(declaration.path, texts.map { ($0.key, $0.value) }, withCSRF: false)
                 XCTAssertEqual(refused.status, .forbidden, "no CSRF token, no write")
@@ -87,12 +89,12 @@ final class RegisterContractTests: XCTestCase {
                     case .integer, .area: bad = "很多"
                     case .choice: bad = "不存在的选项"
                     case .industry: bad = "3999"
-                    case .reference(let target) where target.isUnit: bad = "999999"
+                    case .reference: bad = "999999"
                     case .text(let max), .code(let max): bad = String(repeating: "长", count: max + 1)
                     default: bad = nil
                     }
                     guard let bad else { continue }
-                    var values = RegisterSamples.texts(declaration, n: 3, unit: fixtures.team, source: .form)
+                    var values = RegisterSamples.texts(declaration, n: 3, unit: fixtures.team, targets: targets, source: .form)
                     values[field.key] = bad
                     let response = try await browser.post(declaration.path, values.map { ($0.key, $0.value) })
                     XCTAssertEqual(response.status, .unprocessableEntity, "\(declaration.key).\(field.key) = \(bad)")
@@ -107,8 +109,9 @@ final class RegisterContractTests: XCTestCase {
         for declaration in Registers.all {
             for format in ["csv", "xlsx"] {
                 try await withApp { app, fixtures in
+                    let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
                     for n in 1...3 {
-                        _ = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: n, unit: fixtures.team), now: app.clock.now(), on: app.db)
+                        _ = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: n, unit: fixtures.team, targets: targets), now: app.clock.now(), on: app.db)
                     }
                     let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
                     let exported = try await driver.browser.get(declaration.path + "/export?format=\(format)")
@@ -145,11 +148,12 @@ final class RegisterContractTests: XCTestCase {
             let paths = try XCTUnwrap(document["paths"] as? [String: Any])
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             for declaration in Registers.all {
+                let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
                 for path in [declaration.apiPath, declaration.apiPath + "/{id}", declaration.apiPath + "/{id}/deactivate"] {
                     XCTAssertNotNil(paths[path], path)
                 }
                 for (n, name) in ["张家港样例", "安徽样例", "北京样例"].enumerated() {
-                    var texts = RegisterSamples.texts(declaration, n: n + 5, unit: fixtures.team, source: .json)
+                    var texts = RegisterSamples.texts(declaration, n: n + 5, unit: fixtures.team, targets: targets, source: .json)
                     texts[declaration.nameField] = name
                     let created = try await office.send(.POST, declaration.apiPath, json: RegisterSamples.json(declaration, texts))
                     XCTAssertEqual(created.status, .created, created.text)
@@ -165,13 +169,14 @@ final class RegisterContractTests: XCTestCase {
             guard case .unitField(let owner) = declaration.ownership else { continue }
             try await withApp { app, fixtures in
                 let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
-                var texts = RegisterSamples.texts(declaration, n: 1, unit: fixtures.otherTeam, source: .json)
+                let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
+                var texts = RegisterSamples.texts(declaration, n: 1, unit: fixtures.otherTeam, targets: targets, source: .json)
                 let refused = try await team.send(.POST, declaration.apiPath, json: RegisterSamples.json(declaration, texts))
                 XCTAssertEqual(refused.status, .unprocessableEntity)
                 XCTAssertEqual(try apiErrorObject(refused)["field"] as? String, owner)
                 texts[owner] = "\(fixtures.team)"
                 try await AssertAsync.equal(try await team.send(.POST, declaration.apiPath, json: RegisterSamples.json(declaration, texts)).status, .created)
-                let foreign = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 2, unit: fixtures.otherTeam), now: app.clock.now(), on: app.db)
+                let foreign = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 2, unit: fixtures.otherTeam, targets: targets), now: app.clock.now(), on: app.db)
                 try await AssertAsync.equal(try await team.send(.PATCH, declaration.apiPath(foreign), json: "{\"\(declaration.nameField)\":\"越权\"}").status, .forbidden)
                 try await AssertAsync.equal(try await team.send(.POST, declaration.apiPath(foreign) + "/deactivate").status, .forbidden)
                 try await AssertAsync.equal(try await team.send(.GET, declaration.apiPath(foreign)).status, .ok, "reading is everyone's")

@@ -13,8 +13,9 @@ final class RegisterOverviewTests: XCTestCase {
             var expected: [String: Int] = [:]
             for (index, declaration) in Registers.all.enumerated() {
                 let active = index % 3 + 1
+                let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
                 for n in 1...(active + 1) {
-                    let id = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: n, unit: fixtures.team), now: app.clock.now(), on: app.db)
+                    let id = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: n, unit: fixtures.team, targets: targets), now: app.clock.now(), on: app.db)
                     if n == active + 1 { try await RegisterStore.setActive(declaration, id: id, false, now: app.clock.now(), on: app.db) }
                 }
                 expected[declaration.key] = active
@@ -50,7 +51,8 @@ final class RegisterOverviewTests: XCTestCase {
             let overview = try await unit.get(Site.registers)
             XCTAssertTrue(overview.text.contains(item))
             for declaration in Registers.all {
-                let id = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 1, unit: fixtures.team), now: app.clock.now(), on: app.db)
+                let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
+                let id = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 1, unit: fixtures.team, targets: targets), now: app.clock.now(), on: app.db)
                 for path in [declaration.path, declaration.path(id)] {
                     let page = try await unit.get(path)
                     XCTAssertTrue(page.text.contains(item), "\(path): 登记册 is the current menu item")

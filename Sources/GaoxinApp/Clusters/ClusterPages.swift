@@ -35,6 +35,7 @@ enum ClusterPages {
         let counts = Dictionary(grouping: nodes, by: \.chainID).mapValues(\.count)
         let model = ClusterShowView.Model(cluster: try await ClusterQueries.dto(cluster, on: req.db),
                                           chains: chains.map { (chain: ChainDTO($0), nodes: counts[$0.id!] ?? 0) },
+                                          backlinks: try await RegisterBacklinks.to(table: RegisterTarget.cluster.table, id: cluster.id!, on: req.db),
                                           canWrite: try await canWrite(cluster, req), chainValues: chainValues, errors: errors)
         return try await req.renderPage(status: status) { ClusterShowView.render($0, model) }
     }

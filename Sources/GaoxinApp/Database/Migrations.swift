@@ -26,6 +26,7 @@ enum Migrations {
         M0020_CreateBrandEvents(),
         M0021_CreateAdvisors(),
         M0022_CreateCertifiedStaff(),
+        M0023_CreateAwards(),
     ]
 
     static func register(on app: Application) {

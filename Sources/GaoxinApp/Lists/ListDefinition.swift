@@ -48,6 +48,8 @@ struct ListFilter: Sendable {
         case codePrefix(column: String)
         /// Enterprises holding a qualification of the given kind today (granted, not expired).
         case heldQualification(enterpriseIDColumn: String)
+        /// Rows whose enterprise column names a member of the cluster with the given id (`ClusterMembership`).
+        case clusterMember(enterpriseIDColumn: String)
     }
 
     let key: String
@@ -59,7 +61,7 @@ struct ListFilter: Sendable {
         switch kind {
         case .choice(_, let options): return options.contains { $0.value == raw }
         case .flag: return ListFilter.flagValues.contains(raw)
-        case .unitSubtree, .id, .linked: return Int(raw).map { $0 > 0 } ?? false
+        case .unitSubtree, .id, .linked, .clusterMember: return Int(raw).map { $0 > 0 } ?? false
         case .exactText: return raw.unicodeScalars.count <= ListFilter.maxTextLength
         case .heldQualification: return Qualification(rawValue: raw) != nil
         case .codePrefix: return (1...20).contains(raw.count) && raw.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }

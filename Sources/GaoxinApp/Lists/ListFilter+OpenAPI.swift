@@ -9,7 +9,7 @@ extension ListFilter {
         switch kind {
         case .choice(_, let options): return .string(allowedValues: options.map { AnyCodable($0.value) })
         case .flag: return .string(allowedValues: ListFilter.flagValues.map { AnyCodable($0) })
-        case .unitSubtree, .id, .linked: return APIParameter.idSchema
+        case .unitSubtree, .id, .linked, .clusterMember: return APIParameter.idSchema
         case .exactText: return .string(maxLength: ListFilter.maxTextLength)
         case .heldQualification: return .string(allowedValues: Qualification.allCases.map { AnyCodable($0.rawValue) })
         case .codePrefix: return .string(pattern: ListFilter.codePrefixPattern)
@@ -26,6 +26,7 @@ extension ListFilter {
         case .flag: return zh + "：1 是 / 0 否"
         case .unitSubtree: return zh + "：单位 ID，含其下级单位"
         case .id, .linked: return zh + "（ID）"
+        case .clusterMember: return zh + "（集群 ID）：挂在该集群产业链环节上的企业，每家计一次"
         case .exactText: return zh + "（完全一致）"
         case .heldQualification: return zh + "（当前持有）：" + Qualification.allCases.map { "\($0.rawValue) \($0.nameZh)" }.joined(separator: "、")
         case .codePrefix: return zh + "前缀（字母和数字），如 39"

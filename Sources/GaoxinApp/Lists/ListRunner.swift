@@ -44,6 +44,17 @@ enum ListRunner {
         return try await rows.all(decoding: Row.self, with: decoder)
     }
 
+    /// The sum of each column over every matching row (not only the page): a list of money
+    /// shows what its filter adds up to. Nil where no row has a value.
+    static func sums(_ definition: ListDefinition, _ query: ListQuery, columns: [String], on sql: any SQLDatabase) async throws -> [Int64?] {
+        guard !columns.isEmpty else { return [] }
+        let select = sql.select().from(SQLRaw(definition.from))
+        for (index, column) in columns.enumerated() { select.column(SQLRaw("SUM(\(column)) AS s\(index)")) }
+        applyWhere(select, definition, query, nil)
+        guard let row = try await select.first() else { return columns.map { _ in nil } }
+        return try columns.indices.map { try row.decodeNil(column: "s\($0)") ? nil : row.decode(column: "s\($0)", as: Int64.self) }
+    }
+
     static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
 
     /// `%`, `_` and `\` typed by a user are literal characters, not wildcards.
@@ -108,6 +119,8 @@ enum ListRunner {
                 builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: digits + "%")"))
             case .id(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: Int(value) ?? 0)"))
+            case .clusterMember(let column):
+                builder.where(SQLQueryString("\(unsafeRaw: column) IN (\(ClusterMembership.enterpriseIDs(cluster: Int(value) ?? 0)))"))
             }
         }
     }

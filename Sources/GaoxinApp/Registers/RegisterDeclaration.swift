@@ -67,4 +67,12 @@ struct RegisterRule: Sendable {
             return .invalid(end, zh: zh, en: en)
         }
     }
+
+    /// `field` must be filled when the choice `choice` holds `value` (a subsidy's amount).
+    static func requiredWhen(_ field: String, _ choice: String, equals value: String, zh: String, en: String) -> RegisterRule {
+        RegisterRule { values in
+            guard values[choice]?.text == value, values[field] == nil else { return nil }
+            return FieldError(field: field, code: "required", zh: zh, en: en)
+        }
+    }
 }

@@ -21,8 +21,12 @@ enum RegisterList {
                 let alias = "u_\(field.column)"
                 joins += " LEFT JOIN units \(alias) ON \(alias).id = r.\(field.column)"
                 filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .unitSubtree(pathColumn: "\(alias).path")))
-            case .reference:
+            case .reference(let target):
                 filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .id(column: "r.\(field.column)")))
+                if target.table == RegisterTarget.enterprise.table {
+                    filters.append(ListFilter(key: field.memberClusterKey, zh: field.zh + "所属集群", en: field.en + "'s cluster",
+                                              kind: .clusterMember(enterpriseIDColumn: "r.\(field.column)")))
+                }
             case .references:
                 filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .linked(register: declaration.key, field: field.key)))
             case .date:
@@ -92,6 +96,9 @@ enum RegisterList {
 }
 
 extension RegisterField {
+    /// The filter of an enterprise reference by the cluster its enterprise counts in (`enterpriseId` → `enterpriseCluster`).
+    var memberClusterKey: String { (key.hasSuffix("Id") ? String(key.dropLast(2)) : key) + "Cluster" }
+
     var isNumeric: Bool {
         switch kind {
         case .money, .area, .integer: return true

@@ -28,6 +28,11 @@ enum RegisterOptions {
             default:
                 let choices = try await choices(field, lang: lang, on: db) ?? []
                 controls.append(.init(key: field.key, label: field.label(lang), options: choices.map { ($0.value, $0.label) }))
+                if case .reference(let target) = field.kind, target.table == RegisterTarget.enterprise.table {
+                    let clusters = try await Self.choices(RegisterField(key: "", zh: "", en: "", kind: .reference(.cluster)), lang: lang, on: db) ?? []
+                    controls.append(.init(key: field.memberClusterKey, label: lang.t(field.zh + "所属集群", field.en + "'s cluster"),
+                                          options: clusters.map { ($0.value, $0.label) }))
+                }
             }
         }
         if declaration.expiryField != nil {

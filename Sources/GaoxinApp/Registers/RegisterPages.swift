@@ -16,7 +16,12 @@ struct RegisterPages: Sendable {
         let page = ListPage(items: records, total: ids.total, page: ids.page, per: ids.per)
         let filters = try await RegisterOptions.filterControls(declaration, lang: req.uiLanguage, on: req.db)
         let canCreate = req.actor.map { RegisterWrites.mayCreate(declaration, actor: $0) } ?? false
-        return try await req.renderPage { RegisterIndexView.render($0, declaration, query: query, page: page, filters: filters, canCreate: canCreate) }
+        let money = declaration.singleFields.filter(\.kind.isMoney)
+        let sums = try await ListRunner.sums(definition, query, columns: money.map { "r.\($0.column)" }, on: req.sql)
+        let totals = zip(money, sums).map { (field: $0.0, total: $0.1) }
+        return try await req.renderPage {
+            RegisterIndexView.render($0, declaration, query: query, page: page, filters: filters, totals: totals, canCreate: canCreate)
+        }
     }
 
     func export(_ req: Request) async throws -> Response {
@@ -31,7 +36,8 @@ struct RegisterPages: Sendable {
     func show(_ req: Request) async throws -> Response {
         let record = try await find(req)
         let canWrite = try await mayWrite(record, req)
-        return try await req.renderPage { RegisterShowView.render($0, declaration, record, canWrite: canWrite) }
+        let backlinks = try await RegisterBacklinks.to(table: declaration.table, id: record.id, on: req.db)
+        return try await req.renderPage { RegisterShowView.render($0, declaration, record, backlinks: backlinks, canWrite: canWrite) }
     }
 
     func newForm(_ req: Request) async throws -> Response {

@@ -1,13 +1,44 @@
+import Fluent
 import Foundation
 import GaoxinDomain
 @testable import GaoxinApp
 import Vapor
+import XCTest
 
 /// Valid values for any declared register, made from its field kinds, for the contract tests
 /// and the role × route walk: what a person would type, in each input's own form.
 enum RegisterSamples {
     /// Texts for every field a test can fill without other records (references to units use `unit`).
-    static func texts(_ declaration: RegisterDeclaration, n: Int, unit: Int, source: RegisterInput.Source) -> [String: String] {
+    /// One active record for each register a required reference of the declaration points to
+    /// (an award's enterprise), keyed by table, for `texts`/`values` to refer to.
+    static func targets(_ declaration: RegisterDeclaration, app: Application, unit: Int) async throws -> [String: Int] {
+        var targets: [String: Int] = [:]
+        for field in declaration.fields where field.required {
+            guard case .reference(let target) = field.kind, !target.isUnit, targets[target.table] == nil else { continue }
+            switch target.table {
+            case RegisterTarget.enterprise.table:
+                if let existing = try await Enterprise.query(on: app.db).filter(\.$creditCode == USCC.numbered(9_001)).first() {
+                    targets[target.table] = existing.id!
+                    continue
+                }
+                let enterprise = Enterprise()
+                enterprise.creditCode = USCC.numbered(9_001)
+                enterprise.name = "样例参照企业"
+                enterprise.industryCode = "3973"
+                enterprise.unitID = unit
+                enterprise.aboveScale = true
+                enterprise.active = true
+                try await enterprise.create(on: app.db)
+                targets[target.table] = enterprise.id!
+            default:
+                let referred = try XCTUnwrap(Registers.all.first { $0.table == target.table }, "no sample for a required reference to \(target.table)")
+                targets[target.table] = try await RegisterStore.insert(referred, values(referred, n: 9_001, unit: unit), now: Date(), on: app.db)
+            }
+        }
+        return targets
+    }
+
+    static func texts(_ declaration: RegisterDeclaration, n: Int, unit: Int, targets: [String: Int] = [:], source: RegisterInput.Source) -> [String: String] {
         var texts: [String: String] = [:]
         for field in declaration.fields {
             switch field.kind {
@@ -23,7 +54,8 @@ enum RegisterSamples {
             case .choice(let choices): texts[field.key] = choices[n % choices.count].value
             case .industry: texts[field.key] = "3973"
             case .reference(let target) where target.isUnit: texts[field.key] = "\(unit)"
-            case .reference, .references: break
+            case .reference(let target): if let id = targets[target.table] { texts[field.key] = "\(id)" }
+            case .references: break
             }
         }
         // A later date field must not be before an earlier one (rules such as valid-until ≥ issued-on).
@@ -33,9 +65,9 @@ enum RegisterSamples {
     }
 
     /// The same values as stored.
-    static func values(_ declaration: RegisterDeclaration, n: Int, unit: Int) -> RegisterValues {
+    static func values(_ declaration: RegisterDeclaration, n: Int, unit: Int, targets: [String: Int] = [:]) -> RegisterValues {
         var values: RegisterValues = [:]
-        for (key, text) in texts(declaration, n: n, unit: unit, source: .json) {
+        for (key, text) in texts(declaration, n: n, unit: unit, targets: targets, source: .json) {
             guard let field = declaration.field(key) else { continue }
             switch field.kind {
             case .money, .area, .integer, .reference: values[key] = .integer(Int64(text)!)

@@ -6,6 +6,7 @@ enum ClusterShowView {
     struct Model {
         var cluster: ClusterDTO
         var chains: [(chain: ChainDTO, nodes: Int)]
+        var backlinks: [RegisterBacklinks.Group] = []
         var canWrite: Bool
         var chainValues: [String: String]
         var errors: [FieldError]
@@ -40,7 +41,8 @@ enum ClusterShowView {
                       FormField.text("name", label: context.t("产业链名称", "Chain name"), value: model.chainValues["name"], errors: model.errors, lang: lang, required: true, maxLength: 100),
                       ChainFormView.thresholdFields(context, values: model.chainValues, errors: model.errors),
                       .div(.class("actions"), .button(.type(.submit), .text(context.t("新建", "Create")))))
-            ))
+            )),
+            RegisterBacklinksView.section(context, model.backlinks)
         )
     }
 }

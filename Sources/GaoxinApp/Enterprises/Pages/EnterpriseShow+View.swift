@@ -10,6 +10,7 @@ enum EnterpriseShowView {
         var qualifications: [QualificationDTO] = []
         var qualificationValues: [String: String] = [:]
         var qualificationErrors: [FieldError] = []
+        var backlinks: [RegisterBacklinks.Group] = []
         var canWrite: Bool
         /// What was typed into the month form when it failed.
         var indicatorValues: [String: String]
@@ -56,6 +57,7 @@ enum EnterpriseShowView {
                       .button(.type(.submit), .class("secondary"), .text(e.active ? context.t("停用", "Deactivate") : context.t("启用", "Reactivate"))))
             )),
             qualificationSection(context, model),
+            RegisterBacklinksView.section(context, model.backlinks),
             .h2(.text(context.t("月度指标", "Monthly figures"))),
             .p(.class("hint"), .text(context.t("金额以亿元显示（存储与填报单位为万元）；“—”表示未填报。", "Money in 亿元 (stored and entered in 万元); — means not reported."))),
             .div(.class("table-wrap"), .table(

@@ -3,7 +3,8 @@ import Plot
 
 /// A declared register's record page: every field with its label, and the actions the user may take.
 enum RegisterShowView {
-    static func render(_ context: PageContext, _ declaration: RegisterDeclaration, _ record: RegisterRecord, canWrite: Bool) -> HTML {
+    static func render(_ context: PageContext, _ declaration: RegisterDeclaration, _ record: RegisterRecord,
+                       backlinks: [RegisterBacklinks.Group] = [], canWrite: Bool) -> HTML {
         Page.render(
             context, title: RegisterWrites.name(declaration, record),
             .nav(.class("breadcrumbs"), .a(.href(declaration.path), .text(declaration.title(context.lang)))),
@@ -16,7 +17,8 @@ enum RegisterShowView {
             .if(canWrite, .div(.class("actions " + Print.hidden),
                 .a(.class("button"), .href(declaration.path(record.id) + "/edit"), .text(context.t("编辑", "Edit"))),
                 .form(.class("inline"), .method(.post), .action(declaration.path(record.id) + (record.active ? "/deactivate" : "/reactivate")), Page.csrf(context),
-                      .button(.type(.submit), .class("secondary"), .text(record.active ? context.t("停用", "Deactivate") : context.t("启用", "Reactivate"))))))
+                      .button(.type(.submit), .class("secondary"), .text(record.active ? context.t("停用", "Deactivate") : context.t("启用", "Reactivate")))))),
+            RegisterBacklinksView.section(context, backlinks)
         )
     }
 }
