@@ -44,7 +44,7 @@ final class ClusterChainTests: XCTestCase {
             // Every problem at once, next to its field, nothing written.
             let bad = try await browser.post(Site.clusters, [("name", ""), ("category", ""), ("leadUnitId", "\(fixtures.zone)"), ("annualTarget", "两千亿")])
             XCTAssertEqual(bad.status, .unprocessableEntity)
-            for (field, message) in [("name", "请填写集群名称"), ("category", "请选择集群类别"), ("annualTarget", "年度目标应为整数（万元）")] {
+            for (field, message) in [("name", "请填写集群名称"), ("category", "请选择集群类别"), ("annualTarget", "年度营收目标应为数字（单位亿元）")] {
                 XCTAssertTrue(bad.text.contains("id=\"\(field)-error\""), field)
                 XCTAssertTrue(bad.text.contains(message), message)
             }
@@ -53,11 +53,22 @@ final class ClusterChainTests: XCTestCase {
             XCTAssertEqual(noClusters, 0)
 
             let created = try await browser.post(Site.clusters, [("name", "集成电路"), ("category", "emerging"), ("leadUnitId", "\(fixtures.zone)"),
-                                                                 ("annualTarget", "25000000"), ("liaisonLeader", "王副主任")])
+                                                                 ("annualTarget", "2500"), ("liaisonLeader", "王副主任")])
             XCTAssertEqual(created.status, .seeOther, created.text)
             let clusterID = try XCTUnwrap(Int(try XCTUnwrap(created.headers.first(name: .location)).dropFirst("/clusters/".count).prefix { $0.isNumber }))
             let page = try await browser.get(Site.cluster(clusterID))
-            XCTAssertTrue(page.text.contains("2,500.00 亿元"), "the target is shown in 亿元")
+            XCTAssertTrue(page.text.contains("2,500.00 亿元"), "the target typed in 亿元 is shown in 亿元")
+            try await AssertAsync.equal(try await Cluster.find(clusterID, on: app.db)?.annualTarget, 25_000_000, "and stored in 万元")
+            let edit = try await browser.get(Site.clusterEdit(clusterID))
+            XCTAssertTrue(edit.text.contains("value=\"2500\""), "the edit form shows the target in 亿元 again")
+            let threeDecimals = try await browser.post(Site.cluster(clusterID), [("name", "集成电路"), ("category", "emerging"), ("leadUnitId", "\(fixtures.zone)"),
+                                                                               ("annualTarget", "900.125")])
+            XCTAssertEqual(threeDecimals.status, .unprocessableEntity)
+            XCTAssertTrue(threeDecimals.text.contains("年度营收目标亿元最多保留两位小数"))
+            let nineHundred = try await browser.post(Site.cluster(clusterID), [("name", "集成电路"), ("category", "emerging"), ("leadUnitId", "\(fixtures.zone)"),
+                                                                             ("annualTarget", "900"), ("liaisonLeader", "王副主任")])
+            XCTAssertEqual(nineHundred.status, .seeOther, nineHundred.text)
+            try await AssertAsync.equal(try await Cluster.find(clusterID, on: app.db)?.annualTarget, 9_000_000, "900 typed is 900 亿元, not 0.09")
 
             let chainResponse = try await browser.post(Site.clusterChains(clusterID), [("name", "集成电路产业链"), ("minEnterprises", "2"),
                                                                                     ("minRevenue", "1000"), ("requireBackbone", "1")])

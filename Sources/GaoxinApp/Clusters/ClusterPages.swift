@@ -120,8 +120,13 @@ enum ClusterPages {
         if let raw = form["leadUnitId"], !raw.isEmpty {
             if let id = Int(raw) { input.leadUnitId = id } else { errors.append(.invalid("leadUnitId", zh: "牵头部门无效", en: "Invalid unit")) }
         }
-        if let raw = form["annualTarget"]?.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-            if let value = Int64(raw) { input.annualTarget = value } else { errors.append(.invalid("annualTarget", zh: "年度目标应为整数（万元）", en: "Target must be a whole number")) }
+        // The form shows the target in 亿元 and takes it so: "900" is 900 亿元 (9,000,000 万元), not 0.09.
+        if let raw = form["annualTarget"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            switch Wan.parse(yi: raw) {
+            case .success(let wan): input.annualTarget = wan.value
+            case .failure(let problem):
+                errors.append(.invalid("annualTarget", zh: "年度营收目标" + problem.messageZh + "（单位亿元）", en: "Annual target " + problem.messageEn + " (100m yuan)"))
+            }
         }
         if let raw = form["sortOrder"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
             if let value = Int(raw) { input.sortOrder = value } else { errors.append(.invalid("sortOrder", zh: "排序号应为整数", en: "Sort order must be a whole number")) }
