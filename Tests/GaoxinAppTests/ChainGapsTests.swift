@@ -173,7 +173,7 @@ final class ChainGapsTests: XCTestCase {
             let sheet = try XCTUnwrap(try XLSXReader.read(Data(export.body.readableBytesView)).first)
             XCTAssertEqual(sheet.rows[0].map(\.text), ["产业集群", "产业链", "位置", "环节", "强弱", "判定依据", "行业代码"])
             XCTAssertEqual(sheet.rows.dropFirst().map { $0[3].text }, ["芯片设计", "原料药"])
-            XCTAssertEqual(sheet.rows[1].map(\.text), ["集成电路", "集成电路产业链", "上游", "芯片设计", "缺失", "无本地企业", "6520"])
+            XCTAssertEqual(sheet.rows[1].map(\.text), ["集成电路", "集成电路产业链", "上游", "芯片设计", "缺失", "无本地企业", "6520 集成电路设计"])
         }
     }
 

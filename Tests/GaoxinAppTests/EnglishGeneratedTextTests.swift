@@ -43,9 +43,9 @@ final class EnglishGeneratedTextTests: XCTestCase {
             let id = try await office.createEnterprise("无锡软件信息有限公司", code: USCC.numbered(803), industry: "6520", unit: fixtures.zone)
             let browser = try await Browser.signedIn(app, as: .office)
             let chinese = try await browser.get(Site.enterprise(id))
-            XCTAssertTrue(chinese.text.contains("6520（I 门类）信息传输、软件和信息技术服务业"), chinese.text)
+            XCTAssertTrue(chinese.text.contains("6520 集成电路设计（I 门类 信息传输、软件和信息技术服务业）"), chinese.text)
             let english = try await browser.get(Site.enterprise(id) + "?lang=en")
-            XCTAssertTrue(english.text.contains("6520 (section I, Information transmission, software and information technology services)"), english.text)
+            XCTAssertTrue(english.text.contains("6520 集成电路设计 (section I, Information transmission, software and information technology services)"), english.text)
             XCTAssertFalse(english.text.contains("门类"))
         }
     }

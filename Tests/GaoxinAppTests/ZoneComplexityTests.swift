@@ -112,6 +112,7 @@ final class ZoneComplexityTests: XCTestCase {
             XCTAssertEqual(show.status, .ok, show.text)
             XCTAssertTrue(show.text.contains("本区企业营业收入"), "the page says how the dataset was built")
             XCTAssertTrue(show.text.contains("<option value=\"新吴\" selected"), "the reader's board is preselected")
+            XCTAssertTrue(show.text.contains("<td>3591 环境保护专用设备制造</td>"), "a recommended industry is named, not only coded")
 
             let audit = try await Stored.audit(app, entity: "complexity_dataset", action: "create")
             XCTAssertEqual(audit.count, 1)

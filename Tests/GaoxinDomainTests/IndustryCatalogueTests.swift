@@ -135,6 +135,21 @@ final class IndustryCatalogueTests: XCTestCase {
         XCTAssertEqual(catalogue.validate("x1"), .failure(.code(.format("x1"))))
     }
 
+    func testAnIndustryIsTakenByCodeByCodeWithNameOrByAName() {
+        XCTAssertEqual(try? catalogue.resolve("C3973").get(), code("3973"))
+        XCTAssertEqual(try? catalogue.resolve("3973 集成电路制造").get(), code("3973"), "as the lists and exports show it")
+        XCTAssertEqual(try? catalogue.resolve("集成电路制造").get(), code("3973"), "its exact name")
+        XCTAssertEqual(try? catalogue.resolve("集成电路设计").get(), code("6520"), "the group 652 and its one class share the name: the class")
+        XCTAssertEqual(try? catalogue.resolve("Manufacture of Computers, Communication and Other Electronic Equipment").get(), code("39"))
+        guard case .failure(.ambiguous(let text, let candidates)) = catalogue.resolve("集成电路") else { return XCTFail("两个行业名称含“集成电路”") }
+        XCTAssertEqual(text, "集成电路")
+        XCTAssertEqual(Set(candidates.map(\.code.digits)), ["3973", "652"])
+        XCTAssertTrue(IndustryCatalogue.ResolveProblem.ambiguous(text, candidates).messageZh.contains("3973 集成电路制造"))
+        XCTAssertEqual(catalogue.resolve("量子纠缠"), .failure(.noName("量子纠缠")))
+        XCTAssertEqual(catalogue.resolve("3999"), .failure(.code(.unknown("3999"))), "a code-shaped text is a code, never a name search")
+        XCTAssertEqual(catalogue.resolve("3973 电子器件"), .failure(.noName("3973 电子器件")), "a code with another industry's name is not guessed")
+    }
+
     private func code(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> IndustryCode {
         guard case .success(let code) = IndustryCode.parse(text) else {
             XCTFail("\(text) should parse", file: file, line: line)

@@ -43,7 +43,7 @@ enum ChainNodeWrites {
         if segment == nil, v.isValid { v.add(.choiceRequired("segment", label: "环节位置（上游/中游/下游）", labelEn: "Segment")) }
         var codes: [String] = []
         for raw in input.industryCodes ?? existing?.codes ?? [] {
-            switch IndustryCode.parse(raw) {
+            switch IndustryCatalogue.standard.resolve(raw) {
             case .success(let code): if !codes.contains(code.digits) { codes.append(code.digits) }
             case .failure(let problem): v.add(.invalid("industryCodes", zh: problem.messageZh, en: problem.messageEn))
             }

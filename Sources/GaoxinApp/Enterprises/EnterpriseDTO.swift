@@ -10,6 +10,8 @@ struct EnterpriseDTO: Content, Equatable, APISchema {
     var name: String
     var industryCode: String
     var industrySection: String?
+    /// The code's GB/T 4754-2017 name (Chinese), or its nearest listed ancestor's.
+    var industryName: String?
     var unitId: Int
     var unitName: String?
     var aboveScale: Bool
@@ -25,6 +27,7 @@ struct EnterpriseDTO: Content, Equatable, APISchema {
         name = enterprise.name
         industryCode = enterprise.industryCode
         industrySection = (try? IndustryCode.parse(enterprise.industryCode).get())?.section.map(String.init)
+        industryName = IndustryCatalogue.standard.name(of: enterprise.industryCode)?.zh
         unitId = enterprise.unitID
         self.unitName = unitName
         aboveScale = enterprise.aboveScale
@@ -40,6 +43,7 @@ struct EnterpriseDTO: Content, Equatable, APISchema {
         .object(properties: [
             "id": .integer, "creditCode": .string(minLength: 18, maxLength: 18), "name": .string,
             "industryCode": .string, "industrySection": .string(required: false, nullable: true),
+            "industryName": .string(required: false, nullable: true),
             "unitId": .integer, "unitName": .string(required: false, nullable: true), "aboveScale": .boolean,
             "tier": .string(required: false, nullable: true, allowedValues: EnterpriseTier.allCases.map { AnyCodable($0.rawValue) } + [nil]),
             "tierName": .string(required: false, nullable: true), "address": .string(required: false, nullable: true),
@@ -64,7 +68,7 @@ struct EnterpriseInput: Content, APISchema {
     static var openAPISchema: JSONSchema {
         .object(properties: [
             "creditCode": .string(required: true, maxLength: 30, pattern: JSONSchema.nonBlank), "name": .string(required: true, maxLength: 200, pattern: JSONSchema.nonBlank),
-            "industryCode": .string(required: true, maxLength: 10, pattern: JSONSchema.nonBlank), "unitId": .integer(required: true),
+            "industryCode": .string(required: true, maxLength: 100, pattern: JSONSchema.nonBlank), "unitId": .integer(required: true),
             "aboveScale": .boolean(required: false),
             "tier": .string(required: false, nullable: true, allowedValues: EnterpriseTier.allCases.map { AnyCodable($0.rawValue) } + [AnyCodable(""), nil]),
             "address": .string(required: false, nullable: true, maxLength: 200), "note": .string(required: false, nullable: true, maxLength: 2000),

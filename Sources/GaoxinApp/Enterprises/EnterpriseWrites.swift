@@ -35,7 +35,8 @@ enum EnterpriseWrites {
         if industryText.trimmingCharacters(in: .whitespaces).isEmpty {
             v.add(.required("industryCode", label: "行业代码", labelEn: "Industry code"))
         } else {
-            switch IndustryCode.parse(industryText) {
+            // A code the standard lists, or an industry named as the standard names it.
+            switch IndustryCatalogue.standard.resolve(industryText) {
             case .success(let code): industryCode = code.digits
             case .failure(let problem): v.add(.invalid("industryCode", zh: problem.messageZh, en: problem.messageEn))
             }

@@ -14,7 +14,8 @@ struct EnterpriseRegister: ImportRegister {
         RegisterColumn(key: "name", zh: "企业名称", en: "Name", required: true, example: "无锡芯测半导体有限公司", note: "不超过 200 字"),
         RegisterColumn(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", required: true, example: "91320214MA1XYU0003",
                        note: "18 位，末位校验位；已登记的代码将更新该企业"),
-        RegisterColumn(key: "industryCode", zh: "行业代码", en: "Industry code", required: true, example: "3973", note: "GB/T 4754-2017，2–4 位数字"),
+        RegisterColumn(key: "industryCode", zh: "行业代码", en: "Industry code", required: true, example: "3973",
+                       note: "GB/T 4754-2017 的 2–4 位代码，或行业名称（如 集成电路制造）", noteEn: "A GB/T 4754-2017 code of 2–4 digits, or the industry's name"),
         RegisterColumn(key: "unit", zh: "所属单位", en: "Unit", required: true, example: "XW", note: "单位编码或名称"),
         RegisterColumn(key: "aboveScale", zh: "规上", en: "Above scale", required: false, example: "是", note: "是/否"),
         RegisterColumn(key: "tier", zh: "层级", en: "Tier", required: false, example: "骨干", note: EnterpriseTier.allCases.map(\.nameZh).joined(separator: "/"),
@@ -25,7 +26,7 @@ struct EnterpriseRegister: ImportRegister {
 
     /// The list export's 状态 column: whether an enterprise is on the register is changed by
     /// deactivating it, not by a file.
-    var exportOnlyHeadings: Set<String> { ["状态", "Status"] }
+    var exportOnlyHeadings: Set<String> { ["状态", "Status", "行业名称", "Industry"] }
 
     struct Item {
         var fields: EnterpriseWrites.Fields

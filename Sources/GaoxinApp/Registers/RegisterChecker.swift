@@ -87,7 +87,7 @@ enum RegisterChecker {
             }
             return .text(choice.value)
         case .industry:
-            switch IndustryCatalogue.standard.validate(text) {
+            switch IndustryCatalogue.standard.resolve(text) {
             case .success(let code): return .text(code.digits)
             case .failure(let problem): v.add(.invalid(field.key, zh: problem.messageZh, en: problem.messageEn)); return nil
             }

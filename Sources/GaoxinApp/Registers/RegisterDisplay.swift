@@ -12,7 +12,7 @@ enum RegisterDisplay {
         case (.integer, .integer(let number)): return String(number)
         case (.flag, .flag(let flag)): return flag ? lang.t("是", "Yes") : lang.t("否", "No")
         case (.choice(let choices), .text(let code)): return choices.first { $0.value == code }.map { lang.t($0.zh, $0.en) } ?? code
-        case (.industry, .text(let code)): return (try? IndustryCode.parse(code).get()).map { IndustryCatalogue.standard.display($0, english: lang == .en) } ?? code
+        case (.industry, .text(let code)): return IndustryDisplay.text(code, lang)
         case (.reference, _), (.references, _): return (record.referenceNames[field.key] ?? []).joined(separator: "、")
         case (_, .text(let text)): return text
         default: return ""
@@ -27,6 +27,8 @@ enum RegisterDisplay {
         case (.flag, .flag(let flag)): return .text(flag ? "是" : "否")
         case (.choice(let choices), .text(let code)): return .text(choices.first { $0.value == code }?.zh ?? code)
         case (.reference, _), (.references, _): return .text((record.referenceNames[field.key] ?? []).joined(separator: "、"))
+        // “3973 集成电路制造”: readable in the spreadsheet, and the import takes a code followed by its name.
+        case (.industry, .text(let code)): return .text(IndustryDisplay.text(code, .zh))
         case (_, .text(let text)): return .text(text)
         default: return .empty
         }

@@ -98,6 +98,9 @@ enum ComplexityViews {
         let locations = result.gridLocations.map(\.code)
         let eciRanking = result.locations.indices.sorted { (result.eci[$0].isFinite ? result.eci[$0] : -.infinity) > (result.eci[$1].isFinite ? result.eci[$1] : -.infinity) }
         let gaps = outcome.chainGaps
+        // A dataset built from the zone's figures has GB/T 4754 codes as products, shown with their
+        // names; an uploaded one's products are whatever its file says (HS codes look alike).
+        let product: (String) -> String = model.dataset.source == "zone" ? { IndustryDisplay.text($0, context.lang) } : { $0 }
         let exportQuery = "year=\(urlEncoded(outcome.year))&location=\(urlEncoded(outcome.location))&weights=\(model.weightsName)"
             + (gaps.map { "&chain=\($0.chainID)" } ?? "")
         return Page.render(
@@ -139,7 +142,7 @@ enum ComplexityViews {
                 .tbody(
                     .if((outcome.recommendations?.items ?? []).isEmpty, .tr(.td(.attribute(named: "colspan", value: "10"), .class("empty"), .text(context.t("无可推荐的产业", "Nothing to recommend"))))),
                     .forEach((outcome.recommendations?.items ?? []).prefix(100)) { item in
-                        .tr(.td(.text("\(item.rank)")), .td(.text(item.product)), .td(.text(ProductSpaceSVG.format(item.rca))),
+                        .tr(.td(.text("\(item.rank)")), .td(.text(product(item.product))), .td(.text(ProductSpaceSVG.format(item.rca))),
                             .td(.text(ProductSpaceSVG.format(item.density))), .td(.text(ProductSpaceSVG.format(item.pci))), .td(.text(ProductSpaceSVG.format(item.cog))),
                             .td(.text(ProductSpaceSVG.format(item.densityContribution))), .td(.text(ProductSpaceSVG.format(item.pciContribution))),
                             .td(.text(ProductSpaceSVG.format(item.cogContribution))), .td(.strong(.text(ProductSpaceSVG.format(item.score)))),
@@ -148,7 +151,7 @@ enum ComplexityViews {
                                       .text((node.strength == .missing ? context.t("补链：", "fills: ") : context.t("强链：", "strengthens: ")) + node.name))
                             }) })
                     }))),
-            .unwrap(gaps) { gaps in chainGapSection(context, gaps) },
+            .unwrap(gaps) { gaps in chainGapSection(context, gaps, product: product) },
             .h2(.text(context.t("产品空间", "Product space"))),
             ProductSpaceSVG.render(outcome, lang: context.lang),
             .h2(.text(context.t("各地区经济复杂度（ECI）", "Economic complexity of locations (ECI)"))),
@@ -161,7 +164,7 @@ enum ComplexityViews {
     }
 
     /// Every missing or weak node of the chain with the recommended industries that fill it.
-    static func chainGapSection(_ context: PageContext, _ gaps: ChainGapAnalysis) -> Node<HTML.BodyContext> {
+    static func chainGapSection(_ context: PageContext, _ gaps: ChainGapAnalysis, product: (String) -> String) -> Node<HTML.BodyContext> {
         .group(
             .h2(.text(context.t("“\(gaps.chainName)”的缺失与薄弱环节", "Gaps and weak nodes of \(gaps.chainName)"))),
             .p(.class("hint"), .a(.href(Site.chain(gaps.chainID)), .text(context.t("查看产业链招商图谱", "Open the chain map")))),
@@ -173,9 +176,9 @@ enum ComplexityViews {
                     .tr(.td(.text(gap.node.name)),
                         .td(.span(.class("strength strength-\(gap.node.strength.rawValue)"),
                                   .text(gap.node.strength == .missing ? context.t("缺失（补链）", "missing") : context.t("薄弱（强链）", "weak")))),
-                        .td(.text(gap.node.productCodes.joined(separator: ", "))),
+                        .td(.text(IndustryDisplay.list(gap.node.productCodes, context.lang))),
                         .td(.text(gap.candidates.isEmpty ? context.t("推荐中暂无", "none in the ranking")
-                                  : gap.candidates.prefix(10).map { "\($0.rank). \($0.product)" }.joined(separator: "、"))))
+                                  : gap.candidates.prefix(10).map { "\($0.rank). \(product($0.product))" }.joined(separator: "、"))))
                 })
             )))
         )

@@ -57,8 +57,9 @@ enum ChainNodeFormView {
                                                   blank: parentOptions.isEmpty ? context.t("请选择", "Choose") : context.t("（随上级环节）", "(as parent)"))),
             .if(!parentOptions.isEmpty, FormField.select("parentId", label: context.t("上级环节", "Parent node"), options: parentOptions,
                                                          selected: values["parentId"], errors: errors, lang: lang, blank: context.t("（无，直接挂在位置下）", "(none)"))),
-            FormField.text("industryCodes", label: context.t("行业代码（GB/T 4754，逗号分隔）", "Industry codes (comma-separated)"), value: values["industryCodes"],
-                           errors: errors, lang: lang, maxLength: 200, hint: context.t("用于与产业推荐对照，如 3973,3972", "Matched against the recommendation, e.g. 3973,3972")),
+            FormField.text("industryCodes", label: context.t("行业（GB/T 4754 代码或名称，逗号分隔）", "Industries (GB/T 4754 codes or names, comma-separated)"), value: values["industryCodes"],
+                           errors: errors, lang: lang, maxLength: 500,
+                           hint: context.t("用于与产业推荐对照，如 3973,3972 或 集成电路制造", "Matched against the recommendation, e.g. 3973,3972 or 集成电路制造")),
             FormField.textarea("products", label: context.t("关键产品与技术", "Key products and technologies"), value: values["products"], errors: errors, lang: lang),
             FormField.text("sortOrder", label: context.t("排序号", "Sort order"), value: values["sortOrder"] ?? "0", errors: errors, lang: lang, type: .number)
         )

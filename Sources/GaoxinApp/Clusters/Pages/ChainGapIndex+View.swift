@@ -23,7 +23,7 @@ enum ChainGapIndexView {
         ListColumn("强弱", "Strength", sort: "strength", html: { row, context in ChainShowView.badge(row.strength, context) },
                    export: { row, lang in .text(NodeStrength(rawValue: row.strength).map { lang.t($0.nameZh, $0.nameEn) } ?? row.strength) }),
         .text("判定依据", "Reasons") { row, lang in lang.t(row.reasons.joined(separator: "；"), row.reasonsEn.joined(separator: "; ")) },
-        .text("行业代码", "Industry codes") { row, _ in row.industryCodes.joined(separator: ", ") },
+        .text("行业代码", "Industry codes") { row, lang in IndustryDisplay.list(row.industryCodes, lang) },
     ]
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {

@@ -59,7 +59,7 @@ enum ChainShowView {
                     .h2(.text(context.t(segment.nameZh, segment.nameEn))),
                     .if(nodes.isEmpty, .p(.class("empty"), .text(context.t("尚无环节", "No nodes")))),
                     .if(!nodes.isEmpty, .div(.class("table-wrap"), .table(.class("chain-map"),
-                        .thead(.tr(.th(.text(context.t("环节", "Node"))), .th(.text(context.t("强弱", "Strength"))), .th(.text(context.t("行业代码", "Codes"))),
+                        .thead(.tr(.th(.text(context.t("环节", "Node"))), .th(.text(context.t("强弱", "Strength"))), .th(.text(context.t("行业", "Industries"))),
                                    .th(.text(context.t("本地企业", "Local enterprises"))), .th(.text(context.t("近 12 个月营收（亿元）", "Revenue, 12 months (100m yuan)"))),
                                    .if(model.canWrite, Print.actionHeading(context.t("操作", "Actions"))))),
                         .tbody(.forEach(nodes) { node in
@@ -68,7 +68,7 @@ enum ChainShowView {
                                 .td(.span(.attribute(named: "style", value: "padding-left: \(Double(node.depth) * 1.2)em"), .text(node.name)),
                                     .unwrap(node.products) { .div(.class("hint"), .text($0)) }),
                                 .td(badge(node.strength, context), .if(!node.reasons.isEmpty, .div(.class("hint"), .text(context.t(node.reasons.joined(separator: "；"), node.reasonsEn.joined(separator: "; ")))))),
-                                .td(.text(node.industryCodes.joined(separator: ", "))),
+                                .td(.text(IndustryDisplay.list(node.industryCodes, context.lang))),
                                 .td(.forEach(node.enterprises) { e in
                                     .div(.a(.href(Site.enterprise(e.id)), .text(e.name)),
                                          .unwrap(e.tier.flatMap(EnterpriseTier.init(rawValue:))) { .span(.class("tag"), .text(context.t($0.nameZh, $0.nameEn))) },

@@ -8,7 +8,8 @@ enum EnterpriseIndexView {
             .a(.class("long-name"), .href(Site.enterprise(row.id)), .text(row.name))
         }, export: { row, _ in .text(row.name) }),
         .text("统一社会信用代码", "Credit code", sort: "creditCode") { row, _ in row.creditCode },
-        .text("行业代码", "Industry", sort: "industry") { row, _ in row.industryCode },
+        .text("行业代码", "Industry code", sort: "industry") { row, _ in row.industryCode },
+        .text("行业名称", "Industry") { row, lang in IndustryCatalogue.standard.name(of: row.industryCode).map { lang.t($0.zh, $0.en ?? $0.zh) } ?? "" },
         .text("所属单位", "Unit", sort: "unit") { row, _ in row.unitName },
         .text("规上", "Above scale", sort: "aboveScale") { row, lang in row.aboveScale ? lang.t("是", "Yes") : lang.t("否", "No") },
         .text("层级", "Tier", sort: "tier") { row, lang in row.tier.flatMap(EnterpriseTier.init(rawValue:)).map { lang.t($0.nameZh, $0.nameEn) } ?? "" },
@@ -26,7 +27,7 @@ enum EnterpriseIndexView {
                 context, basePath: Site.enterprises, exportPath: Site.enterprisesExport, query: query, page: page, columns: columns,
                 filters: [
                     .init(key: "under", label: context.t("所属单位", "Unit"), options: unitOptions.map { ($0.value, $0.label) }),
-                    .init(key: "industry", label: context.t("行业代码前缀", "Industry prefix"), options: []),
+                    .init(key: "industry", label: context.t("行业代码前缀（如 39）", "Industry code prefix (e.g. 39)"), options: []),
                     .init(key: "aboveScale", label: context.t("规模", "Scale"), options: [("1", context.t("规上", "Above scale")), ("0", context.t("规下", "Below scale"))]),
                     .init(key: "tier", label: context.t("层级", "Tier"), options: EnterpriseTier.allCases.map { ($0.rawValue, context.t($0.nameZh, $0.nameEn)) }),
                     .init(key: "qualification", label: context.t("资质（有效）", "Qualification (held)"),

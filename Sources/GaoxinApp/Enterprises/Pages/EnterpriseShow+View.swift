@@ -20,11 +20,11 @@ enum EnterpriseShowView {
     static func money(_ value: Int64?) -> String { value.map { Wan($0).yiText } ?? "—" }
     static func count(_ value: Int?) -> String { value.map(String.init) ?? "—" }
 
-    /// "（C 门类）制造业" / " (section C, Manufacturing)" after the code.
+    /// "（C 门类 制造业）" / " (section C, Manufacturing)" after the code and its name.
     static func industrySection(_ letter: String?, _ lang: UILanguage) -> String {
         guard let letter, let first = letter.first else { return "" }
         let section = IndustrySection(letter: first)
-        return lang.t("（\(letter) 门类）" + (section.map { $0.nameZh } ?? ""),
+        return lang.t("（\(letter) 门类" + (section.map { " " + $0.nameZh } ?? "") + "）",
                       " (section \(letter)" + (section.map { ", " + $0.nameEn } ?? "") + ")")
     }
 
@@ -38,7 +38,7 @@ enum EnterpriseShowView {
             .dl(
                 .class("facts"),
                 .dt(.text(context.t("统一社会信用代码", "Credit code"))), .dd(.text(e.creditCode)),
-                .dt(.text(context.t("行业代码", "Industry code"))), .dd(.text(e.industryCode + industrySection(e.industrySection, lang))),
+                .dt(.text(context.t("行业", "Industry"))), .dd(.text(IndustryDisplay.text(e.industryCode, lang) + industrySection(e.industrySection, lang))),
                 .dt(.text(context.t("所属单位", "Unit"))), .dd(.a(.href(Site.unit(e.unitId)), .text(e.unitName ?? "#\(e.unitId)"))),
                 .dt(.text(context.t("规上", "Above scale"))), .dd(.text(e.aboveScale ? context.t("是", "Yes") : context.t("否", "No"))),
                 .dt(.text(context.t("层级", "Tier"))), .dd(.text(tier.map { context.t($0.nameZh, $0.nameEn) } ?? "—")),
