@@ -237,7 +237,7 @@ final class ClusterChainTests: XCTestCase {
             let search = try json(try await api.send(.GET, Site.API.clusters + "?q=%E6%96%B0%E6%9D%90")) // 新材
             XCTAssertEqual(search["total"] as? Int, 1)
             let emerging = try json(try await api.send(.GET, Site.API.clusters + "?category=emerging&sort=-name"))
-            XCTAssertEqual((emerging["items"] as? [[String: Any]])?.map { $0["name"] as? String }, ["集成电路", "新能源"].sorted().reversed())
+            XCTAssertEqual((emerging["items"] as? [[String: Any]])?.map { $0["name"] as? String }, ["新能源", "集成电路"], "pinyin order, descending: xin… before ji…")
             let badFilter = try await api.send(.GET, Site.API.clusters + "?category=old")
             XCTAssertEqual(badFilter.status, .badRequest)
 

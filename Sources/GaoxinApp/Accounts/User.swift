@@ -9,6 +9,8 @@ final class User: Model, @unchecked Sendable {
     /// Stored lower-cased; sign-in is case-insensitive on the username.
     @Field(key: "username") var username: String
     @Field(key: "display_name") var displayName: String
+    /// Pinyin key of the display name (`PinyinNameMiddleware`), for lists sorted by name.
+    @OptionalField(key: "name_sort") var nameSort: String?
     @Field(key: "unit_id") var unitID: Int
     /// `RoleSet` encoding: `,office,unit,`.
     @Field(key: "roles") var roles: String
@@ -25,4 +27,8 @@ final class User: Model, @unchecked Sendable {
     init() {}
 
     var roleSet: Set<Role> { RoleSet.decode(roles) }
+}
+
+extension User: PinyinSorted {
+    var sortedName: String { displayName }
 }

@@ -30,7 +30,7 @@ enum UserQueries {
             ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "u.active")),
             ListFilter(key: "under", zh: "所属单位", en: "Unit", kind: .unitSubtree(pathColumn: "n.path")),
         ],
-        sorts: ["username": "u.username", "name": "u.display_name", "unit": "n.name", "lastLogin": "u.last_login_at", "id": "u.id"],
+        sorts: ["username": "u.username", "name": "u.name_sort", "unit": "n.name", "lastLogin": "u.last_login_at", "id": "u.id"],
         defaultSort: "username", defaultDescending: false, tieBreaker: "u.id"
     )
 

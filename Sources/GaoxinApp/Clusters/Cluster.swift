@@ -8,6 +8,8 @@ final class Cluster: Model, @unchecked Sendable {
 
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "name") var name: String
+    /// Pinyin key of the name (`PinyinNameMiddleware`), for lists sorted by name.
+    @OptionalField(key: "name_sort") var nameSort: String?
     @Field(key: "category") var category: String
     /// 牵头部门: the unit that maintains the cluster's chains; bounds the unit role's writes.
     @Field(key: "lead_unit_id") var leadUnitID: Int
@@ -82,4 +84,8 @@ final class ChainNodeEnterprise: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+}
+
+extension Cluster: PinyinSorted {
+    var sortedName: String { name }
 }

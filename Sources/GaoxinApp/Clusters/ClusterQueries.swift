@@ -28,7 +28,7 @@ enum ClusterQueries {
             ListFilter(key: "under", zh: "牵头部门", en: "Lead unit", kind: .unitSubtree(pathColumn: "u.path")),
             ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "c.active")),
         ],
-        sorts: ["order": "c.sort_order", "name": "c.name", "category": "c.category", "target": "c.annual_target", "id": "c.id"],
+        sorts: ["order": "c.sort_order", "name": "c.name_sort", "category": "c.category", "target": "c.annual_target", "id": "c.id"],
         defaultSort: "order", defaultDescending: false, tieBreaker: "c.id"
     )
 
@@ -100,7 +100,7 @@ enum ClusterQueries {
             JOIN chain_nodes n ON n.id = ne.node_id
             JOIN enterprises e ON e.id = ne.enterprise_id
             WHERE n.chain_id = \(bind: chain.id!) AND e.active = \(bind: true)
-            ORDER BY e.name, e.id
+            ORDER BY e.name_sort, e.id
             """).all(decoding: Attachment.self, with: ListRunner.decoder)
         let byNode = Dictionary(grouping: attachments, by: \.nodeId)
         let rule = chain.rule

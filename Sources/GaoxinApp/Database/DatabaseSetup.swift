@@ -18,6 +18,7 @@ enum DatabaseSetup {
         }
         app.storage[EngineKey.self] = location.engine
         Migrations.register(on: app)
+        PinyinSortedModels.register(on: app)
     }
 
     struct EngineKey: StorageKey { typealias Value = Engine }

@@ -27,6 +27,7 @@ enum Migrations {
         M0021_CreateAdvisors(),
         M0022_CreateCertifiedStaff(),
         M0023_CreateAwards(),
+        M0024_UpdateNamesAddPinyinSortKeys(),
     ]
 
     static func register(on app: Application) {

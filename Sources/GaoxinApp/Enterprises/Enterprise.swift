@@ -9,6 +9,8 @@ final class Enterprise: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "credit_code") var creditCode: String
     @Field(key: "name") var name: String
+    /// Pinyin key of the name (`PinyinNameMiddleware`), for lists sorted by name.
+    @OptionalField(key: "name_sort") var nameSort: String?
     /// GB/T 4754-2017 digits (2–4), see `IndustryCode`.
     @Field(key: "industry_code") var industryCode: String
     /// The unit that keeps the enterprise (its board or department); bounds the unit role's writes.
@@ -45,4 +47,8 @@ final class EnterpriseIndicator: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+}
+
+extension Enterprise: PinyinSorted {
+    var sortedName: String { name }
 }

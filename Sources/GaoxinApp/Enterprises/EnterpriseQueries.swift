@@ -34,7 +34,7 @@ enum EnterpriseQueries {
             ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "e.active")),
         ],
         // Tier sorts by standing (链主 first when descending is off), not by its code's spelling.
-        sorts: ["name": "e.name", "creditCode": "e.credit_code", "industry": "e.industry_code", "unit": "u.name", "id": "e.id",
+        sorts: ["name": "e.name_sort", "creditCode": "e.credit_code", "industry": "e.industry_code", "unit": "u.name", "id": "e.id",
                 "aboveScale": "e.above_scale", "active": "e.active",
                 "tier": "CASE e.tier WHEN 'chainLeader' THEN 1 WHEN 'candidate' THEN 2 WHEN 'backbone' THEN 3 WHEN 'rising' THEN 4 END"],
         defaultSort: "name", defaultDescending: false, tieBreaker: "e.id"

@@ -45,11 +45,12 @@ enum ListRunner {
     }
 
     /// The sum of each column over every matching row (not only the page): a list of money
-    /// shows what its filter adds up to. Nil where no row has a value.
+    /// shows what its filter adds up to. Nil where no row has a value. (PostgreSQL sums a bigint
+    /// as numeric; the cast gives both engines an integer.)
     static func sums(_ definition: ListDefinition, _ query: ListQuery, columns: [String], on sql: any SQLDatabase) async throws -> [Int64?] {
         guard !columns.isEmpty else { return [] }
         let select = sql.select().from(SQLRaw(definition.from))
-        for (index, column) in columns.enumerated() { select.column(SQLRaw("SUM(\(column)) AS s\(index)")) }
+        for (index, column) in columns.enumerated() { select.column(SQLRaw("CAST(SUM(\(column)) AS BIGINT) AS s\(index)")) }
         applyWhere(select, definition, query, nil)
         guard let row = try await select.first() else { return columns.map { _ in nil } }
         return try columns.indices.map { try row.decodeNil(column: "s\($0)") ? nil : row.decode(column: "s\($0)", as: Int64.self) }

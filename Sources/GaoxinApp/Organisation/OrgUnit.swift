@@ -8,6 +8,8 @@ final class OrgUnit: Model, @unchecked Sendable {
 
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "name") var name: String
+    /// Pinyin key of the name (`PinyinNameMiddleware`), for lists sorted by name.
+    @OptionalField(key: "name_sort") var nameSort: String?
     @Field(key: "kind") var kind: String
     @OptionalField(key: "code") var code: String?
     @OptionalField(key: "parent_id") var parentID: Int?
@@ -25,4 +27,8 @@ final class OrgUnit: Model, @unchecked Sendable {
 
     var unitKind: UnitKind { UnitKind(rawValue: kind) ?? .department }
     var unitPath: UnitPath? { UnitPath(path) }
+}
+
+extension OrgUnit: PinyinSorted {
+    var sortedName: String { name }
 }

@@ -32,7 +32,7 @@ enum UnitQueries {
             ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "u.active")),
             ListFilter(key: "under", zh: "所属上级", en: "Under", kind: .unitSubtree(pathColumn: "u.path")),
         ],
-        sorts: ["tree": "u.tree_key", "name": "u.name", "kind": "u.kind", "code": "u.code", "id": "u.id"],
+        sorts: ["tree": "u.tree_key", "name": "u.name_sort", "kind": "u.kind", "code": "u.code", "id": "u.id"],
         defaultSort: "tree", defaultDescending: false, tieBreaker: "u.id"
     )
 

@@ -47,7 +47,7 @@ enum RegisterBacklinks {
     private static func group(_ declaration: RegisterDeclaration, _ field: RegisterField, _ condition: SQLQueryString,
                               throughMembers: Bool, listPath: String?, on sql: any SQLDatabase) async throws -> Group? {
         let money = declaration.singleFields.filter(\.kind.isMoney)
-        let sumColumns = money.enumerated().map { ", SUM(r.\($0.element.column)) AS s\($0.offset)" }.joined()
+        let sumColumns = money.enumerated().map { ", CAST(SUM(r.\($0.element.column)) AS BIGINT) AS s\($0.offset)" }.joined()
         guard let totals = try await sql.raw("""
             SELECT COUNT(*) AS n\(unsafeRaw: sumColumns) FROM \(unsafeRaw: declaration.table) r WHERE r.active = \(bind: true) AND \(condition)
             """).first() else { return nil }

@@ -51,7 +51,7 @@ enum RegisterOptions {
             if target.isUnit { return try await UnitQueries.options(on: db) }
             let rows = try await (db as! any SQLDatabase).raw("""
                 SELECT id, \(unsafeRaw: target.nameColumn) AS name FROM \(unsafeRaw: target.table) WHERE active = \(bind: true)
-                ORDER BY \(unsafeRaw: target.nameColumn) LIMIT \(unsafeRaw: String(selectLimit + 1))
+                ORDER BY name_sort, id LIMIT \(unsafeRaw: String(selectLimit + 1))
                 """).all()
             guard rows.count <= selectLimit else { return nil }
             return try rows.map { .init(value: String(try $0.decode(column: "id", as: Int.self)), label: try $0.decode(column: "name", as: String.self)) }
