@@ -58,7 +58,7 @@ final class ExportTests: XCTestCase {
             // Filters, sort and a page size apply; the page does not: the export is the whole filtered list.
             let filtered = try await browser.get(Site.unitsExport + "?format=csv&kind=attractionTeam&sort=-name&per=1&page=2")
             let names = try CSVFormat.read(filtered.bodyData).rows.dropFirst().map { $0[0].text }
-            XCTAssertEqual(names, ["集成电路招商团队", "生命健康招商团队"].sorted().reversed())
+            XCTAssertEqual(names, ["生命健康招商团队", "集成电路招商团队"], "pinyin order, descending: sheng… before ji…")
             let bad = try await browser.get(Site.unitsExport + "?format=pdf")
             XCTAssertEqual(bad.status, .badRequest)
             XCTAssertTrue(bad.text.contains("导出格式应为 xlsx 或 csv"))
