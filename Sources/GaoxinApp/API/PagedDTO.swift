@@ -8,9 +8,12 @@ struct PagedDTO<Item: Content & APISchema>: Content, APISchema {
     var total: Int
     var page: Int
     var per: Int
+    /// True when `total` was counted only so far (a search for a common word): at least that many.
+    var totalIsLowerBound = false
 
     static var schemaName: String { Item.schemaName + "List" }
     static var openAPISchema: JSONSchema {
-        .object(properties: ["items": .array(items: .reference(.component(named: Item.schemaName))), "total": .integer, "page": .integer, "per": .integer])
+        .object(properties: ["items": .array(items: .reference(.component(named: Item.schemaName))), "total": .integer, "page": .integer, "per": .integer,
+                                "totalIsLowerBound": .boolean])
     }
 }

@@ -26,17 +26,41 @@ struct MigrateCommand: AsyncCommand {
 }
 
 /// `gaoxin seed-demo`: loads the demo data set into an empty database and prints the passwords once.
+/// `--scale province` then adds a province-sized register on top (`ProvinceSeeder`), printing progress.
 struct SeedDemoCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
-    var help: String { "载入演示数据 (load the demo data set into an empty database)" }
+    struct Signature: CommandSignature {
+        @Option(name: "scale", help: "zone（默认，演示区）或 province（省级规模：100 万家企业、36 个月指标）") var scale: String?
+        @Option(name: "enterprises", help: "省级规模的企业数，默认 1000000") var enterprises: Int?
+        @Option(name: "months", help: "每家企业的月度指标月数，默认 36") var months: Int?
+    }
+
+    var help: String { "载入演示数据 (load the demo data set; --scale province for a province-sized one)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        try await context.application.autoMigrate()
-        guard let accounts = try await DemoData.seedIfEmpty(context.application) else {
+        let app = context.application
+        try await app.autoMigrate()
+        let scale = signature.scale ?? "zone"
+        guard ["zone", "province"].contains(scale) else {
+            context.console.error("--scale 只能是 zone 或 province")
+            throw ExitCode(2)
+        }
+        if let accounts = try await DemoData.seedIfEmpty(app) {
+            DemoData.printAccounts(accounts, console: context.console)
+        } else if scale == "zone" {
             context.console.print("数据库中已有数据，未载入演示数据 (database not empty; nothing seeded)")
             return
         }
-        DemoData.printAccounts(accounts, console: context.console)
+        guard scale == "province" else { return }
+        var options = ProvinceSeeder.Options()
+        if let count = signature.enterprises { options.enterprises = count }
+        if let months = signature.months { options.months = months }
+        guard (1...ProvinceNames.capacity).contains(options.enterprises), (1...120).contains(options.months) else {
+            context.console.error("--enterprises 应在 1 到 \(ProvinceNames.capacity) 之间，--months 应在 1 到 120 之间")
+            throw ExitCode(2)
+        }
+        let console = context.console
+        let summary = try await ProvinceSeeder.seed(app, options: options) { line in console.print(line) }
+        console.print("已生成省级规模数据：企业 \(summary.enterprises) 家，月度指标 \(summary.figureRows) 行，板块 \(summary.boards) 个，产业集群 \(summary.clusters) 个")
     }
 }
 

@@ -28,6 +28,7 @@ enum Migrations {
         M0022_CreateCertifiedStaff(),
         M0023_CreateAwards(),
         M0024_UpdateNamesAddPinyinSortKeys(),
+        M0025_CreateSearchGrams(),
     ]
 
     static func register(on app: Application) {

@@ -28,5 +28,6 @@ enum PinyinSortedModels {
         app.databases.middleware.use(PinyinNameMiddleware<User>())
         app.databases.middleware.use(PinyinNameMiddleware<Enterprise>())
         app.databases.middleware.use(PinyinNameMiddleware<Cluster>())
+        app.databases.middleware.use(SearchPostingsMiddleware())
     }
 }

@@ -37,7 +37,8 @@ enum EnterpriseQueries {
         sorts: ["name": "e.name_sort", "creditCode": "e.credit_code", "industry": "e.industry_code", "unit": "u.name", "id": "e.id",
                 "aboveScale": "e.above_scale", "active": "e.active",
                 "tier": "CASE e.tier WHEN 'chainLeader' THEN 1 WHEN 'candidate' THEN 2 WHEN 'backbone' THEN 3 WHEN 'rising' THEN 4 END"],
-        defaultSort: "name", defaultDescending: false, tieBreaker: "e.id"
+        defaultSort: "name", defaultDescending: false, tieBreaker: "e.id",
+        searchIndex: ListSearchIndex(table: SearchSource.enterprises.table, idColumn: "e.id", prefixColumns: ["e.credit_code", "substr(e.credit_code, 9)"])
     )
 
     static func find(_ req: Request) async throws -> Enterprise {

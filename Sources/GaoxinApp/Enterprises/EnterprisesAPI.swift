@@ -12,7 +12,8 @@ enum EnterprisesAPI {
         let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
         let unitNames = Dictionary(page.items.map { ($0.id, $0.unitName) }, uniquingKeysWith: { a, _ in a })
         let items = ids.compactMap { id in byID[id].map { EnterpriseDTO($0, unitName: unitNames[id]) } }
-        return try .json(EnterpriseListDTO(items: items, total: page.total, page: page.page, per: page.per))
+        return try .json(EnterpriseListDTO(items: items, total: page.total, page: page.page, per: page.per,
+                                                   totalIsLowerBound: page.totalIsLowerBound))
     }
 
     static func show(_ req: Request) async throws -> Response {

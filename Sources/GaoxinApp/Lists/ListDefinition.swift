@@ -17,6 +17,8 @@ struct ListDefinition: Sendable {
     let defaultDescending: Bool
     /// Appended to every ORDER BY so pages are stable.
     let tieBreaker: String
+    /// Where `q` is looked up (`SearchIndex`); without it, a substring scan of `searchColumns`.
+    var searchIndex: ListSearchIndex? = nil
 }
 
 struct ListFilter: Sendable {

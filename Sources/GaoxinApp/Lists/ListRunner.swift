@@ -8,6 +8,8 @@ struct ListPage<Row: Sendable>: Sendable {
     var total: Int
     var page: Int
     var per: Int
+    /// The total was counted only so far (a search for a common word): at least `total`.
+    var totalIsLowerBound = false
 
     var pageCount: Int { max(1, (total + per - 1) / per) }
 }
@@ -19,16 +21,33 @@ enum ListRunner {
         _ definition: ListDefinition, _ query: ListQuery, scope: (any SQLExpression)? = nil,
         on sql: any SQLDatabase, as: Row.Type
     ) async throws -> ListPage<Row> {
-        let count = sql.select().column(SQLRaw("COUNT(*) AS total")).from(SQLRaw(definition.from))
-        applyWhere(count, definition, query, scope)
-        let total = try await count.first(decodingColumn: "total", as: Int.self) ?? 0
+        let plan = try await searchPlan(definition, query, on: sql)
+        let total: Int
+        if let plan, plan.bounded {
+            // A common word: count the matches among its rarest gram's first postings, up to the cap.
+            let inner = sql.select().column(SQLRaw("1")).from(SQLRaw(definition.from))
+            applyWhere(inner, definition, query, scope, plan: plan, counting: true)
+            inner.limit(SearchIndex.totalCap + 1)
+            let counted = try await sql.raw("SELECT COUNT(*) AS total FROM (\(inner.query)) s").first(decodingColumn: "total", as: Int.self) ?? 0
+            total = min(counted, SearchIndex.totalCap)
+        } else {
+            let count = sql.select().column(SQLRaw("COUNT(*) AS total")).from(SQLRaw(definition.from))
+            applyWhere(count, definition, query, scope, plan: plan)
+            total = try await count.first(decodingColumn: "total", as: Int.self) ?? 0
+        }
         let rows = sql.select().from(SQLRaw(definition.from))
         for column in definition.select { rows.column(SQLRaw(column)) }
-        applyWhere(rows, definition, query, scope)
-        applyOrder(rows, definition, query)
+        applyWhere(rows, definition, query, scope, plan: plan)
+        applyOrder(rows, definition, query, afterFiltering: plan?.selective == true && sql.dialect.name == "sqlite")
         rows.limit(query.per).offset((query.page - 1) * query.per)
         let items = try await rows.all(decoding: Row.self, with: decoder)
-        return ListPage(items: items, total: total, page: query.page, per: query.per)
+        return ListPage(items: items, total: total, page: query.page, per: query.per, totalIsLowerBound: plan?.bounded ?? false)
+    }
+
+    /// How `q` is looked up: through the search postings when the list has them.
+    static func searchPlan(_ definition: ListDefinition, _ query: ListQuery, on sql: any SQLDatabase) async throws -> SearchIndex.Plan? {
+        guard let search = query.search, let index = definition.searchIndex else { return nil }
+        return try await SearchIndex.plan(search, index: index, substring: substringTest(definition, search), on: sql)
     }
 
     /// Every matching row in list order, for export; capped so one click cannot exhaust memory.
@@ -36,10 +55,11 @@ enum ListRunner {
         _ definition: ListDefinition, _ query: ListQuery, scope: (any SQLExpression)? = nil,
         limit: Int = ListExport.maxRows, on sql: any SQLDatabase, as: Row.Type
     ) async throws -> [Row] {
+        let plan = try await searchPlan(definition, query, on: sql)
         let rows = sql.select().from(SQLRaw(definition.from))
         for column in definition.select { rows.column(SQLRaw(column)) }
-        applyWhere(rows, definition, query, scope)
-        applyOrder(rows, definition, query)
+        applyWhere(rows, definition, query, scope, plan: plan)
+        applyOrder(rows, definition, query, afterFiltering: plan?.selective == true && sql.dialect.name == "sqlite")
         rows.limit(limit)
         return try await rows.all(decoding: Row.self, with: decoder)
     }
@@ -51,7 +71,7 @@ enum ListRunner {
         guard !columns.isEmpty else { return [] }
         let select = sql.select().from(SQLRaw(definition.from))
         for (index, column) in columns.enumerated() { select.column(SQLRaw("CAST(SUM(\(column)) AS BIGINT) AS s\(index)")) }
-        applyWhere(select, definition, query, nil)
+        applyWhere(select, definition, query, nil, plan: try await searchPlan(definition, query, on: sql))
         guard let row = try await select.first() else { return columns.map { _ in nil } }
         return try columns.indices.map { try row.decodeNil(column: "s\($0)") ? nil : row.decode(column: "s\($0)", as: Int64.self) }
     }
@@ -67,16 +87,25 @@ enum ListRunner {
         return "%" + escaped + "%"
     }
 
-    private static func applyWhere(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery, _ scope: (any SQLExpression)?) {
+    /// The substring test of `q` against every searchable column (what the postings narrow down).
+    static func substringTest(_ definition: ListDefinition, _ search: String) -> SQLQueryString {
+        let pattern = likePattern(search)
+        var test: SQLQueryString = "("
+        for (position, column) in definition.searchColumns.enumerated() {
+            if position > 0 { test.appendInterpolation(unsafeRaw: " OR ") }
+            test.appendInterpolation(SQLQueryString("lower(\(unsafeRaw: column)) LIKE \(bind: pattern) ESCAPE '\\'"))
+        }
+        test.appendInterpolation(unsafeRaw: ")")
+        return test
+    }
+
+    private static func applyWhere(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery, _ scope: (any SQLExpression)?,
+                                   plan: SearchIndex.Plan? = nil, counting: Bool = false) {
         if let scope { builder.where(scope) }
-        if let search = query.search, !definition.searchColumns.isEmpty {
-            let pattern = likePattern(search)
-            builder.where(SQLGroupExpression(SQLList(
-                definition.searchColumns.map { column in
-                    SQLQueryString("lower(\(unsafeRaw: column)) LIKE \(bind: pattern) ESCAPE '\\'")
-                },
-                separator: SQLRaw(" OR ")
-            )))
+        if let plan {
+            builder.where(counting ? plan.countPredicate : plan.predicate)
+        } else if let search = query.search, !definition.searchColumns.isEmpty {
+            builder.where(substringTest(definition, search))
         }
         for filter in definition.filters {
             guard let value = query.filters[filter.key] else { continue }
@@ -136,8 +165,11 @@ enum ListRunner {
         }
     }
 
-    private static func applyOrder(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery) {
-        let expression = definition.sorts[query.sortKey] ?? definition.sorts[definition.defaultSort] ?? definition.tieBreaker
+    /// `afterFiltering`: SQLite's unary `+` (a no-op on any value) keeps the planner from walking the
+    /// sort's index — right when a rare search term's postings already name the few rows to sort.
+    private static func applyOrder(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery, afterFiltering: Bool = false) {
+        var expression = definition.sorts[query.sortKey] ?? definition.sorts[definition.defaultSort] ?? definition.tieBreaker
+        if afterFiltering { expression = "+" + expression }
         // Empty values last in both directions and on both engines (SQLite puts NULL first when
         // ascending, PostgreSQL last; a list must not change order with the engine).
         builder.orderBy(SQLOrderBy(expression: SQLRaw(expression), direction: SQLRaw(query.descending ? "DESC NULLS LAST" : "ASC NULLS LAST")))

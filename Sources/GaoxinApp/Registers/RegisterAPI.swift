@@ -14,6 +14,7 @@ struct RegisterAPI: Sendable {
         var total: Int
         var page: Int
         var per: Int
+        var totalIsLowerBound: Bool
     }
 
     func list(_ req: Request) async throws -> Response {
@@ -21,7 +22,8 @@ struct RegisterAPI: Sendable {
         let query = try ListQuery.parse(req, definition)
         let ids = try await ListRunner.page(definition, query, on: req.sql, as: RegisterList.IDRow.self)
         let records = try await RegisterStore.load(declaration, ids: ids.items.map(\.id), today: DisplayFormat.day(req.now), on: req.db)
-        return try .json(Page(items: records.map { RegisterDTO(declaration: declaration, record: $0) }, total: ids.total, page: ids.page, per: ids.per))
+        return try .json(Page(items: records.map { RegisterDTO(declaration: declaration, record: $0) }, total: ids.total, page: ids.page, per: ids.per,
+                               totalIsLowerBound: ids.totalIsLowerBound))
     }
 
     func show(_ req: Request) async throws -> Response {

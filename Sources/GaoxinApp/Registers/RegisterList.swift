@@ -46,7 +46,8 @@ enum RegisterList {
         return ListDefinition(
             from: "\(declaration.table) r" + joins, select: ["r.id AS id"],
             searchColumns: declaration.fields.filter(\.searchable).map { "r.\($0.column)" },
-            filters: filters, sorts: sorts, defaultSort: declaration.defaultSort, defaultDescending: declaration.defaultDescending, tieBreaker: "r.id")
+            filters: filters, sorts: sorts, defaultSort: declaration.defaultSort, defaultDescending: declaration.defaultDescending, tieBreaker: "r.id",
+            searchIndex: ListSearchIndex(table: declaration.table, idColumn: "r.id"))
     }
 
     /// A choice sorts in the order its choices are declared (国家级, 省级, 市级), not by its stored code.

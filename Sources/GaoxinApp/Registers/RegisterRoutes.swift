@@ -12,7 +12,7 @@ enum RegisterRoutes {
         let id = APIParameter.path("id", "ID")
         let record = APISchemaValue(name: name, schema: RegisterDTO.schema(declaration))
         let page = APISchemaValue(name: name + "List", schema: .object(properties: [
-            "items": .array(items: .reference(.component(named: name))), "total": .integer, "page": .integer, "per": .integer,
+            "items": .array(items: .reference(.component(named: name))), "total": .integer, "page": .integer, "per": .integer, "totalIsLowerBound": .boolean,
         ]))
         let searched = declaration.fields.filter(\.searchable).map(\.zh).joined(separator: "、")
         let definition = RegisterList.definition(declaration)

@@ -101,6 +101,7 @@ enum RegisterStore {
         let id = try await sql.insert(into: declaration.table).columns(columns).values(binds).returning("id").first(decodingColumn: "id", as: Int.self)
         guard let id else { throw AppError.internalError }
         try await writeLinks(declaration, id: id, values, on: sql)
+        try await SearchIndex.write(declaration.table, id: id, texts: searchTexts(declaration, values), on: sql)
         return id
     }
 
@@ -110,6 +111,12 @@ enum RegisterStore {
         for field in declaration.singleFields { update.set(SQLIdentifier(field.column), to: bind(values[field.key])) }
         try await update.where("id", .equal, SQLBind(id)).run()
         try await writeLinks(declaration, id: id, values, on: sql)
+        try await SearchIndex.write(declaration.table, id: id, texts: searchTexts(declaration, values), on: sql)
+    }
+
+    /// The texts a record files in the search postings: its searchable fields.
+    static func searchTexts(_ declaration: RegisterDeclaration, _ values: RegisterValues) -> [String?] {
+        declaration.fields.filter(\.searchable).map { values[$0.key]?.text }
     }
 
     static func setActive(_ declaration: RegisterDeclaration, id: Int, _ active: Bool, now: Date, on db: Database) async throws {

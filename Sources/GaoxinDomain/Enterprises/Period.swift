@@ -34,4 +34,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The same month one year earlier, for year-on-year growth.
     public var previousYear: Period { Period(year: year - 1, month: month)! }
+
+    /// The month before (January's is the previous December).
+    public var previous: Period { month == 1 ? Period(year: year - 1, month: 12)! : Period(year: year, month: month - 1)! }
 }

@@ -1,0 +1,35 @@
+import Fluent
+import SQLKit
+
+/// The search postings (`SearchIndex`): one row per table, gram and record, the primary key in
+/// lookup order (a clustered, rowid-less table on SQLite), and an index by record for rewrites.
+/// Filled for the rows that exist (enterprises and the registers declared before it).
+struct M0025_CreateSearchGrams: AsyncMigration {
+    /// The registers whose tables exist at this migration (later ones are filed as they are written).
+    static let registersBefore = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards"]
+
+    func prepare(on database: Database) async throws {
+        let sql = database as! any SQLDatabase
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("""
+                CREATE TABLE search_grams (tbl TEXT NOT NULL, gram TEXT NOT NULL, record_id INTEGER NOT NULL,
+                PRIMARY KEY (tbl, gram, record_id)) WITHOUT ROWID
+                """).run()
+        } else {
+            try await sql.raw("""
+                CREATE TABLE search_grams (tbl TEXT NOT NULL, gram TEXT NOT NULL, record_id BIGINT NOT NULL, PRIMARY KEY (tbl, gram, record_id))
+                """).run()
+        }
+        try await sql.raw("CREATE INDEX search_grams_record ON search_grams (tbl, record_id)").run()
+        // A credit code is typed from its start or from its organisation code (the 9th character on,
+        // as it is printed on licences): both are ranges on an index.
+        try await sql.raw("CREATE INDEX enterprises_organisation_code ON enterprises (substr(credit_code, 9))").run()
+        let registers = Registers.all.filter { Self.registersBefore.contains($0.key) }.map(SearchSource.register)
+        try await SearchSource.rebuild([.enterprises] + registers, on: sql)
+    }
+
+    func revert(on database: Database) async throws {
+        try await (database as! any SQLDatabase).raw("DROP INDEX enterprises_organisation_code").run()
+        try await (database as! any SQLDatabase).raw("DROP TABLE search_grams").run()
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import SQLKit
+
+/// Where a list's search term is looked up without reading every row: a posting table
+/// (`search_grams`: table, gram, record) holding each searchable text's distinct characters and
+/// pairs of adjacent characters, lower-cased. FTS5's trigram tokenizer finds nothing for two
+/// characters and pg_trgm scans for them (TOOLING.md), so one index of our own serves both engines
+/// alike. A term of one or two characters is answered by one gram's postings exactly; a longer one
+/// by intersecting its pairs' postings and checking the candidates with the substring test. A term
+/// whose every gram is common (“有限”, “科技”) is answered by the list's own order with the
+/// substring test — dense matches fill a page at once — and its total is bounded, shown as “N+”.
+enum SearchIndex {
+    static let table = "search_grams"
+    /// A gram with more postings than this is common: the total of a term made only of common grams is bounded.
+    static let selectiveLimit = 20_000
+    /// The most a bounded total counts.
+    static let totalCap = 10_000
+
+    /// The grams of a text: each character and each pair of adjacent characters, lower-cased,
+    /// whitespace skipped (a pair never spans a space).
+    static func grams(_ text: String) -> Set<String> {
+        var grams = Set<String>()
+        for word in text.lowercased().split(whereSeparator: { $0.isWhitespace }) {
+            let characters = Array(word)
+            for (index, character) in characters.enumerated() {
+                grams.insert(String(character))
+                if index + 1 < characters.count { grams.insert(String([character, characters[index + 1]])) }
+            }
+        }
+        return grams
+    }
+
+    /// The grams a term is looked up by: itself when one character, else its pairs. Nil when the
+    /// index cannot answer it (whitespace inside, or longer than the pairs help with).
+    static func termGrams(_ term: String) -> [String]? {
+        let characters = Array(term.lowercased())
+        guard !characters.isEmpty, characters.count <= 40, !characters.contains(where: \.isWhitespace) else { return nil }
+        if characters.count == 1 { return [String(characters)] }
+        var pairs: [String] = []
+        for index in 0..<(characters.count - 1) {
+            let pair = String([characters[index], characters[index + 1]])
+            if !pairs.contains(pair) { pairs.append(pair) }
+        }
+        return pairs
+    }
+
+    /// How a search is run for one term.
+    struct Plan: Sendable {
+        /// Replaces the substring test in the list's WHERE.
+        let predicate: SQLQueryString
+        /// Candidates come from the postings: on SQLite the page is sorted after filtering
+        /// (walking the sort index for a rare term would read every row).
+        let selective: Bool
+        /// The total is counted up to `totalCap` (every gram common).
+        let bounded: Bool
+        /// What a bounded total counts: the substring test among the rarest gram's first postings.
+        var countPredicate: SQLQueryString = "1 = 0"
+    }
+
+    static func plan(_ term: String, index: ListSearchIndex, substring: SQLQueryString, on sql: any SQLDatabase) async throws -> Plan {
+        let prefix = prefixPredicate(term, index)
+        guard let grams = termGrams(term) else { return Plan(predicate: substring, selective: false, bounded: false) }
+        var counts: [(gram: String, count: Int)] = []
+        for gram in grams {
+            let count = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_grams WHERE tbl = \(bind: index.table) AND gram = \(bind: gram)
+                LIMIT \(unsafeRaw: String(selectiveLimit + 1))) s
+                """).first(decodingColumn: "n", as: Int.self) ?? 0
+            counts.append((gram, count))
+            if count == 0 { break }
+        }
+        let sorted = counts.sorted { $0.count < $1.count }
+        guard let rarest = sorted.first, rarest.count > 0 else {
+            return Plan(predicate: prefix.map { "(\($0))" } ?? "1 = 0", selective: true, bounded: false)
+        }
+        if rarest.count > selectiveLimit {
+            let predicate: SQLQueryString = prefix.map { "((\(substring)) OR \($0))" } ?? substring
+            let firstPostings: SQLQueryString = """
+                \(unsafeRaw: index.idColumn) IN (SELECT record_id FROM search_grams WHERE tbl = \(bind: index.table) AND gram = \(bind: rarest.gram)
+                LIMIT \(unsafeRaw: String(selectiveLimit * 2))) AND \(substring)
+                """
+            return Plan(predicate: predicate, selective: false, bounded: true, countPredicate: firstPostings)
+        }
+        // Postings of the rarest pair, intersected with the next two rarest; a substring test
+        // settles three or more characters (pairs in the name need not be adjacent in that order).
+        var candidates: SQLQueryString = "SELECT record_id FROM search_grams WHERE tbl = \(bind: index.table) AND gram = \(bind: rarest.gram)"
+        for other in sorted.dropFirst().prefix(2) {
+            candidates.appendInterpolation(unsafeRaw: " INTERSECT ")
+            candidates.appendInterpolation(SQLQueryString("SELECT record_id FROM search_grams WHERE tbl = \(bind: index.table) AND gram = \(bind: other.gram)"))
+        }
+        var predicate: SQLQueryString = "\(unsafeRaw: index.idColumn) IN (\(candidates))"
+        if term.count > 2 { predicate = "(\(predicate) AND \(substring))" }
+        if let prefix { predicate = "(\(predicate) OR \(prefix))" }
+        return Plan(predicate: predicate, selective: true, bounded: false)
+    }
+
+    /// A credit code (or other code column) read by its beginning: a range on its index.
+    private static func prefixPredicate(_ term: String, _ index: ListSearchIndex) -> SQLQueryString? {
+        guard !index.prefixColumns.isEmpty, term.count >= 2, term.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+        let low = term.uppercased(), high = low + "~"
+        var predicate: SQLQueryString = ""
+        for (position, column) in index.prefixColumns.enumerated() {
+            if position > 0 { predicate.appendInterpolation(unsafeRaw: " OR ") }
+            predicate.appendInterpolation(SQLQueryString("(\(unsafeRaw: column) >= \(bind: low) AND \(unsafeRaw: column) < \(bind: high))"))
+        }
+        return predicate
+    }
+
+    // MARK: Maintenance (inside the writer's transaction)
+
+    /// Replaces one record's postings with those of its searchable texts.
+    static func write(_ table: String, id: Int, texts: [String?], on sql: any SQLDatabase) async throws {
+        try await sql.delete(from: Self.table).where("tbl", .equal, SQLBind(table)).where("record_id", .equal, SQLBind(id)).run()
+        try await insert(table, [(id, texts)], on: sql)
+    }
+
+    /// Postings of many new records in multi-row statements (imports, generated data).
+    static func insert(_ table: String, _ records: [(id: Int, texts: [String?])], on sql: any SQLDatabase) async throws {
+        var rows: [(Int, String)] = []
+        for record in records {
+            var grams = Set<String>()
+            for text in record.texts { if let text { grams.formUnion(Self.grams(text)) } }
+            rows.append(contentsOf: grams.map { (record.id, $0) })
+        }
+        // 3 parameters a row: well under SQLite's 32,766 and PostgreSQL's 65,535.
+        for start in stride(from: 0, to: rows.count, by: 5_000) {
+            let insert = sql.insert(into: Self.table).columns("tbl", "gram", "record_id")
+            for (id, gram) in rows[start..<min(rows.count, start + 5_000)] { insert.values(SQLBind(table), SQLBind(gram), SQLBind(id)) }
+            try await insert.run()
+        }
+    }
+}
+
+/// A list whose search goes through `SearchIndex`: the table its postings are filed under, the
+/// id expression of the list's rows, and code expressions matched by their beginning (each indexed).
+struct ListSearchIndex: Sendable {
+    let table: String
+    let idColumn: String
+    var prefixColumns: [String] = []
+}

@@ -1,0 +1,61 @@
+@testable import GaoxinApp
+import SQLKit
+import XCTVapor
+import XCTest
+
+/// Enterprise search through the postings (`SearchIndex`), on both engines: one to four
+/// characters anywhere in a name, a credit code by its beginning, a three-character term whose
+/// pairs are all in a name but not in that order is no match, a rename moves the name in the
+/// index, and a word too common to count in full says its total is a lower bound.
+final class EnterpriseSearchTests: XCTestCase {
+    static let names = ["无锡华润微电子有限公司", "华润润华贸易有限公司", "中誉精密制造有限公司", "常州恒泰光电有限公司", "誉华科技有限公司"]
+
+    func testSearchThroughThePostingsOnSQLite() async throws {
+        try await withApp(engine: .sqlite) { app, fixtures in try await self.checkSearch(app, fixtures) }
+    }
+
+    func testSearchThroughThePostingsOnPostgreSQL() async throws {
+        _ = try TestDatabase.requirePostgres()
+        try await withApp(engine: .postgres) { app, fixtures in try await self.checkSearch(app, fixtures) }
+    }
+
+    private func checkSearch(_ app: Application, _ fixtures: Fixtures) async throws {
+        let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+        var ids: [String: Int] = [:]
+        for (index, name) in Self.names.enumerated() {
+            ids[name] = try await api.createEnterprise(name, code: USCC.numbered(500 + index), unit: fixtures.zone)
+        }
+        func found(_ q: String) async throws -> [String] {
+            let encoded = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let body = try parseJSONObject(try await api.send(.GET, Site.API.enterprises + "?q=\(encoded)&sort=name&per=100"))
+            XCTAssertEqual(body["totalIsLowerBound"] as? Bool, false, q)
+            let names = ((body["items"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String }
+            XCTAssertEqual(body["total"] as? Int, names.count, q)
+            return names
+        }
+        try await AssertAsync.equal(Set(try await found("誉")), ["中誉精密制造有限公司", "誉华科技有限公司"], "one character")
+        try await AssertAsync.equal(try await found("华润"), ["华润润华贸易有限公司", "无锡华润微电子有限公司"], "two characters, pinyin order")
+        try await AssertAsync.equal(try await found("润微电"), ["无锡华润微电子有限公司"])
+        try await AssertAsync.equal(try await found("华润华"), [], "华润 and 润华 are both in 华润润华, 华润华 is not")
+        try await AssertAsync.equal(try await found("恒泰光电"), ["常州恒泰光电有限公司"], "four characters")
+        try await AssertAsync.equal(try await found("深圳"), [])
+        try await AssertAsync.equal(try await found(USCC.numbered(502).prefix(17).lowercased()), ["中誉精密制造有限公司"], "a credit code by its beginning, any case")
+
+        let renamed = try await api.send(.PATCH, Site.API.enterprise(ids["中誉精密制造有限公司"]!), json: #"{"name":"中瑞精密制造有限公司"}"#)
+        XCTAssertEqual(renamed.status, .ok, renamed.text)
+        try await AssertAsync.equal(try await found("中誉"), [], "the old name is gone from the index")
+        try await AssertAsync.equal(try await found("中瑞"), ["中瑞精密制造有限公司"])
+
+        // A gram with more postings than the selective limit is common: its page comes from the
+        // list's order and its total is a lower bound, said so in the API and on the page.
+        let sql = app.db as! any SQLDatabase
+        let padding = (0...SearchIndex.selectiveLimit).map { (id: 10_000_000 + $0, texts: [Optional("有限公司")]) }
+        try await SearchIndex.insert(SearchSource.enterprises.table, padding, on: sql)
+        let common = try parseJSONObject(try await api.send(.GET, Site.API.enterprises + "?q=%E6%9C%89%E9%99%90&per=100")) // 有限
+        XCTAssertEqual(common["totalIsLowerBound"] as? Bool, true)
+        XCTAssertEqual((common["items"] as? [[String: Any]])?.count, Self.names.count, "every real match is on the page")
+        XCTAssertEqual(common["total"] as? Int, Self.names.count, "counted among the postings: the padding has no rows")
+        let page = try await Browser.signedIn(app, as: .office).get(Site.enterprises + "?q=%E6%9C%89%E9%99%90")
+        XCTAssertTrue(page.text.contains("至少 5 条（常用字词"), page.text)
+    }
+}
