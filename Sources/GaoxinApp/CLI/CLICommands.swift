@@ -5,6 +5,7 @@ enum CLICommands {
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(CreateUserCommand(), as: "create-user")
         app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+        app.asyncCommands.use(BenchCommand(), as: "bench")
         app.asyncCommands.use(CreateTokenCommand(), as: "create-token")
         app.asyncCommands.use(SetPasswordCommand(), as: "set-password")
         app.asyncCommands.use(BackupCommand(), as: "backup")
