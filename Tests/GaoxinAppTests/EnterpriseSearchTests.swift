@@ -49,12 +49,19 @@ final class EnterpriseSearchTests: XCTestCase {
         // A gram with more postings than the selective limit is common: its page comes from the
         // list's order and its total is a lower bound, said so in the API and on the page.
         let sql = app.db as! any SQLDatabase
-        let padding = (0...SearchIndex.selectiveLimit).map { (id: 10_000_000 + $0, texts: [Optional("有限公司")]) }
+        // Padding sorts after every real name ("zz…"), so the real matches lead the name order.
+        let padding = (0...SearchIndex.selectiveLimit).map { SearchIndex.Filed(id: 10_000_000 + $0, sortKey: "zz\($0)", texts: [Optional("有限公司")]) }
         try await SearchIndex.insert(SearchSource.enterprises.table, padding, on: sql)
         let common = try parseJSONObject(try await api.send(.GET, Site.API.enterprises + "?q=%E6%9C%89%E9%99%90&per=100")) // 有限
         XCTAssertEqual(common["totalIsLowerBound"] as? Bool, true)
         XCTAssertEqual((common["items"] as? [[String: Any]])?.count, Self.names.count, "every real match is on the page")
         XCTAssertEqual(common["total"] as? Int, Self.names.count, "counted among the postings: the padding has no rows")
+        // Unfiltered and in name order, a common term's page is read off its gram's postings, kept in that order.
+        let second = try parseJSONObject(try await api.send(.GET, Site.API.enterprises + "?q=%E6%9C%89%E9%99%90&per=2&page=2&sort=name"))
+        XCTAssertEqual((second["items"] as? [[String: Any]])?.compactMap { $0["name"] as? String }, ["无锡华润微电子有限公司", "誉华科技有限公司"])
+        let filtered = try parseJSONObject(try await api.send(.GET, Site.API.enterprises + "?q=%E6%9C%89%E9%99%90&per=2&sort=name&active=1"))
+        XCTAssertEqual((filtered["items"] as? [[String: Any]])?.compactMap { $0["name"] as? String }, ["常州恒泰光电有限公司", "华润润华贸易有限公司"],
+                       "with a filter, the same order through the rows")
         let page = try await Browser.signedIn(app, as: .office).get(Site.enterprises + "?q=%E6%9C%89%E9%99%90")
         XCTAssertTrue(page.text.contains("至少 5 条（常用字词"), page.text)
     }

@@ -37,9 +37,17 @@ enum ListRunner {
         }
         let rows = sql.select().from(SQLRaw(definition.from))
         for column in definition.select { rows.column(SQLRaw(column)) }
-        applyWhere(rows, definition, query, scope, plan: plan)
-        applyOrder(rows, definition, query, afterFiltering: plan?.selective == true && sql.dialect.name == "sqlite")
-        rows.limit(query.per).offset((query.page - 1) * query.per)
+        if let gram = plan?.orderedGram, let index = definition.searchIndex, scope == nil, query.filters.isEmpty, query.sortKey == "name" {
+            // A common one- or two-character term on an unfiltered list in name order: the page is
+            // read off the gram's postings, which are kept in that order (the tie-breaker is the id).
+            let page = SearchIndex.orderedPage(index.table, gram: gram, descending: query.descending, limit: query.per, offset: (query.page - 1) * query.per)
+            rows.where(SQLQueryString("\(unsafeRaw: index.idColumn) IN (\(page))"))
+            applyOrder(rows, definition, query, afterFiltering: sql.dialect.name == "sqlite")
+        } else {
+            applyWhere(rows, definition, query, scope, plan: plan)
+            applyOrder(rows, definition, query, afterFiltering: plan?.selective == true && sql.dialect.name == "sqlite")
+            rows.limit(query.per).offset((query.page - 1) * query.per)
+        }
         let items = try await rows.all(decoding: Row.self, with: decoder)
         return ListPage(items: items, total: total, page: query.page, per: query.per, totalIsLowerBound: plan?.bounded ?? false)
     }

@@ -11,10 +11,12 @@ import SQLKit
 /// substring test — dense matches fill a page at once — and its total is bounded, shown as “N+”.
 enum SearchIndex {
     static let table = "search_grams"
-    /// A gram with more postings than this is common: the total of a term made only of common grams is bounded.
-    static let selectiveLimit = 20_000
-    /// The most a bounded total counts.
-    static let totalCap = 10_000
+    /// A gram with more postings than this is common: the total of a term made only of common grams is
+    /// bounded. Measured at 1,000,000 enterprises (BENCHMARKS.md): sorting up to this many candidates
+    /// for a page stays within a few milliseconds; above it, walking the list's order finds a page at once.
+    static let selectiveLimit = 2_000
+    /// The most a bounded total counts (among that many of the rarest gram's postings).
+    static let totalCap = 5_000
 
     /// The grams of a text: each character and each pair of adjacent characters, lower-cased,
     /// whitespace skipped (a pair never spans a space).
@@ -55,6 +57,9 @@ enum SearchIndex {
         let bounded: Bool
         /// What a bounded total counts: the substring test among the rarest gram's first postings.
         var countPredicate: SQLQueryString = "1 = 0"
+        /// A common term of one or two characters (no code prefix): its gram, whose postings in
+        /// name order give the page when the list is unfiltered and sorted by name.
+        var orderedGram: String? = nil
     }
 
     static func plan(_ term: String, index: ListSearchIndex, substring: SQLQueryString, on sql: any SQLDatabase) async throws -> Plan {
@@ -77,9 +82,10 @@ enum SearchIndex {
             let predicate: SQLQueryString = prefix.map { "((\(substring)) OR \($0))" } ?? substring
             let firstPostings: SQLQueryString = """
                 \(unsafeRaw: index.idColumn) IN (SELECT record_id FROM search_grams WHERE tbl = \(bind: index.table) AND gram = \(bind: rarest.gram)
-                LIMIT \(unsafeRaw: String(selectiveLimit * 2))) AND \(substring)
+                LIMIT \(unsafeRaw: String(totalCap))) AND \(substring)
                 """
-            return Plan(predicate: predicate, selective: false, bounded: true, countPredicate: firstPostings)
+            let ordered = term.count <= 2 && prefix == nil ? rarest.gram : nil
+            return Plan(predicate: predicate, selective: false, bounded: true, countPredicate: firstPostings, orderedGram: ordered)
         }
         // Postings of the rarest pair, intersected with the next two rarest; a substring test
         // settles three or more characters (pairs in the name need not be adjacent in that order).
@@ -108,26 +114,46 @@ enum SearchIndex {
 
     // MARK: Maintenance (inside the writer's transaction)
 
+    /// One record as the postings file it: its id, its name's sort key (`name_sort`, so a gram's
+    /// postings read in the list's name order) and its searchable texts.
+    struct Filed: Sendable {
+        let id: Int
+        let sortKey: String
+        let texts: [String?]
+    }
+
     /// Replaces one record's postings with those of its searchable texts.
-    static func write(_ table: String, id: Int, texts: [String?], on sql: any SQLDatabase) async throws {
-        try await sql.delete(from: Self.table).where("tbl", .equal, SQLBind(table)).where("record_id", .equal, SQLBind(id)).run()
-        try await insert(table, [(id, texts)], on: sql)
+    static func write(_ table: String, _ record: Filed, on sql: any SQLDatabase) async throws {
+        try await sql.delete(from: Self.table).where("tbl", .equal, SQLBind(table)).where("record_id", .equal, SQLBind(record.id)).run()
+        try await insert(table, [record], on: sql)
     }
 
     /// Postings of many new records in multi-row statements (imports, generated data).
-    static func insert(_ table: String, _ records: [(id: Int, texts: [String?])], on sql: any SQLDatabase) async throws {
-        var rows: [(Int, String)] = []
+    static func insert(_ table: String, _ records: [Filed], on sql: any SQLDatabase) async throws {
+        var rows: [(Int, String, String)] = []
         for record in records {
             var grams = Set<String>()
             for text in record.texts { if let text { grams.formUnion(Self.grams(text)) } }
-            rows.append(contentsOf: grams.map { (record.id, $0) })
+            rows.append(contentsOf: grams.map { (record.id, $0, record.sortKey) })
         }
-        // 3 parameters a row: well under SQLite's 32,766 and PostgreSQL's 65,535.
+        // 4 parameters a row: well under SQLite's 32,766 and PostgreSQL's 65,535.
         for start in stride(from: 0, to: rows.count, by: 5_000) {
-            let insert = sql.insert(into: Self.table).columns("tbl", "gram", "record_id")
-            for (id, gram) in rows[start..<min(rows.count, start + 5_000)] { insert.values(SQLBind(table), SQLBind(gram), SQLBind(id)) }
+            let insert = sql.insert(into: Self.table).columns("tbl", "gram", "sort_key", "record_id")
+            for (id, gram, key) in rows[start..<min(rows.count, start + 5_000)] {
+                insert.values(SQLBind(table), SQLBind(gram), SQLBind(key), SQLBind(id))
+            }
             try await insert.run()
         }
+    }
+
+    /// A page of a one- or two-character term's records straight from its gram's postings, which
+    /// are kept in name order: for a common gram the list's page without reading the rows before it.
+    static func orderedPage(_ table: String, gram: String, descending: Bool, limit: Int, offset: Int) -> SQLQueryString {
+        let direction = descending ? "DESC" : "ASC"
+        return """
+            SELECT record_id FROM search_grams WHERE tbl = \(bind: table) AND gram = \(bind: gram)
+            ORDER BY sort_key \(unsafeRaw: direction), record_id LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
+            """
     }
 }
 

@@ -1,4 +1,5 @@
 import Fluent
+import GaoxinDomain
 import SQLKit
 import Vapor
 
@@ -10,11 +11,15 @@ struct SearchPostingsMiddleware: AsyncModelMiddleware {
 
     func create(model: Enterprise, on db: Database, next: AnyAsyncModelResponder) async throws {
         try await next.create(model, on: db)
-        try await SearchIndex.write(SearchSource.enterprises.table, id: model.id!, texts: [model.name], on: db as! any SQLDatabase)
+        try await SearchIndex.write(SearchSource.enterprises.table, Self.filed(model), on: db as! any SQLDatabase)
     }
 
     func update(model: Enterprise, on db: Database, next: AnyAsyncModelResponder) async throws {
         try await next.update(model, on: db)
-        try await SearchIndex.write(SearchSource.enterprises.table, id: model.id!, texts: [model.name], on: db as! any SQLDatabase)
+        try await SearchIndex.write(SearchSource.enterprises.table, Self.filed(model), on: db as! any SQLDatabase)
+    }
+
+    static func filed(_ enterprise: Enterprise) -> SearchIndex.Filed {
+        SearchIndex.Filed(id: enterprise.id!, sortKey: enterprise.nameSort ?? PinyinSortKey.key(for: enterprise.name), texts: [enterprise.name])
     }
 }

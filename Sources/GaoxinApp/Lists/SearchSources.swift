@@ -24,13 +24,15 @@ struct SearchSource: Sendable {
             while true {
                 let columns = source.textColumns.joined(separator: ", ")
                 let rows = try await sql.raw("""
-                    SELECT id, \(unsafeRaw: columns) FROM \(unsafeRaw: source.table) WHERE id > \(bind: after) ORDER BY id LIMIT 5000
+                    SELECT id, name_sort, \(unsafeRaw: columns) FROM \(unsafeRaw: source.table) WHERE id > \(bind: after) ORDER BY id LIMIT 5000
                     """).all()
                 guard !rows.isEmpty else { break }
-                var records: [(id: Int, texts: [String?])] = []
+                var records: [SearchIndex.Filed] = []
                 for row in rows {
                     let id = try row.decode(column: "id", as: Int.self)
-                    records.append((id, try source.textColumns.map { try row.decodeNil(column: $0) ? nil : row.decode(column: $0, as: String.self) }))
+                    let texts = try source.textColumns.map { try row.decodeNil(column: $0) ? nil : row.decode(column: $0, as: String.self) }
+                    let key = try row.decodeNil(column: "name_sort") ? "" : row.decode(column: "name_sort", as: String.self)
+                    records.append(.init(id: id, sortKey: key, texts: texts))
                     after = id
                 }
                 try await SearchIndex.insert(source.table, records, on: sql)

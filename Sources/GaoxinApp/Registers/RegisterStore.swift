@@ -101,7 +101,7 @@ enum RegisterStore {
         let id = try await sql.insert(into: declaration.table).columns(columns).values(binds).returning("id").first(decodingColumn: "id", as: Int.self)
         guard let id else { throw AppError.internalError }
         try await writeLinks(declaration, id: id, values, on: sql)
-        try await SearchIndex.write(declaration.table, id: id, texts: searchTexts(declaration, values), on: sql)
+        try await SearchIndex.write(declaration.table, .init(id: id, sortKey: sortKey(declaration, values), texts: searchTexts(declaration, values)), on: sql)
         return id
     }
 
@@ -111,7 +111,7 @@ enum RegisterStore {
         for field in declaration.singleFields { update.set(SQLIdentifier(field.column), to: bind(values[field.key])) }
         try await update.where("id", .equal, SQLBind(id)).run()
         try await writeLinks(declaration, id: id, values, on: sql)
-        try await SearchIndex.write(declaration.table, id: id, texts: searchTexts(declaration, values), on: sql)
+        try await SearchIndex.write(declaration.table, .init(id: id, sortKey: sortKey(declaration, values), texts: searchTexts(declaration, values)), on: sql)
     }
 
     /// The texts a record files in the search postings: its searchable fields.

@@ -53,17 +53,18 @@ enum ProvinceSeeder {
                 var serial = start
                 while serial < end {
                     let upper = min(end, serial + enterpriseBatch)
-                    var filed: [(id: Int, texts: [String?])] = []
+                    var filed: [SearchIndex.Filed] = []
                     let insert = sql.insert(into: "enterprises").columns("id", "credit_code", "name", "industry_code", "unit_id", "above_scale", "tier",
                                                                           "address", "active", "note", "created_at", "updated_at", "name_sort")
                     for s in serial..<upper {
                         let e = ProvinceNames.enterprise(s)
                         let board = boards[e.city][e.district]
                         let scale = revenueScale(firstID + s + 1)
+                        let sortKey = PinyinSortKey.key(for: e.name)
                         insert.values(SQLBind(firstID + s + 1), SQLBind(code(city: e.city, serial: s)), SQLBind(e.name), SQLBind(e.industryCode),
                                       SQLBind(board), SQLBind(scale >= aboveScaleMonthly), SQLLiteral.null, SQLLiteral.null, SQLBind(true), SQLLiteral.null,
-                                      SQLBind(now), SQLBind(now), SQLBind(PinyinSortKey.key(for: e.name)))
-                        filed.append((firstID + s + 1, [e.name]))
+                                      SQLBind(now), SQLBind(now), SQLBind(sortKey))
+                        filed.append(.init(id: firstID + s + 1, sortKey: sortKey, texts: [e.name]))
                     }
                     try await insert.run()
                     try await SearchIndex.insert(SearchSource.enterprises.table, filed, on: sql)

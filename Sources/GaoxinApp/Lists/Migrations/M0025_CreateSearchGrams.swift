@@ -1,8 +1,9 @@
 import Fluent
 import SQLKit
 
-/// The search postings (`SearchIndex`): one row per table, gram and record, the primary key in
-/// lookup order (a clustered, rowid-less table on SQLite), and an index by record for rewrites.
+/// The search postings (`SearchIndex`): one row per table, gram and record with the record's name
+/// sort key, the primary key in lookup order — a gram's postings in name order — (a clustered,
+/// rowid-less table on SQLite), and an index by record for rewrites.
 /// Filled for the rows that exist (enterprises and the registers declared before it).
 struct M0025_CreateSearchGrams: AsyncMigration {
     /// The registers whose tables exist at this migration (later ones are filed as they are written).
@@ -12,12 +13,13 @@ struct M0025_CreateSearchGrams: AsyncMigration {
         let sql = database as! any SQLDatabase
         if sql.dialect.name == "sqlite" {
             try await sql.raw("""
-                CREATE TABLE search_grams (tbl TEXT NOT NULL, gram TEXT NOT NULL, record_id INTEGER NOT NULL,
-                PRIMARY KEY (tbl, gram, record_id)) WITHOUT ROWID
+                CREATE TABLE search_grams (tbl TEXT NOT NULL, gram TEXT NOT NULL, sort_key TEXT NOT NULL, record_id INTEGER NOT NULL,
+                PRIMARY KEY (tbl, gram, sort_key, record_id)) WITHOUT ROWID
                 """).run()
         } else {
             try await sql.raw("""
-                CREATE TABLE search_grams (tbl TEXT NOT NULL, gram TEXT NOT NULL, record_id BIGINT NOT NULL, PRIMARY KEY (tbl, gram, record_id))
+                CREATE TABLE search_grams (tbl TEXT NOT NULL, gram TEXT NOT NULL, sort_key TEXT NOT NULL, record_id BIGINT NOT NULL,
+                PRIMARY KEY (tbl, gram, sort_key, record_id))
                 """).run()
         }
         try await sql.raw("CREATE INDEX search_grams_record ON search_grams (tbl, record_id)").run()
