@@ -15,6 +15,8 @@ enum SearchIndex {
     /// bounded. Measured at 1,000,000 enterprises (BENCHMARKS.md): sorting up to this many candidates
     /// for a page stays within a few milliseconds; above it, walking the list's order finds a page at once.
     static let selectiveLimit = 2_000
+    /// How many of a term's pairs are probed for their postings.
+    static let probedGrams = 6
     /// The most a bounded total counts (among that many of the rarest gram's postings).
     static let totalCap = 5_000
 
@@ -66,7 +68,9 @@ enum SearchIndex {
         let prefix = prefixPredicate(term, index)
         guard let grams = termGrams(term) else { return Plan(predicate: substring, selective: false, bounded: false) }
         var counts: [(gram: String, count: Int)] = []
-        for gram in grams {
+        // A long term's first pairs narrow it enough; the substring test settles the rest, so at
+        // most `probedGrams` count queries are run whatever the term's length.
+        for gram in grams.prefix(Self.probedGrams) {
             let count = try await sql.raw("""
                 SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_grams WHERE tbl = \(bind: index.table) AND gram = \(bind: gram)
                 LIMIT \(unsafeRaw: String(selectiveLimit + 1))) s

@@ -88,7 +88,7 @@ enum ProvinceSeeder {
                                   entityID: "province-scale", summary: "生成省级规模演示数据：企业 \(summary.enterprises) 家，月度指标 \(summary.figureRows) 行",
                                   before: NoSnapshot?.none, after: summary)
         progress("分析统计信息")
-        try await sql.raw(app.engine == .postgres ? "ANALYZE" : "ANALYZE").run()
+        try await sql.raw("ANALYZE").run()
         return summary
     }
 
