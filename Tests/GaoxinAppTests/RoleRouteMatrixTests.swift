@@ -65,6 +65,7 @@ final class RoleRouteMatrixTests: XCTestCase {
     static let fixedTable: [String: Rule] = [
         "GET /": .roles(signedIn),
         "GET /healthz": .publicRoute,
+        "GET /metrics": .roles([.admin]),
         "GET /assets/app.css": .publicRoute,
         "GET /assets/app.js": .publicRoute,
         "GET /language": .publicRoute,

@@ -1,5 +1,6 @@
 import Fluent
 import FluentPostgresDriver
+import FluentSQLiteDriver
 import GaoxinDomain
 import GaoxinSheets
 import Plot
@@ -78,6 +79,9 @@ struct ErrorMapper: AsyncMiddleware {
             }
         case is DecodingError: return .badRequest("请求内容格式不正确")
         case is ConnectionPoolTimeoutError: return .busy
+        case let sqlite as SQLiteError where sqlite.reason == .busy || sqlite.reason == .busyTimeout || sqlite.reason == .locked:
+            // The write lock stayed taken past the busy timeout (a long import's transaction).
+            return .busy
         case let error where isUniqueViolation(error):
             // The check before the write passed, but a concurrent request wrote the same key first.
             return .conflict("数据刚被其他人修改（名称或编码已存在），请刷新后重试")

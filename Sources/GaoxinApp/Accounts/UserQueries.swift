@@ -28,7 +28,7 @@ enum UserQueries {
         filters: [
             ListFilter(key: "role", zh: "角色", en: "Role", kind: .role(column: "u.roles")),
             ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "u.active")),
-            ListFilter(key: "under", zh: "所属单位", en: "Unit", kind: .unitSubtree(pathColumn: "n.path")),
+            ListFilter(key: "under", zh: "所属单位", en: "Unit", kind: .unitSubtree(unitIDColumn: "u.unit_id")),
         ],
         sorts: ["username": "u.username", "name": "u.name_sort", "unit": "n.name", "lastLogin": "u.last_login_at", "id": "u.id"],
         defaultSort: "username", defaultDescending: false, tieBreaker: "u.id"

@@ -25,7 +25,7 @@ enum ClusterQueries {
         filters: [
             ListFilter(key: "category", zh: "类别", en: "Category",
                        kind: .choice(column: "c.category", options: ClusterCategory.allCases.map { ($0.rawValue, $0.nameZh, $0.nameEn) })),
-            ListFilter(key: "under", zh: "牵头部门", en: "Lead unit", kind: .unitSubtree(pathColumn: "u.path")),
+            ListFilter(key: "under", zh: "牵头部门", en: "Lead unit", kind: .unitSubtree(unitIDColumn: "c.lead_unit_id")),
             ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "c.active")),
         ],
         sorts: ["order": "c.sort_order", "name": "c.name_sort", "category": "c.category", "target": "c.annual_target", "id": "c.id"],

@@ -21,6 +21,8 @@ public struct AppConfig: Sendable {
     /// Behind a reverse proxy or load balancer: take the client address from the last entry of
     /// `X-Forwarded-For` (the one our proxy appended). Off by default: a client could forge it.
     public var trustProxy: Bool = false
+    /// SQLite connections per event loop (WAL: readers never wait for the writer).
+    public var sqliteConnections: Int = 4
 
     public init() {}
 
@@ -53,6 +55,7 @@ public struct AppConfig: Sendable {
         int("GAOXIN_LOCKOUT_MINUTES", 1...1440) { config.lockoutMinutes = $0 }
         int("GAOXIN_ADDRESS_FAILURE_LIMIT", 1...10000) { config.addressFailureLimit = $0 }
         int("GAOXIN_IMPORT_MAX_MB", 1...2048) { config.importMaxBytes = $0 * 1024 * 1024 }
+        int("GAOXIN_SQLITE_CONNECTIONS", 1...32) { config.sqliteConnections = $0 }
         if let raw = env["GAOXIN_LOG_LEVEL"] {
             if let level = Logger.Level(rawValue: raw.lowercased()) { config.logLevel = level } else {
                 problems.append(.badValue(key: "GAOXIN_LOG_LEVEL", value: raw, expected: "trace/debug/info/notice/warning/error/critical"))

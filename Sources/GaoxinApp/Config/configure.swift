@@ -4,11 +4,12 @@ import Vapor
 /// Builds the application from its configuration: database, middleware, routes, commands.
 public func configure(_ app: Application, config: AppConfig) throws {
     app.gaoxinConfig = config
+    OperatorMetrics.bootstrapped
     app.logger.logLevel = config.logLevel
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
-    try DatabaseSetup.configure(app, location: try DatabaseLocation(url: config.databaseURL))
+    try DatabaseSetup.configure(app, location: try DatabaseLocation(url: config.databaseURL), sqliteConnections: config.sqliteConnections)
 
     // Our error mapper replaces Vapor's default so every error has the product's shape.
     app.middleware = Middlewares()
@@ -23,15 +24,10 @@ public func configure(_ app: Application, config: AppConfig) throws {
     CLICommands.register(on: app)
 }
 
-/// The event loop group for an engine: one thread for SQLite, so the embedded file has a single
-/// connection and no writer ever waits on another; the shared group for PostgreSQL.
+/// The event loop group: the shared one, a thread per core, for both engines. (SQLite once ran on
+/// a single thread with a single connection so that no writer waited on another; WAL, several
+/// connections and transactions that take the write lock up front (`SQLiteConnections`) replaced
+/// that, so SQLite requests no longer queue behind each other.)
 public func eventLoopGroup(for config: AppConfig) -> any EventLoopGroup {
-    if case .sqlite = try? DatabaseLocation(url: config.databaseURL) {
-        return SingleThreadGroup.shared
-    }
-    return MultiThreadedEventLoopGroup.singleton
-}
-
-enum SingleThreadGroup {
-    static let shared = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    MultiThreadedEventLoopGroup.singleton
 }

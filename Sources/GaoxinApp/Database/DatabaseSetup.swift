@@ -6,10 +6,12 @@ import Vapor
 
 /// Registers the configured engine with Fluent and the migrations in their one order.
 enum DatabaseSetup {
-    static func configure(_ app: Application, location: DatabaseLocation) throws {
+    static func configure(_ app: Application, location: DatabaseLocation, sqliteConnections: Int = 4) throws {
         switch location {
         case .sqlite(let path):
-            app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+            app.databases.use(DatabaseConfigurationFactory {
+                SQLiteConnections(path: path, perEventLoop: sqliteConnections, sqlLogLevel: .debug)
+            }, as: .sqlite)
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             // Search queries: a generic plan can turn an indexed LIKE into a scan (TOOLING.md).

@@ -2,7 +2,8 @@ import Fluent
 import SQLKit
 
 /// Serialises changes to the shape of the unit tree. On PostgreSQL a transaction-scoped advisory
-/// lock (released at commit or rollback); SQLite already runs every write on its one connection.
+/// lock (released at commit or rollback); on SQLite every transaction already holds the database's
+/// one write lock from its start (`BEGIN IMMEDIATE`, `SQLitePinnedConnection`).
 enum TreeLock {
     /// An arbitrary constant naming this lock among the application's advisory locks.
     static let key = 7_201_001

@@ -25,7 +25,7 @@ enum EnterpriseQueries {
                  "e.unit_id AS unit_id", "u.name AS unit_name", "e.above_scale AS above_scale", "e.tier AS tier", "e.active AS active"],
         searchColumns: ["e.name", "e.credit_code"],
         filters: [
-            ListFilter(key: "under", zh: "所属单位", en: "Unit", kind: .unitSubtree(pathColumn: "u.path")),
+            ListFilter(key: "under", zh: "所属单位", en: "Unit", kind: .unitSubtree(unitIDColumn: "e.unit_id")),
             ListFilter(key: "industry", zh: "行业代码", en: "Industry", kind: .codePrefix(column: "e.industry_code")),
             ListFilter(key: "aboveScale", zh: "规上", en: "Above scale", kind: .flag(column: "e.above_scale")),
             ListFilter(key: "tier", zh: "层级", en: "Tier",
@@ -38,7 +38,8 @@ enum EnterpriseQueries {
                 "aboveScale": "e.above_scale", "active": "e.active",
                 "tier": "CASE e.tier WHEN 'chainLeader' THEN 1 WHEN 'candidate' THEN 2 WHEN 'backbone' THEN 3 WHEN 'rising' THEN 4 END"],
         defaultSort: "name", defaultDescending: false, tieBreaker: "e.id",
-        searchIndex: ListSearchIndex(table: SearchSource.enterprises.table, idColumn: "e.id", prefixColumns: ["e.credit_code", "substr(e.credit_code, 9)"])
+        searchIndex: ListSearchIndex(table: SearchSource.enterprises.table, idColumn: "e.id", prefixColumns: ["e.credit_code", "substr(e.credit_code, 9)"]),
+        countFrom: "enterprises e"
     )
 
     static func find(_ req: Request) async throws -> Enterprise {

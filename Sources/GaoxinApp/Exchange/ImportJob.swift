@@ -25,6 +25,7 @@ enum ImportJob {
 
     /// The whole import; also called directly by the CLI and tests.
     static func run(register: any ImportRegister, data: Data, fileName: String?, limit: Int, context: ImportContext) async throws -> JobOutcome {
+        let started = DispatchTime.now().uptimeNanoseconds
         await context.report("reading", 0, 1)
         var limits = SheetLimits.default
         limits.maxFileBytes = limit
@@ -56,8 +57,9 @@ enum ImportJob {
                                       before: NoSnapshot?.none, after: NoSnapshot?.none)
             return count
         }
-        // On SQLite the transaction held the only connection, so progress is written after it.
+        // On SQLite the transaction held the write lock, so progress is written after it.
         await context.report("writing", inserted, inserted)
+        OperatorMetrics.imported(rows: inserted, register: register.key, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         let unchanged = parsed.rows.count - inserted
         let message = unchanged > 0
             ? "已导入 \(inserted) 条\(register.titleZh)（共 \(parsed.rows.count) 行，其余 \(unchanged) 行与现有数据相同，未改动）"

@@ -95,9 +95,9 @@ struct ImportContext: Sendable {
         try? await progress?.report(phase: phase, progress: done, total: total)
     }
 
-    /// The context for work inside a transaction. SQLite has a single connection, which the
-    /// transaction holds: a progress write from outside it would wait for that connection until
-    /// it timed out, so there progress is not reported while writing.
+    /// The context for work inside a transaction. SQLite has one write lock, which the
+    /// transaction holds: a progress write from another connection would wait for it until the
+    /// busy timeout, so there progress is not reported while writing.
     func forTransaction(on tx: Database) -> ImportContext {
         let single = (tx as? any SQLDatabase)?.dialect.name == "sqlite"
         return ImportContext(db: db, actor: actor, address: address, clock: clock, passwords: passwords, progress: single ? nil : progress)

@@ -19,6 +19,10 @@ struct ListDefinition: Sendable {
     let tieBreaker: String
     /// Where `q` is looked up (`SearchIndex`); without it, a substring scan of `searchColumns`.
     var searchIndex: ListSearchIndex? = nil
+    /// The FROM clause the total is counted over, when `from` joins tables only for showing
+    /// (a unit's name): every filter and search predicate reads the base table, and a COUNT over
+    /// a million joined rows costs the join. Nil: `from`.
+    var countFrom: String? = nil
 }
 
 struct ListFilter: Sendable {
@@ -28,7 +32,7 @@ struct ListFilter: Sendable {
         /// `1`/`0` against a boolean column.
         case flag(column: String)
         /// A unit id: rows whose unit path lies inside that unit's subtree.
-        case unitSubtree(pathColumn: String)
+        case unitSubtree(unitIDColumn: String)
         /// Inclusive date range bounds, `YYYY-MM-DD`.
         case dateFrom(column: String)
         case dateTo(column: String)

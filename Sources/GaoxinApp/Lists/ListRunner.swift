@@ -31,10 +31,15 @@ enum ListRunner {
             let counted = try await sql.raw("SELECT COUNT(*) AS total FROM (\(inner.query)) s").first(decodingColumn: "total", as: Int.self) ?? 0
             total = min(counted, SearchIndex.totalCap)
         } else {
-            let count = sql.select().column(SQLRaw("COUNT(*) AS total")).from(SQLRaw(definition.from))
+            let count = sql.select().column(SQLRaw("COUNT(*) AS total")).from(SQLRaw(definition.countFrom ?? definition.from))
             applyWhere(count, definition, query, scope, plan: plan)
             total = try await count.first(decodingColumn: "total", as: Int.self) ?? 0
         }
+        // Few rows pass the filters: fetch them through the filters' indexes and sort them, rather
+        // than walk the sort's index over the whole table looking for them (a unit with a dozen
+        // enterprises among a million). Many rows: walking the sort's index finds a page at once.
+        let narrowed = sql.dialect.name == "sqlite" && total <= sortAfterFilteringLimit
+            && (plan?.selective == true || !query.filters.isEmpty || scope != nil)
         let rows = sql.select().from(SQLRaw(definition.from))
         for column in definition.select { rows.column(SQLRaw(column)) }
         if let gram = plan?.orderedGram, let index = definition.searchIndex, scope == nil, query.filters.isEmpty, query.sortKey == "name" {
@@ -45,12 +50,15 @@ enum ListRunner {
             applyOrder(rows, definition, query, afterFiltering: sql.dialect.name == "sqlite")
         } else {
             applyWhere(rows, definition, query, scope, plan: plan)
-            applyOrder(rows, definition, query, afterFiltering: plan?.selective == true && sql.dialect.name == "sqlite")
+            applyOrder(rows, definition, query, afterFiltering: narrowed)
             rows.limit(query.per).offset((query.page - 1) * query.per)
         }
         let items = try await rows.all(decoding: Row.self, with: decoder)
         return ListPage(items: items, total: total, page: query.page, per: query.per, totalIsLowerBound: plan?.bounded ?? false)
     }
+
+    /// Up to this many matching rows, a SQLite page is sorted after filtering (see `page`).
+    static let sortAfterFilteringLimit = 5_000
 
     /// How `q` is looked up: through the search postings when the list has them.
     static func searchPlan(_ definition: ListDefinition, _ query: ListQuery, on sql: any SQLDatabase) async throws -> SearchIndex.Plan? {
@@ -122,9 +130,13 @@ enum ListRunner {
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: value)"))
             case .flag(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: value == "1")"))
-            case .unitSubtree(let pathColumn):
-                let prefix = SQLQueryString("(SELECT path FROM units WHERE id = \(bind: Int(value) ?? 0))")
-                builder.where(SQLQueryString("\(unsafeRaw: pathColumn) LIKE \(prefix) || '%'"))
+            case .unitSubtree(let unitIDColumn):
+                // The subtree's ids first (units are few), so the rows are found through their
+                // unit index rather than by testing every row's unit path.
+                builder.where(SQLQueryString("""
+                    \(unsafeRaw: unitIDColumn) IN (SELECT s.id FROM units s
+                        WHERE s.path LIKE (SELECT path FROM units WHERE id = \(bind: Int(value) ?? 0)) || '%')
+                    """))
             case .dateFrom(let column):
                 if let day = ListFilter.parseDay(value) { builder.where(SQLQueryString("\(unsafeRaw: column) >= \(bind: day)")) }
             case .dateTo(let column):

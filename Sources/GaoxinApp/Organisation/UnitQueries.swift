@@ -30,7 +30,7 @@ enum UnitQueries {
             ListFilter(key: "kind", zh: "类型", en: "Kind",
                        kind: .choice(column: "u.kind", options: UnitKind.allCases.map { ($0.rawValue, $0.nameZh, $0.nameEn) })),
             ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "u.active")),
-            ListFilter(key: "under", zh: "所属上级", en: "Under", kind: .unitSubtree(pathColumn: "u.path")),
+            ListFilter(key: "under", zh: "所属上级", en: "Under", kind: .unitSubtree(unitIDColumn: "u.id")),
         ],
         sorts: ["tree": "u.tree_key", "name": "u.name_sort", "kind": "u.kind", "code": "u.code", "id": "u.id"],
         defaultSort: "tree", defaultDescending: false, tieBreaker: "u.id"

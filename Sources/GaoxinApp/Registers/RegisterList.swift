@@ -10,7 +10,6 @@ enum RegisterList {
 
     static func definition(_ declaration: RegisterDeclaration) -> ListDefinition {
         var filters: [ListFilter] = []
-        var joins = ""
         for field in declaration.fields where field.filterable {
             switch field.kind {
             case .choice(let choices):
@@ -18,9 +17,7 @@ enum RegisterList {
             case .flag:
                 filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .flag(column: "r.\(field.column)")))
             case .reference(let target) where target.isUnit:
-                let alias = "u_\(field.column)"
-                joins += " LEFT JOIN units \(alias) ON \(alias).id = r.\(field.column)"
-                filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .unitSubtree(pathColumn: "\(alias).path")))
+                filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .unitSubtree(unitIDColumn: "r.\(field.column)")))
             case .reference(let target):
                 filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .id(column: "r.\(field.column)")))
                 if target.table == RegisterTarget.enterprise.table {
@@ -44,7 +41,7 @@ enum RegisterList {
         var sorts = ["name": "r.name_sort", "id": "r.id"]
         for field in declaration.singleFields where field.sortable && field.key != declaration.nameField { sorts[field.key] = sortExpression(field) }
         return ListDefinition(
-            from: "\(declaration.table) r" + joins, select: ["r.id AS id"],
+            from: "\(declaration.table) r", select: ["r.id AS id"],
             searchColumns: declaration.fields.filter(\.searchable).map { "r.\($0.column)" },
             filters: filters, sorts: sorts, defaultSort: declaration.defaultSort, defaultDescending: declaration.defaultDescending, tieBreaker: "r.id",
             searchIndex: ListSearchIndex(table: declaration.table, idColumn: "r.id"))

@@ -36,6 +36,8 @@ enum Policies {
     static let analytics = ResourcePolicy(name: "analytics", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office])
     /// Jobs are visible to whoever can start them; a user sees their own (admin sees all).
     static let jobs = ResourcePolicy(name: "jobs", read: everyone, write: [])
+    /// What operators watch (`/metrics`): the administrator, or a scraper holding an admin's token.
+    static let operations = ResourcePolicy(name: "operations", read: [.admin], write: [])
 }
 
 /// What a route demands of the request.

@@ -26,6 +26,17 @@ enum SystemRoutes {
                 _ = try await req.sql.raw("SELECT 1 AS ok").first()
                 return try .json(["status": "ok"])
             },
+            RouteSpec(.GET, "/metrics", .read(Policies.operations)) { req in
+                let rows = try await req.sql.raw("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status").all()
+                OperatorMetrics.jobs(Dictionary(uniqueKeysWithValues: try rows.map {
+                    (try $0.decode(column: "status", as: String.self), try $0.decode(column: "n", as: Int.self))
+                }))
+                let response = Response(status: .ok)
+                response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+                response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+                response.body = .init(string: OperatorMetrics.text())
+                return response
+            },
             RouteSpec(.GET, "/assets/app.css", .publicRoute) { _ in
                 asset(Stylesheet.css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
             },

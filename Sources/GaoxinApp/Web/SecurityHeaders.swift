@@ -16,6 +16,9 @@ struct SecurityHeaders: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        // The id every log line of this request carries (Vapor's `request-id` metadata: the
+        // proxy's X-Request-Id when it sent one), so a user's report finds its log lines.
+        response.headers.replaceOrAdd(name: .xRequestId, value: req.id)
         return response
     }
 }

@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 @testable import GaoxinApp
 import SQLKit
@@ -10,7 +11,11 @@ import XCTVapor
 enum Probe {
     /// `SELECT COUNT(*)` of a table (names are literals written in tests, never input).
     static func count(_ app: Application, _ table: String, where condition: String? = nil) async throws -> Int {
-        let sql = app.db as! any SQLDatabase
+        try await count(on: app.db, table, where: condition)
+    }
+
+    static func count(on db: any Database, _ table: String, where condition: String? = nil) async throws -> Int {
+        let sql = db as! any SQLDatabase
         let text = "SELECT COUNT(*) AS n FROM \(table)" + (condition.map { " WHERE \($0)" } ?? "")
         return try await sql.raw("\(unsafeRaw: text)").first(decodingColumn: "n", as: Int.self) ?? -1
     }

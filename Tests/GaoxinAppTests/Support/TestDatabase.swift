@@ -36,7 +36,9 @@ enum TestDatabase {
             let template = try await migratedSQLiteTemplate()
             let path = NSTemporaryDirectory() + "gaoxin-test-\(UUID().uuidString).sqlite"
             try FileManager.default.copyItem(atPath: template, toPath: path)
-            return ("sqlite://" + path, { try? FileManager.default.removeItem(atPath: path) })
+            return ("sqlite://" + path, {
+                for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+            })
         case .postgres:
             let base = try requirePostgres()
             let template = try await migratedPostgresTemplate(base)

@@ -1,0 +1,22 @@
+import Fluent
+import SQLKit
+
+/// What every SQLite connection gets before its first statement.
+enum SQLiteConnectionSetup {
+    /// How long a writer waits for the write lock before giving up with `SQLITE_BUSY` (answered
+    /// 503 "系统繁忙"): longer than any ordinary write takes, shorter than a client's patience.
+    static let busyTimeoutMilliseconds = 15_000
+
+    static func prepare(_ connection: any Database) async throws {
+        let sql = connection as! any SQLDatabase
+        // Replaces SQLiteNIO's spin-forever busy handler with SQLite's sleeping one.
+        try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(busyTimeoutMilliseconds))").run()
+        // WAL: readers see the last commit while a writer works. Persistent in the file; switching
+        // needs no other connection mid-transaction, which holds at the first statement of a
+        // process (migrations), and is a no-op afterwards.
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
+        // In WAL, NORMAL is durable against a crash of the process (not of the machine's power
+        // within the last checkpoint interval), the documented choice for WAL applications.
+        try await sql.raw("PRAGMA synchronous = NORMAL").run()
+    }
+}
