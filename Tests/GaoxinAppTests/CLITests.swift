@@ -18,6 +18,11 @@ final class CLITests: XCTestCase {
     }
 
     func gaoxin(_ arguments: [String], databaseURL: String, environment extra: [String: String] = [:]) throws -> Run {
+        try Self.gaoxin(arguments, databaseURL: databaseURL, environment: extra)
+    }
+
+    /// Runs the built binary with the test settings; also used by other suites' CLI checks.
+    static func gaoxin(_ arguments: [String], databaseURL: String, environment extra: [String: String] = [:]) throws -> Run {
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
             XCTFail("build the gaoxin binary first (swift build --build-tests): \(Self.binary.path)")
             return Run(status: -1, output: "")

@@ -90,8 +90,9 @@ enum BackupArchive {
                     try await sql.raw("SELECT setval(pg_get_serial_sequence(\(bind: table.name), \(bind: identity)), COALESCE((SELECT MAX(\(ident: identity)) FROM \(ident: table.name)), 0) + 1, false)").run()
                 }
             }
-            // The search postings are derived, not backed up: filed again from the restored rows.
+            // The search postings and roll-ups are derived, not backed up: made again from the restored rows.
             try await SearchSource.rebuild(SearchSource.all, on: sql)
+            try await EnterpriseCounts.rebuild(on: sql)
         }
         return manifest
     }

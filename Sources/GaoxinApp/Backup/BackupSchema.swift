@@ -10,8 +10,9 @@ enum BackupSchema {
         let identity: String?
     }
 
-    /// Tables derived from the others and rebuilt on restore rather than backed up (the search postings).
-    static let derived: Set<String> = [SearchIndex.table]
+    /// Tables derived from the others and rebuilt on restore rather than backed up (the search
+    /// postings, the roll-ups).
+    static let derived: Set<String> = [SearchIndex.table, EnterpriseCounts.table]
 
     /// The fixed tables, then each declared register's table and the shared link table (derived
     /// from the declarations), before the audit log and jobs.

@@ -12,6 +12,7 @@ enum CLICommands {
         app.asyncCommands.use(RestoreCommand(), as: "restore")
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(ExportCommand(), as: "export")
+        app.asyncCommands.use(RecomputeCommand(), as: "recompute")
     }
 }
 

@@ -29,6 +29,7 @@ enum Migrations {
         M0023_CreateAwards(),
         M0024_UpdateNamesAddPinyinSortKeys(),
         M0025_CreateSearchGrams(),
+        M0026_CreateEnterpriseCounts(),
     ]
 
     static func register(on app: Application) {

@@ -39,8 +39,31 @@ enum EnterpriseQueries {
                 "tier": "CASE e.tier WHEN 'chainLeader' THEN 1 WHEN 'candidate' THEN 2 WHEN 'backbone' THEN 3 WHEN 'rising' THEN 4 END"],
         defaultSort: "name", defaultDescending: false, tieBreaker: "e.id",
         searchIndex: ListSearchIndex(table: SearchSource.enterprises.table, idColumn: "e.id", prefixColumns: ["e.credit_code", "substr(e.credit_code, 9)"]),
-        countFrom: "enterprises e"
+        countFrom: "enterprises e",
+        rollupTotal: rollupTotal
     )
+
+    /// The list's total from `enterprise_counts` when every filter is one the roll-up is kept by:
+    /// unit subtree, scale, status, and an industry prefix of at most the division's two digits.
+    @Sendable static func rollupTotal(_ query: ListQuery) -> SQLQueryString? {
+        var sql: SQLQueryString = "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) AS total FROM enterprise_counts WHERE 1 = 1"
+        for (key, value) in query.filters {
+            switch key {
+            case "under":
+                sql.appendInterpolation(SQLQueryString("""
+                     AND unit_id IN (SELECT s.id FROM units s WHERE s.path LIKE (SELECT path FROM units WHERE id = \(bind: Int(value) ?? 0)) || '%')
+                    """))
+            case "aboveScale": sql.appendInterpolation(SQLQueryString(" AND above_scale = \(bind: value == "1")"))
+            case "active": sql.appendInterpolation(SQLQueryString(" AND active = \(bind: value == "1")"))
+            case "industry":
+                let digits = ListFilter.codeDigits(value)
+                guard digits.count <= 2 else { return nil }
+                sql.appendInterpolation(SQLQueryString(" AND division LIKE \(bind: digits + "%")"))
+            default: return nil
+            }
+        }
+        return sql
+    }
 
     static func find(_ req: Request) async throws -> Enterprise {
         guard let id = req.parameters.get("id", as: Int.self), let enterprise = try await Enterprise.find(id, on: req.db) else {

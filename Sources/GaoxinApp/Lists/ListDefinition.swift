@@ -23,6 +23,9 @@ struct ListDefinition: Sendable {
     /// (a unit's name): every filter and search predicate reads the base table, and a COUNT over
     /// a million joined rows costs the join. Nil: `from`.
     var countFrom: String? = nil
+    /// The total from a maintained roll-up when the query's filters are ones it is kept by (and
+    /// there is no search): nil means count the rows.
+    var rollupTotal: (@Sendable (ListQuery) -> SQLQueryString?)? = nil
 }
 
 struct ListFilter: Sendable {
@@ -76,6 +79,11 @@ struct ListFilter: Sendable {
         case .expiry: return RegisterExpiry(rawValue: raw) != nil
         case .role: return Role(rawValue: raw) != nil
         }
+    }
+
+    /// “C39” means the same as “39”: stored industry codes are digits, the section letter implied.
+    static func codeDigits(_ value: String) -> String {
+        value.count > 1 && value.first!.isLetter && value.dropFirst().allSatisfy(\.isNumber) ? String(value.dropFirst()) : value
     }
 
     /// Longest exact-text filter value, in Unicode scalars (JSON Schema's `maxLength` unit).

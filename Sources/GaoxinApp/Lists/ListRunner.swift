@@ -30,6 +30,8 @@ enum ListRunner {
             inner.limit(SearchIndex.totalCap + 1)
             let counted = try await sql.raw("SELECT COUNT(*) AS total FROM (\(inner.query)) s").first(decodingColumn: "total", as: Int.self) ?? 0
             total = min(counted, SearchIndex.totalCap)
+        } else if plan == nil, scope == nil, query.search == nil, let rollup = definition.rollupTotal?(query) {
+            total = try await sql.raw(rollup).first(decodingColumn: "total", as: Int.self) ?? 0
         } else {
             let count = sql.select().column(SQLRaw("COUNT(*) AS total")).from(SQLRaw(definition.countFrom ?? definition.from))
             applyWhere(count, definition, query, scope, plan: plan)
@@ -164,9 +166,7 @@ enum ListRunner {
                             AND q.granted_on <= \(bind: query.today) AND (q.expires_on IS NULL OR q.expires_on >= \(bind: query.today)))
                     """))
             case .codePrefix(let column):
-                // “C39” means the same as “39”: stored industry codes are digits, the section letter implied.
-                let digits = value.count > 1 && value.first!.isLetter && value.dropFirst().allSatisfy(\.isNumber) ? String(value.dropFirst()) : value
-                builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: digits + "%")"))
+                builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: ListFilter.codeDigits(value) + "%")"))
             case .id(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: Int(value) ?? 0)"))
             case .clusterMember(let column):
