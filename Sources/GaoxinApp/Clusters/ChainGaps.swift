@@ -39,13 +39,11 @@ enum ChainGaps {
         let chains = try await Chain.query(on: db).filter(\.$active == true).filter(\.$clusterID ~~ clusters.compactMap(\.id))
             .sort(\.$name).sort(\.$id).all()
         let chainsByCluster = Dictionary(grouping: chains, by: \.clusterID)
-        let window = try await ClusterQueries.lastTwelveMonths(now, on: db)
+        let ordered = clusters.flatMap { cluster in (chainsByCluster[cluster.id!] ?? []).map { (cluster, $0) } }
+        let maps = try await ClusterQueries.maps(ordered.map(\.1), now: now, on: db)
         var gaps: [ChainGapDTO] = []
-        for cluster in clusters {
-            for chain in chainsByCluster[cluster.id!] ?? [] {
-                let map = try await ClusterQueries.map(chain, now: now, window: window, on: db)
-                gaps += map.nodes.filter { $0.strength != NodeStrength.strong.rawValue }.map { ChainGapDTO(cluster: cluster, chain: chain, node: $0) }
-            }
+        for ((cluster, chain), map) in zip(ordered, maps) {
+            gaps += map.nodes.filter { $0.strength != NodeStrength.strong.rawValue }.map { ChainGapDTO(cluster: cluster, chain: chain, node: $0) }
         }
         return gaps
     }

@@ -77,6 +77,7 @@ enum ClusterQueries {
     }
 
     struct Attachment: Decodable {
+        var chainId: Int
         var nodeId: Int
         var enterpriseId: Int
         var name: String
@@ -87,22 +88,39 @@ enum ClusterQueries {
     /// The chain map: nodes in segment and tree order, each with its local enterprises (active
     /// ones only), their revenue over the last twelve months, and the derived strength.
     static func map(_ chain: Chain, now: Date, window: (from: Period, to: Period)? = nil, on db: Database) async throws -> ChainMapDTO {
-        let cluster = try await Cluster.find(chain.clusterID, on: db)
-        let nodes = try await ChainNode.query(on: db).filter(\.$chainID == chain.id!).all()
+        try await maps([chain], now: now, window: window, on: db)[0]
+    }
+
+    /// The maps of several chains from three queries in all (clusters, nodes, attachments with
+    /// their revenue), not three per chain: the gap list and the dashboard read every chain.
+    static func maps(_ chains: [Chain], now: Date, window: (from: Period, to: Period)? = nil, on db: Database) async throws -> [ChainMapDTO] {
+        guard !chains.isEmpty else { return [] }
+        let chainIDs = chains.map { $0.id! }
+        let clusters = try await Cluster.query(on: db).filter(\.$id ~~ Set(chains.map(\.clusterID))).all()
+        let clusterNames = Dictionary(clusters.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let nodesByChain = Dictionary(grouping: try await ChainNode.query(on: db).filter(\.$chainID ~~ chainIDs).all(), by: \.chainID)
         var months = window
         if months == nil { months = try await lastTwelveMonths(now, on: db) }
         let (from, to) = months!
+        let ids = SQLList(chainIDs.map { SQLBind($0) })
         let attachments = try await (db as! any SQLDatabase).raw("""
-            SELECT ne.node_id AS node_id, e.id AS enterprise_id, e.name AS name, e.tier AS tier,
+            SELECT n.chain_id AS chain_id, ne.node_id AS node_id, e.id AS enterprise_id, e.name AS name, e.tier AS tier,
                    CAST(COALESCE((SELECT SUM(i.revenue) FROM enterprise_indicators i
                                   WHERE i.enterprise_id = e.id AND i.period >= \(bind: from.description) AND i.period <= \(bind: to.description)), 0) AS BIGINT) AS revenue
             FROM chain_node_enterprises ne
             JOIN chain_nodes n ON n.id = ne.node_id
             JOIN enterprises e ON e.id = ne.enterprise_id
-            WHERE n.chain_id = \(bind: chain.id!) AND e.active = \(bind: true)
+            WHERE n.chain_id IN (\(ids)) AND e.active = \(bind: true)
             ORDER BY e.name_sort, e.id
             """).all(decoding: Attachment.self, with: ListRunner.decoder)
         let byNode = Dictionary(grouping: attachments, by: \.nodeId)
+        return chains.map { chain in
+            assemble(chain, clusterName: clusterNames[chain.clusterID] ?? "", nodes: nodesByChain[chain.id!] ?? [], byNode: byNode, from: from, to: to)
+        }
+    }
+
+    /// One chain's map from its nodes and the attachments by node: the tree walk and each node's strength.
+    private static func assemble(_ chain: Chain, clusterName: String, nodes: [ChainNode], byNode: [Int: [Attachment]], from: Period, to: Period) -> ChainMapDTO {
         let rule = chain.rule
         var ordered: [ChainMapDTO.Node] = []
         let children = Dictionary(grouping: nodes, by: { $0.parentID ?? 0 })
@@ -122,7 +140,7 @@ enum ClusterQueries {
             let roots = nodes.filter { $0.parentID == nil && $0.chainSegment == segment }.sorted { ($0.sortOrder, $0.id!) < ($1.sortOrder, $1.id!) }
             for root in roots { visit(root, depth: 0) }
         }
-        return ChainMapDTO(chain: ChainDTO(chain), clusterName: cluster?.name ?? "", rule: rule.descriptionZh, ruleEn: rule.descriptionEn,
+        return ChainMapDTO(chain: ChainDTO(chain), clusterName: clusterName, rule: rule.descriptionZh, ruleEn: rule.descriptionEn,
                            revenueFrom: from.description, revenueTo: to.description, nodes: ordered)
     }
 }
