@@ -51,7 +51,10 @@ enum ListRunner {
             rows.where(SQLQueryString("\(unsafeRaw: index.idColumn) IN (\(page))"))
             applyOrder(rows, definition, query, afterFiltering: sql.dialect.name == "sqlite")
         } else {
-            applyWhere(rows, definition, query, scope, plan: plan)
+            // Many rows pass: keep SQLite from fetching them all through a filter's index and sorting
+            // them (a board's 11,000 enterprises: 34 ms) when the sort's index finds a page at once.
+            let walkSortIndex = sql.dialect.name == "sqlite" && total > sortAfterFilteringLimit
+            applyWhere(rows, definition, query, scope, plan: plan, walkSortIndex: walkSortIndex)
             applyOrder(rows, definition, query, afterFiltering: narrowed)
             rows.limit(query.per).offset((query.page - 1) * query.per)
         }
@@ -117,8 +120,11 @@ enum ListRunner {
         return test
     }
 
+    /// `walkSortIndex`: SQLite's unary `+` on an indexed filter column keeps the planner off that
+    /// index, so it walks the sort's index instead (see `page`).
     private static func applyWhere(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery, _ scope: (any SQLExpression)?,
-                                   plan: SearchIndex.Plan? = nil, counting: Bool = false) {
+                                   plan: SearchIndex.Plan? = nil, counting: Bool = false, walkSortIndex: Bool = false) {
+        let unindexed = walkSortIndex ? "+" : ""
         if let scope { builder.where(scope) }
         if let plan {
             builder.where(counting ? plan.countPredicate : plan.predicate)
@@ -136,7 +142,7 @@ enum ListRunner {
                 // The subtree's ids first (units are few), so the rows are found through their
                 // unit index rather than by testing every row's unit path.
                 builder.where(SQLQueryString("""
-                    \(unsafeRaw: unitIDColumn) IN (SELECT s.id FROM units s
+                    \(unsafeRaw: unindexed + unitIDColumn) IN (SELECT s.id FROM units s
                         WHERE s.path LIKE (SELECT path FROM units WHERE id = \(bind: Int(value) ?? 0)) || '%')
                     """))
             case .dateFrom(let column):
@@ -168,7 +174,7 @@ enum ListRunner {
             case .codePrefix(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: ListFilter.codeDigits(value) + "%")"))
             case .id(let column):
-                builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: Int(value) ?? 0)"))
+                builder.where(SQLQueryString("\(unsafeRaw: unindexed + column) = \(bind: Int(value) ?? 0)"))
             case .clusterMember(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) IN (\(ClusterMembership.enterpriseIDs(cluster: Int(value) ?? 0)))"))
             }
