@@ -61,9 +61,18 @@ enum AuditLog {
         action: Action, entity: String, entityID: String, summary: String,
         before: Before?, after: After?
     ) async throws {
-        let beforeJSON = json(before), afterJSON = json(after)
+        let entry = Self.entry(at: at, actor: actor, actorName: actorName, address: address, action: action, entity: entity,
+                               entityID: entityID, summary: summary, before: before, after: after)
         // An update that changed nothing (e.g. an empty PATCH) is not a change to record.
-        if action == .update, beforeJSON != nil, beforeJSON == afterJSON { return }
+        if action == .update, entry.beforeJSON != nil, entry.beforeJSON == entry.afterJSON { return }
+        try await entry.create(on: db)
+    }
+
+    /// An audit row not yet written: bulk writers insert many in one statement.
+    static func entry<Before: Encodable, After: Encodable>(
+        at: Date, actor: Actor?, actorName: String? = nil, address: String?,
+        action: Action, entity: String, entityID: String, summary: String, before: Before?, after: After?
+    ) -> AuditEntry {
         let entry = AuditEntry()
         entry.at = at
         entry.actorID = actor?.userID
@@ -72,10 +81,10 @@ enum AuditLog {
         entry.entity = entity
         entry.entityID = entityID
         entry.summary = summary
-        entry.beforeJSON = beforeJSON
-        entry.afterJSON = afterJSON
+        entry.beforeJSON = json(before)
+        entry.afterJSON = json(after)
         entry.address = address
-        try await entry.create(on: db)
+        return entry
     }
 
     /// Convenience for the common case inside a request.

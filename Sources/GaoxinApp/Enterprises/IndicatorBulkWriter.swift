@@ -55,19 +55,11 @@ enum IndicatorBulkWriter {
                 ["revenue", "output_value", "tax", "rd_expense", "employees", "invention_patents", "updated_at"]
                     .reduce(conflict) { $0.set(excludedValueOf: $1) }
             }.run()
-            let entries = chunk.map { change -> AuditEntry in
-                let entry = AuditEntry()
-                entry.at = now
-                entry.actorID = actor?.userID
-                entry.actorName = actor.map { "\($0.displayName)（\($0.username)）" } ?? "系统"
-                entry.action = (change.before == nil ? AuditLog.Action.create : .update).rawValue
-                entry.entity = "enterprise_indicator"
-                entry.entityID = "\(change.item.enterpriseID)/\(change.item.period)"
-                entry.summary = summary(names[change.item.enterpriseID] ?? "#\(change.item.enterpriseID)", change.item.period)
-                entry.beforeJSON = AuditLog.json(change.before)
-                entry.afterJSON = AuditLog.json(change.after)
-                entry.address = address
-                return entry
+            let entries = chunk.map { change in
+                AuditLog.entry(at: now, actor: actor, address: address, action: change.before == nil ? .create : .update,
+                               entity: "enterprise_indicator", entityID: "\(change.item.enterpriseID)/\(change.item.period)",
+                               summary: summary(names[change.item.enterpriseID] ?? "#\(change.item.enterpriseID)", change.item.period),
+                               before: change.before, after: change.after)
             }
             try await entries.create(on: tx)
             await progress(start + chunk.count, changes.count)

@@ -144,38 +144,6 @@ struct EnterpriseRegister: ImportRegister {
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
         let plan = try await plan(rows, on: tx, actor: context.actor, context: nil)
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
-        var written = 0
-        for (index, item) in plan.items.enumerated() {
-            let enterprise: Enterprise
-            var before: EnterpriseDTO?
-            if let id = item.existingID, let found = try await Enterprise.find(id, on: tx) {
-                enterprise = found
-                before = EnterpriseDTO(found)
-            } else {
-                enterprise = Enterprise()
-                enterprise.active = true
-            }
-            var fields = item.fields
-            if let before {
-                // A file without a column changes nothing in it (e.g. the list export has no 地址).
-                if !item.presentColumns.contains("aboveScale") { fields.aboveScale = before.aboveScale }
-                if !item.presentColumns.contains("tier") { fields.tier = before.tier.flatMap(EnterpriseTier.init(rawValue:)) }
-                if !item.presentColumns.contains("address") { fields.address = before.address }
-                if !item.presentColumns.contains("note") { fields.note = before.note }
-            }
-            EnterpriseWrites.apply(fields, to: enterprise)
-            let after = EnterpriseDTO(enterprise)
-            // Unchanged rows of a refresh file write nothing and leave no audit noise.
-            if let before, after == before { continue }
-            try await enterprise.save(on: tx)
-            try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address,
-                                      action: before == nil ? .create : .update, entity: "enterprise", entityID: "\(enterprise.id!)",
-                                      summary: (before == nil ? "导入企业“" : "导入更新企业“") + enterprise.name + "”",
-                                      before: before, after: EnterpriseDTO(enterprise))
-            written += 1
-            if index % 200 == 0 { await context.report("writing", index, plan.items.count) }
-        }
-        await context.report("writing", plan.items.count, plan.items.count)
-        return written
+        return try await EnterpriseBulkWriter.write(plan.items, context: context, on: tx)
     }
 }
