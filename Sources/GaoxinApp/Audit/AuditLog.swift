@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// The write path's audit: called inside the same transaction as the change it records.
@@ -66,6 +67,21 @@ enum AuditLog {
         // An update that changed nothing (e.g. an empty PATCH) is not a change to record.
         if action == .update, entry.beforeJSON != nil, entry.beforeJSON == entry.afterJSON { return }
         try await entry.create(on: db)
+    }
+
+    /// Inserts many audit rows in multi-row statements of plain SQL: Fluent's batch create
+    /// reflects over every model's properties, a tenth of a large import's time.
+    static func insert(_ entries: [AuditEntry], on db: Database) async throws {
+        let sql = db as! any SQLDatabase
+        for start in stride(from: 0, to: entries.count, by: 300) {
+            let insert = sql.insert(into: AuditEntry.schema)
+                .columns("at", "actor_id", "actor_name", "action", "entity", "entity_id", "summary", "before_json", "after_json", "address")
+            for entry in entries[start..<min(start + 300, entries.count)] {
+                insert.values([SQLBind(entry.at), SQLBind(entry.actorID), SQLBind(entry.actorName), SQLBind(entry.action), SQLBind(entry.entity),
+                               SQLBind(entry.entityID), SQLBind(entry.summary), SQLBind(entry.beforeJSON), SQLBind(entry.afterJSON), SQLBind(entry.address)])
+            }
+            try await insert.run()
+        }
     }
 
     /// An audit row not yet written: bulk writers insert many in one statement.

@@ -76,9 +76,7 @@ enum EnterpriseBulkWriter {
                 .where("record_id", .in, SQLBind.group(ids)).run()
         }
         try await SearchIndex.insert(SearchSource.enterprises.table, filed, on: sql)
-        for start in stride(from: 0, to: audits.count, by: 200) {
-            try await Array(audits[start..<min(start + 200, audits.count)]).create(on: tx)
-        }
+        try await AuditLog.insert(audits, on: tx)
         await context.report("writing", total, total)
         return total
     }

@@ -61,7 +61,7 @@ enum IndicatorBulkWriter {
                                summary: summary(names[change.item.enterpriseID] ?? "#\(change.item.enterpriseID)", change.item.period),
                                before: change.before, after: change.after)
             }
-            try await entries.create(on: tx)
+            try await AuditLog.insert(entries, on: tx)
             await progress(start + chunk.count, changes.count)
         }
         return changes.count
