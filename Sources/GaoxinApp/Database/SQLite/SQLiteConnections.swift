@@ -24,6 +24,7 @@ struct SQLiteConnections: DatabaseConfiguration {
     let perEventLoop: Int
     let sqlLogLevel: Logger.Level?
     var middleware: [any AnyModelMiddleware] = []
+    static let poolTimeoutSeconds = 30
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
         let count = max(1, perEventLoop)
@@ -33,7 +34,10 @@ struct SQLiteConnections: DatabaseConfiguration {
         threads.start()
         let own = Databases(threadPool: threads, on: databases.eventLoopGroup)
         let drivers = (0..<count).map { _ in
-            DatabaseConfigurationFactory.sqlite(.file(path), sqlLogLevel: sqlLogLevel).make().makeDriver(for: own)
+            // A statement may queue behind a writer that waits up to the busy timeout for the lock:
+            // it must not give up first (AsyncKit's default is 10 s, the busy timeout 15 s).
+            DatabaseConfigurationFactory.sqlite(.file(path), connectionPoolTimeout: .seconds(Int64(Self.poolTimeoutSeconds)), sqlLogLevel: sqlLogLevel)
+                .make().makeDriver(for: own)
         }
         return SQLiteConnectionsDriver(drivers: drivers, load: SQLiteLoad(count: count), threads: threads)
     }
