@@ -50,9 +50,7 @@ enum EnterpriseQueries {
         for (key, value) in query.filters {
             switch key {
             case "under":
-                sql.appendInterpolation(SQLQueryString("""
-                     AND unit_id IN (SELECT s.id FROM units s WHERE s.path LIKE (SELECT path FROM units WHERE id = \(bind: Int(value) ?? 0)) || '%')
-                    """))
+                sql.appendInterpolation(SQLQueryString(" AND unit_id IN (\(ListFilter.subtreeUnitIDs(value)))"))
             case "aboveScale": sql.appendInterpolation(SQLQueryString(" AND above_scale = \(bind: value == "1")"))
             case "active": sql.appendInterpolation(SQLQueryString(" AND active = \(bind: value == "1")"))
             case "industry":

@@ -81,6 +81,12 @@ struct ListFilter: Sendable {
         }
     }
 
+    /// The ids of a unit's subtree (itself and every unit below it), as a subquery: units are few,
+    /// so rows are then found through their unit index rather than by testing each row's path.
+    static func subtreeUnitIDs(_ value: String) -> SQLQueryString {
+        "SELECT s.id FROM units s WHERE s.path LIKE (SELECT path FROM units WHERE id = \(bind: Int(value) ?? 0)) || '%'"
+    }
+
     /// “C39” means the same as “39”: stored industry codes are digits, the section letter implied.
     static func codeDigits(_ value: String) -> String {
         value.count > 1 && value.first!.isLetter && value.dropFirst().allSatisfy(\.isNumber) ? String(value.dropFirst()) : value

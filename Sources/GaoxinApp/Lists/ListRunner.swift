@@ -139,12 +139,7 @@ enum ListRunner {
             case .flag(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: value == "1")"))
             case .unitSubtree(let unitIDColumn):
-                // The subtree's ids first (units are few), so the rows are found through their
-                // unit index rather than by testing every row's unit path.
-                builder.where(SQLQueryString("""
-                    \(unsafeRaw: unindexed + unitIDColumn) IN (SELECT s.id FROM units s
-                        WHERE s.path LIKE (SELECT path FROM units WHERE id = \(bind: Int(value) ?? 0)) || '%')
-                    """))
+                builder.where(SQLQueryString("\(unsafeRaw: unindexed + unitIDColumn) IN (\(ListFilter.subtreeUnitIDs(value)))"))
             case .dateFrom(let column):
                 if let day = ListFilter.parseDay(value) { builder.where(SQLQueryString("\(unsafeRaw: column) >= \(bind: day)")) }
             case .dateTo(let column):

@@ -68,7 +68,13 @@ struct SQLiteConnectionsDriver: DatabaseDriver {
 final class SQLiteLoad: @unchecked Sendable {
     private let lock = NSLock()
     private var inFlight: [Int]
-    private var prepared = Set<String>()
+    private var prepared = Set<Connection>()
+
+    /// One driver's connection on one event loop (each driver keeps exactly one per loop).
+    private struct Connection: Hashable {
+        let driver: Int
+        let loop: ObjectIdentifier
+    }
 
     init(count: Int) { inFlight = Array(repeating: 0, count: count) }
 
@@ -97,7 +103,7 @@ final class SQLiteLoad: @unchecked Sendable {
         prepared.insert(Self.key(driver, loop))
     }
 
-    private static func key(_ driver: Int, _ loop: any EventLoop) -> String {
-        "\(driver):\(ObjectIdentifier(loop))"
+    private static func key(_ driver: Int, _ loop: any EventLoop) -> Connection {
+        Connection(driver: driver, loop: ObjectIdentifier(loop))
     }
 }
