@@ -172,4 +172,26 @@ final class JobSweeperScheduleTests: XCTestCase {
         XCTAssertFalse(JobSweeper.sweepsPeriodically(arguments: ["gaoxin", "migrate"]))
         XCTAssertFalse(JobSweeper.sweepsPeriodically(arguments: ["gaoxin", "backup", "--output", "x.zip"]))
     }
+
+    /// A sweep must not start, or still run, once the application shuts down: it opened a
+    /// connection on a pool being closed, and SQLiteNIO stopped the process ("SQLiteConnection was
+    /// not closed before deinitializing").
+    func testShutdownEndsThePeriodicSweepBeforeTheDatabasesClose() async throws {
+        let (url, cleanup) = try await TestDatabase.fresh(engine: TestDatabase.engine)
+        var config = AppConfig()
+        config.databaseURL = url
+        config.logLevel = .warning
+        for _ in 1...3 {
+            // As `gaoxin serve` starts (whether `.testing` sweeps depends on how xctest was called).
+            let app = try await Application.make(Environment(name: "testing", arguments: ["gaoxin", "serve"]), .shared(eventLoopGroup(for: config)))
+            try configure(app, config: config)
+            try await app.asyncBoot()
+            let sweeper = try XCTUnwrap(app.storage[JobSweeper.Key.self])
+            XCTAssertNotNil(sweeper.box.task, "a server sweeps periodically")
+            XCTAssertFalse(sweeper.box.loopEnded)
+            try await app.asyncShutdown()
+            XCTAssertTrue(sweeper.box.loopEnded, "shutdown returns only after the sweeper has stopped")
+        }
+        try await cleanup()
+    }
 }

@@ -19,7 +19,9 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.middleware.use(SessionMiddleware())
     RouteRegistrar.register(AppRoutes.all, on: app)
 
-    app.lifecycle.use(JobSweeper())
+    let jobSweeper = JobSweeper()
+    app.storage[JobSweeper.Key.self] = jobSweeper
+    app.lifecycle.use(jobSweeper)
     app.lifecycle.use(SessionSweeper())
     CLICommands.register(on: app)
 }

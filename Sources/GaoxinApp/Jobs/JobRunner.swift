@@ -112,7 +112,13 @@ enum JobOutcome: Sendable {
 
 /// Sweeps abandoned jobs at boot and, on a server, every half minute after.
 struct JobSweeper: LifecycleHandler {
-    final class Box: @unchecked Sendable { var task: Task<Void, Never>? }
+    /// The application's sweeper, kept in its storage so tests can see whether its loop ended.
+    struct Key: StorageKey { typealias Value = JobSweeper }
+    final class Box: @unchecked Sendable {
+        var task: Task<Void, Never>?
+        /// Set when the periodic loop has ended (read by tests after shutdown).
+        var loopEnded = false
+    }
     let box = Box()
 
     /// Only a serving process sweeps periodically. A command such as `gaoxin import` holds the one
@@ -128,9 +134,13 @@ struct JobSweeper: LifecycleHandler {
         try? await JobRunner.sweepAbandoned(on: application.db)
         guard Self.sweepsPeriodically(arguments: application.environment.arguments) else { return }
         let db = application.db
+        let box = self.box
         box.task = Task.detached {
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 30_000_000_000)
+            defer { box.loopEnded = true }
+            while true {
+                // A cancelled sleep ends the loop before another sweep: a sweep started while the
+                // application shuts down would open a connection on a pool being closed.
+                do { try await Task.sleep(nanoseconds: 30_000_000_000) } catch { return }
                 try? await JobRunner.sweepAbandoned(on: db)
             }
         }
@@ -138,5 +148,11 @@ struct JobSweeper: LifecycleHandler {
 
     func shutdown(_ application: Application) {
         box.task?.cancel()
+    }
+
+    /// Waits for a sweep in progress, so the databases shut down after it has finished.
+    func shutdownAsync(_ application: Application) async {
+        box.task?.cancel()
+        await box.task?.value
     }
 }
