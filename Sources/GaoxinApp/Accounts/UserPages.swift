@@ -2,21 +2,32 @@ import Fluent
 import GaoxinDomain
 import Vapor
 
-enum UserPages {
-    static func index(_ req: Request) async throws -> Response {
-        let query = try ListQuery.parse(req, UserQueries.list)
-        let page = try await ListRunner.page(UserQueries.list, query, on: req.sql, as: UserQueries.Row.self)
+enum UserPages: RecordPages {
+    typealias Writes = UserWrites
+    static let list = UserQueries.list
+    static var exportColumns: [ListColumn<UserQueries.Row>] { UserViews.columns() }
+    static let exportNames = ExportNames(sheetZh: "用户", sheetEn: "Users", fileZh: "用户", fileEn: "users")
+
+    static func renderIndex(_ req: Request, query: ListQuery, page: ListPage<UserQueries.Row>) async throws -> Response {
         let canWrite = req.actor?.hasAny(Policies.users.write) ?? false
         let options = try await UnitQueries.options(on: req.db)
         return try await req.renderPage { UserViews.index($0, query: query, page: page, canWrite: canWrite, unitOptions: options) }
     }
 
-    static func export(_ req: Request) async throws -> Response {
-        let query = try ListQuery.parse(req, UserQueries.list)
-        let format = try ListExport.format(req)
-        let rows = try await ListRunner.all(UserQueries.list, query, on: req.sql, as: UserQueries.Row.self)
-        let lang = req.uiLanguage
-        return try ListExport.response(rows, columns: UserViews.columns(), sheetName: lang.t("用户", "Users"), fileName: lang.t("用户", "users"), format: format, lang: lang)
+    static func path(of user: User) -> String { Site.user(user.id!) }
+    static func renderShow(_ req: Request, errors: [FieldError], status: HTTPResponseStatus) async throws -> Response {
+        try await show(req, errors: errors, status: status)
+    }
+    /// Only what did not parse: the other rules run when it does (a user form has no numbers to mistype but the unit).
+    static func allFailures(_ parseErrors: [FieldError], _ input: UserInput, existing: User?, _ req: Request) async throws -> ValidationFailed {
+        ValidationFailed(parseErrors)
+    }
+    /// A typed password is never sent back into the page.
+    static func renderForm(_ req: Request, record: User?, input: UserInput, raw: [String: String], errors: [FieldError],
+                           status: HTTPResponseStatus) async throws -> Response {
+        var values = input
+        values.password = nil
+        return try await form(req, userID: record?.id, values: values, errors: errors, status: status)
     }
 
     static func show(_ req: Request, errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -38,45 +49,6 @@ enum UserPages {
         let values = UserInput(username: user.username, displayName: user.displayName, unitId: user.unitID,
                                roles: user.roleSet.map(\.rawValue), email: user.email, phone: user.phone)
         return try await form(req, userID: user.id, values: values, errors: [])
-    }
-
-    static func create(_ req: Request) async throws -> Response {
-        let (input, parseErrors) = try decodeForm(req)
-        do {
-            guard parseErrors.isEmpty else { throw ValidationFailed(parseErrors) }
-            let user = try await UserWrites.create(input, req)
-            return .redirect(Site.user(user.id!) + "?notice=created")
-        } catch let failed as ValidationFailed {
-            var values = input
-            values.password = nil
-            return try await form(req, userID: nil, values: values, errors: failed.errors, status: .unprocessableEntity)
-        }
-    }
-
-    static func update(_ req: Request) async throws -> Response {
-        let user = try await UserQueries.find(req)
-        let (input, parseErrors) = try decodeForm(req)
-        do {
-            guard parseErrors.isEmpty else { throw ValidationFailed(parseErrors) }
-            _ = try await UserWrites.update(user, input, req)
-            return .redirect(Site.user(user.id!) + "?notice=saved")
-        } catch let failed as ValidationFailed {
-            return try await form(req, userID: user.id, values: input, errors: failed.errors, status: .unprocessableEntity)
-        } catch AppError.validation(let failed) {
-            return try await form(req, userID: user.id, values: input, errors: failed.errors, status: .unprocessableEntity)
-        }
-    }
-
-    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
-        { req in
-            let user = try await UserQueries.find(req)
-            do {
-                _ = try await UserWrites.setActive(user, active, req)
-            } catch AppError.conflict(let message, _) {
-                return try await show(req, errors: [FieldError(field: "active", code: "conflict", zh: message, en: message)], status: .conflict)
-            }
-            return .redirect(Site.user(user.id!) + "?notice=" + (active ? "reactivated" : "deactivated"))
-        }
     }
 
     static func unlock(_ req: Request) async throws -> Response {
@@ -112,7 +84,7 @@ enum UserPages {
         var password: String?
     }
 
-    static func decodeForm(_ req: Request) throws -> (UserInput, [FieldError]) {
+    static func decodeForm(_ req: Request) throws -> (input: UserInput, raw: [String: String], errors: [FieldError]) {
         let form = try req.content.decode(Form.self)
         var errors: [FieldError] = []
         var input = UserInput(username: form.username ?? "", displayName: form.displayName ?? "", roles: form.roles ?? [],
@@ -120,6 +92,6 @@ enum UserPages {
         if let raw = form.unitId, !raw.isEmpty {
             if let id = Int(raw) { input.unitId = id } else { errors.append(.invalid("unitId", zh: "所属单位无效", en: "Invalid unit")) }
         }
-        return (input, errors)
+        return (input, [:], errors)
     }
 }

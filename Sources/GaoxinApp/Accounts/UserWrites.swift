@@ -4,7 +4,12 @@ import GaoxinDomain
 import Vapor
 
 /// Every change to accounts, validated, audited, in one transaction.
-enum UserWrites {
+enum UserWrites: RecordWrites {
+    typealias Record = User
+    typealias Input = UserInput
+
+    static func record(_ req: Request) async throws -> User { try await UserQueries.find(req) }
+
     struct Fields {
         var username: String
         var displayName: String
@@ -78,11 +83,8 @@ enum UserWrites {
     static func create(_ input: UserInput, _ req: Request) async throws -> User {
         let fields = try await validate(input, existing: nil, on: req.db)
         let hash = try await req.password.async.hash(fields.password ?? "")
-        return try await req.db.transaction { tx in
-            let user = try await insert(fields, passwordHash: hash, on: tx)
-            try await AuditLog.record(req, on: tx, action: .create, entity: "user", entityID: "\(user.id!)",
-                                      summary: "新建用户“\(user.displayName)”（\(user.username)）", before: NoSnapshot?.none, after: UserDTO(user))
-            return user
+        return try await AuditedWrites.create(req, summary: { "新建用户“\($0.displayName)”（\($0.username)）" }) { tx in
+            try await insert(fields, passwordHash: hash, on: tx)
         }
     }
 
@@ -108,7 +110,7 @@ enum UserWrites {
             throw AppError.validation(ValidationFailed([.invalid("roles", zh: "不能取消自己的系统管理员角色", en: "You cannot remove your own administrator role")]))
         }
         let before = UserDTO(user)
-        return try await req.db.transaction { tx in
+        return try await AuditedWrites.update(user, req) { user, tx in
             user.username = fields.username
             user.displayName = fields.displayName
             user.unitID = fields.unitID
@@ -120,9 +122,6 @@ enum UserWrites {
                 // New roles or unit take effect at once: end the user's sessions so no page keeps old rights.
                 try await Session.query(on: tx).filter(\.$userID == user.id!).delete()
             }
-            try await AuditLog.record(req, on: tx, action: .update, entity: "user", entityID: "\(user.id!)",
-                                      summary: "修改用户“\(user.displayName)”", before: before, after: UserDTO(user))
-            return user
         }
     }
 
@@ -133,17 +132,11 @@ enum UserWrites {
         if active, let unit = try await OrgUnit.find(user.unitID, on: req.db), !unit.active {
             throw AppError.conflict("用户所属单位“\(unit.name)”已停用，请先调整单位")
         }
-        let before = UserDTO(user)
-        return try await req.db.transaction { tx in
-            user.active = active
-            try await user.save(on: tx)
-            if !active {
-                try await Session.query(on: tx).filter(\.$userID == user.id!).delete()
-                try await APIToken.query(on: tx).filter(\.$userID == user.id!).filter(\.$revokedAt == nil).set(\.$revokedAt, to: req.now).update()
-            }
-            try await AuditLog.record(req, on: tx, action: active ? .reactivate : .deactivate, entity: "user", entityID: "\(user.id!)",
-                                      summary: (active ? "启用" : "停用") + "用户“\(user.displayName)”", before: before, after: UserDTO(user))
-            return user
+        let now = req.now
+        return try await AuditedWrites.setActive(user, active, req) { user, tx in
+            guard !user.active else { return }
+            try await Session.query(on: tx).filter(\.$userID == user.id!).delete()
+            try await APIToken.query(on: tx).filter(\.$userID == user.id!).filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
         }
     }
 
@@ -182,4 +175,11 @@ enum UserWrites {
                                       before: NoSnapshot?.none, after: NoSnapshot?.none)
         }
     }
+}
+
+extension User: AuditedRecord {
+    static let auditEntity = "user"
+    static let auditNounZh = "用户"
+    var auditName: String { displayName }
+    var auditSnapshot: UserDTO { UserDTO(self) }
 }

@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-enum UsersAPI {
+enum UsersAPI: RecordAPI {
     static func list(_ req: Request) async throws -> Response {
         let query = try ListQuery.parse(req, UserQueries.list)
         let page = try await ListRunner.page(UserQueries.list, query, on: req.sql, as: UserQueries.Row.self)
@@ -14,30 +14,13 @@ enum UsersAPI {
         return try .json(UserListDTO(items: items, total: page.total, page: page.page, per: page.per))
     }
 
-    static func show(_ req: Request) async throws -> Response {
-        try .json(try await UserQueries.dto(try await UserQueries.find(req), on: req.db, now: req.now))
-    }
+    typealias Writes = UserWrites
+    static func present(_ user: User, _ req: Request) async throws -> UserDTO { try await UserQueries.dto(user, on: req.db, now: req.now) }
 
-    static func create(_ req: Request) async throws -> Response {
-        let user = try await UserWrites.create(try APIBody.decode(UserInput.self, req), req)
-        return try .json(try await UserQueries.dto(user, on: req.db, now: req.now), status: .created)
-    }
-
-    static func update(_ req: Request) async throws -> Response {
-        let user = try await UserQueries.find(req)
-        let input = try APIBody.decodePatch(UserInput.self, req)
-        // A password sent here would otherwise be ignored while the answer says 200.
+    /// A password sent here would otherwise be ignored while the answer says 200.
+    static func checkPatch(_ input: UserInput, of user: User) throws {
         if input.password != nil {
             throw AppError.badRequest("这里不能修改密码：由本人在“我的账号”修改，或由管理员在用户页重置", field: "password")
-        }
-        let updated = try await UserWrites.update(user, input, req)
-        return try .json(try await UserQueries.dto(updated, on: req.db, now: req.now))
-    }
-
-    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
-        { req in
-            let user = try await UserWrites.setActive(try await UserQueries.find(req), active, req)
-            return try .json(try await UserQueries.dto(user, on: req.db, now: req.now))
         }
     }
 

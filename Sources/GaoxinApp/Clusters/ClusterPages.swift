@@ -3,21 +3,26 @@ import GaoxinDomain
 import Vapor
 
 /// HTML handlers of clusters: decode → validate/write → render or redirect.
-enum ClusterPages {
-    static func index(_ req: Request) async throws -> Response {
-        let query = try ListQuery.parse(req, ClusterQueries.list)
-        let page = try await ListRunner.page(ClusterQueries.list, query, on: req.sql, as: ClusterQueries.Row.self)
+enum ClusterPages: RecordPages {
+    typealias Writes = ClusterWrites
+    static let list = ClusterQueries.list
+    static var exportColumns: [ListColumn<ClusterQueries.Row>] { ClusterIndexView.columns }
+    static let exportNames = ExportNames(sheetZh: "产业集群", sheetEn: "Clusters", fileZh: "产业集群", fileEn: "clusters")
+
+    static func renderIndex(_ req: Request, query: ListQuery, page: ListPage<ClusterQueries.Row>) async throws -> Response {
         let canWrite = req.actor?.hasAny(Policies.clusters.write) ?? false
         let units = try await UnitQueries.options(on: req.db)
         return try await req.renderPage { ClusterIndexView.render($0, query: query, page: page, canWrite: canWrite, unitOptions: units) }
     }
 
-    static func export(_ req: Request) async throws -> Response {
-        let query = try ListQuery.parse(req, ClusterQueries.list)
-        let rows = try await ListRunner.all(ClusterQueries.list, query, on: req.sql, as: ClusterQueries.Row.self)
-        let lang = req.uiLanguage
-        return try ListExport.response(rows, columns: ClusterIndexView.columns, sheetName: lang.t("产业集群", "Clusters"),
-                                       fileName: lang.t("产业集群", "clusters"), format: try ListExport.format(req), lang: lang)
+    static func path(of cluster: Cluster) -> String { Site.cluster(cluster.id!) }
+    static func renderShow(_ req: Request, errors: [FieldError], status: HTTPResponseStatus) async throws -> Response {
+        try await show(req, errors: errors, status: status)
+    }
+    /// The target is shown back as typed (in 亿元), not as the 万元 it parsed to.
+    static func renderForm(_ req: Request, record: Cluster?, input: ClusterInput, raw: [String: String], errors: [FieldError],
+                           status: HTTPResponseStatus) async throws -> Response {
+        try await form(req, clusterID: record?.id, values: input, targetText: raw["annualTarget"], errors: errors, status: status)
     }
 
     static func canWrite(_ cluster: Cluster, _ req: Request) async throws -> Bool {
@@ -52,38 +57,6 @@ enum ClusterPages {
         return try await form(req, clusterID: cluster.id, values: values, targetText: nil, errors: [])
     }
 
-    static func create(_ req: Request) async throws -> Response {
-        let (input, raw, parseErrors) = try decodeForm(req)
-        do {
-            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: nil, req) }
-            let cluster = try await ClusterWrites.create(input, req)
-            return .redirect(Site.cluster(cluster.id!) + "?notice=created")
-        } catch let failed as ValidationFailed {
-            return try await form(req, clusterID: nil, values: input, targetText: raw["annualTarget"], errors: failed.errors, status: .unprocessableEntity)
-        }
-    }
-
-    static func update(_ req: Request) async throws -> Response {
-        let cluster = try await ClusterQueries.find(req)
-        try await ClusterWrites.requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
-        let (input, raw, parseErrors) = try decodeForm(req)
-        do {
-            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: cluster, req) }
-            _ = try await ClusterWrites.update(cluster, input, req)
-            return .redirect(Site.cluster(cluster.id!) + "?notice=saved")
-        } catch let failed as ValidationFailed {
-            return try await form(req, clusterID: cluster.id, values: input, targetText: raw["annualTarget"], errors: failed.errors, status: .unprocessableEntity)
-        }
-    }
-
-    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
-        { req in
-            let cluster = try await ClusterQueries.find(req)
-            _ = try await ClusterWrites.setActive(cluster, active, req)
-            return .redirect(Site.cluster(cluster.id!) + "?notice=" + (active ? "reactivated" : "deactivated"))
-        }
-    }
-
     static func createChain(_ req: Request) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)
         try await ClusterWrites.requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
@@ -109,7 +82,7 @@ enum ClusterPages {
         try await ValidationFailed.combining(parseErrors) { _ = try await ClusterWrites.validate(input, existing: existing, actor: try req.requireActor(), on: req.db) }
     }
 
-    static func decodeForm(_ req: Request) throws -> (ClusterInput, [String: String], [FieldError]) {
+    static func decodeForm(_ req: Request) throws -> (input: ClusterInput, raw: [String: String], errors: [FieldError]) {
         let form = try req.content.decode([String: String].self)
         var errors: [FieldError] = []
         var input = ClusterInput()

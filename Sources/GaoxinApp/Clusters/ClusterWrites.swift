@@ -5,8 +5,13 @@ import Vapor
 
 /// Changes to clusters and chains: validated, audited in the same transaction. The unit role
 /// writes the clusters its unit or subtree leads (the lead department maintains its chain map).
-enum ClusterWrites {
-    struct Fields {
+enum ClusterWrites: FieldRecordWrites {
+    typealias Record = Cluster
+    typealias Input = ClusterInput
+
+    static func record(_ req: Request) async throws -> Cluster { try await ClusterQueries.find(req) }
+
+    struct Fields: Sendable {
         var name: String
         var category: ClusterCategory
         var leadUnitID: Int
@@ -58,46 +63,6 @@ enum ClusterWrites {
         cluster.annualTarget = fields.annualTarget
         cluster.sortOrder = fields.sortOrder
         cluster.note = fields.note
-    }
-
-    static func create(_ input: ClusterInput, _ req: Request) async throws -> Cluster {
-        let fields = try await validate(input, existing: nil, actor: try req.requireActor(), on: req.db)
-        return try await req.db.transaction { tx in
-            let cluster = Cluster()
-            apply(fields, to: cluster)
-            cluster.active = true
-            try await cluster.create(on: tx)
-            try await AuditLog.record(req, on: tx, action: .create, entity: "cluster", entityID: "\(cluster.id!)",
-                                      summary: "新建产业集群“\(cluster.name)”", before: NoSnapshot?.none, after: ClusterDTO(cluster))
-            return cluster
-        }
-    }
-
-    static func update(_ cluster: Cluster, _ input: ClusterInput, _ req: Request) async throws -> Cluster {
-        let actor = try req.requireActor()
-        try await requireOwnership(cluster, actor: actor, on: req.db)
-        let fields = try await validate(input, existing: cluster, actor: actor, on: req.db)
-        let before = ClusterDTO(cluster)
-        return try await req.db.transaction { tx in
-            apply(fields, to: cluster)
-            try await cluster.save(on: tx)
-            try await AuditLog.record(req, on: tx, action: .update, entity: "cluster", entityID: "\(cluster.id!)",
-                                      summary: "修改产业集群“\(cluster.name)”", before: before, after: ClusterDTO(cluster))
-            return cluster
-        }
-    }
-
-    static func setActive(_ cluster: Cluster, _ active: Bool, _ req: Request) async throws -> Cluster {
-        try await requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
-        if cluster.active == active { return cluster }
-        let before = ClusterDTO(cluster)
-        return try await req.db.transaction { tx in
-            cluster.active = active
-            try await cluster.save(on: tx)
-            try await AuditLog.record(req, on: tx, action: active ? .reactivate : .deactivate, entity: "cluster", entityID: "\(cluster.id!)",
-                                      summary: (active ? "启用" : "停用") + "产业集群“\(cluster.name)”", before: before, after: ClusterDTO(cluster))
-            return cluster
-        }
     }
 
     // MARK: chains
@@ -177,4 +142,11 @@ enum ClusterWrites {
             return chain
         }
     }
+}
+
+extension Cluster: AuditedRecord {
+    static let auditEntity = "cluster"
+    static let auditNounZh = "产业集群"
+    var auditName: String { name }
+    var auditSnapshot: ClusterDTO { ClusterDTO(self) }
 }

@@ -6,22 +6,22 @@ enum ClusterRoutes {
     static let policy = Policies.clusters
     static let idParam = APIParameter.path("id", "ID")
     static let enterpriseParam = APIParameter.path("enterpriseId", "企业 ID")
-    static let listParams = APIParameter.list(ClusterQueries.list, search: "集群名称或挂钩领导中的任意子串",
-                                              ["under": "牵头部门在该单位之下", "active": "1 启用 / 0 停用"])
-
     static let gapParams = APIParameter.list(ChainGaps.parameters, search: "环节、产业链或集群名称中的任意子串", ["cluster": "产业集群 ID"])
 
     static var all: [RouteSpec] {
-        [
-            RouteSpec(.GET, "/clusters", .read(policy), ClusterPages.index),
-            RouteSpec(.GET, "/clusters/export", .read(policy), ClusterPages.export),
-            RouteSpec(.GET, "/clusters/new", .write(policy), ClusterPages.newForm),
-            RouteSpec(.POST, "/clusters", .write(policy), ClusterPages.create),
-            RouteSpec(.GET, "/clusters/:id", .read(policy)) { try await ClusterPages.show($0) },
-            RouteSpec(.GET, "/clusters/:id/edit", .write(policy), ClusterPages.editForm),
-            RouteSpec(.POST, "/clusters/:id", .write(policy), ClusterPages.update),
-            RouteSpec(.POST, "/clusters/:id/deactivate", .write(policy), ClusterPages.setActive(false)),
-            RouteSpec(.POST, "/clusters/:id/reactivate", .write(policy), ClusterPages.setActive(true)),
+        RecordRoutes(
+            path: "/clusters", policy: policy,
+            pages: .init(index: ClusterPages.index, export: ClusterPages.export, newForm: ClusterPages.newForm, create: ClusterPages.create,
+                         show: { try await ClusterPages.show($0) }, editForm: ClusterPages.editForm, update: ClusterPages.update,
+                         setActive: ClusterPages.setActive),
+            api: .init(list: ClustersAPI.list, create: ClustersAPI.create, show: ClustersAPI.show, update: ClustersAPI.update,
+                       setActive: ClustersAPI.setActive),
+            docs: .init(schemaName: "Cluster", tag: "产业集群",
+                        listParameters: APIParameter.list(ClusterQueries.list, search: "集群名称或挂钩领导中的任意子串",
+                                                          ["under": "牵头部门在该单位之下", "active": "1 启用 / 0 停用"]),
+                        list: .type(ClusterListDTO.self), record: .type(ClusterDTO.self),
+                        create: .json(ClusterInput.self), patch: .patch(ClusterInput.self))
+        ).routes(morePages: [
             RouteSpec(.POST, "/clusters/:id/chains", .write(policy), ClusterPages.createChain),
             RouteSpec(.GET, "/chain-gaps", .read(policy), ChainGapPages.index),
             RouteSpec(.GET, "/chain-gaps/export", .read(policy), ChainGapPages.export),
@@ -38,25 +38,7 @@ enum ClusterRoutes {
             RouteSpec(.POST, "/chain-nodes/:id/delete", .write(policy), ChainPages.deleteNode),
             RouteSpec(.POST, "/chain-nodes/:id/enterprises", .write(policy), ChainPages.attach),
             RouteSpec(.POST, "/chain-nodes/:id/enterprises/:enterpriseId/detach", .write(policy), ChainPages.detach),
-
-            RouteSpec(.GET, "/api/v1/clusters", .read(policy),
-                      doc: APIOperation(operationID: "listClusters", summary: "列出产业集群", tag: "产业集群", parameters: listParams, response: ClusterListDTO.self),
-                      ClustersAPI.list),
-            RouteSpec(.POST, "/api/v1/clusters", .write(policy),
-                      doc: APIOperation(operationID: "createCluster", summary: "新建产业集群", tag: "产业集群", request: .json(ClusterInput.self), successStatus: 201, response: ClusterDTO.self),
-                      ClustersAPI.create),
-            RouteSpec(.GET, "/api/v1/clusters/:id", .read(policy),
-                      doc: APIOperation(operationID: "getCluster", summary: "查看产业集群", tag: "产业集群", parameters: [idParam], response: ClusterDTO.self),
-                      ClustersAPI.show),
-            RouteSpec(.PATCH, "/api/v1/clusters/:id", .write(policy),
-                      doc: APIOperation(operationID: "updateCluster", summary: "修改产业集群", tag: "产业集群", parameters: [idParam], request: .patch(ClusterInput.self), response: ClusterDTO.self),
-                      ClustersAPI.update),
-            RouteSpec(.POST, "/api/v1/clusters/:id/deactivate", .write(policy),
-                      doc: APIOperation(operationID: "deactivateCluster", summary: "停用产业集群", tag: "产业集群", parameters: [idParam], response: ClusterDTO.self),
-                      ClustersAPI.setActive(false)),
-            RouteSpec(.POST, "/api/v1/clusters/:id/reactivate", .write(policy),
-                      doc: APIOperation(operationID: "reactivateCluster", summary: "启用产业集群", tag: "产业集群", parameters: [idParam], response: ClusterDTO.self),
-                      ClustersAPI.setActive(true)),
+        ], moreAPI: [
             RouteSpec(.GET, "/api/v1/clusters/:id/chains", .read(policy),
                       doc: APIOperation(operationID: "listClusterChains", summary: "集群的产业链", tag: "产业集群", parameters: [idParam], response: ChainListDTO.self),
                       ClustersAPI.chains),
@@ -109,6 +91,6 @@ enum ClusterRoutes {
             RouteSpec(.DELETE, "/api/v1/chain-nodes/:id/enterprises/:enterpriseId", .write(policy),
                       doc: APIOperation(operationID: "detachChainNodeEnterprise", summary: "取消企业与环节的关联", tag: "产业集群", parameters: [idParam, enterpriseParam], successStatus: 204, response: nil),
                       ClustersAPI.detach),
-        ]
+        ])
     }
 }

@@ -3,7 +3,7 @@ import GaoxinDomain
 import Vapor
 
 /// JSON handlers of clusters, chains and nodes; same queries and writes as the pages.
-enum ClustersAPI {
+enum ClustersAPI: RecordAPI {
     static func list(_ req: Request) async throws -> Response {
         let query = try ListQuery.parse(req, ClusterQueries.list)
         let page = try await ListRunner.page(ClusterQueries.list, query, on: req.sql, as: ClusterQueries.Row.self)
@@ -15,27 +15,8 @@ enum ClustersAPI {
         return try .json(ClusterListDTO(items: items, total: page.total, page: page.page, per: page.per))
     }
 
-    static func show(_ req: Request) async throws -> Response {
-        try .json(try await ClusterQueries.dto(try await ClusterQueries.find(req), on: req.db))
-    }
-
-    static func create(_ req: Request) async throws -> Response {
-        let cluster = try await ClusterWrites.create(try APIBody.decode(ClusterInput.self, req), req)
-        return try .json(try await ClusterQueries.dto(cluster, on: req.db), status: .created)
-    }
-
-    static func update(_ req: Request) async throws -> Response {
-        let cluster = try await ClusterQueries.find(req)
-        let updated = try await ClusterWrites.update(cluster, try APIBody.decodePatch(ClusterInput.self, req), req)
-        return try .json(try await ClusterQueries.dto(updated, on: req.db))
-    }
-
-    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
-        { req in
-            let cluster = try await ClusterWrites.setActive(try await ClusterQueries.find(req), active, req)
-            return try .json(try await ClusterQueries.dto(cluster, on: req.db))
-        }
-    }
+    typealias Writes = ClusterWrites
+    static func present(_ cluster: Cluster, _ req: Request) async throws -> ClusterDTO { try await ClusterQueries.dto(cluster, on: req.db) }
 
     static func chains(_ req: Request) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)

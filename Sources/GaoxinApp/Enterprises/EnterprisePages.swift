@@ -3,22 +3,25 @@ import GaoxinDomain
 import Vapor
 
 /// HTML handlers of the enterprise register: decode → validate/write → render or redirect.
-enum EnterprisePages {
-    static func index(_ req: Request) async throws -> Response {
-        let query = try ListQuery.parse(req, EnterpriseQueries.list)
-        let page = try await ListRunner.page(EnterpriseQueries.list, query, on: req.sql, as: EnterpriseQueries.Row.self)
+enum EnterprisePages: RecordPages {
+    typealias Writes = EnterpriseWrites
+    static let list = EnterpriseQueries.list
+    static var exportColumns: [ListColumn<EnterpriseQueries.Row>] { EnterpriseIndexView.columns }
+    static let exportNames = ExportNames(sheetZh: "企业", sheetEn: "Enterprises", fileZh: "企业名录", fileEn: "enterprises")
+
+    static func renderIndex(_ req: Request, query: ListQuery, page: ListPage<EnterpriseQueries.Row>) async throws -> Response {
         let canWrite = req.actor?.hasAny(Policies.enterprises.write) ?? false
         let units = try await UnitQueries.options(on: req.db)
         return try await req.renderPage { EnterpriseIndexView.render($0, query: query, page: page, canWrite: canWrite, unitOptions: units) }
     }
 
-    static func export(_ req: Request) async throws -> Response {
-        let query = try ListQuery.parse(req, EnterpriseQueries.list)
-        let format = try ListExport.format(req)
-        let rows = try await ListRunner.all(EnterpriseQueries.list, query, on: req.sql, as: EnterpriseQueries.Row.self)
-        let lang = req.uiLanguage
-        return try ListExport.response(rows, columns: EnterpriseIndexView.columns, sheetName: lang.t("企业", "Enterprises"),
-                                       fileName: lang.t("企业名录", "enterprises"), format: format, lang: lang)
+    static func path(of enterprise: Enterprise) -> String { Site.enterprise(enterprise.id!) }
+    static func renderShow(_ req: Request, errors: [FieldError], status: HTTPResponseStatus) async throws -> Response {
+        try await show(req, errors: errors, status: status)
+    }
+    static func renderForm(_ req: Request, record: Enterprise?, input: EnterpriseInput, raw: [String: String], errors: [FieldError],
+                           status: HTTPResponseStatus) async throws -> Response {
+        try await form(req, enterpriseID: record?.id, values: input, errors: errors, status: status)
     }
 
     static func show(_ req: Request, indicatorValues: [String: String] = [:], errors: [FieldError] = [],
@@ -50,39 +53,6 @@ enum EnterprisePages {
                                      unitId: enterprise.unitID, aboveScale: enterprise.aboveScale, tier: enterprise.tier ?? "",
                                      address: enterprise.address, note: enterprise.note)
         return try await form(req, enterpriseID: enterprise.id, values: values, errors: [])
-    }
-
-    static func create(_ req: Request) async throws -> Response {
-        let (input, parseErrors) = try decodeForm(req)
-        do {
-            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: nil, req) }
-            let enterprise = try await EnterpriseWrites.create(input, req)
-            return .redirect(Site.enterprise(enterprise.id!) + "?notice=created")
-        } catch let failed as ValidationFailed {
-            return try await form(req, enterpriseID: nil, values: input, errors: failed.errors, status: .unprocessableEntity)
-        }
-    }
-
-    static func update(_ req: Request) async throws -> Response {
-        let enterprise = try await EnterpriseQueries.find(req)
-        // Another unit's enterprise is refused before its form is even read.
-        try await EnterpriseWrites.requireOwnership(enterprise, actor: try req.requireActor(), on: req.db)
-        let (input, parseErrors) = try decodeForm(req)
-        do {
-            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: enterprise, req) }
-            _ = try await EnterpriseWrites.update(enterprise, input, req)
-            return .redirect(Site.enterprise(enterprise.id!) + "?notice=saved")
-        } catch let failed as ValidationFailed {
-            return try await form(req, enterpriseID: enterprise.id, values: input, errors: failed.errors, status: .unprocessableEntity)
-        }
-    }
-
-    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
-        { req in
-            let enterprise = try await EnterpriseQueries.find(req)
-            _ = try await EnterpriseWrites.setActive(enterprise, active, req)
-            return .redirect(Site.enterprise(enterprise.id!) + "?notice=" + (active ? "reactivated" : "deactivated"))
-        }
     }
 
     /// The month form on the enterprise page; failures re-render the page with the typed values.
@@ -161,7 +131,7 @@ enum EnterprisePages {
         try await ValidationFailed.combining(parseErrors) { _ = try await EnterpriseWrites.validate(input, existing: existing, actor: try req.requireActor(), on: req.db) }
     }
 
-    static func decodeForm(_ req: Request) throws -> (EnterpriseInput, [FieldError]) {
+    static func decodeForm(_ req: Request) throws -> (input: EnterpriseInput, raw: [String: String], errors: [FieldError]) {
         let form = try req.content.decode([String: String].self)
         var errors: [FieldError] = []
         var input = EnterpriseInput()
@@ -176,6 +146,6 @@ enum EnterprisePages {
         if let raw = form["unitId"], !raw.isEmpty {
             if let id = Int(raw) { input.unitId = id } else { errors.append(.invalid("unitId", zh: "所属单位无效", en: "Invalid unit")) }
         }
-        return (input, errors)
+        return (input, form, errors)
     }
 }

@@ -5,8 +5,13 @@ import Vapor
 
 /// Every change to the enterprise register: validated first, written with its audit record in one
 /// transaction. The unit role writes only enterprises kept by its unit or subtree.
-enum EnterpriseWrites {
-    struct Fields: Equatable {
+enum EnterpriseWrites: FieldRecordWrites {
+    typealias Record = Enterprise
+    typealias Input = EnterpriseInput
+
+    static func record(_ req: Request) async throws -> Enterprise { try await EnterpriseQueries.find(req) }
+
+    struct Fields: Equatable, Sendable {
         var creditCode: String
         var name: String
         var industryCode: String
@@ -91,34 +96,6 @@ enum EnterpriseWrites {
         }
     }
 
-    static func create(_ input: EnterpriseInput, _ req: Request) async throws -> Enterprise {
-        let actor = try req.requireActor()
-        let fields = try await validate(input, existing: nil, actor: actor, on: req.db)
-        return try await req.db.transaction { tx in
-            let enterprise = Enterprise()
-            apply(fields, to: enterprise)
-            enterprise.active = true
-            try await enterprise.create(on: tx)
-            try await AuditLog.record(req, on: tx, action: .create, entity: "enterprise", entityID: "\(enterprise.id!)",
-                                      summary: "新建企业“\(enterprise.name)”", before: NoSnapshot?.none, after: EnterpriseDTO(enterprise))
-            return enterprise
-        }
-    }
-
-    static func update(_ enterprise: Enterprise, _ input: EnterpriseInput, _ req: Request) async throws -> Enterprise {
-        let actor = try req.requireActor()
-        try await requireOwnership(enterprise, actor: actor, on: req.db)
-        let fields = try await validate(input, existing: enterprise, actor: actor, on: req.db)
-        let before = EnterpriseDTO(enterprise)
-        return try await req.db.transaction { tx in
-            apply(fields, to: enterprise)
-            try await enterprise.save(on: tx)
-            try await AuditLog.record(req, on: tx, action: .update, entity: "enterprise", entityID: "\(enterprise.id!)",
-                                      summary: "修改企业“\(enterprise.name)”", before: before, after: EnterpriseDTO(enterprise))
-            return enterprise
-        }
-    }
-
     static func apply(_ fields: Fields, to enterprise: Enterprise) {
         enterprise.creditCode = fields.creditCode
         enterprise.name = fields.name
@@ -129,20 +106,11 @@ enum EnterpriseWrites {
         enterprise.address = fields.address
         enterprise.note = fields.note
     }
+}
 
-    /// Deactivation keeps the enterprise and its figures (records point to it); lists mark it 已停用,
-    /// the `active` filter hides it, and chain maps and the zone matrix leave it out.
-    static func setActive(_ enterprise: Enterprise, _ active: Bool, _ req: Request) async throws -> Enterprise {
-        let actor = try req.requireActor()
-        try await requireOwnership(enterprise, actor: actor, on: req.db)
-        if enterprise.active == active { return enterprise }
-        let before = EnterpriseDTO(enterprise)
-        return try await req.db.transaction { tx in
-            enterprise.active = active
-            try await enterprise.save(on: tx)
-            try await AuditLog.record(req, on: tx, action: active ? .reactivate : .deactivate, entity: "enterprise", entityID: "\(enterprise.id!)",
-                                      summary: (active ? "启用" : "停用") + "企业“\(enterprise.name)”", before: before, after: EnterpriseDTO(enterprise))
-            return enterprise
-        }
-    }
+extension Enterprise: AuditedRecord {
+    static let auditEntity = "enterprise"
+    static let auditNounZh = "企业"
+    var auditName: String { name }
+    var auditSnapshot: EnterpriseDTO { EnterpriseDTO(self) }
 }

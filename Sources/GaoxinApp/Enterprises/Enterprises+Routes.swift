@@ -6,44 +6,27 @@ enum EnterpriseRoutes {
     static let policy = Policies.enterprises
     static let idParam = APIParameter.path("id", "企业 ID")
     static let periodParam = APIParameter.pathText("period", "月份 YYYY-MM", pattern: IndicatorInput.periodPattern)
-    static let listParams = APIParameter.list(EnterpriseQueries.list, search: "企业名称或统一社会信用代码中的任意子串", [
-        "under": "只列出该单位及其下级单位的企业", "industry": "行业代码前缀（字母和数字），如 39 或 C39",
-        "aboveScale": "1 规上 / 0 规下", "active": "1 在册 / 0 已停用",
-    ])
-
     static var all: [RouteSpec] {
-        [
-            RouteSpec(.GET, "/enterprises", .read(policy), EnterprisePages.index),
-            RouteSpec(.GET, "/enterprises/export", .read(policy), EnterprisePages.export),
-            RouteSpec(.GET, "/enterprises/new", .write(policy), EnterprisePages.newForm),
-            RouteSpec(.POST, "/enterprises", .write(policy), EnterprisePages.create),
-            RouteSpec(.GET, "/enterprises/:id", .read(policy)) { try await EnterprisePages.show($0) },
-            RouteSpec(.GET, "/enterprises/:id/edit", .write(policy), EnterprisePages.editForm),
-            RouteSpec(.POST, "/enterprises/:id", .write(policy), EnterprisePages.update),
-            RouteSpec(.POST, "/enterprises/:id/deactivate", .write(policy), EnterprisePages.setActive(false)),
-            RouteSpec(.POST, "/enterprises/:id/reactivate", .write(policy), EnterprisePages.setActive(true)),
+        RecordRoutes(
+            path: "/enterprises", policy: policy,
+            pages: .init(index: EnterprisePages.index, export: EnterprisePages.export, newForm: EnterprisePages.newForm, create: EnterprisePages.create,
+                         show: { try await EnterprisePages.show($0) }, editForm: EnterprisePages.editForm, update: EnterprisePages.update,
+                         setActive: EnterprisePages.setActive),
+            api: .init(list: EnterprisesAPI.list, create: EnterprisesAPI.create, show: EnterprisesAPI.show, update: EnterprisesAPI.update,
+                       setActive: EnterprisesAPI.setActive),
+            docs: .init(schemaName: "Enterprise", tag: "企业", idDescription: "企业 ID",
+                        listParameters: APIParameter.list(EnterpriseQueries.list, search: "企业名称或统一社会信用代码中的任意子串", [
+                            "under": "只列出该单位及其下级单位的企业", "industry": "行业代码前缀（字母和数字），如 39 或 C39",
+                            "aboveScale": "1 规上 / 0 规下", "active": "1 在册 / 0 已停用",
+                        ]),
+                        list: .type(EnterpriseListDTO.self), record: .type(EnterpriseDTO.self),
+                        create: .json(EnterpriseInput.self), patch: .patch(EnterpriseInput.self),
+                        summaries: ["create": "登记企业", "deactivate": "停用企业（保留数据）"])
+        ).routes(morePages: [
             RouteSpec(.POST, "/enterprises/:id/indicators", .write(policy), EnterprisePages.putIndicators),
             RouteSpec(.POST, "/enterprises/:id/qualifications", .write(policy), EnterprisePages.addQualification),
             RouteSpec(.POST, "/enterprises/:id/qualifications/:qualificationId/delete", .write(policy), EnterprisePages.removeQualification),
-
-            RouteSpec(.GET, "/api/v1/enterprises", .read(policy),
-                      doc: APIOperation(operationID: "listEnterprises", summary: "列出企业", tag: "企业", parameters: listParams, response: EnterpriseListDTO.self),
-                      EnterprisesAPI.list),
-            RouteSpec(.POST, "/api/v1/enterprises", .write(policy),
-                      doc: APIOperation(operationID: "createEnterprise", summary: "登记企业", tag: "企业", request: .json(EnterpriseInput.self), successStatus: 201, response: EnterpriseDTO.self),
-                      EnterprisesAPI.create),
-            RouteSpec(.GET, "/api/v1/enterprises/:id", .read(policy),
-                      doc: APIOperation(operationID: "getEnterprise", summary: "查看企业", tag: "企业", parameters: [idParam], response: EnterpriseDTO.self),
-                      EnterprisesAPI.show),
-            RouteSpec(.PATCH, "/api/v1/enterprises/:id", .write(policy),
-                      doc: APIOperation(operationID: "updateEnterprise", summary: "修改企业", tag: "企业", parameters: [idParam], request: .patch(EnterpriseInput.self), response: EnterpriseDTO.self),
-                      EnterprisesAPI.update),
-            RouteSpec(.POST, "/api/v1/enterprises/:id/deactivate", .write(policy),
-                      doc: APIOperation(operationID: "deactivateEnterprise", summary: "停用企业（保留数据）", tag: "企业", parameters: [idParam], response: EnterpriseDTO.self),
-                      EnterprisesAPI.setActive(false)),
-            RouteSpec(.POST, "/api/v1/enterprises/:id/reactivate", .write(policy),
-                      doc: APIOperation(operationID: "reactivateEnterprise", summary: "启用企业", tag: "企业", parameters: [idParam], response: EnterpriseDTO.self),
-                      EnterprisesAPI.setActive(true)),
+        ], moreAPI: [
             RouteSpec(.GET, "/api/v1/enterprises/:id/qualifications", .read(policy),
                       doc: APIOperation(operationID: "listEnterpriseQualifications", summary: "企业资质（含是否有效）", tag: "企业", parameters: [idParam], response: QualificationListDTO.self),
                       EnterprisesAPI.qualifications),
@@ -62,6 +45,6 @@ enum EnterpriseRoutes {
                       doc: APIOperation(operationID: "putEnterpriseIndicator", summary: "填报或更正企业某月指标（金额单位万元）", tag: "企业",
                                         parameters: [idParam, periodParam], request: .json(IndicatorInput.self), response: IndicatorDTO.self),
                       EnterprisesAPI.putIndicator),
-        ]
+        ])
     }
 }

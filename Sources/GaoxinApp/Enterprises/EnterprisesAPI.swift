@@ -3,7 +3,7 @@ import GaoxinDomain
 import Vapor
 
 /// JSON handlers of the enterprise register; same queries and writes as the pages.
-enum EnterprisesAPI {
+enum EnterprisesAPI: RecordAPI {
     static func list(_ req: Request) async throws -> Response {
         let query = try ListQuery.parse(req, EnterpriseQueries.list)
         let page = try await ListRunner.page(EnterpriseQueries.list, query, on: req.sql, as: EnterpriseQueries.Row.self)
@@ -16,27 +16,8 @@ enum EnterprisesAPI {
                                                    totalIsLowerBound: page.totalIsLowerBound))
     }
 
-    static func show(_ req: Request) async throws -> Response {
-        try .json(try await EnterpriseQueries.dto(try await EnterpriseQueries.find(req), on: req.db))
-    }
-
-    static func create(_ req: Request) async throws -> Response {
-        let enterprise = try await EnterpriseWrites.create(try APIBody.decode(EnterpriseInput.self, req), req)
-        return try .json(try await EnterpriseQueries.dto(enterprise, on: req.db), status: .created)
-    }
-
-    static func update(_ req: Request) async throws -> Response {
-        let enterprise = try await EnterpriseQueries.find(req)
-        let updated = try await EnterpriseWrites.update(enterprise, try APIBody.decodePatch(EnterpriseInput.self, req), req)
-        return try .json(try await EnterpriseQueries.dto(updated, on: req.db))
-    }
-
-    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
-        { req in
-            let enterprise = try await EnterpriseWrites.setActive(try await EnterpriseQueries.find(req), active, req)
-            return try .json(try await EnterpriseQueries.dto(enterprise, on: req.db))
-        }
-    }
+    typealias Writes = EnterpriseWrites
+    static func present(_ enterprise: Enterprise, _ req: Request) async throws -> EnterpriseDTO { try await EnterpriseQueries.dto(enterprise, on: req.db) }
 
     static func indicators(_ req: Request) async throws -> Response {
         let enterprise = try await EnterpriseQueries.find(req)

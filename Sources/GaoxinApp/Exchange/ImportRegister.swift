@@ -40,9 +40,22 @@ struct RegisterColumn: Sendable {
 /// One row of an uploaded file, by column key, with the row number the user sees (header = 1).
 struct ImportRow: Sendable {
     let number: Int
+    /// Each cell trimmed of surrounding whitespace once, here (checks read a cell several times).
     let values: [String: String]
 
-    func value(_ key: String) -> String { (values[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+    init(number: Int, values: [String: String]) {
+        self.number = number
+        self.values = values.mapValues(ImportRow.trimmed)
+    }
+
+    func value(_ key: String) -> String { values[key] ?? "" }
+
+    /// Most cells have nothing to trim: they are kept as they are without Foundation's scan.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              CharacterSet.whitespacesAndNewlines.contains(first) || CharacterSet.whitespacesAndNewlines.contains(last) else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     /// Whether the file has this column at all (an absent optional column leaves stored values alone).
     func has(_ key: String) -> Bool { values[key] != nil }

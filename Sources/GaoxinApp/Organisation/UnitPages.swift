@@ -3,22 +3,21 @@ import GaoxinDomain
 import Vapor
 
 /// HTML handlers of the unit tree: decode → validate/write → render or redirect.
-enum UnitPages {
-    static func index(_ req: Request) async throws -> Response {
-        let query = try ListQuery.parse(req, UnitQueries.list)
-        let page = try await ListRunner.page(UnitQueries.list, query, on: req.sql, as: UnitQueries.Row.self)
+enum UnitPages: RecordPages {
+    typealias Writes = UnitWrites
+    static let list = UnitQueries.list
+    static var exportColumns: [ListColumn<UnitQueries.Row>] { UnitIndexView.columns(canWrite: false) }
+    static let exportNames = ExportNames(sheetZh: "组织单位", sheetEn: "Units", fileZh: "组织单位", fileEn: "units")
+
+    static func renderIndex(_ req: Request, query: ListQuery, page: ListPage<UnitQueries.Row>) async throws -> Response {
         let canWrite = req.actor?.hasAny(Policies.organisation.write) ?? false
         let options = try await UnitQueries.options(on: req.db)
         return try await req.renderPage { UnitIndexView.render($0, query: query, page: page, canWrite: canWrite, parentOptions: options) }
     }
 
-    static func export(_ req: Request) async throws -> Response {
-        let query = try ListQuery.parse(req, UnitQueries.list)
-        let format = try ListExport.format(req)
-        let rows = try await ListRunner.all(UnitQueries.list, query, on: req.sql, as: UnitQueries.Row.self)
-        let lang = req.uiLanguage
-        return try ListExport.response(rows, columns: UnitIndexView.columns(canWrite: false), sheetName: lang.t("组织单位", "Units"),
-                                       fileName: lang.t("组织单位", "units"), format: format, lang: lang)
+    static func path(of unit: OrgUnit) -> String { Site.unit(unit.id!) }
+    static func renderShow(_ req: Request, errors: [FieldError], status: HTTPResponseStatus) async throws -> Response {
+        try await show(req, errors: errors, status: status)
     }
 
     static func show(_ req: Request, errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -53,29 +52,6 @@ enum UnitPages {
         return try await form(req, unitID: unit.id, values: values, errors: [])
     }
 
-    static func create(_ req: Request) async throws -> Response {
-        let (input, parseErrors) = try decodeForm(req)
-        do {
-            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: nil, req) }
-            let unit = try await UnitWrites.create(input, req)
-            return .redirect(Site.unit(unit.id!) + "?notice=created")
-        } catch let failed as ValidationFailed {
-            return try await form(req, unitID: nil, values: input, errors: failed.errors, status: .unprocessableEntity)
-        }
-    }
-
-    static func update(_ req: Request) async throws -> Response {
-        let unit = try await UnitQueries.find(req)
-        let (input, parseErrors) = try decodeForm(req)
-        do {
-            guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: unit, req) }
-            _ = try await UnitWrites.update(unit, input, req)
-            return .redirect(Site.unit(unit.id!) + "?notice=saved")
-        } catch let failed as ValidationFailed {
-            return try await form(req, unitID: unit.id, values: input, errors: failed.errors, status: .unprocessableEntity)
-        }
-    }
-
     static func move(_ req: Request) async throws -> Response {
         let unit = try await UnitQueries.find(req)
         let raw = (try? req.content.get(String.self, at: "parentId")) ?? ""
@@ -89,16 +65,9 @@ enum UnitPages {
         }
     }
 
-    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
-        { req in
-            let unit = try await UnitQueries.find(req)
-            do {
-                _ = try await UnitWrites.setActive(unit, active, req)
-            } catch AppError.conflict(let message, _) {
-                return try await show(req, errors: [FieldError(field: "active", code: "conflict", zh: message, en: message)], status: .conflict)
-            }
-            return .redirect(Site.unit(unit.id!) + "?notice=" + (active ? "reactivated" : "deactivated"))
-        }
+    static func renderForm(_ req: Request, record: OrgUnit?, input: UnitInput, raw: [String: String], errors: [FieldError],
+                           status: HTTPResponseStatus) async throws -> Response {
+        try await form(req, unitID: record?.id, values: input, errors: errors, status: status)
     }
 
     private static func form(_ req: Request, unitID: Int?, values: UnitInput, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -113,7 +82,7 @@ enum UnitPages {
     }
 
     /// Browser forms send text; numbers that do not parse are reported like any other rule.
-    static func decodeForm(_ req: Request) throws -> (UnitInput, [FieldError]) {
+    static func decodeForm(_ req: Request) throws -> (input: UnitInput, raw: [String: String], errors: [FieldError]) {
         let form = try req.content.decode([String: String].self)
         var errors: [FieldError] = []
         var input = UnitInput()
@@ -127,7 +96,7 @@ enum UnitPages {
         if let raw = form["sortOrder"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
             if let value = Int(raw) { input.sortOrder = value } else { errors.append(.invalid("sortOrder", zh: "排序号应为整数", en: "Sort order must be a whole number")) }
         }
-        return (input, errors)
+        return (input, form, errors)
     }
 }
 

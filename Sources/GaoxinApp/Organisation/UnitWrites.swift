@@ -5,7 +5,12 @@ import SQLKit
 import Vapor
 
 /// Every change to the unit tree: validated first, written with its audit record in one transaction.
-enum UnitWrites {
+enum UnitWrites: RecordWrites {
+    typealias Record = OrgUnit
+    typealias Input = UnitInput
+
+    static func record(_ req: Request) async throws -> OrgUnit { try await UnitQueries.find(req) }
+
     /// Normalised, validated fields of a create or update.
     struct Fields {
         var name: String
@@ -65,12 +70,7 @@ enum UnitWrites {
 
     static func create(_ input: UnitInput, _ req: Request) async throws -> OrgUnit {
         let fields = try await validate(input, existing: nil, on: req.db)
-        return try await req.db.transaction { tx in
-            let unit = try await insert(fields, on: tx)
-            try await AuditLog.record(req, on: tx, action: .create, entity: "unit", entityID: "\(unit.id!)",
-                                      summary: "新建单位“\(unit.name)”", before: NoSnapshot?.none, after: UnitDTO(unit))
-            return unit
-        }
+        return try await AuditedWrites.create(req) { tx in try await insert(fields, on: tx) }
     }
 
     /// Inserts without auditing; callers audit (a single create, or an import's batch).
@@ -94,8 +94,7 @@ enum UnitWrites {
 
     static func update(_ unit: OrgUnit, _ input: UnitInput, _ req: Request) async throws -> OrgUnit {
         let fields = try await validate(input, existing: unit, on: req.db)
-        let before = UnitDTO(unit)
-        return try await req.db.transaction { tx in
+        return try await AuditedWrites.update(unit, req) { unit, tx in
             let reordered = unit.sortOrder != fields.sortOrder
             unit.name = fields.name
             unit.kind = fields.kind.rawValue
@@ -108,9 +107,6 @@ enum UnitWrites {
                 let parentKey = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: tx)?.treeKey } ?? nil
                 try await rekey(unit, newKey: UnitTreeKey.key(parentKey: parentKey, sortOrder: unit.sortOrder, id: unit.id!), on: tx)
             }
-            try await AuditLog.record(req, on: tx, action: .update, entity: "unit", entityID: "\(unit.id!)",
-                                      summary: "修改单位“\(unit.name)”", before: before, after: UnitDTO(unit))
-            return unit
         }
     }
 
@@ -189,15 +185,15 @@ enum UnitWrites {
         } else if let parentID = unit.parentID, let parent = try await OrgUnit.find(parentID, on: req.db), !parent.active {
             throw AppError.conflict("上级单位“\(parent.name)”已停用，请先启用上级单位")
         }
-        let before = UnitDTO(unit)
-        return try await req.db.transaction { tx in
-            unit.active = active
-            try await unit.save(on: tx)
-            try await AuditLog.record(req, on: tx, action: active ? .reactivate : .deactivate, entity: "unit", entityID: "\(unit.id!)",
-                                      summary: (active ? "启用" : "停用") + "单位“\(unit.name)”", before: before, after: UnitDTO(unit))
-            return unit
-        }
+        return try await AuditedWrites.setActive(unit, active, req)
     }
+}
+
+extension OrgUnit: AuditedRecord {
+    static let auditEntity = "unit"
+    static let auditNounZh = "单位"
+    var auditName: String { name }
+    var auditSnapshot: UnitDTO { UnitDTO(self) }
 }
 
 extension Optional {

@@ -3,7 +3,7 @@ import GaoxinDomain
 import Vapor
 
 /// JSON handlers of the unit tree; same queries and writes as the pages.
-enum UnitsAPI {
+enum UnitsAPI: RecordAPI {
     static func list(_ req: Request) async throws -> Response {
         let query = try ListQuery.parse(req, UnitQueries.list)
         let page = try await ListRunner.page(UnitQueries.list, query, on: req.sql, as: UnitQueries.Row.self)
@@ -14,34 +14,18 @@ enum UnitsAPI {
         return try .json(UnitListDTO(items: items, total: page.total, page: page.page, per: page.per))
     }
 
-    static func show(_ req: Request) async throws -> Response {
-        try .json(UnitDTO(try await UnitQueries.find(req)))
-    }
+    typealias Writes = UnitWrites
+    static func present(_ unit: OrgUnit, _ req: Request) async throws -> UnitDTO { UnitDTO(unit) }
 
-    static func create(_ req: Request) async throws -> Response {
-        let input = try APIBody.decode(UnitInput.self, req)
-        return try .json(UnitDTO(try await UnitWrites.create(input, req)), status: .created)
-    }
-
-    static func update(_ req: Request) async throws -> Response {
-        let unit = try await UnitQueries.find(req)
-        let input = try APIBody.decodePatch(UnitInput.self, req)
+    static func checkPatch(_ input: UnitInput, of unit: OrgUnit) throws {
         if let parentId = input.parentId, parentId != unit.parentID {
             throw AppError.badRequest("修改上级单位请使用移动接口 POST /api/v1/units/{id}/move", field: "parentId")
         }
-        return try .json(UnitDTO(try await UnitWrites.update(unit, input, req)))
     }
 
     static func move(_ req: Request) async throws -> Response {
         let unit = try await UnitQueries.find(req)
         let input = try APIBody.decode(UnitMoveInput.self, req)
         return try .json(UnitDTO(try await UnitWrites.move(unit, to: input.parentId, req)))
-    }
-
-    static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
-        { req in
-            let unit = try await UnitQueries.find(req)
-            return try .json(UnitDTO(try await UnitWrites.setActive(unit, active, req)))
-        }
     }
 }

@@ -54,10 +54,22 @@ enum TestDatabase {
 
     private static func migratedSQLiteTemplate() async throws -> String {
         if let path = lock.withLock({ sqliteTemplate }) { return path }
+        removeTemplatesOfEndedRuns()
         let path = NSTemporaryDirectory() + "gaoxin-template-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).sqlite"
         try await migrate("sqlite://" + path)
         lock.withLock { sqliteTemplate = path }
         return path
+    }
+
+    /// A test process keeps its template to the end and cannot remove it after: the next run
+    /// removes the templates of processes that are no longer running.
+    private static func removeTemplatesOfEndedRuns() {
+        let folder = NSTemporaryDirectory()
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix("gaoxin-template-") {
+            let pidText = file.dropFirst("gaoxin-template-".count).prefix { $0.isNumber }
+            guard let pid = Int32(pidText), pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: folder + file)
+        }
     }
 
     private static func migratedPostgresTemplate(_ base: String) async throws -> String {
