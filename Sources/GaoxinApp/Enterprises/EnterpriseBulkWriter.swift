@@ -12,6 +12,8 @@ import SQLKit
 enum EnterpriseBulkWriter {
     /// 12 parameters a row: 4,800 a statement, well below both engines' limits.
     static let chunkSize = 400
+    /// Postings and audit rows are written, and let go, every this many enterprises.
+    static let flushEvery = 10_000
     static let columns = ["credit_code", "name", "name_sort", "industry_code", "unit_id", "above_scale", "tier", "address", "active", "note",
                           "created_at", "updated_at"]
 
@@ -52,6 +54,14 @@ enum EnterpriseBulkWriter {
                 filed.append(SearchPostingsMiddleware.filed(enterprise))
                 audits.append(AuditLog.entry(at: now, actor: context.actor, address: context.address, action: .create, entity: "enterprise",
                                              entityID: "\(enterprise.id!)", summary: "导入企业“\(fields.name)”", before: NoSnapshot?.none, after: EnterpriseDTO(enterprise)))
+            }
+            // Postings and audit rows go out every `flushEvery` enterprises, so memory holds a slice
+            // of them, not the whole file's (a million rows make twenty million postings).
+            if filed.count >= flushEvery {
+                try await SearchIndex.insert(SearchSource.enterprises.table, filed, on: sql)
+                try await AuditLog.insert(audits, on: tx)
+                filed.removeAll(keepingCapacity: true)
+                audits.removeAll(keepingCapacity: true)
             }
             await context.report("writing", start + chunk.count, total)
         }

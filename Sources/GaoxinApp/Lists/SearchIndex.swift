@@ -134,15 +134,21 @@ enum SearchIndex {
 
     /// Postings of many new records in multi-row statements (imports, generated data).
     static func insert(_ table: String, _ records: [Filed], on sql: any SQLDatabase) async throws {
-        var rows: [(Int, String, String)] = []
+        // Grouped by gram, then in the primary key's order: consecutive rows land on the same or
+        // the next leaf page, so a bulk load touches each page once instead of a random page per
+        // posting. Only the distinct grams are sorted as Chinese text; a gram's postings sort by
+        // their sort key, which is ASCII (pinyin), and id.
+        var byGram: [String: [(key: String, id: Int)]] = [:]
         for record in records {
             var grams = Set<String>()
             for text in record.texts { if let text { grams.formUnion(Self.grams(text)) } }
-            rows.append(contentsOf: grams.map { (record.id, $0, record.sortKey) })
+            for gram in grams { byGram[gram, default: []].append((record.sortKey, record.id)) }
         }
-        // In the primary key's order: consecutive rows land on the same or the next leaf page, so a
-        // bulk load touches each page once instead of a random page per posting.
-        rows.sort { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }
+        var rows: [(Int, String, String)] = []
+        for gram in byGram.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let postings = byGram[gram]!.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) || ($0.key == $1.key && $0.id < $1.id) }
+            rows.append(contentsOf: postings.map { (id: $0.id, gram, $0.key) })
+        }
         // 4 parameters a row: well under SQLite's 32,766 and PostgreSQL's 65,535.
         for start in stride(from: 0, to: rows.count, by: 5_000) {
             let insert = sql.insert(into: Self.table).columns("tbl", "gram", "sort_key", "record_id")
