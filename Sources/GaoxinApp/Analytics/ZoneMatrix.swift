@@ -80,17 +80,22 @@ enum ZoneMatrix {
         }
     }
 
-    /// Sums per unit, industry and year over the chosen years, one grouped query.
+    /// Sums per unit, industry and year over the chosen years, read from the monthly roll-up
+    /// (`MonthlyFigures`), not the raw rows. An industry's enterprises in a year are the most that
+    /// reported a revenue in any one of its months (the roll-up keeps counts per month; enterprises
+    /// report every month, so this is the year's count but for one that joined or left mid-year).
     static func sums(_ options: Options, on sql: any SQLDatabase) async throws -> [UnitSum] {
         let from = String(format: "%04d-01", options.fromYear)
         let to = String(format: "%04d-12", options.toYear)
-        let scale = options.aboveScaleOnly ? SQLQueryString(" AND e.above_scale = \(bind: true)") : SQLQueryString("")
+        let scale = options.aboveScaleOnly ? SQLQueryString(" AND above_scale = \(bind: true)") : SQLQueryString("")
         return try await sql.raw("""
-            SELECT e.unit_id AS unit_id, e.industry_code AS industry_code, substr(i.period, 1, 4) AS year,
-                   CAST(SUM(i.revenue) AS BIGINT) AS revenue, COUNT(DISTINCT e.id) AS enterprises, MAX(i.period) AS last_month
-            FROM enterprise_indicators i JOIN enterprises e ON e.id = i.enterprise_id
-            WHERE i.period >= \(bind: from) AND i.period <= \(bind: to) AND i.revenue IS NOT NULL AND e.active = \(bind: true)\(scale)
-            GROUP BY e.unit_id, e.industry_code, substr(i.period, 1, 4)
+            SELECT unit_id, industry_code, substr(period, 1, 4) AS year, CAST(SUM(revenue) AS BIGINT) AS revenue,
+                   CAST(MAX(enterprises) AS BIGINT) AS enterprises, MAX(period) AS last_month
+            FROM (SELECT unit_id, industry_code, period, SUM(revenue) AS revenue, SUM(revenue_reports) AS enterprises
+                  FROM monthly_figures
+                  WHERE period >= \(bind: from) AND period <= \(bind: to) AND revenue_reports > 0 AND active = \(bind: true)\(scale)
+                  GROUP BY unit_id, industry_code, period) m
+            GROUP BY unit_id, industry_code, substr(period, 1, 4)
             """).all(decoding: UnitSum.self, with: ListRunner.decoder)
     }
 

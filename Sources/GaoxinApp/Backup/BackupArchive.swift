@@ -93,6 +93,7 @@ enum BackupArchive {
             // The search postings and roll-ups are derived, not backed up: made again from the restored rows.
             try await SearchSource.rebuild(SearchSource.all, on: sql)
             try await EnterpriseCounts.rebuild(on: sql)
+            try await MonthlyFigures.rebuild(on: sql)
         }
         return manifest
     }

@@ -12,7 +12,7 @@ enum BackupSchema {
 
     /// Tables derived from the others and rebuilt on restore rather than backed up (the search
     /// postings, the roll-ups).
-    static let derived: Set<String> = [SearchIndex.table, EnterpriseCounts.table]
+    static let derived: Set<String> = [SearchIndex.table, EnterpriseCounts.table, MonthlyFigures.table]
 
     /// The fixed tables, then each declared register's table and the shared link table (derived
     /// from the declarations), before the audit log and jobs.

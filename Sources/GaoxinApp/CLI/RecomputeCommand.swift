@@ -3,7 +3,7 @@ import SQLKit
 import Vapor
 
 /// `gaoxin recompute`: makes every derived table again from the data it derives from — the
-/// enterprise roll-up and the search postings — in one transaction, printing what each took.
+/// enterprise roll-ups (counts, monthly figures) and the search postings — in one transaction, printing what each took.
 /// Writes keep them current; this is for a database changed behind the application's back.
 struct RecomputeCommand: AsyncCommand {
     struct Signature: CommandSignature {}
@@ -18,6 +18,9 @@ struct RecomputeCommand: AsyncCommand {
             var started = Date()
             try await EnterpriseCounts.rebuild(on: sql)
             context.console.print("企业汇总（单位 × 行业大类 × 状态 × 规模）：\(Self.seconds(since: started)) 秒")
+            started = Date()
+            try await MonthlyFigures.rebuild(on: sql)
+            context.console.print("月度指标汇总（月份 × 单位 × 行业 × 规模 × 状态）：\(Self.seconds(since: started)) 秒")
             started = Date()
             try await SearchSource.rebuild(SearchSource.all, on: sql)
             context.console.print("搜索索引：\(Self.seconds(since: started)) 秒")

@@ -30,6 +30,7 @@ enum Migrations {
         M0024_UpdateNamesAddPinyinSortKeys(),
         M0025_CreateSearchGrams(),
         M0026_CreateEnterpriseCounts(),
+        M0027_CreateMonthlyFigures(),
     ]
 
     static func register(on app: Application) {
