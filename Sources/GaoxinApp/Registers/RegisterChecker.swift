@@ -40,7 +40,8 @@ enum RegisterChecker {
     static func read(_ field: RegisterField, _ input: RegisterInput, references: RegisterReferences, actor: Actor,
                      ownership: RegisterOwnership, into v: inout FieldValidator) -> RegisterValue? {
         if case .references(let target) = field.kind {
-            let ids = (input.lists[field.key] ?? []).compactMap { resolve($0, target, field, input.source, references, &v) }
+            let typed = input.typedLists.contains(field.key)
+            let ids = (input.lists[field.key] ?? []).compactMap { resolve($0, target, field, input.source, references, typed: typed, &v) }
             return ids.isEmpty ? nil : .ids(Array(NSOrderedSet(array: ids)) as! [Int])
         }
         let text = (input.texts[field.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -105,10 +106,10 @@ enum RegisterChecker {
     /// A referenced record by id (forms, API) or by name/code (files, forms): it must exist, be active and be the only match;
     /// a form's text that is part of one active record's name names it, part of several asks to choose.
     private static func resolve(_ raw: String, _ target: RegisterTarget, _ field: RegisterField, _ source: RegisterInput.Source,
-                                _ references: RegisterReferences, _ v: inout FieldValidator) -> Int? {
+                                _ references: RegisterReferences, typed: Bool = false, _ v: inout FieldValidator) -> Int? {
         let text = raw.trimmingCharacters(in: .whitespaces)
         var found: RegisterReferences.Target?
-        if source == .form, let id = Int(text), let byID = references.target(target.table, id: id) {
+        if source == .form, !typed, let id = Int(text), let byID = references.target(target.table, id: id) {
             found = byID  // a picker posts the id; a typed name or code is looked up below
         } else if source != .json {
             let matches = references.targets(target.table, named: text)
@@ -116,7 +117,7 @@ enum RegisterChecker {
                 v.add(.invalid(field.key, zh: "有多个\(target.zh)名为“\(text)”，请改用编码", en: "Several \(target.en.lowercased())s are called \(text); use the code"))
                 return nil
             }
-            found = matches.first ?? Int(text).flatMap { references.target(target.table, id: $0) }
+            found = matches.first ?? (typed ? nil : Int(text).flatMap { references.target(target.table, id: $0) })
             // A form's text that names nothing exactly: the records whose name contains it (search-then-choose).
             if found == nil, let searched = references.matches(target.table, containing: text), !searched.candidates.isEmpty {
                 if searched.candidates.count == 1, !searched.more, let only = searched.candidates.first {

@@ -25,6 +25,9 @@ struct RegisterField: Sendable {
 
     func label(_ lang: UILanguage) -> String { lang.t(zh, en) }
 
+    /// The form field in which a several-valued reference too big for boxes is typed as names.
+    var namesKey: String { key + "Names" }
+
     /// The database column: snake_case of the key (`issueDate` → `issue_date`, `clusterIds` has none).
     var column: String { RegisterField.snakeCase(key) }
 

@@ -17,6 +17,9 @@ struct RegisterInput: Sendable {
     var source: Source
     var texts: [String: String] = [:]
     var lists: [String: [String]] = [:]
+    /// Several-valued fields whose texts were typed as names or codes (`RegisterField.namesKey`),
+    /// never read as ids: "0499" is part of a name there, not record 499.
+    var typedLists: Set<String> = []
 
     func has(_ key: String) -> Bool { texts[key] != nil || lists[key] != nil }
 
@@ -25,12 +28,25 @@ struct RegisterInput: Sendable {
         var input = RegisterInput(source: .form)
         for field in declaration.fields {
             switch field.kind {
-            case .references: input.lists[field.key] = lists[field.key] ?? []
+            case .references:
+                // Ticked boxes (ids), or — for a target too big for boxes — names or codes typed one a line.
+                if let typed = form[field.namesKey] {
+                    input.lists[field.key] = names(typed)
+                    input.typedLists.insert(field.key)
+                } else {
+                    input.lists[field.key] = lists[field.key] ?? []
+                }
             case .flag: input.texts[field.key] = form[field.key] ?? "0"
             default: input.texts[field.key] = form[field.key] ?? ""
             }
         }
         return input
+    }
+
+    /// Several names or codes in one text, separated by 、，, ; or a new line.
+    static func names(_ text: String) -> [String] {
+        // "\r\n" (a browser's line break) is one Character in Swift, not a "\r" and a "\n".
+        text.split(whereSeparator: { $0 == "\r\n" || "、，,;；\n\r".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// A JSON object: numbers and booleans in their text form, null as empty, arrays for lists.
@@ -68,8 +84,7 @@ struct RegisterInput: Sendable {
         var input = RegisterInput(source: .file)
         for field in declaration.fields where row.has(field.key) {
             if field.kind.isMulti {
-                input.lists[field.key] = row.value(field.key).split(whereSeparator: { "、，,;；\n".contains($0) })
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                input.lists[field.key] = names(row.value(field.key))
             } else {
                 input.texts[field.key] = row.value(field.key)
             }

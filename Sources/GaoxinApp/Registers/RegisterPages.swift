@@ -119,7 +119,10 @@ enum RegisterFormValues {
             case .integer(let number)?:
                 if case .money = field.kind { values[field.key] = Wan(number).yiInput } else { values[field.key] = String(number) }
             case .flag(let flag)?: values[field.key] = flag ? "1" : "0"
-            case .ids(let ids)?: lists[field.key] = ids.map(String.init)
+            case .ids(let ids)?:
+                lists[field.key] = ids.map(String.init)
+                // The names, for a target typed rather than ticked.
+                values[field.namesKey] = (record.referenceNames[field.key] ?? []).joined(separator: "\n")
             case nil: break
             }
         }

@@ -26,17 +26,21 @@ struct RegisterReferences: Sendable {
         var ids: [String: Set<Int>] = [:]
         var names: [String: Set<String>] = [:]
         var typed: [String: Set<String>] = [:]
+        var typedNames: [String: Set<String>] = [:]
         var targets: [String: RegisterTarget] = [:]
         for field in declaration.fields {
             guard let target = field.kind.target else { continue }
             targets[target.table] = target
             for input in inputs {
                 let texts = (input.lists[field.key] ?? []) + (input.texts[field.key].map { [$0] } ?? [])
+                // Names typed for a several-valued field are never ids (`RegisterInput.typedLists`).
+                let namesOnly = input.typedLists.contains(field.key)
                 for text in texts.map({ $0.trimmingCharacters(in: .whitespaces) }) where !text.isEmpty {
                     if input.source != .json { names[target.table, default: []].insert(text) }
-                    if let id = Int(text) { ids[target.table, default: []].insert(id) }
+                    if !namesOnly, let id = Int(text) { ids[target.table, default: []].insert(id) }
                     // A unit is always chosen from the tree (its path decides ownership); other targets may be typed in part.
-                    if input.source == .form, !field.kind.isMulti, !target.isUnit { typed[target.table, default: []].insert(text) }
+                    guard input.source == .form, !target.isUnit else { continue }
+                    if namesOnly { typedNames[target.table, default: []].insert(text) } else if !field.kind.isMulti { typed[target.table, default: []].insert(text) }
                 }
             }
         }
@@ -73,10 +77,10 @@ struct RegisterReferences: Sendable {
             }
         }
         // A form's text that names no record exactly is searched for, one query per table.
-        for (table, texts) in typed {
-            let unresolved = texts.filter { text in
+        for table in Set(typed.keys).union(typedNames.keys) {
+            let unresolved = (typed[table] ?? []).filter { text in
                 references.targets(table, named: text).isEmpty && Int(text).flatMap { references.target(table, id: $0) } == nil
-            }
+            }.union((typedNames[table] ?? []).filter { references.targets(table, named: $0).isEmpty })
             guard !unresolved.isEmpty, let target = targets[table] else { continue }
             references.byPart[table] = try await ReferenceSearch.search(target.search, texts: Array(unresolved), on: sql)
         }

@@ -25,12 +25,16 @@ enum FormField {
         )
     }
 
-    static func textarea<C: HTML.BodyContext>(_ name: String, label: String, value: String?, errors: [FieldError], lang: UILanguage) -> Node<C> {
-        .div(
-            .class(errors.contains { $0.field == name } ? "field invalid" : "field"),
+    /// `errorKey`: the field whose errors stand here, when the textarea posts under another name.
+    static func textarea<C: HTML.BodyContext>(_ name: String, label: String, value: String?, errors: [FieldError], errorKey: String? = nil,
+                                               lang: UILanguage, hint: String? = nil) -> Node<C> {
+        let field = errorKey ?? name
+        return .div(
+            .class(errors.contains { $0.field == field } ? "field invalid" : "field"),
             .label(.for(name), .text(label)),
             .textarea(.id(name), .name(name), .rows(3), .text(value ?? "")),
-            error(name, errors, lang)
+            .unwrap(hint) { .span(.class("hint"), .text($0)) },
+            error(field, errors, lang)
         )
     }
 

@@ -22,11 +22,6 @@ enum SQLiteConnectionSetup {
         // SQLite's 2 MiB) keeps fewer of them spilling to the WAL and being read back (a 50,000-row
         // enterprise import: 50.6 → 42.1 s). At most 32 MiB × the connections (8 on 2 cores).
         try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
-        // A multi-row statement inside a transaction keeps a statement journal (to undo just that
-        // statement): in memory, not in a temporary file written page by page (a seventh of an
-        // enterprise import's time went to those writes). Sorting and temporary indexes also stay
-        // in memory; the statements that make them are bounded (chunks of a few thousand rows).
-        try await sql.raw("PRAGMA temp_store = MEMORY").run()
     }
 
     static let cacheKibibytes = 32 * 1024
@@ -34,20 +29,30 @@ enum SQLiteConnectionSetup {
     /// The page cache of a connection while it runs a bulk write (an import's transaction).
     static let bulkCacheKibibytes = 256 * 1024
 
-    /// Runs `work` with the connection's page cache raised to `bulkCacheKibibytes` and puts it
-    /// back after, whatever happens. An import writes more pages than 32 MiB hold; spilled to the
-    /// WAL mid-transaction, they are read back at each later touch (a 50,000-row enterprise import:
-    /// 42 → 31 s with 256 MiB). Only the one importing connection grows, and only for its import.
-    /// Does nothing on PostgreSQL (its shared buffers are the server's).
+    /// Runs `work` in bulk-write mode and puts the connection back after, whatever happens:
+    /// - the page cache raised to `bulkCacheKibibytes`: an import writes more pages than 32 MiB
+    ///   hold, and pages spilled to the WAL mid-transaction are read back at each later touch (a
+    ///   50,000-row enterprise import: 42 → 31 s with 256 MiB);
+    /// - temporary storage in memory: each multi-row statement inside a transaction keeps a
+    ///   statement journal (to undo just that statement), otherwise a temporary file written page
+    ///   by page (a seventh of an import's time). An import's statements are chunked, so this stays
+    ///   small; it is not the default, where one GROUP BY over millions of rows would sort in memory.
+    /// Only the one importing connection changes, and only for its import. Does nothing on
+    /// PostgreSQL (its shared buffers are the server's).
     static func withBulkCache<T>(on tx: any Database, _ work: () async throws -> T) async throws -> T {
         guard let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await work() }
         try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(bulkCacheKibibytes))").run()
+        try await sql.raw("PRAGMA temp_store = MEMORY").run()
+        func restore() async throws {
+            try await sql.raw("PRAGMA temp_store = DEFAULT").run()
+            try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
+        }
         do {
             let result = try await work()
-            try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
+            try await restore()
             return result
         } catch {
-            try? await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
+            try? await restore()
             throw error
         }
     }

@@ -14,15 +14,22 @@ enum MonthlyFigures {
     /// The group's key, as columns of the roll-up.
     static let key = ["period", "unit_id", "industry_code", "above_scale", "active"]
 
-    /// Resums from the raw rows (`gaoxin recompute`, a restore, the migration).
+    /// Resums from the raw rows (`gaoxin recompute`, a restore, the migration), one month at a time:
+    /// each month's rows are read through the (period, enterprise) index and grouped alone, so no
+    /// statement sorts 36 million rows at once.
     static func rebuild(on sql: any SQLDatabase) async throws {
         try await sql.raw("DELETE FROM monthly_figures").run()
+        let periods = try await sql.raw("SELECT DISTINCT period FROM enterprise_indicators ORDER BY period").all()
+            .map { try $0.decode(column: "period", as: String.self) }
         let sums = figures.map { "COALESCE(SUM(i.\($0)), 0)" }.joined(separator: ", ")
-        try await sql.raw("""
-            INSERT INTO monthly_figures (\(unsafeRaw: (key + ["reports", "revenue_reports"] + figures).joined(separator: ", ")))
-            SELECT i.period, e.unit_id, e.industry_code, e.above_scale, e.active, COUNT(*), COUNT(i.revenue), \(unsafeRaw: sums)
-            FROM enterprise_indicators i JOIN enterprises e ON e.id = i.enterprise_id
-            GROUP BY i.period, e.unit_id, e.industry_code, e.above_scale, e.active
-            """).run()
+        for period in periods {
+            try await sql.raw("""
+                INSERT INTO monthly_figures (\(unsafeRaw: (key + ["reports", "revenue_reports"] + figures).joined(separator: ", ")))
+                SELECT i.period, e.unit_id, e.industry_code, e.above_scale, e.active, COUNT(*), COUNT(i.revenue), \(unsafeRaw: sums)
+                FROM enterprise_indicators i JOIN enterprises e ON e.id = i.enterprise_id
+                WHERE i.period = \(bind: period)
+                GROUP BY i.period, e.unit_id, e.industry_code, e.above_scale, e.active
+                """).run()
+        }
     }
 }

@@ -59,8 +59,14 @@ enum RegisterFormView {
             let target = field.kind.target
             return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required,
                                   hint: target.map { context.t("填写\($0.zh)名称中的几个字、全称或编码，保存时查找", "Type part of the \($0.en.lowercased())'s name, its full name or code") })
-        case .references:
-            return FormField.checkboxes(field.key, label: label, options: options[field.key] ?? [], checked: Set(lists[field.key] ?? []), errors: errors, lang: lang)
+        case .references(let target):
+            if let choices = options[field.key] {
+                return FormField.checkboxes(field.key, label: label, options: choices, checked: Set(lists[field.key] ?? []), errors: errors, lang: lang)
+            }
+            // Too many to tick (`RegisterOptions.selectLimit`): typed, one name or code a line, looked up on saving.
+            return FormField.textarea(field.namesKey, label: label, value: values[field.namesKey], errors: errors, errorKey: field.key, lang: lang,
+                                      hint: context.t("每行填写一个\(target.zh)的全称或编码（也可用“、”分隔），保存时查找",
+                                                      "One \(target.en.lowercased()) a line, by full name or code; looked up on saving"))
         case .money:
             return FormField.text(field.key, label: label + context.t("（亿元）", " (100 million yuan)"), value: values[field.key], errors: errors, lang: lang,
                                   required: field.required, maxLength: 20, hint: hint ?? context.t("单位：亿元，最多两位小数；如 9 亿元填 9", "In 100 million yuan, at most two decimals"))
