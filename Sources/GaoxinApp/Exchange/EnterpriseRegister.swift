@@ -28,7 +28,7 @@ struct EnterpriseRegister: ImportRegister {
     /// deactivating it, not by a file.
     var exportOnlyHeadings: Set<String> { ["状态", "Status", "行业名称", "Industry"] }
 
-    struct Item {
+    struct Item: Sendable {
         var fields: EnterpriseWrites.Fields
         var existingID: Int?
         /// Optional columns the file has; the others keep an existing enterprise's stored values.
@@ -44,11 +44,32 @@ struct EnterpriseRegister: ImportRegister {
         }
     }
 
-    func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
-        try await plan(rows, on: context.db, actor: context.actor, context: context).errors
+    /// A file's checked rows and the registered enterprises they were checked against.
+    struct CheckedPlan: Sendable {
+        var rowCount: Int
+        var items: [Item]
+        var existing: [String: Existing]
     }
 
-    func plan(_ rows: [ImportRow], on db: Database, actor: Actor, context: ImportContext?) async throws -> (errors: [ImportRowError], items: [Item]) {
+    func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
+        let plan = try await plan(rows, on: context.db, actor: context.actor, context: context)
+        if plan.errors.isEmpty { context.carried.keep(CheckedPlan(rowCount: rows.count, items: plan.items, existing: plan.existing)) }
+        return plan.errors
+    }
+
+    /// Whether a plan checked before the transaction still holds inside it: the file's codes name
+    /// the same enterprises (none registered, moved or renamed meanwhile) and every unit it writes
+    /// to is still active and the actor's. One batched read of each.
+    static func stillHolds(_ plan: CheckedPlan, actor: Actor, on tx: Database) async throws -> Bool {
+        let now = try await existing(codes: plan.items.map(\.fields.creditCode), on: tx)
+        guard now == plan.existing else { return false }
+        let unitIDs = Array(Set(plan.items.map(\.fields.unitID)))
+        var units: [OrgUnit] = []
+        for chunk in unitIDs.chunked(500) { units += try await OrgUnit.query(on: tx).filter(\.$id ~~ chunk).all() }
+        return units.count == unitIDs.count && units.allSatisfy { unit in unit.active && unit.unitPath.map(actor.owns) == true }
+    }
+
+    func plan(_ rows: [ImportRow], on db: Database, actor: Actor, context: ImportContext?) async throws -> (errors: [ImportRowError], items: [Item], existing: [String: Existing]) {
         let units = try await UnitLookup(on: db)
         let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0.key, $0.zh) })
         let existing = try await Self.existing(codes: rows.compactMap { try? CreditCode.parse($0.value("creditCode")).get().value }, on: db)
@@ -97,10 +118,10 @@ struct EnterpriseRegister: ImportRegister {
             }
             errors += rowErrors
         }
-        return (errors, items)
+        return (errors, items, existing)
     }
 
-    struct Existing { var id: Int; var unitPath: UnitPath?; var unitName: String; var name: String = "" }
+    struct Existing: Sendable, Equatable { var id: Int; var unitPath: UnitPath?; var unitName: String; var name: String = "" }
 
     /// The registered enterprise a row's credit code names, if the actor may write for it;
     /// otherwise why not. `doing` completes “不能…” in the refusal (e.g. 填报).
@@ -142,6 +163,11 @@ struct EnterpriseRegister: ImportRegister {
     }
 
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
+        if let checked = context.carried.take(CheckedPlan.self), checked.rowCount == rows.count,
+           try await Self.stillHolds(checked, actor: context.actor, on: tx) {
+            return try await EnterpriseBulkWriter.write(checked.items, context: context, on: tx)
+        }
+        // No plan handed over (a caller that did not validate), or the database moved under it: check again.
         let plan = try await plan(rows, on: tx, actor: context.actor, context: nil)
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
         return try await EnterpriseBulkWriter.write(plan.items, context: context, on: tx)

@@ -103,6 +103,8 @@ struct ImportContext: Sendable {
     let clock: AppClock
     let passwords: @Sendable (String) async throws -> String
     let progress: JobRunner.Progress?
+    /// What `validate` worked out, for `write` to reuse when nothing it rests on has changed.
+    var carried = ImportCarry()
 
     func report(_ phase: String, _ done: Int, _ total: Int) async {
         try? await progress?.report(phase: phase, progress: done, total: total)
@@ -113,7 +115,25 @@ struct ImportContext: Sendable {
     /// busy timeout, so there progress is not reported while writing.
     func forTransaction(on tx: Database) -> ImportContext {
         let single = (tx as? any SQLDatabase)?.dialect.name == "sqlite"
-        return ImportContext(db: db, actor: actor, address: address, clock: clock, passwords: passwords, progress: single ? nil : progress)
+        return ImportContext(db: db, actor: actor, address: address, clock: clock, passwords: passwords, progress: single ? nil : progress,
+                             carried: carried)
+    }
+}
+
+/// A register's checked plan, handed from `validate` (before the transaction) to `write` (inside
+/// it), so the rows are not checked twice; `write` takes it only after confirming, in one batched
+/// pass, that what the plan rests on is as it was. Taken once.
+final class ImportCarry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: (any Sendable)?
+
+    func keep(_ value: any Sendable) { lock.withLock { self.value = value } }
+
+    func take<T>(_ type: T.Type) -> T? {
+        lock.withLock {
+            defer { value = nil }
+            return value as? T
+        }
     }
 }
 
