@@ -7,6 +7,8 @@ protocol RecordAPI: Sendable {
     associatedtype Writes: RecordWrites
     associatedtype DTO: Encodable
 
+    /// The paged list (each register's own query and DTO).
+    static func list(_ req: Request) async throws -> Response
     static func present(_ record: Writes.Record, _ req: Request) async throws -> DTO
     /// Refuses what a PATCH may not change here (a unit's parent moves through its own operation).
     static func checkPatch(_ input: Writes.Input, of record: Writes.Record) throws

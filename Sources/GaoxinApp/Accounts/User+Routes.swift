@@ -6,9 +6,7 @@ enum UserRoutes {
     static var all: [RouteSpec] {
         RecordRoutes(
             path: "/users", policy: policy,
-            pages: .init(index: UserPages.index, export: UserPages.export, newForm: UserPages.newForm, create: UserPages.create,
-                         show: { try await UserPages.show($0) }, editForm: UserPages.editForm, update: UserPages.update, setActive: UserPages.setActive),
-            api: .init(list: UsersAPI.list, create: UsersAPI.create, show: UsersAPI.show, update: UsersAPI.update, setActive: UsersAPI.setActive),
+            pages: UserPages.self, api: UsersAPI.self,
             docs: .init(schemaName: "User", tag: "用户", idDescription: "用户 ID",
                         listParameters: APIParameter.list(UserQueries.list, search: "用户名、姓名或单位名中的子串", [
                             "active": "1 启用 / 0 停用", "under": "只列出该单位 ID 及下级单位的用户",

@@ -11,11 +11,7 @@ enum ClusterRoutes {
     static var all: [RouteSpec] {
         RecordRoutes(
             path: "/clusters", policy: policy,
-            pages: .init(index: ClusterPages.index, export: ClusterPages.export, newForm: ClusterPages.newForm, create: ClusterPages.create,
-                         show: { try await ClusterPages.show($0) }, editForm: ClusterPages.editForm, update: ClusterPages.update,
-                         setActive: ClusterPages.setActive),
-            api: .init(list: ClustersAPI.list, create: ClustersAPI.create, show: ClustersAPI.show, update: ClustersAPI.update,
-                       setActive: ClustersAPI.setActive),
+            pages: ClusterPages.self, api: ClustersAPI.self,
             docs: .init(schemaName: "Cluster", tag: "产业集群",
                         listParameters: APIParameter.list(ClusterQueries.list, search: "集群名称或挂钩领导中的任意子串",
                                                           ["under": "牵头部门在该单位之下", "active": "1 启用 / 0 停用"]),

@@ -9,11 +9,7 @@ enum EnterpriseRoutes {
     static var all: [RouteSpec] {
         RecordRoutes(
             path: "/enterprises", policy: policy,
-            pages: .init(index: EnterprisePages.index, export: EnterprisePages.export, newForm: EnterprisePages.newForm, create: EnterprisePages.create,
-                         show: { try await EnterprisePages.show($0) }, editForm: EnterprisePages.editForm, update: EnterprisePages.update,
-                         setActive: EnterprisePages.setActive),
-            api: .init(list: EnterprisesAPI.list, create: EnterprisesAPI.create, show: EnterprisesAPI.show, update: EnterprisesAPI.update,
-                       setActive: EnterprisesAPI.setActive),
+            pages: EnterprisePages.self, api: EnterprisesAPI.self,
             docs: .init(schemaName: "Enterprise", tag: "企业", idDescription: "企业 ID",
                         listParameters: APIParameter.list(EnterpriseQueries.list, search: "企业名称或统一社会信用代码中的任意子串", [
                             "under": "只列出该单位及其下级单位的企业", "industry": "行业代码前缀（字母和数字），如 39 或 C39",

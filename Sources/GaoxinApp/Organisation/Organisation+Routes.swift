@@ -8,9 +8,7 @@ enum OrganisationRoutes {
     static var all: [RouteSpec] {
         RecordRoutes(
             path: "/units", policy: policy,
-            pages: .init(index: UnitPages.index, export: UnitPages.export, newForm: UnitPages.newForm, create: UnitPages.create,
-                         show: { try await UnitPages.show($0) }, editForm: UnitPages.editForm, update: UnitPages.update, setActive: UnitPages.setActive),
-            api: .init(list: UnitsAPI.list, create: UnitsAPI.create, show: UnitsAPI.show, update: UnitsAPI.update, setActive: UnitsAPI.setActive),
+            pages: UnitPages.self, api: UnitsAPI.self,
             docs: .init(schemaName: "Unit", tag: "组织单位", idDescription: "单位 ID",
                         listParameters: APIParameter.list(UnitQueries.list, search: "名称或编码中的任意子串",
                                                           ["active": "1 启用 / 0 停用", "under": "只列出该单位 ID 之下的单位"]),

@@ -20,6 +20,26 @@ struct RecordRoutes {
         var setActive: @Sendable (Bool) -> Handler
     }
 
+    /// A register kept in a model of its own: its handlers are its `RecordPages` and `RecordAPI`.
+    init<P: RecordPages, A: RecordAPI>(path: String, policy: ResourcePolicy, pages: P.Type, api: A.Type, docs: Docs) {
+        // Closures, not method references: a generic type's methods are not seen as Sendable.
+        self.init(path: path, policy: policy,
+                  pages: Pages(index: { try await P.index($0) }, export: { try await P.export($0) }, newForm: { try await P.newForm($0) },
+                               create: { try await P.create($0) }, show: { try await P.renderShow($0, errors: [], status: .ok) },
+                               editForm: { try await P.editForm($0) }, update: { try await P.update($0) }, setActive: { P.setActive($0) }),
+                  api: API(list: { try await A.list($0) }, create: { try await A.create($0) }, show: { try await A.show($0) },
+                           update: { try await A.update($0) }, setActive: { A.setActive($0) }),
+                  docs: docs)
+    }
+
+    init(path: String, policy: ResourcePolicy, pages: Pages, api: API, docs: Docs) {
+        self.path = path
+        self.policy = policy
+        self.pages = pages
+        self.api = api
+        self.docs = docs
+    }
+
     /// A schema given by a type (`ClusterDTO`) or built at run time from a declaration.
     enum Schema {
         case type(any APISchema.Type)

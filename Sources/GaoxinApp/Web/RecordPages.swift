@@ -16,6 +16,8 @@ protocol RecordPages: Sendable {
     static var exportColumns: [ListColumn<Row>] { get }
     static var exportNames: ExportNames { get }
     static func renderIndex(_ req: Request, query: ListQuery, page: ListPage<Row>) async throws -> Response
+    static func newForm(_ req: Request) async throws -> Response
+    static func editForm(_ req: Request) async throws -> Response
 
     static func path(of record: Record) -> String
     /// Refuses before the form is read (another unit's record); nothing by default.
@@ -26,7 +28,7 @@ protocol RecordPages: Sendable {
     static func allFailures(_ parseErrors: [FieldError], _ input: Input, existing: Record?, _ req: Request) async throws -> ValidationFailed
     static func renderForm(_ req: Request, record: Record?, input: Input, raw: [String: String], errors: [FieldError],
                            status: HTTPResponseStatus) async throws -> Response
-    /// The record's page with a refusal at the top (a unit that still has users).
+    /// The record's page, with a refusal at the top when there is one (a unit that still has users).
     static func renderShow(_ req: Request, errors: [FieldError], status: HTTPResponseStatus) async throws -> Response
 }
 
@@ -63,9 +65,8 @@ extension RecordPages {
             guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: nil, req) }
             let record = try await Writes.create(input, req)
             return .redirect(path(of: record) + "?notice=created")
-        } catch let failed as ValidationFailed {
-            return try await renderForm(req, record: nil, input: input, raw: raw, errors: failed.errors, status: .unprocessableEntity)
-        } catch AppError.validation(let failed) {
+        } catch {
+            guard let failed = validationFailure(error) else { throw error }
             return try await renderForm(req, record: nil, input: input, raw: raw, errors: failed.errors, status: .unprocessableEntity)
         }
     }
@@ -78,11 +79,17 @@ extension RecordPages {
             guard parseErrors.isEmpty else { throw try await allFailures(parseErrors, input, existing: record, req) }
             _ = try await Writes.update(record, input, req)
             return .redirect(path(of: record) + "?notice=saved")
-        } catch let failed as ValidationFailed {
-            return try await renderForm(req, record: record, input: input, raw: raw, errors: failed.errors, status: .unprocessableEntity)
-        } catch AppError.validation(let failed) {
+        } catch {
+            guard let failed = validationFailure(error) else { throw error }
             return try await renderForm(req, record: record, input: input, raw: raw, errors: failed.errors, status: .unprocessableEntity)
         }
+    }
+
+    /// A write's refusal of the form's values, thrown as itself or wrapped as the API's error.
+    private static func validationFailure(_ error: any Error) -> ValidationFailed? {
+        if let failed = error as? ValidationFailed { return failed }
+        if case AppError.validation(let failed) = error { return failed }
+        return nil
     }
 
     static func setActive(_ active: Bool) -> @Sendable (Request) async throws -> Response {
