@@ -202,6 +202,8 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /clusters/:id/deactivate": .roles(clusterWriters),
         "POST /clusters/:id/reactivate": .roles(clusterWriters),
         "POST /clusters/:id/chains": .roles(clusterWriters),
+        "POST /clusters/:id/figures": .roles(clusterWriters),
+        "POST /clusters/:id/figures/:period/delete": .roles(clusterWriters),
         // The missing and weak nodes of every chain: a reading of the chain maps.
         "GET /chain-gaps": .roles(clusterReaders),
         "GET /chain-gaps/export": .roles(clusterReaders),
@@ -228,6 +230,9 @@ final class RoleRouteMatrixTests: XCTestCase {
         "PATCH /api/v1/clusters/:id": .roles(clusterWriters),
         "POST /api/v1/clusters/:id/deactivate": .roles(clusterWriters),
         "POST /api/v1/clusters/:id/reactivate": .roles(clusterWriters),
+        "GET /api/v1/clusters/:id/figures": .roles(clusterReaders),
+        "PUT /api/v1/clusters/:id/figures/:period": .roles(clusterWriters),
+        "DELETE /api/v1/clusters/:id/figures/:period": .roles(clusterWriters),
         "GET /api/v1/clusters/:id/chains": .roles(clusterReaders),
         "POST /api/v1/clusters/:id/chains": .roles(clusterWriters),
         "GET /api/v1/chains/:id": .roles(clusterReaders),

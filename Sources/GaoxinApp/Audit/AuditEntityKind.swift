@@ -61,7 +61,10 @@ struct AuditEntityKind: Sendable {
         AuditEntityKind(value: "cluster", zh: "产业集群", en: "Cluster", noun: "cluster", fields: [
             id, f("name", "集群名称", "Name"), f("category", "集群类别代码", "Category code"), f("categoryName", "集群类别", "Category"),
             f("leadUnitId", "牵头部门 ID", "Lead unit id"), f("leadUnitName", "牵头部门", "Lead unit"), f("liaisonLeader", "挂钩领导", "Liaison leader"),
-            f("annualTarget", "年度目标（万元）", "Annual target (10k yuan)"), sortOrder, active, note,
+            f("annualTarget", "年度目标（万元）", "Annual target (10k yuan)"), f("figuresSource", "营收口径", "Figures source"), sortOrder, active, note,
+        ]),
+        AuditEntityKind(value: ClusterFigureWrites.entity, zh: "集群月度规上营收（填报）", en: "Cluster month (reported)", noun: "cluster month", fields: [
+            f("clusterId", "产业集群 ID", "Cluster id"), f("period", "月份", "Month"), f("revenue", "规上营收（万元）", "Revenue (10k yuan)"), note,
         ]),
         AuditEntityKind(value: "chain", zh: "产业链", en: "Chain", noun: "chain", fields: [
             id, f("clusterId", "产业集群 ID", "Cluster id"), f("name", "产业链名称", "Name"),

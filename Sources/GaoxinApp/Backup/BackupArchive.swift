@@ -91,9 +91,7 @@ enum BackupArchive {
                 }
             }
             // The search postings and roll-ups are derived, not backed up: made again from the restored rows.
-            try await SearchSource.rebuild(SearchSource.all, on: sql)
-            try await EnterpriseCounts.rebuild(on: sql)
-            try await MonthlyFigures.rebuild(on: sql)
+            try await DerivedTables.rebuildAll(on: sql)
         }
         return manifest
     }

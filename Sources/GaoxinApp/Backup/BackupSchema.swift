@@ -12,7 +12,7 @@ enum BackupSchema {
 
     /// Tables derived from the others and rebuilt on restore rather than backed up (the search
     /// postings, the roll-ups).
-    static let derived: Set<String> = [SearchIndex.table, EnterpriseCounts.table, MonthlyFigures.table]
+    static var derived: Set<String> { DerivedTables.names }
 
     /// The fixed tables, then each declared register's table and the shared link table (derived
     /// from the declarations), before the audit log and jobs.
@@ -59,7 +59,9 @@ enum BackupSchema {
                                                            ("expires_on", .text), ("note", .text), ("created_at", .datetime)], identity: "id"),
         Table(name: "clusters", columns: [("id", .int), ("name", .text), ("category", .text), ("lead_unit_id", .int), ("liaison_leader", .text),
                                           ("annual_target", .int), ("sort_order", .int), ("active", .bool), ("note", .text),
-                                          ("created_at", .datetime), ("updated_at", .datetime), ("name_sort", .text)], identity: "id"),
+                                          ("created_at", .datetime), ("updated_at", .datetime), ("name_sort", .text), ("figures_source", .text)], identity: "id"),
+        Table(name: "cluster_reported_figures", columns: [("id", .int), ("cluster_id", .int), ("period", .text), ("revenue", .int), ("note", .text),
+                                                          ("created_at", .datetime), ("updated_at", .datetime)], identity: "id"),
         Table(name: "chains", columns: [("id", .int), ("cluster_id", .int), ("name", .text), ("min_enterprises", .int), ("min_revenue", .int),
                                         ("require_backbone", .bool), ("active", .bool), ("note", .text), ("created_at", .datetime), ("updated_at", .datetime),
                                         ("leader_weights", .text)],

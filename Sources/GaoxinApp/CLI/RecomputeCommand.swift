@@ -15,13 +15,12 @@ struct RecomputeCommand: AsyncCommand {
         try await app.autoMigrate()
         try await app.db.transaction { tx in
             let sql = tx as! any SQLDatabase
-            var started = Date()
-            try await EnterpriseCounts.rebuild(on: sql)
-            context.console.print("企业汇总（单位 × 行业大类 × 状态 × 规模）：\(Self.seconds(since: started)) 秒")
-            started = Date()
-            try await MonthlyFigures.rebuild(on: sql)
-            context.console.print("月度指标汇总（月份 × 单位 × 行业 × 规模 × 状态）：\(Self.seconds(since: started)) 秒")
-            started = Date()
+            for rollup in DerivedTables.rollups {
+                let started = Date()
+                try await rollup.rebuild(sql)
+                context.console.print("\(rollup.labelZh)：\(Self.seconds(since: started)) 秒")
+            }
+            let started = Date()
             try await SearchSource.rebuild(SearchSource.all, on: sql)
             context.console.print("搜索索引：\(Self.seconds(since: started)) 秒")
         }

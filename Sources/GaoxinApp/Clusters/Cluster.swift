@@ -16,15 +16,18 @@ final class Cluster: Model, @unchecked Sendable {
     @OptionalField(key: "liaison_leader") var liaisonLeader: String?
     /// Annual revenue target, 万元.
     @OptionalField(key: "annual_target") var annualTarget: Int64?
+    /// `ClusterFiguresSource`: whether its monthly revenue is summed from its enterprises or entered.
+    @Field(key: "figures_source") var figuresSource: String
     @Field(key: "sort_order") var sortOrder: Int
     @Field(key: "active") var active: Bool
     @OptionalField(key: "note") var note: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
-    init() {}
+    init() { figuresSource = ClusterFiguresSource.bottomUp.rawValue }
 
     var clusterCategory: ClusterCategory? { ClusterCategory(rawValue: category) }
+    var source: ClusterFiguresSource { ClusterFiguresSource(rawValue: figuresSource) ?? .bottomUp }
 }
 
 /// An industrial chain (产业链) of a cluster, with the thresholds that grade its nodes.

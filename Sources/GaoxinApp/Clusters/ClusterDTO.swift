@@ -13,6 +13,7 @@ struct ClusterDTO: Content, Equatable, APISchema {
     var leadUnitName: String?
     var liaisonLeader: String?
     var annualTarget: Int64?
+    var figuresSource: String
     var sortOrder: Int
     var active: Bool
     var note: String?
@@ -26,6 +27,7 @@ struct ClusterDTO: Content, Equatable, APISchema {
         self.leadUnitName = leadUnitName
         liaisonLeader = cluster.liaisonLeader
         annualTarget = cluster.annualTarget
+        figuresSource = cluster.figuresSource
         sortOrder = cluster.sortOrder
         active = cluster.active
         note = cluster.note
@@ -37,7 +39,7 @@ struct ClusterDTO: Content, Equatable, APISchema {
             "id": .integer, "name": .string, "category": .string(allowedValues: ClusterCategory.allCases.map { AnyCodable($0.rawValue) }),
             "categoryName": .string, "leadUnitId": .integer, "leadUnitName": .string(required: false, nullable: true),
             "liaisonLeader": .string(required: false, nullable: true), "annualTarget": .integer(required: false, nullable: true),
-            "sortOrder": .integer, "active": .boolean, "note": .string(required: false, nullable: true),
+            "figuresSource": .string(allowedValues: ClusterFiguresSource.allCases.map { AnyCodable($0.rawValue) }), "sortOrder": .integer, "active": .boolean, "note": .string(required: false, nullable: true),
         ])
     }
 }
@@ -49,6 +51,7 @@ struct ClusterInput: Content, APISchema {
     var leadUnitId: Int?
     var liaisonLeader: String?
     var annualTarget: Int64?
+    var figuresSource: String?
     var sortOrder: Int?
     var note: String?
 
@@ -58,7 +61,8 @@ struct ClusterInput: Content, APISchema {
             "name": .string(required: true, maxLength: 100, pattern: JSONSchema.nonBlank),
             "category": .string(required: true, allowedValues: ClusterCategory.allCases.map { AnyCodable($0.rawValue) }),
             "leadUnitId": .integer(required: true), "liaisonLeader": .string(required: false, nullable: true, maxLength: 100),
-            "annualTarget": .integer(required: false, nullable: true, minimum: (0, exclusive: false)), "sortOrder": .sortOrder(),
+            "annualTarget": .integer(required: false, nullable: true, minimum: (0, exclusive: false)),
+            "figuresSource": .string(required: false, allowedValues: ClusterFiguresSource.allCases.map { AnyCodable($0.rawValue) }), "sortOrder": .sortOrder(),
             "note": .string(required: false, nullable: true, maxLength: 2000),
         ])
     }

@@ -31,8 +31,12 @@ enum ClusterPages: RecordPages {
         return actor.owns(path)
     }
 
-    static func show(_ req: Request, chainValues: [String: String] = [:], errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func show(_ req: Request, chainValues: [String: String] = [:], errors: [FieldError] = [], figureValues: [String: String] = [:],
+                     figureErrors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)
+        let month = try monthQuery(req)
+        let canWrite = try await canWrite(cluster, req)
+        let report = try await ClusterFigureReport.make(cluster, month: month, now: req.now, lang: req.uiLanguage, on: req.db)
         let chains = try await Chain.query(on: req.db).filter(\.$clusterID == cluster.id!).sort(\.$name).all()
         // One query for every chain's node count, not one per chain.
         let chainIDs = chains.compactMap(\.id)
@@ -40,8 +44,9 @@ enum ClusterPages: RecordPages {
         let counts = Dictionary(grouping: nodes, by: \.chainID).mapValues(\.count)
         let model = ClusterShowView.Model(cluster: try await ClusterQueries.dto(cluster, on: req.db),
                                           chains: chains.map { (chain: ChainDTO($0), nodes: counts[$0.id!] ?? 0) },
+                                          figures: .init(clusterID: cluster.id!, report: report, canEnter: canWrite, values: figureValues, errors: figureErrors),
                                           backlinks: try await RegisterBacklinks.to(table: RegisterTarget.cluster.table, id: cluster.id!, on: req.db),
-                                          canWrite: try await canWrite(cluster, req), chainValues: chainValues, errors: errors)
+                                          canWrite: canWrite, chainValues: chainValues, errors: errors)
         return try await req.renderPage(status: status) { ClusterShowView.render($0, model) }
     }
 
@@ -53,7 +58,7 @@ enum ClusterPages: RecordPages {
         let cluster = try await ClusterQueries.find(req)
         try await ClusterWrites.requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
         let values = ClusterInput(name: cluster.name, category: cluster.category, leadUnitId: cluster.leadUnitID, liaisonLeader: cluster.liaisonLeader,
-                                  annualTarget: cluster.annualTarget, sortOrder: cluster.sortOrder, note: cluster.note)
+                                  annualTarget: cluster.annualTarget, figuresSource: cluster.figuresSource, sortOrder: cluster.sortOrder, note: cluster.note)
         return try await form(req, clusterID: cluster.id, values: values, targetText: nil, errors: [])
     }
 
@@ -69,6 +74,45 @@ enum ClusterPages: RecordPages {
         } catch let failed as ValidationFailed {
             return try await show(req, chainValues: form, errors: failed.errors, status: .unprocessableEntity)
         }
+    }
+
+    /// `?month=YYYY-MM`: the month the figures run through; a malformed one is refused, not ignored.
+    static func monthQuery(_ req: Request) throws -> Period? {
+        guard let raw = req.query[String.self, at: "month"], !raw.isEmpty else { return nil }
+        guard let period = Period(raw) else { throw AppError.badRequest("月份“\(raw)”格式不对，应为 YYYY-MM", field: "month") }
+        return period
+    }
+
+    /// A top-down month entered or corrected from the page; the revenue is typed in 亿元.
+    static func saveFigure(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        try await ClusterWrites.requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
+        let form = try req.content.decode([String: String].self)
+        var revenue: Int64?
+        var parseErrors: [FieldError] = []
+        if let raw = form["revenue"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            switch Wan.parse(yi: raw) {
+            case .success(let wan): revenue = wan.value
+            case .failure(let problem): parseErrors.append(.invalid("revenue", zh: "规上营收" + problem.messageZh + "（单位亿元）", en: "Revenue " + problem.messageEn + " (100m yuan)"))
+            }
+        }
+        do {
+            let failed = try await ValidationFailed.combining(parseErrors) {
+                _ = try ClusterFigureWrites.validate(cluster, period: form["period"] ?? "", revenue: revenue, note: form["note"], now: req.now)
+            }
+            if !failed.errors.isEmpty { throw failed }
+            let row = try await ClusterFigureWrites.save(cluster, period: form["period"] ?? "", revenue: revenue, note: form["note"], req)
+            return .redirect(Site.cluster(cluster.id!) + "?month=\(row.period)&notice=saved#figures")
+        } catch let failed as ValidationFailed {
+            return try await show(req, figureValues: form, figureErrors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    static func deleteFigure(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        let period = req.parameters.get("period") ?? ""
+        try await ClusterFigureWrites.delete(cluster, period: period, req)
+        return .redirect(Site.cluster(cluster.id!) + "?notice=deleted#figures")
     }
 
     private static func form(_ req: Request, clusterID: Int?, values: ClusterInput, targetText: String?, errors: [FieldError],
@@ -89,6 +133,7 @@ enum ClusterPages: RecordPages {
         input.name = form["name"] ?? ""
         input.category = form["category"] ?? ""
         input.liaisonLeader = form["liaisonLeader"] ?? ""
+        if let source = form["figuresSource"], !source.isEmpty { input.figuresSource = source }
         input.note = form["note"] ?? ""
         if let raw = form["leadUnitId"], !raw.isEmpty {
             if let id = Int(raw) { input.leadUnitId = id } else { errors.append(.invalid("leadUnitId", zh: "牵头部门无效", en: "Invalid unit")) }

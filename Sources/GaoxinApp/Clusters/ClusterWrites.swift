@@ -17,6 +17,7 @@ enum ClusterWrites: FieldRecordWrites {
         var leadUnitID: Int
         var liaisonLeader: String?
         var annualTarget: Int64?
+        var figuresSource: ClusterFiguresSource
         var sortOrder: Int
         var note: String?
     }
@@ -39,6 +40,9 @@ enum ClusterWrites: FieldRecordWrites {
         let leader = v.optionalText("liaisonLeader", input.liaisonLeader ?? existing?.liaisonLeader, label: "挂钩领导", labelEn: "Liaison leader", max: 100)
         let target = input.annualTarget ?? existing?.annualTarget
         if let target { v.check((0..<IndicatorWrites.moneyLimit).contains(target), .invalid("annualTarget", zh: "年度目标应为不小于 0 的整数（万元）", en: "Target must be ≥ 0 (10k yuan)")) }
+        let sourceText = input.figuresSource ?? existing?.figuresSource ?? ClusterFiguresSource.bottomUp.rawValue
+        let source = ClusterFiguresSource(codeOrName: sourceText)
+        if source == nil { v.add(.invalid("figuresSource", zh: "营收口径只能是：" + ClusterFiguresSource.allCases.map(\.nameZh).joined(separator: "、"), en: "Unknown figures source")) }
         let sortOrder = input.sortOrder ?? existing?.sortOrder ?? 0
         v.check(InputLimits.sortOrder.contains(sortOrder), .invalid("sortOrder", zh: "排序号应在 -1000000 到 1000000 之间", en: "Sort order out of range"))
         let note = v.optionalText("note", input.note ?? existing?.note, label: "备注", labelEn: "Note", max: 2000)
@@ -48,7 +52,8 @@ enum ClusterWrites: FieldRecordWrites {
             if try await query.count() > 0 { v.add(FieldError(field: "name", code: "duplicate", zh: "已有名为“\(name)”的产业集群", en: "A cluster has this name")) }
         }
         try v.throwIfInvalid()
-        return Fields(name: name, category: category!, leadUnitID: leadUnitID!, liaisonLeader: leader, annualTarget: target, sortOrder: sortOrder, note: note)
+        return Fields(name: name, category: category!, leadUnitID: leadUnitID!, liaisonLeader: leader, annualTarget: target,
+                      figuresSource: source!, sortOrder: sortOrder, note: note)
     }
 
     static func requireOwnership(_ cluster: Cluster, actor: Actor, on db: Database) async throws {
@@ -61,6 +66,7 @@ enum ClusterWrites: FieldRecordWrites {
         cluster.leadUnitID = fields.leadUnitID
         cluster.liaisonLeader = fields.liaisonLeader
         cluster.annualTarget = fields.annualTarget
+        cluster.figuresSource = fields.figuresSource.rawValue
         cluster.sortOrder = fields.sortOrder
         cluster.note = fields.note
     }

@@ -6,6 +6,7 @@ enum ClusterRoutes {
     static let policy = Policies.clusters
     static let idParam = APIParameter.path("id", "ID")
     static let enterpriseParam = APIParameter.path("enterpriseId", "企业 ID")
+    static let periodParam = APIParameter.pathText("period", "月份 YYYY-MM", pattern: "^[0-9]{4}-[0-9]{2}$")
     static let gapParams = APIParameter.list(ChainGaps.parameters, search: "环节、产业链或集群名称中的任意子串", ["cluster": "产业集群 ID"])
 
     static var all: [RouteSpec] {
@@ -19,6 +20,8 @@ enum ClusterRoutes {
                         create: .json(ClusterInput.self), patch: .patch(ClusterInput.self))
         ).routes(morePages: [
             RouteSpec(.POST, "/clusters/:id/chains", .write(policy), ClusterPages.createChain),
+            RouteSpec(.POST, "/clusters/:id/figures", .write(policy), ClusterPages.saveFigure),
+            RouteSpec(.POST, "/clusters/:id/figures/:period/delete", .write(policy), ClusterPages.deleteFigure),
             RouteSpec(.GET, "/chain-gaps", .read(policy), ChainGapPages.index),
             RouteSpec(.GET, "/chain-gaps/export", .read(policy), ChainGapPages.export),
             RouteSpec(.GET, "/chains/:id", .read(policy)) { try await ChainPages.show($0) },
@@ -41,6 +44,19 @@ enum ClusterRoutes {
             RouteSpec(.POST, "/api/v1/clusters/:id/chains", .write(policy),
                       doc: APIOperation(operationID: "createChain", summary: "新建产业链", tag: "产业集群", parameters: [idParam], request: .json(ChainInput.self), successStatus: 201, response: ChainDTO.self),
                       ClustersAPI.createChain),
+            RouteSpec(.GET, "/api/v1/clusters/:id/figures", .read(policy),
+                      doc: APIOperation(operationID: "getClusterFigures", summary: "集群规上营收：1–N月累计、同比、目标完成进度与时序进度、规模层级、逐月两种口径",
+                                        tag: "产业集群", parameters: [idParam, .query("month", "统计截至月份 YYYY-MM；缺省为该口径最近有数据的月份", .string(pattern: "^[0-9]{4}-[0-9]{2}$"))],
+                                        response: ClusterFigureReport.self),
+                      ClustersAPI.figures),
+            RouteSpec(.PUT, "/api/v1/clusters/:id/figures/:period", .write(policy),
+                      doc: APIOperation(operationID: "putClusterReportedFigure", summary: "填报或更正自上而下集群某月规上营收（万元）", tag: "产业集群",
+                                        parameters: [idParam, periodParam], request: .json(ClusterReportedFigureInput.self), response: ClusterReportedFigureDTO.self),
+                      ClustersAPI.putFigure),
+            RouteSpec(.DELETE, "/api/v1/clusters/:id/figures/:period", .write(policy),
+                      doc: APIOperation(operationID: "deleteClusterReportedFigure", summary: "删除自上而下集群某月填报的规上营收", tag: "产业集群",
+                                        parameters: [idParam, periodParam], successStatus: 204, response: nil),
+                      ClustersAPI.deleteFigure),
             RouteSpec(.GET, "/api/v1/chain-gaps", .read(policy),
                       doc: APIOperation(operationID: "listChainGaps", summary: "全部在用产业链的缺失与薄弱环节（强弱按各链门槛当场计算，含判定依据）", tag: "产业集群",
                                         parameters: gapParams, response: ChainGapListDTO.self),

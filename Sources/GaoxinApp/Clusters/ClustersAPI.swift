@@ -30,6 +30,23 @@ enum ClustersAPI: RecordAPI {
         return try .json(ChainDTO(chain), status: .created)
     }
 
+    static func figures(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        return try .json(try await ClusterFigureReport.make(cluster, month: try ClusterPages.monthQuery(req), now: req.now, lang: req.uiLanguage, on: req.db))
+    }
+
+    static func putFigure(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        let input = try APIBody.decode(ClusterReportedFigureInput.self, req)
+        let row = try await ClusterFigureWrites.save(cluster, period: req.parameters.get("period") ?? "", revenue: input.revenue, note: input.note, req)
+        return try .json(ClusterReportedFigureDTO(row))
+    }
+
+    static func deleteFigure(_ req: Request) async throws -> Response {
+        try await ClusterFigureWrites.delete(try await ClusterQueries.find(req), period: req.parameters.get("period") ?? "", req)
+        return Response(status: .noContent)
+    }
+
     static func chainMap(_ req: Request) async throws -> Response {
         try .json(try await ClusterQueries.map(try await ClusterQueries.findChain(req), now: req.now, on: req.db))
     }

@@ -31,6 +31,7 @@ enum Migrations {
         M0025_CreateSearchGrams(),
         M0026_CreateEnterpriseCounts(),
         M0027_CreateMonthlyFigures(),
+        M0028_CreateClusterFigures(),
     ]
 
     static func register(on app: Application) {

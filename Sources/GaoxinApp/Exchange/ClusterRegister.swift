@@ -15,6 +15,8 @@ struct ClusterRegister: ImportRegister {
         RegisterColumn(key: "leadUnit", zh: "牵头部门", en: "Lead unit", required: true, example: "GX-JQB", note: "单位编码或名称"),
         RegisterColumn(key: "liaisonLeader", zh: "挂钩领导", en: "Liaison leader", required: false, example: "", note: ""),
         RegisterColumn(key: "annualTarget", zh: "年度营收目标（万元）", en: "Annual target (10k yuan)", required: false, example: "25000000", note: "整数，单位万元"),
+        RegisterColumn(key: "figuresSource", zh: "营收口径", en: "Figures source", required: false, example: "企业汇总（自下而上）",
+                       note: "企业汇总（自下而上）/统计部门口径（自上而下填报）；空为企业汇总"),
         RegisterColumn(key: "sortOrder", zh: "排序号", en: "Sort order", required: false, example: "10", note: "整数"),
         RegisterColumn(key: "note", zh: "备注", en: "Note", required: false, example: "", note: ""),
     ]
@@ -44,6 +46,7 @@ struct ClusterRegister: ImportRegister {
             // A column the file lacks (nil) keeps an existing cluster's value; an empty cell clears it.
             var input = ClusterInput(name: row.value("name"), category: row.value("category"),
                                      liaisonLeader: row.has("liaisonLeader") ? row.value("liaisonLeader") : nil,
+                                     figuresSource: row.value("figuresSource").isEmpty ? nil : row.value("figuresSource"),
                                      note: row.has("note") ? row.value("note") : nil)
             let unitText = row.value("leadUnit")
             if unitText.isEmpty { fail("leadUnit", "必填") } else {

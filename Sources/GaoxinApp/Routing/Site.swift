@@ -47,6 +47,8 @@ enum Site {
     static func clusterDeactivate(_ id: Int) -> String { "/clusters/\(id)/deactivate" }
     static func clusterReactivate(_ id: Int) -> String { "/clusters/\(id)/reactivate" }
     static func clusterChains(_ id: Int) -> String { "/clusters/\(id)/chains" }
+    static func clusterFigures(_ id: Int) -> String { "/clusters/\(id)/figures" }
+    static func clusterFigureDelete(_ id: Int, _ period: String) -> String { "/clusters/\(id)/figures/\(period)/delete" }
     static func chain(_ id: Int) -> String { "/chains/\(id)" }
     static func chainEdit(_ id: Int) -> String { "/chains/\(id)/edit" }
     static func chainExport(_ id: Int) -> String { "/chains/\(id)/export" }

@@ -44,7 +44,7 @@ enum FormField {
     }
 
     static func select<C: HTML.BodyContext>(_ name: String, label: String, options: [Option], selected: String?, errors: [FieldError],
-                                             lang: UILanguage, required: Bool = false, blank: String? = nil) -> Node<C> {
+                                             lang: UILanguage, required: Bool = false, blank: String? = nil, hint: String? = nil) -> Node<C> {
         .div(
             .class(errors.contains { $0.field == name } ? "field invalid" : "field"),
             .label(.for(name), .text(label), .if(required, .span(.class("req"), .text(" *")))),
@@ -53,6 +53,7 @@ enum FormField {
                 .unwrap(blank) { option("", $0, selected: false) },
                 .forEach(options) { option($0.value, $0.label, selected: $0.value == selected) }
             ),
+            .unwrap(hint) { .span(.class("hint"), .text($0)) },
             error(name, errors, lang)
         )
     }

@@ -61,6 +61,11 @@ enum Stylesheet {
     .strength-weak { background:#fff4d6; color:#7a5600; border:1px solid #e8cf8a; }
     .strength-strong { background:#e3f4e6; color:#1d5e2c; border:1px solid #9fd0aa; }
     td .strength { display:inline-block; margin:0 .3rem .2rem 0; }
+    .pace { font-size:.85rem; border-radius:3px; padding:0 .4rem; white-space:nowrap; }
+    .pace-on_pace { background:#e3f4e6; color:#1d5e2c; border:1px solid #9fd0aa; }
+    .pace-slightly_behind { background:#fff4d6; color:#7a5600; border:1px solid #e8cf8a; }
+    .pace-behind { background:#fde2e1; color:#9b1c1c; border:1px solid #e6a3a0; }
+    .rule { color:var(--muted); font-size:.85rem; }
     .tag { margin-left:.4rem; font-size:.8rem; color:var(--accent); border:1px solid var(--accent); border-radius:3px; padding:0 .3rem; }
     ul.plain { padding-left:1.2rem; }
     .breadcrumbs { color:var(--muted); margin-bottom:.4rem; }

@@ -6,6 +6,7 @@ enum ClusterShowView {
     struct Model {
         var cluster: ClusterDTO
         var chains: [(chain: ChainDTO, nodes: Int)]
+        var figures: ClusterFiguresView.Model
         var backlinks: [RegisterBacklinks.Group] = []
         var canWrite: Bool
         var chainValues: [String: String]
@@ -29,6 +30,7 @@ enum ClusterShowView {
                 .a(.class("button"), .href(Site.clusterEdit(c.id)), .text(context.t("编辑", "Edit"))),
                 .form(.class("inline"), .method(.post), .action(c.active ? Site.clusterDeactivate(c.id) : Site.clusterReactivate(c.id)), Page.csrf(context),
                       .button(.type(.submit), .class("secondary"), .text(c.active ? context.t("停用", "Deactivate") : context.t("启用", "Reactivate")))))),
+            ClusterFiguresView.section(context, model.figures),
             .h2(.text(context.t("产业链", "Chains"))),
             .if(model.chains.isEmpty, .p(.class("empty"), .text(context.t("尚无产业链", "No chains yet")))),
             .ul(.class("plain"), .forEach(model.chains) { item in

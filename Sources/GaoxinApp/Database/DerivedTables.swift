@@ -1,0 +1,26 @@
+import SQLKit
+
+/// Tables made from the others — the search postings and the roll-ups — kept by writes and
+/// triggers, left out of backups and made again on a restore and by `gaoxin recompute`. One list,
+/// so a new roll-up is rebuilt everywhere by adding it here.
+enum DerivedTables {
+    struct Rollup: Sendable {
+        let tables: [String]
+        let labelZh: String
+        let rebuild: @Sendable (any SQLDatabase) async throws -> Void
+    }
+
+    static let rollups: [Rollup] = [
+        Rollup(tables: [EnterpriseCounts.table], labelZh: "企业汇总（单位 × 行业大类 × 状态 × 规模）", rebuild: { try await EnterpriseCounts.rebuild(on: $0) }),
+        Rollup(tables: [MonthlyFigures.table], labelZh: "月度指标汇总（月份 × 单位 × 行业 × 规模 × 状态）", rebuild: { try await MonthlyFigures.rebuild(on: $0) }),
+        Rollup(tables: [ClusterFigures.membersTable, ClusterFigures.table], labelZh: "产业集群成员与月度指标", rebuild: { try await ClusterFigures.rebuild(on: $0) }),
+    ]
+
+    static let names: Set<String> = Set([SearchIndex.table] + rollups.flatMap(\.tables))
+
+    /// Every roll-up and the search postings again, from the rows as they are.
+    static func rebuildAll(on sql: any SQLDatabase) async throws {
+        try await SearchSource.rebuild(SearchSource.all, on: sql)
+        for rollup in rollups { try await rollup.rebuild(sql) }
+    }
+}
