@@ -36,6 +36,7 @@ final class RoleRouteMatrixTests: XCTestCase {
     /// department (unit role, bounded to the clusters its subtree leads by the handlers).
     static let clusterReaders: Set<Role> = [.admin, .office, .unit, .park, .leader]
     static let clusterWriters: Set<Role> = [.admin, .office, .unit]
+    static let structureWriters: Set<Role> = [.admin, .office]
     /// The import page: whoever may import at least one register.
     static let importers: Set<Role> = treeWriters.union(userAdmins).union(enterpriseWriters)
 
@@ -203,6 +204,13 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /clusters/:id/reactivate": .roles(clusterWriters),
         "POST /clusters/:id/chains": .roles(clusterWriters),
         "POST /clusters/:id/figures": .roles(clusterWriters),
+        "GET /cluster-structures": .roles(clusterReaders),
+        "GET /cluster-structures/new": .roles(structureWriters),
+        "POST /cluster-structures": .roles(structureWriters),
+        "GET /cluster-structures/:id": .roles(clusterReaders),
+        "GET /cluster-structures/:id/edit": .roles(structureWriters),
+        "POST /cluster-structures/:id": .roles(structureWriters),
+        "POST /cluster-structures/:id/delete": .roles(structureWriters),
         "POST /clusters/:id/figures/:period/delete": .roles(clusterWriters),
         // The missing and weak nodes of every chain: a reading of the chain maps.
         "GET /chain-gaps": .roles(clusterReaders),
@@ -231,6 +239,11 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /api/v1/clusters/:id/deactivate": .roles(clusterWriters),
         "POST /api/v1/clusters/:id/reactivate": .roles(clusterWriters),
         "GET /api/v1/clusters/:id/figures": .roles(clusterReaders),
+        "GET /api/v1/cluster-structures": .roles(clusterReaders),
+        "POST /api/v1/cluster-structures": .roles(structureWriters),
+        "GET /api/v1/cluster-structures/:id": .roles(clusterReaders),
+        "PUT /api/v1/cluster-structures/:id": .roles(structureWriters),
+        "DELETE /api/v1/cluster-structures/:id": .roles(structureWriters),
         "PUT /api/v1/clusters/:id/figures/:period": .roles(clusterWriters),
         "DELETE /api/v1/clusters/:id/figures/:period": .roles(clusterWriters),
         "GET /api/v1/clusters/:id/chains": .roles(clusterReaders),
@@ -262,6 +275,7 @@ final class RoleRouteMatrixTests: XCTestCase {
         var records: [String: Int] = [:]
         var chain: Int = 0
         var chainNode: Int = 0
+        var structure: Int = 0
     }
 
     func testEveryRouteIsInTheTable() {
@@ -368,6 +382,12 @@ final class RoleRouteMatrixTests: XCTestCase {
         targets.cluster = cluster.id!
         targets.chain = chain.id!
         targets.chainNode = node.id!
+        let structure = ClusterStructure()
+        structure.name = "矩阵测试体系"
+        structure.sortOrder = 0
+        structure.active = true
+        try await structure.create(on: app.db)
+        targets.structure = structure.id!
         for declaration in Registers.all {
             targets.records[declaration.key] = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 1, unit: fixtures.team, targets: [RegisterTarget.enterprise.table: enterprise.id!]),
                                                                               now: app.clock.now(), on: app.db)
@@ -383,6 +403,7 @@ final class RoleRouteMatrixTests: XCTestCase {
         else if route.path.contains("/chain-nodes/") { id = targets.chainNode }
         else if route.path.contains("/chains/") { id = targets.chain }
         else if route.path.contains("/clusters/") { id = targets.cluster }
+        else if route.path.contains("/cluster-structures/") { id = targets.structure }
         else if route.path.contains("/enterprises/") { id = targets.enterprise }
         else if route.path.contains("/units/") { id = targets.unit }
         else if route.path.contains("/users/") { id = targets.user }

@@ -67,21 +67,25 @@ struct ClusterFigureReport: Content, APISchema {
     /// the current month).
     static func make(_ cluster: Cluster, month: Period?, now: Date, lang: UILanguage, on db: Database) async throws -> ClusterFigureReport {
         let sql = db as! any SQLDatabase
-        let current = IndicatorWrites.currentPeriod(now)
         let id = cluster.id!
-        var through = month
-        if through == nil {
-            let latest = cluster.source == .bottomUp
-                ? try await ClusterFigures.latestPeriod(cluster: id, on: sql)
-                : try await ClusterReportedFigure.query(on: db).filter(\.$clusterID == id).max(\.$period)
-            through = latest.flatMap { Period($0) }.map { min($0, current) } ?? current
-        }
-        let period = through!
+        let latest = month == nil ? try await ClusterFigures.latestPeriods([(id, cluster.source)], on: sql)[id] : nil
+        let period = through(month, latest: latest, now: now)
         let from = Period(year: period.year - 1, month: 1)!.description, to = Period(year: period.year, month: 12)!.description
-        let bottomUp = try await ClusterFigures.revenue(cluster: id, from: from, to: to, on: sql)
-        let reported = try await ClusterReportedFigure.query(on: db).filter(\.$clusterID == id)
-            .filter(\.$period >= from).filter(\.$period <= to).all()
-        let topDown = Dictionary(uniqueKeysWithValues: reported.map { ($0.period, $0.revenue) })
+        let series = try await ClusterFigures.series(clusters: [id], from: from, to: to, on: sql)[id] ?? .init()
+        return make(cluster, series: series, through: period, lang: lang)
+    }
+
+    /// The month figures run through: the one asked for, else the latest with data (never after
+    /// the current month), else the current month.
+    static func through(_ month: Period?, latest: String?, now: Date) -> Period {
+        let current = IndicatorWrites.currentPeriod(now)
+        return month ?? latest.flatMap { Period($0) }.map { min($0, current) } ?? current
+    }
+
+    /// The report from months already read (`ClusterFigures.series` of the year and the one before).
+    static func make(_ cluster: Cluster, series: ClusterFigures.Series, through period: Period, lang: UILanguage) -> ClusterFigureReport {
+        let id = cluster.id!
+        let bottomUp = series.bottomUp, topDown = series.topDown
         let own = cluster.source == .bottomUp ? bottomUp : topDown
         let other = cluster.source == .bottomUp ? topDown : bottomUp
         let keyed = { (months: [String: Int64]) in Dictionary(uniqueKeysWithValues: months.compactMap { key, value in Period(key).map { ($0, value) } }) }

@@ -32,6 +32,7 @@ enum Migrations {
         M0026_CreateEnterpriseCounts(),
         M0027_CreateMonthlyFigures(),
         M0028_CreateClusterFigures(),
+        M0029_CreateClusterStructures(),
     ]
 
     static func register(on app: Application) {

@@ -26,6 +26,8 @@ enum Policies {
     static let clusters = ResourcePolicy(name: "clusters", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office, .unit])
     /// The programme's registers (policies, funds, platforms…): read by everyone who works with
     /// programme data; written by the office and by units for the records their subtree owns.
+    /// Cluster structures ("465") are the cluster office's: everyone who reads clusters reads them.
+    static let clusterStructures = ResourcePolicy(name: "clusterStructures", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office])
     static let programme = ResourcePolicy(name: "programme", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office, .unit])
     /// One's own API tokens and password: everyone signed in.
     static let ownAccount = ResourcePolicy(name: "ownAccount", read: everyone, write: everyone)

@@ -48,6 +48,11 @@ enum Site {
     static func clusterReactivate(_ id: Int) -> String { "/clusters/\(id)/reactivate" }
     static func clusterChains(_ id: Int) -> String { "/clusters/\(id)/chains" }
     static func clusterFigures(_ id: Int) -> String { "/clusters/\(id)/figures" }
+    static let clusterStructures = "/cluster-structures"
+    static let clusterStructureNew = "/cluster-structures/new"
+    static func clusterStructure(_ id: Int) -> String { "/cluster-structures/\(id)" }
+    static func clusterStructureEdit(_ id: Int) -> String { "/cluster-structures/\(id)/edit" }
+    static func clusterStructureDelete(_ id: Int) -> String { "/cluster-structures/\(id)/delete" }
     static func clusterFigureDelete(_ id: Int, _ period: String) -> String { "/clusters/\(id)/figures/\(period)/delete" }
     static func chain(_ id: Int) -> String { "/chains/\(id)" }
     static func chainEdit(_ id: Int) -> String { "/chains/\(id)/edit" }
@@ -116,6 +121,8 @@ enum Site {
         static func enterpriseIndicator(_ id: Int, _ period: String) -> String { "/api/v1/enterprises/\(id)/indicators/\(period)" }
         static let clusters = "/api/v1/clusters"
         static func cluster(_ id: Int) -> String { "/api/v1/clusters/\(id)" }
+        static let clusterStructures = "/api/v1/cluster-structures"
+        static func clusterStructure(_ id: Int) -> String { "/api/v1/cluster-structures/\(id)" }
         static func clusterChains(_ id: Int) -> String { "/api/v1/clusters/\(id)/chains" }
         static func chain(_ id: Int) -> String { "/api/v1/chains/\(id)" }
         static func chainNodes(_ id: Int) -> String { "/api/v1/chains/\(id)/nodes" }

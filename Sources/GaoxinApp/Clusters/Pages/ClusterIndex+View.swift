@@ -17,7 +17,9 @@ enum ClusterIndexView {
     static func render(_ context: PageContext, query: ListQuery, page: ListPage<ClusterQueries.Row>, canWrite: Bool, unitOptions: [FormField.Option]) -> HTML {
         Page.render(
             context, title: context.t("产业集群", "Clusters"),
-            .if(canWrite, .p(.class("actions"), .a(.class("button"), .href(Site.clusterNew), .text(context.t("新建集群", "New cluster"))))),
+            .p(.class("actions"),
+               .if(canWrite, .a(.class("button"), .href(Site.clusterNew), .text(context.t("新建集群", "New cluster")))),
+               .a(.class("button secondary"), .href(Site.clusterStructures), .text(context.t("集群体系（如“465”）与合计", "Cluster structures and totals")))),
             ListView.render(
                 context, basePath: Site.clusters, exportPath: Site.clustersExport, query: query, page: page, columns: columns,
                 filters: [

@@ -1,3 +1,4 @@
+import GaoxinDomain
 import SQLKit
 
 /// A cluster's monthly figures summed bottom-up from its enterprises (SPEC §2.3): the members are
@@ -23,18 +24,49 @@ enum ClusterFigures {
             """).run()
     }
 
-    /// The cluster's above-scale revenue per month, bottom-up (万元), of months `from`…`to`.
-    static func revenue(cluster: Int, from: String, to: String, on sql: any SQLDatabase) async throws -> [String: Int64] {
-        let rows = try await sql.raw("""
-            SELECT period, revenue FROM cluster_figures
-            WHERE cluster_id = \(bind: cluster) AND period >= \(bind: from) AND period <= \(bind: to) AND revenue_reports > 0
-            """).all()
-        return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "period", as: String.self), try $0.decode(column: "revenue", as: Int64.self)) })
+    /// Revenue per month (万元) of clusters, both paths, months `from`…`to`: one read of the
+    /// roll-up and one of the reported months, whatever the number of clusters.
+    struct Series: Sendable {
+        var bottomUp: [String: Int64] = [:]
+        var topDown: [String: Int64] = [:]
     }
 
-    /// The latest month any member reported a revenue, or nil.
-    static func latestPeriod(cluster: Int, on sql: any SQLDatabase) async throws -> String? {
-        try await sql.raw("SELECT MAX(period) AS period FROM cluster_figures WHERE cluster_id = \(bind: cluster) AND revenue_reports > 0").first()?
-            .decode(column: "period", as: String?.self)
+    static func series(clusters: [Int], from: String, to: String, on sql: any SQLDatabase) async throws -> [Int: Series] {
+        guard !clusters.isEmpty else { return [:] }
+        var result: [Int: Series] = [:]
+        let summed = try await sql.raw("""
+            SELECT cluster_id, period, revenue FROM cluster_figures
+            WHERE cluster_id IN (\(binds: clusters)) AND period >= \(bind: from) AND period <= \(bind: to) AND revenue_reports > 0
+            """).all()
+        for row in summed {
+            result[try row.decode(column: "cluster_id", as: Int.self), default: Series()].bottomUp[try row.decode(column: "period", as: String.self)] =
+                try row.decode(column: "revenue", as: Int64.self)
+        }
+        let reported = try await sql.raw("""
+            SELECT cluster_id, period, revenue FROM cluster_reported_figures
+            WHERE cluster_id IN (\(binds: clusters)) AND period >= \(bind: from) AND period <= \(bind: to)
+            """).all()
+        for row in reported {
+            result[try row.decode(column: "cluster_id", as: Int.self), default: Series()].topDown[try row.decode(column: "period", as: String.self)] =
+                try row.decode(column: "revenue", as: Int64.self)
+        }
+        return result
+    }
+
+    /// The latest month with a revenue on each cluster's own path.
+    static func latestPeriods(_ clusters: [(id: Int, source: ClusterFiguresSource)], on sql: any SQLDatabase) async throws -> [Int: String] {
+        let bottomUp = clusters.filter { $0.source == .bottomUp }.map(\.id), topDown = clusters.filter { $0.source == .topDown }.map(\.id)
+        var latest: [Int: String] = [:]
+        if !bottomUp.isEmpty {
+            for row in try await sql.raw("SELECT cluster_id, MAX(period) AS period FROM cluster_figures WHERE cluster_id IN (\(binds: bottomUp)) AND revenue_reports > 0 GROUP BY cluster_id").all() {
+                latest[try row.decode(column: "cluster_id", as: Int.self)] = try row.decode(column: "period", as: String.self)
+            }
+        }
+        if !topDown.isEmpty {
+            for row in try await sql.raw("SELECT cluster_id, MAX(period) AS period FROM cluster_reported_figures WHERE cluster_id IN (\(binds: topDown)) GROUP BY cluster_id").all() {
+                latest[try row.decode(column: "cluster_id", as: Int.self)] = try row.decode(column: "period", as: String.self)
+            }
+        }
+        return latest
     }
 }
