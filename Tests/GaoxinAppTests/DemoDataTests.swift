@@ -62,7 +62,7 @@ final class DemoDataTests: XCTestCase {
                 XCTAssertTrue(enterprises.contains { $0.unitID == board.id }, "\(board.name) has enterprises")
             }
             let months = try await EnterpriseIndicator.query(on: app.db).count()
-            XCTAssertEqual(months, enterprises.count * 12)
+            XCTAssertEqual(months, enterprises.count * 12 * DemoEnterpriseData.years.count, "three years of months, so growth works on every page")
             let audited = try await Stored.count(app, "audit_log", where: "entity = 'enterprise'")
             XCTAssertEqual(audited, enterprises.count, "every demo enterprise is audited")
         }
@@ -104,3 +104,27 @@ final class DemoDataTests: XCTestCase {
     }
 }
 
+
+/// The demo's cluster programme (issue 12 item 8): three years of figures, the "465" structure
+/// whose August totals read as seed 001 reports them, bottom-up and top-down clusters with targets.
+extension DemoDataTests {
+    func testThe465StructureAndTheZoneClustersHaveFiguresWorthLookingAt() async throws {
+        try await withDemo { app in
+            let structure = try await ClusterStructure.query(on: app.db).filter(\.$name == "“465”现代产业集群").first()
+            let totals = try await ClusterStructureTotals.make(try XCTUnwrap(structure), month: Period(year: 2025, month: 8), now: app.clock.now(), on: app.db)
+            XCTAssertEqual(totals.groups.map(\.clusters.count), [4, 6, 5], "4 + 6 + 5")
+            XCTAssertEqual(totals.total.overThousand, 9, "nine clusters over 1000 亿元 in 1–8月, as seed 001 reports")
+            XCTAssertEqual(totals.groups.flatMap(\.clusters).filter { ($0.growth ?? 0) > 0 }.count, 15, "every cluster has a year-on-year base")
+            let chip = try await Cluster.query(on: app.db).filter(\.$name == "集成电路").first()
+            let report = try await ClusterFigureReport.make(try XCTUnwrap(chip), month: nil, now: app.clock.now(), lang: .zh, on: app.db)
+            XCTAssertEqual(report.source, "bottom_up")
+            XCTAssertEqual(report.period, "2025-12", "the latest month its enterprises reported")
+            XCTAssertNotNil(report.growth)
+            XCTAssertNotNil(report.progress, "its target is set from last year's sum")
+            let health = try await Cluster.query(on: app.db).filter(\.$name == "生命健康").first()
+            let reported = try await ClusterFigureReport.make(try XCTUnwrap(health), month: nil, now: app.clock.now(), lang: .zh, on: app.db)
+            XCTAssertEqual(reported.source, "top_down")
+            XCTAssertEqual(reported.yearToDate, 660_000, "66 亿元 over the twelve months of 2025")
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GaoxinDomain
+import SQLKit
 
 /// Clusters of the high-tech zone (seed 000 names 集成电路, 生命健康, 高端装备及新能源, 特钢新材料
 /// and 未来产业 task forces) and one chain map, 集成电路, whose nodes carry GB/T 4754 codes and
@@ -8,12 +9,15 @@ import GaoxinDomain
 /// recommendation page can mark which industries fill them. Targets are illustrative.
 enum DemoClusterData {
     static let clusters: [(name: String, category: ClusterCategory, leadName: String, target: Int64?)] = [
-        ("集成电路", .emerging, "集成电路产业专班", 25_000_000),
-        ("生命健康", .emerging, "生命健康产业专班", 8_000_000),
-        ("高端装备及新能源", .advantage, "高端装备及新能源产业专班", 12_000_000),
-        ("特钢新材料", .advantage, "特钢新材料产业专班", 6_000_000),
+        ("集成电路", .emerging, "集成电路产业专班", nil),
+        ("生命健康", .emerging, "生命健康产业专班", 700_000),
+        ("高端装备及新能源", .advantage, "高端装备及新能源产业专班", 1_200_000),
+        ("特钢新材料", .advantage, "特钢新材料产业专班", 550_000),
         ("未来产业", .future, "未来产业专班", nil),
     ]
+
+    /// Zone clusters the statistics bureau reports top-down: 2025 revenue (亿元) and growth on 2024 (%).
+    static let zoneReported: [String: (annual: Int64, growth: Int64)] = ["生命健康": (66, 12), "高端装备及新能源": (118, 8), "特钢新材料": (50, -2)]
 
     /// (segment, node, codes, products)
     static let chipNodes: [(ChainSegment, String, [String], String)] = [
@@ -38,8 +42,10 @@ enum DemoClusterData {
             cluster.annualTarget = spec.target
             cluster.sortOrder = (index + 1) * 10
             cluster.active = true
+            if zoneReported[spec.name] != nil { cluster.figuresSource = ClusterFiguresSource.topDown.rawValue }
             try await cluster.create(on: db)
             try await audit(db, now, "cluster", "\(cluster.id!)", "载入演示产业集群“\(cluster.name)”", ClusterDTO(cluster))
+            if let reported = zoneReported[spec.name] { try await DemoClusterFigures.report(cluster, annualYi: reported.annual, growth: reported.growth, on: db, now: now) }
             guard spec.name == "集成电路" else { continue }
             let chain = Chain()
             chain.clusterID = cluster.id!
@@ -72,7 +78,12 @@ enum DemoClusterData {
                                     ChainNodeWrites.AttachmentSnapshot(nodeId: node.id!, nodeName: node.name, enterpriseId: enterprise.id!, enterpriseName: enterprise.name))
                 }
             }
+            // Its target: last year's sum of its enterprises (bottom-up) and 12 % more.
+            let lastYear = try await ClusterFigures.series(clusters: [cluster.id!], from: "2024-01", to: "2024-12", on: db as! any SQLDatabase)[cluster.id!]
+            cluster.annualTarget = (lastYear?.bottomUp.values.reduce(0, +) ?? 0) * 112 / 100
+            try await cluster.save(on: db)
         }
+        try await DemoClusterFigures.insertCityStructure(on: db, now: now)
     }
 
     static func audit<T: Encodable>(_ db: Database, _ now: Date, _ entity: String, _ id: String, _ summary: String, _ after: T) async throws {

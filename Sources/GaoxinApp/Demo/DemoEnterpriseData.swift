@@ -36,7 +36,9 @@ enum DemoEnterpriseData {
 
     static let prefixes = ["恒", "华", "锦", "新", "盛", "瑞", "嘉", "远", "宏", "天", "博", "中"]
     static let suffixes = ["泰", "创", "晟", "达", "源", "科", "联", "芯", "通", "德", "誉", "拓"]
+    /// The latest demo year; figures run over `years` so growth and year-on-year work everywhere.
     static let year = 2025
+    static let years = 2023...2025
 
     /// A well-formed credit code: 91 (enterprise) + division + "MA" + 7 serial characters + check.
     static func creditCode(division: String, serial: Int) -> String {
@@ -70,8 +72,11 @@ enum DemoEnterpriseData {
                     let insert = sql.insert(into: "enterprise_indicators")
                         .columns("enterprise_id", "period", "revenue", "output_value", "tax", "rd_expense", "employees", "invention_patents", "updated_at")
                     var months: [IndicatorDTO] = []
-                    for month in 1...12 {
-                        let revenue = base + Int64(random.next(upTo: Int(base / 5) + 1))
+                    // Each enterprise grows at its own pace, 2–16 % a year (some shrink a little).
+                    let growthPercent = Int64(random.next(upTo: 19)) - 3
+                    for (year, month) in years.flatMap({ year in (1...12).map { (year, $0) } }) {
+                        let grown = (0..<(year - years.lowerBound)).reduce(base) { value, _ in value * (100 + growthPercent) / 100 }
+                        let revenue = grown + Int64(random.next(upTo: Int(grown / 5) + 1))
                         let row = EnterpriseIndicator()
                         row.enterpriseID = enterprise.id!
                         row.period = Period(year: year, month: month)!.description
@@ -103,7 +108,7 @@ enum DemoEnterpriseData {
                                                   after: QualificationDTO(row, today: QualificationWrites.today(now)))
                     }
                     try await AuditLog.record(on: db, at: now, actor: nil, actorName: "演示数据", address: nil, action: .create, entity: "enterprise",
-                                              entityID: "\(enterprise.id!)", summary: "载入演示企业“\(enterprise.name)”及 \(year) 年月度指标",
+                                              entityID: "\(enterprise.id!)", summary: "载入演示企业“\(enterprise.name)”及 \(years.lowerBound)—\(years.upperBound) 年月度指标",
                                               before: NoSnapshot?.none, after: DemoSnapshot(enterprise: EnterpriseDTO(enterprise), months: months))
                 }
             }
