@@ -97,6 +97,10 @@ final class MarkupInjectionTests: XCTestCase {
                 "segment": "upstream", "name": name, "industryCodes": ["3976"], "products": name]), "chain node")
             let attached = try await admin.send(.PUT, "/api/v1/chain-nodes/\(node)/enterprises/\(enterprise)", json: "{}")
             XCTAssertLessThan(attached.status.code, 300, attached.text)
+            let structure = try created(try await admin.send(.POST, Site.API.clusterStructures, body: [
+                "name": name, "note": name, "groups": [["name": name, "clusterIds": [cluster]]]]), "cluster structure")
+            let checklistEntry = try await admin.send(.PUT, Site.API.cluster(cluster) + "/checklist/3", body: ["status": "in_progress", "note": name])
+            XCTAssertEqual(checklistEntry.status, .ok, checklistEntry.text)
 
             // A complexity dataset whose locations and products carry the text (an upload accepts any code).
             let dataset = ComplexityDataset()
@@ -130,6 +134,7 @@ final class MarkupInjectionTests: XCTestCase {
                 else if path.contains("/chain-nodes/") { id = node }
                 else if path.contains("/chains/") { id = chain }
                 else if path.contains("/clusters/") { id = cluster }
+                else if path.contains("/cluster-structures/") { id = structure }
                 else if path.contains("/enterprises/") { id = enterprise }
                 else if path.contains("/units/") { id = unit }
                 else if path.contains("/users/") { id = user }
@@ -137,6 +142,7 @@ final class MarkupInjectionTests: XCTestCase {
                 else if path.contains("/jobs/") { id = job.id! }
                 else { XCTFail("the sweep has no record for \(path)"); id = 0 }
                 return path.replacingOccurrences(of: ":id", with: "\(id)").replacingOccurrences(of: ":enterpriseId", with: "\(enterprise)")
+                    .replacingOccurrences(of: ":itemId", with: "3")
             }
             let pages = AppRoutes.all.filter {
                 $0.method == .GET && !$0.isAPI && !$0.path.hasPrefix("/assets") && !$0.path.contains("export")

@@ -205,6 +205,15 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /clusters/:id/chains": .roles(clusterWriters),
         "POST /clusters/:id/figures": .roles(clusterWriters),
         "GET /cluster-structures": .roles(clusterReaders),
+        "GET /clusters/:id/checklist/:itemId": .roles(clusterWriters),
+        "POST /clusters/:id/checklist/:itemId": .roles(clusterWriters),
+        "GET /checklist-gaps": .roles(clusterReaders),
+        "GET /checklist-gaps/export": .roles(clusterReaders),
+        "GET /checklist-templates": .roles(structureWriters),
+        "GET /checklist-templates/new": .roles(structureWriters),
+        "POST /checklist-templates": .roles(structureWriters),
+        "GET /checklist-templates/:id/edit": .roles(structureWriters),
+        "POST /checklist-templates/:id": .roles(structureWriters),
         "GET /cluster-structures/new": .roles(structureWriters),
         "POST /cluster-structures": .roles(structureWriters),
         "GET /cluster-structures/:id": .roles(clusterReaders),
@@ -240,6 +249,9 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /api/v1/clusters/:id/reactivate": .roles(clusterWriters),
         "GET /api/v1/clusters/:id/figures": .roles(clusterReaders),
         "GET /api/v1/cluster-structures": .roles(clusterReaders),
+        "GET /api/v1/clusters/:id/checklist": .roles(clusterReaders),
+        "PUT /api/v1/clusters/:id/checklist/:itemId": .roles(clusterWriters),
+        "GET /api/v1/checklist-gaps": .roles(clusterReaders),
         "POST /api/v1/cluster-structures": .roles(structureWriters),
         "GET /api/v1/cluster-structures/:id": .roles(clusterReaders),
         "PUT /api/v1/cluster-structures/:id": .roles(structureWriters),
@@ -404,6 +416,7 @@ final class RoleRouteMatrixTests: XCTestCase {
         else if route.path.contains("/chains/") { id = targets.chain }
         else if route.path.contains("/clusters/") { id = targets.cluster }
         else if route.path.contains("/cluster-structures/") { id = targets.structure }
+        else if route.path.contains("/checklist-templates/") { id = 2 }  // the built-in, editable "六个一"
         else if route.path.contains("/enterprises/") { id = targets.enterprise }
         else if route.path.contains("/units/") { id = targets.unit }
         else if route.path.contains("/users/") { id = targets.user }
@@ -414,6 +427,7 @@ final class RoleRouteMatrixTests: XCTestCase {
         return route.path.replacingOccurrences(of: ":id", with: "\(id)").replacingOccurrences(of: ":period", with: targets.period)
             .replacingOccurrences(of: ":enterpriseId", with: "\(targets.enterprise)")
             .replacingOccurrences(of: ":qualificationId", with: "999999")
+            .replacingOccurrences(of: ":itemId", with: "1")
     }
 
     /// Form fields for page POSTs: as little as possible, so allowed writes fail validation or are no-ops.

@@ -69,6 +69,13 @@ struct AuditEntityKind: Sendable {
         AuditEntityKind(value: ClusterStructureWrites.entity, zh: "集群体系", en: "Cluster structure", noun: "cluster structure", fields: [
             id, f("name", "体系名称", "Name"), note, sortOrder, active, f("groups", "分组", "Groups"),
         ]),
+        AuditEntityKind(value: ChecklistWrites.entryEntity, zh: "机制清单填报", en: "Checklist entry", noun: "checklist entry", fields: [
+            f("clusterId", "产业集群 ID", "Cluster id"), f("itemId", "清单项目 ID", "Item id"), f("itemName", "清单项目", "Item"), f("status", "状态", "Status"),
+            f("unitId", "指定单位 ID", "Unit id"), note,
+        ]),
+        AuditEntityKind(value: ChecklistWrites.templateEntity, zh: "机制清单模板", en: "Checklist template", noun: "checklist template", fields: [
+            id, f("name", "清单名称", "Name"), note, f("locked", "内置", "Built in"), active, f("items", "项目", "Items"),
+        ]),
         AuditEntityKind(value: "chain", zh: "产业链", en: "Chain", noun: "chain", fields: [
             id, f("clusterId", "产业集群 ID", "Cluster id"), f("name", "产业链名称", "Name"),
             f("minEnterprises", "环节企业数门槛（家）", "Enterprises per node at least"),

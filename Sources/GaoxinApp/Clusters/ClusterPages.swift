@@ -45,6 +45,7 @@ enum ClusterPages: RecordPages {
         let model = ClusterShowView.Model(cluster: try await ClusterQueries.dto(cluster, on: req.db),
                                           chains: chains.map { (chain: ChainDTO($0), nodes: counts[$0.id!] ?? 0) },
                                           figures: .init(clusterID: cluster.id!, report: report, canEnter: canWrite, values: figureValues, errors: figureErrors),
+                                          checklists: try await ChecklistPages.clusterState(cluster, req),
                                           backlinks: try await RegisterBacklinks.to(table: RegisterTarget.cluster.table, id: cluster.id!, on: req.db),
                                           canWrite: canWrite, chainValues: chainValues, errors: errors)
         return try await req.renderPage(status: status) { ClusterShowView.render($0, model) }

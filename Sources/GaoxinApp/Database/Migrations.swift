@@ -33,6 +33,7 @@ enum Migrations {
         M0027_CreateMonthlyFigures(),
         M0028_CreateClusterFigures(),
         M0029_CreateClusterStructures(),
+        M0030_CreateChecklists(),
     ]
 
     static func register(on app: Application) {

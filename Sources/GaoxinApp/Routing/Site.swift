@@ -48,6 +48,13 @@ enum Site {
     static func clusterReactivate(_ id: Int) -> String { "/clusters/\(id)/reactivate" }
     static func clusterChains(_ id: Int) -> String { "/clusters/\(id)/chains" }
     static func clusterFigures(_ id: Int) -> String { "/clusters/\(id)/figures" }
+    static func clusterChecklistItem(_ id: Int, _ item: Int) -> String { "/clusters/\(id)/checklist/\(item)" }
+    static let checklistGaps = "/checklist-gaps"
+    static let checklistGapsExport = "/checklist-gaps/export"
+    static let checklistTemplates = "/checklist-templates"
+    static let checklistTemplateNew = "/checklist-templates/new"
+    static func checklistTemplate(_ id: Int) -> String { "/checklist-templates/\(id)" }
+    static func checklistTemplateEdit(_ id: Int) -> String { "/checklist-templates/\(id)/edit" }
     static let clusterStructures = "/cluster-structures"
     static let clusterStructureNew = "/cluster-structures/new"
     static func clusterStructure(_ id: Int) -> String { "/cluster-structures/\(id)" }

@@ -66,6 +66,10 @@ enum Stylesheet {
     .pace-slightly_behind { background:#fff4d6; color:#7a5600; border:1px solid #e8cf8a; }
     .pace-behind { background:#fde2e1; color:#9b1c1c; border:1px solid #e6a3a0; }
     .rule { color:var(--muted); font-size:.85rem; }
+    .check { font-size:.8rem; border-radius:3px; padding:0 .35rem; white-space:nowrap; }
+    .check-done { background:#e3f4e6; color:#1d5e2c; border:1px solid #9fd0aa; }
+    .check-in_progress { background:#fff4d6; color:#7a5600; border:1px solid #e8cf8a; }
+    .check-missing { background:#fde2e1; color:#9b1c1c; border:1px solid #e6a3a0; }
     .tag { margin-left:.4rem; font-size:.8rem; color:var(--accent); border:1px solid var(--accent); border-radius:3px; padding:0 .3rem; }
     ul.plain { padding-left:1.2rem; }
     .breadcrumbs { color:var(--muted); margin-bottom:.4rem; }

@@ -7,6 +7,7 @@ enum ClusterShowView {
         var cluster: ClusterDTO
         var chains: [(chain: ChainDTO, nodes: Int)]
         var figures: ClusterFiguresView.Model
+        var checklists: [ChecklistBoard.Template]
         var backlinks: [RegisterBacklinks.Group] = []
         var canWrite: Bool
         var chainValues: [String: String]
@@ -31,6 +32,7 @@ enum ClusterShowView {
                 .form(.class("inline"), .method(.post), .action(c.active ? Site.clusterDeactivate(c.id) : Site.clusterReactivate(c.id)), Page.csrf(context),
                       .button(.type(.submit), .class("secondary"), .text(c.active ? context.t("停用", "Deactivate") : context.t("启用", "Reactivate")))))),
             ClusterFiguresView.section(context, model.figures),
+            ChecklistViews.section(context, clusterID: c.id, model.checklists, canWrite: model.canWrite),
             .h2(.text(context.t("产业链", "Chains"))),
             .if(model.chains.isEmpty, .p(.class("empty"), .text(context.t("尚无产业链", "No chains yet")))),
             .ul(.class("plain"), .forEach(model.chains) { item in

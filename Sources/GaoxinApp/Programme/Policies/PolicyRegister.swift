@@ -12,6 +12,11 @@ extension RegisterDeclaration {
                 RegisterChoice(value: "5", zh: "5 专项政策", en: "5 special policy"),
                 RegisterChoice(value: "N", zh: "N 配套细则", en: "N implementing rules"),
             ]), required: true, sortable: true, filterable: true, listed: true),
+            RegisterField(key: "kind", zh: "类别", en: "Kind", kind: .choice([
+                RegisterChoice(value: "policy", zh: "政策文件", en: "Policy document"),
+                RegisterChoice(value: "plan", zh: "规划或行动计划", en: "Plan or action plan"),
+            ]), filterable: true, listed: true, helpZh: "机制清单的“一个规划”读“规划或行动计划”，“一个政策”读“政策文件”；空为政策文件",
+               helpEn: "The checklist's plan item reads plans, its policy item policy documents; empty is a policy document"),
             RegisterField(key: "issuingUnitId", zh: "发文单位", en: "Issuing unit", kind: .reference(.unit), required: true, filterable: true, listed: true),
             RegisterField(key: "issuedOn", zh: "发布日期", en: "Issued on", kind: .date, sortable: true, filterable: true, listed: true),
             RegisterField(key: "validUntil", zh: "有效期至", en: "Valid until", kind: .date, sortable: true, listed: true, helpZh: "长期有效留空", helpEn: "Empty when it does not expire"),
@@ -29,9 +34,9 @@ extension RegisterDeclaration {
             ["name": "国企参与集群建设专项意见", "tier": "5", "issuingUnitId": "GX-JQB", "issuedOn": "2024-06-01"],
             ["name": "未来产业培育发展专项意见", "tier": "5", "issuingUnitId": "未来产业专班", "issuedOn": "2024-06-20", "clusterIds": "未来产业"],
             ["name": "链主企业遴选管理专项意见", "tier": "5", "issuingUnitId": "GX-JQB", "issuedOn": "2024-07-01", "clusterIds": "集成电路、生命健康"],
-            ["name": "集成电路产业发展三年行动计划（2024—2026年）", "tier": "N", "issuingUnitId": "集成电路产业专班", "issuedOn": "2024-08-01",
+            ["name": "集成电路产业发展三年行动计划（2024—2026年）", "kind": "plan", "tier": "N", "issuingUnitId": "集成电路产业专班", "issuedOn": "2024-08-01",
              "validUntil": "2026-12-31", "clusterIds": "集成电路"],
-            ["name": "生命健康产业发展三年行动计划（2024—2026年）", "tier": "N", "issuingUnitId": "生命健康产业专班", "issuedOn": "2024-08-15",
+            ["name": "生命健康产业发展三年行动计划（2024—2026年）", "kind": "plan", "tier": "N", "issuingUnitId": "生命健康产业专班", "issuedOn": "2024-08-15",
              "validUntil": "2026-12-31", "clusterIds": "生命健康"],
         ]
     )
