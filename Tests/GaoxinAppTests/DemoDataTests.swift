@@ -63,8 +63,8 @@ final class DemoDataTests: XCTestCase {
             }
             let months = try await EnterpriseIndicator.query(on: app.db).count()
             XCTAssertEqual(months, enterprises.count * 12 * DemoEnterpriseData.years.count, "three years of months, so growth works on every page")
-            let audited = try await Stored.count(app, "audit_log", where: "entity = 'enterprise'")
-            XCTAssertEqual(audited, enterprises.count, "every demo enterprise is audited")
+            let audited = try await Stored.count(app, "(SELECT DISTINCT entity_id FROM audit_log WHERE entity = 'enterprise') AS audited")
+            XCTAssertEqual(audited, enterprises.count, "every demo enterprise is audited (the chain leader twice: loaded, then decided)")
         }
     }
 
@@ -125,6 +125,11 @@ extension DemoDataTests {
             let reported = try await ClusterFigureReport.make(try XCTUnwrap(health), month: nil, now: app.clock.now(), lang: .zh, on: app.db)
             XCTAssertEqual(reported.source, "top_down")
             XCTAssertEqual(reported.yearToDate, 660_000, "66 亿元 over the twelve months of 2025")
+            let checklist = try await ChecklistBoard.states([chip!.id!], templates: try await ChecklistBoard.templates(on: app.db), lang: .zh, on: app.db)[chip!.id!]
+            let eight = try XCTUnwrap(checklist?.first { $0.name == "八个一" })
+            XCTAssertEqual(eight.items.filter { $0.status == "done" }.map(\.name), ["一个规划", "一个政策", "一个基金", "一个领军企业", "一个平台", "一个团队", "一个专班"],
+                           "partly fulfilled by the registers' demo rows, the chain-leader decision and the named team")
+            XCTAssertEqual(eight.items.first { $0.name == "一个园区" }?.status, "in_progress")
         }
     }
 }

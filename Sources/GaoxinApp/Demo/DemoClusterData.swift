@@ -78,12 +78,54 @@ enum DemoClusterData {
                                     ChainNodeWrites.AttachmentSnapshot(nodeId: node.id!, nodeName: node.name, enterpriseId: enterprise.id!, enterpriseName: enterprise.name))
                 }
             }
+            try await fulfilChecklist(cluster, chain: chain, units: units, on: db, now: now)
             // Its target: last year's sum of its enterprises (bottom-up) and 12 % more.
             let lastYear = try await ClusterFigures.series(clusters: [cluster.id!], from: "2024-01", to: "2024-12", on: db as! any SQLDatabase)[cluster.id!]
             cluster.annualTarget = (lastYear?.bottomUp.values.reduce(0, +) ?? 0) * 112 / 100
             try await cluster.save(on: db)
         }
         try await DemoClusterFigures.insertCityStructure(on: db, now: now)
+    }
+
+    /// 集成电路's "八个一" partly fulfilled: its largest enterprise chosen 链主 by a recorded decision
+    /// (seed 001: 链主企业遴选), the attraction team named, the park in progress by hand. Its plan,
+    /// policy, fund and platform come from the registers' demo rows; its task force leads it.
+    static func fulfilChecklist(_ cluster: Cluster, chain: Chain, units: [OrgUnit], on db: Database, now: Date) async throws {
+        let sql = db as! any SQLDatabase
+        if let row = try await sql.raw("""
+            SELECT e.id FROM cluster_members m JOIN enterprises e ON e.id = m.enterprise_id JOIN enterprise_indicators i ON i.enterprise_id = e.id
+            WHERE m.cluster_id = \(bind: cluster.id!) AND i.period >= '2025-01' GROUP BY e.id ORDER BY SUM(i.revenue) DESC, e.id LIMIT 1
+            """).first(), let leader = try await Enterprise.find(try row.decode(column: "id", as: Int.self), on: db) {
+            let decision = ChainLeaderDecision()
+            decision.chainID = chain.id!
+            decision.enterpriseID = leader.id!
+            decision.tier = EnterpriseTier.chainLeader.rawValue
+            decision.previousTier = leader.tier
+            decision.reason = "演示：按链主遴选管理专项意见，综合规模、增长与研发投入认定"
+            decision.decidedAt = now
+            try await decision.create(on: db)
+            leader.tier = EnterpriseTier.chainLeader.rawValue
+            try await leader.save(on: db)
+            try await audit(db, now, "enterprise", "\(leader.id!)", "演示：链主遴选决定，“\(leader.name)”认定为链主", EnterpriseDTO(leader))
+        }
+        let items = try await ChecklistItem.query(on: db).all()
+        let entries: [(String, ChecklistStatus, Int?, String)] = [
+            ("一个团队", .missing, units.first { $0.code == "ZS-JCDL" }?.id, "集成电路招商团队负责产业链招商"),
+            ("一个园区", .inProgress, nil, "集成电路特色产业园认定材料已报送（示例）"),
+        ]
+        for (name, status, unit, note) in entries {
+            for item in items where item.name == name {
+                let entry = ChecklistEntry()
+                entry.clusterID = cluster.id!
+                entry.itemID = item.id!
+                entry.status = status.rawValue
+                entry.unitID = unit
+                entry.note = note
+                try await entry.create(on: db)
+                try await audit(db, now, ChecklistWrites.entryEntity, "\(cluster.id!)/\(item.id!)", "演示：“\(cluster.name)”机制清单 \(item.name)",
+                                ChecklistWrites.snapshot(entry, item))
+            }
+        }
     }
 
     static func audit<T: Encodable>(_ db: Database, _ now: Date, _ entity: String, _ id: String, _ summary: String, _ after: T) async throws {
