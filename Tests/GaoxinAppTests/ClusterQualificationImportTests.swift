@@ -62,17 +62,18 @@ final class ClusterQualificationImportTests: XCTestCase {
         }
     }
 
-    func testTheLeadDepartmentCannotImportOverAnotherUnitsCluster() async throws {
+    /// The registry is the office's (issue 12 item 9): a lead department imports no clusters.
+    func testTheClusterRegistryImportIsTheOffices() async throws {
         try await withApp { app, fixtures in
-            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
-            _ = try await office.send(.POST, Site.API.clusters, json: "{\"name\":\"高端装备\",\"category\":\"advantage\",\"leadUnitId\":\(fixtures.zone)}")
-            let driver = try await ImportDriver.signedIn(.unit, app: app, fixtures: fixtures)
-            let data = ImportDriver.csv(["集群名称,类别,牵头部门", "高端装备,优势产业,ZS-JCDL", "新材料,优势产业,ZS-SMJK"])
+            let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
+            let refused = try await team.send(.GET, "/imports/clusters/template")
+            XCTAssertEqual(refused.status, .forbidden)
+            let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+            let data = ImportDriver.csv(["集群名称,类别,牵头部门", "新材料,优势产业,ZS-SMJK", "新材料,优势产业,ZS-JCDL"])
             let (_, job) = try await driver.viaAPI("clusters", fileName: "c.csv", data: data)
-            XCTAssertEqual(ImportDriver.errors(job), [
-                .init(2, "集群名称", "高端装备", "已有同名集群，且其牵头部门不属于本单位，不能修改"),
-                .init(3, "牵头部门", "ZS-SMJK", "只能选择本单位或下级单位"),
-            ])
+            XCTAssertEqual(ImportDriver.errors(job), [.init(3, "集群名称", "新材料", "与第 2 行的集群名称重复")])
+            let none = try await Stored.count(app, "clusters")
+            XCTAssertEqual(none, 0, "all or nothing")
         }
     }
 

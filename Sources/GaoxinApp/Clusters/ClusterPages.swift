@@ -10,7 +10,7 @@ enum ClusterPages: RecordPages {
     static let exportNames = ExportNames(sheetZh: "产业集群", sheetEn: "Clusters", fileZh: "产业集群", fileEn: "clusters")
 
     static func renderIndex(_ req: Request, query: ListQuery, page: ListPage<ClusterQueries.Row>) async throws -> Response {
-        let canWrite = req.actor?.hasAny(Policies.clusters.write) ?? false
+        let canWrite = req.actor?.hasAny(Policies.clusterRegistry.write) ?? false
         let units = try await UnitQueries.options(on: req.db)
         return try await req.renderPage { ClusterIndexView.render($0, query: query, page: page, canWrite: canWrite, unitOptions: units) }
     }
@@ -47,7 +47,8 @@ enum ClusterPages: RecordPages {
                                           figures: .init(clusterID: cluster.id!, report: report, canEnter: canWrite, values: figureValues, errors: figureErrors),
                                           checklists: try await ChecklistPages.clusterState(cluster, req),
                                           backlinks: try await RegisterBacklinks.to(table: RegisterTarget.cluster.table, id: cluster.id!, on: req.db),
-                                          canWrite: canWrite, chainValues: chainValues, errors: errors)
+                                          canWrite: canWrite, canEditRegistry: req.actor?.hasAny(Policies.clusterRegistry.write) ?? false,
+                                          chainValues: chainValues, errors: errors)
         return try await req.renderPage(status: status) { ClusterShowView.render($0, model) }
     }
 

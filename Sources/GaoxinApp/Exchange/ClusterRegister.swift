@@ -8,7 +8,7 @@ struct ClusterRegister: ImportRegister {
     let key = "clusters"
     let titleZh = "产业集群"
     let titleEn = "Clusters"
-    let policy = Policies.clusters
+    let policy = Policies.clusterRegistry
     let columns = [
         RegisterColumn(key: "name", zh: "集群名称", en: "Name", required: true, example: "集成电路", note: "已有名称将更新该集群"),
         RegisterColumn(key: "category", zh: "类别", en: "Category", required: true, example: "战略性新兴产业", note: "优势产业/战略性新兴产业/未来产业"),

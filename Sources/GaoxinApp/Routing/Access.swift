@@ -26,8 +26,10 @@ enum Policies {
     static let clusters = ResourcePolicy(name: "clusters", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office, .unit])
     /// The programme's registers (policies, funds, platforms…): read by everyone who works with
     /// programme data; written by the office and by units for the records their subtree owns.
-    /// Cluster structures ("465") are the cluster office's: everyone who reads clusters reads them.
-    static let clusterStructures = ResourcePolicy(name: "clusterStructures", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office])
+    /// The cluster registry — creating, changing and deactivating clusters — and what spans clusters
+    /// (structures such as "465", checklist templates) are the cluster office's (SPEC §5, issue 12);
+    /// a lead department keeps its own cluster's chain map, figures and checklist under `clusters`.
+    static let clusterRegistry = ResourcePolicy(name: "clusterRegistry", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office])
     static let programme = ResourcePolicy(name: "programme", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office, .unit])
     /// One's own API tokens and password: everyone signed in.
     static let ownAccount = ResourcePolicy(name: "ownAccount", read: everyone, write: everyone)

@@ -66,6 +66,7 @@ enum Stylesheet {
     .pace-slightly_behind { background:#fff4d6; color:#7a5600; border:1px solid #e8cf8a; }
     .pace-behind { background:#fde2e1; color:#9b1c1c; border:1px solid #e6a3a0; }
     .rule { color:var(--muted); font-size:.85rem; }
+    tr.subtotal td { font-weight:600; background:#f4f6f9; }
     .check { font-size:.8rem; border-radius:3px; padding:0 .35rem; white-space:nowrap; }
     .check-done { background:#e3f4e6; color:#1d5e2c; border:1px solid #9fd0aa; }
     .check-in_progress { background:#fff4d6; color:#7a5600; border:1px solid #e8cf8a; }

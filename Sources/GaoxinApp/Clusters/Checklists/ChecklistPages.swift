@@ -50,7 +50,7 @@ enum ChecklistPages {
     static func gaps(_ req: Request) async throws -> Response {
         let gaps = try await ChecklistGaps.make(req)
         let templates = try await ChecklistBoard.templates(on: req.db).map { (id: $0.template.id!, name: $0.template.name) }
-        let canEdit = req.actor?.hasAny(Policies.clusterStructures.write) ?? false
+        let canEdit = req.actor?.hasAny(Policies.clusterRegistry.write) ?? false
         return try await req.renderPage { ChecklistViews.gaps($0, gaps, templates: templates, canEditTemplates: canEdit) }
     }
 

@@ -9,7 +9,10 @@ enum ClusterShowView {
         var figures: ClusterFiguresView.Model
         var checklists: [ChecklistBoard.Template]
         var backlinks: [RegisterBacklinks.Group] = []
+        /// The lead department's or the office's: chains, figures, checklist.
         var canWrite: Bool
+        /// The office's: the cluster's own record.
+        var canEditRegistry: Bool
         var chainValues: [String: String]
         var errors: [FieldError]
     }
@@ -27,7 +30,7 @@ enum ClusterShowView {
                 .dt(.text(context.t("年度营收目标", "Annual target"))), .dd(.text(c.annualTarget.map { Wan($0).yiText + " " + context.t("亿元", "100m yuan") } ?? "—")),
                 .dt(.text(context.t("状态", "Status"))), .dd(.text(c.active ? context.t("启用", "Active") : context.t("已停用", "Inactive"))),
                 .dt(.text(context.t("备注", "Note"))), .dd(.text(c.note ?? "—"))),
-            .if(model.canWrite, .div(.class("actions"),
+            .if(model.canEditRegistry, .div(.class("actions"),
                 .a(.class("button"), .href(Site.clusterEdit(c.id)), .text(context.t("编辑", "Edit"))),
                 .form(.class("inline"), .method(.post), .action(c.active ? Site.clusterDeactivate(c.id) : Site.clusterReactivate(c.id)), Page.csrf(context),
                       .button(.type(.submit), .class("secondary"), .text(c.active ? context.t("停用", "Deactivate") : context.t("启用", "Reactivate")))))),

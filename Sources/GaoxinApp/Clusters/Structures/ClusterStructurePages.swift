@@ -7,14 +7,14 @@ import Vapor
 enum ClusterStructurePages {
     static func index(_ req: Request) async throws -> Response {
         let structures = try await ClusterStructureQueries.all(on: req.db)
-        let canWrite = req.actor?.hasAny(Policies.clusterStructures.write) ?? false
+        let canWrite = req.actor?.hasAny(Policies.clusterRegistry.write) ?? false
         return try await req.renderPage { ClusterStructureViews.index($0, structures, canWrite: canWrite) }
     }
 
     static func show(_ req: Request) async throws -> Response {
         let structure = try await ClusterStructureQueries.find(req)
         let totals = try await ClusterStructureTotals.make(structure, month: try ClusterPages.monthQuery(req), now: req.now, on: req.db)
-        let canWrite = req.actor?.hasAny(Policies.clusterStructures.write) ?? false
+        let canWrite = req.actor?.hasAny(Policies.clusterRegistry.write) ?? false
         return try await req.renderPage { ClusterStructureViews.show($0, totals, canWrite: canWrite) }
     }
 
