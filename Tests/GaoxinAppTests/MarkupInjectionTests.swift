@@ -47,8 +47,8 @@ final class MarkupInjectionTests: XCTestCase {
     /// references point at the sweep's hostile unit, enterprise and cluster (or at another
     /// register's hostile record), the other fields hold sample values. A register whose required
     /// reference names a register declared later is inserted after it.
-    static func hostileRecords(_ app: Application, unit: Int, enterprise: Int, cluster: Int) async throws -> [String: Int] {
-        var targets = ["units": unit, "enterprises": enterprise, "clusters": cluster]
+    static func hostileRecords(_ app: Application, unit: Int, enterprise: Int, cluster: Int, node: Int) async throws -> [String: Int] {
+        var targets = ["units": unit, "enterprises": enterprise, "clusters": cluster, RegisterTarget.chainNode.table: node]
         var records: [String: Int] = [:]
         var pending = Registers.all
         while !pending.isEmpty {
@@ -117,7 +117,7 @@ final class MarkupInjectionTests: XCTestCase {
             let job = try await JobRunner.create(kind: "import:units", createdBy: fixtures.users[.admin]!, input: nil, inputName: name, on: app.db, now: app.clock.now())
             // A record of every declared register whose text carries the hostile text (led by the
             // register's key, so its own pages can be told from the hostile unit's name beside it).
-            let records = try await Self.hostileRecords(app, unit: unit, enterprise: enterprise, cluster: cluster)
+            let records = try await Self.hostileRecords(app, unit: unit, enterprise: enterprise, cluster: cluster, node: node)
             let latestEntry = try await AuditEntry.query(on: app.db).sort(\.$id, .descending).first()
             let entry = try XCTUnwrap(latestEntry?.id)
 

@@ -131,6 +131,10 @@ final class RegisterContractTests: XCTestCase {
                     table.rows[1][keyColumn] = .text(table.rows[1][keyColumn].text + "（已改）")
                     if let dateColumn = declaration.fields.firstIndex(where: { if case .date = $0.kind { return true }; return false }) {
                         table.rows[2][dateColumn] = .text("2025-02-30")
+                    } else if let choiceColumn = declaration.fields.firstIndex(where: { if case .choice = $0.kind { return true }; return false }) {
+                        table.rows[2][choiceColumn] = .text("不存在的选项")
+                    } else {
+                        XCTFail("\(declaration.key): give the bad-row test a field to break")
                     }
                     let (_, refused) = try await driver.viaPage(declaration.key, fileName: "坏.csv", data: CSVFormat.write(table))
                     XCTAssertEqual(refused["status"] as? String, "failed", "\(refused)")

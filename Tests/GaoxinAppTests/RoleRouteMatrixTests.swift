@@ -44,7 +44,7 @@ final class RoleRouteMatrixTests: XCTestCase {
     /// written by the office and by units for what their subtree owns (bounded by the handlers).
     static let programmeReaders: Set<Role> = [.admin, .office, .unit, .park, .leader]
     static let programmeWriters: Set<Role> = [.admin, .office, .unit]
-    static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards"]
+    static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards", "target-companies"]
 
     /// Every register has the same routes: list, export, record page, forms, writes, and the API twins.
     static func registerRoutes(_ key: String) -> [String: Rule] {
@@ -401,7 +401,7 @@ final class RoleRouteMatrixTests: XCTestCase {
         try await structure.create(on: app.db)
         targets.structure = structure.id!
         for declaration in Registers.all {
-            targets.records[declaration.key] = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 1, unit: fixtures.team, targets: [RegisterTarget.enterprise.table: enterprise.id!]),
+            targets.records[declaration.key] = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 1, unit: fixtures.team, targets: [RegisterTarget.enterprise.table: enterprise.id!, RegisterTarget.chainNode.table: node.id!]),
                                                                               now: app.clock.now(), on: app.db)
         }
         return targets

@@ -125,6 +125,9 @@ enum ChainNodeWrites {
         if children > 0 { throw AppError.conflict("该环节还有 \(children) 个下级环节，请先删除它们") }
         let attached = try await ChainNodeEnterprise.query(on: req.db).filter(\.$nodeID == node.id!).count()
         if attached > 0 { throw AppError.conflict("该环节还关联着 \(attached) 家企业，请先取消关联") }
+        let targets = try await (req.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM target_companies WHERE chain_node_id = \(bind: node.id!)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        if targets > 0 { throw AppError.conflict("该环节还有 \(targets) 家招商目标企业，请先把它们改到其他环节") }
         let before = ChainNodeDTO(node)
         try await req.db.transaction { tx in
             try await node.delete(on: tx)

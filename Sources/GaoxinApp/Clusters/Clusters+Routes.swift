@@ -141,7 +141,7 @@ enum ClusterRoutes {
                       ClustersAPI.updateNode),
             RouteSpec(.DELETE, "/api/v1/chain-nodes/:id", .write(policy),
                       doc: APIOperation(operationID: "deleteChainNode", summary: "删除空的产业链环节", tag: "产业集群", parameters: [idParam], successStatus: 204, response: nil,
-                                        refusals: [.conflict("环节还有下级环节或关联企业")]),
+                                        refusals: [.conflict("环节还有下级环节、关联企业或招商目标企业")]),
                       ClustersAPI.deleteNode),
             RouteSpec(.PUT, "/api/v1/chain-nodes/:id/enterprises/:enterpriseId", .write(policy),
                       doc: APIOperation(operationID: "attachChainNodeEnterprise", summary: "将企业关联到环节", tag: "产业集群", parameters: [idParam, enterpriseParam], successStatus: 204, response: nil,

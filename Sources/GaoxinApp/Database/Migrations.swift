@@ -34,6 +34,7 @@ enum Migrations {
         M0028_CreateClusterFigures(),
         M0029_CreateClusterStructures(),
         M0030_CreateChecklists(),
+        M0031_CreateTargetCompanies(),
     ]
 
     static func register(on app: Application) {

@@ -30,12 +30,42 @@ enum RegisterSamples {
                 enterprise.active = true
                 try await enterprise.create(on: app.db)
                 targets[target.table] = enterprise.id!
+            case RegisterTarget.chainNode.table:
+                targets[target.table] = try await chainNode(app, unit: unit)
             default:
                 let referred = try XCTUnwrap(Registers.all.first { $0.table == target.table }, "no sample for a required reference to \(target.table)")
                 targets[target.table] = try await RegisterStore.insert(referred, values(referred, n: 9_001, unit: unit), now: Date(), on: app.db)
             }
         }
         return targets
+    }
+
+    /// A node of a sample chain of a sample cluster led by `unit` (made once).
+    static func chainNode(_ app: Application, unit: Int) async throws -> Int {
+        if let existing = try await ChainNode.query(on: app.db).filter(\.$name == "样例参照环节").first() { return existing.id! }
+        let cluster = Cluster()
+        cluster.name = "样例参照集群"
+        cluster.category = ClusterCategory.emerging.rawValue
+        cluster.leadUnitID = unit
+        cluster.sortOrder = 0
+        cluster.active = true
+        try await cluster.create(on: app.db)
+        let chain = Chain()
+        chain.clusterID = cluster.id!
+        chain.name = "样例参照产业链"
+        chain.minEnterprises = 1
+        chain.minRevenue = 0
+        chain.requireBackbone = false
+        chain.active = true
+        try await chain.create(on: app.db)
+        let node = ChainNode()
+        node.chainID = chain.id!
+        node.segment = ChainSegment.upstream.rawValue
+        node.name = "样例参照环节"
+        node.industryCodes = "3973"
+        node.sortOrder = 0
+        try await node.create(on: app.db)
+        return node.id!
     }
 
     static func texts(_ declaration: RegisterDeclaration, n: Int, unit: Int, targets: [String: Int] = [:], source: RegisterInput.Source) -> [String: String] {
