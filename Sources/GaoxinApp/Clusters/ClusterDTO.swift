@@ -204,6 +204,14 @@ struct ChainMapDTO: Content, APISchema {
         var enterpriseCount: Int
         var revenue: Int64
         var enterprises: [NodeEnterprise]
+        /// 招商目标企业 attached to the node (the attraction map's second half).
+        var targetCompanies: [NodeTarget] = []
+    }
+
+    struct NodeTarget: Content, Equatable {
+        var id: Int
+        var name: String
+        var region: String?
     }
 
     var chain: ChainDTO
@@ -224,6 +232,7 @@ struct ChainMapDTO: Content, APISchema {
             "industryCodes": .array(items: .string), "products": .string(required: false, nullable: true),
             "strength": .string(allowedValues: NodeStrength.allCases.map { AnyCodable($0.rawValue) }), "strengthName": .string,
             "reasons": .array(items: .string), "reasonsEn": .array(items: .string), "enterpriseCount": .integer, "revenue": .integer, "enterprises": .array(items: enterprise),
+            "targetCompanies": .array(items: .object(properties: ["id": .integer, "name": .string, "region": .string(required: false, nullable: true)])),
         ])
         return .object(properties: [
             "chain": .reference(.component(named: ChainDTO.schemaName)), "clusterName": .string, "rule": .string, "ruleEn": .string,

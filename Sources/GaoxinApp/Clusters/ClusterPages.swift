@@ -1,5 +1,6 @@
 import Fluent
 import GaoxinDomain
+import GaoxinSheets
 import Vapor
 
 /// HTML handlers of clusters: decode → validate/write → render or redirect.
@@ -46,6 +47,7 @@ enum ClusterPages: RecordPages {
                                           chains: chains.map { (chain: ChainDTO($0), nodes: counts[$0.id!] ?? 0) },
                                           figures: .init(clusterID: cluster.id!, report: report, canEnter: canWrite, values: figureValues, errors: figureErrors),
                                           checklists: try await ChecklistPages.clusterState(cluster, req),
+                                          lists: try await ClusterLists.make(cluster, now: req.now, lang: req.uiLanguage, on: req.db),
                                           backlinks: try await RegisterBacklinks.to(table: RegisterTarget.cluster.table, id: cluster.id!, on: req.db),
                                           canWrite: canWrite, canEditRegistry: req.actor?.hasAny(Policies.clusterRegistry.write) ?? false,
                                           chainValues: chainValues, errors: errors)
@@ -75,6 +77,20 @@ enum ClusterPages: RecordPages {
             return .redirect(Site.chain(chain.id!) + "?notice=created")
         } catch let failed as ValidationFailed {
             return try await show(req, chainValues: form, errors: failed.errors, status: .unprocessableEntity)
+        }
+    }
+
+    /// The four lists as a workbook of four sheets, or one CSV with a heading line per list.
+    static func exportLists(_ req: Request) async throws -> Response {
+        let cluster = try await ClusterQueries.find(req)
+        let lists = try await ClusterLists.make(cluster, now: req.now, lang: req.uiLanguage, on: req.db)
+        let sheets = lists.sheets(cluster.name, lang: req.uiLanguage)
+        let fileName = cluster.name + req.uiLanguage.t("-四张清单", "-four-lists")
+        switch try ListExport.format(req) {
+        case .xlsx: return ListExport.download(try XLSXWriter.write(sheets), fileName: fileName, format: .xlsx)
+        case .csv:
+            let rows = sheets.flatMap { [[SheetCell.text("【\($0.name)】")]] + $0.rows + [[]] }
+            return try ListExport.file(SheetTable(name: fileName, rows: rows), fileName: fileName, format: .csv)
         }
     }
 

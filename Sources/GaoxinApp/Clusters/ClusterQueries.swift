@@ -114,8 +114,20 @@ enum ClusterQueries {
             ORDER BY e.name_sort, e.id
             """).all(decoding: Attachment.self, with: ListRunner.decoder)
         let byNode = Dictionary(grouping: attachments, by: \.nodeId)
+        let targetRows = try await (db as! any SQLDatabase).raw("""
+            SELECT t.id, t.name, t.region, t.chain_node_id FROM target_companies t JOIN chain_nodes n ON n.id = t.chain_node_id
+            WHERE n.chain_id IN (\(ids)) AND t.active = \(bind: true) ORDER BY t.name_sort, t.id
+            """).all()
+        var targets: [Int: [ChainMapDTO.NodeTarget]] = [:]
+        for row in targetRows {
+            targets[try row.decode(column: "chain_node_id", as: Int.self), default: []].append(
+                .init(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                      region: try row.decode(column: "region", as: String?.self)))
+        }
         return chains.map { chain in
-            assemble(chain, clusterName: clusterNames[chain.clusterID] ?? "", nodes: nodesByChain[chain.id!] ?? [], byNode: byNode, from: from, to: to)
+            var map = assemble(chain, clusterName: clusterNames[chain.clusterID] ?? "", nodes: nodesByChain[chain.id!] ?? [], byNode: byNode, from: from, to: to)
+            for index in map.nodes.indices { map.nodes[index].targetCompanies = targets[map.nodes[index].id] ?? [] }
+            return map
         }
     }
 

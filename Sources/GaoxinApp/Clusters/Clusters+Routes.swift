@@ -21,6 +21,7 @@ enum ClusterRoutes {
         ).routes(morePages: [
             RouteSpec(.POST, "/clusters/:id/chains", .write(policy), ClusterPages.createChain),
             RouteSpec(.POST, "/clusters/:id/figures", .write(policy), ClusterPages.saveFigure),
+            RouteSpec(.GET, "/clusters/:id/lists/export", .read(policy), ClusterPages.exportLists),
             RouteSpec(.POST, "/clusters/:id/figures/:period/delete", .write(policy), ClusterPages.deleteFigure),
             RouteSpec(.GET, "/clusters/:id/checklist/:itemId", .write(policy), ChecklistPages.entryForm),
             RouteSpec(.POST, "/clusters/:id/checklist/:itemId", .write(policy), ChecklistPages.saveEntry),
@@ -73,6 +74,11 @@ enum ClusterRoutes {
                       doc: APIOperation(operationID: "deleteClusterReportedFigure", summary: "删除自上而下集群某月填报的规上营收", tag: "产业集群",
                                         parameters: [idParam, periodParam], successStatus: 204, response: nil),
                       ClustersAPI.deleteFigure),
+            RouteSpec(.GET, "/api/v1/clusters/:id/lists", .read(policy),
+                      doc: APIOperation(operationID: "getClusterLists", summary: "集群四张清单：重点企业、重点项目、招商目标、问题与需求", tag: "产业集群",
+                                        parameters: [idParam], response: ClusterLists.self)) { req in
+                try .json(try await ClusterLists.make(try await ClusterQueries.find(req), now: req.now, lang: req.uiLanguage, on: req.db))
+            },
             RouteSpec(.GET, "/api/v1/clusters/:id/checklist", .read(policy),
                       doc: APIOperation(operationID: "getClusterChecklist", summary: "集群机制清单（如“八个一”）：各项状态、判定规则与依据记录", tag: "产业集群",
                                         parameters: [idParam], response: ChecklistPages.ClusterChecklistDTO.self),

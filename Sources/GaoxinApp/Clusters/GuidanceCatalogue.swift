@@ -9,7 +9,7 @@ enum GuidanceCatalogue {
         let header = [lang.t("位置", "Segment"), lang.t("环节", "Node"), lang.t("强弱", "Strength"), lang.t("方向", "Action"),
                       lang.t("判定依据", "Reasons"), lang.t("关键产品与技术", "Key products"), lang.t("行业代码", "Industry codes"),
                       lang.t("本地企业数", "Local enterprises"), lang.t("近 12 个月营收（亿元）", "Revenue, 12 months (100m yuan)"),
-                      lang.t("本地企业", "Enterprises")].map { SheetCell.text($0) }
+                      lang.t("本地企业", "Enterprises"), lang.t("招商目标企业", "Target companies")].map { SheetCell.text($0) }
         let rows: [[SheetCell]] = map.nodes.map { node in
             let segment = ChainSegment(rawValue: node.segment)
             let strength = NodeStrength(rawValue: node.strength) ?? .missing
@@ -24,6 +24,7 @@ enum GuidanceCatalogue {
                 .integer(Int64(node.enterpriseCount)),
                 .number((Double(node.revenue) / 100).rounded() / 100),
                 node.enterprises.isEmpty ? .empty : .text(node.enterprises.map(\.name).joined(separator: "、")),
+                node.targetCompanies.isEmpty ? .empty : .text(node.targetCompanies.map(\.name).joined(separator: "、")),
             ]
         }
         let note: [[SheetCell]] = [[], [.text(lang.t("强弱判定：", "Rule: ") + map.rule + "（\(map.revenueFrom)–\(map.revenueTo)）")]]

@@ -50,6 +50,7 @@ enum Site {
     static func clusterFigures(_ id: Int) -> String { "/clusters/\(id)/figures" }
     static func clusterChecklistItem(_ id: Int, _ item: Int) -> String { "/clusters/\(id)/checklist/\(item)" }
     static let checklistGaps = "/checklist-gaps"
+    static func clusterListsExport(_ id: Int) -> String { "/clusters/\(id)/lists/export" }
     static let checklistGapsExport = "/checklist-gaps/export"
     static let checklistTemplates = "/checklist-templates"
     static let checklistTemplateNew = "/checklist-templates/new"

@@ -60,7 +60,8 @@ enum ChainShowView {
                     .if(nodes.isEmpty, .p(.class("empty"), .text(context.t("尚无环节", "No nodes")))),
                     .if(!nodes.isEmpty, .div(.class("table-wrap"), .table(.class("chain-map"),
                         .thead(.tr(.th(.text(context.t("环节", "Node"))), .th(.text(context.t("强弱", "Strength"))), .th(.text(context.t("行业", "Industries"))),
-                                   .th(.text(context.t("本地企业", "Local enterprises"))), .th(.text(context.t("近 12 个月营收（亿元）", "Revenue, 12 months (100m yuan)"))),
+                                   .th(.text(context.t("本地企业", "Local enterprises"))), .th(.text(context.t("招商目标企业", "Target companies"))),
+                                   .th(.text(context.t("近 12 个月营收（亿元）", "Revenue, 12 months (100m yuan)"))),
                                    .if(model.canWrite, Print.actionHeading(context.t("操作", "Actions"))))),
                         .tbody(.forEach(nodes) { node in
                             .tr(
@@ -74,6 +75,9 @@ enum ChainShowView {
                                          .unwrap(e.tier.flatMap(EnterpriseTier.init(rawValue:))) { .span(.class("tag"), .text(context.t($0.nameZh, $0.nameEn))) },
                                          .if(model.canWrite, .form(.class("inline"), .method(.post), .action(Site.chainNodeDetach(node.id, e.id)), Page.csrf(context),
                                                                    .button(.type(.submit), .class("link"), .text(context.t("移除", "Remove"))))))
+                                }),
+                                .td(.forEach(node.targetCompanies) { t in
+                                    .div(.a(.href(RegisterDeclaration.targetCompanies.path(t.id)), .text(t.name)), .unwrap(t.region) { .span(.class("hint"), .text("（\($0)）")) })
                                 }),
                                 .td(.class("num"), .text(Wan(node.revenue).yiText)),
                                 .if(model.canWrite, Print.actionCell(

@@ -8,6 +8,7 @@ enum ClusterShowView {
         var chains: [(chain: ChainDTO, nodes: Int)]
         var figures: ClusterFiguresView.Model
         var checklists: [ChecklistBoard.Template]
+        var lists: ClusterLists
         var backlinks: [RegisterBacklinks.Group] = []
         /// The lead department's or the office's: chains, figures, checklist.
         var canWrite: Bool
@@ -36,6 +37,7 @@ enum ClusterShowView {
                       .button(.type(.submit), .class("secondary"), .text(c.active ? context.t("停用", "Deactivate") : context.t("启用", "Reactivate")))))),
             ClusterFiguresView.section(context, model.figures),
             ChecklistViews.section(context, clusterID: c.id, model.checklists, canWrite: model.canWrite),
+            ClusterListsView.section(context, clusterID: c.id, model.lists),
             .h2(.text(context.t("产业链", "Chains"))),
             .if(model.chains.isEmpty, .p(.class("empty"), .text(context.t("尚无产业链", "No chains yet")))),
             .ul(.class("plain"), .forEach(model.chains) { item in

@@ -1,0 +1,104 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+import GaoxinSheets
+import OpenAPIKit30
+import SQLKit
+import Vapor
+
+/// 四张清单 (seed 001): a cluster's key enterprises, key projects, target companies and problems
+/// and needs — live queries over the records, never copies. Key enterprises are its members of
+/// tier 链主, 准链主 or 骨干 with their last twelve months' revenue; projects and problems come
+/// from the project registers once they exist, and say so until then.
+struct ClusterLists: Content, APISchema {
+    struct KeyEnterprise: Content, Equatable {
+        var id: Int
+        var name: String
+        var tier: String
+        var tierName: String
+        /// 万元 over `revenueFrom`…`revenueTo`.
+        var revenue: Int64
+    }
+
+    struct Target: Content, Equatable {
+        var id: Int
+        var name: String
+        var node: String
+        var region: String?
+        var source: String?
+        var reason: String?
+    }
+
+    var clusterId: Int
+    var revenueFrom: String
+    var revenueTo: String
+    var keyEnterprises: [KeyEnterprise]
+    var targetCompanies: [Target]
+    /// Empty until the project registers land (issue 13); the sections exist.
+    var keyProjects: [String]
+    var problems: [String]
+
+    static let schemaName = "ClusterLists"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "clusterId": .integer, "revenueFrom": .string, "revenueTo": .string,
+            "keyEnterprises": .array(items: .object(properties: ["id": .integer, "name": .string, "tier": .string, "tierName": .string, "revenue": .integer])),
+            "targetCompanies": .array(items: .object(properties: ["id": .integer, "name": .string, "node": .string, "region": .string(required: false, nullable: true),
+                                                                  "source": .string(required: false, nullable: true), "reason": .string(required: false, nullable: true)])),
+            "keyProjects": .array(items: .string), "problems": .array(items: .string),
+        ])
+    }
+
+    static let keyTiers: [EnterpriseTier] = [.chainLeader, .candidate, .backbone]
+
+    static func make(_ cluster: Cluster, now: Date, lang: UILanguage, on db: Database) async throws -> ClusterLists {
+        let sql = db as! any SQLDatabase
+        let (from, to) = try await ClusterQueries.lastTwelveMonths(now, on: db)
+        let tiers = keyTiers.map(\.rawValue)
+        let enterprises = try await sql.raw("""
+            SELECT e.id, e.name, e.tier, CAST(COALESCE(SUM(i.revenue), 0) AS BIGINT) AS revenue
+            FROM cluster_members m JOIN enterprises e ON e.id = m.enterprise_id
+            LEFT JOIN enterprise_indicators i ON i.enterprise_id = e.id AND i.period >= \(bind: from.description) AND i.period <= \(bind: to.description)
+            WHERE m.cluster_id = \(bind: cluster.id!) AND e.active = \(bind: true) AND e.tier IN (\(binds: tiers))
+            GROUP BY e.id, e.name, e.tier
+            """).all()
+        var key = try enterprises.map { row -> KeyEnterprise in
+            let tier = try row.decode(column: "tier", as: String.self)
+            let name = EnterpriseTier(rawValue: tier).map { lang.t($0.nameZh, $0.nameEn) } ?? tier
+            return KeyEnterprise(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self), tier: tier,
+                                 tierName: name, revenue: try row.decode(column: "revenue", as: Int64.self))
+        }
+        key.sort { (tiers.firstIndex(of: $0.tier) ?? 9, -$0.revenue, $0.id) < (tiers.firstIndex(of: $1.tier) ?? 9, -$1.revenue, $1.id) }
+        let sources = RegisterDeclaration.targetCompanies.field("source").flatMap { field -> [RegisterChoice]? in
+            if case .choice(let choices) = field.kind { return choices }
+            return nil
+        } ?? []
+        let targets = try await sql.raw("""
+            SELECT t.id, t.name, t.region, t.source, t.reason, v.name AS node FROM target_companies t JOIN chain_node_names v ON v.id = t.chain_node_id
+            WHERE v.cluster_id = \(bind: cluster.id!) AND t.active = \(bind: true) ORDER BY t.name_sort, t.id
+            """).all().map { row in
+                Target(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                       node: try row.decode(column: "node", as: String.self), region: try row.decode(column: "region", as: String?.self),
+                       source: try row.decode(column: "source", as: String?.self).map { code in sources.first { $0.value == code }.map { lang.t($0.zh, $0.en) } ?? code },
+                       reason: try row.decode(column: "reason", as: String?.self))
+            }
+        return ClusterLists(clusterId: cluster.id!, revenueFrom: from.description, revenueTo: to.description, keyEnterprises: key,
+                            targetCompanies: targets, keyProjects: [], problems: [])
+    }
+
+    /// The four lists as sheets of one workbook (one sheet each).
+    func sheets(_ clusterName: String, lang: UILanguage) -> [SheetTable] {
+        let enterprises = [[lang.t("企业", "Enterprise"), lang.t("层级", "Tier"), lang.t("近 12 个月营收（亿元）", "Revenue, 12 months (100m yuan)")].map { SheetCell.text($0) }]
+            + keyEnterprises.map { [.text($0.name), .text($0.tierName), .number((Double($0.revenue) / 100).rounded() / 100)] }
+        let targets = [[lang.t("企业", "Company"), lang.t("产业链环节", "Chain node"), lang.t("所在地区", "Region"), lang.t("线索来源", "Source"), lang.t("目标理由", "Why")]
+            .map { SheetCell.text($0) }]
+            + targetCompanies.map { [.text($0.name), .text($0.node), $0.region.map { .text($0) } ?? .empty, $0.source.map { .text($0) } ?? .empty, $0.reason.map { .text($0) } ?? .empty] }
+        let pending = [[SheetCell.text(lang.t("重大项目登记上线后自动列出", "Listed once the project register exists"))]]
+        return [
+            SheetTable(name: lang.t("重点企业", "Key enterprises"), rows: enterprises),
+            SheetTable(name: lang.t("重点项目", "Key projects"), rows: pending),
+            SheetTable(name: lang.t("招商目标", "Target companies"), rows: targets),
+            SheetTable(name: lang.t("问题与需求", "Problems and needs"), rows: pending),
+        ]
+    }
+}

@@ -1,0 +1,35 @@
+import GaoxinDomain
+import Plot
+
+/// The cluster page's 四张清单 section.
+enum ClusterListsView {
+    static func section<C: HTML.BodyContext>(_ context: PageContext, clusterID: Int, _ lists: ClusterLists) -> Node<C> {
+        .section(
+            .id("lists"),
+            .h2(.text(context.t("四张清单", "Four lists")),
+                .a(.class("button secondary"), .href(Site.clusterListsExport(clusterID) + "?format=xlsx"), .text(context.t("导出", "Export")))),
+            .h3(.text(context.t("重点企业（链主、准链主、骨干）", "Key enterprises (chain leaders, candidates, backbone)"))),
+            .if(lists.keyEnterprises.isEmpty, .p(.class("empty"), .text(context.t("本集群产业链上尚无链主、准链主或骨干企业", "No chain leader, candidate or backbone enterprise on the cluster's chains")))),
+            .if(!lists.keyEnterprises.isEmpty, .table(
+                .thead(.tr(.th(.text(context.t("企业", "Enterprise"))), .th(.text(context.t("层级", "Tier"))),
+                           .th(.text(context.t("近 12 个月营收（亿元，\(lists.revenueFrom)–\(lists.revenueTo)）", "Revenue, 12 months (100m yuan, \(lists.revenueFrom)–\(lists.revenueTo))"))))),
+                .tbody(.forEach(lists.keyEnterprises) { e in
+                    .tr(.td(.a(.href(Site.enterprise(e.id)), .text(e.name))), .td(.text(e.tierName)), .td(.class("num"), .text(Wan(e.revenue).yiText)))
+                }))),
+            .h3(.text(context.t("重点项目", "Key projects"))),
+            .p(.class("empty"), .text(context.t("重大项目登记上线后，此处自动列出本集群签约至投产各阶段的重点项目", "Listed here once the project register exists"))),
+            .h3(.text(context.t("招商目标", "Target companies"))),
+            .if(lists.targetCompanies.isEmpty, .p(.class("empty"), .text(context.t("尚无招商目标企业", "No target company yet")))),
+            .if(!lists.targetCompanies.isEmpty, .table(
+                .thead(.tr(.th(.text(context.t("企业", "Company"))), .th(.text(context.t("产业链环节", "Chain node"))), .th(.text(context.t("所在地区", "Region"))),
+                           .th(.text(context.t("线索来源", "Source"))), .th(.text(context.t("目标理由", "Why"))))),
+                .tbody(.forEach(lists.targetCompanies) { t in
+                    .tr(.td(.a(.href(RegisterDeclaration.targetCompanies.path(t.id)), .text(t.name))), .td(.text(t.node)), .td(.text(t.region ?? "")),
+                        .td(.text(t.source ?? "")), .td(.text(t.reason ?? "")))
+                }))),
+            .p(.a(.href(RegisterDeclaration.targetCompanies.path + "/new"), .text(context.t("登记招商目标企业", "Add a target company")))),
+            .h3(.text(context.t("问题与需求", "Problems and needs"))),
+            .p(.class("empty"), .text(context.t("项目问题与企业需求登记上线后，此处自动列出本集群未解决的问题与需求", "Listed here once problems and needs are recorded")))
+        )
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+@testable import GaoxinApp
+import GaoxinDomain
+import GaoxinSheets
+import Vapor
+import XCTest
+
+/// 四张清单 and target companies (issue 12 items 4 and 5): key enterprises by tier from the
+/// chains, target companies attached to nodes — on the chain map, in the guidance catalogue and the
+/// cluster's lists — the four lists exported as four sheets, a node with targets kept.
+final class ClusterListsTests: XCTestCase {
+    func testTheFourListsAreLiveQueriesAndTargetsStandOnTheChainMap() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let clusterCreated = try await api.send(.POST, Site.API.clusters, body: ["name": "集成电路", "category": "emerging", "leadUnitId": fixtures.zone])
+            let cluster = try XCTUnwrap(try api.json(clusterCreated)["id"] as? Int)
+            let chainCreated = try await api.send(.POST, Site.API.clusterChains(cluster), body: ["name": "集成电路产业链"])
+            let chain = try XCTUnwrap(try api.json(chainCreated)["id"] as? Int)
+            let nodeCreated = try await api.send(.POST, "/api/v1/chains/\(chain)/nodes", body: ["segment": "upstream", "name": "半导体材料"])
+            let node = try XCTUnwrap(try api.json(nodeCreated)["id"] as? Int)
+            let leader = try await api.createEnterprise("链上链主企业", code: USCC.numbered(9801), unit: fixtures.team, aboveScale: true, tier: "chainLeader")
+            let backbone = try await api.createEnterprise("链上骨干企业", code: USCC.numbered(9802), unit: fixtures.team, aboveScale: true, tier: "backbone")
+            let plain = try await api.createEnterprise("链上一般企业", code: USCC.numbered(9803), unit: fixtures.team, aboveScale: true)
+            for enterprise in [leader, backbone, plain] { _ = try await api.send(.PUT, "/api/v1/chain-nodes/\(node)/enterprises/\(enterprise)", body: [:]) }
+
+            var lists = try api.json(try await api.send(.GET, Site.API.cluster(cluster) + "/lists"))
+            XCTAssertEqual((lists["keyEnterprises"] as? [[String: Any]])?.map { $0["name"] as! String }, ["链上链主企业", "链上骨干企业"], "tier order; the plain one is not key")
+            XCTAssertEqual((lists["targetCompanies"] as? [[String: Any]])?.count, 0)
+
+            // A target company named by its node as people write it, "产业链／环节".
+            let created = try await api.send(.POST, "/api/v1/target-companies", body: ["name": "上海某光刻材料公司", "chainNodeId": node, "region": "上海",
+                                                                                       "source": "chain_leader", "reason": "补链", "owningUnitId": fixtures.zone])
+            XCTAssertEqual(created.status, .created, created.text)
+            lists = try api.json(try await api.send(.GET, Site.API.cluster(cluster) + "/lists"))
+            let target = try XCTUnwrap((lists["targetCompanies"] as? [[String: Any]])?.first)
+            XCTAssertEqual(target["node"] as? String, "集成电路产业链／半导体材料")
+            XCTAssertEqual(target["source"] as? String, "链主推荐")
+            let map = try api.json(try await api.send(.GET, "/api/v1/chains/\(chain)"))
+            let mapped = try XCTUnwrap((map["nodes"] as? [[String: Any]])?.first { $0["id"] as? Int == node })
+            XCTAssertEqual((mapped["targetCompanies"] as? [[String: Any]])?.first?["name"] as? String, "上海某光刻材料公司")
+
+            let browser = try await Browser.signedIn(app, as: .office)
+            let page = try await browser.get(Site.cluster(cluster))
+            XCTAssertTrue(page.text.contains("四张清单") && page.text.contains("上海某光刻材料公司") && page.text.contains("链上链主企业"))
+            let chainPage = try await browser.get(Site.chain(chain))
+            XCTAssertTrue(chainPage.text.contains("上海某光刻材料公司"), "the attraction map shows the node's targets")
+            let catalogue = try await browser.get("/chains/\(chain)/export?format=csv")
+            XCTAssertTrue(catalogue.text.contains("招商目标企业") && catalogue.text.contains("上海某光刻材料公司"), catalogue.text)
+
+            let workbook = try await browser.get(Site.clusterListsExport(cluster) + "?format=xlsx")
+            XCTAssertEqual(workbook.status, .ok)
+            let sheets = try XLSXReader.read(Data(workbook.body.readableBytesView))
+            XCTAssertEqual(sheets.map(\.name), ["重点企业", "重点项目", "招商目标", "问题与需求"])
+            XCTAssertEqual(sheets[2].rows.dropFirst().first?.first?.text, "上海某光刻材料公司")
+            let csv = try await browser.get(Site.clusterListsExport(cluster) + "?format=csv")
+            XCTAssertTrue(csv.text.contains("【重点企业】") && csv.text.contains("链上骨干企业"))
+
+            // The node is kept while a target names it; the target's page and list work.
+            for enterprise in [leader, backbone, plain] { _ = try await api.send(.DELETE, "/api/v1/chain-nodes/\(node)/enterprises/\(enterprise)", body: [:]) }
+            let refused = try await api.send(.DELETE, "/api/v1/chain-nodes/\(node)", body: [:])
+            XCTAssertEqual(refused.status, .conflict)
+            XCTAssertTrue(refused.text.contains("招商目标企业"), refused.text)
+            let listed = try await browser.get("/target-companies?q=" + Browser.encode("光刻"))
+            XCTAssertTrue(listed.text.contains("上海某光刻材料公司"))
+        }
+    }
+}
