@@ -189,3 +189,24 @@ final class ClusterFiguresTests: XCTestCase {
         }
     }
 }
+
+extension ClusterFiguresTests {
+    /// A month whose year before is outside the calendar the figures keep is refused, not a crash.
+    func testMonthsBeforeTheFiguresBeginAreRefused() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let created = try await api.send(.POST, Site.API.clusters, body: ["name": "新材料", "category": "advantage", "leadUnitId": fixtures.zone])
+            let cluster = try XCTUnwrap(try api.json(created)["id"] as? Int)
+            for month in ["1900-01", "1989-12"] {
+                let response = try await api.send(.GET, Site.API.cluster(cluster) + "/figures?month=\(month)")
+                XCTAssertEqual(response.status, .badRequest, month)
+            }
+            let structure = try await api.send(.POST, Site.API.clusterStructures, body: ["name": "体系", "groups": [["name": "甲", "clusterIds": [cluster]]]])
+            let id = try XCTUnwrap(try api.json(structure)["id"] as? Int)
+            let old = try await api.send(.GET, Site.API.clusterStructure(id) + "?month=1900-01")
+            XCTAssertEqual(old.status, .badRequest)
+            let first = try await api.send(.GET, Site.API.clusterStructure(id) + "?month=1990-01")
+            XCTAssertEqual(first.status, .ok, first.text)
+        }
+    }
+}

@@ -44,6 +44,11 @@ final class ClusterListsTests: XCTestCase {
             XCTAssertTrue(page.text.contains("四张清单") && page.text.contains("上海某光刻材料公司") && page.text.contains("链上链主企业"))
             let chainPage = try await browser.get(Site.chain(chain))
             XCTAssertTrue(chainPage.text.contains("上海某光刻材料公司"), "the attraction map shows the node's targets")
+            let drawing = try await browser.get(Site.chainDrawing(chain))
+            XCTAssertEqual(drawing.status, .ok)
+            XCTAssertTrue(drawing.text.contains("<svg") && drawing.text.contains("cm-node cm-\(mapped["strength"] as? String ?? "?")") && drawing.text.contains("◎ 上海某光刻材料公司"),
+                          "the drawn map: the node coloured by strength, its target inside")
+            XCTAssertTrue(drawing.text.contains("【链主】链上链主企业"), "local enterprises with their tiers")
             let catalogue = try await browser.get("/chains/\(chain)/export?format=csv")
             XCTAssertTrue(catalogue.text.contains("招商目标企业") && catalogue.text.contains("上海某光刻材料公司"), catalogue.text)
 

@@ -206,6 +206,7 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /clusters/:id/figures": .roles(clusterWriters),
         "GET /cluster-structures": .roles(clusterReaders),
         "GET /clusters/:id/lists/export": .roles(clusterReaders),
+        "GET /chains/:id/map": .roles(clusterReaders),
         "GET /clusters/:id/checklist/:itemId": .roles(clusterWriters),
         "POST /clusters/:id/checklist/:itemId": .roles(clusterWriters),
         "GET /checklist-gaps": .roles(clusterReaders),

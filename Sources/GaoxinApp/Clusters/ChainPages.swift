@@ -49,6 +49,13 @@ enum ChainPages {
         return try await req.renderPage(status: status) { ChainShowView.render($0, model) }
     }
 
+    /// The attraction map drawn (产业链招商图谱), to print.
+    static func drawing(_ req: Request) async throws -> Response {
+        let chain = try await ClusterQueries.findChain(req)
+        let map = try await ClusterQueries.map(chain, now: req.now, on: req.db)
+        return try await req.renderPage { ChainMapDrawingView.render($0, map, clusterID: chain.clusterID) }
+    }
+
     /// The investment guidance catalogue (招商指导目录): the chain map as a list, one row per node.
     static func export(_ req: Request) async throws -> Response {
         let chain = try await ClusterQueries.findChain(req)

@@ -98,6 +98,8 @@ enum ClusterPages: RecordPages {
     static func monthQuery(_ req: Request) throws -> Period? {
         guard let raw = req.query[String.self, at: "month"], !raw.isEmpty else { return nil }
         guard let period = Period(raw) else { throw AppError.badRequest("月份“\(raw)”格式不对，应为 YYYY-MM", field: "month") }
+        // Figures start in 1990; a report also reads the year before the month.
+        guard period.year >= 1990 else { throw AppError.badRequest("月份不能早于 1990 年（\(period)）", field: "month") }
         return period
     }
 

@@ -6,7 +6,10 @@ enum ClusterRoutes {
     static let policy = Policies.clusters
     static let idParam = APIParameter.path("id", "ID")
     static let enterpriseParam = APIParameter.path("enterpriseId", "企业 ID")
-    static let periodParam = APIParameter.pathText("period", "月份 YYYY-MM", pattern: "^[0-9]{4}-[0-9]{2}$")
+    /// A month 1990-01…2999-12: figures start in 1990 (`IndicatorWrites`), and a report reads the year before.
+    static let monthPattern = "^(199[0-9]|2[0-9]{3})-(0[1-9]|1[0-2])$"
+    static let periodParam = APIParameter.pathText("period", "月份 YYYY-MM", pattern: monthPattern)
+    static let monthParam = APIParameter.query("month", "统计截至月份 YYYY-MM；缺省为该口径最近有数据的月份", .string(pattern: monthPattern), allowEmpty: true)
     static let gapParams = APIParameter.list(ChainGaps.parameters, search: "环节、产业链或集群名称中的任意子串", ["cluster": "产业集群 ID"])
 
     static var all: [RouteSpec] {
@@ -43,6 +46,7 @@ enum ClusterRoutes {
             RouteSpec(.GET, "/chain-gaps/export", .read(policy), ChainGapPages.export),
             RouteSpec(.GET, "/chains/:id", .read(policy)) { try await ChainPages.show($0) },
             RouteSpec(.GET, "/chains/:id/export", .read(policy), ChainPages.export),
+            RouteSpec(.GET, "/chains/:id/map", .read(policy), ChainPages.drawing),
             RouteSpec(.GET, "/chains/:id/edit", .write(policy), ChainPages.editForm),
             RouteSpec(.GET, "/chains/:id/leaders", .read(policy)) { try await ChainPages.leaders($0) },
             RouteSpec(.POST, "/chains/:id/leaders/weights", .write(policy), ChainPages.saveWeights),
@@ -63,7 +67,7 @@ enum ClusterRoutes {
                       ClustersAPI.createChain),
             RouteSpec(.GET, "/api/v1/clusters/:id/figures", .read(policy),
                       doc: APIOperation(operationID: "getClusterFigures", summary: "集群规上营收：1–N月累计、同比、目标完成进度与时序进度、规模层级、逐月两种口径",
-                                        tag: "产业集群", parameters: [idParam, .query("month", "统计截至月份 YYYY-MM；缺省为该口径最近有数据的月份", .string(pattern: "^[0-9]{4}-[0-9]{2}$"))],
+                                        tag: "产业集群", parameters: [idParam, monthParam],
                                         response: ClusterFigureReport.self),
                       ClustersAPI.figures),
             RouteSpec(.PUT, "/api/v1/clusters/:id/figures/:period", .write(policy),
@@ -85,12 +89,12 @@ enum ClusterRoutes {
                       ChecklistPages.apiCluster),
             RouteSpec(.PUT, "/api/v1/clusters/:id/checklist/:itemId", .write(policy),
                       doc: APIOperation(operationID: "putClusterChecklistEntry", summary: "填报集群机制清单项目（由记录决定的项目不能手工标为已完成）", tag: "产业集群",
-                                        parameters: [idParam, .path("itemId", "清单项目 ID")], request: .json(ChecklistPages.EntryInput.self),
+                                        parameters: [idParam, .path("itemId", "清单项目 ID")], request: .patch(ChecklistPages.EntryInput.self),
                                         response: ChecklistPages.ClusterChecklistDTO.self),
                       ChecklistPages.apiSaveEntry),
             RouteSpec(.GET, "/api/v1/checklist-gaps", .read(policy),
                       doc: APIOperation(operationID: "getChecklistGaps", summary: "机制清单缺项：全部在用集群 × 清单项目", tag: "产业集群",
-                                        parameters: [.query("template", "清单模板 ID；缺省为第一个", APIParameter.idSchema)], response: ChecklistGaps.self),
+                                        parameters: [.query("template", "清单模板 ID；缺省为第一个", APIParameter.idSchema, allowEmpty: true)], response: ChecklistGaps.self),
                       ChecklistPages.apiGaps),
             RouteSpec(.GET, "/api/v1/cluster-structures", .read(Policies.clusterRegistry),
                       doc: APIOperation(operationID: "listClusterStructures", summary: "集群体系（如“465”）及其分组", tag: "产业集群", response: ClusterStructureListDTO.self),
@@ -101,7 +105,7 @@ enum ClusterRoutes {
                       ClusterStructurePages.apiCreate),
             RouteSpec(.GET, "/api/v1/cluster-structures/:id", .read(Policies.clusterRegistry),
                       doc: APIOperation(operationID: "getClusterStructureTotals", summary: "集群体系各分组合计：1–N月规上营收、同比（可比口径）、目标进度、超千亿集群数", tag: "产业集群",
-                                        parameters: [idParam, .query("month", "统计截至月份 YYYY-MM", .string(pattern: "^[0-9]{4}-[0-9]{2}$"))], response: ClusterStructureTotals.self),
+                                        parameters: [idParam, monthParam], response: ClusterStructureTotals.self),
                       ClusterStructurePages.apiShow),
             RouteSpec(.PUT, "/api/v1/cluster-structures/:id", .write(Policies.clusterRegistry),
                       doc: APIOperation(operationID: "updateClusterStructure", summary: "修改集群体系（给出 groups 即整体替换分组）", tag: "产业集群",

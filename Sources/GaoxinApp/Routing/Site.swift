@@ -63,6 +63,7 @@ enum Site {
     static func clusterStructureDelete(_ id: Int) -> String { "/cluster-structures/\(id)/delete" }
     static func clusterFigureDelete(_ id: Int, _ period: String) -> String { "/clusters/\(id)/figures/\(period)/delete" }
     static func chain(_ id: Int) -> String { "/chains/\(id)" }
+    static func chainDrawing(_ id: Int) -> String { "/chains/\(id)/map" }
     static func chainEdit(_ id: Int) -> String { "/chains/\(id)/edit" }
     static func chainExport(_ id: Int) -> String { "/chains/\(id)/export" }
     static func chainLeaders(_ id: Int) -> String { "/chains/\(id)/leaders" }

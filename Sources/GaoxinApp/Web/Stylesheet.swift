@@ -67,6 +67,18 @@ enum Stylesheet {
     .pace-behind { background:#fde2e1; color:#9b1c1c; border:1px solid #e6a3a0; }
     .rule { color:var(--muted); font-size:.85rem; }
     tr.subtotal td { font-weight:600; background:#f4f6f9; }
+    .chain-svg { width:100%; height:auto; font-size:12px; }
+    .chain-svg .cm-segment { fill:#0b4f8a; }
+    .chain-svg .cm-segment-name { fill:#fff; font-weight:700; font-size:14px; }
+    .chain-svg .cm-arrow { fill:#0b4f8a; font-size:20px; font-weight:700; }
+    .chain-svg .cm-strong { fill:#e3f4e6; stroke:#5fa86f; }
+    .chain-svg .cm-weak { fill:#fff4d6; stroke:#d4a72c; }
+    .chain-svg .cm-missing { fill:#fde2e1; stroke:#c0504d; stroke-dasharray:4 3; }
+    .chain-svg .cm-title { font-weight:700; fill:#1a2633; }
+    .chain-svg .cm-enterprise { fill:#1a2633; }
+    .chain-svg .cm-target { fill:#9b1c1c; }
+    .chain-svg .cm-none, .chain-svg .cm-more { fill:#5b6b7c; }
+    .legend span { margin-right:1rem; }
     .check { font-size:.8rem; border-radius:3px; padding:0 .35rem; white-space:nowrap; }
     .check-done { background:#e3f4e6; color:#1d5e2c; border:1px solid #9fd0aa; }
     .check-in_progress { background:#fff4d6; color:#7a5600; border:1px solid #e8cf8a; }

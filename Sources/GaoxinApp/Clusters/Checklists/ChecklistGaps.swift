@@ -41,7 +41,11 @@ struct ChecklistGaps: Content, APISchema {
     /// `?template=` (default: the first active template).
     static func make(_ req: Request) async throws -> ChecklistGaps {
         let templates = try await ChecklistBoard.templates(on: req.db)
-        let wanted = req.query[Int.self, at: "template"]
+        var wanted: Int?
+        if let raw = req.query[String.self, at: "template"], !raw.isEmpty {
+            guard let id = Int(raw), id > 0 else { throw AppError.badRequest("清单模板“\(raw)”应为正整数 ID", field: "template") }
+            wanted = id
+        }
         guard let chosen = wanted.map({ id in templates.first { $0.template.id == id } }) ?? templates.first else {
             throw AppError.notFound("该机制清单")
         }

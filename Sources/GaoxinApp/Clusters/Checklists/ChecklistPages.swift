@@ -131,7 +131,7 @@ enum ChecklistPages {
     static func apiSaveEntry(_ req: Request) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)
         let item = try await ChecklistWrites.item(req.parameters.get("itemId", as: Int.self), on: req.db)
-        let input = try APIBody.decode(EntryInput.self, req)
+        let input = try APIBody.decodePatch(EntryInput.self, req)
         try await ChecklistWrites.saveEntry(cluster, item, status: input.status, unitID: input.unitId, note: input.note, req)
         return try .json(ClusterChecklistDTO(clusterId: cluster.id!, templates: try await clusterState(cluster, req)))
     }

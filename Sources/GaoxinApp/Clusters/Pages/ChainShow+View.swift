@@ -49,6 +49,7 @@ enum ChainShowView {
                  .a(.href(Site.cluster(model.clusterID)), .text(map.clusterName))),
             .p(.class("hint"), .text(context.t("强弱判定：" + map.rule, "Rule: " + map.ruleEn) + context.t("（营收为 \(map.revenueFrom) 至 \(map.revenueTo)）", " (revenue \(map.revenueFrom)–\(map.revenueTo))"))),
             .p(.class("actions"),
+               .a(.class("button secondary"), .href(Site.chainDrawing(map.chain.id)), .text(context.t("招商图谱（可打印）", "Attraction map (printable)"))),
                .a(.class("button secondary"), .href(Site.chainExport(map.chain.id) + "?format=xlsx"), .text(context.t("导出招商指导目录（Excel）", "Export guidance catalogue (xlsx)"))),
                .a(.class("button secondary"), .href(Site.chainLeaders(map.chain.id)), .text(context.t("链主遴选", "Chain-leader selection"))),
                .if(model.canWrite, .a(.class("button secondary"), .href(Site.chainEdit(map.chain.id)), .text(context.t("编辑产业链与门槛", "Edit chain and thresholds"))))),

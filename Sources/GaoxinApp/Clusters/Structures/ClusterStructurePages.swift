@@ -96,7 +96,8 @@ enum ClusterStructurePages {
         if input.groups == nil, let existing {
             groups = try await ClusterStructureQueries.dto(existing, on: req.db).groups.map { .init(line: nil, name: $0.name, clusters: $0.clusterIds.map { .id($0) }) }
         }
-        let fields = try await ClusterStructureWrites.validate(name: input.name, note: input.note, sortOrder: input.sortOrder, groups: groups, existing: existing, on: req.db)
+        // PUT names the structure again: an absent name is an empty one, refused like on creation.
+        let fields = try await ClusterStructureWrites.validate(name: input.name ?? "", note: input.note, sortOrder: input.sortOrder, groups: groups, existing: existing, on: req.db)
         return try await ClusterStructureWrites.save(fields, existing: existing, req)
     }
 }

@@ -44,6 +44,9 @@ enum ClusterStructureWrites {
             let at = group.line.map { "第 \($0) 行" } ?? "分组“\(group.name)”"
             let atEn = group.line.map { "line \($0)" } ?? "group \(group.name)"
             if group.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(("\(at)缺少分组名", "\(atEn) has no name")) }
+            else if group.name.count > StructureGroupsText.maxGroupName || FieldValidator.hasControlCharacters(group.name, allowingLineBreaks: false) {
+                problems.append(("\(at)的分组名应为一行、不超过 \(StructureGroupsText.maxGroupName) 字", "\(atEn): a group name is one line of at most \(StructureGroupsText.maxGroupName) characters"))
+            }
             else if !groupNames.insert(group.name).inserted { problems.append(("分组“\(group.name)”重名", "group \(group.name) repeats")) }
             var ids: [Int] = []
             for ref in group.clusters {
