@@ -66,12 +66,16 @@ enum BackupArchive {
         let manifest = try JSONDecoder().decode(Manifest.self, from: try read(archive, "manifest.json"))
         guard manifest.format == format, manifest.version == version else { throw Problem.badArchive("格式或版本不符") }
         let sql = db as! any SQLDatabase
-        for table in BackupSchema.tables {
+        for table in BackupSchema.tables where !BackupSchema.seededByMigrations.contains(table.name) {
             let count = try await sql.select().column(SQLRaw("COUNT(*) AS n")).from(table.name).first(decodingColumn: "n", as: Int.self) ?? 0
             if count > 0 { throw Problem.notEmpty(table.name) }
         }
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
+            // The archive's own built-in rows replace the migration's (an older archive without them keeps the migration's).
+            for name in BackupSchema.seededByMigrations where manifest.tables.contains(where: { $0.name == name }) {
+                try await sql.raw("DELETE FROM \(ident: name)").run()
+            }
             let isPostgres = sql.dialect.name == "postgresql"
             for table in BackupSchema.tables {
                 guard let info = manifest.tables.first(where: { $0.name == table.name }) else { continue }

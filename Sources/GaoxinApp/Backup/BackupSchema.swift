@@ -14,6 +14,10 @@ enum BackupSchema {
     /// postings, the roll-ups).
     static var derived: Set<String> { DerivedTables.names }
 
+    /// Tables a migration fills with built-in rows (the "八个一" and "六个一" checklists): a fresh
+    /// database is still empty for a restore, whose rows replace these (children listed first).
+    static let seededByMigrations = ["checklist_items", "checklist_templates"]
+
     /// The fixed tables, then each declared register's table and the shared link table (derived
     /// from the declarations), before the audit log and jobs.
     static var tables: [Table] {
