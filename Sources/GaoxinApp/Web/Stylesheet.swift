@@ -79,6 +79,10 @@ enum Stylesheet {
     .chain-svg .cm-target { fill:#9b1c1c; }
     .chain-svg .cm-none, .chain-svg .cm-more { fill:#5b6b7c; }
     .legend span { margin-right:1rem; }
+    .revenue-chart svg { width:100%; max-width:760px; height:auto; }
+    .rc .rc-grid { stroke:#dde3ea; }
+    .rc .rc-label { font-size:11px; fill:#5b6b7c; }
+    .rc .rc-year0 { fill:#0b4f8a; } .rc .rc-year1 { fill:#3d7fb8; } .rc .rc-year2 { fill:#7fb0d8; }
     .check { font-size:.8rem; border-radius:3px; padding:0 .35rem; white-space:nowrap; }
     .check-done { background:#e3f4e6; color:#1d5e2c; border:1px solid #9fd0aa; }
     .check-in_progress { background:#fff4d6; color:#7a5600; border:1px solid #e8cf8a; }

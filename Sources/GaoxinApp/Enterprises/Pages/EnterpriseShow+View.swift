@@ -58,6 +58,8 @@ enum EnterpriseShowView {
             )),
             qualificationSection(context, model),
             RegisterBacklinksView.section(context, model.backlinks),
+            .h2(.text(context.t("营业收入走势（近 36 个月）", "Revenue, last 36 months"))),
+            EnterpriseRevenueChart.render(model.indicators, lang: lang),
             .h2(.text(context.t("月度指标", "Monthly figures"))),
             .p(.class("hint"), .text(context.t("金额以亿元显示（存储与填报单位为万元）；“—”表示未填报。", "Money in 亿元 (stored and entered in 万元); — means not reported."))),
             .div(.class("table-wrap"), .table(
