@@ -87,7 +87,7 @@ struct ClusterLists: Content, APISchema {
     }
 
     /// The four lists as sheets of one workbook (one sheet each).
-    func sheets(_ clusterName: String, lang: UILanguage) -> [SheetTable] {
+    func sheets(lang: UILanguage) -> [SheetTable] {
         let enterprises = [[lang.t("企业", "Enterprise"), lang.t("层级", "Tier"), lang.t("近 12 个月营收（亿元）", "Revenue, 12 months (100m yuan)")].map { SheetCell.text($0) }]
             + keyEnterprises.map { [.text($0.name), .text($0.tierName), .number((Double($0.revenue) / 100).rounded() / 100)] }
         let targets = [[lang.t("企业", "Company"), lang.t("产业链环节", "Chain node"), lang.t("所在地区", "Region"), lang.t("线索来源", "Source"), lang.t("目标理由", "Why")]

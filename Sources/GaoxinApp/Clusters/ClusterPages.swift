@@ -84,7 +84,7 @@ enum ClusterPages: RecordPages {
     static func exportLists(_ req: Request) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)
         let lists = try await ClusterLists.make(cluster, now: req.now, lang: req.uiLanguage, on: req.db)
-        let sheets = lists.sheets(cluster.name, lang: req.uiLanguage)
+        let sheets = lists.sheets(lang: req.uiLanguage)
         let fileName = cluster.name + req.uiLanguage.t("-四张清单", "-four-lists")
         switch try ListExport.format(req) {
         case .xlsx: return ListExport.download(try XLSXWriter.write(sheets), fileName: fileName, format: .xlsx)

@@ -1,5 +1,6 @@
 import Fluent
 import GaoxinDomain
+import OpenAPIKit30
 import Vapor
 
 /// Handlers of checklists: a cluster's entries (HTML and API), the gaps view and its export,
@@ -139,4 +140,3 @@ enum ChecklistPages {
     static func apiGaps(_ req: Request) async throws -> Response { try .json(try await ChecklistGaps.make(req)) }
 }
 
-import OpenAPIKit30
