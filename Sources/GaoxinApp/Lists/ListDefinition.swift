@@ -44,8 +44,8 @@ struct ListFilter: Sendable {
         case dayTo(column: String)
         /// Records of a declared register linked to the target id through a several-valued field.
         case linked(register: String, field: String)
-        /// Validity of a `YYYY-MM-DD` expiry column on the request's day: valid, expiring, expired.
-        case expiry(column: String)
+        /// A declared register's time limit (`RegisterTimeLimit`, columns of alias `r`) on the request's day.
+        case timeLimit(RegisterTimeLimit)
         /// Rows whose `RoleSet`-encoded column holds the role.
         case role(column: String)
         /// Exact integer id.
@@ -76,7 +76,7 @@ struct ListFilter: Sendable {
         case .codePrefix: return (1...20).contains(raw.count) && raw.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         case .dateFrom, .dateTo: return ListFilter.parseDay(raw) != nil
         case .dayFrom, .dayTo: return ListFilter.parseDay(raw) != nil
-        case .expiry: return RegisterExpiry(rawValue: raw) != nil
+        case .timeLimit(let limit): return RegisterExpiry(rawValue: raw).map(limit.states.contains) ?? false
         case .role: return Role(rawValue: raw) != nil
         }
     }

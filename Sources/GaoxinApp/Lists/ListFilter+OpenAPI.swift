@@ -15,7 +15,7 @@ extension ListFilter {
         case .codePrefix: return .string(pattern: ListFilter.codePrefixPattern)
         case .dateFrom, .dateTo, .dayFrom, .dayTo: return .string(format: .date)
         case .role: return .string(allowedValues: Role.allCases.map { AnyCodable($0.rawValue) })
-        case .expiry: return .string(allowedValues: RegisterExpiry.allCases.map { AnyCodable($0.rawValue) })
+        case .timeLimit(let limit): return .string(allowedValues: limit.states.map { AnyCodable($0.rawValue) })
         }
     }
 
@@ -32,7 +32,7 @@ extension ListFilter {
         case .codePrefix: return zh + "前缀（字母和数字），如 39"
         case .dateFrom, .dayFrom: return zh + "起 YYYY-MM-DD（含当日）"
         case .dateTo, .dayTo: return zh + "止 YYYY-MM-DD（含当日）"
-        case .expiry: return zh + "：" + RegisterExpiry.allCases.map { "\($0.rawValue) \($0.zh)" }.joined(separator: "、")
+        case .timeLimit(let limit): return limit.description
         case .role: return zh + "：" + Role.allCases.map { "\($0.rawValue) \($0.nameZh)" }.joined(separator: "、")
         }
     }

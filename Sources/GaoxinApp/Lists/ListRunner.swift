@@ -155,8 +155,8 @@ enum ListRunner {
                     EXISTS (SELECT 1 FROM register_links l WHERE l.register = \(bind: register) AND l.field = \(bind: field)
                             AND l.record_id = r.id AND l.target_id = \(bind: Int(value) ?? 0))
                     """))
-            case .expiry(let column):
-                builder.where(expiryCondition(column, RegisterExpiry(rawValue: value) ?? .valid, today: query.today))
+            case .timeLimit(let limit):
+                builder.where(timeLimitCondition(limit, RegisterExpiry(rawValue: value) ?? .valid, today: query.today))
             case .role(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: "%," + value + ",%")"))
             case .exactText(let column):
@@ -176,13 +176,19 @@ enum ListRunner {
         }
     }
 
-    /// Validity of an expiry day on `today`: before it expired, within the warning window expiring, else valid.
-    private static func expiryCondition(_ column: String, _ expiry: RegisterExpiry, today: String) -> SQLQueryString {
-        let limit: String = RegisterExpiry.warningLimit(today)
-        switch expiry {
-        case .expired: return "\(unsafeRaw: column) < \(bind: today)"
-        case .expiring: return "\(unsafeRaw: column) >= \(bind: today) AND \(unsafeRaw: column) <= \(bind: limit)"
-        case .valid: return "(\(unsafeRaw: column) IS NULL OR \(unsafeRaw: column) > \(bind: limit))"
+    /// A time limit's state on `today`, as `RegisterTimeLimit.state` reads it: settled first, then
+    /// before the day expired, within the warning window expiring, else valid.
+    private static func timeLimitCondition(_ limit: RegisterTimeLimit, _ state: RegisterExpiry, today: String) -> SQLQueryString {
+        let column = "r." + RegisterField.snakeCase(limit.field)
+        let last = RegisterTimeLimit.warningLimit(today, days: limit.warningDays)
+        let open: SQLQueryString = limit.settledBy.map {
+            "(r.\(unsafeRaw: RegisterField.snakeCase($0.field)) IS NULL OR r.\(unsafeRaw: RegisterField.snakeCase($0.field)) <> \(bind: $0.value)) AND "
+        } ?? ""
+        switch state {
+        case .settled: return limit.settledBy.map { "r.\(unsafeRaw: RegisterField.snakeCase($0.field)) = \(bind: $0.value)" } ?? "1 = 0"
+        case .expired: return open + "\(unsafeRaw: column) < \(bind: today)"
+        case .expiring: return open + "\(unsafeRaw: column) >= \(bind: today) AND \(unsafeRaw: column) <= \(bind: last)"
+        case .valid: return open + "(\(unsafeRaw: column) IS NULL OR \(unsafeRaw: column) > \(bind: last))"
         }
     }
 

@@ -20,7 +20,7 @@ struct RegisterDTO: Encodable, Sendable {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(record.id, forKey: Key("id"))
         try container.encode(record.active, forKey: Key("active"))
-        if declaration.expiryField != nil { try container.encode(record.expiry?.rawValue, forKey: Key("validity")) }
+        if let limit = declaration.timeLimit { try container.encode(record.expiry?.rawValue, forKey: Key(limit.key)) }
         for field in declaration.fields {
             let key = Key(field.key)
             switch record.values[field.key] {
@@ -50,9 +50,9 @@ struct RegisterDTO: Encodable, Sendable {
 
     static func schema(_ declaration: RegisterDeclaration) -> JSONSchema {
         var properties: OrderedDictionary<String, JSONSchema> = ["id": .integer, "active": .boolean]
-        if declaration.expiryField != nil {
-            properties["validity"] = .string(required: true, nullable: true, description: "有效状态（由有效期推算）：valid 有效、expiring 30 天内到期、expired 已过期",
-                                             allowedValues: RegisterExpiry.allCases.map { AnyCodable($0.rawValue) } + [nil])
+        if let limit = declaration.timeLimit {
+            properties[limit.key] = .string(required: true, nullable: true, description: limit.description,
+                                            allowedValues: limit.states.map { AnyCodable($0.rawValue) } + [nil])
         }
         for field in declaration.fields {
             properties[field.key] = fieldSchema(field, required: true, nullable: !field.kind.isMulti)

@@ -27,9 +27,9 @@ struct RegisterDeclaration: Sendable {
     /// The list's default sort key and direction.
     var defaultSort: String = "name"
     var defaultDescending = false
-    /// A date field after which a record is expired (a certificate): its validity is derived
-    /// (`RegisterExpiry`), shown in the list, on the page and in the API, and filterable.
-    var expiryField: String? = nil
+    /// A date a record runs out on — a certificate's expiry, a service item's deadline: its state
+    /// is derived (`RegisterTimeLimit`), shown in the list, on the page and in the API, and filterable.
+    var timeLimit: RegisterTimeLimit? = nil
     /// Demo rows as an import file would give them (references by name or code), loaded through
     /// the same checks as an import; a test loads every register's demo rows.
     var demoRows: [[String: String]] = []

@@ -1,46 +1,76 @@
 import Foundation
 import GaoxinDomain
 
-/// Validity derived from a record's expiry date (a certificate's 有效期至): never stored, read
-/// against the request's day — expired, expiring within 30 days, or valid — so an expired
-/// certificate shows as expired without anyone changing it.
-enum RegisterExpiry: String, CaseIterable, Sendable {
-    case valid, expiring, expired
+/// A date a record runs out on, declared once per register: a certificate's 有效期至 (it expires)
+/// or a service item's 办结时限 (a deadline, met by marking the item done). The state is never
+/// stored: it is read against the request's day, so an item past its deadline shows as overdue
+/// without anyone changing it, and the list filters on it in SQL.
+struct RegisterTimeLimit: Sendable {
+    enum Style: Sendable { case expiry, deadline }
 
-    static let warningDays = 30
+    /// The date field (`YYYY-MM-DD`).
+    let field: String
+    let style: Style
+    /// A choice field and its value that settle the deadline (an item marked done is never overdue).
+    let settledBy: (field: String, value: String)?
+    /// How many days before the date a record counts as running out.
+    let warningDays: Int
 
-    var zh: String {
-        switch self {
-        case .valid: return "有效"
-        case .expiring: return "即将到期"
-        case .expired: return "已过期"
+    static func expiry(_ field: String) -> RegisterTimeLimit {
+        RegisterTimeLimit(field: field, style: .expiry, settledBy: nil, warningDays: 30)
+    }
+
+    static func deadline(_ field: String, settledWhen choice: String, equals value: String) -> RegisterTimeLimit {
+        RegisterTimeLimit(field: field, style: .deadline, settledBy: (choice, value), warningDays: 7)
+    }
+
+    /// The JSON key and list parameter of the state.
+    var key: String { style == .expiry ? "validity" : "timeliness" }
+    var labelZh: String { style == .expiry ? "有效状态" : "办理时限" }
+    var labelEn: String { style == .expiry ? "Validity" : "Timeliness" }
+    func label(_ lang: UILanguage) -> String { lang.t(labelZh, labelEn) }
+
+    var states: [RegisterExpiry] { settledBy == nil ? [.valid, .expiring, .expired] : [.valid, .expiring, .expired, .settled] }
+
+    func name(_ state: RegisterExpiry, _ lang: UILanguage) -> String {
+        switch (style, state) {
+        case (.expiry, .valid): return lang.t("有效", "Valid")
+        case (.expiry, .expiring): return lang.t("即将到期", "Expiring")
+        case (.expiry, .expired): return lang.t("已过期", "Expired")
+        case (.deadline, .valid): return lang.t("按期推进", "On track")
+        case (.deadline, .expiring): return lang.t("即将到期", "Due soon")
+        case (.deadline, .expired): return lang.t("已逾期", "Overdue")
+        case (_, .settled): return lang.t("已办结", "Done")
         }
     }
 
-    var en: String {
-        switch self {
-        case .valid: return "Valid"
-        case .expiring: return "Expiring"
-        case .expired: return "Expired"
-        }
+    /// What each value means, for the OpenAPI document.
+    var description: String {
+        labelZh + "（由\(style == .expiry ? "有效期" : "办结时限")推算）：" + states.map { "\($0.rawValue) \(name($0, .zh))" }.joined(separator: "、")
+            + "；\(warningDays) 天内到期为 expiring"
     }
 
-    /// nil when the record has no expiry date (it does not expire).
-    static func of(_ record: RegisterRecord, field: String, today: String) -> RegisterExpiry? {
+    /// nil when the record has no date (it does not run out).
+    func state(of record: RegisterRecord, today: String) -> RegisterExpiry? {
+        if let settledBy, record.text(settledBy.field) == settledBy.value { return .settled }
         guard let day = record.text(field) else { return nil }
         if day < today { return .expired }
-        return day <= warningLimit(today) ? .expiring : .valid
+        return day <= Self.warningLimit(today, days: warningDays) ? .expiring : .valid
     }
 
-    /// The last day that counts as expiring soon.
-    static func warningLimit(_ today: String) -> String {
+    /// The last day that counts as running out soon.
+    static func warningLimit(_ today: String, days: Int) -> String {
         guard let day = CalendarDay(today) else { return today }
-        var components = DateComponents(year: day.year, month: day.month, day: day.day)
-        components.timeZone = TimeZone(identifier: "Asia/Shanghai")
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        guard let date = calendar.date(from: components), let limit = calendar.date(byAdding: .day, value: warningDays, to: date) else { return today }
+        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)),
+              let limit = calendar.date(byAdding: .day, value: days, to: date) else { return today }
         let parts = calendar.dateComponents([.year, .month, .day], from: limit)
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
+}
+
+/// A record's state against its time limit.
+enum RegisterExpiry: String, CaseIterable, Sendable {
+    case valid, expiring, expired, settled
 }

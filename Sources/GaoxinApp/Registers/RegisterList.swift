@@ -34,8 +34,8 @@ enum RegisterList {
             default: break
             }
         }
-        if let expiry = declaration.expiryField.flatMap(declaration.field) {
-            filters.append(ListFilter(key: "validity", zh: "有效状态", en: "Validity", kind: .expiry(column: "r.\(expiry.column)")))
+        if let limit = declaration.timeLimit {
+            filters.append(ListFilter(key: limit.key, zh: limit.labelZh, en: limit.labelEn, kind: .timeLimit(limit)))
         }
         filters.append(ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "r.active")))
         var sorts = ["name": "r.name_sort", "id": "r.id"]
@@ -73,8 +73,8 @@ enum RegisterList {
                                       },
                                       export: { record, lang in .text(RegisterDisplay.text(field, record, lang)) }))
         }
-        if declaration.expiryField != nil {
-            columns.append(.text("有效状态", "Validity") { record, lang in record.expiry.map { lang.t($0.zh, $0.en) } ?? "" })
+        if let limit = declaration.timeLimit {
+            columns.append(.text(limit.labelZh, limit.labelEn) { record, lang in record.expiry.map { limit.name($0, lang) } ?? "" })
         }
         columns.append(.text("状态", "Status") { record, lang in record.active ? lang.t("在用", "Active") : lang.t("已停用", "Deactivated") })
         return columns

@@ -35,8 +35,8 @@ enum RegisterOptions {
                 }
             }
         }
-        if declaration.expiryField != nil {
-            controls.append(.init(key: "validity", label: lang.t("有效状态", "Validity"), options: RegisterExpiry.allCases.map { ($0.rawValue, lang.t($0.zh, $0.en)) }))
+        if let limit = declaration.timeLimit {
+            controls.append(.init(key: limit.key, label: limit.label(lang), options: limit.states.map { ($0.rawValue, limit.name($0, lang)) }))
         }
         controls.append(.init(key: "active", label: lang.t("状态", "Status"), options: [("1", lang.t("在用", "Active")), ("0", lang.t("已停用", "Deactivated"))]))
         return controls

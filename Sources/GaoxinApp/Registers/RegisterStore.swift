@@ -25,8 +25,8 @@ enum RegisterStore {
         }
         try await attachLinks(declaration, &records, on: sql)
         try await attachNames(declaration, &records, on: sql)
-        if let today, let field = declaration.expiryField {
-            for (id, record) in records { records[id]?.expiry = RegisterExpiry.of(record, field: field, today: today) }
+        if let today, let limit = declaration.timeLimit {
+            for (id, record) in records { records[id]?.expiry = limit.state(of: record, today: today) }
         }
         return ids.compactMap { records[$0] }
     }

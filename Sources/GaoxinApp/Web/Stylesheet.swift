@@ -87,6 +87,8 @@ enum Stylesheet {
     .check-done { background:#e3f4e6; color:#1d5e2c; border:1px solid #9fd0aa; }
     .check-in_progress { background:#fff4d6; color:#7a5600; border:1px solid #e8cf8a; }
     .check-missing { background:#fde2e1; color:#9b1c1c; border:1px solid #e6a3a0; }
+    .badge.expired { background:#fde2e1; color:#9b1c1c; } .badge.expiring { background:#fff4d6; color:#7a5600; }
+    .badge.valid, .badge.settled { background:#e3f4e6; color:#1d5e2c; }
     .tag { margin-left:.4rem; font-size:.8rem; color:var(--accent); border:1px solid var(--accent); border-radius:3px; padding:0 .3rem; }
     ul.plain { padding-left:1.2rem; }
     .breadcrumbs { color:var(--muted); margin-bottom:.4rem; }

@@ -82,6 +82,7 @@ enum ProvinceSeeder {
         progress("产业集群与产业链")
         let clusters = try await createClusters(options.clusters, firstEnterprise: firstID + 1, lastEnterprise: firstID + options.enterprises,
                                                 boards: boards, on: db, now: now)
+        try await createStructure(on: db)
         let summary = Summary(enterprises: options.enterprises, figureRows: options.enterprises * options.months,
                               boards: boards.map(\.count).reduce(0, +), clusters: clusters)
         try await AuditLog.record(on: db, at: now, actor: nil, actorName: "演示数据", address: nil, action: .importRows, entity: "import",
@@ -155,7 +156,10 @@ enum ProvinceSeeder {
     }
 
     /// A cluster per (city, industry) pair in turn, each with one chain of three nodes; the
-    /// midstream node holds up to 30 of the city's enterprises of that industry.
+    /// midstream node holds up to 2,000 of the city's enterprises of that industry, so cluster pages
+    /// and their roll-ups are measured against memberships of a real cluster's size.
+    static let membersPerCluster = 2_000
+
     private static func createClusters(_ count: Int, firstEnterprise: Int, lastEnterprise: Int, boards: [[Int]],
                                        on db: Database, now: Date) async throws -> Int {
         let sql = db as! any SQLDatabase
@@ -196,11 +200,40 @@ enum ProvinceSeeder {
                     INSERT INTO chain_node_enterprises (node_id, enterprise_id, created_at)
                     SELECT \(bind: node.id!), id, \(bind: now) FROM enterprises
                     WHERE id BETWEEN \(bind: firstEnterprise) AND \(bind: lastEnterprise) AND industry_code = \(bind: industry.code)
-                      AND unit_id IN (\(binds: cityBoards)) ORDER BY id LIMIT 30
+                      AND unit_id IN (\(binds: cityBoards)) ORDER BY id LIMIT \(bind: Self.membersPerCluster)
                     """).run()
             }
             created += 1
         }
         return created
+    }
+
+    /// The province's structure over its generated clusters, a group per category (优势 / 新兴 /
+    /// 未来), so the structure page is measured with every cluster of the province in it.
+    private static func createStructure(on db: Database) async throws {
+        let name = "全省产业集群体系（省级规模演示）"
+        guard try await ClusterStructure.query(on: db).filter(\.$name == name).first() == nil else { return }
+        let clusters = try await Cluster.query(on: db).filter(\.$sortOrder >= 1_000).sort(\.$sortOrder).all()
+        let structure = ClusterStructure()
+        structure.name = name
+        structure.note = "省级规模演示数据：按集群类别分组"
+        structure.sortOrder = 1_000
+        structure.active = true
+        try await structure.create(on: db)
+        for (position, category) in ClusterCategory.allCases.enumerated() {
+            let group = ClusterStructureGroup()
+            group.structureID = structure.id!
+            group.name = category.nameZh
+            group.position = position
+            try await group.create(on: db)
+            for (index, cluster) in clusters.filter({ $0.category == category.rawValue }).enumerated() {
+                let member = ClusterStructureMember()
+                member.structureID = structure.id!
+                member.groupID = group.id!
+                member.clusterID = cluster.id!
+                member.position = index
+                try await member.create(on: db)
+            }
+        }
     }
 }

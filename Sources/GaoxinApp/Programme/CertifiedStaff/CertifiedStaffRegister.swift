@@ -1,5 +1,5 @@
 /// 招商专员认证 (SPEC §3, people registers): attraction staff certified by the zone, with a
-/// certificate that expires — an expired certificate shows as expired (derived, `expiryField`).
+/// certificate that expires — an expired certificate shows as expired (derived, `timeLimit`).
 extension RegisterDeclaration {
     static let certifiedStaff: RegisterDeclaration = RegisterDeclaration(
         key: "certified-staff", table: "certified_staff", entity: "certified_staff", schemaName: "CertifiedStaff",
@@ -20,7 +20,7 @@ extension RegisterDeclaration {
         ],
         nameField: "name", importKey: "certificateNumber", policy: Policies.programme, ownership: .unitField("unitId"),
         rules: [.notBefore("expiresOn", "issuedOn", zh: "有效期至不能早于发证日期", en: "The expiry cannot be before the issue date")],
-        defaultSort: "expiresOn", expiryField: "expiresOn",
+        defaultSort: "expiresOn", timeLimit: .expiry("expiresOn"),
         // Illustrative people (placeholder names) of the demo's attraction teams.
         demoRows: [
             ["certificateNumber": "ZSZY-2024-001", "name": "张明", "unitId": "ZS-JCDL", "level": "高级", "issuedOn": "2024-03-01", "expiresOn": "2027-02-28"],

@@ -9,7 +9,9 @@ enum RegisterShowView {
             context, title: RegisterWrites.name(declaration, record),
             .nav(.class("breadcrumbs"), .a(.href(declaration.path), .text(declaration.title(context.lang)))),
             .if(!record.active, .p(.class("badge inactive"), .text(context.t("已停用", "Deactivated")))),
-            .unwrap(record.expiry) { .p(.class("badge " + $0.rawValue), .text(context.t($0.zh, $0.en))) },
+            .unwrap(declaration.timeLimit.flatMap { limit in record.expiry.map { (limit, $0) } }) { limit, state in
+                .p(.class("badge " + state.rawValue), .text(limit.label(context.lang) + "：" + limit.name(state, context.lang)))
+            },
             .dl(.class("facts"), .forEach(declaration.fields) { field in
                 .group(.dt(.text(field.label(context.lang) + (field.kind.isMoney ? context.t("（亿元）", " (100m yuan)") : ""))),
                        .dd(.class(field.isNumeric ? "num" : ""), .text(RegisterDisplay.text(field, record, context.lang).ifEmpty("—"))))
