@@ -128,7 +128,11 @@ final class RegisterContractTests: XCTestCase {
                     // A file with one bad row is refused whole, the row and column named.
                     var table = try format == "csv" ? CSVFormat.read(exported.bodyData) : XCTUnwrap(XLSXReader.read(exported.bodyData).first)
                     let keyColumn = try XCTUnwrap(declaration.fields.firstIndex { $0.key == declaration.importKey })
-                    table.rows[1][keyColumn] = .text(table.rows[1][keyColumn].text + "（已改）")
+                    // A new key makes a new record; a key naming a record of another register (a liaison's
+                    // enterprise) cannot be invented, so that row stays an unchanged update.
+                    if declaration.field(declaration.importKey)?.kind.target == nil {
+                        table.rows[1][keyColumn] = .text(table.rows[1][keyColumn].text + "（已改）")
+                    }
                     if let dateColumn = declaration.fields.firstIndex(where: { if case .date = $0.kind { return true }; return false }) {
                         table.rows[2][dateColumn] = .text("2025-02-30")
                     } else if let choiceColumn = declaration.fields.firstIndex(where: { if case .choice = $0.kind { return true }; return false }) {

@@ -44,7 +44,8 @@ final class RoleRouteMatrixTests: XCTestCase {
     /// written by the office and by units for what their subtree owns (bounded by the handlers).
     static let programmeReaders: Set<Role> = [.admin, .office, .unit, .park, .leader]
     static let programmeWriters: Set<Role> = [.admin, .office, .unit]
-    static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards", "target-companies"]
+    static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards", "target-companies",
+                                            "enterprise-liaisons", "enterprise-visits", "service-items"]
 
     /// Every register has the same routes: list, export, record page, forms, writes, and the API twins.
     static func registerRoutes(_ key: String) -> [String: Rule] {

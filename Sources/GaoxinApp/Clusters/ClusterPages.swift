@@ -48,7 +48,7 @@ enum ClusterPages: RecordPages {
                                           figures: .init(clusterID: cluster.id!, report: report, canEnter: canWrite, values: figureValues, errors: figureErrors),
                                           checklists: try await ChecklistPages.clusterState(cluster, req),
                                           lists: try await ClusterLists.make(cluster, now: req.now, lang: req.uiLanguage, on: req.db),
-                                          backlinks: try await RegisterBacklinks.to(table: RegisterTarget.cluster.table, id: cluster.id!, on: req.db),
+                                          backlinks: try await RegisterBacklinks.to(table: RegisterTarget.cluster.table, id: cluster.id!, today: DisplayFormat.day(req.now), on: req.db),
                                           canWrite: canWrite, canEditRegistry: req.actor?.hasAny(Policies.clusterRegistry.write) ?? false,
                                           chainValues: chainValues, errors: errors)
         return try await req.renderPage(status: status) { ClusterShowView.render($0, model) }

@@ -35,6 +35,7 @@ enum Migrations {
         M0029_CreateClusterStructures(),
         M0030_CreateChecklists(),
         M0031_CreateTargetCompanies(),
+        M0032_CreateEnterpriseService(),
     ]
 
     static func register(on app: Application) {

@@ -178,7 +178,7 @@ enum ListRunner {
 
     /// A time limit's state on `today`, as `RegisterTimeLimit.state` reads it: settled first, then
     /// before the day expired, within the warning window expiring, else valid.
-    private static func timeLimitCondition(_ limit: RegisterTimeLimit, _ state: RegisterExpiry, today: String) -> SQLQueryString {
+    static func timeLimitCondition(_ limit: RegisterTimeLimit, _ state: RegisterExpiry, today: String) -> SQLQueryString {
         let column = "r." + RegisterField.snakeCase(limit.field)
         let last = RegisterTimeLimit.warningLimit(today, days: limit.warningDays)
         let open: SQLQueryString = limit.settledBy.map {

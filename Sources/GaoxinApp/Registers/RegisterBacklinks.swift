@@ -14,15 +14,26 @@ enum RegisterBacklinks {
         let throughMembers: Bool
         let count: Int
         let sums: [(field: RegisterField, total: Int64)]
-        let first: [(id: Int, name: String)]
+        /// Records per time-limit state (overdue service items, expired certificates), where the register has one.
+        let states: [(state: RegisterExpiry, count: Int)]
+        /// The first records in the register's own order (newest visit first, nearest deadline first),
+        /// with the date they are ordered by and their time-limit state.
+        let first: [Named]
         /// The register's list filtered to exactly these records, where the field is filterable.
         let listPath: String?
+    }
+
+    struct Named: Sendable {
+        let id: Int
+        let name: String
+        let day: String?
+        let state: RegisterExpiry?
     }
 
     /// How many records a group names on the page; the rest are behind its list link.
     static let named = 10
 
-    static func to(table: String, id: Int, on db: Database) async throws -> [Group] {
+    static func to(table: String, id: Int, today: String, on db: Database) async throws -> [Group] {
         let sql = db as! any SQLDatabase
         var groups: [Group] = []
         for declaration in Registers.all {
@@ -33,11 +44,11 @@ enum RegisterBacklinks {
                         ? "EXISTS (SELECT 1 FROM register_links l WHERE l.register = \(bind: declaration.key) AND l.field = \(bind: field.key) AND l.record_id = r.id AND l.target_id = \(bind: id))"
                         : "r.\(unsafeRaw: field.column) = \(bind: id)"
                     let path = field.filterable ? declaration.path + "?\(field.key)=\(id)" : nil
-                    if let group = try await group(declaration, field, condition, throughMembers: false, listPath: path, on: sql) { groups.append(group) }
+                    if let group = try await group(declaration, field, condition, throughMembers: false, listPath: path, today: today, on: sql) { groups.append(group) }
                 } else if table == RegisterTarget.cluster.table, pointed.table == RegisterTarget.enterprise.table, !field.kind.isMulti {
                     let condition: SQLQueryString = "r.\(unsafeRaw: field.column) IN (\(ClusterMembership.enterpriseIDs(cluster: id)))"
                     let path = field.filterable ? declaration.path + "?\(field.memberClusterKey)=\(id)" : nil
-                    if let group = try await group(declaration, field, condition, throughMembers: true, listPath: path, on: sql) { groups.append(group) }
+                    if let group = try await group(declaration, field, condition, throughMembers: true, listPath: path, today: today, on: sql) { groups.append(group) }
                 }
             }
         }
@@ -45,22 +56,45 @@ enum RegisterBacklinks {
     }
 
     private static func group(_ declaration: RegisterDeclaration, _ field: RegisterField, _ condition: SQLQueryString,
-                              throughMembers: Bool, listPath: String?, on sql: any SQLDatabase) async throws -> Group? {
+                              throughMembers: Bool, listPath: String?, today: String, on sql: any SQLDatabase) async throws -> Group? {
         let money = declaration.singleFields.filter(\.kind.isMoney)
-        let sumColumns = money.enumerated().map { ", CAST(SUM(r.\($0.element.column)) AS BIGINT) AS s\($0.offset)" }.joined()
-        guard let totals = try await sql.raw("""
-            SELECT COUNT(*) AS n\(unsafeRaw: sumColumns) FROM \(unsafeRaw: declaration.table) r WHERE r.active = \(bind: true) AND \(condition)
-            """).first() else { return nil }
+        var totalsQuery = SQLQueryString("SELECT COUNT(*) AS n")
+        for (index, field) in money.enumerated() { totalsQuery += ", CAST(SUM(r.\(unsafeRaw: field.column)) AS BIGINT) AS s\(unsafeRaw: String(index))" }
+        let states = declaration.timeLimit?.states ?? []
+        for state in states {
+            totalsQuery += ", SUM(CASE WHEN \(ListRunner.timeLimitCondition(declaration.timeLimit!, state, today: today)) THEN 1 ELSE 0 END) AS t_\(unsafeRaw: state.rawValue)"
+        }
+        totalsQuery += " FROM \(unsafeRaw: declaration.table) r WHERE r.active = \(bind: true) AND " + condition
+        guard let totals = try await sql.raw(totalsQuery).first() else { return nil }
         let count = try totals.decode(column: "n", as: Int.self)
         guard count > 0 else { return nil }
         let sums = try money.enumerated().map { index, field in
             (field: field, total: try totals.decodeNil(column: "s\(index)") ? 0 : totals.decode(column: "s\(index)", as: Int64.self))
         }
+        let stateCounts = try states.map { (state: $0, count: try totals.decodeNil(column: "t_\($0.rawValue)") ? 0 : totals.decode(column: "t_\($0.rawValue)", as: Int.self)) }
+        // The register's own order: by its default sort field (a date, newest or nearest first), else by name.
+        let sortField = declaration.field(declaration.defaultSort).flatMap { $0.key == declaration.nameField || $0.kind.isMulti ? nil : $0 }
+        let day = sortField.flatMap { field -> RegisterField? in if case .date = field.kind { return field }; return nil }
+        let limit = declaration.timeLimit
+        let order = sortField.map { RegisterList.sortExpression($0) + (declaration.defaultDescending ? " DESC" : " ASC") + ", " } ?? ""
+        let extra = [day.map { "r.\($0.column) AS day" }, limit.map { "r.\(RegisterField.snakeCase($0.field)) AS due" },
+                     limit?.settledBy.map { "r.\(RegisterField.snakeCase($0.field)) AS settled" }].compactMap { $0 }.map { ", " + $0 }.joined()
         let rows = try await sql.raw("""
-            SELECT r.id, r.\(unsafeRaw: declaration.name.column) AS name FROM \(unsafeRaw: declaration.table) r
-            WHERE r.active = \(bind: true) AND \(condition) ORDER BY r.name_sort, r.id LIMIT \(unsafeRaw: String(named))
+            SELECT r.id, r.\(unsafeRaw: declaration.name.column) AS name\(unsafeRaw: extra) FROM \(unsafeRaw: declaration.table) r
+            WHERE r.active = \(bind: true) AND \(condition) ORDER BY \(unsafeRaw: order)r.name_sort, r.id LIMIT \(unsafeRaw: String(named))
             """).all()
-        let first = try rows.map { (id: try $0.decode(column: "id", as: Int.self), name: try $0.decode(column: "name", as: String.self)) }
-        return Group(declaration: declaration, field: field, throughMembers: throughMembers, count: count, sums: sums, first: first, listPath: listPath)
+        let first = try rows.map { row -> Named in
+            var state: RegisterExpiry?
+            if let limit {
+                var values: RegisterValues = [:]
+                if let due = try row.decode(column: "due", as: String?.self) { values[limit.field] = .text(due) }
+                if let settledBy = limit.settledBy, let settled = try row.decode(column: "settled", as: String?.self) { values[settledBy.field] = .text(settled) }
+                state = limit.state(of: RegisterRecord(id: 0, active: true, values: values), today: today)
+            }
+            return Named(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                         day: day == nil ? nil : try row.decode(column: "day", as: String?.self), state: state)
+        }
+        return Group(declaration: declaration, field: field, throughMembers: throughMembers, count: count, sums: sums, states: stateCounts,
+                     first: first, listPath: listPath)
     }
 }

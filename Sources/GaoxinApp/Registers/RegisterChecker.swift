@@ -148,17 +148,26 @@ enum RegisterChecker {
         let sql = db as! any SQLDatabase
         for field in declaration.fields where field.unique {
             var seen: [String: Int] = [:]
-            let texts = outcomes.compactMap { $0.values[field.key]?.text }
+            let isReference = field.kind.target != nil
+            let keys = outcomes.compactMap { $0.values[field.key]?.uniqueKey }
             var taken: [String: (id: Int, name: String)] = [:]
-            for chunk in Array(Set(texts)).chunked(500) {
-                let rows = try await sql.raw("SELECT id, \(unsafeRaw: declaration.name.column) AS name, \(unsafeRaw: field.column) AS value FROM \(unsafeRaw: declaration.table) WHERE active = \(bind: true) AND \(unsafeRaw: field.column) IN (\(binds: chunk))").all()
-                for row in rows { taken[try row.decode(column: "value", as: String.self)] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "name", as: String.self)) }
+            for chunk in Array(Set(keys)).chunked(500) {
+                let values: [any Encodable & Sendable] = isReference ? chunk.compactMap { Int64($0) } : chunk
+                let rows = try await sql.raw("SELECT id, \(unsafeRaw: declaration.name.column) AS name, \(unsafeRaw: field.column) AS value FROM \(unsafeRaw: declaration.table) WHERE active = \(bind: true) AND \(unsafeRaw: field.column) IN (\(binds: values))").all()
+                for row in rows {
+                    let value = isReference ? String(try row.decode(column: "value", as: Int64.self)) : try row.decode(column: "value", as: String.self)
+                    taken[value] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "name", as: String.self))
+                }
             }
             for index in outcomes.indices {
-                guard let value = outcomes[index].values[field.key]?.text else { continue }
+                guard let value = outcomes[index].values[field.key]?.uniqueKey else { continue }
                 if let other = taken[value], other.id != items[index].existing?.id {
-                    outcomes[index].errors.append(FieldError(field: field.key, code: "duplicate", zh: "\(field.zh)“\(value)”已被“\(other.name)”使用",
-                                                             en: "\(field.en) \(value) is already used by \(other.name)"))
+                    let target = field.kind.target
+                    outcomes[index].errors.append(isReference
+                        ? FieldError(field: field.key, code: "duplicate", zh: "该\(target!.zh)已有\(declaration.titleZh)记录“\(other.name)”",
+                                     en: "This \(target!.en.lowercased()) already has a record in \(declaration.titleEn): \(other.name)")
+                        : FieldError(field: field.key, code: "duplicate", zh: "\(field.zh)“\(value)”已被“\(other.name)”使用",
+                                     en: "\(field.en) \(value) is already used by \(other.name)"))
                 } else if let first = seen[value] {
                     outcomes[index].errors.append(FieldError(field: field.key, code: "duplicate", zh: "\(field.zh)与第 \(first + 1) 条重复", en: "\(field.en) repeats item \(first + 1)"))
                 } else {

@@ -75,4 +75,12 @@ struct RegisterRule: Sendable {
             return FieldError(field: field, code: "required", zh: zh, en: en)
         }
     }
+
+    /// `field` may be filled only while the choice `choice` holds `value` (a done day on a done item).
+    static func filledOnlyWhen(_ field: String, _ choice: String, equals value: String, zh: String, en: String) -> RegisterRule {
+        RegisterRule { values in
+            guard values[choice]?.text != value, values[field] != nil else { return nil }
+            return .invalid(field, zh: zh, en: en)
+        }
+    }
 }

@@ -57,29 +57,34 @@ struct RegisterImport: ImportRegister {
     /// Every row checked (existing records by import key in one query), every failure at its row and column.
     func plan(_ rows: [ImportRow], actor: Actor, on db: Database) async throws -> (errors: [ImportRowError], items: [Item]) {
         let keyField = declaration.field(declaration.importKey)!
-        let keys = rows.map { $0.value(keyField.key) }.filter { !$0.isEmpty }
+        let keys = try await importKeys(rows, keyField, on: db)
         var existingByKey: [String: RegisterRecord] = [:]
         let sql = db as! any SQLDatabase
         var ids: [Int] = []
-        for chunk in Array(Set(keys)).chunked(500) {
-            ids += try await sql.raw("SELECT id FROM \(unsafeRaw: declaration.table) WHERE \(unsafeRaw: keyField.column) IN (\(binds: chunk)) ORDER BY active DESC, id")
+        for chunk in Array(Set(keys.filter { !$0.isEmpty })).chunked(500) {
+            let values: [any Encodable & Sendable] = keyField.kind.target == nil ? chunk : chunk.compactMap { Int64($0) }
+            guard !values.isEmpty else { continue }
+            ids += try await sql.raw("SELECT id FROM \(unsafeRaw: declaration.table) WHERE \(unsafeRaw: keyField.column) IN (\(binds: values)) ORDER BY active DESC, id")
                 .all().map { try $0.decode(column: "id", as: Int.self) }
         }
-        for record in try await RegisterStore.load(declaration, ids: ids, on: db) where existingByKey[record.text(keyField.key) ?? ""] == nil {
-            existingByKey[record.text(keyField.key) ?? ""] = record
+        for record in try await RegisterStore.load(declaration, ids: ids, on: db) {
+            guard let key = record.values[keyField.key]?.uniqueKey, existingByKey[key] == nil else { continue }
+            existingByKey[key] = record
         }
         var items: [(input: RegisterInput, existing: RegisterRecord?)] = []
         var errors: [ImportRowError] = []
         var seen: [String: Int] = [:]
-        for row in rows {
-            let key = row.value(keyField.key)
+        var repeated: Set<Int> = []
+        for (index, row) in rows.enumerated() {
+            let key = keys[index]
             if let first = seen[key], !key.isEmpty {
-                errors.append(ImportRowError(row: row.number, column: keyField.headingZh, value: key, reason: "与第 \(first) 行重复"))
+                errors.append(ImportRowError(row: row.number, column: keyField.headingZh, value: row.value(keyField.key), reason: "与第 \(first) 行重复"))
+                repeated.insert(row.number)
             }
             seen[key] = seen[key] ?? row.number
             let existing = existingByKey[key]
             if let existing, (try? await RegisterWrites.requireOwnership(declaration, existing, actor: actor, on: db)) == nil {
-                errors.append(ImportRowError(row: row.number, column: keyField.headingZh, value: key, reason: "该记录不属于本单位，不能修改"))
+                errors.append(ImportRowError(row: row.number, column: keyField.headingZh, value: row.value(keyField.key), reason: "该记录不属于本单位，不能修改"))
             }
             items.append((RegisterInput.row(row, declaration: declaration), existing))
         }
@@ -90,13 +95,28 @@ struct RegisterImport: ImportRegister {
         var planned: [Item] = []
         for (index, outcome) in outcomes.enumerated() {
             let row = rows[index]
-            for error in outcome.errors {
+            // A key named twice in the file is reported once, as the repeat of its first row.
+            for error in outcome.errors where !(error.field == keyField.key && error.code == "duplicate" && repeated.contains(row.number)) {
                 let field = declaration.field(error.field)
                 errors.append(ImportRowError(row: row.number, column: field?.headingZh ?? error.field, value: row.value(error.field), reason: error.messageZh))
             }
             planned.append(Item(existing: items[index].existing, values: outcome.values, row: row.number))
         }
         return (errors, planned)
+    }
+
+    /// Each row's import key as stored values compare: the text, or — for a reference key (the
+    /// enterprise a liaison is for, named by name or credit code) — the id of the one record it
+    /// names, so two rows naming one enterprise differently are one key. A name that resolves to
+    /// nothing keys nothing here; the checker reports it at the field.
+    private func importKeys(_ rows: [ImportRow], _ keyField: RegisterField, on db: Database) async throws -> [String] {
+        let texts = rows.map { $0.value(keyField.key).trimmingCharacters(in: .whitespaces) }
+        guard case .reference(let target) = keyField.kind else { return texts }
+        let references = try await RegisterReferences.load(for: declaration, inputs: rows.map { RegisterInput.row($0, declaration: declaration) }, on: db)
+        return texts.map { text in
+            let matches = references.targets(target.table, named: text)
+            return matches.count == 1 ? String(matches[0].id) : ""
+        }
     }
 
     private func example(_ field: RegisterField) -> String {

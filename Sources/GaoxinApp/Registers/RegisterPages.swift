@@ -36,7 +36,7 @@ struct RegisterPages: Sendable {
     func show(_ req: Request) async throws -> Response {
         let record = try await find(req)
         let canWrite = try await mayWrite(record, req)
-        let backlinks = try await RegisterBacklinks.to(table: declaration.table, id: record.id, on: req.db)
+        let backlinks = try await RegisterBacklinks.to(table: declaration.table, id: record.id, today: DisplayFormat.day(req.now), on: req.db)
         return try await req.renderPage { RegisterShowView.render($0, declaration, record, backlinks: backlinks, canWrite: canWrite) }
     }
 

@@ -10,6 +10,14 @@ enum RegisterValue: Equatable, Sendable {
     var text: String? { if case .text(let value) = self { return value }; return nil }
     var integer: Int64? { if case .integer(let value) = self { return value }; return nil }
     var ids: [Int] { if case .ids(let value) = self { return value }; return [] }
+    /// What a unique field or an import key compares: the text, or a reference's id as text.
+    var uniqueKey: String? {
+        switch self {
+        case .text(let value): return value
+        case .integer(let value): return String(value)
+        default: return nil
+        }
+    }
 }
 
 typealias RegisterValues = [String: RegisterValue]

@@ -61,7 +61,7 @@ enum RegisterWrites {
         if active {
             // A reactivated record must still be valid (its unique values may have been taken meanwhile).
             var input = RegisterInput(source: .json)
-            for field in declaration.fields where field.unique { input.texts[field.key] = record.values[field.key]?.text ?? "" }
+            for field in declaration.fields where field.unique { input.texts[field.key] = record.values[field.key]?.uniqueKey ?? "" }
             _ = try await checked(declaration, input, existing: record, actor: actor, on: req.db)
         }
         try await req.db.transaction { tx in

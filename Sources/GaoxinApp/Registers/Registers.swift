@@ -1,7 +1,8 @@
 /// Every declared register, in menu order. Declaring one here gives it routes, pages, API and
 /// OpenAPI, import and export, backup, and the contract tests.
 enum Registers {
-    static let all: [RegisterDeclaration] = [.policies, .funds, .platforms, .talents, .events, .promotionOrganisations, .advisors, .certifiedStaff, .awards, .targetCompanies]
+    static let all: [RegisterDeclaration] = [.policies, .funds, .platforms, .talents, .events, .promotionOrganisations, .advisors, .certifiedStaff, .awards, .targetCompanies,
+                                                .enterpriseLiaisons, .enterpriseVisits, .serviceItems]
 
     static func find(_ key: String) -> RegisterDeclaration? { all.first { $0.key == key } }
 }

@@ -11,25 +11,22 @@ enum RegisterSamples {
     /// Texts for every field a test can fill without other records (references to units use `unit`).
     /// One active record for each register a required reference of the declaration points to
     /// (an award's enterprise), keyed by table, for `texts`/`values` to refer to.
+    /// The sample numbers `texts(n:)` is called with get distinct targets for a unique reference up to this.
+    static let sampleNumbers = 12
+
     static func targets(_ declaration: RegisterDeclaration, app: Application, unit: Int) async throws -> [String: Int] {
         var targets: [String: Int] = [:]
         for field in declaration.fields where field.required {
             guard case .reference(let target) = field.kind, !target.isUnit, targets[target.table] == nil else { continue }
             switch target.table {
             case RegisterTarget.enterprise.table:
-                if let existing = try await Enterprise.query(on: app.db).filter(\.$creditCode == USCC.numbered(9_001)).first() {
-                    targets[target.table] = existing.id!
-                    continue
+                targets[target.table] = try await sampleEnterprise(9_001, "样例参照企业", app: app, unit: unit)
+                // A register holding one record per enterprise (a liaison) needs one enterprise per sample.
+                if declaration.fields.contains(where: { $0.unique && $0.kind.target?.table == target.table }) {
+                    for n in 1...sampleNumbers {
+                        targets[target.table + "#\(n)"] = try await sampleEnterprise(9_100 + n, "样例参照企业\(n)号", app: app, unit: unit)
+                    }
                 }
-                let enterprise = Enterprise()
-                enterprise.creditCode = USCC.numbered(9_001)
-                enterprise.name = "样例参照企业"
-                enterprise.industryCode = "3973"
-                enterprise.unitID = unit
-                enterprise.aboveScale = true
-                enterprise.active = true
-                try await enterprise.create(on: app.db)
-                targets[target.table] = enterprise.id!
             case RegisterTarget.chainNode.table:
                 targets[target.table] = try await chainNode(app, unit: unit)
             default:
@@ -38,6 +35,20 @@ enum RegisterSamples {
             }
         }
         return targets
+    }
+
+    /// The enterprise of sample credit code `number`, made once.
+    static func sampleEnterprise(_ number: Int, _ name: String, app: Application, unit: Int) async throws -> Int {
+        if let existing = try await Enterprise.query(on: app.db).filter(\.$creditCode == USCC.numbered(number)).first() { return existing.id! }
+        let enterprise = Enterprise()
+        enterprise.creditCode = USCC.numbered(number)
+        enterprise.name = name
+        enterprise.industryCode = "3973"
+        enterprise.unitID = unit
+        enterprise.aboveScale = true
+        enterprise.active = true
+        try await enterprise.create(on: app.db)
+        return enterprise.id!
     }
 
     /// A node of a sample chain of a sample cluster led by `unit` (made once).
@@ -84,23 +95,37 @@ enum RegisterSamples {
             case .choice(let choices): texts[field.key] = choices[n % choices.count].value
             case .industry: texts[field.key] = "3973"
             case .reference(let target) where target.isUnit: texts[field.key] = "\(unit)"
-            case .reference(let target): if let id = targets[target.table] { texts[field.key] = "\(id)" }
+            case .reference(let target): if let id = targets[target.table + "#\(n)"] ?? targets[target.table] { texts[field.key] = "\(id)" }
             case .references: break
             }
         }
         // A later date field must not be before an earlier one (rules such as valid-until ≥ issued-on).
         let dates = declaration.fields.filter { if case .date = $0.kind { return true }; return false }.map(\.key)
         for (index, key) in dates.enumerated() { texts[key] = "2025-0\(1 + index)-1\(n % 10)" }
+        // A choice the declaration's rules tie other fields to (a done item has its done date): the
+        // first choice from the n-th on under which every rule holds.
+        for field in declaration.fields {
+            guard case .choice(let choices) = field.kind, !declaration.rules.isEmpty else { continue }
+            for offset in 0..<choices.count {
+                texts[field.key] = choices[(n + offset) % choices.count].value
+                let values = stored(declaration, texts)
+                if declaration.rules.allSatisfy({ $0.check(values) == nil }) { break }
+            }
+        }
         return texts
     }
 
     /// The same values as stored.
     static func values(_ declaration: RegisterDeclaration, n: Int, unit: Int, targets: [String: Int] = [:]) -> RegisterValues {
+        stored(declaration, texts(declaration, n: n, unit: unit, targets: targets, source: .json))
+    }
+
+    private static func stored(_ declaration: RegisterDeclaration, _ texts: [String: String]) -> RegisterValues {
         var values: RegisterValues = [:]
-        for (key, text) in texts(declaration, n: n, unit: unit, targets: targets, source: .json) {
+        for (key, text) in texts {
             guard let field = declaration.field(key) else { continue }
             switch field.kind {
-            case .money, .area, .integer, .reference: values[key] = .integer(Int64(text)!)
+            case .money, .area, .integer, .reference: values[key] = Int64(text).map(RegisterValue.integer) ?? .integer(0)  // a form's 亿元 text only passes through the rule check
             case .flag: values[key] = .flag(text == "1")
             default: values[key] = .text(text)
             }

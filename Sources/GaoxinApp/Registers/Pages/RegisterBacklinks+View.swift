@@ -10,7 +10,12 @@ enum RegisterBacklinksView {
                 .div(.class("backlinks"),
                      .h3(.text(heading(context, group))),
                      .p(.text(summary(context, group))),
-                     .ul(.class("plain"), .forEach(group.first) { record in .li(.a(.href(group.declaration.path(record.id)), .text(record.name))) }),
+                     .ul(.class("plain"), .forEach(group.first) { record in
+                         .li(.text(record.day.map { $0 + " " } ?? ""), .a(.href(group.declaration.path(record.id)), .text(record.name)),
+                             .unwrap(group.declaration.timeLimit.flatMap { limit in record.state.map { (limit, $0) } }) { limit, state in
+                                 .span(.class("badge " + state.rawValue), .text(limit.name(state, context.lang)))
+                             })
+                     }),
                      .unwrap(group.listPath) { path in
                          .p(.class(Print.hidden), .a(.href(path), .text(context.t("在列表中查看全部 \(group.count) 条", "All \(group.count) in the list"))))
                      })
@@ -28,6 +33,9 @@ enum RegisterBacklinksView {
     /// "共 3 条，金额合计 6.20 亿元".
     static func summary(_ context: PageContext, _ group: RegisterBacklinks.Group) -> String {
         var parts = [context.t("共 \(group.count) 条", "\(group.count) records")]
+        if let limit = group.declaration.timeLimit {
+            for (state, count) in group.states where count > 0 && state != .valid { parts.append(limit.name(state, context.lang) + " \(count)") }
+        }
         for sum in group.sums {
             parts.append(context.t("\(sum.field.zh)合计 ", "\(sum.field.en) in total ") + Wan(sum.total).yiText + context.t(" 亿元", " (100m yuan)"))
         }
