@@ -35,7 +35,7 @@ enum RegisterBacklinks {
 
     static func to(table: String, id: Int, today: String, on db: Database) async throws -> [Group] {
         let sql = db as! any SQLDatabase
-        var groups: [Group] = []
+        var specs: [(declaration: RegisterDeclaration, field: RegisterField, condition: SQLQueryString, throughMembers: Bool, listPath: String?)] = []
         for declaration in Registers.all {
             for field in declaration.fields {
                 guard let pointed = field.kind.target else { continue }
@@ -43,16 +43,24 @@ enum RegisterBacklinks {
                     let condition: SQLQueryString = field.kind.isMulti
                         ? "EXISTS (SELECT 1 FROM register_links l WHERE l.register = \(bind: declaration.key) AND l.field = \(bind: field.key) AND l.record_id = r.id AND l.target_id = \(bind: id))"
                         : "r.\(unsafeRaw: field.column) = \(bind: id)"
-                    let path = field.filterable ? declaration.path + "?\(field.key)=\(id)" : nil
-                    if let group = try await group(declaration, field, condition, throughMembers: false, listPath: path, today: today, on: sql) { groups.append(group) }
+                    specs.append((declaration, field, condition, false, field.filterable ? declaration.path + "?\(field.key)=\(id)" : nil))
                 } else if table == RegisterTarget.cluster.table, pointed.table == RegisterTarget.enterprise.table, !field.kind.isMulti {
                     let condition: SQLQueryString = "r.\(unsafeRaw: field.column) IN (\(ClusterMembership.enterpriseIDs(cluster: id)))"
-                    let path = field.filterable ? declaration.path + "?\(field.memberClusterKey)=\(id)" : nil
-                    if let group = try await group(declaration, field, condition, throughMembers: true, listPath: path, today: today, on: sql) { groups.append(group) }
+                    specs.append((declaration, field, condition, true, field.filterable ? declaration.path + "?\(field.memberClusterKey)=\(id)" : nil))
                 }
             }
         }
-        return groups
+        // One small query pair per register, run concurrently on pooled connections; kept in register order.
+        return try await withThrowingTaskGroup(of: (Int, Group?).self) { tasks in
+            for (index, spec) in specs.enumerated() {
+                tasks.addTask {
+                    (index, try await group(spec.declaration, spec.field, spec.condition, throughMembers: spec.throughMembers, listPath: spec.listPath, today: today, on: sql))
+                }
+            }
+            var found: [(Int, Group)] = []
+            for try await (index, group) in tasks { if let group { found.append((index, group)) } }
+            return found.sorted { $0.0 < $1.0 }.map(\.1)
+        }
     }
 
     private static func group(_ declaration: RegisterDeclaration, _ field: RegisterField, _ condition: SQLQueryString,
