@@ -36,6 +36,7 @@ enum Migrations {
         M0030_CreateChecklists(),
         M0031_CreateTargetCompanies(),
         M0032_CreateEnterpriseService(),
+        M0033_CreateRecentRevenue(),
     ]
 
     static func register(on app: Application) {

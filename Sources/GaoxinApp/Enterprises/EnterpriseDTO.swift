@@ -20,6 +20,12 @@ struct EnterpriseDTO: Content, Equatable, APISchema {
     var address: String?
     var active: Bool
     var note: String?
+    /// In lists only (absent elsewhere, so audit snapshots keep their shape): 近 12 个月营收 in 万元
+    /// and the month the twelve end with, the clusters it counts in and its chain nodes.
+    var recentRevenue: Int64?
+    var revenueThrough: String?
+    var clusterNames: String?
+    var nodeNames: String?
 
     init(_ enterprise: Enterprise, unitName: String? = nil) {
         id = enterprise.id ?? 0
@@ -48,6 +54,10 @@ struct EnterpriseDTO: Content, Equatable, APISchema {
             "tier": .string(required: false, nullable: true, allowedValues: EnterpriseTier.allCases.map { AnyCodable($0.rawValue) } + [nil]),
             "tierName": .string(required: false, nullable: true), "address": .string(required: false, nullable: true),
             "active": .boolean, "note": .string(required: false, nullable: true),
+            "recentRevenue": .integer(required: false, description: "列表中：最近 12 个月营业收入（万元），截至 revenueThrough"),
+            "revenueThrough": .string(required: false, description: "列表中：这 12 个月的最后一个月 YYYY-MM"),
+            "clusterNames": .string(required: false, description: "列表中：所属产业集群，以“、”分隔"),
+            "nodeNames": .string(required: false, description: "列表中：挂接的产业链环节（产业链／环节），以“、”分隔"),
         ])
     }
 }

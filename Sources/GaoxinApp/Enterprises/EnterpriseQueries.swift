@@ -15,14 +15,21 @@ enum EnterpriseQueries {
         var aboveScale: Bool
         var tier: String?
         var active: Bool
+        /// 近 12 个月营收 (万元) and the month its twelve months end with (`RecentRevenue`).
+        var recentRevenue: Int64?
+        var revenueThrough: String?
+        /// The clusters it counts in and the chain nodes it is attached to, joined by 、.
+        var clusterNames: String?
+        var nodeNames: String?
 
         var tierName: String? { tier.flatMap(EnterpriseTier.init(rawValue:))?.nameZh }
     }
 
     static let list = ListDefinition(
-        from: "enterprises e JOIN units u ON u.id = e.unit_id",
+        from: "enterprises e JOIN units u ON u.id = e.unit_id LEFT JOIN enterprise_recent_revenue rr ON rr.enterprise_id = e.id",
         select: ["e.id AS id", "e.credit_code AS credit_code", "e.name AS name", "e.industry_code AS industry_code",
-                 "e.unit_id AS unit_id", "u.name AS unit_name", "e.above_scale AS above_scale", "e.tier AS tier", "e.active AS active"],
+                 "e.unit_id AS unit_id", "u.name AS unit_name", "e.above_scale AS above_scale", "e.tier AS tier", "e.active AS active",
+                 "rr.revenue AS recent_revenue", "rr.through_period AS revenue_through"],
         searchColumns: ["e.name", "e.credit_code"],
         filters: [
             ListFilter(key: "under", zh: "所属单位", en: "Unit", kind: .unitSubtree(unitIDColumn: "e.unit_id")),
@@ -31,17 +38,32 @@ enum EnterpriseQueries {
             ListFilter(key: "tier", zh: "层级", en: "Tier",
                        kind: .choice(column: "e.tier", options: EnterpriseTier.allCases.map { ($0.rawValue, $0.nameZh, $0.nameEn) })),
             ListFilter(key: "qualification", zh: "资质", en: "Qualification", kind: .heldQualification(enterpriseIDColumn: "e.id")),
+            ListFilter(key: "cluster", zh: "所属集群", en: "Cluster", kind: .clusterMember(enterpriseIDColumn: "e.id")),
             ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "e.active")),
         ],
         // Tier sorts by standing (链主 first when descending is off), not by its code's spelling.
         sorts: ["name": "e.name_sort", "creditCode": "e.credit_code", "industry": "e.industry_code", "unit": "u.name", "id": "e.id",
-                "aboveScale": "e.above_scale", "active": "e.active",
+                "aboveScale": "e.above_scale", "active": "e.active", "revenue": "rr.revenue",
                 "tier": "CASE e.tier WHEN 'chainLeader' THEN 1 WHEN 'candidate' THEN 2 WHEN 'backbone' THEN 3 WHEN 'rising' THEN 4 END"],
         defaultSort: "name", defaultDescending: false, tieBreaker: "e.id",
         searchIndex: ListSearchIndex(table: SearchSource.enterprises.table, idColumn: "e.id", prefixColumns: ["e.credit_code", "substr(e.credit_code, 9)"]),
         countFrom: "enterprises e",
+        dialectSelect: memberships,
         rollupTotal: rollupTotal
     )
+
+    /// The page's clusters and chain nodes of each enterprise, as one text each; evaluated per
+    /// listed row (two index seeks), never over the register.
+    @Sendable static func memberships(_ postgres: Bool) -> [String] {
+        func joined(_ name: String, _ from: String, _ order: String) -> String {
+            postgres ? "(SELECT string_agg(\(name), '、' ORDER BY \(order)) \(from))"
+                     : "(SELECT group_concat(name, '、') FROM (SELECT \(name) AS name \(from) ORDER BY \(order)))"
+        }
+        return [
+            joined("c.name", "FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id WHERE m.enterprise_id = e.id AND c.active = TRUE", "c.sort_order, c.id") + " AS cluster_names",
+            joined("v.name", "FROM chain_node_enterprises ne JOIN chain_node_names v ON v.id = ne.node_id WHERE ne.enterprise_id = e.id AND v.active = TRUE", "v.name_sort, v.id") + " AS node_names",
+        ]
+    }
 
     /// The list's total from `enterprise_counts` when every filter is one the roll-up is kept by:
     /// unit subtree, scale, status, and an industry prefix of at most the division's two digits.

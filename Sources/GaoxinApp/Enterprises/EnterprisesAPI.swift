@@ -10,8 +10,17 @@ enum EnterprisesAPI: RecordAPI {
         let ids = page.items.map(\.id)
         let found = ids.isEmpty ? [] : try await Enterprise.query(on: req.db).filter(\.$id ~~ ids).all()
         let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
-        let unitNames = Dictionary(page.items.map { ($0.id, $0.unitName) }, uniquingKeysWith: { a, _ in a })
-        let items = ids.compactMap { id in byID[id].map { EnterpriseDTO($0, unitName: unitNames[id]) } }
+        let rows = Dictionary(page.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let items = ids.compactMap { id in
+            byID[id].map { enterprise -> EnterpriseDTO in
+                var dto = EnterpriseDTO(enterprise, unitName: rows[id]?.unitName)
+                dto.recentRevenue = rows[id]?.recentRevenue
+                dto.revenueThrough = rows[id]?.revenueThrough
+                dto.clusterNames = rows[id]?.clusterNames
+                dto.nodeNames = rows[id]?.nodeNames
+                return dto
+            }
+        }
         return try .json(EnterpriseListDTO(items: items, total: page.total, page: page.page, per: page.per,
                                                    totalIsLowerBound: page.totalIsLowerBound))
     }

@@ -26,7 +26,9 @@ struct EnterpriseRegister: ImportRegister {
 
     /// The list export's 状态 column: whether an enterprise is on the register is changed by
     /// deactivating it, not by a file.
-    var exportOnlyHeadings: Set<String> { ["状态", "Status", "行业名称", "Industry"] }
+    var exportOnlyHeadings: Set<String> {
+        ["状态", "Status", "行业名称", "Industry", "近12个月营收（亿元）", "Revenue, last 12 months (100m yuan)", "所属集群", "Clusters", "产业链环节", "Chain nodes"]
+    }
 
     struct Item: Sendable {
         var fields: EnterpriseWrites.Fields

@@ -23,6 +23,9 @@ struct ListDefinition: Sendable {
     /// (a unit's name): every filter and search predicate reads the base table, and a COUNT over
     /// a million joined rows costs the join. Nil: `from`.
     var countFrom: String? = nil
+    /// Columns whose SQL differs by engine (a string aggregate: `group_concat` / `string_agg`),
+    /// selected after `select`; called with whether the database is PostgreSQL.
+    var dialectSelect: (@Sendable (_ postgres: Bool) -> [String])? = nil
     /// The total from a maintained roll-up when the query's filters are ones it is kept by (and
     /// there is no search): nil means count the rows.
     var rollupTotal: (@Sendable (ListQuery) -> SQLQueryString?)? = nil

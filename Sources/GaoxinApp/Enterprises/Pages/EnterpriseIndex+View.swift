@@ -13,11 +13,17 @@ enum EnterpriseIndexView {
         .text("所属单位", "Unit", sort: "unit") { row, _ in row.unitName },
         .text("规上", "Above scale", sort: "aboveScale") { row, lang in row.aboveScale ? lang.t("是", "Yes") : lang.t("否", "No") },
         .text("层级", "Tier", sort: "tier") { row, lang in row.tier.flatMap(EnterpriseTier.init(rawValue:)).map { lang.t($0.nameZh, $0.nameEn) } ?? "" },
+        ListColumn("近12个月营收（亿元）", "Revenue, last 12 months (100m yuan)", sort: "revenue", html: { row, context in
+            .span(.class("num"), .attribute(named: "title", value: row.revenueThrough.map { context.t("截至 \($0) 的 12 个月", "12 months to \($0)") } ?? ""),
+                  .text(row.recentRevenue.map { Wan($0).yiText } ?? "—"))
+        }, export: { row, _ in .text(row.recentRevenue.map { Wan($0).yiText } ?? "") }),
+        .text("所属集群", "Clusters") { row, _ in row.clusterNames ?? "" },
+        .text("产业链环节", "Chain nodes") { row, _ in row.nodeNames ?? "" },
         .text("状态", "Status", sort: "active") { row, lang in row.active ? lang.t("在册", "Active") : lang.t("已停用", "Inactive") },
     ]
 
     static func render(_ context: PageContext, query: ListQuery, page: ListPage<EnterpriseQueries.Row>, canWrite: Bool,
-                       unitOptions: [FormField.Option]) -> HTML {
+                       unitOptions: [FormField.Option], clusterOptions: [FormField.Option]) -> HTML {
         Page.render(
             context, title: context.t("企业", "Enterprises"),
             .if(canWrite, .p(.class("actions"),
@@ -27,6 +33,7 @@ enum EnterpriseIndexView {
                 context, basePath: Site.enterprises, exportPath: Site.enterprisesExport, query: query, page: page, columns: columns,
                 filters: [
                     .init(key: "under", label: context.t("所属单位", "Unit"), options: unitOptions.map { ($0.value, $0.label) }),
+                    .init(key: "cluster", label: context.t("所属集群", "Cluster"), options: clusterOptions.map { ($0.value, $0.label) }),
                     .init(key: "industry", label: context.t("行业代码前缀（如 39）", "Industry code prefix (e.g. 39)"), options: []),
                     .init(key: "aboveScale", label: context.t("规模", "Scale"), options: [("1", context.t("规上", "Above scale")), ("0", context.t("规下", "Below scale"))]),
                     .init(key: "tier", label: context.t("层级", "Tier"), options: EnterpriseTier.allCases.map { ($0.rawValue, context.t($0.nameZh, $0.nameEn)) }),
