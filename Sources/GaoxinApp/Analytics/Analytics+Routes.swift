@@ -49,6 +49,8 @@ enum AnalyticsRoutes {
             location = try await ZoneMatrix.locations(on: req.db)[actor.unitID]
             if let candidate = location, try await !ComplexityAnalysis.hasLocation(dataset, candidate, on: req.db) { location = nil }
         }
+        // The illustrative province matrix opens on the demo zone's city.
+        if (location ?? "").isEmpty, dataset.source == IllustrativeMatrix.source { location = IllustrativeMatrix.defaultLocation }
         let outcome: ComplexityAnalysis.Outcome = try await ComplexityAnalysis.run(dataset, year: req.query[String.self, at: "year"], location: location,
                                                        weights: try ComplexityAnalysis.weights(weightsName), on: req.db)
         var result = outcome

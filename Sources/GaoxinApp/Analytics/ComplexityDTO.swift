@@ -30,7 +30,7 @@ struct ComplexityDatasetDTO: Content, APISchema {
         .object(properties: [
             "id": .integer, "name": .string, "measure": .string(allowedValues: ComplexityMeasure.allCases.map { AnyCodable($0.rawValue) }),
             "rowCount": .integer, "years": .array(items: .string),
-            "source": .string(allowedValues: ["upload", "zone"]), "description": .string(required: false, nullable: true),
+            "source": .string(allowedValues: ["upload", "zone", AnyCodable(IllustrativeMatrix.source)]), "description": .string(required: false, nullable: true),
             "createdAt": .string(format: .dateTime),
         ])
     }

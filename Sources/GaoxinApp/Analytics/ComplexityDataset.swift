@@ -12,7 +12,8 @@ final class ComplexityDataset: Model, @unchecked Sendable {
     @Field(key: "row_count") var rowCount: Int
     /// Distinct years, comma-separated, ascending.
     @Field(key: "years") var years: String
-    /// nil for an upload, `zone` when built from the zone's own enterprise figures.
+    /// nil for an upload, `zone` when built from the zone's own enterprise figures, `illustrative`
+    /// for the demo's made-up province matrix (`IllustrativeMatrix`).
     @OptionalField(key: "source") var source: String?
     /// How the dataset was built, in words (shown on its page).
     @OptionalField(key: "description") var description: String?

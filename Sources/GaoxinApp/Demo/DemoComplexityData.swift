@@ -2,37 +2,23 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// An illustrative regions × industries matrix so the recommendation page has something to show
-/// on a fresh demo: the eight boards of Wuxi (seed 003) and industries the seeds name. The
-/// figures are made up for the demonstration and the dataset says so in its name.
+/// The demo's datasets for 目标产业推荐: the illustrative province matrix (`IllustrativeMatrix`,
+/// labelled as made up) and the zone's own matrix built from the demo enterprises.
 enum DemoComplexityData {
-    static let industries = ["特钢新材料", "集成电路", "生命健康", "高端装备", "新能源", "物联网", "软件和信息服务", "汽车及零部件", "纺织服装", "精细化工"]
-
-    /// 规上营收, 亿元 (stored as the value; the analysis is scale-free).
-    static let revenue: [(board: String, values: [Double])] = [
-        ("江阴", [1650, 120, 90, 520, 610, 40, 30, 260, 430, 380]),
-        ("宜兴", [210, 15, 60, 240, 180, 20, 25, 60, 90, 310]),
-        ("梁溪", [5, 30, 80, 40, 20, 90, 260, 15, 60, 10]),
-        ("锡山", [260, 70, 40, 410, 230, 60, 40, 330, 150, 120]),
-        ("惠山", [180, 90, 70, 470, 380, 50, 60, 290, 70, 90]),
-        ("滨湖", [20, 60, 150, 90, 60, 160, 310, 40, 30, 20]),
-        ("新吴", [40, 1650, 420, 560, 440, 980, 520, 390, 20, 60]),
-        ("经开", [10, 140, 110, 120, 90, 210, 280, 70, 15, 15]),
-    ]
-
     static func insert(on db: Database, now: Date) async throws {
+        let observations = IllustrativeMatrix.observations
         let dataset = ComplexityDataset()
-        dataset.name = "演示：无锡各板块规上营收（示意数据）"
+        dataset.name = IllustrativeMatrix.nameZh
         dataset.measure = ComplexityMeasure.revenue.rawValue
-        dataset.rowCount = revenue.count * industries.count
-        dataset.years = "2024"
+        dataset.rowCount = observations.count
+        dataset.years = IllustrativeMatrix.year
+        dataset.source = IllustrativeMatrix.source
+        dataset.description = IllustrativeMatrix.descriptionZh
         dataset.createdAt = now
         try await dataset.create(on: db)
         let insert = (db as! any SQLDatabase).insert(into: "complexity_observations").columns("dataset_id", "year", "loc", "prod", "val")
-        for row in revenue {
-            for (index, industry) in industries.enumerated() {
-                insert.values(SQLBind(dataset.id!), SQLBind("2024"), SQLBind(row.board), SQLBind(industry), SQLBind(row.values[index]))
-            }
+        for o in observations {
+            insert.values(SQLBind(dataset.id!), SQLBind(IllustrativeMatrix.year), SQLBind(o.location), SQLBind(o.product), SQLBind(o.value))
         }
         try await insert.run()
     }

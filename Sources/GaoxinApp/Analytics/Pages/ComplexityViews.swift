@@ -30,7 +30,8 @@ enum ComplexityViews {
                     .if(model.datasets.isEmpty, .tr(.td(.attribute(named: "colspan", value: "5"), .class("empty"), .text(context.t("尚无数据集", "No datasets yet"))))),
                     .forEach(model.datasets) { dataset in
                         .tr(.td(.a(.href(Site.complexityDataset(dataset.id)), .text(dataset.name)),
-                                .if(dataset.source == "zone", .span(.class("tag"), .text(context.t("本区数据", "zone data"))))),
+                                .if(dataset.source == "zone", .span(.class("tag"), .text(context.t("本区数据", "zone data")))),
+                                .if(dataset.source == IllustrativeMatrix.source, .span(.class("tag"), .text(context.t("示意数据，非统计", "made up, for illustration"))))),
                             .td(.text(ComplexityMeasure(rawValue: dataset.measure).map { context.t($0.nameZh, $0.rawValue) } ?? dataset.measure)),
                             .td(.text(dataset.years.joined(separator: "、"))), .td(.text("\(dataset.rowCount)")),
                             .td(.text(DisplayFormat.dateTime(dataset.createdAt))))
@@ -100,7 +101,8 @@ enum ComplexityViews {
         let gaps = outcome.chainGaps
         // A dataset built from the zone's figures has GB/T 4754 codes as products, shown with their
         // names; an uploaded one's products are whatever its file says (HS codes look alike).
-        let product: (String) -> String = model.dataset.source == "zone" ? { IndustryDisplay.text($0, context.lang) } : { $0 }
+        let coded = model.dataset.source == "zone" || model.dataset.source == IllustrativeMatrix.source
+        let product: (String) -> String = coded ? { IndustryDisplay.text($0, context.lang) } : { $0 }
         let exportQuery = "year=\(urlEncoded(outcome.year))&location=\(urlEncoded(outcome.location))&weights=\(model.weightsName)"
             + (gaps.map { "&chain=\($0.chainID)" } ?? "")
         return Page.render(
@@ -128,7 +130,10 @@ enum ComplexityViews {
                   .span(.class("exports"), .a(.href((Site.complexityExport(model.dataset.id) + "?" + exportQuery).escapedForAttribute), .text(context.t("导出 Excel", "Export xlsx"))))),
             .p(.text(context.t("地区 \(outcome.location) 的经济复杂度指数 ECI：", "ECI of \(outcome.location): ")
                      + (result.locationIndex(outcome.location).map { ProductSpaceSVG.format(result.eci[$0]) } ?? "—"))),
-            .forEach(result.notes) { note in .p(.class("hint"), .text(context.t(note.messageZh, note.messageEn))) },
+            .forEach(result.notes) { note in
+                .div(.class("note"), .p(.text(context.t(note.plainZh, note.plainEn))),
+                     .details(.summary(.text(context.t("技术说明", "Technical detail"))), .p(.class("hint"), .text(context.t(note.messageZh, note.messageEn)))))
+            },
             .unwrap(outcome.problem) { .p(.class("form-errors"), .text($0)) },
             .h2(.text(context.t("推荐产业（尚未形成比较优势的产业，按得分排序）", "Recommended industries (not yet present, best first)"))),
             .p(.class("hint"), .text(context.t("得分 = 权重 × 标准化后的密度（可行性）+ 权重 × 标准化后的 PCI 与 COG（价值）；各分项均列出。",
