@@ -64,14 +64,14 @@ final class EnterpriseListColumnsTests: XCTestCase {
             XCTAssertTrue(HTMLProbe.tableBody(filtered.text).contains("乙小型材料有限公司"))
             XCTAssertFalse(HTMLProbe.tableBody(filtered.text).contains("甲大型装备有限公司"))
 
-            // Removing every month of an enterprise removes its figure; a rebuild gives what the triggers kept.
+            // What the triggers kept equals a rebuild; removing every month of an enterprise empties its figure.
             let kept = try await (app.db as! any SQLDatabase).raw("SELECT enterprise_id, through_period, revenue, months FROM enterprise_recent_revenue ORDER BY enterprise_id").all()
-                .map { "\(try $0.decode(column: "enterprise_id", as: Int.self)) \(try $0.decode(column: "through_period", as: String.self)) \(try $0.decode(column: "revenue", as: Int.self)) \(try $0.decode(column: "months", as: Int.self))" }
+                .map { "\(try $0.decode(column: "enterprise_id", as: Int.self)) \(try $0.decode(column: "through_period", as: String?.self) ?? "-") \(try $0.decode(column: "revenue", as: Int?.self).map(String.init) ?? "-") \(try $0.decode(column: "months", as: Int.self))" }
             try await RecentRevenue.rebuild(on: app.db as! any SQLDatabase)
             let rebuilt = try await (app.db as! any SQLDatabase).raw("SELECT enterprise_id, through_period, revenue, months FROM enterprise_recent_revenue ORDER BY enterprise_id").all()
-                .map { "\(try $0.decode(column: "enterprise_id", as: Int.self)) \(try $0.decode(column: "through_period", as: String.self)) \(try $0.decode(column: "revenue", as: Int.self)) \(try $0.decode(column: "months", as: Int.self))" }
+                .map { "\(try $0.decode(column: "enterprise_id", as: Int.self)) \(try $0.decode(column: "through_period", as: String?.self) ?? "-") \(try $0.decode(column: "revenue", as: Int?.self).map(String.init) ?? "-") \(try $0.decode(column: "months", as: Int.self))" }
             XCTAssertEqual(kept, rebuilt)
-            XCTAssertEqual(kept, ["\(big) 2025-12 1150 12", "\(small) 2025-12 1800 3"])
+            XCTAssertEqual(kept, ["\(big) 2025-12 1150 12", "\(small) 2025-12 1800 3", "\(silent) - - 0"], "a row for every enterprise, empty without figures")
             try await EnterpriseIndicator.query(on: app.db).filter(\.$enterpriseID == small).delete()
             let afterRemoval = try await listed("?sort=-revenue")
             XCTAssertEqual(afterRemoval.map { $0["recentRevenue"] as? Int }, [1_150, nil, nil])

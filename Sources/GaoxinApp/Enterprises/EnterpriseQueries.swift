@@ -26,7 +26,7 @@ enum EnterpriseQueries {
     }
 
     static let list = ListDefinition(
-        from: "enterprises e JOIN units u ON u.id = e.unit_id LEFT JOIN enterprise_recent_revenue rr ON rr.enterprise_id = e.id",
+        from: "enterprises e JOIN units u ON u.id = e.unit_id JOIN enterprise_recent_revenue rr ON rr.enterprise_id = e.id",
         select: ["e.id AS id", "e.credit_code AS credit_code", "e.name AS name", "e.industry_code AS industry_code",
                  "e.unit_id AS unit_id", "u.name AS unit_name", "e.above_scale AS above_scale", "e.tier AS tier", "e.active AS active",
                  "rr.revenue AS recent_revenue", "rr.through_period AS revenue_through"],
