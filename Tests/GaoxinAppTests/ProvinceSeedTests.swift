@@ -42,6 +42,13 @@ final class ProvinceSeedTests: XCTestCase {
                 XCTAssertEqual(cities, 13)
                 let attached = try await sql.raw("SELECT COUNT(*) AS n FROM chain_node_enterprises").first(decodingColumn: "n", as: Int.self) ?? 0
                 XCTAssertGreaterThan(attached, 40, "the clusters' chains hold enterprises")
+                // Every generated cluster is in the province's structure, once, in its category's group.
+                let structured = try await sql.raw("""
+                    SELECT g.name AS grp, COUNT(*) AS n FROM cluster_structure_members m JOIN cluster_structure_groups g ON g.id = m.group_id
+                    JOIN cluster_structures s ON s.id = m.structure_id WHERE s.name = '全省产业集群体系（省级规模演示）' GROUP BY g.name
+                    """).all().map { (try $0.decode(column: "grp", as: String.self), try $0.decode(column: "n", as: Int.self)) }
+                XCTAssertEqual(structured.map(\.1).reduce(0, +), 40)
+                XCTAssertEqual(Set(structured.map(\.0)), Set(ClusterCategory.allCases.map(\.nameZh)))
                 try await AssertAsync.equal(try await Stored.audit(app, entity: "import", action: "import").count, 1, "one audit row for the whole seed")
                 if run == 0 { first = names } else { XCTAssertEqual(names, first, "the same rows on every run") }
                 do {

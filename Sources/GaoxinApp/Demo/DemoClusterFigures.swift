@@ -47,13 +47,10 @@ enum DemoClusterFigures {
         structure.active = true
         try await structure.create(on: db)
         var order = 100
-        for (position, group) in cityGroups.enumerated() {
-            let row = ClusterStructureGroup()
-            row.structureID = structure.id!
-            row.name = group.group
-            row.position = position
-            try await row.create(on: db)
-            for (index, spec) in group.clusters.enumerated() {
+        var groups: [(name: String, clusterIDs: [Int])] = []
+        for group in cityGroups {
+            var ids: [Int] = []
+            for spec in group.clusters {
                 let cluster = Cluster()
                 cluster.name = spec.name
                 cluster.category = spec.category.rawValue
@@ -66,14 +63,11 @@ enum DemoClusterFigures {
                 try await cluster.create(on: db)
                 try await DemoClusterData.audit(db, now, "cluster", "\(cluster.id!)", "载入演示产业集群“\(cluster.name)”", ClusterDTO(cluster))
                 try await report(cluster, annualYi: spec.annual, growth: spec.growth, on: db, now: now)
-                let member = ClusterStructureMember()
-                member.structureID = structure.id!
-                member.groupID = row.id!
-                member.clusterID = cluster.id!
-                member.position = index
-                try await member.create(on: db)
+                ids.append(cluster.id!)
             }
+            groups.append((group.group, ids))
         }
+        try await ClusterStructureWrites.writeGroups(groups, of: structure.id!, on: db)
         try await DemoClusterData.audit(db, now, ClusterStructureWrites.entity, "\(structure.id!)", "载入演示集群体系“\(structure.name)”",
                                         try await ClusterStructureQueries.dto(structure, on: db))
     }

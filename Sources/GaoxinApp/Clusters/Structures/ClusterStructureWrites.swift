@@ -91,25 +91,30 @@ enum ClusterStructureWrites {
             let id = structure.id!
             try await ClusterStructureMember.query(on: tx).filter(\.$structureID == id).delete()
             try await ClusterStructureGroup.query(on: tx).filter(\.$structureID == id).delete()
-            for (position, group) in fields.groups.enumerated() {
-                let row = ClusterStructureGroup()
-                row.structureID = id
-                row.name = group.name
-                row.position = position
-                try await row.create(on: tx)
-                for (index, cluster) in group.clusterIDs.enumerated() {
-                    let member = ClusterStructureMember()
-                    member.structureID = id
-                    member.groupID = row.id!
-                    member.clusterID = cluster
-                    member.position = index
-                    try await member.create(on: tx)
-                }
-            }
+            try await writeGroups(fields.groups.map { ($0.name, $0.clusterIDs) }, of: id, on: tx)
             let after = try await ClusterStructureQueries.dto(structure, on: tx)
             try await AuditLog.record(req, on: tx, action: before == nil ? .create : .update, entity: entity, entityID: "\(id)",
                                       summary: (before == nil ? "新建集群体系“" : "修改集群体系“") + structure.name + "”", before: before, after: after)
             return structure
+        }
+    }
+
+    /// A structure's groups and their clusters, in order (the structure has none yet).
+    static func writeGroups(_ groups: [(name: String, clusterIDs: [Int])], of structureID: Int, on db: Database) async throws {
+        for (position, group) in groups.enumerated() {
+            let row = ClusterStructureGroup()
+            row.structureID = structureID
+            row.name = group.name
+            row.position = position
+            try await row.create(on: db)
+            for (index, cluster) in group.clusterIDs.enumerated() {
+                let member = ClusterStructureMember()
+                member.structureID = structureID
+                member.groupID = row.id!
+                member.clusterID = cluster
+                member.position = index
+                try await member.create(on: db)
+            }
         }
     }
 

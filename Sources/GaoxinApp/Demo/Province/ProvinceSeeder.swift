@@ -220,20 +220,8 @@ enum ProvinceSeeder {
         structure.sortOrder = 1_000
         structure.active = true
         try await structure.create(on: db)
-        for (position, category) in ClusterCategory.allCases.enumerated() {
-            let group = ClusterStructureGroup()
-            group.structureID = structure.id!
-            group.name = category.nameZh
-            group.position = position
-            try await group.create(on: db)
-            for (index, cluster) in clusters.filter({ $0.category == category.rawValue }).enumerated() {
-                let member = ClusterStructureMember()
-                member.structureID = structure.id!
-                member.groupID = group.id!
-                member.clusterID = cluster.id!
-                member.position = index
-                try await member.create(on: db)
-            }
-        }
+        try await ClusterStructureWrites.writeGroups(ClusterCategory.allCases.map { category in
+            (category.nameZh, clusters.filter { $0.category == category.rawValue }.map { $0.id! })
+        }, of: structure.id!, on: db)
     }
 }
