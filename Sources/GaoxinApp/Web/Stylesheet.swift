@@ -89,6 +89,7 @@ enum Stylesheet {
     .check-missing { background:#fde2e1; color:#9b1c1c; border:1px solid #e6a3a0; }
     .badge.expired { background:#fde2e1; color:#9b1c1c; } .badge.expiring { background:#fff4d6; color:#7a5600; }
     .badge.valid, .badge.settled { background:#e3f4e6; color:#1d5e2c; }
+    .backlinks .badge { margin-left:.4rem; font-size:.8rem; padding:0 .3rem; border-radius:3px; }
     .tag { margin-left:.4rem; font-size:.8rem; color:var(--accent); border:1px solid var(--accent); border-radius:3px; padding:0 .3rem; }
     ul.plain { padding-left:1.2rem; }
     .breadcrumbs { color:var(--muted); margin-bottom:.4rem; }
