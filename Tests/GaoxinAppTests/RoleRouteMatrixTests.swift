@@ -176,6 +176,10 @@ final class RoleRouteMatrixTests: XCTestCase {
         "GET /imports/chain-nodes/template": .roles(clusterWriters),
         "POST /imports/chain-nodes": .roles(clusterWriters),
         "POST /api/v1/imports/chain-nodes": .roles(clusterWriters),
+        "GET /imports/cluster-figures/template": .roles(clusterWriters),
+        "POST /imports/cluster-figures": .roles(clusterWriters),
+        "POST /api/v1/imports/cluster-figures": .roles(clusterWriters),
+        "GET /imports/cluster-figures/data": .roles(clusterWriters),
 
         // Everyone may look at jobs; the handler shows a user only their own (admin: all).
         // The monthly figures in their import format: whoever may import them.
