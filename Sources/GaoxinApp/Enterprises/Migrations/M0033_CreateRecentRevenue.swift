@@ -12,6 +12,12 @@ struct M0033_CreateRecentRevenue: AsyncMigration {
             """).run()
         try await RecentRevenue.rebuild(on: sql)
         try await sql.raw("CREATE INDEX enterprise_recent_revenue_revenue ON enterprise_recent_revenue (revenue, enterprise_id)").run()
+        if sql.dialect.name == "postgresql" {
+            // Lists put empty values last in both directions; a PostgreSQL index read backwards
+            // gives DESC NULLS FIRST, so "largest first" needs its own order. (SQLite reads the
+            // ascending index backwards for DESC NULLS LAST.)
+            try await sql.raw("CREATE INDEX enterprise_recent_revenue_revenue_desc ON enterprise_recent_revenue (revenue DESC NULLS LAST, enterprise_id)").run()
+        }
         for statement in sql.dialect.name == "postgresql" ? Self.postgresTriggers : Self.sqliteTriggers {
             try await sql.raw(SQLQueryString(stringLiteral: statement)).run()
         }
