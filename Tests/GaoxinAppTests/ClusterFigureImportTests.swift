@@ -59,11 +59,29 @@ final class ClusterFigureImportTests: XCTestCase {
             XCTAssertEqual(back["status"] as? String, "succeeded", "\(back)")
             try await AssertAsync.equal(try await Stored.audit(app, entity: ClusterFigureWrites.entity).count, 2)
 
-            // A unit that does not lead the cluster is refused at the row.
+            // A note is kept by a file without the 备注 column, and cleared only by an empty cell of one.
+            _ = try await office.viaAPI("cluster-figures", fileName: "备注.csv", data: ImportDriver.csv(["产业集群,月份,规上营收（万元）,备注", "物联网产业集群,2025-01,1500000,快报数"]))
+            _ = try await office.viaAPI("cluster-figures", fileName: "无备注.csv", data: ImportDriver.csv(["产业集群,月份,规上营收（万元）", "物联网产业集群,2025-01,1510000"]))
+            let january = try await ClusterFigureWrites.find(topDown, "2025-01", on: app.db)
+            XCTAssertEqual(january?.revenue, 1_510_000)
+            XCTAssertEqual(january?.note, "快报数", "a file without 备注 leaves the note alone")
+
+            // A unit that does not lead the cluster is refused at the row it changes…
+            let ownCluster = try await api.object(try await api.send(.POST, Site.API.clusters, body: [
+                "name": "招商团队示范集群", "category": "future", "leadUnitId": fixtures.team, "annualTarget": 1_000, "figuresSource": "top_down"]))["id"] as! Int
             let team = try await ImportDriver.signedIn(.unit, app: app, fixtures: fixtures)
             let (_, foreign) = try await team.viaAPI("cluster-figures", fileName: "越权.csv", data: ImportDriver.csv(["产业集群,月份,规上营收（万元）", "物联网产业集群,2025-03,1"]))
             XCTAssertEqual(foreign["status"] as? String, "failed")
             XCTAssertEqual(ImportDriver.errors(foreign).first?.reason, "“物联网产业集群”不由本单位牵头，不能填报")
+            // …but the whole export, with its own cluster's month added, imports: other units' rows are unchanged.
+            var everything = try CSVFormat.read(try await office.browser.get(Site.importData("cluster-figures", format: "csv")).bodyData)
+            everything.rows.append([.text("招商团队示范集群"), .text("2025-02"), .text("900"), .empty])
+            let (_, own) = try await team.viaAPI("cluster-figures", fileName: "全部.csv", data: CSVFormat.write(everything))
+            XCTAssertEqual(own["status"] as? String, "succeeded", "\(own)")
+            let added = try await ClusterFigureWrites.find(ownCluster, "2025-02", on: app.db)
+            XCTAssertEqual(added?.revenue, 900)
+            let kept = try await ClusterFigureWrites.find(topDown, "2025-01", on: app.db)
+            XCTAssertEqual(kept?.note, "快报数")
         }
     }
 }

@@ -83,6 +83,11 @@ final class EnterpriseServiceTests: XCTestCase {
             let unchanged = try parseJSONObject(try await office.api.send(.GET, liaisons.apiPath))["items"] as? [[String: Any]]
             XCTAssertEqual(unchanged?.first?["official"] as? String, "陈立新", "the refused file wrote nothing")
 
+            // A cell holding the enterprise's id names it as well.
+            let (_, byID) = try await office.viaAPI(liaisons.key, fileName: "挂钩联系.csv", data: ImportDriver.csv(["挂钩领导,企业,所在单位", "陈立新,\(enterprise),ZS-JCDL"]))
+            XCTAssertEqual(byID["status"] as? String, "succeeded", "\(byID)")
+            try await AssertAsync.equal(try await Stored.count(app, liaisons.table), 1)
+
             let page = try await office.browser.get(Site.enterprise(enterprise))
             XCTAssertTrue(page.text.contains("挂钩联系") && page.text.contains("陈立新"), "the enterprise page names its liaison")
         }

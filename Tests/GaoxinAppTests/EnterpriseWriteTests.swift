@@ -587,11 +587,13 @@ final class EnterpriseWriteTests: XCTestCase {
             let exportLink = HTMLProbe.unescape(HTMLProbe.section(list.text, from: "class=\"exports\"", to: "</span>")).removingPercentEncoding ?? ""
             XCTAssertTrue(exportLink.contains("href=\"\(Site.enterprisesExport)?format=xlsx&industry=39&sort=creditCode\""), "the page links the export of its filtered list")
 
-            let header: [SheetCell] = ["企业名称", "统一社会信用代码", "行业代码", "行业名称", "所属单位", "规上", "层级", "状态"].map { .text($0) }
+            let header: [SheetCell] = ["企业名称", "统一社会信用代码", "行业代码", "行业名称", "所属单位", "规上", "层级", "近12个月营收（亿元）", "所属集群", "产业链环节", "状态"]
+                .map { .text($0) }
+            // No figures and no chain nodes here: the revenue, cluster and node columns are empty.
             let expected: [[SheetCell]] = [
-                [.text("无锡芯测半导体有限公司"), .text(USCC.numbered(100)), .text("3976"), .text("光电子器件制造"), .text("集成电路招商团队"), .text("是"), .text("骨干"), .text("在册")],
-                [.text("芯片封测（无锡）有限公司"), .text(USCC.numbered(102)), .text("3973"), .text("集成电路制造"), .text("生命健康招商团队"), .text("是"), .empty, .text("在册")],
-                [.text("宜兴环保科技有限公司"), .text(USCC.numbered(104)), .text("39"), .text("计算机、通信和其他电子设备制造业"), .text("无锡高新区"), .text("否"), .empty, .text("已停用")],
+                [.text("无锡芯测半导体有限公司"), .text(USCC.numbered(100)), .text("3976"), .text("光电子器件制造"), .text("集成电路招商团队"), .text("是"), .text("骨干"), .empty, .empty, .empty, .text("在册")],
+                [.text("芯片封测（无锡）有限公司"), .text(USCC.numbered(102)), .text("3973"), .text("集成电路制造"), .text("生命健康招商团队"), .text("是"), .empty, .empty, .empty, .empty, .text("在册")],
+                [.text("宜兴环保科技有限公司"), .text(USCC.numbered(104)), .text("39"), .text("计算机、通信和其他电子设备制造业"), .text("无锡高新区"), .text("否"), .empty, .empty, .empty, .empty, .text("已停用")],
             ]
             let xlsx = try await browser.get(Site.enterprisesExport + "?format=xlsx&industry=39&sort=creditCode&per=1&page=2")
             XCTAssertEqual(xlsx.status, .ok)

@@ -26,6 +26,8 @@ struct ClusterFigureRegister: ImportRegister {
         let period: Period
         let revenue: Int64
         let note: String?
+        /// The file has a 备注 column; without one the stored note stays.
+        let hasNote: Bool
     }
 
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
@@ -37,6 +39,11 @@ struct ClusterFigureRegister: ImportRegister {
         // Every cluster and its lead unit's path in two queries, not one per row.
         let clusters = Dictionary(try await Cluster.query(on: db).all().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.query(on: db).filter(\.$id ~~ Set(clusters.values.map(\.leadUnitID))).all().map { ($0.id!, $0) })
+        // What is stored, so a row that changes nothing is passed over whoever imports it and
+        // whatever has become of its cluster since (an export of every month imports back).
+        let named = Set(rows.compactMap { clusters[$0.value("cluster").trimmingCharacters(in: .whitespaces)]?.id })
+        let stored = Dictionary(try await ClusterReportedFigure.query(on: db).filter(\.$clusterID ~~ named).all().map { ("\($0.clusterID)|\($0.period)", $0) },
+                                uniquingKeysWith: { a, _ in a })
         var errors: [ImportRowError] = []
         var items: [Item] = []
         var seen: [String: Int] = [:]
@@ -47,6 +54,11 @@ struct ClusterFigureRegister: ImportRegister {
             let name = row.value("cluster").trimmingCharacters(in: .whitespaces)
             guard let cluster = clusters[name] else {
                 fail("cluster", name.isEmpty ? "请填写产业集群" : "找不到产业集群“\(name)”")
+                continue
+            }
+            if let same = stored["\(cluster.id!)|\(row.value("period").trimmingCharacters(in: .whitespaces))"],
+               String(same.revenue) == row.value("revenue").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces),
+               !row.has("note") || (same.note ?? "") == row.value("note").trimmingCharacters(in: .whitespacesAndNewlines) {
                 continue
             }
             guard cluster.active else { fail("cluster", "产业集群“\(name)”已停用"); continue }
@@ -66,7 +78,7 @@ struct ClusterFigureRegister: ImportRegister {
                 let key = "\(cluster.id!)|\(period)"
                 if let first = seen[key] { fail("period", "与第 \(first) 行是同一集群同一月份"); continue }
                 seen[key] = row.number
-                items.append(Item(cluster: cluster, period: period, revenue: amount, note: note))
+                items.append(Item(cluster: cluster, period: period, revenue: amount, note: note, hasNote: row.has("note")))
             } catch let failed as ValidationFailed {
                 for error in failed.errors { fail(error.field, error.messageZh) }
             }
@@ -88,7 +100,7 @@ struct ClusterFigureRegister: ImportRegister {
             row.clusterID = item.cluster.id!
             row.period = item.period.description
             row.revenue = item.revenue
-            row.note = item.note
+            if item.hasNote || existing[key] == nil { row.note = item.note }
             if let before, before == ClusterReportedFigureDTO(row) { continue }
             try await row.save(on: tx)
             existing[key] = row

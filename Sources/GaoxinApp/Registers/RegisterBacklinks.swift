@@ -84,7 +84,8 @@ enum RegisterBacklinks {
         let sortField = declaration.field(declaration.defaultSort).flatMap { $0.key == declaration.nameField || $0.kind.isMulti ? nil : $0 }
         let day = sortField.flatMap { field -> RegisterField? in if case .date = field.kind { return field }; return nil }
         let limit = declaration.timeLimit
-        let order = sortField.map { RegisterList.sortExpression($0) + (declaration.defaultDescending ? " DESC" : " ASC") + ", " } ?? ""
+        // Empty values last in both directions and on both engines, as the register's list orders them.
+        let order = sortField.map { RegisterList.sortExpression($0) + (declaration.defaultDescending ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", " } ?? ""
         let extra = [day.map { "r.\($0.column) AS day" }, limit.map { "r.\(RegisterField.snakeCase($0.field)) AS due" },
                      limit?.settledBy.map { "r.\(RegisterField.snakeCase($0.field)) AS settled" }].compactMap { $0 }.map { ", " + $0 }.joined()
         let rows = try await sql.raw("""

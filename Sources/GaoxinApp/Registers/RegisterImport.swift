@@ -115,7 +115,9 @@ struct RegisterImport: ImportRegister {
         let references = try await RegisterReferences.load(for: declaration, inputs: rows.map { RegisterInput.row($0, declaration: declaration) }, on: db)
         return texts.map { text in
             let matches = references.targets(target.table, named: text)
-            return matches.count == 1 ? String(matches[0].id) : ""
+            if matches.count == 1 { return String(matches[0].id) }
+            // A cell holding the record's id names it too, as the checker reads it.
+            return matches.isEmpty ? Int(text).flatMap { references.target(target.table, id: $0) }.map { String($0.id) } ?? "" : ""
         }
     }
 
