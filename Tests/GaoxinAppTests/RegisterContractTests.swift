@@ -132,6 +132,10 @@ final class RegisterContractTests: XCTestCase {
                     // enterprise) cannot be invented, so that row stays an unchanged update.
                     if declaration.field(declaration.importKey)?.kind.target == nil {
                         table.rows[1][keyColumn] = .text(table.rows[1][keyColumn].text + "（已改）")
+                        // Its other unique texts too (a name beside a code), or the new record would repeat them.
+                        for (index, field) in declaration.fields.enumerated() where field.unique && field.kind.target == nil && index != keyColumn {
+                            table.rows[1][index] = .text(table.rows[1][index].text + "（已改）")
+                        }
                     }
                     if let dateColumn = declaration.fields.firstIndex(where: { if case .date = $0.kind { return true }; return false }) {
                         table.rows[2][dateColumn] = .text("2025-02-30")

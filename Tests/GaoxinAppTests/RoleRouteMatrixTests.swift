@@ -46,9 +46,11 @@ final class RoleRouteMatrixTests: XCTestCase {
     static let programmeWriters: Set<Role> = [.admin, .office, .unit]
     static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards", "target-companies",
                                             "enterprise-liaisons", "enterprise-visits", "service-items"]
+    /// Declared registers only the office writes (`Policies.officeRegisters`).
+    static let officeRegisters = ["zone-indicators"]
 
     /// Every register has the same routes: list, export, record page, forms, writes, and the API twins.
-    static func registerRoutes(_ key: String) -> [String: Rule] {
+    static func registerRoutes(_ key: String, writers programmeWriters: Set<Role> = programmeWriters) -> [String: Rule] {
         [
             "GET /\(key)": .roles(programmeReaders), "GET /\(key)/export": .roles(programmeReaders), "GET /\(key)/new": .roles(programmeWriters),
             "POST /\(key)": .roles(programmeWriters), "GET /\(key)/:id": .roles(programmeReaders), "GET /\(key)/:id/edit": .roles(programmeWriters),
@@ -62,7 +64,8 @@ final class RoleRouteMatrixTests: XCTestCase {
         ]
     }
 
-    static let table: [String: Rule] = programmeRegisters.reduce(into: fixedTable) { table, key in table.merge(registerRoutes(key)) { a, _ in a } }
+    static let table: [String: Rule] = (programmeRegisters.map { registerRoutes($0) } + officeRegisters.map { registerRoutes($0, writers: structureWriters) })
+        .reduce(into: fixedTable) { table, routes in table.merge(routes) { a, _ in a } }
 
     static let fixedTable: [String: Rule] = [
         "GET /": .roles(signedIn),
@@ -184,6 +187,10 @@ final class RoleRouteMatrixTests: XCTestCase {
         // Everyone may look at jobs; the handler shows a user only their own (admin: all).
         // The monthly figures in their import format: whoever may import them.
         "GET /imports/indicators/data": .roles(enterpriseWriters),
+        "GET /imports/custom-figures/template": .roles(enterpriseWriters),
+        "POST /imports/custom-figures": .roles(enterpriseWriters),
+        "POST /api/v1/imports/custom-figures": .roles(enterpriseWriters),
+        "GET /imports/custom-figures/data": .roles(enterpriseWriters),
         "GET /jobs/:id": .roles(signedIn),
         "GET /jobs/:id/errors": .roles(signedIn),
         "GET /api/v1/jobs/:id": .roles(signedIn),
@@ -418,7 +425,7 @@ final class RoleRouteMatrixTests: XCTestCase {
     private func concretePath(_ route: RouteSpec, _ targets: Targets) -> String {
         guard route.path.contains(":id") else { return route.path }
         let id: Int
-        if let key = Self.programmeRegisters.first(where: { route.path.contains("/\($0)/") }) { id = targets.records[key] ?? 0 }
+        if let key = (Self.programmeRegisters + Self.officeRegisters).first(where: { route.path.contains("/\($0)/") }) { id = targets.records[key] ?? 0 }
         else if route.path.contains("/complexity/") { id = targets.dataset }
         else if route.path.contains("/chain-nodes/") { id = targets.chainNode }
         else if route.path.contains("/chains/") { id = targets.chain }

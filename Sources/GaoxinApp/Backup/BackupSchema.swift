@@ -90,6 +90,8 @@ enum BackupSchema {
                                                    ("note", .text), ("updated_at", .datetime)], identity: "id"),
         Table(name: "audit_log", columns: [("id", .int), ("at", .datetime), ("actor_id", .int), ("actor_name", .text), ("action", .text), ("entity", .text),
                                            ("entity_id", .text), ("summary", .text), ("before_json", .text), ("after_json", .text), ("address", .text)], identity: "id"),
+        Table(name: "enterprise_custom_figures", columns: [("id", .int), ("enterprise_id", .int), ("indicator_id", .int), ("period", .text), ("value", .int),
+                                                           ("updated_at", .datetime)], identity: "id"),
         Table(name: "jobs", columns: [("id", .int), ("kind", .text), ("status", .text), ("phase", .text), ("progress", .int), ("total", .int),
                                       ("message", .text), ("result_json", .text), ("created_by", .int), ("created_at", .datetime), ("started_at", .datetime),
                                       ("finished_at", .datetime), ("heartbeat_at", .datetime), ("input", .blob), ("input_name", .text)], identity: "id"),

@@ -37,6 +37,7 @@ enum Migrations {
         M0031_CreateTargetCompanies(),
         M0032_CreateEnterpriseService(),
         M0033_CreateRecentRevenue(),
+        M0034_CreateZoneIndicators(),
     ]
 
     static func register(on app: Application) {

@@ -138,7 +138,7 @@ final class ImportCarry: @unchecked Sendable {
 }
 
 enum ImportRegisters {
-    static let all: [any ImportRegister] = [UnitRegister(), UserRegister(), EnterpriseRegister(), IndicatorRegister(), QualificationRegister(), ClusterRegister(), ChainNodeRegister(), ClusterFigureRegister()]
+    static let all: [any ImportRegister] = [UnitRegister(), UserRegister(), EnterpriseRegister(), IndicatorRegister(), QualificationRegister(), ClusterRegister(), ChainNodeRegister(), ClusterFigureRegister(), CustomFigureRegister()]
         + Registers.all.map(RegisterImport.init)
 
     static func find(_ key: String) -> (any ImportRegister)? { all.first { $0.key == key } }

@@ -2,7 +2,7 @@
 /// OpenAPI, import and export, backup, and the contract tests.
 enum Registers {
     static let all: [RegisterDeclaration] = [.policies, .funds, .platforms, .talents, .events, .promotionOrganisations, .advisors, .certifiedStaff, .awards, .targetCompanies,
-                                                .enterpriseLiaisons, .enterpriseVisits, .serviceItems]
+                                                .enterpriseLiaisons, .enterpriseVisits, .serviceItems, .zoneIndicators]
 
     static func find(_ key: String) -> RegisterDeclaration? { all.first { $0.key == key } }
 }

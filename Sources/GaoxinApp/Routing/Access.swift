@@ -31,6 +31,9 @@ enum Policies {
     /// a lead department keeps its own cluster's chain map, figures and checklist under `clusters`.
     static let clusterRegistry = ResourcePolicy(name: "clusterRegistry", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office])
     static let programme = ResourcePolicy(name: "programme", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office, .unit])
+    /// Declared registers that configure the programme for the whole zone (its own indicators):
+    /// read like the programme's, written by the office only.
+    static let officeRegisters = ResourcePolicy(name: "officeRegisters", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office])
     /// One's own API tokens and password: everyone signed in.
     static let ownAccount = ResourcePolicy(name: "ownAccount", read: everyone, write: everyone)
     /// The import page: whoever may write at least one importable register.

@@ -11,6 +11,7 @@ enum EnterpriseShowView {
         var qualificationValues: [String: String] = [:]
         var qualificationErrors: [FieldError] = []
         var backlinks: [RegisterBacklinks.Group] = []
+        var customFigures = CustomFigures(indicators: [], months: [])
         var canWrite: Bool
         /// What was typed into the month form when it failed.
         var indicatorValues: [String: String]
@@ -60,6 +61,7 @@ enum EnterpriseShowView {
             RegisterBacklinksView.section(context, model.backlinks),
             .h2(.text(context.t("营业收入走势（近 36 个月）", "Revenue, last 36 months"))),
             EnterpriseRevenueChart.render(model.indicators, lang: lang),
+            customFiguresSection(context, model.customFigures),
             .h2(.text(context.t("月度指标", "Monthly figures"))),
             .p(.class("hint"), .text(context.t("金额以亿元显示（存储与填报单位为万元）；“—”表示未填报。", "Money in 亿元 (stored and entered in 万元); — means not reported."))),
             .div(.class("table-wrap"), .table(
@@ -129,5 +131,26 @@ enum EnterpriseShowView {
                       .div(.class("actions"), .button(.type(.submit), .text(context.t("登记", "Record")))))
             ))
         )
+    }
+
+    /// The zone's own indicators (自定义指标), last twelve reported months; money in 亿元.
+    static func customFiguresSection(_ context: PageContext, _ figures: CustomFigures) -> Node<HTML.BodyContext> {
+        .if(!figures.indicators.isEmpty, .group(
+            .h2(.text(context.t("自定义指标（近 12 个填报月）", "Zone indicators (last 12 reported months)"))),
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(context.t("月份", "Month"))), .forEach(figures.indicators) { indicator in
+                    .th(.text(indicator.name + (indicator.isMoney ? context.t("（亿元）", " (100m yuan)") : "（\(indicator.unit)）")))
+                })),
+                .tbody(
+                    .if(figures.months.isEmpty, .tr(.td(.attribute(named: "colspan", value: "\(figures.indicators.count + 1)"), .class("empty"),
+                                                        .text(context.t("尚无填报（通过“导入导出 › 企业自定义指标”导入）", "Nothing reported yet (import “Enterprise zone-indicator figures”)"))))),
+                    .forEach(figures.months) { month in
+                        .tr(.td(.text(month.period)), .forEach(Array(zip(figures.indicators, month.values))) { indicator, value in
+                            .td(.class("num"), .text(value.map { indicator.isMoney ? Wan($0).yiText : String($0) } ?? "—"))
+                        })
+                    }
+                )
+            ))
+        ))
     }
 }

@@ -1,0 +1,142 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+import GaoxinSheets
+import SQLKit
+
+/// Import of zone-defined indicators' monthly values (`zone_indicators`): a row per enterprise,
+/// month and indicator, the indicator named by its name or code. The enterprise must be
+/// registered and the importer's to report for (as for the six built-in figures), the month not in
+/// the future, the value a whole number (万元 for money). A value already stored is corrected; an
+/// unchanged one is neither rewritten nor audited. Its export is this format.
+struct CustomFigureRegister: ImportRegister {
+    let key = "custom-figures"
+    let titleZh = "企业自定义指标"
+    let titleEn = "Enterprise zone-indicator figures"
+    let policy = Policies.enterprises
+    let columns = [
+        RegisterColumn(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", required: true, example: "91320214MA1XYU0003", note: "须为已登记企业"),
+        RegisterColumn(key: "name", zh: "企业名称", en: "Name", required: false, example: "无锡芯测半导体有限公司", note: "仅供核对，不导入"),
+        RegisterColumn(key: "period", zh: "月份", en: "Month", required: true, example: "2025-03", note: "YYYY-MM"),
+        RegisterColumn(key: "indicator", zh: "指标", en: "Indicator", required: true, example: "专利授权数", note: "自定义指标的名称或代码"),
+        RegisterColumn(key: "value", zh: "数值", en: "Value", required: true, example: "3", note: "整数；金额类指标单位为万元"),
+    ]
+
+    struct Item {
+        let enterpriseID: Int
+        let enterpriseName: String
+        let indicator: ZoneIndicator
+        let period: String
+        let value: Int64
+    }
+
+    struct ZoneIndicator {
+        let id: Int
+        let code: String
+        let name: String
+    }
+
+    func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
+        try await plan(rows, on: context.db, actor: context.actor, now: context.clock.now()).errors
+    }
+
+    func plan(_ rows: [ImportRow], on db: Database, actor: Actor, now: Date) async throws -> (errors: [ImportRowError], items: [Item]) {
+        let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0.key, $0.zh) })
+        let existing = try await EnterpriseRegister.existing(codes: rows.compactMap { try? CreditCode.parse($0.value("creditCode")).get().value }, on: db)
+        let indicators = try await Self.activeIndicators(on: db)
+        var byText: [String: ZoneIndicator] = [:]
+        for indicator in indicators { byText[indicator.name] = indicator; byText[indicator.code] = indicator }
+        var errors: [ImportRowError] = []
+        var items: [Item] = []
+        var seen: [String: Int] = [:]
+        for row in rows {
+            var rowErrors: [ImportRowError] = []
+            func fail(_ key: String, _ reason: String) {
+                rowErrors.append(ImportRowError(row: row.number, column: labels[key] ?? key, value: row.value(key), reason: reason))
+            }
+            var enterprise: EnterpriseRegister.Existing?
+            switch EnterpriseRegister.registered(row.value("creditCode"), in: existing, actor: actor, doing: "填报") {
+            case .success(let found):
+                if let mismatch = EnterpriseRegister.nameMismatch(row, found) { fail("name", mismatch) } else { enterprise = found }
+            case .failure(let refusal): fail("creditCode", refusal.reason)
+            }
+            let rawPeriod = row.value("period").trimmingCharacters(in: .whitespaces)
+            let period = Period(rawPeriod)
+            if period == nil { fail("period", rawPeriod.isEmpty ? "请填写月份" : "月份应为 YYYY-MM，如 2025-03") }
+            else if let period, period > IndicatorWrites.currentPeriod(now) { fail("period", "不能填报未来月份 \(period)") }
+            else if let period, period.year < 1990 { fail("period", "月份不能早于 1990 年") }
+            let named = row.value("indicator").trimmingCharacters(in: .whitespaces)
+            let indicator = byText[named]
+            if indicator == nil { fail("indicator", named.isEmpty ? "请填写指标" : "找不到自定义指标“\(named)”（在“登记册 › 自定义指标”中定义）") }
+            let raw = row.value("value").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+            let value = Int64(raw)
+            if raw.isEmpty { fail("value", "请填写数值") }
+            else if value == nil { fail("value", Double(raw) != nil ? "应为整数（金额单位为万元，不带小数）" : "应为数字") }
+            else if let value, value < 0 || value >= IndicatorWrites.moneyLimit { fail("value", value < 0 ? "不能为负数" : "数值过大，请确认单位") }
+            if let enterprise, let period, let indicator, let value, rowErrors.isEmpty {
+                let key = "\(enterprise.id)|\(indicator.id)|\(period)"
+                if let first = seen[key] {
+                    fail("indicator", "与第 \(first) 行是同一企业、同一月份、同一指标")
+                } else {
+                    seen[key] = row.number
+                    items.append(Item(enterpriseID: enterprise.id, enterpriseName: enterprise.name, indicator: indicator, period: period.description, value: value))
+                }
+            }
+            errors += rowErrors
+        }
+        return (errors, items)
+    }
+
+    func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
+        let plan = try await plan(rows, on: tx, actor: context.actor, now: context.clock.now())
+        guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
+        let sql = tx as! any SQLDatabase
+        var stored: [String: Int64] = [:]
+        for chunk in Array(Set(plan.items.map(\.enterpriseID))).chunked(500) {
+            for row in try await sql.raw("SELECT enterprise_id, indicator_id, period, value FROM enterprise_custom_figures WHERE enterprise_id IN (\(binds: chunk))").all() {
+                stored["\(try row.decode(column: "enterprise_id", as: Int.self))|\(try row.decode(column: "indicator_id", as: Int.self))|\(try row.decode(column: "period", as: String.self))"]
+                    = try row.decode(column: "value", as: Int64.self)
+            }
+        }
+        var written = 0
+        for item in plan.items {
+            let key = "\(item.enterpriseID)|\(item.indicator.id)|\(item.period)"
+            let before = stored[key]
+            if before == item.value { continue }
+            try await sql.raw("""
+                INSERT INTO enterprise_custom_figures (enterprise_id, indicator_id, period, value, updated_at)
+                VALUES (\(bind: item.enterpriseID), \(bind: item.indicator.id), \(bind: item.period), \(bind: item.value), \(bind: context.clock.now()))
+                ON CONFLICT (enterprise_id, indicator_id, period) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
+                """).run()
+            try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address,
+                                      action: before == nil ? .create : .update, entity: "enterprise_custom_figure", entityID: key,
+                                      summary: "导入“\(item.enterpriseName)” \(item.period) \(item.indicator.name)",
+                                      before: before.map { ["value": $0] }, after: ["value": item.value])
+            written += 1
+        }
+        return written
+    }
+
+    var exportsCurrentData: Bool { true }
+
+    func currentData(period: String?, limit: Int, on db: Database) async throws -> [[SheetCell]] {
+        let sql = db as! any SQLDatabase
+        let filter: SQLQueryString = period.map { "WHERE f.period = \(bind: $0)" } ?? ""
+        return try await sql.raw("""
+            SELECT e.credit_code, e.name, f.period, z.name AS indicator, f.value FROM enterprise_custom_figures f
+            JOIN enterprises e ON e.id = f.enterprise_id JOIN zone_indicators z ON z.id = f.indicator_id \(filter)
+            ORDER BY e.credit_code, f.period, z.code LIMIT \(bind: limit)
+            """).all().map { row in
+                [.text(try row.decode(column: "credit_code", as: String.self)), .text(try row.decode(column: "name", as: String.self)),
+                 .text(try row.decode(column: "period", as: String.self)), .text(try row.decode(column: "indicator", as: String.self)),
+                 .integer(try row.decode(column: "value", as: Int64.self))]
+            }
+    }
+
+    /// The zone's active indicators in code order.
+    static func activeIndicators(on db: Database) async throws -> [ZoneIndicator] {
+        try await (db as! any SQLDatabase).raw("SELECT id, code, name FROM zone_indicators WHERE active = \(bind: true) ORDER BY code").all().map {
+            ZoneIndicator(id: try $0.decode(column: "id", as: Int.self), code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self))
+        }
+    }
+}
