@@ -16,16 +16,7 @@ enum ClusterFigureWrites {
             v.add(.invalid("revenue", zh: "“\(cluster.name)”的营收口径是企业汇总（自下而上），由企业月度数据自动汇总，不能直接填报；如按统计部门口径填报，请先把营收口径改为自上而下",
                            en: "\(cluster.name) sums its enterprises' figures (bottom-up); change its figures source to top-down to enter months"))
         }
-        let period = Period(rawPeriod)
-        if rawPeriod.trimmingCharacters(in: .whitespaces).isEmpty {
-            v.add(.required("period", label: "月份", labelEn: "Month"))
-        } else if period == nil {
-            v.add(.invalid("period", zh: "月份“\(rawPeriod)”格式不对，应为 YYYY-MM，如 2025-08", en: "Month should be YYYY-MM"))
-        } else if let period, period > IndicatorWrites.currentPeriod(now) {
-            v.add(.invalid("period", zh: "不能填报未来月份 \(period)", en: "Month \(period) is in the future"))
-        } else if let period, period.year < 1990 {
-            v.add(.invalid("period", zh: "月份不能早于 1990 年（\(period)）", en: "Month \(period) is before 1990"))
-        }
+        let period = IndicatorWrites.checkMonth(rawPeriod, now: now, into: &v)
         if let revenue {
             v.check(revenue >= 0, .invalid("revenue", zh: "规上营收不能为负数", en: "Revenue cannot be negative"))
             v.check(revenue < IndicatorWrites.moneyLimit, .invalid("revenue", zh: "规上营收数值过大，请确认单位", en: "Revenue is too large"))

@@ -26,7 +26,9 @@ enum IndicatorWrites {
     ]
 
     /// Checks the period (not after the current month) and every figure (whole, not negative, in range).
-    static func check(period rawPeriod: String, _ input: IndicatorInput, now: Date, into v: inout FieldValidator) -> Period? {
+    /// A month someone reports figures for (an enterprise's, a cluster's, a zone indicator's):
+    /// given, `YYYY-MM`, not in the future, not before 1990. Failures go to `v` at `period`.
+    static func checkMonth(_ rawPeriod: String, now: Date, into v: inout FieldValidator) -> Period? {
         let period = Period(rawPeriod)
         if rawPeriod.trimmingCharacters(in: .whitespaces).isEmpty {
             v.add(.required("period", label: "月份", labelEn: "Month"))
@@ -37,6 +39,11 @@ enum IndicatorWrites {
         } else if let period, period.year < 1990 {
             v.add(.invalid("period", zh: "月份不能早于 1990 年（\(period)）", en: "Month \(period) is before 1990"))
         }
+        return period
+    }
+
+    static func check(period rawPeriod: String, _ input: IndicatorInput, now: Date, into v: inout FieldValidator) -> Period? {
+        let period = checkMonth(rawPeriod, now: now, into: &v)
         let money: [(String, Int64?)] = [("revenue", input.revenue), ("outputValue", input.outputValue), ("tax", input.tax), ("rdExpense", input.rdExpense)]
         for (key, value) in money {
             guard let value, let figure = figures.first(where: { $0.key == key }) else { continue }

@@ -54,17 +54,10 @@ struct CustomFigureRegister: ImportRegister {
             func fail(_ key: String, _ reason: String) {
                 rowErrors.append(ImportRowError(row: row.number, column: labels[key] ?? key, value: row.value(key), reason: reason))
             }
-            var enterprise: EnterpriseRegister.Existing?
-            switch EnterpriseRegister.registered(row.value("creditCode"), in: existing, actor: actor, doing: "填报") {
-            case .success(let found):
-                if let mismatch = EnterpriseRegister.nameMismatch(row, found) { fail("name", mismatch) } else { enterprise = found }
-            case .failure(let refusal): fail("creditCode", refusal.reason)
-            }
-            let rawPeriod = row.value("period").trimmingCharacters(in: .whitespaces)
-            let period = Period(rawPeriod)
-            if period == nil { fail("period", rawPeriod.isEmpty ? "请填写月份" : "月份应为 YYYY-MM，如 2025-03") }
-            else if let period, period > IndicatorWrites.currentPeriod(now) { fail("period", "不能填报未来月份 \(period)") }
-            else if let period, period.year < 1990 { fail("period", "月份不能早于 1990 年") }
+            let enterprise = EnterpriseRegister.rowEnterprise(row, in: existing, actor: actor, doing: "填报", fail: fail)
+            var month = FieldValidator()
+            let period = IndicatorWrites.checkMonth(row.value("period"), now: now, into: &month)
+            for error in month.errors { fail("period", error.messageZh) }
             let named = row.value("indicator").trimmingCharacters(in: .whitespaces)
             let indicator = byText[named]
             if indicator == nil { fail("indicator", named.isEmpty ? "请填写指标" : "找不到自定义指标“\(named)”（在“登记册 › 自定义指标”中定义）") }

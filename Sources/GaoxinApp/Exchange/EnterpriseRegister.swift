@@ -129,6 +129,20 @@ struct EnterpriseRegister: ImportRegister {
     /// otherwise why not. `doing` completes “不能…” in the refusal (e.g. 填报).
     /// The 企业名称 a row gives beside the credit code is there to catch a wrong code: it must be
     /// the registered name or a part of it (short names are common), or be left empty.
+    /// A figures or qualification row's enterprise: registered, the actor's to write for, its name
+    /// (if given) matching; otherwise nil, with the reason reported through `fail` at its column.
+    static func rowEnterprise(_ row: ImportRow, in existing: [String: Existing], actor: Actor, doing: String,
+                              fail: (_ column: String, _ reason: String) -> Void) -> Existing? {
+        switch registered(row.value("creditCode"), in: existing, actor: actor, doing: doing) {
+        case .success(let found):
+            if let mismatch = nameMismatch(row, found) { fail("name", mismatch); return nil }
+            return found
+        case .failure(let refusal):
+            fail("creditCode", refusal.reason)
+            return nil
+        }
+    }
+
     static func nameMismatch(_ row: ImportRow, _ found: Existing) -> String? {
         let given = row.value("name")
         guard !given.isEmpty, !found.name.isEmpty, !found.name.contains(given), !given.contains(found.name) else { return nil }

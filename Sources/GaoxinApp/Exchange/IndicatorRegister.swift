@@ -38,12 +38,7 @@ struct IndicatorRegister: ImportRegister {
             func fail(_ key: String, _ reason: String) {
                 rowErrors.append(ImportRowError(row: row.number, column: labels[key] ?? key, value: row.value(key), reason: reason))
             }
-            var enterprise: EnterpriseRegister.Existing?
-            switch EnterpriseRegister.registered(row.value("creditCode"), in: existing, actor: actor, doing: "填报") {
-            case .success(let found):
-                if let mismatch = EnterpriseRegister.nameMismatch(row, found) { fail("name", mismatch) } else { enterprise = found }
-            case .failure(let refusal): fail("creditCode", refusal.reason)
-            }
+            let enterprise = EnterpriseRegister.rowEnterprise(row, in: existing, actor: actor, doing: "填报", fail: fail)
             var input = IndicatorInput()
             func whole<T: FixedWidthInteger>(_ key: String) -> T? {
                 let raw = row.value(key).replacingOccurrences(of: ",", with: "")

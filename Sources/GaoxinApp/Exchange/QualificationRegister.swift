@@ -35,12 +35,7 @@ struct QualificationRegister: ImportRegister {
             func fail(_ key: String, _ reason: String) {
                 rowErrors.append(ImportRowError(row: row.number, column: labels[key] ?? key, value: row.value(key), reason: reason))
             }
-            var enterpriseID: Int?
-            switch EnterpriseRegister.registered(row.value("creditCode"), in: existing, actor: actor, doing: "登记其资质") {
-            case .success(let found):
-                if let mismatch = EnterpriseRegister.nameMismatch(row, found) { fail("name", mismatch) } else { enterpriseID = found.id }
-            case .failure(let refusal): fail("creditCode", refusal.reason)
-            }
+            let enterpriseID = EnterpriseRegister.rowEnterprise(row, in: existing, actor: actor, doing: "登记其资质", fail: fail)?.id
             var item: EnterpriseQualification?
             if let enterpriseID {
                 let enterprise = Enterprise()

@@ -12,9 +12,7 @@ struct M0026_CreateEnterpriseCounts: AsyncMigration {
             above_scale BOOLEAN NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (unit_id, division, active, above_scale))
             """).run()
         try await EnterpriseCounts.rebuild(on: sql)
-        for statement in sql.dialect.name == "postgresql" ? Self.postgresTriggers : Self.sqliteTriggers {
-            try await sql.raw(SQLQueryString(stringLiteral: statement)).run()
-        }
+        try await EngineTriggers.install(sqlite: Self.sqliteTriggers, postgres: Self.postgresTriggers, on: sql)
     }
 
     func revert(on database: Database) async throws {

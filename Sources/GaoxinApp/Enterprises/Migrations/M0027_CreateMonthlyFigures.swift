@@ -16,9 +16,7 @@ struct M0027_CreateMonthlyFigures: AsyncMigration {
             PRIMARY KEY (period, unit_id, industry_code, above_scale, active))
             """).run()
         try await MonthlyFigures.rebuild(on: sql)
-        for statement in sql.dialect.name == "postgresql" ? Self.postgresTriggers : Self.sqliteTriggers {
-            try await sql.raw(SQLQueryString(stringLiteral: statement)).run()
-        }
+        try await EngineTriggers.install(sqlite: Self.sqliteTriggers, postgres: Self.postgresTriggers, on: sql)
     }
 
     func revert(on database: Database) async throws {

@@ -18,9 +18,7 @@ struct M0033_CreateRecentRevenue: AsyncMigration {
             // ascending index backwards for DESC NULLS LAST.)
             try await sql.raw("CREATE INDEX enterprise_recent_revenue_revenue_desc ON enterprise_recent_revenue (revenue DESC NULLS LAST, enterprise_id)").run()
         }
-        for statement in sql.dialect.name == "postgresql" ? Self.postgresTriggers : Self.sqliteTriggers {
-            try await sql.raw(SQLQueryString(stringLiteral: statement)).run()
-        }
+        try await EngineTriggers.install(sqlite: Self.sqliteTriggers, postgres: Self.postgresTriggers, on: sql)
     }
 
     func revert(on database: Database) async throws {
