@@ -59,7 +59,7 @@ final class RegisterContractTests: XCTestCase {
                 let browser = try await Browser.signedIn(app, as: .office)
                 let form = try await browser.get(declaration.path + "/new")
                 XCTAssertEqual(form.status, .ok, declaration.key)
-                for field in declaration.fields where !field.kind.isMulti {
+                for field in declaration.inputFields where !field.kind.isMulti {
                     XCTAssertTrue(form.text.contains("name=\"\(field.key)\""), "\(declaration.key): a control for \(field.key)")
                 }
                 let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
@@ -80,7 +80,7 @@ final class RegisterContractTests: XCTestCase {
                 try await AssertAsync.equal(try await Stored.count(app, declaration.table), before + 1)
 
                 // Every bad value of a typed field is refused at its field, and nothing is written.
-                for field in declaration.fields {
+                for field in declaration.inputFields {
                     let bad: String?
                     switch field.kind {
                     case .money: bad = "12.345"
@@ -127,26 +127,31 @@ final class RegisterContractTests: XCTestCase {
 
                     // A file with one bad row is refused whole, the row and column named.
                     var table = try format == "csv" ? CSVFormat.read(exported.bodyData) : XCTUnwrap(XLSXReader.read(exported.bodyData).first)
-                    let keyColumn = try XCTUnwrap(declaration.fields.firstIndex { $0.key == declaration.importKey })
+                    let columns = declaration.inputFields
+                    let keyColumn = try XCTUnwrap(columns.firstIndex { $0.key == declaration.importKey })
                     // A new key makes a new record; a key naming a record of another register (a liaison's
                     // enterprise) cannot be invented, so that row stays an unchanged update.
-                    if declaration.field(declaration.importKey)?.kind.target == nil {
+                    // A register with checks across records (one target list per unit and year) gets no invented row either.
+                    if declaration.field(declaration.importKey)?.kind.target == nil && declaration.batchCheck == nil {
                         table.rows[1][keyColumn] = .text(table.rows[1][keyColumn].text + "（已改）")
                         // Its other unique texts too (a name beside a code), or the new record would repeat them.
-                        for (index, field) in declaration.fields.enumerated() where field.unique && field.kind.target == nil && index != keyColumn {
+                        // …and its name, so it is another company, not a second lead for the same one.
+                        for (index, field) in columns.enumerated() where (field.unique || field.key == declaration.nameField) && field.kind.target == nil && index != keyColumn {
                             table.rows[1][index] = .text(table.rows[1][index].text + "（已改）")
                         }
                     }
-                    if let dateColumn = declaration.fields.firstIndex(where: { if case .date = $0.kind { return true }; return false }) {
+                    if let dateColumn = columns.firstIndex(where: { if case .date = $0.kind { return true }; return false }) {
                         table.rows[2][dateColumn] = .text("2025-02-30")
-                    } else if let choiceColumn = declaration.fields.firstIndex(where: { if case .choice = $0.kind { return true }; return false }) {
+                    } else if let choiceColumn = columns.firstIndex(where: { if case .choice = $0.kind { return true }; return false }) {
                         table.rows[2][choiceColumn] = .text("不存在的选项")
+                    } else if let noteColumn = columns.firstIndex(where: { if case .note = $0.kind { return true }; return false }), case .note(let max) = columns[noteColumn].kind {
+                        table.rows[2][noteColumn] = .text(String(repeating: "长", count: max + 1))
                     } else {
                         XCTFail("\(declaration.key): give the bad-row test a field to break")
                     }
                     let (_, refused) = try await driver.viaPage(declaration.key, fileName: "坏.csv", data: CSVFormat.write(table))
                     XCTAssertEqual(refused["status"] as? String, "failed", "\(refused)")
-                    XCTAssertEqual(ImportDriver.errors(refused).first?.row, 3)
+                    XCTAssertEqual(ImportDriver.errors(refused).first?.row, 3, "\(declaration.key): \(ImportDriver.errors(refused))")
                     let unchanged = try await RegisterStore.load(declaration, ids: ids, on: app.db)
                     XCTAssertEqual(unchanged, before, "nothing of a refused file is written")
                 }

@@ -45,9 +45,9 @@ final class RoleRouteMatrixTests: XCTestCase {
     static let programmeReaders: Set<Role> = [.admin, .office, .unit, .park, .leader]
     static let programmeWriters: Set<Role> = [.admin, .office, .unit]
     static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards", "target-companies",
-                                            "enterprise-liaisons", "enterprise-visits", "service-items"]
+                                            "enterprise-liaisons", "enterprise-visits", "service-items", "leads", "lead-activities", "projects", "patrols", "obstacles"]
     /// Declared registers only the office writes (`Policies.officeRegisters`).
-    static let officeRegisters = ["zone-indicators"]
+    static let officeRegisters = ["zone-indicators", "lead-sources", "attraction-targets"]
 
     /// Every register has the same routes: list, export, record page, forms, writes, and the API twins.
     static func registerRoutes(_ key: String, writers programmeWriters: Set<Role> = programmeWriters) -> [String: Rule] {
@@ -69,6 +69,19 @@ final class RoleRouteMatrixTests: XCTestCase {
 
     static let fixedTable: [String: Rule] = [
         "GET /": .roles(signedIn),
+
+        // Attraction and projects beyond the registers' own routes.
+        "POST /projects/:id/stage": .roles(programmeWriters),
+        "POST /api/v1/projects/:id/stage": .roles(programmeWriters),
+        "GET /api/v1/projects/:id/stage-changes": .roles(programmeReaders),
+        "GET /projects/pipeline": .roles(programmeReaders),
+        "GET /api/v1/projects/pipeline": .roles(programmeReaders),
+        "GET /leads/board": .roles(programmeReaders),
+        "POST /leads/:id/stage": .roles(programmeWriters),
+        "GET /attraction-targets/progress": .roles(programmeReaders),
+        "GET /api/v1/attraction-targets/progress": .roles(programmeReaders),
+        "GET /warnings": .roles(programmeReaders),
+        "GET /api/v1/warnings": .roles(programmeReaders),
         "GET /healthz": .publicRoute,
         "GET /metrics": .roles([.admin]),
         "GET /assets/app.css": .publicRoute,
@@ -415,9 +428,13 @@ final class RoleRouteMatrixTests: XCTestCase {
         structure.active = true
         try await structure.create(on: app.db)
         targets.structure = structure.id!
+        // Each register's record may refer to the records made before it (a lead to its source, a project to its lead).
+        var referable = [RegisterTarget.enterprise.table: enterprise.id!, RegisterTarget.chainNode.table: node.id!]
         for declaration in Registers.all {
-            targets.records[declaration.key] = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 1, unit: fixtures.team, targets: [RegisterTarget.enterprise.table: enterprise.id!, RegisterTarget.chainNode.table: node.id!]),
-                                                                              now: app.clock.now(), on: app.db)
+            let id = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 1, unit: fixtures.team, targets: referable),
+                                                    now: app.clock.now(), on: app.db)
+            targets.records[declaration.key] = id
+            referable[declaration.table] = id
         }
         return targets
     }

@@ -22,8 +22,14 @@ enum BackupSchema {
     /// from the declarations), before the audit log and jobs.
     static var tables: [Table] {
         let split = fixed.firstIndex { $0.name == "audit_log" }!
-        return Array(fixed[..<split]) + Registers.all.map(table) + [links] + Array(fixed[split...])
+        return Array(fixed[..<split]) + Registers.all.map(table) + [links] + afterRegisters + Array(fixed[split...])
     }
+
+    /// Tables that refer to declared registers' records (a project's stage history).
+    static let afterRegisters: [Table] = [
+        Table(name: "project_stage_changes", columns: [("id", .int), ("project_id", .int), ("from_stage", .text), ("to_stage", .text), ("changed_on", .text),
+                                                       ("reason", .text), ("user_id", .int), ("user_name", .text), ("created_at", .datetime)], identity: "id"),
+    ]
 
     static let links = Table(name: "register_links", columns: [("id", .int), ("register", .text), ("record_id", .int), ("field", .text),
                                                                   ("target_id", .int), ("position", .int)], identity: "id")

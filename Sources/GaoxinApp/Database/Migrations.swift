@@ -38,6 +38,7 @@ enum Migrations {
         M0032_CreateEnterpriseService(),
         M0033_CreateRecentRevenue(),
         M0034_CreateZoneIndicators(),
+        M0035_CreateAttractionAndProjects(),
     ]
 
     static func register(on app: Application) {

@@ -182,10 +182,10 @@ enum ListRunner {
         let column = "r." + RegisterField.snakeCase(limit.field)
         let last = RegisterTimeLimit.warningLimit(today, days: limit.warningDays)
         let open: SQLQueryString = limit.settledBy.map {
-            "(r.\(unsafeRaw: RegisterField.snakeCase($0.field)) IS NULL OR r.\(unsafeRaw: RegisterField.snakeCase($0.field)) <> \(bind: $0.value)) AND "
+            "(r.\(unsafeRaw: RegisterField.snakeCase($0.field)) IS NULL OR r.\(unsafeRaw: RegisterField.snakeCase($0.field)) NOT IN (\(binds: $0.values))) AND "
         } ?? ""
         switch state {
-        case .settled: return limit.settledBy.map { "r.\(unsafeRaw: RegisterField.snakeCase($0.field)) = \(bind: $0.value)" } ?? "1 = 0"
+        case .settled: return limit.settledBy.map { "r.\(unsafeRaw: RegisterField.snakeCase($0.field)) IN (\(binds: $0.values))" } ?? "1 = 0"
         case .expired: return open + "\(unsafeRaw: column) < \(bind: today)"
         case .expiring: return open + "\(unsafeRaw: column) >= \(bind: today) AND \(unsafeRaw: column) <= \(bind: last)"
         case .valid: return open + "(\(unsafeRaw: column) IS NULL OR \(unsafeRaw: column) > \(bind: last))"

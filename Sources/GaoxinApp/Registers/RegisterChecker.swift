@@ -29,11 +29,41 @@ enum RegisterChecker {
                 default: v.add(.required(field.key, label: field.zh, labelEn: field.en))
                 }
             }
+            // A managed field (a project's stage) changes only through its own action once the record exists.
+            if let existing = item.existing {
+                for field in declaration.fields where field.managed && item.input.has(field.key) && values[field.key] != existing.values[field.key]
+                    && !v.errors.contains(where: { $0.field == field.key }) {
+                    v.add(.invalid(field.key, zh: "\(field.zh)只能通过\(declaration.managedByZh)修改", en: "\(field.en) changes only through \(declaration.managedByEn)"))
+                }
+            }
             if v.isValid { for rule in declaration.rules { if let error = rule.check(values) { v.add(error) } } }
+            declaration.derive?(&values)
             return Outcome(values: values, errors: v.errors)
         }
         try await checkUnique(declaration, items: items, outcomes: &outcomes, on: db)
+        try await checkReferencedOwnership(declaration, outcomes: &outcomes, actor: actor, on: db)
+        if let batchCheck = declaration.batchCheck {
+            let checkable = outcomes.indices.filter { outcomes[$0].errors.isEmpty }
+            let found = try await batchCheck(checkable.map { RegisterBatchItem(values: outcomes[$0].values, existingID: items[$0].existing?.id) }, db)
+            for (position, index) in checkable.enumerated() { outcomes[index].errors += found[position] }
+        }
         return outcomes
+    }
+
+    /// `RegisterOwnership.referencedUnit`: the `unit` role may write only records whose referenced
+    /// record (a lead) its subtree owns — looked up in one query for the batch.
+    private static func checkReferencedOwnership(_ declaration: RegisterDeclaration, outcomes: inout [Outcome], actor: Actor, on db: Database) async throws {
+        guard case .referencedUnit(let key, let table) = declaration.ownership, actor.has(.unit), !actor.hasAny([.admin, .office]),
+              let field = declaration.field(key) else { return }
+        let ids = Set(outcomes.compactMap { $0.values[key]?.integer })
+        guard !ids.isEmpty else { return }
+        let paths = try await RegisterOwnershipLookup.unitPaths(table: table, ids: Array(ids), on: db)
+        for index in outcomes.indices {
+            guard let id = outcomes[index].values[key]?.integer, !outcomes[index].errors.contains(where: { $0.field == key }) else { continue }
+            if !(paths[id].map(actor.owns) ?? false) {
+                outcomes[index].errors.append(.invalid(key, zh: "\(field.zh)：只能选择本单位或下级单位负责的记录", en: "\(field.en): must be one your unit or a unit below it owns"))
+            }
+        }
     }
 
     /// One field's text → its stored value, or a failure added to `v` (then nil).

@@ -66,7 +66,7 @@ struct RegisterDTO: Encodable, Sendable {
     /// The body of a create (required fields required) or, with `partial`, of a PATCH (none required).
     static func inputSchema(_ declaration: RegisterDeclaration, partial: Bool) -> JSONSchema {
         var properties: OrderedDictionary<String, JSONSchema> = [:]
-        for field in declaration.fields {
+        for field in declaration.inputFields {
             properties[field.key] = fieldSchema(field, required: !partial && field.required, nullable: !field.required)
         }
         // `{}` in a PATCH changes nothing (answered with the record, not audited), as for every other register.

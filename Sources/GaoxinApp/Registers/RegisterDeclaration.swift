@@ -1,3 +1,4 @@
+import Fluent
 import GaoxinDomain
 
 /// A register, declared once: its fields, its import key, who may read and write it and what the
@@ -33,8 +34,19 @@ struct RegisterDeclaration: Sendable {
     /// Demo rows as an import file would give them (references by name or code), loaded through
     /// the same checks as an import; a test loads every register's demo rows.
     var demoRows: [[String: String]] = []
+    /// Computes the `derived` fields from the checked values, on every create, update and import row.
+    var derive: (@Sendable (inout RegisterValues) -> Void)? = nil
+    /// Checks that need the database beyond each field's own (a lead for a company another team
+    /// already works): run over the whole batch after the field checks, adding failures to outcomes.
+    var batchCheck: (@Sendable (_ items: [RegisterBatchItem], _ db: Database) async throws -> [[FieldError]])? = nil
+    /// How a reader speaks of the action that alone changes the `managed` fields (“项目页的推进阶段”).
+    var managedByZh = "记录页上的专门操作"
+    var managedByEn = "the record page's own action"
 
     func field(_ key: String) -> RegisterField? { fields.first { $0.key == key } }
+
+    /// The fields a person types: every field but the derived ones (forms, API bodies, import and export columns).
+    var inputFields: [RegisterField] { fields.filter { !$0.derived } }
 
     var singleFields: [RegisterField] { fields.filter { !$0.kind.isMulti } }
     var multiFields: [RegisterField] { fields.filter { $0.kind.isMulti } }
@@ -54,6 +66,15 @@ struct RegisterDeclaration: Sendable {
 enum RegisterOwnership: Sendable {
     case unitField(String)
     case officeOnly
+    /// The owning unit of the record a reference points to (a lead's activities belong to the
+    /// lead's team): `field` is the reference, `table` its target's table with an `owning_unit_id`.
+    case referencedUnit(field: String, table: String)
+}
+
+/// One record of a batch as a `batchCheck` sees it: its checked values and, for an update, its id.
+struct RegisterBatchItem: Sendable {
+    let values: RegisterValues
+    let existingID: Int?
 }
 
 /// A rule across fields, checked after every field's own rule passed.

@@ -6,13 +6,17 @@ import GaoxinDomain
 /// stored: it is read against the request's day, so an item past its deadline shows as overdue
 /// without anyone changing it, and the list filters on it in SQL.
 struct RegisterTimeLimit: Sendable {
-    enum Style: Sendable { case expiry, deadline }
+    enum Style: Sendable {
+        case expiry, deadline
+        /// A plan's next milestone (a project's next planned stage): past it the record is 滞后 (late).
+        case schedule
+    }
 
     /// The date field (`YYYY-MM-DD`).
     let field: String
     let style: Style
     /// A choice field and its value that settle the deadline (an item marked done is never overdue).
-    let settledBy: (field: String, value: String)?
+    let settledBy: (field: String, values: [String])?
     /// How many days before the date a record counts as running out.
     let warningDays: Int
 
@@ -21,13 +25,41 @@ struct RegisterTimeLimit: Sendable {
     }
 
     static func deadline(_ field: String, settledWhen choice: String, equals value: String) -> RegisterTimeLimit {
-        RegisterTimeLimit(field: field, style: .deadline, settledBy: (choice, value), warningDays: 7)
+        RegisterTimeLimit(field: field, style: .deadline, settledBy: (choice, [value]), warningDays: 7)
+    }
+
+    /// A deadline settled by any of several values of a choice (a lead's next step, settled once signed or dropped).
+    static func deadline(_ field: String, settledWhen choice: String, in values: [String]) -> RegisterTimeLimit {
+        RegisterTimeLimit(field: field, style: .deadline, settledBy: (choice, values), warningDays: 7)
+    }
+
+    /// The next planned milestone of a plan, settled when the plan is complete (a producing project).
+    static func schedule(_ field: String, settledWhen choice: String, equals value: String) -> RegisterTimeLimit {
+        RegisterTimeLimit(field: field, style: .schedule, settledBy: (choice, [value]), warningDays: 30)
     }
 
     /// The JSON key and list parameter of the state.
-    var key: String { style == .expiry ? "validity" : "timeliness" }
-    var labelZh: String { style == .expiry ? "有效状态" : "办理时限" }
-    var labelEn: String { style == .expiry ? "Validity" : "Timeliness" }
+    var key: String {
+        switch style {
+        case .expiry: return "validity"
+        case .deadline: return "timeliness"
+        case .schedule: return "schedule"
+        }
+    }
+    var labelZh: String {
+        switch style {
+        case .expiry: return "有效状态"
+        case .deadline: return "办理时限"
+        case .schedule: return "进度"
+        }
+    }
+    var labelEn: String {
+        switch style {
+        case .expiry: return "Validity"
+        case .deadline: return "Timeliness"
+        case .schedule: return "Schedule"
+        }
+    }
     func label(_ lang: UILanguage) -> String { lang.t(labelZh, labelEn) }
 
     var states: [RegisterExpiry] { settledBy == nil ? [.valid, .expiring, .expired] : [.valid, .expiring, .expired, .settled] }
@@ -40,19 +72,23 @@ struct RegisterTimeLimit: Sendable {
         case (.deadline, .valid): return lang.t("按期推进", "On track")
         case (.deadline, .expiring): return lang.t("即将到期", "Due soon")
         case (.deadline, .expired): return lang.t("已逾期", "Overdue")
+        case (.schedule, .valid): return lang.t("按计划", "On schedule")
+        case (.schedule, .expiring): return lang.t("节点临近", "Milestone near")
+        case (.schedule, .expired): return lang.t("滞后", "Late")
+        case (.schedule, .settled): return lang.t("已完成", "Complete")
         case (_, .settled): return lang.t("已办结", "Done")
         }
     }
 
     /// What each value means, for the OpenAPI document.
     var description: String {
-        labelZh + "（由\(style == .expiry ? "有效期" : "办结时限")推算）：" + states.map { "\($0.rawValue) \(name($0, .zh))" }.joined(separator: "、")
+        labelZh + "（由\(style == .expiry ? "有效期" : style == .deadline ? "办结时限" : "下一计划节点")推算）：" + states.map { "\($0.rawValue) \(name($0, .zh))" }.joined(separator: "、")
             + "；\(warningDays) 天内到期为 expiring"
     }
 
     /// nil when the record has no date (it does not run out).
     func state(of record: RegisterRecord, today: String) -> RegisterExpiry? {
-        if let settledBy, record.text(settledBy.field) == settledBy.value { return .settled }
+        if let settledBy, let value = record.text(settledBy.field), settledBy.values.contains(value) { return .settled }
         guard let day = record.text(field) else { return nil }
         if day < today { return .expired }
         return day <= Self.warningLimit(today, days: warningDays) ? .expiring : .valid

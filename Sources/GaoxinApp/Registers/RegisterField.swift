@@ -22,6 +22,14 @@ struct RegisterField: Sendable {
     var listed = false
     var helpZh: String? = nil
     var helpEn: String? = nil
+    /// Set when a record is created (a form, the API, an import) and afterwards only by the
+    /// register's own action (a project's stage and the days it reached each stage): an update
+    /// that would change it is refused at the field, and the edit form shows it read-only.
+    var managed = false
+    /// Computed from the other fields on every write (`RegisterDeclaration.derive`), never typed:
+    /// it has no form control, no input schema and no import or export column, but is stored,
+    /// shown, filtered and sorted like any other field (a project's next planned milestone).
+    var derived = false
 
     func label(_ lang: UILanguage) -> String { lang.t(zh, en) }
 
@@ -116,9 +124,17 @@ struct RegisterTarget: Sendable {
     let alternateColumns: [String]
     /// A unit reference: the list filter takes the subtree, and ownership can follow it.
     let isUnit: Bool
+    /// Where a record of it is shown (`/enterprises`): a record page links each reference there, so
+    /// a lead, its project and the project's enterprise lead to one another.
+    var path: String? = nil
 
-    static let unit = RegisterTarget(table: "units", zh: "单位", en: "Unit", nameColumn: "name", alternateColumns: ["code"], isUnit: true)
-    static let enterprise = RegisterTarget(table: "enterprises", zh: "企业", en: "Enterprise", nameColumn: "name", alternateColumns: ["credit_code"], isUnit: false)
-    static let cluster = RegisterTarget(table: "clusters", zh: "产业集群", en: "Cluster", nameColumn: "name", alternateColumns: [], isUnit: false)
-    static let policy = RegisterTarget(table: "policies", zh: "政策", en: "Policy", nameColumn: "name", alternateColumns: ["document_number"], isUnit: false)
+    static let unit = RegisterTarget(table: "units", zh: "单位", en: "Unit", nameColumn: "name", alternateColumns: ["code"], isUnit: true, path: "/units")
+    static let enterprise = RegisterTarget(table: "enterprises", zh: "企业", en: "Enterprise", nameColumn: "name", alternateColumns: ["credit_code"], isUnit: false, path: "/enterprises")
+    static let cluster = RegisterTarget(table: "clusters", zh: "产业集群", en: "Cluster", nameColumn: "name", alternateColumns: [], isUnit: false, path: "/clusters")
+    static let policy = RegisterTarget(table: "policies", zh: "政策", en: "Policy", nameColumn: "name", alternateColumns: ["document_number"], isUnit: false, path: "/policies")
+
+    /// A declared register as a target, named by its name field or `alternateColumns`.
+    static func register(_ table: String, zh: String, en: String, nameColumn: String, alternateColumns: [String] = [], path: String) -> RegisterTarget {
+        RegisterTarget(table: table, zh: zh, en: en, nameColumn: nameColumn, alternateColumns: alternateColumns, isUnit: false, path: path)
+    }
 }

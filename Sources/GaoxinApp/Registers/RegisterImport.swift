@@ -17,7 +17,7 @@ struct RegisterImport: ImportRegister {
     var exportOnlyHeadings: Set<String> { ["状态", "Status"] }
 
     var columns: [RegisterColumn] {
-        declaration.fields.map { field in
+        declaration.inputFields.map { field in
             RegisterColumn(key: field.key, zh: field.headingZh, en: field.headingEn, required: field.required, example: example(field),
                            note: note(field, .zh), noteEn: note(field, .en))
         }

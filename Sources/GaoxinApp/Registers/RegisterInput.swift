@@ -26,7 +26,7 @@ struct RegisterInput: Sendable {
     /// A form post: every field of the register is present (a missing checkbox is unticked).
     static func form(_ form: [String: String], lists: [String: [String]], declaration: RegisterDeclaration) -> RegisterInput {
         var input = RegisterInput(source: .form)
-        for field in declaration.fields {
+        for field in declaration.inputFields {
             switch field.kind {
             case .references:
                 // Ticked boxes (ids), or — for a target too big for boxes — names or codes typed one a line.
@@ -55,7 +55,7 @@ struct RegisterInput: Sendable {
         // Keys the register does not have are ignored, as every other endpoint's decoding ignores them.
         var input = RegisterInput(source: .json)
         var failures: [FieldError] = []
-        for field in declaration.fields {
+        for field in declaration.inputFields {
             guard let value = object[field.key] else { continue }
             switch (field.kind, value) {
             case (.references, .array(let items)) where items.allSatisfy(\.isInteger): input.lists[field.key] = items.map(\.text)
@@ -82,7 +82,7 @@ struct RegisterInput: Sendable {
     /// An import row: the file's columns only; a multi-reference cell lists names separated by 、，, or ;.
     static func row(_ row: ImportRow, declaration: RegisterDeclaration) -> RegisterInput {
         var input = RegisterInput(source: .file)
-        for field in declaration.fields where row.has(field.key) {
+        for field in declaration.inputFields where row.has(field.key) {
             if field.kind.isMulti {
                 input.lists[field.key] = names(row.value(field.key))
             } else {

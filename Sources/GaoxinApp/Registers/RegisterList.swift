@@ -83,12 +83,13 @@ enum RegisterList {
     /// The export: the import template's columns in its order and units (money in 万元, references
     /// by name), plus 状态, which an import skips.
     static func table(_ declaration: RegisterDeclaration, _ records: [RegisterRecord], lang: UILanguage) -> SheetTable {
-        let header = declaration.fields.map { SheetCell.text(lang.t($0.headingZh, $0.headingEn)) } + [.text(lang.t("状态", "Status"))]
+        let fields = declaration.inputFields
+        let header = fields.map { SheetCell.text(lang.t($0.headingZh, $0.headingEn)) } + [.text(lang.t("状态", "Status"))]
         let rows = records.map { record in
-            declaration.fields.map { RegisterDisplay.cell($0, record) } + [.text(record.active ? "在用" : "已停用")]
+            fields.map { RegisterDisplay.cell($0, record) } + [.text(record.active ? "在用" : "已停用")]
         }
         var table = SheetTable(name: declaration.title(lang), rows: [header] + rows)
-        table.textColumns = Set(declaration.fields.enumerated().filter { if case .integer = $0.element.kind { return false }; return !$0.element.isNumeric }.map(\.offset))
+        table.textColumns = Set(fields.enumerated().filter { if case .integer = $0.element.kind { return false }; return !$0.element.isNumeric }.map(\.offset))
         return table
     }
 }

@@ -34,15 +34,28 @@ struct RegisterPages: Sendable {
     }
 
     func show(_ req: Request) async throws -> Response {
-        let record = try await find(req)
+        try await show(req, record: try await find(req), extras: nil)
+    }
+
+    /// The record page; `extras` replaces the register's own section (redrawn with a form's errors).
+    func show(_ req: Request, record: RegisterRecord, extras given: RegisterRecordSections.Draw?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let canWrite = try await mayWrite(record, req)
         let backlinks = try await RegisterBacklinks.to(table: declaration.table, id: record.id, today: DisplayFormat.day(req.now), on: req.db)
-        return try await req.renderPage { RegisterShowView.render($0, declaration, record, backlinks: backlinks, canWrite: canWrite) }
+        var extras = given
+        if extras == nil, let load = RegisterRecordSections.all[declaration.key] { extras = try await load(req, record) }
+        return try await req.renderPage(status: status) { context in
+            RegisterShowView.render(context, declaration, record, backlinks: backlinks, canWrite: canWrite, extras: extras?(context) ?? .empty)
+        }
     }
 
     func newForm(_ req: Request) async throws -> Response {
         guard RegisterWrites.mayCreate(declaration, actor: try req.requireActor()) else { throw AppError.forbidden }
-        return try await form(req, record: nil, values: [:], lists: [:], errors: [])
+        // `?leadId=12` fills a field in advance (a project created from its signed lead).
+        var values: [String: String] = [:]
+        for field in declaration.inputFields where !field.kind.isMulti {
+            if let given = req.query[String.self, at: field.key], !given.isEmpty { values[field.key] = String(given.prefix(200)) }
+        }
+        return try await form(req, record: nil, values: values, lists: [:], errors: [])
     }
 
     func editForm(_ req: Request) async throws -> Response {
@@ -68,7 +81,10 @@ struct RegisterPages: Sendable {
         let (posted, lists) = try RegisterFormValues.decode(req)
         let values = RegisterPicker.fold(posted, declaration)
         do {
-            _ = try await RegisterWrites.update(declaration, record, .form(values, lists: lists, declaration: declaration), req)
+            var input = RegisterInput.form(values, lists: lists, declaration: declaration)
+            // The edit form does not post managed fields: they keep their stored values.
+            for field in declaration.fields where field.managed { input.texts[field.key] = nil; input.lists[field.key] = nil }
+            _ = try await RegisterWrites.update(declaration, record, input, req)
             return .redirect(declaration.path(record.id) + "?notice=saved")
         } catch let failed as ValidationFailed {
             return try await form(req, record: record, values: values, lists: lists, errors: failed.errors, status: .unprocessableEntity)

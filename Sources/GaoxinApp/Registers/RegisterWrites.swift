@@ -14,6 +14,9 @@ enum RegisterWrites {
         case .unitField(let key):
             guard let id = record.values[key]?.integer, let unit = try await OrgUnit.find(Int(id), on: db),
                   let path = unit.unitPath, actor.owns(path) else { throw AppError.forbidden }
+        case .referencedUnit(let key, let table):
+            guard let id = record.values[key]?.integer,
+                  let path = try await RegisterOwnershipLookup.unitPaths(table: table, ids: [id], on: db)[id], actor.owns(path) else { throw AppError.forbidden }
         }
     }
 

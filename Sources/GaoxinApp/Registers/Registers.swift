@@ -2,7 +2,8 @@
 /// OpenAPI, import and export, backup, and the contract tests.
 enum Registers {
     static let all: [RegisterDeclaration] = [.policies, .funds, .platforms, .talents, .events, .promotionOrganisations, .advisors, .certifiedStaff, .awards, .targetCompanies,
-                                                .enterpriseLiaisons, .enterpriseVisits, .serviceItems, .zoneIndicators]
+                                                .enterpriseLiaisons, .enterpriseVisits, .serviceItems, .zoneIndicators,
+                                                .leadSources, .leads, .leadActivities, .projects, .patrols, .obstacles, .attractionTargets]
 
     static func find(_ key: String) -> RegisterDeclaration? { all.first { $0.key == key } }
 }

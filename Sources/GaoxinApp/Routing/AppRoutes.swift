@@ -13,5 +13,6 @@ enum AppRoutes {
             + JobRoutes.all
             + AnalyticsRoutes.all
             + RegisterRoutes.all
+            + AttractionRoutes.all
     }
 }

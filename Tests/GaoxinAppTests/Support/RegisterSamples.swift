@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import GaoxinDomain
 @testable import GaoxinApp
@@ -31,7 +32,19 @@ enum RegisterSamples {
                 targets[target.table] = try await chainNode(app, unit: unit)
             default:
                 let referred = try XCTUnwrap(Registers.all.first { $0.table == target.table }, "no sample for a required reference to \(target.table)")
-                targets[target.table] = try await RegisterStore.insert(referred, values(referred, n: 9_001, unit: unit), now: Date(), on: app.db)
+                // The referred record's own required references first (an activity's lead needs its source).
+                let nested = try await Self.targets(referred, app: app, unit: unit)
+                targets.merge(nested) { mine, _ in mine }
+                let sample = values(referred, n: 9_001, unit: unit, targets: nested)
+                // Made once per app: a second register referring to it finds the first's.
+                let sql = app.db as! any SQLDatabase
+                let existing = try await sql.raw("SELECT id FROM \(unsafeRaw: referred.table) WHERE \(unsafeRaw: referred.name.column) = \(bind: sample[referred.nameField]?.text ?? "")")
+                    .first(decodingColumn: "id", as: Int.self)
+                if let existing {
+                    targets[target.table] = existing
+                } else {
+                    targets[target.table] = try await RegisterStore.insert(referred, sample, now: Date(), on: app.db)
+                }
             }
         }
         return targets
@@ -81,7 +94,7 @@ enum RegisterSamples {
 
     static func texts(_ declaration: RegisterDeclaration, n: Int, unit: Int, targets: [String: Int] = [:], source: RegisterInput.Source) -> [String: String] {
         var texts: [String: String] = [:]
-        for field in declaration.fields {
+        for field in declaration.inputFields {
             switch field.kind {
             case .text: texts[field.key] = "样例\(declaration.titleZh)\(n)号"
             case .code: texts[field.key] = "锡高〔2025〕\(n)号"
@@ -100,7 +113,7 @@ enum RegisterSamples {
             }
         }
         // A later date field must not be before an earlier one (rules such as valid-until ≥ issued-on).
-        let dates = declaration.fields.filter { if case .date = $0.kind { return true }; return false }.map(\.key)
+        let dates = declaration.inputFields.filter { if case .date = $0.kind { return true }; return false }.map(\.key)
         for (index, key) in dates.enumerated() { texts[key] = "2025-0\(1 + index)-1\(n % 10)" }
         // A choice the declaration's rules tie other fields to (a done item has its done date): the
         // first choice from the n-th on under which every rule holds.
@@ -117,7 +130,9 @@ enum RegisterSamples {
 
     /// The same values as stored.
     static func values(_ declaration: RegisterDeclaration, n: Int, unit: Int, targets: [String: Int] = [:]) -> RegisterValues {
-        stored(declaration, texts(declaration, n: n, unit: unit, targets: targets, source: .json))
+        var values = stored(declaration, texts(declaration, n: n, unit: unit, targets: targets, source: .json))
+        declaration.derive?(&values)  // as every write path stores them
+        return values
     }
 
     private static func stored(_ declaration: RegisterDeclaration, _ texts: [String: String]) -> RegisterValues {

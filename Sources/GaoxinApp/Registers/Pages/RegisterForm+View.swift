@@ -14,8 +14,10 @@ enum RegisterFormView {
             .nav(.class("breadcrumbs"), .a(.href(recordID.map(declaration.path) ?? declaration.path), .text(context.t("返回", "Back")))),
             FormField.summary(errors, lang: lang),
             .form(.class("record"), .method(.post), .action(recordID.map(declaration.path) ?? declaration.path), .novalidate(), Page.csrf(context),
-                  .forEach(declaration.fields) { field in
-                      pickers[field.key].map { picker(field, $0, context, errors: errors) }
+                  .forEach(declaration.inputFields) { field in
+                      // Once the record exists, a managed field is changed only by its own action: shown, not posted.
+                      recordID != nil && field.managed ? managedValue(field, declaration, context, values: values, options: options)
+                          : pickers[field.key].map { picker(field, $0, context, errors: errors) }
                           ?? control(field, context, values: values, lists: lists, options: options, errors: errors)
                   },
                   .div(.class("actions"), .button(.type(.submit), .text(context.t("保存", "Save")))))
@@ -39,6 +41,13 @@ enum RegisterFormView {
             .span(.class("hint"), .text(context.t("从列表中选择；输入框里填了字则按它重新查找", "Choose from the list; text typed in the box is searched instead"))),
             FormField.error(field.key, errors, context.lang)
         )
+    }
+
+    static func managedValue(_ field: RegisterField, _ declaration: RegisterDeclaration, _ context: PageContext, values: [String: String], options: [String: [FormField.Option]]) -> Node<HTML.FormContext> {
+        let raw = values[field.key] ?? ""
+        let shown = options[field.key]?.first { $0.value == raw }?.label ?? raw
+        return .div(.class("field"), .span(.class("label"), .text(field.label(context.lang))), .p(.class("readonly"), .text(shown.ifEmpty("—"))),
+                    .span(.class("hint"), .text(context.t("通过\(declaration.managedByZh)修改", "Changed through \(declaration.managedByEn)"))))
     }
 
     static func control(_ field: RegisterField, _ context: PageContext, values: [String: String], lists: [String: [String]],

@@ -4,7 +4,7 @@ import Plot
 /// A declared register's record page: every field with its label, and the actions the user may take.
 enum RegisterShowView {
     static func render(_ context: PageContext, _ declaration: RegisterDeclaration, _ record: RegisterRecord,
-                       backlinks: [RegisterBacklinks.Group] = [], canWrite: Bool) -> HTML {
+                       backlinks: [RegisterBacklinks.Group] = [], canWrite: Bool, extras: Node<HTML.BodyContext> = .empty) -> HTML {
         Page.render(
             context, title: RegisterWrites.name(declaration, record),
             .nav(.class("breadcrumbs"), .a(.href(declaration.path), .text(declaration.title(context.lang)))),
@@ -14,8 +14,9 @@ enum RegisterShowView {
             },
             .dl(.class("facts"), .forEach(declaration.fields) { field in
                 .group(.dt(.text(field.label(context.lang) + (field.kind.isMoney ? context.t("（亿元）", " (100m yuan)") : ""))),
-                       .dd(.class(field.isNumeric ? "num" : ""), .text(RegisterDisplay.text(field, record, context.lang).ifEmpty("—"))))
+                       .dd(.class(field.isNumeric ? "num" : ""), value(field, record, context)))
             }),
+            extras,
             .if(canWrite, .div(.class("actions " + Print.hidden),
                 .a(.class("button"), .href(declaration.path(record.id) + "/edit"), .text(context.t("编辑", "Edit"))),
                 .form(.class("inline"), .method(.post), .action(declaration.path(record.id) + (record.active ? "/deactivate" : "/reactivate")), Page.csrf(context),
@@ -23,6 +24,20 @@ enum RegisterShowView {
             RegisterBacklinksView.section(context, backlinks)
         )
     }
+}
+
+/// A field's value on the record page: a reference links to what it names where that has a page.
+private func value(_ field: RegisterField, _ record: RegisterRecord, _ context: PageContext) -> Node<HTML.BodyContext> {
+    let names = record.referenceNames[field.key] ?? []
+    if let path = field.kind.target?.path, let value = record.values[field.key] {
+        let ids: [Int] = value.integer.map { [Int($0)] } ?? value.ids
+        if ids.count == names.count, !ids.isEmpty {
+            return .group(ids.enumerated().map { index, id in
+                .group(.if(index > 0, .text("、")), .a(.href("\(path)/\(id)"), .text(names[index])))
+            })
+        }
+    }
+    return .text(RegisterDisplay.text(field, record, context.lang).ifEmpty("—"))
 }
 
 extension RegisterFieldKind {

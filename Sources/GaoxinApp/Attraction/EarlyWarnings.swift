@@ -1,0 +1,153 @@
+import Foundation
+import OpenAPIKit30
+import GaoxinDomain
+import SQLKit
+import Vapor
+
+/// 预警 (SPEC §3): derived, never typed in — late projects, obstacles past due, units behind the
+/// pace their targets need, leads without activity — each red, yellow or green by the rule shown
+/// beside it, with the first records of each.
+struct EarlyWarnings: Content, APISchema {
+    struct Item: Content, Equatable {
+        var level: String
+        var name: String
+        var path: String
+        var detail: String
+    }
+
+    struct Kind: Content, Equatable {
+        var key: String
+        var title: String
+        var rule: String
+        var red: Int
+        var yellow: Int
+        var items: [Item]
+    }
+
+    var today: String
+    var kinds: [Kind]
+
+    /// Items drawn per kind (the counts are of all).
+    static let shown = 20
+    static let staleYellowDays = 30
+    static let staleRedDays = 60
+
+    static func load(today: String, on sql: any SQLDatabase) async throws -> EarlyWarnings {
+        async let projects = lateProjects(today: today, on: sql)
+        async let obstacles = overdueObstacles(today: today, on: sql)
+        async let leads = staleLeads(today: today, on: sql)
+        let year = CalendarDay(today)?.year ?? 2025
+        async let progress = TargetProgress.load(year: year, today: today, on: sql)
+        let targets = try await progress
+        let behind = targets.rows.filter { $0.pace != "green" }
+        let pace = Kind(key: "targetPace", title: "目标进度落后的单位",
+                        rule: "按今年已过 \(Int((targets.elapsed * 100).rounded()))% 的时间，应完成目标的相同比例：低于应完成量的 80% 为红，80%–100% 为黄",
+                        red: behind.filter { $0.pace == "red" }.count, yellow: behind.filter { $0.pace == "yellow" }.count,
+                        items: behind.prefix(shown).map { row in
+                            Item(level: row.pace, name: row.unitName, path: RegisterDeclaration.attractionTargets.path + "/progress?year=\(year)",
+                                 detail: row.title + (row.completion.map { "，综合完成率 \(Int(($0 * 100).rounded()))%" } ?? ""))
+                        })
+        return EarlyWarnings(today: today, kinds: [try await projects, try await obstacles, pace, try await leads])
+    }
+
+    static func lateProjects(today: String, on sql: any SQLDatabase) async throws -> Kind {
+        let soon = RegisterTimeLimit.warningLimit(today, days: 30)
+        let counts = try await sql.raw("""
+            SELECT SUM(CASE WHEN next_due_on < \(bind: today) THEN 1 ELSE 0 END) AS red,
+                   SUM(CASE WHEN next_due_on >= \(bind: today) AND next_due_on <= \(bind: soon) THEN 1 ELSE 0 END) AS yellow
+            FROM projects WHERE active = \(bind: true) AND stage <> 'producing' AND next_due_on <= \(bind: soon)
+            """).first()
+        let rows = try await sql.raw("""
+            SELECT id, name, stage, next_due_on FROM projects WHERE active = \(bind: true) AND stage <> 'producing' AND next_due_on <= \(bind: soon)
+            ORDER BY next_due_on, id LIMIT \(unsafeRaw: String(shown))
+            """).all()
+        return Kind(key: "lateProjects", title: "滞后项目",
+                    rule: "今天已过某一未到达阶段的计划日期为红（滞后）；30 天内到达下一计划节点为黄",
+                    red: try count(counts, "red"), yellow: try count(counts, "yellow"),
+                    items: try rows.map { row in
+                        let due = try row.decode(column: "next_due_on", as: String.self)
+                        let stage = ProjectStage(rawValue: try row.decode(column: "stage", as: String.self))?.zh ?? ""
+                        return Item(level: due < today ? "red" : "yellow", name: try row.decode(column: "name", as: String.self),
+                                    path: RegisterDeclaration.projects.path(try row.decode(column: "id", as: Int.self)),
+                                    detail: "当前阶段：\(stage)，下一计划节点 \(due)")
+                    })
+    }
+
+    static func overdueObstacles(today: String, on sql: any SQLDatabase) async throws -> Kind {
+        let soon = RegisterTimeLimit.warningLimit(today, days: 7)
+        let counts = try await sql.raw("""
+            SELECT SUM(CASE WHEN due_on < \(bind: today) THEN 1 ELSE 0 END) AS red, SUM(CASE WHEN due_on >= \(bind: today) THEN 1 ELSE 0 END) AS yellow
+            FROM obstacles WHERE active = \(bind: true) AND status <> 'resolved' AND due_on <= \(bind: soon)
+            """).first()
+        let rows = try await sql.raw("""
+            SELECT o.id, o.title, o.due_on, u.name AS unit FROM obstacles o JOIN units u ON u.id = o.owning_unit_id
+            WHERE o.active = \(bind: true) AND o.status <> 'resolved' AND o.due_on <= \(bind: soon) ORDER BY o.due_on, o.id LIMIT \(unsafeRaw: String(shown))
+            """).all()
+        return Kind(key: "overdueObstacles", title: "逾期未解决的问题",
+                    rule: "未解决且已过解决时限为红；7 天内到期为黄",
+                    red: try count(counts, "red"), yellow: try count(counts, "yellow"),
+                    items: try rows.map { row in
+                        let due = try row.decode(column: "due_on", as: String.self)
+                        return Item(level: due < today ? "red" : "yellow", name: try row.decode(column: "title", as: String.self),
+                                    path: RegisterDeclaration.obstacles.path(try row.decode(column: "id", as: Int.self)),
+                                    detail: "责任单位：\(try row.decode(column: "unit", as: String.self))，时限 \(due)")
+                    })
+    }
+
+    /// Open leads whose last activity (or, with none, their registration) is older than the yellow line.
+    static func staleLeads(today: String, on sql: any SQLDatabase) async throws -> Kind {
+        let yellowLine = shift(today, days: -staleYellowDays), redLine = shift(today, days: -staleRedDays)
+        let rows = try await sql.raw("""
+            SELECT s.id, s.company_name, s.team, s.last_on FROM (
+              SELECT l.id, l.company_name, u.name AS team,
+                     COALESCE((SELECT MAX(a.occurred_on) FROM lead_activities a WHERE a.lead_id = l.id AND a.active = \(bind: true)), l.registered_on) AS last_on
+              FROM (SELECT id, company_name, owning_unit_id, \(unsafeRaw: dayOf("created_at", sql)) AS registered_on FROM leads
+                    WHERE active = \(bind: true) AND stage IN ('lead', 'contacting', 'negotiating')) l
+              JOIN units u ON u.id = l.owning_unit_id
+            ) s WHERE s.last_on < \(bind: yellowLine) ORDER BY s.last_on, s.id
+            """).all()
+        let items = try rows.map { row -> Item in
+            let last = try row.decode(column: "last_on", as: String.self)
+            return Item(level: last < redLine ? "red" : "yellow", name: try row.decode(column: "company_name", as: String.self),
+                        path: RegisterDeclaration.leads.path(try row.decode(column: "id", as: Int.self)),
+                        detail: "\(try row.decode(column: "team", as: String.self))，最近跟进 \(last)")
+        }
+        return Kind(key: "staleLeads", title: "长期未跟进的线索",
+                    rule: "在跟进中的线索超过 \(staleYellowDays) 天无跟进记录为黄，超过 \(staleRedDays) 天为红（无记录的按登记日期）",
+                    red: items.filter { $0.level == "red" }.count, yellow: items.filter { $0.level == "yellow" }.count,
+                    items: Array(items.prefix(shown)))
+    }
+
+    /// `YYYY-MM-DD` of a timestamp column on either engine.
+    static func dayOf(_ column: String, _ sql: any SQLDatabase) -> String {
+        sql.dialect.name == "postgresql" ? "to_char(\(column) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')" : "date(\(column), 'unixepoch', '+8 hours')"
+    }
+
+    static func shift(_ day: String, days: Int) -> String {
+        guard let parsed = CalendarDay(day) else { return day }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = calendar.date(from: DateComponents(year: parsed.year, month: parsed.month, day: parsed.day))!
+        let moved = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: date)!)
+        return String(format: "%04d-%02d-%02d", moved.year!, moved.month!, moved.day!)
+    }
+
+    private static func count(_ row: (any SQLRow)?, _ column: String) throws -> Int {
+        guard let row, try !row.decodeNil(column: column) else { return 0 }
+        return try row.decode(column: column, as: Int.self)
+    }
+
+    static let schemaName = "EarlyWarnings"
+    static var openAPISchema: JSONSchema {
+        .object(properties: [
+            "today": .string(format: .date),
+            "kinds": .array(items: .object(properties: [
+                "key": .string(allowedValues: ["lateProjects", "overdueObstacles", "targetPace", "staleLeads"]), "title": .string,
+                "rule": .string(description: "判定规则"), "red": .integer, "yellow": .integer,
+                "items": .array(items: .object(properties: [
+                    "level": .string(allowedValues: ["red", "yellow"]), "name": .string, "path": .string, "detail": .string,
+                ])),
+            ])),
+        ])
+    }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import GaoxinDomain
+import SQLKit
+
+/// One company, one team: a new or changed lead naming a company (by credit code or by the same
+/// name written another way) that another open lead already works is refused, naming that team.
+enum LeadDuplicates {
+    @Sendable static func check(_ items: [RegisterBatchItem], on db: Database) async throws -> [[FieldError]] {
+        let open = LeadStage.allCases.filter(\.isOpen).map(\.rawValue)
+        let keys = Set(items.compactMap { $0.values["companyKey"]?.text })
+        let codes = Set(items.compactMap { $0.values["creditCode"]?.text.map(CreditCode.compact) })
+        struct Holder { let id: Int; let code: String; let company: String; let team: String }
+        var byKey: [String: [Holder]] = [:], byCode: [String: [Holder]] = [:]
+        let sql = db as! any SQLDatabase
+        for (column, values) in [("company_key", Array(keys)), ("credit_code", Array(codes))] {
+            for chunk in values.chunked(500) {
+                let rows = try await sql.raw("""
+                    SELECT l.id, l.code, l.company_name, l.company_key, l.credit_code, u.name AS team FROM leads l JOIN units u ON u.id = l.owning_unit_id
+                    WHERE l.active = \(bind: true) AND l.stage IN (\(binds: open)) AND l.\(unsafeRaw: column) IN (\(binds: chunk))
+                    """).all()
+                for row in rows {
+                    let holder = Holder(id: try row.decode(column: "id", as: Int.self), code: try row.decode(column: "code", as: String.self),
+                                        company: try row.decode(column: "company_name", as: String.self), team: try row.decode(column: "team", as: String.self))
+                    byKey[try row.decode(column: "company_key", as: String.self), default: []].append(holder)
+                    if let code = try row.decode(column: "credit_code", as: String?.self) { byCode[CreditCode.compact(code), default: []].append(holder) }
+                }
+            }
+        }
+        var seen: [String: Int] = [:]
+        return items.enumerated().map { index, item in
+            guard let stage = item.values["stage"]?.text.flatMap(LeadStage.init), stage.isOpen else { return [] }
+            let key = item.values["companyKey"]?.text ?? ""
+            let code = item.values["creditCode"]?.text.map(CreditCode.compact)
+            let others = ((byKey[key] ?? []) + (code.flatMap { byCode[$0] } ?? [])).filter { $0.id != item.existingID }
+            if let other = others.first {
+                return [FieldError(field: "companyName", code: "duplicate",
+                                   zh: "该企业已由“\(other.team)”跟进（线索 \(other.code)“\(other.company)”），请与该团队联系",
+                                   en: "\(other.team) already works this company (lead \(other.code), \(other.company))")]
+            }
+            if let first = seen[key] {
+                return [FieldError(field: "companyName", code: "duplicate", zh: "与第 \(first + 1) 条是同一企业", en: "The same company as item \(first + 1)")]
+            }
+            seen[key] = index
+            return []
+        }
+    }
+}

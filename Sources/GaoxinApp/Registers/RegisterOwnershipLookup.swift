@@ -1,0 +1,21 @@
+import Fluent
+import GaoxinDomain
+import SQLKit
+
+/// The owning unit's path of records in a table with an `owning_unit_id` (a lead's team), for
+/// `RegisterOwnership.referencedUnit`: one query for any number of records.
+enum RegisterOwnershipLookup {
+    static func unitPaths(table: String, ids: [Int64], on db: Database) async throws -> [Int64: UnitPath] {
+        let sql = db as! any SQLDatabase
+        var paths: [Int64: UnitPath] = [:]
+        for chunk in ids.chunked(500) {
+            let rows = try await sql.raw("""
+                SELECT r.id, u.path FROM \(unsafeRaw: table) r JOIN units u ON u.id = r.owning_unit_id WHERE r.id IN (\(binds: chunk))
+                """).all()
+            for row in rows {
+                if let path = UnitPath(try row.decode(column: "path", as: String.self)) { paths[try row.decode(column: "id", as: Int64.self)] = path }
+            }
+        }
+        return paths
+    }
+}

@@ -1,0 +1,42 @@
+/// The part of a company's name that says which company it is, so one company written two ways is
+/// found as one: "无锡华润微电子有限公司" and "华润微电子（无锡）有限公司" both key "华润微电子".
+/// Drops brackets (and the place or note inside them), a leading place name, the legal form at
+/// the end, spaces and punctuation; Latin letters are folded to lower case.
+public enum CompanyNameKey {
+    public static func of(_ name: String) -> String {
+        var text = name.lowercased()
+        // Bracketed parts: （无锡）, (Wuxi), 【…】.
+        for (open, close) in [("（", "）"), ("(", ")"), ("【", "】"), ("[", "]")] {
+            while let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) {
+                text.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+        }
+        text = String(text.filter { !$0.isWhitespace && !"·・.,，、-—_&'\"“”".contains($0) })
+        var changed = true
+        while changed {
+            changed = false
+            for suffix in legalForms where text.hasSuffix(suffix) && text.count > suffix.count + 1 {
+                text.removeLast(suffix.count)
+                changed = true
+            }
+        }
+        for place in places.sorted(by: { $0.count > $1.count }) {
+            for form in [place + "市", place + "省", place] where text.hasPrefix(form) && text.count > form.count + 1 {
+                text.removeFirst(form.count)
+                return text
+            }
+        }
+        return text
+    }
+
+    /// Legal forms and their common short forms, longest first where one contains another.
+    static let legalForms = ["股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "股份公司", "集团公司", "集团", "公司",
+                             "co.,ltd", "coltd", "limited", "ltd", "inc", "corporation", "corp", "gmbh", "株式会社"]
+
+    /// Province-level regions and the cities a zone's documents most often put in front of a name.
+    static let places = ["北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
+                         "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古",
+                         "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "无锡", "苏州", "南京", "常州", "南通", "杭州", "宁波", "深圳",
+                         "广州", "成都", "武汉", "西安", "合肥", "厦门", "青岛", "大连", "沈阳", "长沙", "郑州", "济南", "东莞", "佛山",
+                         "珠海", "昆山", "江阴", "宜兴", "新吴", "滨湖", "梁溪", "锡山", "惠山", "中国"]
+}

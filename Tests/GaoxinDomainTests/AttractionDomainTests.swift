@@ -1,0 +1,57 @@
+import GaoxinDomain
+import XCTest
+
+final class AttractionDomainTests: XCTestCase {
+    func testOneStepForwardNeedsNothing() {
+        XCTAssertNil(ProjectStageTransition.check(from: .signed, to: .registered, reason: "", isAdministrator: false))
+        XCTAssertNil(ProjectStageTransition.check(from: .completed, to: .producing, reason: "", isAdministrator: false))
+    }
+
+    func testSkippingNeedsAReasonNamingWhatIsSkipped() {
+        XCTAssertEqual(ProjectStageTransition.check(from: .signed, to: .started, reason: "  ", isAdministrator: true), .skipNeedsReason([.registered]))
+        XCTAssertEqual(ProjectStageTransition.Refusal.skipNeedsReason([.registered, .started]).messageZh, "跳过注册落地、开工阶段须说明原因")
+        XCTAssertNil(ProjectStageTransition.check(from: .signed, to: .started, reason: "已有注册主体", isAdministrator: false))
+    }
+
+    func testBackwardsOnlyByAnAdministratorWithAReason() {
+        XCTAssertEqual(ProjectStageTransition.check(from: .started, to: .registered, reason: "误操作", isAdministrator: false), .backwardsNeedsAdministrator)
+        XCTAssertEqual(ProjectStageTransition.check(from: .started, to: .registered, reason: "", isAdministrator: true), .backwardsNeedsReason)
+        XCTAssertNil(ProjectStageTransition.check(from: .started, to: .registered, reason: "误操作", isAdministrator: true))
+        XCTAssertEqual(ProjectStageTransition.check(from: .started, to: .started, reason: "x", isAdministrator: true), .same)
+    }
+
+    func testNextPlannedDayIsTheEarliestOfStagesNotReached() {
+        let planned: [ProjectStage: String] = [.registered: "2025-03-01", .started: "2025-06-01", .producing: "2026-12-31"]
+        XCTAssertEqual(ProjectStageTransition.nextPlannedDay(stage: .signed, planned: planned), "2025-03-01")
+        XCTAssertEqual(ProjectStageTransition.nextPlannedDay(stage: .registered, planned: planned), "2025-06-01")
+        XCTAssertEqual(ProjectStageTransition.nextPlannedDay(stage: .started, planned: planned), "2026-12-31")
+        XCTAssertNil(ProjectStageTransition.nextPlannedDay(stage: .producing, planned: planned))
+        XCTAssertEqual(ProjectStage.started.plannedKey, "plannedStartedOn")
+        XCTAssertNil(ProjectStage.signed.plannedKey)
+    }
+
+    func testOneCompanyWrittenTwoWaysHasOneKey() {
+        XCTAssertEqual(CompanyNameKey.of("无锡华润微电子有限公司"), "华润微电子")
+        XCTAssertEqual(CompanyNameKey.of("华润微电子（无锡）有限公司"), "华润微电子")
+        XCTAssertEqual(CompanyNameKey.of("华润微电子 (无锡) 有限公司"), "华润微电子")
+        XCTAssertEqual(CompanyNameKey.of("江苏长电科技股份有限公司"), "长电科技")
+        XCTAssertNotEqual(CompanyNameKey.of("长电科技"), CompanyNameKey.of("长电微电子"))
+        // A name that is only a place and a legal form keeps what it has rather than becoming empty.
+        XCTAssertFalse(CompanyNameKey.of("无锡有限公司").isEmpty)
+        XCTAssertEqual(CompanyNameKey.of("Tokyo Precision Co., Ltd."), CompanyNameKey.of("TOKYO PRECISION CO.,LTD"))
+    }
+
+    func testInvestmentClassesAreCumulative() {
+        XCTAssertEqual(InvestmentClass.classes(of: 1_200_000), [.over100Yi, .over50Yi, .over10Yi, .over1Yi])
+        XCTAssertEqual(InvestmentClass.classes(of: 500_000), [.over50Yi, .over10Yi, .over1Yi])
+        XCTAssertEqual(InvestmentClass.classes(of: 99_999), [.over1Yi])
+        XCTAssertEqual(InvestmentClass.classes(of: 9_999), [])
+    }
+
+    func testPaceIsJudgedAgainstTheShareOfTheYearGone() {
+        XCTAssertEqual(TargetPace.of(actual: 50, target: 100, elapsed: 0.5), .green)
+        XCTAssertEqual(TargetPace.of(actual: 40, target: 100, elapsed: 0.5), .yellow)
+        XCTAssertEqual(TargetPace.of(actual: 39, target: 100, elapsed: 0.5), .red)
+        XCTAssertEqual(TargetPace.of(actual: 0, target: 0, elapsed: 0.9), .green)
+    }
+}
