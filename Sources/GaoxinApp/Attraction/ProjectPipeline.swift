@@ -27,7 +27,7 @@ struct ProjectPipeline: Content, APISchema {
         let signed: SQLQueryString = year.map { "AND p.signed_on >= \(bind: "\($0)-01-01") AND p.signed_on <= \(bind: "\($0)-12-31")" } ?? ""
         func grouped(_ key: String, join: String = "", name: String) async throws -> [Group] {
             try await sql.raw("""
-                SELECT \(unsafeRaw: key) AS k, \(unsafeRaw: name) AS name, COUNT(*) AS n, COALESCE(SUM(p.total_investment), 0) AS invest,
+                SELECT \(unsafeRaw: key) AS k, \(unsafeRaw: name) AS name, COUNT(*) AS n, CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT) AS invest,
                        SUM(CASE WHEN p.stage <> 'producing' AND p.next_due_on < \(bind: today) THEN 1 ELSE 0 END) AS late
                 FROM projects p \(unsafeRaw: join) WHERE p.active = \(bind: true) \(signed)
                 GROUP BY \(unsafeRaw: key), \(unsafeRaw: name) ORDER BY invest DESC, k

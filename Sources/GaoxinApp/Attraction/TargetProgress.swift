@@ -51,7 +51,7 @@ struct TargetProgress: Content, APISchema {
             .joined(separator: ", ")
         let rows = try await sql.raw("""
             SELECT t.id, t.title, t.owning_unit_id, tu.name AS unit_name, t.over100_yi, t.over50_yi, t.over10_yi, t.over1_yi, t.signed_investment,
-                   COUNT(p.id) AS projects, \(unsafeRaw: counts), COALESCE(SUM(p.total_investment), 0) AS a_signed_investment
+                   COUNT(p.id) AS projects, \(unsafeRaw: counts), CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT) AS a_signed_investment
             FROM attraction_targets t JOIN units tu ON tu.id = t.owning_unit_id
             LEFT JOIN units pu ON pu.path LIKE tu.path || '%'
             LEFT JOIN projects p ON p.owning_unit_id = pu.id AND p.active = \(bind: true)
