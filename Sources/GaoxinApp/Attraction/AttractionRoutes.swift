@@ -50,3 +50,9 @@ enum AttractionRoutes {
         return year
     }
 }
+
+/// The menu's two attraction entries and the pages under each.
+enum Attraction {
+    static let leadPaths = [RegisterDeclaration.leads, .leadActivities, .leadSources, .attractionTargets].map(\.path)
+    static let projectPaths = [RegisterDeclaration.projects, .patrols, .obstacles].map(\.path)
+}

@@ -24,7 +24,7 @@ struct TargetProgress: Content, APISchema {
         var unitName: String
         var projects: Int
         var metrics: [Metric]
-        /// The mean completion over the metrics with a target.
+        /// The mean completion over the metrics with a target, each counted at most 100 %.
         var completion: Double?
         var pace: String
         var rank: Int
@@ -67,7 +67,8 @@ struct TargetProgress: Content, APISchema {
                 return Metric(key: metric.key, target: target, actual: actual, rate: target > 0 ? Double(actual) / Double(target) : nil,
                               pace: TargetPace.of(actual: actual, target: target, elapsed: elapsed).rawValue)
             }
-            let rates = metrics.compactMap(\.rate)
+            // Over-achieving one metric does not make up for another: each counts at most 100 % in the mean.
+            let rates = metrics.compactMap(\.rate).map { min($0, 1) }
             let worst = metrics.map(\.pace).contains("red") ? "red" : metrics.map(\.pace).contains("yellow") ? "yellow" : "green"
             return Row(id: try row.decode(column: "id", as: Int.self), title: try row.decode(column: "title", as: String.self),
                        unitId: try row.decode(column: "owning_unit_id", as: Int.self), unitName: try row.decode(column: "unit_name", as: String.self),
@@ -89,7 +90,7 @@ struct TargetProgress: Content, APISchema {
                     "key": .string(allowedValues: metricKeys.map { AnyCodable($0.key) }), "target": .integer(format: .int64), "actual": .integer(format: .int64),
                     "rate": .number(required: true, nullable: true), "pace": .string(allowedValues: ["green", "yellow", "red"]),
                 ])),
-                "completion": .number(required: true, nullable: true, description: "有目标的各项完成率的平均"),
+                "completion": .number(required: true, nullable: true, description: "有目标的各项完成率（每项最多计 100%）的平均"),
                 "pace": .string(allowedValues: ["green", "yellow", "red"]), "rank": .integer,
             ])),
         ])

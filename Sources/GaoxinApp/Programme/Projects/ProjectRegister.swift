@@ -14,7 +14,7 @@ extension RegisterTarget {
 extension RegisterDeclaration {
     static let projects: RegisterDeclaration = RegisterDeclaration(
         key: "projects", table: "projects", entity: "project", schemaName: "Project",
-        titleZh: "项目", titleEn: "Projects",
+        titleZh: "项目库", titleEn: "Projects",
         fields: [
             RegisterField(key: "code", zh: "项目编号", en: "Project number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
                           helpZh: "如 XM-2025-001；导入按编号更新", helpEn: "e.g. XM-2025-001; an import updates by this number"),
