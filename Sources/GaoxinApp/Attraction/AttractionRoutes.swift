@@ -11,22 +11,22 @@ enum AttractionRoutes {
         let yearParam = APIParameter.query("year", "年度（如 2025）", .integer(maximum: (2100, exclusive: false), minimum: (2000, exclusive: false)))
         return ProjectStagePages.routes + LeadPages.routes + [
             RouteSpec(.GET, projects.path + "/pipeline", .read(projects.policy)) { req in
-                let pipeline = try await ProjectPipeline.load(year: try year(req, required: false), today: DisplayFormat.day(req.now), on: req.sql)
+                let pipeline = try await ProjectPipeline.load(year: try year(req, strict: false), today: DisplayFormat.day(req.now), on: req.sql)
                 return try await req.renderPage { AttractionViews.pipeline($0, pipeline) }
             },
             RouteSpec(.GET, projects.apiPath + "/pipeline", .read(projects.policy),
                       doc: APIOperation(operationID: "getProjectPipeline", summary: "项目推进总览：按阶段、责任单位、集群、级别的项目数、总投资（万元）和滞后数", tag: projects.titleZh,
                                         parameters: [yearParam], response: ProjectPipeline.self)) { req in
-                try .json(try await ProjectPipeline.load(year: try year(req, required: false), today: DisplayFormat.day(req.now), on: req.sql))
+                try .json(try await ProjectPipeline.load(year: try year(req, strict: true), today: DisplayFormat.day(req.now), on: req.sql))
             },
             RouteSpec(.GET, targets.path + "/progress", .read(targets.policy)) { req in
-                let progress = try await TargetProgress.load(year: try year(req, required: false) ?? currentYear(req), today: DisplayFormat.day(req.now), on: req.sql)
+                let progress = try await TargetProgress.load(year: try year(req, strict: false) ?? currentYear(req), today: DisplayFormat.day(req.now), on: req.sql)
                 return try await req.renderPage { AttractionViews.progress($0, progress) }
             },
             RouteSpec(.GET, targets.apiPath + "/progress", .read(targets.policy),
                       doc: APIOperation(operationID: "getAttractionTargetProgress", summary: "目标指引清单完成情况与单位排名（按签约日期计入当年，投资档次累计计数）", tag: targets.titleZh,
                                         parameters: [yearParam], response: TargetProgress.self)) { req in
-                try .json(try await TargetProgress.load(year: try year(req, required: false) ?? currentYear(req), today: DisplayFormat.day(req.now), on: req.sql))
+                try .json(try await TargetProgress.load(year: try year(req, strict: true) ?? currentYear(req), today: DisplayFormat.day(req.now), on: req.sql))
             },
             RouteSpec(.GET, "/warnings", .read(projects.policy)) { req in
                 let warnings = try await EarlyWarnings.load(today: DisplayFormat.day(req.now), on: req.sql)
@@ -42,8 +42,9 @@ enum AttractionRoutes {
 
     static func currentYear(_ req: Request) -> Int { CalendarDay(DisplayFormat.day(req.now))?.year ?? 2025 }
 
-    static func year(_ req: Request, required: Bool) throws -> Int? {
-        guard let raw = req.query[String.self, at: "year"], !raw.isEmpty else { return nil }
+    /// The `year` parameter; a page's empty box means "not given", the API's empty value is refused.
+    static func year(_ req: Request, strict: Bool) throws -> Int? {
+        guard let raw = req.query[String.self, at: "year"], strict || !raw.isEmpty else { return nil }
         guard let year = Int(raw), (2000...2100).contains(year) else {
             throw AppError.badRequest("年度应为 2000–2100 之间的整数", field: "year")
         }

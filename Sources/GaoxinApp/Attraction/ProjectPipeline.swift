@@ -23,6 +23,19 @@ struct ProjectPipeline: Content, APISchema {
     var byCluster: [Group]
     var byLevel: [Group]
 
+    enum CodingKeys: String, CodingKey { case year, total, byStage, byUnit, byCluster, byLevel }
+
+    /// `year` is written as null when not given (the document says required, nullable).
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(year, forKey: .year)
+        try container.encode(total, forKey: .total)
+        try container.encode(byStage, forKey: .byStage)
+        try container.encode(byUnit, forKey: .byUnit)
+        try container.encode(byCluster, forKey: .byCluster)
+        try container.encode(byLevel, forKey: .byLevel)
+    }
+
     static func load(year: Int?, today: String, on sql: any SQLDatabase) async throws -> ProjectPipeline {
         let signed: SQLQueryString = year.map { "AND p.signed_on >= \(bind: "\($0)-01-01") AND p.signed_on <= \(bind: "\($0)-12-31")" } ?? ""
         func grouped(_ key: String, join: String = "", name: String) async throws -> [Group] {

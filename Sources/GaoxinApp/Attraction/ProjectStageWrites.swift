@@ -21,6 +21,18 @@ enum ProjectStageWrites {
         var reason: String?
         var by: String
         var at: Date
+
+        enum CodingKeys: String, CodingKey { case from, to, on, reason, by, at }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(on, forKey: .on)
+            try container.encode(reason, forKey: .reason)  // null for a plain step forward
+            try container.encode(by, forKey: .by)
+            try container.encode(at, forKey: .at)
+        }
     }
 
     static func move(_ record: RegisterRecord, _ move: Move, _ req: Request) async throws -> RegisterRecord {

@@ -15,6 +15,17 @@ struct TargetProgress: Content, APISchema {
         /// actual ÷ target, nil without a target.
         var rate: Double?
         var pace: String
+
+        enum CodingKeys: String, CodingKey { case key, target, actual, rate, pace }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(key, forKey: .key)
+            try container.encode(target, forKey: .target)
+            try container.encode(actual, forKey: .actual)
+            try container.encode(rate, forKey: .rate)  // null without a target
+            try container.encode(pace, forKey: .pace)
+        }
     }
 
     struct Row: Content, Equatable {
@@ -28,6 +39,21 @@ struct TargetProgress: Content, APISchema {
         var completion: Double?
         var pace: String
         var rank: Int
+
+        enum CodingKeys: String, CodingKey { case id, title, unitId, unitName, projects, metrics, completion, pace, rank }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(unitId, forKey: .unitId)
+            try container.encode(unitName, forKey: .unitName)
+            try container.encode(projects, forKey: .projects)
+            try container.encode(metrics, forKey: .metrics)
+            try container.encode(completion, forKey: .completion)  // null without any target
+            try container.encode(pace, forKey: .pace)
+            try container.encode(rank, forKey: .rank)
+        }
     }
 
     var year: Int

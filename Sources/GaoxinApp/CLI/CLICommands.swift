@@ -31,7 +31,7 @@ struct MigrateCommand: AsyncCommand {
 /// `--scale province` then adds a province-sized register on top (`ProvinceSeeder`), printing progress.
 struct SeedDemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "scale", help: "zone（默认，演示区）或 province（省级规模：100 万家企业、36 个月指标）") var scale: String?
+        @Option(name: "scale", help: "zone（默认，演示区）、province（省级规模：100 万家企业、36 个月指标）或 attraction（在省级数据上加 30 万条线索、10 万个项目）") var scale: String?
         @Option(name: "enterprises", help: "省级规模的企业数，默认 1000000") var enterprises: Int?
         @Option(name: "months", help: "每家企业的月度指标月数，默认 36") var months: Int?
     }
@@ -42,14 +42,20 @@ struct SeedDemoCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         let scale = signature.scale ?? "zone"
-        guard ["zone", "province"].contains(scale) else {
-            context.console.error("--scale 只能是 zone 或 province")
+        guard ["zone", "province", "attraction"].contains(scale) else {
+            context.console.error("--scale 只能是 zone、province 或 attraction")
             throw ExitCode(2)
         }
         if let accounts = try await DemoData.seedIfEmpty(app) {
             DemoData.printAccounts(accounts, console: context.console)
         } else if scale == "zone" {
             context.console.print("数据库中已有数据，未载入演示数据 (database not empty; nothing seeded)")
+            return
+        }
+        if scale == "attraction" {
+            let console = context.console
+            let summary = try await AttractionSeeder.seed(app, options: .init(today: DisplayFormat.day(app.clock.now()))) { console.print($0) }
+            console.print("已生成省级规模招商数据：线索 \(summary.leads) 条（跟进记录 \(summary.activities) 条），项目 \(summary.projects) 个，问题 \(summary.obstacles) 个，目标清单 \(summary.targets) 份")
             return
         }
         guard scale == "province" else { return }

@@ -104,6 +104,10 @@ struct RegisterPages: Sendable {
     }
 
     func find(_ req: Request) async throws -> RegisterRecord {
+        if req.parameters.get("id", as: Int.self) == nil {
+            let allowed = RouteMethods.allowedByFixedRoutes(for: req)
+            if !allowed.isEmpty { throw AppError.methodNotAllowed(allowed: allowed) }
+        }
         guard let id = req.parameters.get("id", as: Int.self), let record = try await RegisterStore.find(declaration, id: id, today: DisplayFormat.day(req.now), on: req.db) else {
             throw AppError.notFound("该\(declaration.titleZh)记录")
         }

@@ -13,6 +13,20 @@ enum RouteMethods {
         return methods.sorted()
     }
 
+    /// Methods of routes written out in full for this path (`GET /api/v1/projects/pipeline`): a
+    /// PATCH there reaches `PATCH /api/v1/projects/:id` with id "pipeline", which is a method the
+    /// path does not have (405), not a missing record (404).
+    static func allowedByFixedRoutes(for req: Request) -> [String] {
+        let segments = req.url.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var methods = Set<String>()
+        for route in req.application.routes.all where route.method != req.method && route.path.count == segments.count
+            && zip(route.path, segments).allSatisfy({ if case .constant(let text) = $0.0 { return text == $0.1 }; return false }) {
+            methods.insert(route.method.rawValue)
+        }
+        if methods.contains("GET") { methods.insert("HEAD") }
+        return methods.sorted()
+    }
+
     /// The closest ancestor path with a GET route: `/account/tokens` → `/account`,
     /// `/enterprises/5/qualifications` → `/enterprises/5`.
     static func nearestPage(above path: String, app: Application) -> String? {
