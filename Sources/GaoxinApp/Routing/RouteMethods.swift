@@ -4,6 +4,9 @@ import Vapor
 /// 404 when the path exists but the method does not.
 enum RouteMethods {
     static func allowed(for req: Request) -> [String] {
+        // A path written out in full (`/api/v1/projects/pipeline`) has its own methods, not those of `/:id` beside it.
+        let fixed = allowedByFixedRoutes(for: req)
+        if !fixed.isEmpty { return fixed }
         let segments = req.url.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         var methods = Set<String>()
         for route in req.application.routes.all where route.method != req.method && matches(route.path, segments) {
