@@ -39,6 +39,7 @@ enum Migrations {
         M0033_CreateRecentRevenue(),
         M0034_CreateZoneIndicators(),
         M0035_CreateAttractionAndProjects(),
+        M0036_UpdateAttractionIndexes(),
     ]
 
     static func register(on app: Application) {
