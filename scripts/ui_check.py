@@ -21,12 +21,14 @@ os.makedirs(SHOTS, exist_ok=True)
 # Navigation each role must see (SPEC §5); anything else in the menu is a failure.
 # 产业集群 and 企业: everyone who works with programme data reads the register; 导入导出: whoever writes an
 # importable register (the unit role — demo user "team" — writes its own enterprises).
+# 招商, 项目 and 预警: the attraction registers are read by everyone who works with programme data.
+PROGRAMME = {"招商", "项目", "预警"}
 EXPECTED_NAV = {
-    "admin": {"工作台", "组织单位", "产业集群", "登记册", "用户", "企业", "产业推荐", "导入导出", "我的账号"},
-    "office": {"工作台", "组织单位", "产业集群", "登记册", "用户", "企业", "产业推荐", "导入导出", "我的账号"},
-    "team": {"工作台", "组织单位", "产业集群", "登记册", "企业", "产业推荐", "导入导出", "我的账号"},
-    "park": {"工作台", "组织单位", "产业集群", "登记册", "企业", "产业推荐", "我的账号"},
-    "leader": {"工作台", "组织单位", "产业集群", "登记册", "企业", "产业推荐", "我的账号"},
+    "admin": {"工作台", "组织单位", "产业集群", "登记册", "用户", "企业", "产业推荐", "导入导出", "我的账号"} | PROGRAMME,
+    "office": {"工作台", "组织单位", "产业集群", "登记册", "用户", "企业", "产业推荐", "导入导出", "我的账号"} | PROGRAMME,
+    "team": {"工作台", "组织单位", "产业集群", "登记册", "企业", "产业推荐", "导入导出", "我的账号"} | PROGRAMME,
+    "park": {"工作台", "组织单位", "产业集群", "登记册", "企业", "产业推荐", "我的账号"} | PROGRAMME,
+    "leader": {"工作台", "组织单位", "产业集群", "登记册", "企业", "产业推荐", "我的账号"} | PROGRAMME,
     "auditor": {"工作台", "组织单位", "用户", "审计日志", "我的账号"},
 }
 
@@ -102,13 +104,26 @@ try:
     rows = driver.find_elements(By.CSS_SELECTOR, ".table-wrap table tbody tr")
     check(len(rows) >= 3, f"the demo chain should have candidates, got {len(rows)} rows")
     driver.save_screenshot(f"{SHOTS}/office-chain-leaders.png")
+    # Attraction: the lead board shows every stage, the pipeline groups projects, warnings are graded.
+    driver.get(BASE + "/leads/board")
+    check("招商看板" in driver.page_source and "洽谈" in driver.page_source, "the lead board should show its stages")
+    driver.save_screenshot(f"{SHOTS}/office-lead-board.png")
+    driver.get(BASE + "/projects/pipeline")
+    check("项目推进总览" in driver.page_source, "the project pipeline page should render")
+    driver.get(BASE + "/projects")
+    driver.find_element(By.CSS_SELECTOR, ".list table tbody a").click()
+    WebDriverWait(driver, 10).until(lambda d: "阶段" in d.page_source)
+    driver.save_screenshot(f"{SHOTS}/office-project.png")
+    driver.get(BASE + "/warnings")
+    check("预警" in driver.page_source and "红" in driver.page_source, "the warnings page should grade its warnings")
+    driver.save_screenshot(f"{SHOTS}/office-warnings.png")
     # Phone width: the unit list still renders without horizontal page overflow.
     driver.set_window_size(390, 844)
     driver.get(BASE + "/units")
     width = driver.execute_script("return document.documentElement.scrollWidth")
     check(width <= 400, f"the unit list overflows a phone screen ({width}px wide)")
     driver.save_screenshot(f"{SHOTS}/office-units-phone.png")
-    for path in ("/enterprises", "/clusters"):
+    for path in ("/enterprises", "/clusters", "/projects", "/leads/board", "/warnings"):
         driver.get(BASE + path)
         width = driver.execute_script("return document.documentElement.scrollWidth")
         check(width <= 400, f"{path} overflows a phone screen ({width}px wide)")

@@ -95,6 +95,15 @@ enum Stylesheet {
     .breadcrumbs { color:var(--muted); margin-bottom:.4rem; }
     .cards { display:grid; gap:1rem; grid-template-columns:repeat(auto-fill, minmax(11rem, 1fr)); }
     .card { border:1px solid var(--line); border-radius:4px; padding:.8rem 1.2rem; text-decoration:none; color:var(--ink); display:flex; flex-direction:column; }
+    .board { display:grid; gap:.8rem; grid-template-columns:repeat(auto-fit, minmax(14rem, 1fr)); align-items:start; }
+    .board-column { background:#f6f8fa; border-radius:4px; padding:.5rem; min-width:0; }
+    .board-column h2 { font-size:1rem; margin:.2rem 0 .5rem; }
+    .board .card { padding:.5rem .6rem; margin-bottom:.5rem; background:#fff; gap:.2rem; }
+    .board .card h3 { font-size:.95rem; margin:0; overflow-wrap:anywhere; }
+    .board .card p { margin:0; }
+    .board .card.overdue { border-color:#e6a3a0; }
+    .board form.move { display:flex; flex-wrap:wrap; gap:.3rem; margin-top:.3rem; }
+    .board form.move input[type=text] { flex:1 1 6rem; min-width:0; }
     .card-value { font-size:1.6rem; font-weight:700; color:var(--brand); }
     .diff { display:grid; grid-template-columns:1fr 1fr; gap:1rem; }
     .diff pre { background:#f6f8fa; padding:.6rem; overflow:auto; white-space:pre-wrap; word-break:break-all; }

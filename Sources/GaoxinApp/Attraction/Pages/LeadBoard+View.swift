@@ -39,10 +39,17 @@ enum LeadBoardView {
                 .input(.type(.hidden), .name("back"), .value("board")),
                 .unwrap(board.unitID) { .input(.type(.hidden), .name("boardUnit"), .value(String($0))) },
                 .select(.attribute(named: "name", value: "stage"), .attribute(named: "aria-label", value: context.t("移到阶段", "Move to")),
-                        .forEach(LeadStage.allCases.filter { $0 != card.stage }) { FormField.option($0.rawValue, context.t($0.zh, $0.en), selected: false) }),
+                        .forEach(LeadStage.allCases.filter { $0 != card.stage }) { FormField.option($0.rawValue, context.t($0.zh, $0.en), selected: $0 == nextStage(after: card.stage)) }),
                 .input(.type(.text), .name("droppedReason"), .attribute(named: "maxlength", value: "500"),
                        .placeholder(context.t("放弃原因（放弃时填写）", "Why dropped (when dropping)"))),
                 .button(.type(.submit), .class("secondary"), .text(context.t("移动", "Move")))))
         )
+    }
+
+    /// The move form offers the following stage first: moving forward is what a team usually does.
+    static func nextStage(after stage: LeadStage) -> LeadStage? {
+        let open = LeadStage.allCases.filter(\.isOpen) + [.signed]
+        guard let index = open.firstIndex(of: stage), index + 1 < open.count else { return nil }
+        return open[index + 1]
     }
 }
