@@ -9,41 +9,21 @@ import XCTest
 /// derived from the plan, target classes counted cumulatively over a unit's subtree, the warnings,
 /// the team board — through the API, the pages and imports. Today is 2026-09-21.
 final class AttractionTests: XCTestCase {
-    private func source(_ office: APIClient, _ name: String = "产业链招商") async throws -> Int {
-        let created = try await office.send(.POST, RegisterDeclaration.leadSources.apiPath, body: ["name": name])
-        XCTAssertEqual(created.status, .created, created.text)
-        return try XCTUnwrap(parseJSONObject(created)["id"] as? Int)
-    }
-
-    private func lead(_ client: APIClient, _ code: String, _ company: String, source: Int, unit: Int, stage: String = "contacting",
-                      extra: [String: Any] = [:]) async throws -> XCTHTTPResponse {
-        try await client.send(.POST, RegisterDeclaration.leads.apiPath, body: ["code": code, "companyName": company, "sourceId": source,
-                                                                              "owningUnitId": unit, "stage": stage].merging(extra) { $1 })
-    }
-
-    private func project(_ client: APIClient, _ code: String, unit: Int, investment: Int64, signedOn: String = "2026-03-01",
-                         extra: [String: Any] = [:]) async throws -> XCTHTTPResponse {
-        try await client.send(.POST, RegisterDeclaration.projects.apiPath, body: [
-            "code": code, "name": "项目\(code)", "investor": "投资方\(code)", "owningUnitId": unit, "category": "industrial",
-            "totalInvestment": investment, "level": "municipal", "stage": "signed", "signedOn": signedOn,
-        ].merging(extra) { $1 })
-    }
-
     func testACompanyWorkedByOneTeamIsRefusedToAnotherNamingThatTeam() async throws {
         try await withApp { app, fixtures in
             let office = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
             let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
-            let source = try await source(office.api)
-            let first = try await lead(team, "XS-1", "无锡华润微电子有限公司", source: source, unit: fixtures.team, extra: ["creditCode": "91 3202 0000 0000 001X"])
+            let source = try await AttractionRequests.source(office.api)
+            let first = try await AttractionRequests.lead(team, "XS-1", "无锡华润微电子有限公司", source: source, unit: fixtures.team, extra: ["creditCode": "91 3202 0000 0000 001X"])
             XCTAssertEqual(first.status, .created, first.text)
             XCTAssertEqual(try parseJSONObject(first)["creditCode"] as? String, "91320200000000001X", "kept in its compact form")
 
-            let sameCompany = try await lead(office.api, "XS-2", "华润微电子（无锡）有限公司", source: source, unit: fixtures.otherTeam)
+            let sameCompany = try await AttractionRequests.lead(office.api, "XS-2", "华润微电子（无锡）有限公司", source: source, unit: fixtures.otherTeam)
             XCTAssertEqual(sameCompany.status, .unprocessableEntity)
             XCTAssertEqual(try apiErrorObject(sameCompany)["field"] as? String, "companyName")
             XCTAssertEqual(try apiErrorObject(sameCompany)["message"] as? String,
                            "该企业已由“集成电路招商团队”跟进（线索 XS-1“无锡华润微电子有限公司”），请与该团队联系")
-            let sameCode = try await lead(office.api, "XS-3", "另一个名字科技有限公司", source: source, unit: fixtures.otherTeam,
+            let sameCode = try await AttractionRequests.lead(office.api, "XS-3", "另一个名字科技有限公司", source: source, unit: fixtures.otherTeam,
                                           extra: ["creditCode": "91320200000000001X"])
             XCTAssertEqual(try apiErrorObject(sameCode)["field"] as? String, "companyName", "the same credit code is the same company")
 
@@ -62,7 +42,7 @@ final class AttractionTests: XCTestCase {
             let dropped = try await team.send(.PATCH, RegisterDeclaration.leads.apiPath(try XCTUnwrap(parseJSONObject(first)["id"] as? Int)),
                                               body: ["stage": "dropped", "droppedReason": "企业暂缓扩产"])
             XCTAssertEqual(dropped.status, .ok, dropped.text)
-            try await AssertAsync.equal(try await lead(office.api, "XS-2", "华润微电子（无锡）有限公司", source: source, unit: fixtures.otherTeam).status, .created)
+            try await AssertAsync.equal(try await AttractionRequests.lead(office.api, "XS-2", "华润微电子（无锡）有限公司", source: source, unit: fixtures.otherTeam).status, .created)
         }
     }
 
@@ -72,7 +52,7 @@ final class AttractionTests: XCTestCase {
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
             let admin = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)
-            let signedLead = try await lead(team, "XS-9", "上海启芯科技有限公司", source: try await source(office), unit: fixtures.team, stage: "signed",
+            let signedLead = try await AttractionRequests.lead(team, "XS-9", "上海启芯科技有限公司", source: try await AttractionRequests.source(office), unit: fixtures.team, stage: "signed",
                                             extra: ["estimatedInvestment": 150_000])
             let leadID = try XCTUnwrap(parseJSONObject(signedLead)["id"] as? Int)
             let browser = try await Browser.signedIn(app, as: .unit)
@@ -82,7 +62,7 @@ final class AttractionTests: XCTestCase {
             XCTAssertEqual(newForm.status, .ok)
             XCTAssertTrue(newForm.text.contains("value=\"上海启芯科技有限公司\""), "the form starts from the lead")
 
-            let created = try await project(team, "XM-1", unit: fixtures.team, investment: 150_000,
+            let created = try await AttractionRequests.project(team, "XM-1", unit: fixtures.team, investment: 150_000,
                                             extra: ["leadId": leadID, "plannedRegisteredOn": "2026-05-01", "plannedStartedOn": "2026-10-31"])
             XCTAssertEqual(created.status, .created, created.text)
             var body = try parseJSONObject(created)
@@ -156,9 +136,9 @@ final class AttractionTests: XCTestCase {
             // A 120 亿元 project counts in all four classes; projects of the team count for the zone above it.
             for (code, investment, signed) in [("P1", 1_200_000, "2026-02-01"), ("P2", 600_000, "2026-03-01"), ("P3", 150_000, "2026-04-01"),
                                                ("P4", 20_000, "2026-05-01"), ("P5", 5_000, "2026-06-01"), ("P6", 2_000_000, "2025-12-31")] as [(String, Int64, String)] {
-                try await AssertAsync.equal(try await project(office, code, unit: fixtures.team, investment: investment, signedOn: signed).status, .created)
+                try await AssertAsync.equal(try await AttractionRequests.project(office, code, unit: fixtures.team, investment: investment, signedOn: signed).status, .created)
             }
-            let dropped = try parseJSONObject(try await project(office, "P7", unit: fixtures.team, investment: 900_000))["id"] as! Int
+            let dropped = try parseJSONObject(try await AttractionRequests.project(office, "P7", unit: fixtures.team, investment: 900_000))["id"] as! Int
             _ = try await office.send(.POST, RegisterDeclaration.projects.apiPath(dropped) + "/deactivate")
 
             let progress = try parseJSONObject(try await office.send(.GET, targets.apiPath + "/progress?year=2026"))
@@ -182,9 +162,9 @@ final class AttractionTests: XCTestCase {
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             let teamDriver = try await ImportDriver.signedIn(.unit, app: app, fixtures: fixtures)
             let team = teamDriver.api
-            let foreign = try await project(team, "XM-F", unit: fixtures.otherTeam, investment: 10_000)
+            let foreign = try await AttractionRequests.project(team, "XM-F", unit: fixtures.otherTeam, investment: 10_000)
             XCTAssertEqual(try apiErrorObject(foreign)["field"] as? String, "owningUnitId")
-            let theirs = try parseJSONObject(try await project(office, "XM-T", unit: fixtures.otherTeam, investment: 10_000))["id"] as! Int
+            let theirs = try parseJSONObject(try await AttractionRequests.project(office, "XM-T", unit: fixtures.otherTeam, investment: 10_000))["id"] as! Int
             try await AssertAsync.equal(try await team.send(.PATCH, projects.apiPath(theirs), body: ["name": "越权"]).status, .forbidden)
             try await AssertAsync.equal(try await team.send(.POST, projects.apiPath(theirs) + "/stage", body: ["stage": "registered", "on": "2026-06-01"]).status, .forbidden)
             let file = ImportDriver.csv(["项目编号,项目名称,投资方,责任单位,项目类别,总投资（万元）,重大项目级别,阶段,签约日期",
@@ -194,9 +174,9 @@ final class AttractionTests: XCTestCase {
             XCTAssertTrue(ImportDriver.errors(job).contains { $0.reason == "该记录不属于本单位，不能修改" }, "\(ImportDriver.errors(job))")
 
             // A lead's activities are its team's.
-            let source = try await source(office)
-            let theirLead = try parseJSONObject(try await lead(office, "XS-T", "他队跟进科技有限公司", source: source, unit: fixtures.otherTeam))["id"] as! Int
-            let ownLead = try parseJSONObject(try await lead(team, "XS-O", "本队跟进科技有限公司", source: source, unit: fixtures.team))["id"] as! Int
+            let source = try await AttractionRequests.source(office)
+            let theirLead = try parseJSONObject(try await AttractionRequests.lead(office, "XS-T", "他队跟进科技有限公司", source: source, unit: fixtures.otherTeam))["id"] as! Int
+            let ownLead = try parseJSONObject(try await AttractionRequests.lead(team, "XS-O", "本队跟进科技有限公司", source: source, unit: fixtures.team))["id"] as! Int
             let activities = RegisterDeclaration.leadActivities
             let activity: [String: Any] = ["occurredOn": "2026-09-01", "kind": "visit", "subject": "上门拜访", "people": "李组长"]
             let refused = try await team.send(.POST, activities.apiPath, body: activity.merging(["leadId": theirLead]) { $1 })
@@ -228,14 +208,14 @@ final class AttractionTests: XCTestCase {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
-            let source = try await source(office)
+            let source = try await AttractionRequests.source(office)
             var ids: [String] = []
             for (code, company, stage, next) in [("B1", "看板一号科技有限公司", "lead", "2026-10-01"), ("B2", "看板二号科技有限公司", "contacting", "2026-09-01"),
                                                  ("B3", "看板三号科技有限公司", "negotiating", "2026-10-15")] {
-                let created = try await lead(team, code, company, source: source, unit: fixtures.team, stage: stage, extra: ["nextStepOn": next, "nextStep": "再次拜访"])
+                let created = try await AttractionRequests.lead(team, code, company, source: source, unit: fixtures.team, stage: stage, extra: ["nextStepOn": next, "nextStep": "再次拜访"])
                 ids.append("\(try parseJSONObject(created)["id"] as! Int)")
             }
-            _ = try await lead(office, "B4", "别队看板科技有限公司", source: source, unit: fixtures.otherTeam)
+            _ = try await AttractionRequests.lead(office, "B4", "别队看板科技有限公司", source: source, unit: fixtures.otherTeam)
             let browser = try await Browser.signedIn(app, as: .unit)
             let board = try await browser.get(RegisterDeclaration.leads.path + "/board")
             XCTAssertEqual(board.status, .ok)

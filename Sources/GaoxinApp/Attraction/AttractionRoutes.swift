@@ -3,11 +3,11 @@ import GaoxinDomain
 import Vapor
 
 /// The attraction and project work beyond each register's own pages: the project stage form,
-/// the lead board, the pipeline, the target progress and ranking, and the early warnings — each a
+/// the lead board, the pipeline, the target progress and ranking, the investment completion and the early warnings — each a
 /// page and (but the board) its API twin.
 enum AttractionRoutes {
     static var all: [RouteSpec] {
-        let projects = RegisterDeclaration.projects, targets = RegisterDeclaration.attractionTargets
+        let projects = RegisterDeclaration.projects, targets = RegisterDeclaration.attractionTargets, investments = RegisterDeclaration.projectInvestments
         let yearParam = APIParameter.query("year", "年度（如 2025）", .integer(maximum: (2100, exclusive: false), minimum: (2000, exclusive: false)))
         return ProjectStagePages.routes + LeadPages.routes + [
             RouteSpec(.GET, projects.path + "/pipeline", .read(projects.policy)) { req in
@@ -28,12 +28,21 @@ enum AttractionRoutes {
                                         parameters: [yearParam], response: TargetProgress.self)) { req in
                 try .json(try await TargetProgress.load(year: try year(req, strict: true) ?? currentYear(req), today: DisplayFormat.day(req.now), on: req.sql))
             },
+            RouteSpec(.GET, investments.path + "/progress", .read(investments.policy)) { req in
+                let progress = try await InvestmentProgress.load(year: try year(req, strict: false) ?? currentYear(req), today: DisplayFormat.day(req.now), on: req.sql)
+                return try await req.renderPage { AttractionViews.investment($0, progress) }
+            },
+            RouteSpec(.GET, investments.apiPath + "/progress", .read(investments.policy),
+                      doc: APIOperation(operationID: "getInvestmentProgress", summary: "年度投资完成情况：计划、累计完成（万元）与完成率，合计及按责任单位、集群、级别", tag: investments.titleZh,
+                                        parameters: [yearParam], response: InvestmentProgress.self)) { req in
+                try .json(try await InvestmentProgress.load(year: try year(req, strict: true) ?? currentYear(req), today: DisplayFormat.day(req.now), on: req.sql))
+            },
             RouteSpec(.GET, "/warnings", .read(projects.policy)) { req in
                 let warnings = try await EarlyWarnings.load(today: DisplayFormat.day(req.now), on: req.sql)
                 return try await req.renderPage { AttractionViews.warnings($0, warnings) }
             },
             RouteSpec(.GET, "/api/v1/warnings", .read(projects.policy),
-                      doc: APIOperation(operationID: "getEarlyWarnings", summary: "预警：滞后项目、逾期问题、目标进度落后单位、长期未跟进线索（红黄规则随附）", tag: projects.titleZh,
+                      doc: APIOperation(operationID: "getEarlyWarnings", summary: "预警：滞后项目、逾期问题、目标进度落后单位、投资完成落后项目、长期未跟进线索（红黄规则随附）", tag: projects.titleZh,
                                         response: EarlyWarnings.self)) { req in
                 try .json(try await EarlyWarnings.load(today: DisplayFormat.day(req.now), on: req.sql))
             },
@@ -55,5 +64,5 @@ enum AttractionRoutes {
 /// The menu's two attraction entries and the pages under each.
 enum Attraction {
     static let leadPaths = [RegisterDeclaration.leads, .leadActivities, .leadSources, .attractionTargets].map(\.path)
-    static let projectPaths = [RegisterDeclaration.projects, .patrols, .obstacles].map(\.path)
+    static let projectPaths = [RegisterDeclaration.projects, .projectInvestments, .patrols, .obstacles].map(\.path)
 }

@@ -5,7 +5,7 @@ import SQLKit
 import Vapor
 
 /// 预警 (SPEC §3): derived, never typed in — late projects, obstacles past due, units behind the
-/// pace their targets need, leads without activity — each red, yellow or green by the rule shown
+/// pace their targets need, investment behind plan, leads without activity — each red, yellow or green by the rule shown
 /// beside it, with the first records of each.
 struct EarlyWarnings: Content, APISchema {
     struct Item: Content, Equatable {
@@ -47,7 +47,8 @@ struct EarlyWarnings: Content, APISchema {
                             Item(level: row.pace, name: row.unitName, path: RegisterDeclaration.attractionTargets.path + "/progress?year=\(year)",
                                  detail: row.title + (row.completion.map { "，综合完成率 \(Int(($0 * 100).rounded()))%" } ?? ""))
                         })
-        return EarlyWarnings(today: today, kinds: [try await projects, try await obstacles, pace, try await leads])
+        let investment = try await InvestmentProgress.behindPlan(today: today, shown: shown, on: sql)
+        return EarlyWarnings(today: today, kinds: [try await projects, try await obstacles, pace, investment, try await leads])
     }
 
     static func lateProjects(today: String, on sql: any SQLDatabase) async throws -> Kind {
@@ -94,33 +95,29 @@ struct EarlyWarnings: Content, APISchema {
                     })
     }
 
-    /// Open leads whose last activity (or, with none, their registration) is older than the yellow line.
+    /// Open leads whose last activity (or, with none, their registration) is older than the yellow
+    /// line — a range of `lead_follow_up`'s (is_open, last_on) index (`LeadFollowUp`).
     static func staleLeads(today: String, on sql: any SQLDatabase) async throws -> Kind {
         let yellowLine = shift(today, days: -staleYellowDays), redLine = shift(today, days: -staleRedDays)
+        let counts = try await sql.raw("""
+            SELECT SUM(CASE WHEN last_on < \(bind: redLine) THEN 1 ELSE 0 END) AS red,
+                   SUM(CASE WHEN last_on >= \(bind: redLine) THEN 1 ELSE 0 END) AS yellow
+            FROM lead_follow_up WHERE is_open = 1 AND last_on < \(bind: yellowLine)
+            """).first()
         let rows = try await sql.raw("""
-            SELECT s.id, s.company_name, s.team, s.last_on FROM (
-              SELECT l.id, l.company_name, u.name AS team,
-                     COALESCE((SELECT MAX(a.occurred_on) FROM lead_activities a WHERE a.lead_id = l.id AND a.active = \(bind: true)), l.registered_on) AS last_on
-              FROM (SELECT id, company_name, owning_unit_id, \(unsafeRaw: dayOf("created_at", sql)) AS registered_on FROM leads
-                    WHERE active = \(bind: true) AND stage IN ('lead', 'contacting', 'negotiating')) l
-              JOIN units u ON u.id = l.owning_unit_id
-            ) s WHERE s.last_on < \(bind: yellowLine) ORDER BY s.last_on, s.id
+            SELECT f.lead_id, f.last_on, l.company_name, u.name AS team FROM lead_follow_up f
+            JOIN leads l ON l.id = f.lead_id JOIN units u ON u.id = l.owning_unit_id
+            WHERE f.is_open = 1 AND f.last_on < \(bind: yellowLine) ORDER BY f.last_on, f.lead_id LIMIT \(unsafeRaw: String(shown))
             """).all()
-        let items = try rows.map { row -> Item in
-            let last = try row.decode(column: "last_on", as: String.self)
-            return Item(level: last < redLine ? "red" : "yellow", name: try row.decode(column: "company_name", as: String.self),
-                        path: RegisterDeclaration.leads.path(try row.decode(column: "id", as: Int.self)),
-                        detail: "\(try row.decode(column: "team", as: String.self))，最近跟进 \(last)")
-        }
         return Kind(key: "staleLeads", title: "长期未跟进的线索",
                     rule: "在跟进中的线索超过 \(staleYellowDays) 天无跟进记录为黄，超过 \(staleRedDays) 天为红（无记录的按登记日期）",
-                    red: items.filter { $0.level == "red" }.count, yellow: items.filter { $0.level == "yellow" }.count,
-                    items: Array(items.prefix(shown)))
-    }
-
-    /// `YYYY-MM-DD` of a timestamp column on either engine.
-    static func dayOf(_ column: String, _ sql: any SQLDatabase) -> String {
-        sql.dialect.name == "postgresql" ? "to_char(\(column) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')" : "date(\(column), 'unixepoch', '+8 hours')"
+                    red: try count(counts, "red"), yellow: try count(counts, "yellow"),
+                    items: try rows.map { row in
+                        let last = try row.decode(column: "last_on", as: String.self)
+                        return Item(level: last < redLine ? "red" : "yellow", name: try row.decode(column: "company_name", as: String.self),
+                                    path: RegisterDeclaration.leads.path(try row.decode(column: "lead_id", as: Int.self)),
+                                    detail: "\(try row.decode(column: "team", as: String.self))，最近跟进 \(last)")
+                    })
     }
 
     static func shift(_ day: String, days: Int) -> String {
@@ -142,7 +139,7 @@ struct EarlyWarnings: Content, APISchema {
         .object(properties: [
             "today": .string(format: .date),
             "kinds": .array(items: .object(properties: [
-                "key": .string(allowedValues: ["lateProjects", "overdueObstacles", "targetPace", "staleLeads"]), "title": .string,
+                "key": .string(allowedValues: ["lateProjects", "overdueObstacles", "targetPace", "investmentBehind", "staleLeads"]), "title": .string,
                 "rule": .string(description: "判定规则"), "red": .integer, "yellow": .integer,
                 "items": .array(items: .object(properties: [
                     "level": .string(allowedValues: ["red", "yellow"]), "name": .string, "path": .string, "detail": .string,

@@ -27,7 +27,7 @@ enum LeadDuplicates {
             }
         }
         var seen: [String: Int] = [:]
-        return items.enumerated().map { index, item in
+        return items.map { item in
             guard let stage = item.values["stage"]?.text.flatMap(LeadStage.init), stage.isOpen else { return [] }
             let key = item.values["companyKey"]?.text ?? ""
             let code = item.values["creditCode"]?.text.map(CreditCode.compact)
@@ -38,9 +38,9 @@ enum LeadDuplicates {
                                    en: "\(other.team) already works this company (lead \(other.code), \(other.company))")]
             }
             if let first = seen[key] {
-                return [FieldError(field: "companyName", code: "duplicate", zh: "与第 \(first + 1) 条是同一企业", en: "The same company as item \(first + 1)")]
+                return [FieldError(field: "companyName", code: "duplicate", zh: "与第 \(first) 条是同一企业", en: "The same company as item \(first)")]
             }
-            seen[key] = index
+            seen[key] = item.number
             return []
         }
     }

@@ -105,5 +105,10 @@ enum BackupSchema {
                                                      ("created_by", .int), ("created_at", .datetime), ("source", .text), ("description", .text)], identity: "id"),
         Table(name: "complexity_observations", columns: [("id", .int), ("dataset_id", .int), ("year", .text), ("loc", .text), ("prod", .text),
                                                          ("val", .double)], identity: "id"),
+        // The reminder queue and the planned days: a restored database must not send again what was sent.
+        Table(name: "reminders", columns: [("id", .int), ("channel", .text), ("recipient", .text), ("dedupe_key", .text), ("subject", .text), ("body", .text),
+                                           ("status", .text), ("attempts", .int), ("next_attempt_at", .double), ("lease_owner", .text), ("lease_until", .double),
+                                           ("last_error", .text), ("created_at", .double), ("sent_at", .double)], identity: "id"),
+        Table(name: "reminder_days", columns: [("day", .text), ("planned_at", .double)], identity: nil),
     ]
 }

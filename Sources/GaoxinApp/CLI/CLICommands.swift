@@ -13,6 +13,7 @@ enum CLICommands {
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(ExportCommand(), as: "export")
         app.asyncCommands.use(RecomputeCommand(), as: "recompute")
+        app.asyncCommands.use(RemindersCommand(), as: "reminders")
     }
 }
 

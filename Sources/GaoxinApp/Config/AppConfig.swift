@@ -23,6 +23,8 @@ public struct AppConfig: Sendable {
     public var trustProxy: Bool = false
     /// SQLite connections per event loop (WAL: readers never wait for the writer).
     public var sqliteConnections: Int = 4
+    /// Where due-item reminders go (`ReminderConfig`); none configured, none are queued.
+    public var reminders = ReminderConfig()
 
     public init() {}
 
@@ -75,6 +77,8 @@ public struct AppConfig: Sendable {
             default: problems.append(.badValue(key: "GAOXIN_SECURE_COOKIES", value: raw, expected: "true 或 false"))
             }
         }
+        let reminderProblems = config.reminders.read(env, int: int)
+        problems += reminderProblems
         do { _ = try DatabaseLocation(url: config.databaseURL) } catch {
             problems.append(.badValue(key: "DATABASE_URL", value: config.databaseURL, expected: "sqlite://路径 或 postgres://用户@主机:端口/库名"))
         }

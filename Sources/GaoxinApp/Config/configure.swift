@@ -23,6 +23,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.storage[JobSweeper.Key.self] = jobSweeper
     app.lifecycle.use(jobSweeper)
     app.lifecycle.use(SessionSweeper())
+    app.lifecycle.use(ReminderService())
     CLICommands.register(on: app)
 }
 

@@ -15,6 +15,7 @@ enum DerivedTables {
         Rollup(tables: [MonthlyFigures.table], labelZh: "月度指标汇总（月份 × 单位 × 行业 × 规模 × 状态）", rebuild: { try await MonthlyFigures.rebuild(on: $0) }),
         Rollup(tables: [ClusterFigures.membersTable, ClusterFigures.table], labelZh: "产业集群成员与月度指标", rebuild: { try await ClusterFigures.rebuild(on: $0) }),
         Rollup(tables: [RecentRevenue.table], labelZh: "企业近 12 个月营收", rebuild: { try await RecentRevenue.rebuild(on: $0) }),
+        Rollup(tables: [LeadFollowUp.table], labelZh: "招商线索最近跟进日期", rebuild: { try await LeadFollowUp.rebuild(on: $0) }),
     ]
 
     static let names: Set<String> = Set([SearchIndex.table] + rollups.flatMap(\.tables))

@@ -40,6 +40,9 @@ enum Migrations {
         M0034_CreateZoneIndicators(),
         M0035_CreateAttractionAndProjects(),
         M0036_UpdateAttractionIndexes(),
+        M0037_CreateLeadFollowUp(),
+        M0038_CreateProjectInvestments(),
+        M0039_CreateReminders(),
     ]
 
     static func register(on app: Application) {

@@ -108,6 +108,28 @@ enum DemoAttraction {
         return row
     }
 
+    /// Investment plans of the projects still being built: last year's complete, this year's
+    /// reported through last month — a third on pace, a third a little behind, a third well behind.
+    static let investments: [[String: String]] = {
+        let today = day(0), year = Int(today.prefix(4))!
+        let due = InvestmentCompletion.monthsDue(year: year, today: today)
+        var rows: [[String: String]] = []
+        for (index, spec) in projectSpecs.enumerated() where spec.5 != .producing || spec.6 >= "\(year - 1)" {
+            let project = projects[index]["code"]!, investment = spec.3
+            func row(_ planYear: Int, months: Int, pace: Double) -> [String: String] {
+                let plan = max(investment / 4, 1_000)
+                var row = ["code": String(format: "TZ-%d-%03d", planYear, index + 1), "projectId": project, "year": String(planYear), "plannedAmount": String(plan)]
+                for month in ProjectInvestmentMonths.all.prefix(months) {
+                    row[month.key] = String(Int64(Double(plan) / 12 * pace * (month.number % 2 == 0 ? 1.1 : 0.9)))
+                }
+                return row
+            }
+            if spec.6 < "\(year)" { rows.append(row(year - 1, months: 12, pace: 0.95)) }
+            rows.append(row(year, months: due, pace: [1.1, 0.9, 0.6][index % 3]))
+        }
+        return rows
+    }()
+
     static let patrols: [[String: String]] = [
         ["code": "XC-M-01", "title": "重大项目月度巡查（第一组）", "patrolledOn": day(-25), "kind": "monthly", "inspectors": "重大项目办 孙科长、规划建设局 吴工",
          "projectIds": "12英寸特色工艺晶圆制造项目、先进封装测试基地项目、创新药产业化基地项目",

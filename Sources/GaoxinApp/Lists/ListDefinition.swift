@@ -53,6 +53,8 @@ struct ListFilter: Sendable {
         case role(column: String)
         /// Exact integer id.
         case id(column: String)
+        /// An exact whole number within bounds (a year).
+        case integer(column: String, min: Int64, max: Int64)
         /// Exact text (ids kept as text, e.g. the audit log's entity id).
         case exactText(column: String)
         /// Codes starting with the value (letters and digits only, so no wildcard to escape),
@@ -74,6 +76,7 @@ struct ListFilter: Sendable {
         case .choice(_, let options): return options.contains { $0.value == raw }
         case .flag: return ListFilter.flagValues.contains(raw)
         case .unitSubtree, .id, .linked, .clusterMember: return Int(raw).map { $0 > 0 } ?? false
+        case .integer(_, let min, let max): return Int64(raw).map { (min...max).contains($0) } ?? false
         case .exactText: return raw.unicodeScalars.count <= ListFilter.maxTextLength
         case .heldQualification: return Qualification(rawValue: raw) != nil
         case .codePrefix: return (1...20).contains(raw.count) && raw.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }

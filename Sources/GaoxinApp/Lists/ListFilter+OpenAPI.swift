@@ -10,6 +10,7 @@ extension ListFilter {
         case .choice(_, let options): return .string(allowedValues: options.map { AnyCodable($0.value) })
         case .flag: return .string(allowedValues: ListFilter.flagValues.map { AnyCodable($0) })
         case .unitSubtree, .id, .linked, .clusterMember: return APIParameter.idSchema
+        case .integer(_, let min, let max): return .integer(format: .int64, maximum: (Int(max), exclusive: false), minimum: (Int(min), exclusive: false))
         case .exactText: return .string(maxLength: ListFilter.maxTextLength)
         case .heldQualification: return .string(allowedValues: Qualification.allCases.map { AnyCodable($0.rawValue) })
         case .codePrefix: return .string(pattern: ListFilter.codePrefixPattern)
@@ -27,6 +28,7 @@ extension ListFilter {
         case .unitSubtree: return zh + "：单位 ID，含其下级单位"
         case .id, .linked: return zh + "（ID）"
         case .clusterMember: return zh + "（集群 ID）：挂在该集群产业链环节上的企业，每家计一次"
+        case .integer(_, let min, let max): return zh + "（\(min)–\(max) 的整数，完全一致）"
         case .exactText: return zh + "（完全一致）"
         case .heldQualification: return zh + "（当前持有）：" + Qualification.allCases.map { "\($0.rawValue) \($0.nameZh)" }.joined(separator: "、")
         case .codePrefix: return zh + "前缀（字母和数字），如 39"

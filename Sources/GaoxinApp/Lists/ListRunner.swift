@@ -170,6 +170,8 @@ enum ListRunner {
                 builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: ListFilter.codeDigits(value) + "%")"))
             case .id(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: unindexed + column) = \(bind: Int(value) ?? 0)"))
+            case .integer(let column, _, _):
+                builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: Int64(value) ?? 0)"))
             case .clusterMember(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) IN (\(ClusterMembership.enterpriseIDs(cluster: Int(value) ?? 0)))"))
             }

@@ -44,7 +44,7 @@ enum RegisterChecker {
         try await checkReferencedOwnership(declaration, outcomes: &outcomes, actor: actor, on: db)
         if let batchCheck = declaration.batchCheck {
             let checkable = outcomes.indices.filter { outcomes[$0].errors.isEmpty }
-            let found = try await batchCheck(checkable.map { RegisterBatchItem(values: outcomes[$0].values, existingID: items[$0].existing?.id) }, db)
+            let found = try await batchCheck(checkable.map { RegisterBatchItem(values: outcomes[$0].values, existingID: items[$0].existing?.id, number: $0 + 1) }, db)
             for (position, index) in checkable.enumerated() { outcomes[index].errors += found[position] }
         }
         return outcomes

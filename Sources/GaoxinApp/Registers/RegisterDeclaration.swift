@@ -71,10 +71,13 @@ enum RegisterOwnership: Sendable {
     case referencedUnit(field: String, table: String)
 }
 
-/// One record of a batch as a `batchCheck` sees it: its checked values and, for an update, its id.
+/// One record of a batch as a `batchCheck` sees it: its checked values, for an update its id, and
+/// its place in the whole batch (1-based; items that already failed are not passed, so a message
+/// naming another item uses this, not the position in the array).
 struct RegisterBatchItem: Sendable {
     let values: RegisterValues
     let existingID: Int?
+    var number: Int = 1
 }
 
 /// A rule across fields, checked after every field's own rule passed.

@@ -31,6 +31,8 @@ enum RegisterList {
                 filters.append(ListFilter(key: field.key + "To", zh: field.zh, en: field.en, kind: .dayTo(column: "r.\(field.column)")))
             case .industry:
                 filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .codePrefix(column: "r.\(field.column)")))
+            case .integer(let min, let max):
+                filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .integer(column: "r.\(field.column)", min: min, max: max)))
             default: break
             }
         }

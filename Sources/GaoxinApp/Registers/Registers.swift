@@ -3,7 +3,7 @@
 enum Registers {
     static let all: [RegisterDeclaration] = [.policies, .funds, .platforms, .talents, .events, .promotionOrganisations, .advisors, .certifiedStaff, .awards, .targetCompanies,
                                                 .enterpriseLiaisons, .enterpriseVisits, .serviceItems, .zoneIndicators,
-                                                .leadSources, .leads, .leadActivities, .projects, .patrols, .obstacles, .attractionTargets]
+                                                .leadSources, .leads, .leadActivities, .projects, .projectInvestments, .patrols, .obstacles, .attractionTargets]
 
     static func find(_ key: String) -> RegisterDeclaration? { all.first { $0.key == key } }
 }

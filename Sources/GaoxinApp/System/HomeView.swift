@@ -4,7 +4,7 @@ import GaoxinDomain
 import Plot
 import SQLKit
 
-/// The dashboard: who you are, what you can reach, the figures of this foundation.
+/// The dashboard: who you are, what is due for your unit (`MyWork`), what you can reach, the figures.
 enum HomeView {
     struct Model {
         var unitCount: Int
@@ -12,6 +12,7 @@ enum HomeView {
         var lockedCount: Int
         var recentAudit: [AuditQueries.Row]
         var programme: Programme? = nil
+        var myWork: MyWork? = nil
     }
 
     /// The programme's headline figures, each a link to the list it counts.
@@ -47,6 +48,7 @@ enum HomeView {
                 .p(.text(context.t("您好，\(actor.displayName)。当前角色：", "Hello, \(actor.displayName). Roles: ")
                          + actor.roles.sorted().map { context.t($0.nameZh, $0.nameEn) }.joined(separator: "、")))
             },
+            .unwrap(model.myWork) { MyWorkView.section(context, $0) },
             .div(.class("cards"),
                  card(context.t("组织单位", "Units"), "\(model.unitCount)", Site.units),
                  .if(actor?.hasAny(Policies.users.read) ?? false, card(context.t("用户", "Users"), "\(model.userCount)", Site.users)),

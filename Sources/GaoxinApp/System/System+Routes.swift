@@ -19,8 +19,14 @@ enum SystemRoutes {
                 if actor.hasAny(Policies.enterprises.read) {
                     programme = try await HomeView.Programme.load(now: req.now, on: req.db)
                 }
-                let model = HomeView.Model(unitCount: units, userCount: users, lockedCount: locked, recentAudit: recent, programme: programme)
+                let myWork = MyWork.sources(for: actor.roles).isEmpty ? nil : try await MyWork.load(for: actor, today: DisplayFormat.day(req.now), on: req.sql)
+                let model = HomeView.Model(unitCount: units, userCount: users, lockedCount: locked, recentAudit: recent, programme: programme, myWork: myWork)
                 return try await req.renderPage { HomeView.render($0, model) }
+            },
+            RouteSpec(.GET, "/api/v1/my-work", .read(Policies.ownAccount),
+                      doc: APIOperation(operationID: "getMyWork", summary: "我的待办：本单位及下级单位逾期和即将到期的事项（问题、项目节点、线索下一步、服务事项、证书）", tag: "工作台",
+                                        response: MyWork.self)) { req in
+                try .json(try await MyWork.load(for: try req.requireActor(), today: DisplayFormat.day(req.now), on: req.sql))
             },
             RouteSpec(.GET, "/healthz", .publicRoute) { req in
                 _ = try await req.sql.raw("SELECT 1 AS ok").first()

@@ -15,4 +15,6 @@ enum DisplayFormat {
     static func dateTime(_ date: Date) -> String { formatter("yyyy-MM-dd HH:mm").string(from: date) }
     static func time(_ date: Date) -> String { formatter("HH:mm").string(from: date) }
     static func day(_ date: Date) -> String { formatter("yyyy-MM-dd").string(from: date) }
+    /// The hour of the day (0–23), Beijing time.
+    static func hour(_ date: Date) -> Int { Int(formatter("H").string(from: date)) ?? 0 }
 }

@@ -62,6 +62,7 @@ enum Stylesheet {
     .strength-strong { background:#e3f4e6; color:#1d5e2c; border:1px solid #9fd0aa; }
     td .strength { display:inline-block; margin:0 .3rem .2rem 0; }
     .pace { font-size:.85rem; border-radius:3px; padding:0 .4rem; white-space:nowrap; }
+    td.pace-green { color:#1d5e2c; } td.pace-yellow { color:#7a5600; background:#fff8e3; } td.pace-red { color:#9b1c1c; background:#fdeceb; }
     .pace-on_pace { background:#e3f4e6; color:#1d5e2c; border:1px solid #9fd0aa; }
     .pace-slightly_behind { background:#fff4d6; color:#7a5600; border:1px solid #e8cf8a; }
     .pace-behind { background:#fde2e1; color:#9b1c1c; border:1px solid #e6a3a0; }
@@ -95,6 +96,7 @@ enum Stylesheet {
     .breadcrumbs { color:var(--muted); margin-bottom:.4rem; }
     .cards { display:grid; gap:1rem; grid-template-columns:repeat(auto-fill, minmax(11rem, 1fr)); }
     .card { border:1px solid var(--line); border-radius:4px; padding:.8rem 1.2rem; text-decoration:none; color:var(--ink); display:flex; flex-direction:column; }
+    .my-work { margin-bottom:1rem; } .my-work h3 { font-size:1rem; margin:.6rem 0 .2rem; } .my-work .badge { font-size:.8rem; padding:0 .3rem; border-radius:3px; }
     .board { display:grid; gap:.8rem; grid-template-columns:repeat(auto-fit, minmax(14rem, 1fr)); align-items:start; }
     .board-column { background:#f6f8fa; border-radius:4px; padding:.5rem; min-width:0; }
     .board-column h2 { font-size:1rem; margin:.2rem 0 .5rem; }

@@ -36,6 +36,39 @@ enum AttractionViews {
         )
     }
 
+    static func investment(_ context: PageContext, _ progress: InvestmentProgress) -> HTML {
+        let investments = RegisterDeclaration.projectInvestments, projects = RegisterDeclaration.projects
+        func table(_ title: String, _ groups: [InvestmentProgress.Group], filter: String?) -> Node<HTML.BodyContext> {
+            .section(.h2(.text(title)),
+                .div(.class("table-wrap"), .table(.class("list"),
+                    .thead(.tr(.th(.text(context.t("分组", "Group"))), .th(.class("num"), .text(context.t("项目数", "Projects"))),
+                               .th(.class("num"), .text(context.t("年度计划（亿元）", "Planned (100m yuan)"))),
+                               .th(.class("num"), .text(context.t("累计完成（亿元）", "Completed (100m yuan)"))),
+                               .th(.class("num"), .text(context.t("完成率", "Completion"))))),
+                    .tbody(.forEach(groups) { group in
+                        let name = group.name.ifEmpty(context.t("（未填）", "(none)"))
+                        return .tr(.td(filter.map { key in .a(.href(projects.path + "?\(key)=\(group.key)"), .text(name)) } ?? .text(name)),
+                            .td(.class("num"), .text(String(group.projects))), .td(.class("num"), .text(yi(group.planned))),
+                            .td(.class("num"), .text(yi(group.completed))),
+                            .td(.class("num pace-" + group.pace), .text(group.percent.map { "\($0)%" } ?? "—")))
+                    }))))
+        }
+        return Page.render(
+            context, title: context.t("\(progress.year)年项目投资完成情况", "Project investment \(progress.year)"),
+            .nav(.class("breadcrumbs"), .a(.href(investments.path), .text(investments.title(context.lang)))),
+            .form(.class("filters"), .method(.get), .action(investments.path + "/progress"),
+                  FormField.text("year", label: context.t("年度", "Year"), value: String(progress.year), errors: [], lang: context.lang, maxLength: 4),
+                  .button(.type(.submit), .text(context.t("查看", "Show")))),
+            .p(.text(context.t("合计 \(progress.total.projects) 个项目，年度计划 \(yi(progress.total.planned)) 亿元，累计完成 \(yi(progress.total.completed)) 亿元，完成率 \(progress.total.percent.map { "\($0)%" } ?? "—")",
+                               "\(progress.total.projects) projects, planned \(yi(progress.total.planned)), completed \(yi(progress.total.completed)) (100m yuan)"))),
+            .p(.class("hint"), .text(context.t("完成率 = 累计完成 ÷ 年度计划。按已结束的 \(progress.monthsDue) 个月应完成计划的 \(progress.monthsDue)/12：达到为绿，达到 80% 以上为黄，不足 80% 为红。",
+                                               "Completion = completed ÷ plan; against \(progress.monthsDue)/12 of the plan for the months ended: green at or above, yellow from 80 %, red below."))),
+            table(context.t("按重大项目级别", "By level"), progress.byLevel, filter: "level"),
+            table(context.t("按责任单位", "By unit"), progress.byUnit, filter: "owningUnitId"),
+            table(context.t("按产业集群", "By cluster"), progress.byCluster, filter: "clusterId")
+        )
+    }
+
     static func progress(_ context: PageContext, _ progress: TargetProgress) -> HTML {
         let targets = RegisterDeclaration.attractionTargets
         func cell(_ metric: TargetProgress.Metric) -> Node<HTML.TableRowContext> {
