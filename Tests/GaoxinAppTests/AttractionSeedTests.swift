@@ -36,12 +36,23 @@ final class AttractionSeedTests: XCTestCase {
             }
             XCTAssertEqual(stages, Set(ProjectStage.allCases.map(\.rawValue)), "projects in every stage")
 
+            // This year's investment plans, their totals derived as the register derives them.
+            try await AssertAsync.equal(try await count("project_investments"), summary.investments)
+            XCTAssertGreaterThan(summary.investments, 0)
+            let planIDs = try await sql.raw("SELECT id FROM project_investments ORDER BY id LIMIT 60").all().map { try $0.decode(column: "id", as: Int.self) }
+            for plan in try await RegisterStore.load(.projectInvestments, ids: planIDs, on: app.db) {
+                var derived = plan.values
+                RegisterDeclaration.projectInvestments.derive?(&derived)
+                XCTAssertEqual(derived, plan.values, plan.text("code") ?? "")
+                for rule in RegisterDeclaration.projectInvestments.rules { XCTAssertNil(rule.check(plan.values), plan.text("code") ?? "") }
+            }
+
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             let found = try parseJSONObject(try await office.send(.GET, RegisterDeclaration.projects.apiPath + "?q=" + AttractionSeeder.projectCode(7)))
             XCTAssertEqual((found["items"] as? [[String: Any]])?.map { $0["code"] as? String }, [AttractionSeeder.projectCode(7)], "filed in the search postings")
             let warnings = try parseJSONObject(try await office.send(.GET, "/api/v1/warnings"))
             let kinds = try XCTUnwrap(warnings["kinds"] as? [[String: Any]])
-            for key in ["lateProjects", "overdueObstacles", "staleLeads"] {
+            for key in ["lateProjects", "overdueObstacles", "staleLeads", "investmentBehind"] {
                 XCTAssertGreaterThan(kinds.first { $0["key"] as? String == key }?["red"] as? Int ?? 0, 0, key)
             }
             let progress = try parseJSONObject(try await office.send(.GET, RegisterDeclaration.attractionTargets.apiPath + "/progress?year=2026"))

@@ -69,4 +69,46 @@ final class ClusterListsTests: XCTestCase {
             XCTAssertTrue(listed.text.contains("上海某光刻材料公司"))
         }
     }
+
+    /// One lineage (issue 13 §6): the cluster's key projects and its problems are the queries over
+    /// the projects and their obstacles — a key level only, 滞后 marked, resolved problems gone.
+    func testKeyProjectsAndProblemsAreTheClustersProjectsAndTheirOpenObstacles() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let clusterCreated = try await api.send(.POST, Site.API.clusters, body: ["name": "生命健康", "category": "emerging", "leadUnitId": fixtures.zone])
+            let cluster = try XCTUnwrap(try api.json(clusterCreated)["id"] as? Int)
+            var ids: [String: Int] = [:]
+            for (code, level, investment, plannedRegistered) in [("XM-K1", "municipal", 300_000, "2026-05-31"), ("XM-K2", "provincial", 120_000, "2027-05-31"),
+                                                                 ("XM-K3", "none", 900_000, "2027-05-31")] as [(String, String, Int64, String)] {
+                let created = try await AttractionRequests.project(api, code, unit: fixtures.team, investment: investment,
+                                                                   extra: ["level": level, "clusterId": cluster, "plannedRegisteredOn": plannedRegistered])
+                XCTAssertEqual(created.status, .created, created.text)
+                ids[code] = try parseJSONObject(created)["id"] as? Int
+            }
+            for (code, project, due, status) in [("WT-C1", "XM-K1", "2026-09-01", "open"), ("WT-C2", "XM-K3", "2026-10-01", "in_progress"),
+                                                 ("WT-C3", "XM-K2", "2026-08-01", "resolved")] {
+                var body: [String: Any] = ["code": code, "title": "问题\(code)", "projectId": ids[project]!, "kind": "land", "owningUnitId": fixtures.team,
+                                           "dueOn": due, "status": status]
+                if status == "resolved" { body["resolvedOn"] = "2026-08-02"; body["resolution"] = "已协调" }
+                let created = try await api.send(.POST, RegisterDeclaration.obstacles.apiPath, body: body)
+                XCTAssertEqual(created.status, .created, created.text)
+            }
+            let lists = try api.json(try await api.send(.GET, Site.API.cluster(cluster) + "/lists"))
+            let projects = try XCTUnwrap(lists["keyProjects"] as? [[String: Any]])
+            XCTAssertEqual(projects.map { $0["name"] as? String }, ["项目XM-K2", "项目XM-K1"], "provincial first; an ordinary project is not key")
+            XCTAssertEqual(projects.map { $0["late"] as? Bool }, [false, true], "K1 passed its planned registration unregistered")
+            XCTAssertEqual(projects.first?["level"] as? String, "省重大")
+            let problems = try XCTUnwrap(lists["problems"] as? [[String: Any]])
+            XCTAssertEqual(problems.map { $0["title"] as? String }, ["问题WT-C1", "问题WT-C2"], "open ones of every project of the cluster, by due day")
+            XCTAssertEqual(problems.map { $0["overdue"] as? Bool }, [true, false])
+            XCTAssertEqual(problems.first?["unit"] as? String, "集成电路招商团队")
+
+            let page = try await Browser.signedIn(app, as: .leader).get(Site.cluster(cluster))
+            XCTAssertTrue(page.text.contains("项目XM-K1") && page.text.contains("问题WT-C2") && !page.text.contains("问题WT-C3"))
+            let workbook = try await Browser.signedIn(app, as: .office).get(Site.clusterListsExport(cluster) + "?format=xlsx")
+            let sheets = try XLSXReader.read(Data(workbook.body.readableBytesView))
+            XCTAssertEqual(sheets[1].rows.dropFirst().map { $0.first?.text }, ["项目XM-K2", "项目XM-K1"])
+            XCTAssertEqual(sheets[3].rows.dropFirst().map { $0.first?.text }, ["问题WT-C1", "问题WT-C2"])
+        }
+    }
 }

@@ -56,7 +56,7 @@ struct SeedDemoCommand: AsyncCommand {
         if scale == "attraction" {
             let console = context.console
             let summary = try await AttractionSeeder.seed(app, options: .init(today: DisplayFormat.day(app.clock.now()))) { console.print($0) }
-            console.print("已生成省级规模招商数据：线索 \(summary.leads) 条（跟进记录 \(summary.activities) 条），项目 \(summary.projects) 个，问题 \(summary.obstacles) 个，目标清单 \(summary.targets) 份")
+            console.print("已生成省级规模招商数据：线索 \(summary.leads) 条（跟进记录 \(summary.activities) 条），项目 \(summary.projects) 个，问题 \(summary.obstacles) 个，目标清单 \(summary.targets) 份，年度投资计划 \(summary.investments) 个")
             return
         }
         guard scale == "province" else { return }

@@ -8,8 +8,9 @@ import Vapor
 
 /// 四张清单 (seed 001): a cluster's key enterprises, key projects, target companies and problems
 /// and needs — live queries over the records, never copies. Key enterprises are its members of
-/// tier 链主, 准链主 or 骨干 with their last twelve months' revenue; projects and problems come
-/// from the project registers once they exist, and say so until then.
+/// tier 链主, 准链主 or 骨干 with their last twelve months' revenue; key projects are the cluster's
+/// active projects of a key level (省重大, 市重大, 区重点) with their stage and 滞后; problems are the
+/// unresolved obstacles of the cluster's projects, the overdue first.
 struct ClusterLists: Content, APISchema {
     struct KeyEnterprise: Content, Equatable {
         var id: Int
@@ -29,14 +30,32 @@ struct ClusterLists: Content, APISchema {
         var reason: String?
     }
 
+    struct KeyProject: Content, Equatable {
+        var id: Int
+        var name: String
+        var level: String
+        var stage: String
+        /// 万元.
+        var totalInvestment: Int64
+        var late: Bool
+    }
+
+    struct Problem: Content, Equatable {
+        var id: Int
+        var title: String
+        var project: String
+        var unit: String
+        var dueOn: String
+        var overdue: Bool
+    }
+
     var clusterId: Int
     var revenueFrom: String
     var revenueTo: String
     var keyEnterprises: [KeyEnterprise]
     var targetCompanies: [Target]
-    /// Empty until the project registers land (issue 13); the sections exist.
-    var keyProjects: [String]
-    var problems: [String]
+    var keyProjects: [KeyProject]
+    var problems: [Problem]
 
     static let schemaName = "ClusterLists"
     static var openAPISchema: JSONSchema {
@@ -45,7 +64,14 @@ struct ClusterLists: Content, APISchema {
             "keyEnterprises": .array(items: .object(properties: ["id": .integer, "name": .string, "tier": .string, "tierName": .string, "revenue": .integer])),
             "targetCompanies": .array(items: .object(properties: ["id": .integer, "name": .string, "node": .string, "region": .string(required: false, nullable: true),
                                                                   "source": .string(required: false, nullable: true), "reason": .string(required: false, nullable: true)])),
-            "keyProjects": .array(items: .string), "problems": .array(items: .string),
+            "keyProjects": .array(items: .object(properties: [
+                "id": .integer, "name": .string, "level": .string(description: "重大项目级别（中文）"), "stage": .string(description: "阶段（中文）"),
+                "totalInvestment": .integer(format: .int64, description: "总投资（万元）"), "late": .boolean(description: "滞后"),
+            ])),
+            "problems": .array(items: .object(properties: [
+                "id": .integer, "title": .string, "project": .string, "unit": .string(description: "责任单位"),
+                "dueOn": .string(format: .date), "overdue": .boolean,
+            ])),
         ])
     }
 
@@ -82,8 +108,33 @@ struct ClusterLists: Content, APISchema {
                        source: try row.decode(column: "source", as: String?.self).map { code in sources.first { $0.value == code }.map { lang.t($0.zh, $0.en) } ?? code },
                        reason: try row.decode(column: "reason", as: String?.self))
             }
+        let today = DisplayFormat.day(now)
+        let levels = RegisterDeclaration.projects.choices("level"), stages = RegisterDeclaration.projects.choices("stage")
+        let projects = try await sql.raw("""
+            SELECT p.id, p.name, p.level, p.stage, p.total_investment, p.next_due_on FROM projects p
+            WHERE p.cluster_id = \(bind: cluster.id!) AND p.active = \(bind: true) AND p.level IN ('provincial', 'municipal', 'district')
+            ORDER BY CASE p.level WHEN 'provincial' THEN 0 WHEN 'municipal' THEN 1 ELSE 2 END, p.total_investment DESC, p.id
+            """).all().map { row in
+                let stage = try row.decode(column: "stage", as: String.self), level = try row.decode(column: "level", as: String.self)
+                let due = try row.decode(column: "next_due_on", as: String?.self)
+                return KeyProject(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                                  level: levels[level].map { lang.t($0.zh, $0.en) } ?? level, stage: stages[stage].map { lang.t($0.zh, $0.en) } ?? stage,
+                                  totalInvestment: try row.decode(column: "total_investment", as: Int64.self),
+                                  late: stage != ProjectStage.producing.rawValue && (due.map { $0 < today } ?? false))
+            }
+        let problems = try await sql.raw("""
+            SELECT o.id, o.title, o.due_on, p.name AS project, u.name AS unit FROM obstacles o
+            JOIN projects p ON p.id = o.project_id JOIN units u ON u.id = o.owning_unit_id
+            WHERE p.cluster_id = \(bind: cluster.id!) AND p.active = \(bind: true) AND o.active = \(bind: true) AND o.status <> 'resolved'
+            ORDER BY o.due_on, o.id
+            """).all().map { row in
+                let due = try row.decode(column: "due_on", as: String.self)
+                return Problem(id: try row.decode(column: "id", as: Int.self), title: try row.decode(column: "title", as: String.self),
+                               project: try row.decode(column: "project", as: String.self), unit: try row.decode(column: "unit", as: String.self),
+                               dueOn: due, overdue: due < today)
+            }
         return ClusterLists(clusterId: cluster.id!, revenueFrom: from.description, revenueTo: to.description, keyEnterprises: key,
-                            targetCompanies: targets, keyProjects: [], problems: [])
+                            targetCompanies: targets, keyProjects: projects, problems: problems)
     }
 
     /// The four lists as sheets of one workbook (one sheet each).
@@ -93,12 +144,18 @@ struct ClusterLists: Content, APISchema {
         let targets = [[lang.t("企业", "Company"), lang.t("产业链环节", "Chain node"), lang.t("所在地区", "Region"), lang.t("线索来源", "Source"), lang.t("目标理由", "Why")]
             .map { SheetCell.text($0) }]
             + targetCompanies.map { [.text($0.name), .text($0.node), $0.region.map { .text($0) } ?? .empty, $0.source.map { .text($0) } ?? .empty, $0.reason.map { .text($0) } ?? .empty] }
-        let pending = [[SheetCell.text(lang.t("重大项目登记上线后自动列出", "Listed once the project register exists"))]]
+        let projects = [[lang.t("项目", "Project"), lang.t("级别", "Level"), lang.t("阶段", "Stage"), lang.t("总投资（亿元）", "Investment (100m yuan)"), lang.t("滞后", "Late")]
+            .map { SheetCell.text($0) }]
+            + keyProjects.map { [.text($0.name), .text($0.level), .text($0.stage), .number((Double($0.totalInvestment) / 100).rounded() / 100),
+                                 .text($0.late ? lang.t("是", "Yes") : "")] }
+        let problemRows = [[lang.t("问题", "Problem"), lang.t("项目", "Project"), lang.t("责任单位", "Unit"), lang.t("解决时限", "Due"), lang.t("逾期", "Overdue")]
+            .map { SheetCell.text($0) }]
+            + problems.map { [.text($0.title), .text($0.project), .text($0.unit), .text($0.dueOn), .text($0.overdue ? lang.t("是", "Yes") : "")] }
         return [
             SheetTable(name: lang.t("重点企业", "Key enterprises"), rows: enterprises),
-            SheetTable(name: lang.t("重点项目", "Key projects"), rows: pending),
+            SheetTable(name: lang.t("重点项目", "Key projects"), rows: projects),
             SheetTable(name: lang.t("招商目标", "Target companies"), rows: targets),
-            SheetTable(name: lang.t("问题与需求", "Problems and needs"), rows: pending),
+            SheetTable(name: lang.t("问题与需求", "Problems and needs"), rows: problemRows),
         ]
     }
 }

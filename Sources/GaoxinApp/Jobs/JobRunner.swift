@@ -64,16 +64,27 @@ enum JobRunner {
                     try? await Job.query(on: db).filter(\.$id == jobID).set(\.$heartbeatAt, to: Date()).update()
                 }
             }
-            defer { heartbeat.cancel() }
+            var outcome: JobOutcome
             do {
                 try await Job.query(on: db).filter(\.$id == jobID)
                     .set(\.$status, to: JobStatus.running.rawValue).set(\.$startedAt, to: clock.now()).update()
-                let outcome = try await work(progress)
+                outcome = try await work(progress)
+            } catch {
+                logger.report(error: error)
+                outcome = .failed(message: (error as? AppError)?.message ?? "任务失败：\(error)", resultJSON: nil)
+            }
+            // The heartbeat ends before the job is marked finished: whoever waits for the job may
+            // shut the application down at once, and a heartbeat's query still running on a
+            // closing pool would drop its connection unclosed (seen as a crash in a debug build).
+            heartbeat.cancel()
+            await heartbeat.value
+            do {
                 try await finish(jobID, outcome, db: db, now: clock.now())
             } catch {
                 logger.report(error: error)
-                let message = (error as? AppError)?.message ?? "任务失败：\(error)"
-                try? await finish(jobID, .failed(message: message, resultJSON: nil), db: db, now: clock.now())
+                if case .succeeded = outcome {
+                    try? await finish(jobID, .failed(message: "任务失败：\(error)", resultJSON: nil), db: db, now: clock.now())
+                }
             }
         }
     }

@@ -36,7 +36,10 @@ enum UnitPages: RecordPages {
             unit: UnitDTO(unit), ancestors: ancestors.map { ($0.id!, $0.name) },
             children: children.map { ($0.id!, $0.name, $0.kind, $0.active) },
             users: users.map { ($0.id!, $0.displayName, $0.username, $0.active) },
-            canWrite: canWrite, canSeeUsers: canSeeUsers, moveOptions: moveOptions, errors: errors)
+            canWrite: canWrite, canSeeUsers: canSeeUsers, moveOptions: moveOptions, errors: errors,
+            // The programme records the unit's subtree holds, of the registers the reader may read.
+            backlinks: try await RegisterBacklinks.to(table: RegisterTarget.unit.table, id: unit.id!, today: DisplayFormat.day(req.now), on: req.db)
+                .filter { actor.hasAny($0.declaration.policy.read) })
         return try await req.renderPage(status: status) { UnitShowView.render($0, model) }
     }
 

@@ -5,7 +5,9 @@ import SQLKit
 /// and awards, a cluster's policies and funds, a policy's awards — counted, their money summed, the
 /// first few named, for that record's page. A cluster also gathers the records that point at the
 /// enterprises counting in it (`ClusterMembership`), so "awards per cluster" counts each of its
-/// enterprises once. Every register that refers to another shows up here by being declared.
+/// enterprises once; a unit gathers its subtree's records, as the lists' unit filter does, so the
+/// count and the list behind it agree. Every register that refers to another shows up here by
+/// being declared.
 enum RegisterBacklinks {
     struct Group: Sendable {
         let declaration: RegisterDeclaration
@@ -39,7 +41,10 @@ enum RegisterBacklinks {
         for declaration in Registers.all {
             for field in declaration.fields {
                 guard let pointed = field.kind.target else { continue }
-                if pointed.table == table {
+                if pointed.table == table, pointed.isUnit, !field.kind.isMulti {
+                    let condition: SQLQueryString = "r.\(unsafeRaw: field.column) IN (\(ListFilter.subtreeUnitIDs(String(id))))"
+                    specs.append((declaration, field, condition, false, field.filterable ? declaration.path + "?\(field.key)=\(id)" : nil))
+                } else if pointed.table == table {
                     let condition: SQLQueryString = field.kind.isMulti
                         ? "EXISTS (SELECT 1 FROM register_links l WHERE l.register = \(bind: declaration.key) AND l.field = \(bind: field.key) AND l.record_id = r.id AND l.target_id = \(bind: id))"
                         : "r.\(unsafeRaw: field.column) = \(bind: id)"

@@ -45,6 +45,12 @@ struct RegisterDeclaration: Sendable {
 
     func field(_ key: String) -> RegisterField? { fields.first { $0.key == key } }
 
+    /// A choice field's choices by stored value (empty for any other field), to name codes read in SQL.
+    func choices(_ key: String) -> [String: RegisterChoice] {
+        guard case .choice(let choices)? = field(key)?.kind else { return [:] }
+        return Dictionary(choices.map { ($0.value, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The fields a person types: every field but the derived ones (forms, API bodies, import and export columns).
     var inputFields: [RegisterField] { fields.filter { !$0.derived } }
 

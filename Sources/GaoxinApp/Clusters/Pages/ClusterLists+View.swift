@@ -16,8 +16,17 @@ enum ClusterListsView {
                 .tbody(.forEach(lists.keyEnterprises) { e in
                     .tr(.td(.a(.href(Site.enterprise(e.id)), .text(e.name))), .td(.text(e.tierName)), .td(.class("num"), .text(Wan(e.revenue).yiText)))
                 }))),
-            .h3(.text(context.t("重点项目", "Key projects"))),
-            .p(.class("empty"), .text(context.t("重大项目登记上线后，此处自动列出本集群签约至投产各阶段的重点项目", "Listed here once the project register exists"))),
+            .h3(.text(context.t("重点项目（省重大、市重大、区重点）", "Key projects (provincial, municipal, district)"))),
+            .if(lists.keyProjects.isEmpty, .p(.class("empty"), .text(context.t("本集群尚无重点项目", "No key project in this cluster yet")))),
+            .if(!lists.keyProjects.isEmpty, .table(
+                .thead(.tr(.th(.text(context.t("项目", "Project"))), .th(.text(context.t("级别", "Level"))), .th(.text(context.t("阶段", "Stage"))),
+                           .th(.class("num"), .text(context.t("总投资（亿元）", "Investment (100m yuan)"))))),
+                .tbody(.forEach(lists.keyProjects) { p in
+                    .tr(.td(.a(.href(RegisterDeclaration.projects.path(p.id)), .text(p.name))), .td(.text(p.level)),
+                        .td(.text(p.stage), .if(p.late, .span(.class("badge expired"), .text(context.t(" 滞后", " late"))))),
+                        .td(.class("num"), .text(Wan(p.totalInvestment).yiText)))
+                }))),
+            .p(.a(.href(RegisterDeclaration.projects.path + "?clusterId=\(clusterID)"), .text(context.t("本集群全部项目", "All the cluster's projects")))),
             .h3(.text(context.t("招商目标", "Target companies"))),
             .if(lists.targetCompanies.isEmpty, .p(.class("empty"), .text(context.t("尚无招商目标企业", "No target company yet")))),
             .if(!lists.targetCompanies.isEmpty, .table(
@@ -28,8 +37,15 @@ enum ClusterListsView {
                         .td(.text(t.source ?? "")), .td(.text(t.reason ?? "")))
                 }))),
             .p(.a(.href(RegisterDeclaration.targetCompanies.path + "/new"), .text(context.t("登记招商目标企业", "Add a target company")))),
-            .h3(.text(context.t("问题与需求", "Problems and needs"))),
-            .p(.class("empty"), .text(context.t("项目问题与企业需求登记上线后，此处自动列出本集群未解决的问题与需求", "Listed here once problems and needs are recorded")))
+            .h3(.text(context.t("问题与需求（本集群项目未解决的问题）", "Problems and needs (the cluster's projects' open obstacles)"))),
+            .if(lists.problems.isEmpty, .p(.class("empty"), .text(context.t("本集群项目没有未解决的问题", "No open obstacle on the cluster's projects")))),
+            .if(!lists.problems.isEmpty, .table(
+                .thead(.tr(.th(.text(context.t("问题", "Problem"))), .th(.text(context.t("项目", "Project"))), .th(.text(context.t("责任单位", "Unit"))),
+                           .th(.text(context.t("解决时限", "Due"))))),
+                .tbody(.forEach(lists.problems) { o in
+                    .tr(.td(.a(.href(RegisterDeclaration.obstacles.path(o.id)), .text(o.title))), .td(.text(o.project)), .td(.text(o.unit)),
+                        .td(.text(o.dueOn), .if(o.overdue, .span(.class("badge expired"), .text(context.t(" 已逾期", " overdue"))))))
+                })))
         )
     }
 }

@@ -24,6 +24,7 @@ enum AttractionSeeder {
         var projects: Int
         var obstacles: Int
         var targets: Int
+        var investments: Int
     }
 
     static let batch = 1_000
@@ -33,7 +34,13 @@ enum AttractionSeeder {
     static func seed(_ app: Application, options: Options, progress: @escaping @Sendable (String) -> Void) async throws -> Summary {
         let db = app.db, sql = db as! any SQLDatabase, now = app.clock.now()
         if try await sql.raw("SELECT id FROM leads WHERE code = \(bind: leadCode(0))").first() != nil {
-            throw Abort(.conflict, reason: "已有省级规模招商数据 (province-scale attraction data already seeded)")
+            // Seeded before the investment plans existed: add just those.
+            guard try await sql.raw("SELECT id FROM project_investments WHERE code LIKE 'P-TZ-%' LIMIT 1").first() == nil else {
+                throw Abort(.conflict, reason: "已有省级规模招商数据 (province-scale attraction data already seeded)")
+            }
+            progress("年度投资计划")
+            let investments = try await seedInvestments(app, today: CalendarDay(options.today)!)
+            return Summary(leads: 0, activities: 0, projects: 0, obstacles: 0, targets: 0, investments: investments)
         }
         let boards = try await sql.raw("SELECT id FROM units WHERE kind = 'board' AND code LIKE 'P-%' AND active = \(bind: true) ORDER BY id").all()
             .map { try $0.decode(column: "id", as: Int.self) }
@@ -157,13 +164,51 @@ enum AttractionSeeder {
             }
             try await targets.run()
         }
-        let summary = Summary(leads: options.leads, activities: activities, projects: options.projects, obstacles: options.obstacles, targets: boards.count * 2)
+        progress("年度投资计划")
+        let investments = try await seedInvestments(app, today: today)
+        let summary = Summary(leads: options.leads, activities: activities, projects: options.projects, obstacles: options.obstacles, targets: boards.count * 2,
+                              investments: investments)
         try await AuditLog.record(on: db, at: now, actor: nil, actorName: "演示数据", address: nil, action: .importRows, entity: "import",
                                   entityID: "province-attraction", summary: "生成省级规模招商数据：线索 \(summary.leads) 条，项目 \(summary.projects) 个",
                                   before: NoSnapshot?.none, after: summary)
         progress("分析统计信息")
         try await sql.raw("ANALYZE").run()
         return summary
+    }
+
+    /// This year's plan of every project not yet producing, reported through last month — a third
+    /// on pace, a third a little behind, a third well behind (`InvestmentCompletion`).
+    static func seedInvestments(_ app: Application, today: CalendarDay) async throws -> Int {
+        let sql = app.db as! any SQLDatabase, now = app.clock.now()
+        let due = InvestmentCompletion.monthsDue(year: today.year, today: today.description)
+        let projects = try await sql.raw("""
+            SELECT id, total_investment FROM projects WHERE code LIKE 'P-XM-%' AND stage <> 'producing' AND signed_on <= \(bind: today.description) ORDER BY id
+            """).all().map { (try $0.decode(column: "id", as: Int.self), try $0.decode(column: "total_investment", as: Int64.self)) }
+        let months = ProjectInvestmentMonths.all.map(\.key)
+        for start in stride(from: 0, to: projects.count, by: batch) {
+            try await app.db.transaction { tx in
+                let sql = tx as! any SQLDatabase
+                var filed: [SearchIndex.Filed] = []
+                let insert = sql.insert(into: "project_investments").columns(["active", "name_sort", "created_at", "updated_at", "code", "project_id", "year", "planned_amount"]
+                                                                              + months + ["completed_amount", "reported_through", "completion_percent"])
+                for (i, (id, investment)) in projects[start..<min(projects.count, start + batch)].enumerated().map({ ($0.offset + start, $0.element) }) {
+                    let plan = max(investment / 4, 1_000), pace = [1.1, 0.9, 0.6][i % 3]
+                    let values: [Int64?] = (1...12).map { $0 <= due ? Int64(Double(plan) / 12 * pace) : nil }
+                    let completion = InvestmentCompletion(planned: plan, months: values)
+                    let code = String(format: "P-TZ-%d-%07d", today.year, i)
+                    filed.append(.init(id: 0, sortKey: PinyinSortKey.key(for: code), texts: [code]))
+                    insert.values([SQLBind(true), SQLBind(PinyinSortKey.key(for: code)), SQLBind(now), SQLBind(now), SQLBind(code), SQLBind(id), SQLBind(today.year), SQLBind(plan)]
+                                  + values.map { $0.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null }
+                                  + [SQLBind(completion.completed), completion.reportedThrough.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
+                                     completion.percent.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null])
+                }
+                let first = (try await sql.raw("SELECT COALESCE(MAX(id), 0) AS m FROM project_investments").first(decodingColumn: "m", as: Int.self) ?? 0) + 1
+                try await insert.run()
+                try await SearchIndex.insert("project_investments", filed.enumerated().map { .init(id: first + $0.offset, sortKey: $0.element.sortKey, texts: $0.element.texts) }, on: sql)
+            }
+        }
+        try await sql.raw("ANALYZE").run()
+        return projects.count
     }
 
     static func leadCode(_ i: Int) -> String { String(format: "P-XS-%07d", i) }

@@ -12,6 +12,7 @@ enum UnitShowView {
         var canSeeUsers: Bool
         var moveOptions: [FormField.Option]
         var errors: [FieldError]
+        var backlinks: [RegisterBacklinks.Group] = []
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -58,7 +59,8 @@ enum UnitShowView {
                     .li(.a(.href(Site.user(user.id)), .text(user.name)), .text(" (\(user.username))"),
                         .if(!user.active, .span(.class("tag"), .text(context.t("已停用", "inactive")))))
                 })
-            ))
+            )),
+            RegisterBacklinksView.section(context, model.backlinks)
         )
     }
 }
