@@ -35,6 +35,14 @@ final class AttractionSeedTests: XCTestCase {
                 stages.insert(record.text("stage") ?? "")
             }
             XCTAssertEqual(stages, Set(ProjectStage.allCases.map(\.rawValue)), "projects in every stage")
+            let stagesPerBoard = try await sql.raw("""
+                SELECT MIN(n) AS least FROM (SELECT owning_unit_id, COUNT(DISTINCT stage) AS n FROM leads GROUP BY owning_unit_id) s
+                """).first(decodingColumn: "least", as: Int.self)
+            XCTAssertEqual(stagesPerBoard, Set(AttractionSeeder.leadStages).count, "every board works leads in every stage")
+            let projectStagesPerBoard = try await sql.raw("""
+                SELECT MIN(n) AS least FROM (SELECT owning_unit_id, COUNT(DISTINCT stage) AS n FROM projects GROUP BY owning_unit_id) s
+                """).first(decodingColumn: "least", as: Int.self)
+            XCTAssertEqual(projectStagesPerBoard, ProjectStage.allCases.count, "every board's projects are in every stage")
 
             // This year's investment plans, their totals derived as the register derives them.
             try await AssertAsync.equal(try await count("project_investments"), summary.investments)

@@ -72,7 +72,7 @@ final class RegisterContractTests: XCTestCase {
                 let location = try XCTUnwrap(posted.location)
                 let page = try await browser.get(location)
                 XCTAssertTrue(page.text.contains(texts[declaration.nameField]!), "the record page shows its name")
-                for field in declaration.fields where field.kind.isMoney {
+                for field in declaration.inputFields where field.kind.isMoney {
                     let id = Int(location.split(separator: "/").last!.prefix { $0.isNumber })!
                     let stored = try await RegisterStore.find(declaration, id: id, on: app.db)
                     XCTAssertEqual(stored?.values[field.key], .integer(125_000), "12.5 亿元 typed in the form is 125,000 万元")

@@ -45,7 +45,7 @@ final class RoleRouteMatrixTests: XCTestCase {
     static let programmeReaders: Set<Role> = [.admin, .office, .unit, .park, .leader]
     static let programmeWriters: Set<Role> = [.admin, .office, .unit]
     static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards", "target-companies",
-                                            "enterprise-liaisons", "enterprise-visits", "service-items", "leads", "lead-activities", "projects", "patrols", "obstacles"]
+                                            "enterprise-liaisons", "enterprise-visits", "service-items", "leads", "lead-activities", "projects", "project-investments", "patrols", "obstacles"]
     /// Declared registers only the office writes (`Policies.officeRegisters`).
     static let officeRegisters = ["zone-indicators", "lead-sources", "attraction-targets"]
 
@@ -69,6 +69,8 @@ final class RoleRouteMatrixTests: XCTestCase {
 
     static let fixedTable: [String: Rule] = [
         "GET /": .roles(signedIn),
+        // My work: every signed-in user's own unit (what is listed follows the registers they may read).
+        "GET /api/v1/my-work": .roles(signedIn),
 
         // Attraction and projects beyond the registers' own routes.
         "POST /projects/:id/stage": .roles(programmeWriters),
@@ -80,6 +82,8 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /leads/:id/stage": .roles(programmeWriters),
         "GET /attraction-targets/progress": .roles(programmeReaders),
         "GET /api/v1/attraction-targets/progress": .roles(programmeReaders),
+        "GET /project-investments/progress": .roles(programmeReaders),
+        "GET /api/v1/project-investments/progress": .roles(programmeReaders),
         "GET /warnings": .roles(programmeReaders),
         "GET /api/v1/warnings": .roles(programmeReaders),
         "GET /healthz": .publicRoute,

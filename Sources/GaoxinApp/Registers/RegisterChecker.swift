@@ -47,6 +47,7 @@ enum RegisterChecker {
             let found = try await batchCheck(checkable.map { RegisterBatchItem(values: outcomes[$0].values, existingID: items[$0].existing?.id, number: $0 + 1) }, db)
             for (position, index) in checkable.enumerated() { outcomes[index].errors += found[position] }
         }
+        try await RegisterAmountScale.check(declaration, items, outcomes: &outcomes, on: db)
         return outcomes
     }
 

@@ -69,6 +69,10 @@ struct RegisterDTO: Encodable, Sendable {
         for field in declaration.inputFields {
             properties[field.key] = fieldSchema(field, required: !partial && field.required, nullable: !field.required)
         }
+        if RegisterAmountScale.hasMoney(declaration) {
+            properties[RegisterAmountScale.confirmKey] = .boolean(required: false, nullable: true,
+                description: "金额已核对：金额达到同类记录中位数的一万倍（疑似按“元”填写）时须为 true 才能保存")
+        }
         // `{}` in a PATCH changes nothing (answered with the record, not audited), as for every other register.
         return .object(properties: properties)
     }

@@ -20,12 +20,15 @@ struct RegisterInput: Sendable {
     /// Several-valued fields whose texts were typed as names or codes (`RegisterField.namesKey`),
     /// never read as ids: "0499" is part of a name there, not record 499.
     var typedLists: Set<String> = []
+    /// The person confirmed that an unusually large amount is right (`RegisterAmountScale`).
+    var confirmedAmounts = false
 
     func has(_ key: String) -> Bool { texts[key] != nil || lists[key] != nil }
 
     /// A form post: every field of the register is present (a missing checkbox is unticked).
     static func form(_ form: [String: String], lists: [String: [String]], declaration: RegisterDeclaration) -> RegisterInput {
         var input = RegisterInput(source: .form)
+        input.confirmedAmounts = form[RegisterAmountScale.confirmKey] == "1"
         for field in declaration.inputFields {
             switch field.kind {
             case .references:
@@ -55,6 +58,11 @@ struct RegisterInput: Sendable {
         // Keys the register does not have are ignored, as every other endpoint's decoding ignores them.
         var input = RegisterInput(source: .json)
         var failures: [FieldError] = []
+        switch object[RegisterAmountScale.confirmKey] {
+        case .bool(let confirmed)?: input.confirmedAmounts = confirmed
+        case nil, .null?: break
+        default: failures.append(.invalid(RegisterAmountScale.confirmKey, zh: "金额已核对应为 true 或 false", en: "confirmLargeAmounts must be true or false"))
+        }
         for field in declaration.inputFields {
             guard let value = object[field.key] else { continue }
             switch (field.kind, value) {

@@ -28,6 +28,8 @@ enum AttractionSeeder {
     }
 
     static let batch = 1_000
+    // Each board takes runs of consecutive rows as long as a stage cycle, so every board has
+    // leads and projects in every stage (a board picked by `i % boards` met one stage only).
     static let leadStages: [LeadStage] = [.lead, .lead, .lead, .contacting, .contacting, .negotiating, .negotiating, .signed, .signed, .dropped]
     static let projectStages: [ProjectStage] = [.signed, .signed, .registered, .registered, .started, .started, .started, .completed, .producing, .producing]
 
@@ -69,7 +71,7 @@ enum AttractionSeeder {
                         let stage = leadStages[i % leadStages.count]
                         let key = PinyinSortKey.key(for: name)
                         leads.values(SQLBind(true), SQLBind(key), SQLBind(now), SQLBind(now), SQLBind(leadCode(i)), SQLBind(name), SQLLiteral.null,
-                                     SQLBind(sources[i % sources.count]), SQLBind(boards[i % boards.count]), SQLBind(Int64(1_000 + (i * 7_919) % 300_000)),
+                                     SQLBind(sources[i % sources.count]), SQLBind(boards[(i / leadStages.count) % boards.count]), SQLBind(Int64(1_000 + (i * 7_919) % 300_000)),
                                      SQLBind(stage.rawValue), stage == .dropped ? SQLBind("企业暂缓投资") : SQLLiteral.null,
                                      stage.isOpen ? SQLBind("再次拜访") : SQLLiteral.null,
                                      stage.isOpen ? SQLBind(day(today, (i * 37) % 120 - 40)) : SQLLiteral.null, SQLBind(CompanyNameKey.of(name)))
@@ -120,7 +122,7 @@ enum AttractionSeeder {
                         let key = PinyinSortKey.key(for: name)
                         insert.values(
                             SQLBind(true), SQLBind(key), SQLBind(now), SQLBind(now), SQLBind(projectCode(i)), SQLBind(name), SQLBind("省级演示投资方"),
-                            clusters.isEmpty || i % 3 == 0 ? SQLLiteral.null : SQLBind(clusters[i % clusters.count]), SQLBind(boards[(i * 7) % boards.count]),
+                            clusters.isEmpty || i % 3 == 0 ? SQLLiteral.null : SQLBind(clusters[i % clusters.count]), SQLBind(boards[(i / projectStages.count) % boards.count]),
                             SQLBind(["industrial", "sci_tech", "headquarters", "services", "platform"][i % 5]), SQLBind(investment), SQLBind(i % 11 == 0),
                             SQLBind(["provincial", "municipal", "district", "none", "none"][i % 5]), SQLBind(stage.rawValue), SQLBind(signed),
                             SQLBind(planned[.registered]!), SQLBind(planned[.started]!), SQLBind(planned[.completed]!), SQLBind(planned[.producing]!),

@@ -20,6 +20,10 @@ enum RegisterFormView {
                           : pickers[field.key].map { picker(field, $0, context, errors: errors) }
                           ?? control(field, context, values: values, lists: lists, options: options, errors: errors)
                   },
+                  // Offered once an amount was held back as unusually large (`RegisterAmountScale`).
+                  .if(errors.contains { $0.code == "confirm" },
+                      FormField.checkbox(RegisterAmountScale.confirmKey, label: context.t("金额已核对（单位为亿元，数额无误）", "Amounts checked (in 100m yuan, correct)"),
+                                         checked: false, errors: [], lang: lang)),
                   .div(.class("actions"), .button(.type(.submit), .text(context.t("保存", "Save")))))
         )
     }
