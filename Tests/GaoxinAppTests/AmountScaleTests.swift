@@ -13,6 +13,11 @@ final class AmountScaleTests: XCTestCase {
             for (index, investment) in ([10_000, 20_000, 30_000, 40_000, 50_000] as [Int64]).enumerated() {
                 try await AssertAsync.equal(try await AttractionRequests.project(office.api, "XM-S\(index)", unit: fixtures.team, investment: investment).status, .created)
             }
+            // Beyond any real figure (Wan.registerMaximum) is refused outright, whatever is confirmed.
+            let absurd = try await office.api.send(.POST, RegisterDeclaration.projectInvestments.apiPath, body: [
+                "code": "TZ-MAX", "projectId": 1, "year": 2026, "plannedAmount": Int64.max - 1, "confirmLargeAmounts": true])
+            XCTAssertEqual(try apiErrorObject(absurd)["field"] as? String, "plannedAmount")
+            XCTAssertTrue((try apiErrorObject(absurd)["message"] as? String)?.contains("超出上限") ?? false)
             // 3.8 亿元 typed as 380,000,000 (元) into a 万元 field: 12,667 × the median 30,000.
             let typedInYuan = try await AttractionRequests.project(office.api, "XM-Y", unit: fixtures.team, investment: 380_000_000)
             XCTAssertEqual(typedInYuan.status, .unprocessableEntity)

@@ -54,4 +54,25 @@ final class AttractionDomainTests: XCTestCase {
         XCTAssertEqual(TargetPace.of(actual: 39, target: 100, elapsed: 0.5), .red)
         XCTAssertEqual(TargetPace.of(actual: 0, target: 0, elapsed: 0.9), .green)
     }
+
+    func testInvestmentCompletionDerivesTotalRateAndMonthsDueAndNeverTraps() {
+        let year = InvestmentCompletion(planned: 12_000, months: [1_000, 1_000, 0, 1_000, nil, nil, nil, nil, nil, nil, nil, nil])
+        XCTAssertEqual(year.completed, 3_000)
+        XCTAssertEqual(year.reportedThrough, 4, "a reported zero counts as reported")
+        XCTAssertEqual(year.percent, 25)
+        XCTAssertEqual(InvestmentCompletion(planned: 3, months: [2]).percent, 67, "rounded half up")
+        XCTAssertNil(InvestmentCompletion(planned: 0, months: [5]).percent, "no plan, no rate")
+        XCTAssertNil(InvestmentCompletion(planned: 100, months: Array(repeating: nil, count: 12)).reportedThrough)
+        XCTAssertEqual(InvestmentCompletion.firstGap([1, nil, 3]), 1)
+        XCTAssertNil(InvestmentCompletion.firstGap([1, 2, nil, nil]))
+        XCTAssertEqual(InvestmentCompletion.monthsDue(year: 2026, today: "2026-09-21"), 8, "a month counts once it has ended")
+        XCTAssertEqual(InvestmentCompletion.monthsDue(year: 2026, today: "2026-01-15"), 0)
+        XCTAssertEqual(InvestmentCompletion.monthsDue(year: 2025, today: "2026-01-15"), 12)
+        XCTAssertEqual(InvestmentCompletion.monthsDue(year: 2027, today: "2026-12-31"), 0)
+        XCTAssertEqual(year.pace(monthsDue: 4), .red, "3,000 against 4,000 due: below 80 %")
+        // Amounts beyond any real figure saturate rather than trap (the API bounds them first).
+        let huge = InvestmentCompletion(planned: Int64.max - 1, months: [Int64.max, Int64.max])
+        XCTAssertEqual(huge.completed, Int64.max)
+        XCTAssertEqual(huge.percent, 100)
+    }
 }

@@ -89,11 +89,14 @@ enum RegisterChecker {
         case .money:
             if input.source == .form {
                 switch Wan.parse(yi: text) {
-                case .success(let wan): return wan.value < 0 ? fail("不能为负数", "cannot be negative") : .integer(wan.value)
+                case .success(let wan):
+                    if wan.value > Wan.registerMaximum { return fail("超出上限（\(Wan(Wan.registerMaximum).yiText) 亿元）", "is over the limit") }
+                    return wan.value < 0 ? fail("不能为负数", "cannot be negative") : .integer(wan.value)
                 case .failure(let problem): return fail("（亿元）" + problem.messageZh, "(100 million yuan) " + problem.messageEn)
                 }
             }
             guard let wan = Int64(text.replacingOccurrences(of: ",", with: "")) else { return fail("应为整数（万元）", "must be a whole number of 10,000 yuan") }
+            if wan > Wan.registerMaximum { return fail("超出上限（\(Wan.registerMaximum) 万元）", "is over the limit of \(Wan.registerMaximum)") }
             return wan < 0 ? fail("不能为负数", "cannot be negative") : .integer(wan)
         case .area:
             guard let area = Int64(text.replacingOccurrences(of: ",", with: "")), area >= 0 else { return fail("应为不小于 0 的整数（平方米）", "must be a whole number of m²") }

@@ -1,3 +1,4 @@
+import GaoxinDomain
 import OpenAPIKit30
 import Vapor
 
@@ -84,7 +85,8 @@ struct RegisterDTO: Encodable, Sendable {
             // A required text must hold more than spaces (the server trims); lengths count Unicode scalars, as the server does.
             let pattern: String? = nullable ? nil : JSONSchema.nonBlank
             return JSONSchema.string(required: required, nullable: nullable, description: description, maxLength: max, pattern: pattern)
-        case .money: return .integer(format: .int64, required: required, nullable: nullable, description: description + "（万元）", minimum: (0, exclusive: false))
+        case .money: return .integer(format: .int64, required: required, nullable: nullable, description: description + "（万元）",
+                                     maximum: (Int(Wan.registerMaximum), exclusive: false), minimum: (0, exclusive: false))
         case .area: return .integer(format: .int64, required: required, nullable: nullable, description: description + "（平方米）", minimum: (0, exclusive: false))
         case .integer(let min, let max):
             return .integer(format: .int64, required: required, nullable: nullable, description: description, maximum: (Int(max), exclusive: false), minimum: (Int(min), exclusive: false))

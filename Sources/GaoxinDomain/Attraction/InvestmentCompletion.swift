@@ -8,14 +8,22 @@ public struct InvestmentCompletion: Equatable, Sendable {
 
     public init(planned: Int64, months: [Int64?]) {
         self.planned = planned
-        completed = months.compactMap { $0 }.reduce(0, +)
+        // Saturating: callers bound amounts (`Wan.registerMaximum`), but a sum must never trap.
+        completed = months.compactMap { $0 }.reduce(0) { total, month in
+            let (sum, overflow) = total.addingReportingOverflow(month)
+            return overflow ? Int64.max : sum
+        }
         reportedThrough = months.lastIndex { $0 != nil }.map { $0 + 1 }
     }
 
     /// Whole per cent, rounded half up; nil without a plan.
     public var percent: Int64? {
         guard planned > 0 else { return nil }
-        return (completed * 200 + planned) / (planned * 2)
+        let (doubled, overflow) = completed.multipliedReportingOverflow(by: 200)
+        guard !overflow, planned <= Int64.max / 2, doubled <= Int64.max - planned else {
+            return Int64(min((Double(completed) / Double(planned) * 100).rounded(), Double(Int64.max / 2)))
+        }
+        return (doubled + planned) / (planned * 2)
     }
 
     /// The first empty month before a reported one, as an index (0 = January).

@@ -4,6 +4,11 @@ public struct Wan: Equatable, Comparable, Hashable, Sendable, Codable {
 
     public init(_ value: Int64) { self.value = value }
 
+    /// The largest amount a register accepts: 1e12 万元 (1 亿亿元), over ten times the world's yearly
+    /// output — no real figure comes near, and sums of millions of such amounts (a year's plans, a
+    /// unit's totals, × 12 in a pace check) stay inside 64 bits on both engines.
+    public static let registerMaximum: Int64 = 1_000_000_000_000
+
     /// A bare integer in JSON (`123456`), as the API promises for money, not `{"value":123456}`.
     public init(from decoder: Decoder) throws {
         value = try decoder.singleValueContainer().decode(Int64.self)
