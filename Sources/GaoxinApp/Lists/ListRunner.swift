@@ -180,8 +180,10 @@ enum ListRunner {
 
     /// A time limit's state on `today`, as `RegisterTimeLimit.state` reads it: settled first, then
     /// before the day expired, within the warning window expiring, else valid.
-    static func timeLimitCondition(_ limit: RegisterTimeLimit, _ state: RegisterExpiry, today: String) -> SQLQueryString {
-        let column = "r." + RegisterField.snakeCase(limit.field)
+    /// `column` replaces the date column's expression (`MyWork` wraps it so a small unit's records
+    /// are found through their unit index, not the whole date range).
+    static func timeLimitCondition(_ limit: RegisterTimeLimit, _ state: RegisterExpiry, today: String, column override: String? = nil) -> SQLQueryString {
+        let column = override ?? "r." + RegisterField.snakeCase(limit.field)
         let last = RegisterTimeLimit.warningLimit(today, days: limit.warningDays)
         let open: SQLQueryString = limit.settledBy.map {
             "(r.\(unsafeRaw: RegisterField.snakeCase($0.field)) IS NULL OR r.\(unsafeRaw: RegisterField.snakeCase($0.field)) NOT IN (\(binds: $0.values))) AND "

@@ -49,12 +49,19 @@ struct MyWork: Content, APISchema {
 
     static func load(unitID: Int?, unitName: String, roles: Set<Role>, today: String, on sql: any SQLDatabase) async throws -> MyWork {
         var groups: [Group] = []
+        // Below the top of the tree a unit holds a small share of the records: they are found
+        // through the unit index, the date wrapped (`|| ''`) so neither engine walks the whole
+        // province's date range instead (measured at province scale, BENCHMARKS.md).
+        let narrow = try await unitID.asyncMap { id in
+            try await sql.raw("SELECT parent_id FROM units WHERE id = \(bind: id)").first().map { try !$0.decodeNil(column: "parent_id") } ?? false
+        } ?? false
         for (declaration, limit, unitKey) in sources(for: roles) {
             let unitColumn = "r." + RegisterField.snakeCase(unitKey), due = "r." + RegisterField.snakeCase(limit.field)
+            let dueExpression = narrow ? "(\(due) || '')" : due
             let mine: SQLQueryString = unitID.map { "r.active = \(bind: true) AND \(unsafeRaw: unitColumn) IN (\(ListFilter.subtreeUnitIDs(String($0))))" }
                 ?? "r.active = \(bind: true)"
-            let expired = ListRunner.timeLimitCondition(limit, .expired, today: today)
-            let expiring = ListRunner.timeLimitCondition(limit, .expiring, today: today)
+            let expired = ListRunner.timeLimitCondition(limit, .expired, today: today, column: dueExpression)
+            let expiring = ListRunner.timeLimitCondition(limit, .expiring, today: today, column: dueExpression)
             let counts = try await sql.raw("""
                 SELECT SUM(CASE WHEN \(expired) THEN 1 ELSE 0 END) AS overdue, SUM(CASE WHEN \(expiring) THEN 1 ELSE 0 END) AS soon
                 FROM \(unsafeRaw: declaration.table) r WHERE \(mine) AND ((\(expired)) OR (\(expiring)))
