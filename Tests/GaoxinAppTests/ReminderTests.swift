@@ -95,11 +95,7 @@ final class ReminderTests: XCTestCase {
     // MARK: Delivery
 
     private func server(_ url: String, _ adjust: (inout AppConfig) -> Void) async throws -> Application {
-        var config = AppConfig()
-        config.databaseURL = url
-        config.bcryptCost = 4
-        config.logLevel = .warning
-        adjust(&config)
+        let config = testConfig(url, adjust)
         let app = try await Application.make(.testing, .shared(eventLoopGroup(for: config)))
         app.useClock(AppClock(frozenAt: Fixtures.startOfTest))
         try configure(app, config: config)

@@ -64,7 +64,7 @@ struct EarlyWarnings: Content, APISchema {
             """).all()
         return Kind(key: "lateProjects", title: "滞后项目",
                     rule: "今天已过某一未到达阶段的计划日期为红（滞后）；30 天内到达下一计划节点为黄",
-                    red: try count(counts, "red"), yellow: try count(counts, "yellow"),
+                    red: try ProjectGroups.count(counts, "red"), yellow: try ProjectGroups.count(counts, "yellow"),
                     items: try rows.map { row in
                         let due = try row.decode(column: "next_due_on", as: String.self)
                         let stage = ProjectStage(rawValue: try row.decode(column: "stage", as: String.self))?.zh ?? ""
@@ -86,7 +86,7 @@ struct EarlyWarnings: Content, APISchema {
             """).all()
         return Kind(key: "overdueObstacles", title: "逾期未解决的问题",
                     rule: "未解决且已过解决时限为红；7 天内到期为黄",
-                    red: try count(counts, "red"), yellow: try count(counts, "yellow"),
+                    red: try ProjectGroups.count(counts, "red"), yellow: try ProjectGroups.count(counts, "yellow"),
                     items: try rows.map { row in
                         let due = try row.decode(column: "due_on", as: String.self)
                         return Item(level: due < today ? "red" : "yellow", name: try row.decode(column: "title", as: String.self),
@@ -111,7 +111,7 @@ struct EarlyWarnings: Content, APISchema {
             """).all()
         return Kind(key: "staleLeads", title: "长期未跟进的线索",
                     rule: "在跟进中的线索超过 \(staleYellowDays) 天无跟进记录为黄，超过 \(staleRedDays) 天为红（无记录的按登记日期）",
-                    red: try count(counts, "red"), yellow: try count(counts, "yellow"),
+                    red: try ProjectGroups.count(counts, "red"), yellow: try ProjectGroups.count(counts, "yellow"),
                     items: try rows.map { row in
                         let last = try row.decode(column: "last_on", as: String.self)
                         return Item(level: last < redLine ? "red" : "yellow", name: try row.decode(column: "company_name", as: String.self),
@@ -127,11 +127,6 @@ struct EarlyWarnings: Content, APISchema {
         let date = calendar.date(from: DateComponents(year: parsed.year, month: parsed.month, day: parsed.day))!
         let moved = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: date)!)
         return String(format: "%04d-%02d-%02d", moved.year!, moved.month!, moved.day!)
-    }
-
-    private static func count(_ row: (any SQLRow)?, _ column: String) throws -> Int {
-        guard let row, try !row.decodeNil(column: column) else { return 0 }
-        return try row.decode(column: column, as: Int.self)
     }
 
     static let schemaName = "EarlyWarnings"

@@ -56,17 +56,16 @@ struct InvestmentProgress: Content, APISchema {
                 WHERE i.active = \(bind: true) AND p.active = \(bind: true) AND i.year = \(bind: year)
                 GROUP BY \(unsafeRaw: key), \(unsafeRaw: name) ORDER BY planned DESC, k
                 """).all().map { row in
-                group(key: try row.decodeNil(column: "k") ? "" : try decodeKey(row),
+                group(key: try row.decodeNil(column: "k") ? "" : try ProjectGroups.key(row),
                       name: try row.decodeNil(column: "name") ? "" : try row.decode(column: "name", as: String.self),
                       projects: try row.decode(column: "n", as: Int.self),
                       planned: try row.decode(column: "planned", as: Int64.self), completed: try row.decode(column: "completed", as: Int64.self))
             }
         }
         let levels = try await grouped("p.level", name: "p.level")
-        let levelNames = ["provincial": "省重大", "municipal": "市重大", "district": "区重点", "none": "一般项目"]
-        let byLevel = ["provincial", "municipal", "district", "none"].map { level in
-            let found = levels.first { $0.key == level }
-            return group(key: level, name: levelNames[level]!, projects: found?.projects ?? 0, planned: found?.planned ?? 0, completed: found?.completed ?? 0)
+        let byLevel = ProjectGroups.levels.map { level in
+            let found = levels.first { $0.key == level.key }
+            return group(key: level.key, name: level.name, projects: found?.projects ?? 0, planned: found?.planned ?? 0, completed: found?.completed ?? 0)
         }
         let total = group(key: "", name: "合计", projects: levels.map(\.projects).reduce(0, +),
                           planned: levels.map(\.planned).reduce(0, +), completed: levels.map(\.completed).reduce(0, +))
@@ -94,8 +93,7 @@ struct InvestmentProgress: Content, APISchema {
         let rows = try await sql.raw("""
             SELECT p.id, p.name, i.planned_amount, i.completed_amount, i.reported_through
             """ + " " + behind + " ORDER BY COALESCE(i.completed_amount, 0) * 1.0 / i.planned_amount, p.id LIMIT \(unsafeRaw: String(shown))").all()
-        let redCount = try counts.map { try $0.decodeNil(column: "red") ? 0 : try $0.decode(column: "red", as: Int.self) } ?? 0
-        let behindCount = try counts.map { try $0.decode(column: "behind", as: Int.self) } ?? 0
+        let redCount = try ProjectGroups.count(counts, "red"), behindCount = try ProjectGroups.count(counts, "behind")
         return EarlyWarnings.Kind(key: "investmentBehind", title: "投资完成落后于计划的项目", rule: rule, red: redCount, yellow: behindCount - redCount,
             items: try rows.map { row in
                 let planned = try row.decode(column: "planned_amount", as: Int64.self)
@@ -107,11 +105,6 @@ struct InvestmentProgress: Content, APISchema {
                     detail: "年度计划 \(Wan(planned).yiText) 亿元，" + (through.map { "已报至 \($0) 月，" } ?? "尚未填报，")
                         + "完成 \(Wan(completed).yiText) 亿元（\(completion.percent ?? 0)%），应完成 \(Wan(planned * Int64(due) / 12).yiText) 亿元")
             })
-    }
-
-    private static func decodeKey(_ row: any SQLRow) throws -> String {
-        if let number = try? row.decode(column: "k", as: Int64.self) { return String(number) }
-        return try row.decode(column: "k", as: String.self)
     }
 
     static let schemaName = "InvestmentProgress"

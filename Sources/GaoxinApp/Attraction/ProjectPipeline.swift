@@ -45,7 +45,7 @@ struct ProjectPipeline: Content, APISchema {
                 FROM projects p \(unsafeRaw: join) WHERE p.active = \(bind: true) \(signed)
                 GROUP BY \(unsafeRaw: key), \(unsafeRaw: name) ORDER BY invest DESC, k
                 """).all().map { row in
-                Group(key: try row.decodeNil(column: "k") ? "" : String(describing: try decodeKey(row)),
+                Group(key: try row.decodeNil(column: "k") ? "" : try ProjectGroups.key(row),
                       name: try row.decodeNil(column: "name") ? "" : try row.decode(column: "name", as: String.self),
                       count: try row.decode(column: "n", as: Int.self), investment: try row.decode(column: "invest", as: Int64.self),
                       late: try row.decodeNil(column: "late") ? 0 : try row.decode(column: "late", as: Int.self))
@@ -57,10 +57,9 @@ struct ProjectPipeline: Content, APISchema {
             return Group(key: stage.rawValue, name: stage.zh, count: found?.count ?? 0, investment: found?.investment ?? 0, late: found?.late ?? 0)
         }
         let levels = try await grouped("p.level", name: "p.level")
-        let levelNames = ["provincial": "省重大", "municipal": "市重大", "district": "区重点", "none": "一般项目"]
-        let byLevel = ["provincial", "municipal", "district", "none"].map { level in
-            let found = levels.first { $0.key == level }
-            return Group(key: level, name: levelNames[level]!, count: found?.count ?? 0, investment: found?.investment ?? 0, late: found?.late ?? 0)
+        let byLevel = ProjectGroups.levels.map { level in
+            let found = levels.first { $0.key == level.key }
+            return Group(key: level.key, name: level.name, count: found?.count ?? 0, investment: found?.investment ?? 0, late: found?.late ?? 0)
         }
         let total = Group(key: "", name: "合计", count: byStage.map(\.count).reduce(0, +), investment: byStage.map(\.investment).reduce(0, +),
                           late: byStage.map(\.late).reduce(0, +))
@@ -68,11 +67,6 @@ struct ProjectPipeline: Content, APISchema {
                                byUnit: try await grouped("p.owning_unit_id", join: "JOIN units u ON u.id = p.owning_unit_id", name: "u.name"),
                                byCluster: try await grouped("p.cluster_id", join: "LEFT JOIN clusters c ON c.id = p.cluster_id", name: "c.name"),
                                byLevel: byLevel)
-    }
-
-    private static func decodeKey(_ row: any SQLRow) throws -> String {
-        if let number = try? row.decode(column: "k", as: Int64.self) { return String(number) }
-        return try row.decode(column: "k", as: String.self)
     }
 
     static let schemaName = "ProjectPipeline"

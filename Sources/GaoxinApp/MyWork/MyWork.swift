@@ -66,7 +66,7 @@ struct MyWork: Content, APISchema {
                 SELECT SUM(CASE WHEN \(expired) THEN 1 ELSE 0 END) AS overdue, SUM(CASE WHEN \(expiring) THEN 1 ELSE 0 END) AS soon
                 FROM \(unsafeRaw: declaration.table) r WHERE \(mine) AND ((\(expired)) OR (\(expiring)))
                 """).first()
-            let overdue = try count(counts, "overdue"), soon = try count(counts, "soon")
+            let overdue = try ProjectGroups.count(counts, "overdue"), soon = try ProjectGroups.count(counts, "soon")
             guard overdue + soon > 0 else { continue }
             let name = "r." + RegisterField.snakeCase(declaration.nameField)
             let rows = try await sql.raw("""
@@ -90,11 +90,6 @@ struct MyWork: Content, APISchema {
 
     static func load(for actor: Actor, today: String, on sql: any SQLDatabase) async throws -> MyWork {
         try await load(unitID: actor.unitID, unitName: actor.unitName, roles: actor.roles, today: today, on: sql)
-    }
-
-    private static func count(_ row: (any SQLRow)?, _ column: String) throws -> Int {
-        guard let row, try !row.decodeNil(column: column) else { return 0 }
-        return try row.decode(column: column, as: Int.self)
     }
 
     static let schemaName = "MyWork"

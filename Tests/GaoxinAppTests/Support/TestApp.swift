@@ -12,11 +12,7 @@ import XCTest
 func withApp(engine: Engine = TestDatabase.engine, configure adjust: (inout AppConfig) -> Void = { _ in },
              _ test: (Application, Fixtures) async throws -> Void) async throws {
     let (url, cleanup) = try await TestDatabase.fresh(engine: engine)
-    var config = AppConfig()
-    config.databaseURL = url
-    config.bcryptCost = 4
-    config.logLevel = .warning
-    adjust(&config)
+    let config = testConfig(url, adjust)
     let app = try await Application.make(.testing, .shared(eventLoopGroup(for: config)))
     app.useClock(AppClock(frozenAt: Fixtures.startOfTest))
     do {
@@ -31,6 +27,16 @@ func withApp(engine: Engine = TestDatabase.engine, configure adjust: (inout AppC
     }
     try await app.asyncShutdown()
     try await cleanup()
+}
+
+/// The configuration every test server runs with: the database, a cheap bcrypt cost, quiet logs.
+func testConfig(_ url: String, _ adjust: (inout AppConfig) -> Void = { _ in }) -> AppConfig {
+    var config = AppConfig()
+    config.databaseURL = url
+    config.bcryptCost = 4
+    config.logLevel = .warning
+    adjust(&config)
+    return config
 }
 
 /// A small organisation and one user per role, all with `Fixtures.password`.
