@@ -76,6 +76,8 @@ final class RoleRouteMatrixTests: XCTestCase {
         "POST /projects/:id/stage": .roles(programmeWriters),
         "POST /api/v1/projects/:id/stage": .roles(programmeWriters),
         "GET /api/v1/projects/:id/stage-changes": .roles(programmeReaders),
+        "POST /projects/:id/enterprise": .roles(programmeWriters),
+        "POST /api/v1/projects/:id/enterprise": .roles(programmeWriters),
         "GET /projects/pipeline": .roles(programmeReaders),
         "GET /api/v1/projects/pipeline": .roles(programmeReaders),
         "GET /leads/board": .roles(programmeReaders),

@@ -9,7 +9,7 @@ enum AttractionRoutes {
     static var all: [RouteSpec] {
         let projects = RegisterDeclaration.projects, targets = RegisterDeclaration.attractionTargets, investments = RegisterDeclaration.projectInvestments
         let yearParam = APIParameter.query("year", "年度（如 2025）", .integer(maximum: (2100, exclusive: false), minimum: (2000, exclusive: false)))
-        return ProjectStagePages.routes + LeadPages.routes + [
+        return ProjectStagePages.routes + ProjectEnterprisePages.routes + LeadPages.routes + [
             RouteSpec(.GET, projects.path + "/pipeline", .read(projects.policy)) { req in
                 let pipeline = try await ProjectPipeline.load(year: try year(req, strict: false), today: DisplayFormat.day(req.now), on: req.sql)
                 return try await req.renderPage { AttractionViews.pipeline($0, pipeline) }

@@ -8,6 +8,7 @@ import Vapor
 /// day has passed unreached, the stage history and the form that moves the stage — and the
 /// routes that move it (a form post and its API twin).
 enum ProjectStagePages {
+    static let sectionName = "project-stages"
     static var routes: [RouteSpec] {
         let declaration = RegisterDeclaration.projects
         return [
@@ -89,7 +90,7 @@ enum ProjectStagePages {
             return .redirect(RegisterDeclaration.projects.path(record.id) + "?notice=saved")
         } catch let failed as ValidationFailed {
             let draw = try await section(req, record, errors: failed.errors, posted: move)
-            return try await pages.show(req, record: record, extras: draw, status: .unprocessableEntity)
+            return try await pages.show(req, record: record, redrawn: .init(name: sectionName, draw: draw), status: .unprocessableEntity)
         }
     }
 

@@ -34,17 +34,16 @@ struct RegisterPages: Sendable {
     }
 
     func show(_ req: Request) async throws -> Response {
-        try await show(req, record: try await find(req), extras: nil)
+        try await show(req, record: try await find(req), redrawn: nil)
     }
 
-    /// The record page; `extras` replaces the register's own section (redrawn with a form's errors).
-    func show(_ req: Request, record: RegisterRecord, extras given: RegisterRecordSections.Draw?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    /// The record page; `redrawn` replaces one of the register's own sections (a form's errors).
+    func show(_ req: Request, record: RegisterRecord, redrawn: RegisterRecordSections.Redrawn?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let canWrite = try await mayWrite(record, req)
         let backlinks = try await RegisterBacklinks.to(table: declaration.table, id: record.id, today: DisplayFormat.day(req.now), on: req.db)
-        var extras = given
-        if extras == nil, let load = RegisterRecordSections.all[declaration.key] { extras = try await load(req, record) }
+        let sections = try await RegisterRecordSections.draw(declaration, record, redrawn: redrawn, req)
         return try await req.renderPage(status: status) { context in
-            RegisterShowView.render(context, declaration, record, backlinks: backlinks, canWrite: canWrite, extras: extras?(context) ?? .empty)
+            RegisterShowView.render(context, declaration, record, backlinks: backlinks, canWrite: canWrite, extras: .group(sections.map { $0(context) }))
         }
     }
 

@@ -2,14 +2,38 @@ import Plot
 import Vapor
 
 /// What a register shows on its record page beyond its fields and the records pointing at it (a
-/// project's stage timeline and its stage form): loaded with the request, drawn with the page's
-/// context. Registered by key, so the generic pages stay generic.
+/// project's stage timeline and form, its enterprise): loaded with the request, drawn with the
+/// page's context. Registered by key, so the generic pages stay generic; each section has a name
+/// so a form that fails can redraw its own section with the errors and keep the others.
 enum RegisterRecordSections {
     typealias Draw = @Sendable (PageContext) -> Node<HTML.BodyContext>
     typealias Load = @Sendable (Request, RegisterRecord) async throws -> Draw
 
-    static let all: [String: Load] = [
-        RegisterDeclaration.projects.key: ProjectStagePages.section,
-        RegisterDeclaration.leads.key: LeadPages.section,
+    struct Section: Sendable {
+        let name: String
+        let load: Load
+    }
+
+    /// A section drawn in place of its loaded self (the form posted, with its errors).
+    struct Redrawn: Sendable {
+        let name: String
+        let draw: Draw
+    }
+
+    static let all: [String: [Section]] = [
+        RegisterDeclaration.projects.key: [
+            Section(name: ProjectStagePages.sectionName, load: ProjectStagePages.section),
+            Section(name: ProjectEnterprisePages.sectionName, load: ProjectEnterprisePages.section),
+        ],
+        RegisterDeclaration.leads.key: [Section(name: "lead-actions", load: LeadPages.section)],
     ]
+
+    /// The register's sections in order, `redrawn` taking its own section's place.
+    static func draw(_ declaration: RegisterDeclaration, _ record: RegisterRecord, redrawn: Redrawn?, _ req: Request) async throws -> [Draw] {
+        var draws: [Draw] = []
+        for section in all[declaration.key] ?? [] {
+            if let redrawn, redrawn.name == section.name { draws.append(redrawn.draw) } else { draws.append(try await section.load(req, record)) }
+        }
+        return draws
+    }
 }

@@ -15,7 +15,7 @@ struct PageContext: Sendable {
 
 /// Confirmations shown after a redirect (`?notice=created`); codes, so the URL carries no free text.
 enum Notice: String, Sendable {
-    case created, saved, moved, deleted, deactivated, reactivated, passwordChanged, tokenRevoked, signedOut, idleSignedOut, unlocked, imported
+    case created, saved, moved, deleted, deactivated, reactivated, passwordChanged, tokenRevoked, signedOut, idleSignedOut, unlocked, imported, enterpriseCreated, enterpriseLinked
 
     func text(_ lang: UILanguage) -> String {
         switch self {
@@ -31,6 +31,8 @@ enum Notice: String, Sendable {
         case .idleSignedOut: return lang.t("长时间未操作，已自动退出，请重新登录", "Signed out after inactivity; please sign in again")
         case .unlocked: return lang.t("账号已解锁", "Account unlocked")
         case .imported: return lang.t("导入完成", "Import finished")
+        case .enterpriseCreated: return lang.t("已登记落地企业并关联到本项目", "The enterprise is registered and linked to the project")
+        case .enterpriseLinked: return lang.t("已按信用代码关联企业名录中的企业", "Linked to the enterprise already registered under that credit code")
         }
     }
 }
