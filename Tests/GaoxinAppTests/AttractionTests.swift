@@ -147,7 +147,7 @@ final class AttractionTests: XCTestCase {
             let zone = rows[0]
             XCTAssertEqual(zone["projects"] as? Int, 5, "signed in 2026, active")
             let actual = Dictionary(uniqueKeysWithValues: (zone["metrics"] as! [[String: Any]]).map { ($0["key"] as! String, $0["actual"] as! Int) })
-            XCTAssertEqual(actual, ["over100Yi": 1, "over50Yi": 2, "over10Yi": 3, "over1Yi": 4, "signedInvestment": 1_975_000])
+            XCTAssertEqual(actual, ["over100Yi": 1, "over50Yi": 2, "over10Yi": 3, "over1Yi": 4, "signedInvestment": 1_975_000, "talentsIntroduced": 0])
             XCTAssertEqual(rows[1]["pace"] as? String, "red", "nothing signed by late September against a target")
             try await AssertAsync.equal(try await office.send(.GET, targets.apiPath + "/progress?year=abc").status, .badRequest)
             let page = try await Browser.signedIn(app, as: .leader).get(targets.path + "/progress?year=2026")

@@ -45,9 +45,9 @@ final class RoleRouteMatrixTests: XCTestCase {
     static let programmeReaders: Set<Role> = [.admin, .office, .unit, .park, .leader]
     static let programmeWriters: Set<Role> = [.admin, .office, .unit]
     static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards", "target-companies",
-                                            "enterprise-liaisons", "enterprise-visits", "service-items", "leads", "lead-activities", "projects", "project-investments", "patrols", "obstacles"]
+                                            "enterprise-liaisons", "enterprise-visits", "service-items", "leads", "lead-activities", "projects", "project-investments", "patrols", "obstacles", "target-metric-reports"]
     /// Declared registers only the office writes (`Policies.officeRegisters`).
-    static let officeRegisters = ["zone-indicators", "lead-sources", "attraction-targets"]
+    static let officeRegisters = ["zone-indicators", "lead-sources", "attraction-targets", "target-metrics", "target-metric-goals"]
 
     /// Every register has the same routes: list, export, record page, forms, writes, and the API twins.
     static func registerRoutes(_ key: String, writers programmeWriters: Set<Role> = programmeWriters) -> [String: Rule] {

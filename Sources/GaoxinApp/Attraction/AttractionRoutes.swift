@@ -63,6 +63,6 @@ enum AttractionRoutes {
 
 /// The menu's two attraction entries and the pages under each.
 enum Attraction {
-    static let leadPaths = [RegisterDeclaration.leads, .leadActivities, .leadSources, .attractionTargets].map(\.path)
+    static let leadPaths = [RegisterDeclaration.leads, .leadActivities, .leadSources, .attractionTargets, .targetMetrics, .targetMetricGoals, .targetMetricReports].map(\.path)
     static let projectPaths = [RegisterDeclaration.projects, .projectInvestments, .patrols, .obstacles].map(\.path)
 }

@@ -43,6 +43,7 @@ enum Migrations {
         M0037_CreateLeadFollowUp(),
         M0038_CreateProjectInvestments(),
         M0039_CreateReminders(),
+        M0040_CreateTargetMetrics(),
     ]
 
     static func register(on app: Application) {

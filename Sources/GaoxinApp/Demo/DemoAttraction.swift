@@ -160,10 +160,31 @@ enum DemoAttraction {
     /// the teams' own lists split the zone's (illustrative).
     static let targets: [[String: String]] = [
         ["code": "MB-2025-WXGX", "title": "2025年“双招双引”目标指引清单", "owningUnitId": "WXGX", "year": "2025", "over100Yi": "1", "over50Yi": "3",
-         "over10Yi": "18", "over1Yi": "180", "signedInvestment": "4500000", "note": "2025年全区“双招双引”部署会下发（seed 002）"],
+         "over10Yi": "18", "over1Yi": "180", "signedInvestment": "4500000", "talentsIntroduced": "12",
+         "note": "2025年全区“双招双引”部署会下发（seed 002）；引进人才目标为示例"],
     ] + teams.enumerated().map { index, team in
         ["code": "MB-2025-\(team)", "title": "2025年招商目标（\(team)）", "owningUnitId": team, "year": "2025", "over100Yi": index == 0 ? "1" : "0",
          "over50Yi": index < 3 ? "1" : "0", "over10Yi": String([4, 3, 3, 2, 2, 2, 1, 1][index]), "over1Yi": String([30, 25, 25, 20, 20, 20, 20, 20][index]),
          "signedInvestment": String([900_000, 700_000, 700_000, 500_000, 500_000, 400_000, 400_000, 400_000][index])]
     }
+
+    /// The zone's own metrics beside the built-in ones (illustrative: seed 002 names the 异地创新中心
+    /// target list and 招才引智 without figures).
+    static let targetMetrics: [[String: String]] = [
+        ["code": "MBZB-01", "name": "新引进研发机构", "measure": "家", "note": "新型研发机构、企业研发中心落户（示例指标）"],
+        ["code": "MBZB-02", "name": "异地创新中心落地项目", "measure": "个", "note": "经异地创新中心、海外商务创新交流中心导入并落地的项目（示例指标）"],
+    ]
+
+    static let targetMetricGoals: [[String: String]] = [
+        ["code": "MBZ-2025-WXGX-01", "metricId": "MBZB-01", "owningUnitId": "WXGX", "year": "2025", "goal": "10"],
+        ["code": "MBZ-2025-WXGX-02", "metricId": "MBZB-02", "owningUnitId": "WXGX", "year": "2025", "goal": "20"],
+        ["code": "MBZ-2025-ZS-KJXM-01", "metricId": "MBZB-01", "owningUnitId": "ZS-KJXM", "year": "2025", "goal": "4"],
+    ]
+
+    static let targetMetricReports: [[String: String]] = [
+        ["code": "TB-2025-0001", "content": "某高校集成电路研究院无锡分院落户", "metricId": "MBZB-01", "owningUnitId": "ZS-KJXM", "achievedOn": "2025-03-18", "amount": "1"],
+        ["code": "TB-2025-0002", "content": "两家企业研发中心获认定并落户", "metricId": "MBZB-01", "owningUnitId": "ZS-JCDL", "achievedOn": "2025-05-26", "amount": "2"],
+        ["code": "TB-2025-0003", "content": "上海异地创新中心导入智能传感项目落地", "metricId": "MBZB-02", "owningUnitId": "ZS-WLCY", "achievedOn": "2025-04-09", "amount": "1"],
+        ["code": "TB-2025-0004", "content": "深圳异地创新中心导入新能源装备项目落地", "metricId": "MBZB-02", "owningUnitId": "ZS-XNY", "achievedOn": "2025-06-30", "amount": "2"],
+    ]
 }

@@ -60,8 +60,10 @@ enum SheetParsing {
         }
         // The template's example row is valid data on purpose; imported unchanged it would create
         // 张三 with a published password or overwrite a real record named like the example.
+        // One filled column (a register whose example names only a unit) would take every real
+        // row of that unit for the example: it takes two to recognise it.
         let example = register.columns.filter { !$0.example.isEmpty }
-        for row in rows where !example.isEmpty && example.allSatisfy({ row.has($0.key) && row.value($0.key) == $0.example }) {
+        for row in rows where example.count >= 2 && example.allSatisfy({ row.has($0.key) && row.value($0.key) == $0.example }) {
             errors.append(ImportRowError(row: row.number, column: "", value: "",
                                          reason: "这一行是模板中的示例行，请删除或改成真实数据后再导入"))
         }

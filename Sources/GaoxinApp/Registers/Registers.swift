@@ -3,7 +3,8 @@
 enum Registers {
     static let all: [RegisterDeclaration] = [.policies, .funds, .platforms, .talents, .events, .promotionOrganisations, .advisors, .certifiedStaff, .awards, .targetCompanies,
                                                 .enterpriseLiaisons, .enterpriseVisits, .serviceItems, .zoneIndicators,
-                                                .leadSources, .leads, .leadActivities, .projects, .projectInvestments, .patrols, .obstacles, .attractionTargets]
+                                                .leadSources, .leads, .leadActivities, .projects, .projectInvestments, .patrols, .obstacles, .attractionTargets,
+                                                .targetMetrics, .targetMetricGoals, .targetMetricReports]
 
     static func find(_ key: String) -> RegisterDeclaration? { all.first { $0.key == key } }
 }

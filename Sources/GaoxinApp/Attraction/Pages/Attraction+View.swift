@@ -84,13 +84,17 @@ enum AttractionViews {
                   .button(.type(.submit), .text(context.t("查看", "Show")))),
             .p(.class("hint"), .text(context.t(
                 "按签约日期计入当年；投资档次累计计数（一个 120 亿元项目同时计入超100亿、超50亿、超10亿和超亿元）；计入本单位及下级单位负责的项目。"
+                + "引进人才按人才名录的引进日期计数；自定义指标为本单位及下级单位当年填报的完成量之和。"
                 + "年度已过 \(Int((progress.elapsed * 100).rounded()))%：低于应完成量 80% 为红，80%–100% 为黄。",
-                "Projects count in the year they were signed; classes are cumulative; a unit's subtree counts. Red below 80 % of the pace, yellow below it."))),
+                "Projects count in the year they were signed; classes are cumulative; a unit's subtree counts; talents by the talent register's day; "
+                + "the zone's own metrics add up what the subtree reported. Red below 80 % of the pace, yellow below it."))),
+            .p(.a(.href(RegisterDeclaration.targetMetricGoals.path), .text(context.t("自定义指标目标", "Metric goals"))), .text(" · "),
+               .a(.href(RegisterDeclaration.targetMetricReports.path), .text(context.t("填报完成情况", "Report achievements")))),
             .table(.class("list"),
                 .thead(.tr(.th(.text(context.t("排名", "Rank"))), .th(.text(context.t("单位", "Unit"))), .th(.text(context.t("清单", "List"))),
-                           .forEach(TargetProgress.metricKeys) { metric in
-                               .th(.class("num"), .text(metric.key == "signedInvestment" ? context.t("签约总投资（亿元，完成/目标）", "Signed (100m yuan)")
-                                                                                        : context.t(metric.zh + "（完成/目标）", metric.key)))
+                           .forEach(progress.columns) { column in
+                               .th(.class("num"), .text(column.key == "signedInvestment" ? context.t("签约总投资（亿元，完成/目标）", "Signed (100m yuan, done/target)")
+                                                                                        : context.t("\(column.label)（\(column.measure)，完成/目标）", "\(column.label) (\(column.measure), done/target)")))
                            },
                            .th(.class("num"), .text(context.t("综合完成率", "Completion"))))),
                 .tbody(.forEach(progress.rows) { row in
