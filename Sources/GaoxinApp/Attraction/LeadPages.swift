@@ -38,30 +38,14 @@ enum LeadPages {
         var dropped = 0
     }
 
-    /// One query for the counts, one for the cards (the first `cardsPerColumn` of each stage by next step).
+    /// The counts, then each column's first cards (`LeadBoardQuery`).
     static func load(unitID: Int?, on sql: any SQLDatabase) async throws -> Board {
         var board = Board(unitID: unitID)
-        let scope: SQLQueryString = unitID.map { "AND l.owning_unit_id IN (\(ListFilter.subtreeUnitIDs(String($0))))" } ?? ""
-        for row in try await sql.raw("SELECT l.stage, COUNT(*) AS n FROM leads l WHERE l.active = \(bind: true) \(scope) GROUP BY l.stage").all() {
-            let count = try row.decode(column: "n", as: Int.self)
-            guard let stage = LeadStage(rawValue: try row.decode(column: "stage", as: String.self)) else { continue }
-            if stage == .dropped { board.dropped = count } else { board.counts[stage] = count }
-        }
-        let rows = try await sql.raw("""
-            SELECT * FROM (
-              SELECT l.id, l.code, l.company_name, l.estimated_investment, l.next_step, l.next_step_on, l.stage, u.name AS team,
-                     ROW_NUMBER() OVER (PARTITION BY l.stage ORDER BY CASE WHEN l.next_step_on IS NULL THEN 1 ELSE 0 END, l.next_step_on, l.id) AS position
-              FROM leads l JOIN units u ON u.id = l.owning_unit_id
-              WHERE l.active = \(bind: true) AND l.stage <> \(bind: LeadStage.dropped.rawValue) \(scope)
-            ) ranked WHERE position <= \(bind: cardsPerColumn) ORDER BY position
-            """).all()
-        for row in rows {
-            guard let stage = LeadStage(rawValue: try row.decode(column: "stage", as: String.self)) else { continue }
-            board.cards[stage, default: []].append(Card(
-                id: try row.decode(column: "id", as: Int.self), code: try row.decode(column: "code", as: String.self),
-                company: try row.decode(column: "company_name", as: String.self), team: try row.decode(column: "team", as: String.self),
-                investment: try row.decode(column: "estimated_investment", as: Int64?.self), nextStep: try row.decode(column: "next_step", as: String?.self),
-                nextStepOn: try row.decode(column: "next_step_on", as: String?.self), stage: stage))
+        let counts = try await LeadBoardQuery.counts(scope: unitID, on: sql)
+        board.dropped = counts[.dropped] ?? 0
+        for stage in boardStages {
+            board.counts[stage] = counts[stage] ?? 0
+            board.cards[stage] = try await LeadBoardQuery.cards(stage, held: counts[stage] ?? 0, scope: unitID, limit: cardsPerColumn, on: sql)
         }
         return board
     }

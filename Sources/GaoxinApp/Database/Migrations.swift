@@ -44,6 +44,7 @@ enum Migrations {
         M0038_CreateProjectInvestments(),
         M0039_CreateReminders(),
         M0040_CreateTargetMetrics(),
+        M0041_CreateLeadBoardIndex(),
     ]
 
     static func register(on app: Application) {

@@ -1,0 +1,44 @@
+import GaoxinDomain
+@testable import GaoxinApp
+import SQLKit
+import XCTVapor
+import XCTest
+
+/// The board's columns read either through the unit index (a unit holding few leads) or by
+/// walking the stage in next-step order (many leads, or the whole zone): both give the same
+/// cards — earliest next step first, leads without one last by id, at most the column's worth.
+final class LeadBoardQueryTests: XCTestCase {
+    func testEveryReadingOfAColumnGivesTheSameCardsInTheSameOrder() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let source = try await AttractionRequests.source(office)
+            var codes: [String: Int] = [:]
+            for (code, next) in [("N1", "2026-10-05"), ("N2", nil), ("N3", "2026-09-01"), ("N4", "2026-10-05"), ("N5", nil), ("N6", "2026-12-24")] as [(String, String?)] {
+                let created = try await AttractionRequests.lead(office, code, "看板排序\(code)科技有限公司", source: source, unit: fixtures.team, stage: "lead",
+                                                                extra: next.map { ["nextStepOn": $0, "nextStep": "拜访"] } ?? [:])
+                codes[code] = try XCTUnwrap(parseJSONObject(created)["id"] as? Int)
+            }
+            _ = try await AttractionRequests.lead(office, "O1", "别队排序科技有限公司", source: source, unit: fixtures.otherTeam, stage: "lead", extra: ["nextStepOn": "2026-01-01"])
+            let retired = try await AttractionRequests.lead(office, "N7", "停用排序科技有限公司", source: source, unit: fixtures.team, stage: "lead", extra: ["nextStepOn": "2026-02-01"])
+            _ = try await office.send(.POST, RegisterDeclaration.leads.apiPath(try XCTUnwrap(parseJSONObject(retired)["id"] as? Int)) + "/deactivate")
+
+            let sql = app.db as! any SQLDatabase
+            let counts = try await LeadBoardQuery.counts(scope: fixtures.zone, on: sql)
+            XCTAssertEqual(counts[.lead], 7, "the zone's subtree: six of the team, one of the other team; not the deactivated one")
+            let teamCounts = try await LeadBoardQuery.counts(scope: fixtures.team, on: sql)
+            XCTAssertEqual(teamCounts[.lead], 6)
+
+            // N3 and N1/N4 by day (N1 before N4 on the same day, by id), N6, then those without a next step by id.
+            let expected = ["N3", "N1", "N4", "N6", "N2", "N5"].map { codes[$0]! }
+            let throughUnits = try await LeadBoardQuery.cards(.lead, held: 6, scope: fixtures.team, limit: 50, on: sql)
+            let walking = try await LeadBoardQuery.cards(.lead, held: LeadBoardQuery.sortedAtMost + 1, scope: fixtures.team, limit: 50, on: sql)
+            XCTAssertEqual(throughUnits.map(\.id), expected)
+            XCTAssertEqual(walking.map(\.id), expected)
+            let capped = try await LeadBoardQuery.cards(.lead, held: 6, scope: fixtures.team, limit: 5, on: sql)
+            XCTAssertEqual(capped.map(\.id), Array(expected.prefix(5)), "the nulls fill what the days leave of the column")
+            let zone = try await LeadBoardQuery.cards(.lead, held: 7, scope: nil, limit: 2, on: sql)
+            XCTAssertEqual(zone.map(\.code), ["O1", "N3"], "the whole zone walks the stage in next-step order")
+            XCTAssertEqual(zone.first?.team, "生命健康招商团队")
+        }
+    }
+}
