@@ -22,11 +22,12 @@ enum ListRunner {
         on sql: any SQLDatabase, as: Row.Type
     ) async throws -> ListPage<Row> {
         let plan = try await searchPlan(definition, query, on: sql)
+        let subtrees = try await UnitSubtrees.resolve(definition, query, on: sql)
         let total: Int
         if let plan, plan.bounded {
             // A common word: count the matches among its rarest gram's first postings, up to the cap.
             let inner = sql.select().column(SQLRaw("1")).from(SQLRaw(definition.from))
-            applyWhere(inner, definition, query, scope, plan: plan, counting: true)
+            applyWhere(inner, definition, query, scope, plan: plan, subtrees: subtrees, counting: true)
             inner.limit(SearchIndex.totalCap + 1)
             let counted = try await sql.raw("SELECT COUNT(*) AS total FROM (\(inner.query)) s").first(decodingColumn: "total", as: Int.self) ?? 0
             total = min(counted, SearchIndex.totalCap)
@@ -34,7 +35,7 @@ enum ListRunner {
             total = try await sql.raw(rollup).first(decodingColumn: "total", as: Int.self) ?? 0
         } else {
             let count = sql.select().column(SQLRaw("COUNT(*) AS total")).from(SQLRaw(definition.countFrom ?? definition.from))
-            applyWhere(count, definition, query, scope, plan: plan)
+            applyWhere(count, definition, query, scope, plan: plan, subtrees: subtrees)
             total = try await count.first(decodingColumn: "total", as: Int.self) ?? 0
         }
         // Few rows pass the filters: fetch them through the filters' indexes and sort them, rather
@@ -54,7 +55,7 @@ enum ListRunner {
             // Many rows pass: keep SQLite from fetching them all through a filter's index and sorting
             // them (a board's 11,000 enterprises: 34 ms) when the sort's index finds a page at once.
             let walkSortIndex = sql.dialect.name == "sqlite" && total > sortAfterFilteringLimit
-            applyWhere(rows, definition, query, scope, plan: plan, walkSortIndex: walkSortIndex)
+            applyWhere(rows, definition, query, scope, plan: plan, subtrees: subtrees, walkSortIndex: walkSortIndex)
             applyOrder(rows, definition, query, afterFiltering: narrowed)
             rows.limit(query.per).offset((query.page - 1) * query.per)
         }
@@ -77,9 +78,10 @@ enum ListRunner {
         limit: Int = ListExport.maxRows, on sql: any SQLDatabase, as: Row.Type
     ) async throws -> [Row] {
         let plan = try await searchPlan(definition, query, on: sql)
+        let subtrees = try await UnitSubtrees.resolve(definition, query, on: sql)
         let rows = sql.select().from(SQLRaw(definition.from))
         for column in definition.select + (definition.dialectSelect?(sql.dialect.name == "postgresql") ?? []) { rows.column(SQLRaw(column)) }
-        applyWhere(rows, definition, query, scope, plan: plan)
+        applyWhere(rows, definition, query, scope, plan: plan, subtrees: subtrees)
         applyOrder(rows, definition, query, afterFiltering: plan?.selective == true && sql.dialect.name == "sqlite")
         rows.limit(limit)
         return try await rows.all(decoding: Row.self, with: decoder)
@@ -92,7 +94,8 @@ enum ListRunner {
         guard !columns.isEmpty else { return [] }
         let select = sql.select().from(SQLRaw(definition.from))
         for (index, column) in columns.enumerated() { select.column(SQLRaw("CAST(SUM(\(column)) AS BIGINT) AS s\(index)")) }
-        applyWhere(select, definition, query, nil, plan: try await searchPlan(definition, query, on: sql))
+        applyWhere(select, definition, query, nil, plan: try await searchPlan(definition, query, on: sql),
+                   subtrees: try await UnitSubtrees.resolve(definition, query, on: sql))
         guard let row = try await select.first() else { return columns.map { _ in nil } }
         return try columns.indices.map { try row.decodeNil(column: "s\($0)") ? nil : row.decode(column: "s\($0)", as: Int64.self) }
     }
@@ -123,7 +126,8 @@ enum ListRunner {
     /// `walkSortIndex`: SQLite's unary `+` on an indexed filter column keeps the planner off that
     /// index, so it walks the sort's index instead (see `page`).
     private static func applyWhere(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery, _ scope: (any SQLExpression)?,
-                                   plan: SearchIndex.Plan? = nil, counting: Bool = false, walkSortIndex: Bool = false) {
+                                   plan: SearchIndex.Plan? = nil, subtrees: UnitSubtrees = UnitSubtrees(), counting: Bool = false,
+                                   walkSortIndex: Bool = false) {
         let unindexed = walkSortIndex ? "+" : ""
         if let scope { builder.where(scope) }
         if let plan {
@@ -139,7 +143,7 @@ enum ListRunner {
             case .flag(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: value == "1")"))
             case .unitSubtree(let unitIDColumn):
-                builder.where(SQLQueryString("\(unsafeRaw: unindexed + unitIDColumn) IN (\(ListFilter.subtreeUnitIDs(value)))"))
+                builder.where(subtrees.condition(unindexed + unitIDColumn, unit: value))
             case .dateFrom(let column):
                 if let day = ListFilter.parseDay(value) { builder.where(SQLQueryString("\(unsafeRaw: column) >= \(bind: day)")) }
             case .dateTo(let column):
