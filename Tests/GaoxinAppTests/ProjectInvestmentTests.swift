@@ -56,6 +56,13 @@ final class ProjectInvestmentTests: XCTestCase {
             let items = try XCTUnwrap(behind["items"] as? [[String: Any]])
             XCTAssertEqual(items.map { $0["name"] as? String }, ["项目XM-B", "项目XM-C"], "the furthest behind first")
             XCTAssertEqual(items.first?["detail"] as? String, "年度计划 1.20 亿元，已报至 8 月，完成 0.56 亿元（47%），应完成 0.80 亿元")
+            // A deactivated project's plan warns no more.
+            _ = try await office.send(.POST, RegisterDeclaration.projects.apiPath(projectIDs[1]) + "/deactivate")
+            let afterDeactivation = try parseJSONObject(try await office.send(.GET, "/api/v1/warnings"))
+            let stillBehind = try XCTUnwrap((afterDeactivation["kinds"] as? [[String: Any]])?.first { $0["key"] as? String == "investmentBehind" })
+            XCTAssertEqual(stillBehind["red"] as? Int, 0)
+            XCTAssertEqual((stillBehind["items"] as? [[String: Any]])?.map { $0["name"] as? String }, ["项目XM-C"])
+            _ = try await office.send(.POST, RegisterDeclaration.projects.apiPath(projectIDs[1]) + "/reactivate")
 
             let page = try await Browser.signedIn(app, as: .leader).get(investments.path + "/progress?year=2026")
             XCTAssertTrue(page.text.contains("2026年项目投资完成情况") && page.text.contains("完成率 58%"), page.text)

@@ -83,16 +83,24 @@ struct InvestmentProgress: Content, APISchema {
         let due = InvestmentCompletion.monthsDue(year: year, today: today)
         let rule = "按今年已到期的 \(due) 个月，应完成年度计划投资的 \(due)/12：低于应完成额的 80% 为红，80%–100% 为黄"
         guard due > 0 else { return EarlyWarnings.Kind(key: "investmentBehind", title: "投资完成落后于计划的项目", rule: rule, red: 0, yellow: 0, items: []) }
+        // The year's rows read from their covering index; the few deactivated projects are left
+        // out by a list rather than a project lookup per row. Only the page's rows join a project.
         let behind: SQLQueryString = """
-            FROM project_investments i JOIN projects p ON p.id = i.project_id
-            WHERE i.active = \(bind: true) AND p.active = \(bind: true) AND i.year = \(bind: year) AND i.planned_amount > 0
+            FROM project_investments i
+            WHERE i.active = \(bind: true) AND i.year = \(bind: year) AND i.planned_amount > 0
               AND COALESCE(i.completed_amount, 0) * 12 < i.planned_amount * \(bind: due)
+              AND i.project_id NOT IN (SELECT id FROM projects WHERE active = \(bind: false))
             """
         let red: SQLQueryString = "COALESCE(i.completed_amount, 0) * 120 < i.planned_amount * \(bind: due * 8)"
         let counts = try await sql.raw("SELECT SUM(CASE WHEN \(red) THEN 1 ELSE 0 END) AS red, COUNT(*) AS behind " + behind).first()
+        let ratio = "COALESCE(b.completed_amount, 0) * 1.0 / b.planned_amount"
         let rows = try await sql.raw("""
-            SELECT p.id, p.name, i.planned_amount, i.completed_amount, i.reported_through
-            """ + " " + behind + " ORDER BY COALESCE(i.completed_amount, 0) * 1.0 / i.planned_amount, p.id LIMIT \(unsafeRaw: String(shown))").all()
+            SELECT p.id, p.name, b.planned_amount, b.completed_amount, b.reported_through FROM (
+              SELECT i.project_id, i.planned_amount, i.completed_amount, i.reported_through
+            """ + " " + behind + """
+               ORDER BY COALESCE(i.completed_amount, 0) * 1.0 / i.planned_amount, i.project_id LIMIT \(unsafeRaw: String(shown))
+            ) b JOIN projects p ON p.id = b.project_id ORDER BY \(unsafeRaw: ratio), p.id
+            """).all()
         let redCount = try ProjectGroups.count(counts, "red"), behindCount = try ProjectGroups.count(counts, "behind")
         return EarlyWarnings.Kind(key: "investmentBehind", title: "投资完成落后于计划的项目", rule: rule, red: redCount, yellow: behindCount - redCount,
             items: try rows.map { row in

@@ -45,6 +45,7 @@ enum Migrations {
         M0039_CreateReminders(),
         M0040_CreateTargetMetrics(),
         M0041_CreateLeadBoardIndex(),
+        M0042_CreateWarningIndexes(),
     ]
 
     static func register(on app: Application) {
