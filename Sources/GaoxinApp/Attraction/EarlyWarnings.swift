@@ -54,7 +54,7 @@ struct EarlyWarnings: Content, APISchema {
     static func lateProjects(today: String, on sql: any SQLDatabase) async throws -> Kind {
         let soon = RegisterTimeLimit.warningLimit(today, days: 30)
         // A producing project has no stage left to reach, so no next planned day: the day alone
-        // says it, and the count reads the (active, next_due_on) index without touching a row.
+        // says it, and the count reads the (next_due_on, active) index without touching a row.
         let counts = try await sql.raw("""
             SELECT SUM(CASE WHEN next_due_on < \(bind: today) THEN 1 ELSE 0 END) AS red,
                    SUM(CASE WHEN next_due_on >= \(bind: today) AND next_due_on <= \(bind: soon) THEN 1 ELSE 0 END) AS yellow

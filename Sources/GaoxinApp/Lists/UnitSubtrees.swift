@@ -15,10 +15,22 @@ struct UnitSubtrees: Sendable {
         var resolved = UnitSubtrees()
         for filter in definition.filters {
             guard case .unitSubtree = filter.kind, let value = query.filters[filter.key], resolved.ids[value] == nil else { continue }
-            let rows = try await sql.raw("\(ListFilter.subtreeUnitIDs(value)) LIMIT \(unsafeRaw: String(boundAtMost + 1))").all()
-            guard rows.count <= boundAtMost else { continue }
-            resolved.ids[value] = try rows.map { try $0.decode(column: "id", as: Int.self) }
+            resolved.ids[value] = try await read(value, on: sql)
         }
+        return resolved
+    }
+
+    /// The subtree's ids, nil when there are more than `boundAtMost`.
+    static func read(_ value: String, on sql: any SQLDatabase) async throws -> [Int]? {
+        let rows = try await sql.raw("\(ListFilter.subtreeUnitIDs(value)) LIMIT \(unsafeRaw: String(boundAtMost + 1))").all()
+        guard rows.count <= boundAtMost else { return nil }
+        return try rows.map { try $0.decode(column: "id", as: Int.self) }
+    }
+
+    /// A subtree of one unit read ahead (a unit's page gathering its subtree's records).
+    static func of(_ unitID: Int, on sql: any SQLDatabase) async throws -> UnitSubtrees {
+        var resolved = UnitSubtrees()
+        resolved.ids[String(unitID)] = try await read(String(unitID), on: sql)
         return resolved
     }
 

@@ -38,11 +38,12 @@ enum RegisterBacklinks {
     static func to(table: String, id: Int, today: String, on db: Database) async throws -> [Group] {
         let sql = db as! any SQLDatabase
         var specs: [(declaration: RegisterDeclaration, field: RegisterField, condition: SQLQueryString, throughMembers: Bool, listPath: String?)] = []
+        let subtree = table == RegisterTarget.unit.table ? try await UnitSubtrees.of(id, on: sql) : UnitSubtrees()
         for declaration in Registers.all {
             for field in declaration.fields {
                 guard let pointed = field.kind.target else { continue }
                 if pointed.table == table, pointed.isUnit, !field.kind.isMulti {
-                    let condition: SQLQueryString = "r.\(unsafeRaw: field.column) IN (\(ListFilter.subtreeUnitIDs(String(id))))"
+                    let condition = subtree.condition("r." + field.column, unit: String(id))
                     specs.append((declaration, field, condition, false, field.filterable ? declaration.path + "?\(field.key)=\(id)" : nil))
                 } else if pointed.table == table {
                     let condition: SQLQueryString = field.kind.isMulti
