@@ -14,9 +14,7 @@ final class ProjectEnterpriseTests: XCTestCase {
                 XCTAssertEqual(response.status, .created, response.text)
                 return try XCTUnwrap(try parseJSONObject(response)["id"] as? Int)
             }
-            let cluster = try created(try await office.send(.POST, Site.API.clusters, json: "{\"name\":\"集成电路\",\"category\":\"emerging\",\"leadUnitId\":\(fixtures.zone)}"))
-            let chain = try created(try await office.send(.POST, Site.API.clusterChains(cluster), json: #"{"name":"集成电路产业链"}"#))
-            let node = try created(try await office.send(.POST, Site.API.chainNodes(chain), json: #"{"segment":"midstream","name":"晶圆制造"}"#))
+            let (cluster, node) = try await AttractionRequests.chainNode(office, cluster: "集成电路", node: "晶圆制造", leadUnit: fixtures.zone)
             let project = try created(try await AttractionRequests.project(office, "XM-LD-1", unit: fixtures.team, investment: 200_000,
                                                                            extra: ["clusterId": cluster, "chainNodeId": node, "plannedRegisteredOn": "2026-06-01"]))
             let path = RegisterDeclaration.projects.apiPath(project) + "/enterprise"
@@ -85,9 +83,7 @@ final class ProjectEnterpriseTests: XCTestCase {
                 XCTAssertEqual(response.status, .created, response.text)
                 return try XCTUnwrap(try parseJSONObject(response)["id"] as? Int)
             }
-            let cluster = try created(try await office.send(.POST, Site.API.clusters, json: "{\"name\":\"生物医药\",\"category\":\"emerging\",\"leadUnitId\":\(fixtures.zone)}"))
-            let chain = try created(try await office.send(.POST, Site.API.clusterChains(cluster), json: #"{"name":"生物医药产业链"}"#))
-            let node = try created(try await office.send(.POST, Site.API.chainNodes(chain), json: #"{"segment":"midstream","name":"创新药"}"#))
+            let (_, node) = try await AttractionRequests.chainNode(office, cluster: "生物医药", node: "创新药", leadUnit: fixtures.zone)
             let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
             let project = try created(try await AttractionRequests.project(team, "XM-LD-9", unit: fixtures.team, investment: 80_000,
                 extra: ["chainNodeId": node, "stage": "started", "registeredOn": "2026-05-01", "startedOn": "2026-07-01"]))

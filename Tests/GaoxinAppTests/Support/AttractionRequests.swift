@@ -23,4 +23,16 @@ enum AttractionRequests {
             "totalInvestment": investment, "level": "municipal", "stage": "signed", "signedOn": signedOn,
         ].merging(extra) { $1 })
     }
+
+    /// A cluster led by `unit` with one chain and one node; the node's id.
+    static func chainNode(_ office: APIClient, cluster: String, node: String, leadUnit: Int) async throws -> (cluster: Int, node: Int) {
+        func created(_ response: XCTHTTPResponse) throws -> Int {
+            XCTAssertEqual(response.status, .created, response.text)
+            return try XCTUnwrap(try parseJSONObject(response)["id"] as? Int)
+        }
+        let clusterID = try created(try await office.send(.POST, Site.API.clusters, json: "{\"name\":\"\(cluster)\",\"category\":\"emerging\",\"leadUnitId\":\(leadUnit)}"))
+        let chain = try created(try await office.send(.POST, Site.API.clusterChains(clusterID), json: "{\"name\":\"\(cluster)产业链\"}"))
+        let nodeID = try created(try await office.send(.POST, Site.API.chainNodes(chain), json: "{\"segment\":\"midstream\",\"name\":\"\(node)\"}"))
+        return (clusterID, nodeID)
+    }
 }
