@@ -41,4 +41,23 @@ final class LeadBoardQueryTests: XCTestCase {
             XCTAssertEqual(zone.first?.team, "生命健康招商团队")
         }
     }
+
+    func testAColumnShowsItsFirstCardsAndLinksToTheRestInTheSameOrder() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let source = try await AttractionRequests.source(office)
+            let shown = LeadPages.cardsPerColumn
+            for n in 1...(shown + 2) {
+                let day = String(format: "2026-10-%02d", n)
+                let created = try await AttractionRequests.lead(office, "M\(n)", "列满测试\(n)号科技有限公司", source: source, unit: fixtures.team,
+                                                                stage: "contacting", extra: ["nextStepOn": day, "nextStep": "回访"])
+                XCTAssertEqual(created.status, .created, created.text)
+            }
+            let page = try await Browser.signedIn(app, as: .unit).get(RegisterDeclaration.leads.path + "/board")
+            XCTAssertTrue(page.text.contains("列满测试\(shown)号科技有限公司"), "the column's last card shown")
+            XCTAssertFalse(page.text.contains("列满测试\(shown + 1)号科技有限公司"), "the later next steps wait in the list")
+            XCTAssertTrue(page.text.contains("其余 2 条 →"))
+            XCTAssertTrue(page.text.contains("href=\"/leads?stage=contacting&amp;owningUnitId=\(fixtures.team)\"") || page.text.contains("href=\"/leads?stage=contacting&owningUnitId=\(fixtures.team)\""))
+        }
+    }
 }

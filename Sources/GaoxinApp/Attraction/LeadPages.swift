@@ -9,8 +9,10 @@ import Vapor
 /// page's section: the next actions — record an activity, turn a signed lead into its project.
 enum LeadPages {
     static let boardStages: [LeadStage] = [.lead, .contacting, .negotiating, .signed]
-    /// Cards drawn per column; the column's count and a link to the full list stand above them.
-    static let cardsPerColumn = 50
+    /// Cards drawn per column — the next steps due first; the column's count and a link to the rest
+    /// (the list, in the same next-step order) stand beside them. Drawing 200 cards with their move
+    /// forms was half a team board's time (80 ms at province scale); 25 a column is a screenful.
+    static let cardsPerColumn = 25
 
     static var routes: [RouteSpec] {
         let declaration = RegisterDeclaration.leads

@@ -21,7 +21,11 @@ enum LeadBoardView {
             .div(.class("board"), .forEach(LeadPages.boardStages) { stage in
                 .section(.class("board-column"),
                     .h2(.text(context.t(stage.zh, stage.en) + " "), .a(.href(leads.path + "?stage=\(stage.rawValue)" + scope), .text("(\(board.counts[stage] ?? 0))"))),
-                    .forEach(board.cards[stage] ?? []) { card in cardNode(card, context, board: board, mayWrite: mayWrite, today: today) })
+                    .forEach(board.cards[stage] ?? []) { card in cardNode(card, context, board: board, mayWrite: mayWrite, today: today) },
+                    .if((board.counts[stage] ?? 0) > (board.cards[stage]?.count ?? 0),
+                        .p(.a(.href(leads.path + "?stage=\(stage.rawValue)" + scope),
+                              .text(context.t("其余 \((board.counts[stage] ?? 0) - (board.cards[stage]?.count ?? 0)) 条 →",
+                                              "\((board.counts[stage] ?? 0) - (board.cards[stage]?.count ?? 0)) more →"))))))
             })
         )
     }
