@@ -85,6 +85,9 @@ struct InvestmentProgress: Content, APISchema {
         guard due > 0 else { return EarlyWarnings.Kind(key: "investmentBehind", title: "投资完成落后于计划的项目", rule: rule, red: 0, yellow: 0, items: []) }
         // The year's rows read from their covering index; the few deactivated projects are left
         // out by a list rather than a project lookup per row. Only the page's rows join a project.
+        // The page orders by the stored per cent first: it is the rounded ratio (never null with a
+        // plan, never decreasing as the ratio grows), so the order is the ratio's, and the
+        // (year, completion_percent) index gives the furthest behind without sorting them all.
         let behind: SQLQueryString = """
             FROM project_investments i
             WHERE i.active = \(bind: true) AND i.year = \(bind: year) AND i.planned_amount > 0
@@ -98,7 +101,7 @@ struct InvestmentProgress: Content, APISchema {
             SELECT p.id, p.name, b.planned_amount, b.completed_amount, b.reported_through FROM (
               SELECT i.project_id, i.planned_amount, i.completed_amount, i.reported_through
             """ + " " + behind + """
-               ORDER BY COALESCE(i.completed_amount, 0) * 1.0 / i.planned_amount, i.project_id LIMIT \(unsafeRaw: String(shown))
+               ORDER BY i.completion_percent, COALESCE(i.completed_amount, 0) * 1.0 / i.planned_amount, i.project_id LIMIT \(unsafeRaw: String(shown))
             ) b JOIN projects p ON p.id = b.project_id ORDER BY \(unsafeRaw: ratio), p.id
             """).all()
         let redCount = try ProjectGroups.count(counts, "red"), behindCount = try ProjectGroups.count(counts, "behind")
