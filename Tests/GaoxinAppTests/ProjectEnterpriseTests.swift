@@ -10,12 +10,8 @@ final class ProjectEnterpriseTests: XCTestCase {
     func testARegisteredProjectCreatesItsEnterpriseWhichCountsInTheClusterOfItsChainNode() async throws {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
-            func created(_ response: XCTHTTPResponse) throws -> Int {
-                XCTAssertEqual(response.status, .created, response.text)
-                return try XCTUnwrap(try parseJSONObject(response)["id"] as? Int)
-            }
             let (cluster, node) = try await AttractionRequests.chainNode(office, cluster: "集成电路", node: "晶圆制造", leadUnit: fixtures.zone)
-            let project = try created(try await AttractionRequests.project(office, "XM-LD-1", unit: fixtures.team, investment: 200_000,
+            let project = try AttractionRequests.created(try await AttractionRequests.project(office, "XM-LD-1", unit: fixtures.team, investment: 200_000,
                                                                            extra: ["clusterId": cluster, "chainNodeId": node, "plannedRegisteredOn": "2026-06-01"]))
             let path = RegisterDeclaration.projects.apiPath(project) + "/enterprise"
             let code = USCC.numbered(811)
@@ -38,7 +34,7 @@ final class ProjectEnterpriseTests: XCTestCase {
 
             // The unit user of another unit may not do it; the project's own team may.
             let otherUnitUser = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
-            let othersProject = try created(try await AttractionRequests.project(office, "XM-LD-2", unit: fixtures.otherTeam, investment: 50_000))
+            let othersProject = try AttractionRequests.created(try await AttractionRequests.project(office, "XM-LD-2", unit: fixtures.otherTeam, investment: 50_000))
             let refused = try await otherUnitUser.send(.POST, RegisterDeclaration.projects.apiPath(othersProject) + "/enterprise", body: body)
             XCTAssertEqual(refused.status, .forbidden, refused.text)
 
@@ -66,7 +62,7 @@ final class ProjectEnterpriseTests: XCTestCase {
             XCTAssertEqual(try apiErrorObject(again)["message"] as? String, "项目已关联落地企业")
 
             // A second project of the same company links the record its code names, never a copy.
-            let expansion = try created(try await AttractionRequests.project(office, "XM-LD-3", unit: fixtures.team, investment: 30_000,
+            let expansion = try AttractionRequests.created(try await AttractionRequests.project(office, "XM-LD-3", unit: fixtures.team, investment: 30_000,
                                                                              extra: ["stage": "registered", "registeredOn": "2026-08-01"]))
             let relinked = try await office.send(.POST, RegisterDeclaration.projects.apiPath(expansion) + "/enterprise", body: ["creditCode": code])
             XCTAssertEqual(relinked.status, .ok, relinked.text)
@@ -79,13 +75,9 @@ final class ProjectEnterpriseTests: XCTestCase {
     func testTheProjectPageRegistersTheEnterpriseByAFormAndLeavesTheChainToItsLeadDepartment() async throws {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
-            func created(_ response: XCTHTTPResponse) throws -> Int {
-                XCTAssertEqual(response.status, .created, response.text)
-                return try XCTUnwrap(try parseJSONObject(response)["id"] as? Int)
-            }
             let (_, node) = try await AttractionRequests.chainNode(office, cluster: "生物医药", node: "创新药", leadUnit: fixtures.zone)
             let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
-            let project = try created(try await AttractionRequests.project(team, "XM-LD-9", unit: fixtures.team, investment: 80_000,
+            let project = try AttractionRequests.created(try await AttractionRequests.project(team, "XM-LD-9", unit: fixtures.team, investment: 80_000,
                 extra: ["chainNodeId": node, "stage": "started", "registeredOn": "2026-05-01", "startedOn": "2026-07-01"]))
 
             let browser = try await Browser.signedIn(app, as: .unit)

@@ -11,15 +11,11 @@ final class TargetMetricTests: XCTestCase {
         try await withApp { app, fixtures in
             let office = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
             let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
-            func created(_ response: XCTHTTPResponse) throws -> Int {
-                XCTAssertEqual(response.status, .created, response.text)
-                return try XCTUnwrap(try parseJSONObject(response)["id"] as? Int)
-            }
-            _ = try created(try await office.api.send(.POST, RegisterDeclaration.attractionTargets.apiPath, body: [
+            _ = try AttractionRequests.created(try await office.api.send(.POST, RegisterDeclaration.attractionTargets.apiPath, body: [
                 "code": "MB-2026-ZONE", "title": "2026年目标", "owningUnitId": fixtures.zone, "year": 2026, "over1Yi": 2, "talentsIntroduced": 4]))
-            let metric = try created(try await office.api.send(.POST, RegisterDeclaration.targetMetrics.apiPath,
+            let metric = try AttractionRequests.created(try await office.api.send(.POST, RegisterDeclaration.targetMetrics.apiPath,
                                                                body: ["code": "MBZB-T1", "name": "新引进研发机构", "measure": "家"]))
-            _ = try created(try await office.api.send(.POST, RegisterDeclaration.targetMetricGoals.apiPath, body: [
+            _ = try AttractionRequests.created(try await office.api.send(.POST, RegisterDeclaration.targetMetricGoals.apiPath, body: [
                 "code": "MBZ-2026-ZONE-1", "metricId": metric, "owningUnitId": fixtures.zone, "year": 2026, "goal": 5]))
 
             // One goal per unit, metric and year; goals are the office's.
@@ -36,17 +32,17 @@ final class TargetMetricTests: XCTestCase {
                 try await client.send(.POST, RegisterDeclaration.targetMetricReports.apiPath, body: [
                     "code": code, "content": "研发机构落户\(code)", "metricId": metric, "owningUnitId": unit, "achievedOn": day, "amount": amount])
             }
-            _ = try created(try await report(team, "TB-1", unit: fixtures.team, on: "2026-03-02", amount: 2))
-            _ = try created(try await report(team, "TB-2", unit: fixtures.team, on: "2026-08-30", amount: 1))
-            _ = try created(try await report(team, "TB-3", unit: fixtures.team, on: "2025-12-31", amount: 7))
+            _ = try AttractionRequests.created(try await report(team, "TB-1", unit: fixtures.team, on: "2026-03-02", amount: 2))
+            _ = try AttractionRequests.created(try await report(team, "TB-2", unit: fixtures.team, on: "2026-08-30", amount: 1))
+            _ = try AttractionRequests.created(try await report(team, "TB-3", unit: fixtures.team, on: "2025-12-31", amount: 7))
             let others = try await report(team, "TB-4", unit: fixtures.otherTeam, on: "2026-04-01", amount: 3)
             XCTAssertEqual(others.status, .unprocessableEntity, others.text)
             XCTAssertEqual(try apiErrorObject(others)["field"] as? String, "owningUnitId")
-            let withdrawn = try created(try await report(office.api, "TB-5", unit: fixtures.otherTeam, on: "2026-04-01", amount: 10))
+            let withdrawn = try AttractionRequests.created(try await report(office.api, "TB-5", unit: fixtures.otherTeam, on: "2026-04-01", amount: 10))
             _ = try await office.api.send(.POST, RegisterDeclaration.targetMetricReports.apiPath(withdrawn) + "/deactivate")
 
             for (code, day) in [("RC-1", "2026-01-15"), ("RC-2", "2026-06-01"), ("RC-3", "2025-11-30")] {
-                _ = try created(try await team.send(.POST, RegisterDeclaration.talents.apiPath,
+                _ = try AttractionRequests.created(try await team.send(.POST, RegisterDeclaration.talents.apiPath,
                                                     body: ["code": code, "name": "人才\(code)", "introducedOn": day, "owningUnitId": fixtures.team]))
             }
 

@@ -84,19 +84,7 @@ enum ProjectEnterpriseWrites {
                                       summary: "项目“\(RegisterWrites.name(projects, project))”关联落地企业“\(enterprise.name)”",
                                       before: RegisterDTO(declaration: projects, record: project.forAudit),
                                       after: RegisterDTO(declaration: projects, record: after.forAudit))
-            if let node {
-                let attached = try await ChainNodeEnterprise.query(on: tx).filter(\.$nodeID == node.id!).filter(\.$enterpriseID == enterprise.id!).count()
-                if attached == 0 {
-                    let link = ChainNodeEnterprise()
-                    link.nodeID = node.id!
-                    link.enterpriseID = enterprise.id!
-                    try await link.create(on: tx)
-                    try await AuditLog.record(req, on: tx, action: .create, entity: "chain_node_enterprise", entityID: "\(node.id!)/\(enterprise.id!)",
-                                              summary: "将“\(enterprise.name)”关联到环节“\(node.name)”（项目落地）", before: NoSnapshot?.none,
-                                              after: ChainNodeWrites.AttachmentSnapshot(nodeId: node.id!, nodeName: node.name,
-                                                                                        enterpriseId: enterprise.id!, enterpriseName: enterprise.name))
-                }
-            }
+            if let node { try await ChainNodeWrites.insertAttachment(node, enterprise: enterprise, why: "（项目落地）", req, on: tx) }
             return enterprise
         }
         return Outcome(enterpriseID: enterprise.id!, enterpriseName: enterprise.name, created: existing == nil,

@@ -24,12 +24,14 @@ enum AttractionRequests {
         ].merging(extra) { $1 })
     }
 
+    /// The id of the record a create answered 201 with.
+    static func created(_ response: XCTHTTPResponse, file: StaticString = #filePath, line: UInt = #line) throws -> Int {
+        XCTAssertEqual(response.status, .created, response.text, file: file, line: line)
+        return try XCTUnwrap(try parseJSONObject(response)["id"] as? Int, file: file, line: line)
+    }
+
     /// A cluster led by `unit` with one chain and one node; the node's id.
     static func chainNode(_ office: APIClient, cluster: String, node: String, leadUnit: Int) async throws -> (cluster: Int, node: Int) {
-        func created(_ response: XCTHTTPResponse) throws -> Int {
-            XCTAssertEqual(response.status, .created, response.text)
-            return try XCTUnwrap(try parseJSONObject(response)["id"] as? Int)
-        }
         let clusterID = try created(try await office.send(.POST, Site.API.clusters, json: "{\"name\":\"\(cluster)\",\"category\":\"emerging\",\"leadUnitId\":\(leadUnit)}"))
         let chain = try created(try await office.send(.POST, Site.API.clusterChains(clusterID), json: "{\"name\":\"\(cluster)产业链\"}"))
         let nodeID = try created(try await office.send(.POST, Site.API.chainNodes(chain), json: "{\"segment\":\"midstream\",\"name\":\"\(node)\"}"))
