@@ -23,6 +23,9 @@ public struct AppConfig: Sendable {
     public var trustProxy: Bool = false
     /// SQLite connections per event loop (WAL: readers never wait for the writer).
     public var sqliteConnections: Int = 4
+    /// A request that takes longer is logged at warning level with its route and the time its
+    /// statements waited for a connection (`SlowRequestLog`); 0 logs none.
+    public var slowRequestMilliseconds: Int = 2_000
     /// Where due-item reminders go (`ReminderConfig`); none configured, none are queued.
     public var reminders = ReminderConfig()
 
@@ -58,6 +61,7 @@ public struct AppConfig: Sendable {
         int("GAOXIN_ADDRESS_FAILURE_LIMIT", 1...10000) { config.addressFailureLimit = $0 }
         int("GAOXIN_IMPORT_MAX_MB", 1...2048) { config.importMaxBytes = $0 * 1024 * 1024 }
         int("GAOXIN_SQLITE_CONNECTIONS", 1...32) { config.sqliteConnections = $0 }
+        int("GAOXIN_SLOW_REQUEST_MS", 0...3_600_000) { config.slowRequestMilliseconds = $0 }
         if let raw = env["GAOXIN_LOG_LEVEL"] {
             if let level = Logger.Level(rawValue: raw.lowercased()) { config.logLevel = level } else {
                 problems.append(.badValue(key: "GAOXIN_LOG_LEVEL", value: raw, expected: "trace/debug/info/notice/warning/error/critical"))

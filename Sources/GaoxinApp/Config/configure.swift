@@ -15,6 +15,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.middleware = Middlewares()
     // Outermost, so error pages carry the headers too.
     app.middleware.use(SecurityHeaders())
+    app.middleware.use(SlowRequestLog(thresholdMilliseconds: config.slowRequestMilliseconds))
     app.middleware.use(ErrorMapper())
     app.middleware.use(SessionMiddleware())
     RouteRegistrar.register(AppRoutes.all, on: app)

@@ -16,14 +16,22 @@ struct SQLiteRoutingDatabase: Database, SQLDatabase {
         let index = load.acquire()
         let loop = context.eventLoop
         let asked = DispatchTime.now().uptimeNanoseconds
+        let timing = RequestTiming.current
         return databases[index].withConnection { connection in
-            OperatorMetrics.connectionWait(nanoseconds: DispatchTime.now().uptimeNanoseconds - asked, engine: "sqlite")
-            guard !self.load.isPrepared(driver: index, loop: loop) else { return body(connection) }
-            return connection.eventLoop.makeFutureWithTask { try await SQLiteConnectionSetup.prepare(connection) }
-                .flatMap {
-                    self.load.markPrepared(driver: index, loop: loop)
-                    return body(connection)
-                }
+            let granted = DispatchTime.now().uptimeNanoseconds
+            OperatorMetrics.connectionWait(nanoseconds: granted - asked, engine: "sqlite")
+            let work: EventLoopFuture<T>
+            if self.load.isPrepared(driver: index, loop: loop) {
+                work = body(connection)
+            } else {
+                work = connection.eventLoop.makeFutureWithTask { try await SQLiteConnectionSetup.prepare(connection) }
+                    .flatMap {
+                        self.load.markPrepared(driver: index, loop: loop)
+                        return body(connection)
+                    }
+            }
+            // A statement waiting for SQLite's write lock (the busy timeout) counts as running.
+            return work.always { _ in timing?.record(waitNanoseconds: granted - asked, runNanoseconds: DispatchTime.now().uptimeNanoseconds - granted) }
         }.always { _ in self.load.release(index) }
     }
 
