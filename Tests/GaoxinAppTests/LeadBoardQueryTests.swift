@@ -60,4 +60,70 @@ final class LeadBoardQueryTests: XCTestCase {
             XCTAssertTrue(page.text.contains("href=\"/leads?stage=contacting&amp;owningUnitId=\(fixtures.team)\"") || page.text.contains("href=\"/leads?stage=contacting&owningUnitId=\(fixtures.team)\""))
         }
     }
+
+    /// A team's counts and columns come from `leads_unit_board` alone (no table row per lead); only
+    /// the cards drawn are looked up. SQLite's plan is fixed by the query's shape (no statistics);
+    /// PostgreSQL's depends on its statistics, so the shape is asserted where it is deterministic.
+    func testATeamsBoardIsReadFromItsUnitIndexAlone() async throws {
+        try await withApp { app, fixtures in
+            let sql = app.db as! any SQLDatabase
+            guard sql.dialect.name == "sqlite" else { return }
+            func plan(_ query: SQLQueryString) async throws -> String {
+                try await sql.raw("EXPLAIN QUERY PLAN \(query)").all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " | ")
+            }
+            let counts = try await plan(LeadBoardQuery.countsQuery(scope: fixtures.team))
+            XCTAssertTrue(counts.contains("COVERING INDEX leads_unit_board"), counts)
+            for dated in [true, false] {
+                let column = try await plan(LeadBoardQuery.columnIDs(.contacting, scope: fixtures.team, throughUnits: true, dated: dated, limit: 25))
+                XCTAssertTrue(column.contains("COVERING INDEX leads_unit_board"), column)
+            }
+            let walk = try await plan(LeadBoardQuery.columnIDs(.contacting, scope: nil, throughUnits: false, dated: true, limit: 25))
+            XCTAssertTrue(walk.contains("INDEX leads_board"), walk)
+            XCTAssertFalse(walk.contains("TEMP B-TREE"), "the zone's column is read in index order, not sorted: \(walk)")
+        }
+    }
+
+    /// A card's move form (its fixed part drawn once per column): the card's own action, the
+    /// session's CSRF token, the way back to the chosen team's board, every other stage with the
+    /// next one chosen; posting it moves the card. A reader sees the cards without forms.
+    func testEachCardCarriesAMoveFormForItsOwnStage() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let source = try await AttractionRequests.source(office)
+            var ids: [String: Int] = [:]
+            for (code, stage) in [("F1", "lead"), ("F2", "contacting"), ("F3", "contacting")] {
+                let created = try await AttractionRequests.lead(office, code, "表单\(code)科技有限公司", source: source, unit: fixtures.team, stage: stage)
+                ids[code] = try XCTUnwrap(parseJSONObject(created)["id"] as? Int)
+            }
+            let browser = try await Browser.signedIn(app, as: .office)
+            let board = try await browser.get(RegisterDeclaration.leads.path + "/board?owningUnitId=\(fixtures.team)")
+            XCTAssertEqual(board.status, .ok)
+            func form(_ code: String) throws -> String {
+                let html = board.text
+                let start = try XCTUnwrap(html.range(of: "action=\"/leads/\(ids[code]!)/stage\""), "no move form for \(code)")
+                let end = try XCTUnwrap(html.range(of: "</form>", range: start.upperBound..<html.endIndex))
+                return String(html[start.lowerBound..<end.lowerBound])
+            }
+            let csrf = try XCTUnwrap(browser.csrf)
+            for code in ["F1", "F2", "F3"] {
+                let html = try form(code)
+                XCTAssertTrue(html.contains("value=\"\(csrf)\""), "the session's token: \(html)")
+                XCTAssertTrue(html.contains("name=\"boardUnit\" value=\"\(fixtures.team)\""), html)
+                XCTAssertTrue(html.contains("name=\"back\" value=\"board\""), html)
+            }
+            let contacting = try form("F2")
+            XCTAssertFalse(contacting.contains("value=\"contacting\""), "a card is not moved to its own stage")
+            XCTAssertTrue(contacting.contains("<option value=\"negotiating\" selected"), contacting)
+            XCTAssertTrue(try form("F1").contains("<option value=\"contacting\" selected"))
+
+            let moved = try await browser.post(RegisterDeclaration.leads.path + "/\(ids["F2"]!)/stage",
+                                               [("stage", "negotiating"), ("droppedReason", ""), ("back", "board"), ("boardUnit", "\(fixtures.team)")])
+            XCTAssertEqual(moved.status, .seeOther)
+            XCTAssertEqual(moved.location, "/leads/board?owningUnitId=\(fixtures.team)&notice=saved")
+
+            let reader = try await Browser.signedIn(app, as: .leader).get(RegisterDeclaration.leads.path + "/board?owningUnitId=\(fixtures.team)")
+            XCTAssertTrue(reader.text.contains("表单F1科技有限公司"))
+            XCTAssertFalse(reader.text.contains("/stage\""), "a reader gets no move forms")
+        }
+    }
 }

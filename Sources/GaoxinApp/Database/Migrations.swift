@@ -46,6 +46,7 @@ enum Migrations {
         M0040_CreateTargetMetrics(),
         M0041_CreateLeadBoardIndex(),
         M0042_CreateWarningIndexes(),
+        M0043_CreateLeadUnitBoardIndex(),
     ]
 
     static func register(on app: Application) {

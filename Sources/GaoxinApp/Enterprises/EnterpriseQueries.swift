@@ -119,7 +119,7 @@ enum EnterpriseQueries {
     /// Units the actor may assign an enterprise to: all for office and admin, the own subtree for the unit role.
     static func unitOptions(for actor: Actor, on db: Database) async throws -> [FormField.Option] {
         try await UnitQueries.tree(on: db)
-            .filter { entry in entry.unit.unitPath.map(actor.owns) ?? false }
-            .map { FormField.Option(value: "\($0.unit.id!)", label: String(repeating: "　", count: $0.depth) + $0.unit.name) }
+            .filter { entry in entry.unitPath.map(actor.owns) ?? false }
+            .map { FormField.Option(value: "\($0.id)", label: String(repeating: "　", count: $0.depth) + $0.name) }
     }
 }

@@ -30,8 +30,8 @@ enum UnitPages: RecordPages {
         let canWrite = actor.hasAny(Policies.organisation.write)
         // Moving under the unit itself or its subtree would make a cycle: those are not offered.
         let moveOptions: [FormField.Option] = canWrite ? try await UnitQueries.tree(on: req.db)
-            .filter { candidate in !(unit.unitPath.map { $0.contains(candidate.unit.unitPath ?? UnitPath(ids: [0])) } ?? true) }
-            .map { FormField.Option(value: "\($0.unit.id!)", label: String(repeating: "　", count: $0.depth) + $0.unit.name) } : []
+            .filter { candidate in !(unit.unitPath.map { $0.contains(candidate.unitPath ?? UnitPath(ids: [0])) } ?? true) }
+            .map { FormField.Option(value: "\($0.id)", label: String(repeating: "　", count: $0.depth) + $0.name) } : []
         let model = UnitShowView.Model(
             unit: UnitDTO(unit), ancestors: ancestors.map { ($0.id!, $0.name) },
             children: children.map { ($0.id!, $0.name, $0.kind, $0.active) },
