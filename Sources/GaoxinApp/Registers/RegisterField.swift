@@ -67,12 +67,21 @@ struct RegisterField: Sendable {
         RegisterField(key: "note", zh: "备注", en: "Note", kind: .note(max: max))
     }
 
+    /// Keys are ASCII camelCase. Done on bytes: decoding a list page asks it for every field of
+    /// every row, and walking `Character`s was 7% of a project list page.
     static func snakeCase(_ key: String) -> String {
-        var out = ""
-        for character in key {
-            if character.isUppercase { out += "_" + character.lowercased() } else { out.append(character) }
+        guard key.utf8.contains(where: { (65...90).contains($0) }) else { return key }
+        var out: [UInt8] = []
+        out.reserveCapacity(key.utf8.count + 4)
+        for byte in key.utf8 {
+            if (65...90).contains(byte) {
+                out.append(95)  // _
+                out.append(byte + 32)
+            } else {
+                out.append(byte)
+            }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -16,10 +16,11 @@ enum RegisterStore {
         guard !ids.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
         var records: [Int: RegisterRecord] = [:]
+        let fields = declaration.singleFields.map { (field: $0, column: $0.column) }
         for chunk in ids.chunked(500) {
             let rows = try await sql.raw("SELECT * FROM \(unsafeRaw: declaration.table) WHERE id IN (\(binds: chunk))").all()
             for row in rows {
-                let record = try decode(declaration, row)
+                let record = try decode(fields, row)
                 records[record.id] = record
             }
         }
@@ -31,13 +32,16 @@ enum RegisterStore {
         return ids.compactMap { records[$0] }
     }
 
-    static func decode(_ declaration: RegisterDeclaration, _ row: any SQLRow) throws -> RegisterRecord {
+    /// One row of the register's table; `fields` are its single-valued fields with their columns,
+    /// worked out once per read rather than per row.
+    static func decode(_ fields: [(field: RegisterField, column: String)], _ row: any SQLRow) throws -> RegisterRecord {
         var values: RegisterValues = [:]
-        for field in declaration.singleFields where try !row.decodeNil(column: field.column) {
+        values.reserveCapacity(fields.count)
+        for (field, column) in fields where try !row.decodeNil(column: column) {
             switch field.kind {
-            case .money, .area, .integer, .reference: values[field.key] = .integer(try row.decode(column: field.column, as: Int64.self))
-            case .flag: values[field.key] = .flag(try row.decode(column: field.column, as: Bool.self))
-            default: values[field.key] = .text(try row.decode(column: field.column, as: String.self))
+            case .money, .area, .integer, .reference: values[field.key] = .integer(try row.decode(column: column, as: Int64.self))
+            case .flag: values[field.key] = .flag(try row.decode(column: column, as: Bool.self))
+            default: values[field.key] = .text(try row.decode(column: column, as: String.self))
             }
         }
         return RegisterRecord(id: try row.decode(column: "id", as: Int.self), active: try row.decode(column: "active", as: Bool.self), values: values)
