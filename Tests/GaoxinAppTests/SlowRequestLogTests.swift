@@ -14,6 +14,18 @@ final class SlowRequestLogTests: XCTestCase {
         func read() -> UInt64 { value.withLockedValue { $0 += 3_000_000_000; return $0 } }
     }
 
+    /// A log over a jumping clock, and what it reported.
+    final class Capture: Sendable {
+        let messages = NIOLockedValueBox<[String]>([])
+        let clock = JumpingClock()
+        func log(threshold: Int) -> SlowRequestLog {
+            SlowRequestLog(thresholdMilliseconds: threshold, now: { self.clock.read() }, report: { _, message in
+                self.messages.withLockedValue { $0.append(message) }
+            })
+        }
+        var reported: [String] { messages.withLockedValue { $0 } }
+    }
+
     struct QueryingResponder: AsyncResponder {
         func respond(to request: Request) async throws -> Response {
             _ = try await OrgUnit.query(on: request.db).count()
@@ -24,15 +36,11 @@ final class SlowRequestLogTests: XCTestCase {
 
     func testARequestOverTheThresholdIsReportedWithWhereItsTimeWent() async throws {
         try await withApp { app, _ in
-            let messages = NIOLockedValueBox<[String]>([])
-            let clock = JumpingClock()
-            let log = SlowRequestLog(thresholdMilliseconds: 2_000, now: { clock.read() }, report: { _, message in
-                messages.withLockedValue { $0.append(message) }
-            })
+            let capture = Capture()
             let request = Request(application: app, method: .POST, url: URI(path: "/api/v1/certified-staff"), on: app.eventLoopGroup.next())
-            let response = try await log.respond(to: request, chainingTo: QueryingResponder())
+            let response = try await capture.log(threshold: 2_000).respond(to: request, chainingTo: QueryingResponder())
             XCTAssertEqual(response.status, .accepted)
-            let logged = messages.withLockedValue { $0 }
+            let logged = capture.reported
             XCTAssertEqual(logged.count, 1, "\(logged)")
             let message = logged.first ?? ""
             XCTAssertTrue(message.hasPrefix("慢请求 POST /api/v1/certified-staff → 202：3000 ms"), message)
@@ -45,16 +53,12 @@ final class SlowRequestLogTests: XCTestCase {
 
     func testAFastRequestAndAZeroThresholdReportNothing() async throws {
         try await withApp { app, _ in
-            let messages = NIOLockedValueBox<[String]>([])
-            let clock = JumpingClock()
+            let capture = Capture()
             for threshold in [4_000, 0] {
-                let log = SlowRequestLog(thresholdMilliseconds: threshold, now: { clock.read() }, report: { _, message in
-                    messages.withLockedValue { $0.append(message) }
-                })
                 let request = Request(application: app, method: .GET, url: URI(path: "/healthz"), on: app.eventLoopGroup.next())
-                _ = try await log.respond(to: request, chainingTo: QueryingResponder())
+                _ = try await capture.log(threshold: threshold).respond(to: request, chainingTo: QueryingResponder())
             }
-            XCTAssertEqual(messages.withLockedValue { $0 }, [])
+            XCTAssertEqual(capture.reported, [])
         }
     }
 
@@ -63,17 +67,13 @@ final class SlowRequestLogTests: XCTestCase {
             func respond(to request: Request) async throws -> Response { throw Abort(.internalServerError) }
         }
         try await withApp { app, _ in
-            let messages = NIOLockedValueBox<[String]>([])
-            let clock = JumpingClock()
-            let log = SlowRequestLog(thresholdMilliseconds: 1_000, now: { clock.read() }, report: { _, message in
-                messages.withLockedValue { $0.append(message) }
-            })
+            let capture = Capture()
             let request = Request(application: app, method: .GET, url: URI(path: "/boards"), on: app.eventLoopGroup.next())
             do {
-                _ = try await log.respond(to: request, chainingTo: Failing())
+                _ = try await capture.log(threshold: 1_000).respond(to: request, chainingTo: Failing())
                 XCTFail("the error should pass through")
             } catch {}
-            XCTAssertEqual(messages.withLockedValue { $0 }, ["慢请求 GET /boards → error：3000 ms"])
+            XCTAssertEqual(capture.reported, ["慢请求 GET /boards → error：3000 ms"])
         }
     }
 

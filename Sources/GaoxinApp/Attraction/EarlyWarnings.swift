@@ -38,6 +38,8 @@ struct EarlyWarnings: Content, APISchema {
         async let leads = staleLeads(today: today, on: sql)
         let year = CalendarDay(today)?.year ?? 2025
         async let progress = TargetProgress.load(year: year, today: today, on: sql)
+        // Each kind on its own pooled connection: the page takes as long as the slowest kind.
+        async let behindPlan = InvestmentProgress.behindPlan(today: today, shown: shown, on: sql)
         let targets = try await progress
         let behind = targets.rows.filter { $0.pace != "green" }
         let pace = Kind(key: "targetPace", title: "目标进度落后的单位",
@@ -47,8 +49,7 @@ struct EarlyWarnings: Content, APISchema {
                             Item(level: row.pace, name: row.unitName, path: RegisterDeclaration.attractionTargets.path + "/progress?year=\(year)",
                                  detail: row.title + (row.completion.map { "，综合完成率 \(Int(($0 * 100).rounded()))%" } ?? ""))
                         })
-        let investment = try await InvestmentProgress.behindPlan(today: today, shown: shown, on: sql)
-        return EarlyWarnings(today: today, kinds: [try await projects, try await obstacles, pace, investment, try await leads])
+        return EarlyWarnings(today: today, kinds: [try await projects, try await obstacles, pace, try await behindPlan, try await leads])
     }
 
     static func lateProjects(today: String, on sql: any SQLDatabase) async throws -> Kind {
