@@ -88,6 +88,13 @@ final class RoleRouteMatrixTests: XCTestCase {
         "GET /api/v1/project-investments/progress": .roles(programmeReaders),
         "GET /warnings": .roles(programmeReaders),
         "GET /api/v1/warnings": .roles(programmeReaders),
+        "GET /periods": .roles(programmeReaders),
+        "GET /periods/:month": .roles(programmeReaders),
+        "POST /periods/:month/close": .roles(structureWriters),
+        "POST /periods/:month/reopen": .roles(structureWriters),
+        "GET /api/v1/periods/:month": .roles(programmeReaders),
+        "POST /api/v1/periods/:month/close": .roles(structureWriters),
+        "POST /api/v1/periods/:month/reopen": .roles(structureWriters),
         "GET /healthz": .publicRoute,
         "GET /metrics": .roles([.admin]),
         "GET /assets/app.css": .publicRoute,
@@ -446,6 +453,7 @@ final class RoleRouteMatrixTests: XCTestCase {
     }
 
     private func concretePath(_ route: RouteSpec, _ targets: Targets) -> String {
+        if route.path.contains(":month") { return route.path.replacingOccurrences(of: ":month", with: targets.period) }
         guard route.path.contains(":id") else { return route.path }
         let id: Int
         if let key = (Self.programmeRegisters + Self.officeRegisters).first(where: { route.path.contains("/\($0)/") }) { id = targets.records[key] ?? 0 }

@@ -66,6 +66,9 @@ struct AuditEntityKind: Sendable {
         AuditEntityKind(value: ClusterFigureWrites.entity, zh: "集群月度规上营收（填报）", en: "Cluster month (reported)", noun: "cluster month", fields: [
             f("clusterId", "产业集群 ID", "Cluster id"), f("period", "月份", "Month"), f("revenue", "规上营收（万元）", "Revenue (10k yuan)"), note,
         ]),
+        AuditEntityKind(value: PeriodClose.entity, zh: "关账", en: "Period close", noun: "period", fields: [
+            f("month", "月份", "Month"), f("reason", "重新开账原因", "Reason for reopening"),
+        ]),
         AuditEntityKind(value: ClusterStructureWrites.entity, zh: "集群体系", en: "Cluster structure", noun: "cluster structure", fields: [
             id, f("name", "体系名称", "Name"), note, sortOrder, active, f("groups", "分组", "Groups"),
         ]),

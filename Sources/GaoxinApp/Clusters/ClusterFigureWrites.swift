@@ -30,9 +30,11 @@ enum ClusterFigureWrites {
 
     /// Enters the month or corrects it.
     @discardableResult
-    static func save(_ cluster: Cluster, period rawPeriod: String, revenue: Int64?, note: String?, _ req: Request) async throws -> ClusterReportedFigure {
+    static func save(_ cluster: Cluster, period rawPeriod: String, revenue: Int64?, note: String?, restatementReason: String? = nil,
+                     _ req: Request) async throws -> ClusterReportedFigure {
         try await ClusterWrites.requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
         let (period, revenue, note) = try validate(cluster, period: rawPeriod, revenue: revenue, note: note, now: req.now)
+        let reason = try await PeriodClose.restatementReason(period, given: restatementReason, on: req.db)
         return try await req.db.transaction { tx in
             let existing = try await find(cluster.id!, period.description, on: tx)
             let before = existing.map(ClusterReportedFigureDTO.init)
@@ -44,13 +46,22 @@ enum ClusterFigureWrites {
             if let before, before == ClusterReportedFigureDTO(row) { return row }
             try await row.save(on: tx)
             try await AuditLog.record(req, on: tx, action: before == nil ? .create : .update, entity: entity, entityID: "\(cluster.id!)/\(period)",
-                                      summary: "\(before == nil ? "填报" : "修改")“\(cluster.name)” \(period) 规上营收", before: before, after: ClusterReportedFigureDTO(row))
+                                      summary: "\(before == nil ? "填报" : "修改")“\(cluster.name)” \(period) 规上营收" + (reason.map { "（更正已关账月份：\($0)）" } ?? ""),
+                                      before: before, after: ClusterReportedFigureDTO(row))
+            if let reason {
+                try await PeriodClose.restate(month: period, entity: entity, entityID: "\(cluster.id!)/\(period)", subject: cluster.name,
+                                              changes: [(figure: "规上营收（万元）", old: before?.revenue, new: revenue)], reason: reason,
+                                              actor: try req.requireActor(), now: req.now, on: tx)
+            }
             return row
         }
     }
 
     static func delete(_ cluster: Cluster, period: String, _ req: Request) async throws {
         try await ClusterWrites.requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
+        if let month = Period(period), try await PeriodClose.record(month, on: req.db) != nil {
+            throw AppError.conflict("\(month) 已关账，不能删除该月数据；如需更正，请填报新的数值并说明更正原因")
+        }
         try await req.db.transaction { tx in
             guard let row = try await find(cluster.id!, period, on: tx) else { throw AppError.notFound("该月份的填报数据") }
             let before = ClusterReportedFigureDTO(row)

@@ -131,7 +131,8 @@ enum ClusterPages: RecordPages {
                 _ = try ClusterFigureWrites.validate(cluster, period: form["period"] ?? "", revenue: revenue, note: form["note"], now: req.now)
             }
             if !failed.errors.isEmpty { throw failed }
-            let row = try await ClusterFigureWrites.save(cluster, period: form["period"] ?? "", revenue: revenue, note: form["note"], req)
+            let row = try await ClusterFigureWrites.save(cluster, period: form["period"] ?? "", revenue: revenue, note: form["note"],
+                                                         restatementReason: form[PeriodClose.restatementField], req)
             return .redirect(Site.cluster(cluster.id!) + "?month=\(row.period)&notice=saved#figures")
         } catch let failed as ValidationFailed {
             return try await show(req, figureValues: form, figureErrors: failed.errors, status: .unprocessableEntity)

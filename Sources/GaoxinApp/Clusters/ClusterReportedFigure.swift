@@ -46,10 +46,13 @@ struct ClusterReportedFigureDTO: Content, Equatable, APISchema {
 struct ClusterReportedFigureInput: Content, APISchema {
     var revenue: Int64?
     var note: String?
+    /// Why a closed month is corrected (required then).
+    var restatementReason: String?
 
     static let schemaName = "ClusterReportedFigureInput"
     static var openAPISchema: JSONSchema {
         .object(properties: ["revenue": .integer(required: true, minimum: (0, exclusive: false)),
-                             "note": .string(required: false, nullable: true, maxLength: 500)])
+                             "note": .string(required: false, nullable: true, maxLength: 500),
+                             "restatementReason": .string(required: false, nullable: true, description: "更正已关账月份时必填：更正原因", maxLength: 500)])
     }
 }

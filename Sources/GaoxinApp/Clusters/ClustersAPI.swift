@@ -38,7 +38,8 @@ enum ClustersAPI: RecordAPI {
     static func putFigure(_ req: Request) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)
         let input = try APIBody.decode(ClusterReportedFigureInput.self, req)
-        let row = try await ClusterFigureWrites.save(cluster, period: req.parameters.get("period") ?? "", revenue: input.revenue, note: input.note, req)
+        let row = try await ClusterFigureWrites.save(cluster, period: req.parameters.get("period") ?? "", revenue: input.revenue, note: input.note,
+                                                 restatementReason: input.restatementReason, req)
         return try .json(ClusterReportedFigureDTO(row))
     }
 

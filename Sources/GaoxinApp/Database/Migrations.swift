@@ -47,6 +47,7 @@ enum Migrations {
         M0041_CreateLeadBoardIndex(),
         M0042_CreateWarningIndexes(),
         M0043_CreateLeadUnitBoardIndex(),
+        M0044_CreatePeriodCloses(),
     ]
 
     static func register(on app: Application) {

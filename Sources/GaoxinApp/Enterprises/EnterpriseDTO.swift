@@ -132,8 +132,11 @@ struct IndicatorInput: Content, Equatable, APISchema {
     var rdExpense: Int64?
     var employees: Int?
     var inventionPatents: Int?
+    /// Why a closed month's figures are corrected (required then, ignored for an open month).
+    var restatementReason: String?
 
-    var isEmpty: Bool { self == IndicatorInput() }
+    /// No figure given (a reason alone changes nothing).
+    var isEmpty: Bool { revenue == nil && outputValue == nil && tax == nil && rdExpense == nil && employees == nil && inventionPatents == nil }
 
     static let schemaName = "EnterpriseIndicatorInput"
     static var openAPISchema: JSONSchema {
@@ -144,6 +147,7 @@ struct IndicatorInput: Content, Equatable, APISchema {
                                        minimum: (0, exclusive: false))
         return .object(minProperties: 1, properties: [
             "revenue": money, "outputValue": money, "tax": money, "rdExpense": money, "employees": count, "inventionPatents": count,
+            "restatementReason": .string(required: false, nullable: true, description: "更正已关账月份时必填：更正原因", maxLength: 500),
         ])
     }
 }

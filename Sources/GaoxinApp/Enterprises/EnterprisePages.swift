@@ -78,6 +78,7 @@ enum EnterprisePages: RecordPages {
         input.rdExpense = number("rdExpense", "研发费用")
         input.employees = number("employees", "从业人员")
         input.inventionPatents = number("inventionPatents", "发明专利")
+        input.restatementReason = form["restatementReason"]
         let period = form["period"] ?? ""
         do {
             if !parseErrors.isEmpty {

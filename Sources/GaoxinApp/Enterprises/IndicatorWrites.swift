@@ -101,13 +101,28 @@ enum IndicatorWrites {
         var v = FieldValidator()
         let period = check(period: rawPeriod, input, now: req.now, into: &v)
         try v.throwIfInvalid()
+        // A closed month takes a correction only with its reason, kept as restatements.
+        let reason = try await PeriodClose.restatementReason(period!, given: input.restatementReason, on: req.db)
         return try await req.db.transaction { tx in
             try await upsert(enterprise, period: period!, input, on: tx) { before, after in
                 try await AuditLog.record(req, on: tx, action: before == nil ? .create : .update, entity: "enterprise_indicator",
-                                          entityID: "\(enterprise.id!)/\(period!)", summary: "填报“\(enterprise.name)” \(period!) 指标",
+                                          entityID: "\(enterprise.id!)/\(period!)",
+                                          summary: "填报“\(enterprise.name)” \(period!) 指标" + (reason.map { "（更正已关账月份：\($0)）" } ?? ""),
                                           before: before, after: after)
+                if let reason {
+                    try await PeriodClose.restate(month: period!, entity: "enterprise_indicator", entityID: "\(enterprise.id!)/\(period!)", subject: enterprise.name,
+                                                  changes: changes(before, after), reason: reason, actor: try req.requireActor(), now: req.now, on: tx)
+                }
             }
         }
+    }
+
+    /// Each figure's value before and after, labelled, for restatements.
+    static func changes(_ before: IndicatorDTO?, _ after: IndicatorDTO) -> [(figure: String, old: Int64?, new: Int64?)] {
+        let values: (IndicatorDTO?) -> [Int64?] = { row in
+            [row?.revenue, row?.outputValue, row?.tax, row?.rdExpense, row?.employees.map(Int64.init), row?.inventionPatents.map(Int64.init)]
+        }
+        return zip(figures, zip(values(before), values(after))).map { (figure: $0.zh, old: $1.0, new: $1.1) }
     }
 
     /// Writes one month inside the caller's transaction and hands before/after to `audit`.

@@ -47,6 +47,7 @@ struct ClusterFigureRegister: ImportRegister {
         var errors: [ImportRowError] = []
         var items: [Item] = []
         var seen: [String: Int] = [:]
+        let closed = try await PeriodClose.closed(among: Set(rows.compactMap { Period($0.value("period").trimmingCharacters(in: .whitespaces))?.description }), on: db)
         for row in rows {
             func fail(_ key: String, _ reason: String) {
                 errors.append(ImportRowError(row: row.number, column: labels[key] ?? key, value: row.value(key), reason: reason))
@@ -78,6 +79,10 @@ struct ClusterFigureRegister: ImportRegister {
                 let key = "\(cluster.id!)|\(period)"
                 if let first = seen[key] { fail("period", "与第 \(first) 行是同一集群同一月份"); continue }
                 seen[key] = row.number
+                if closed.contains(period.description) {
+                    fail("period", "\(period) 已关账：更正已关账月份的数据须在集群页面逐条填写更正原因，不能导入")
+                    continue
+                }
                 items.append(Item(cluster: cluster, period: period, revenue: amount, note: note, hasNote: row.has("note")))
             } catch let failed as ValidationFailed {
                 for error in failed.errors { fail(error.field, error.messageZh) }

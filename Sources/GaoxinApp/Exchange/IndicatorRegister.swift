@@ -31,6 +31,7 @@ struct IndicatorRegister: ImportRegister {
         let existing = try await EnterpriseRegister.existing(codes: rows.compactMap { try? CreditCode.parse($0.value("creditCode")).get().value }, on: db)
         var errors: [ImportRowError] = []
         var items: [Item] = []
+        var itemRows: [Int] = []
         var seen: [String: Int] = [:]
         for (index, row) in rows.enumerated() {
             if index % 500 == 0 { await context?.report("validating", index, rows.count) }
@@ -68,11 +69,37 @@ struct IndicatorRegister: ImportRegister {
                 if rowErrors.isEmpty {
                     items.append(Item(enterpriseID: enterprise.id, period: period, input: input,
                                       presentFigures: Set(IndicatorWrites.figures.map(\.key).filter(row.has))))
+                    itemRows.append(row.number)
                 }
             }
             errors += rowErrors
         }
+        errors += try await closedMonthChanges(items, rows: itemRows, on: db)
         return (errors, items)
+    }
+
+    /// Rows that would change a closed month's figures: such a correction is made on the
+    /// enterprise page with its reason, not by a file. A row equal to what is stored passes, so an
+    /// export imports back. Stored months are read in one query per 500 enterprises.
+    func closedMonthChanges(_ items: [Item], rows: [Int], on db: Database) async throws -> [ImportRowError] {
+        let closed = try await PeriodClose.closed(among: Set(items.map(\.period.description)), on: db)
+        let inClosed = items.indices.filter { closed.contains(items[$0].period.description) }
+        guard !inClosed.isEmpty else { return [] }
+        var stored: [String: IndicatorDTO] = [:]
+        for chunk in Array(Set(inClosed.map { items[$0].enterpriseID })).chunked(500) {
+            for row in try await EnterpriseIndicator.query(on: db).filter(\.$enterpriseID ~~ chunk).filter(\.$period ~~ Array(closed)).all() {
+                stored["\(row.enterpriseID)|\(row.period)"] = IndicatorDTO(row)
+            }
+        }
+        return inClosed.compactMap { index in
+            let item = items[index]
+            if let current = stored["\(item.enterpriseID)|\(item.period)"],
+               IndicatorWrites.keeping(item.input, over: current, given: item.presentFigures) == IndicatorWrites.keeping(IndicatorInput(), over: current, given: []) {
+                return nil
+            }
+            return ImportRowError(row: rows[index], column: "月份", value: item.period.description,
+                                  reason: "\(item.period) 已关账：更正已关账月份的数据须在企业页面逐条填写更正原因，不能导入")
+        }
     }
 
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {

@@ -14,5 +14,6 @@ enum AppRoutes {
             + AnalyticsRoutes.all
             + RegisterRoutes.all
             + AttractionRoutes.all
+            + PeriodPages.routes
     }
 }

@@ -27,6 +27,7 @@ enum Page {
                 alsoCurrent: Attraction.leadPaths),
         NavItem(path: RegisterDeclaration.projects.path, zh: "项目", en: "Projects", roles: Policies.programme.read, alsoCurrent: Attraction.projectPaths),
         NavItem(path: "/warnings", zh: "预警", en: "Warnings", roles: Policies.programme.read),
+        NavItem(path: PeriodPages.path, zh: "关账", en: "Periods", roles: PeriodClose.policy.read),
         NavItem(path: Site.registers, zh: "登记册", en: "Registers", roles: Policies.programme.read,
                 alsoCurrent: Registers.all.map(\.path).filter { !(Attraction.leadPaths + Attraction.projectPaths).contains($0) }),
         NavItem(path: Site.complexity, zh: "产业推荐", en: "Target industries", roles: Policies.analytics.read),

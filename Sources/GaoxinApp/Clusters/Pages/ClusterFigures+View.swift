@@ -78,6 +78,8 @@ enum ClusterFiguresView {
                       FormField.text("revenue", label: context.t("规上营收（亿元）", "Revenue (100m yuan)"), value: model.values["revenue"], errors: model.errors,
                                      lang: lang, required: true, maxLength: 20, hint: context.t("单位亿元，最多两位小数", "In 100m yuan, at most two decimals")),
                       FormField.text("note", label: context.t("备注", "Note"), value: model.values["note"], errors: model.errors, lang: lang, maxLength: 500),
+                      FormField.text(PeriodClose.restatementField, label: context.t("更正原因（更正已关账月份时必填）", "Reason (when correcting a closed month)"),
+                                     value: model.values[PeriodClose.restatementField], errors: model.errors, lang: lang, maxLength: 500),
                       .div(.class("actions"), .button(.type(.submit), .text(context.t("保存", "Save"))))))),
             .if(!topDown && !model.errors.isEmpty, FormField.summary(model.errors, lang: lang)),
             .if(!topDown, .p(.class("rule"), .text(context.t(

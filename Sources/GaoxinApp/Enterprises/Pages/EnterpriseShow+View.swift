@@ -92,6 +92,8 @@ enum EnterpriseShowView {
                         FormField.text(figure.key, label: context.t(figure.zh, figure.en), value: model.indicatorValues[figure.key],
                                        errors: model.errors, lang: lang, maxLength: 16)
                     },
+                    FormField.text(PeriodClose.restatementField, label: context.t("更正原因（更正已关账月份时必填）", "Reason (when correcting a closed month)"),
+                                   value: model.indicatorValues[PeriodClose.restatementField], errors: model.errors, lang: lang, maxLength: 500),
                     .div(.class("actions"), .button(.type(.submit), .text(context.t("保存该月", "Save month"))))
                 )
             ))

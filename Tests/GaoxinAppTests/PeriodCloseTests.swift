@@ -1,0 +1,185 @@
+import Fluent
+import GaoxinDomain
+@testable import GaoxinApp
+import XCTVapor
+import XCTest
+
+/// 关账 (issue 14, item 1): a month closes only when its data is complete — the refusal lists
+/// what is missing; a closed month's figures change only with a reason, kept as restatements
+/// (old, new, who, why) shown on the month's page and in its API; an import cannot change a closed
+/// month (an unchanged export still imports back); reopening is the office's, with its reason in
+/// the audit log. Today is 2026-09-21 (`Fixtures.startOfTest`).
+final class PeriodCloseTests: XCTestCase {
+    let month = "2026-08"
+
+    func audits(_ app: Application, entity: String, action: String, entityID: String) async throws -> [AuditEntry] {
+        try await AuditEntry.query(on: app.db).filter(\.$entity == entity).filter(\.$action == action).filter(\.$entityID == entityID).sort(\.$id).all()
+    }
+
+    /// An above-scale enterprise, a top-down cluster and a project with this year's investment,
+    /// none of which has reported August yet.
+    func seed(_ office: APIClient, _ fixtures: Fixtures) async throws -> (enterprise: Int, cluster: Int, investment: Int) {
+        let enterprise = try await office.createEnterprise("关账测试半导体有限公司", code: USCC.numbered(4401), unit: fixtures.team, aboveScale: true)
+        try await office.createEnterprise("关账测试小微企业有限公司", code: USCC.numbered(4402), unit: fixtures.team, aboveScale: false)
+        let cluster = try await office.object(try await office.send(.POST, Site.API.clusters, body: [
+            "name": "关账测试产业集群", "category": "emerging", "leadUnitId": fixtures.zone, "annualTarget": 1_000_000, "figuresSource": "top_down"]))["id"] as! Int
+        let project = try AttractionRequests.created(try await AttractionRequests.project(office, "GZ-1", unit: fixtures.team, investment: 50_000))
+        var months: [String: Any] = ["code": "GZTZ-1", "projectId": project, "year": 2026, "plannedAmount": 12_000]
+        for m in 1...7 { months[String(format: "m%02d", m)] = 1_000 }
+        let investment = try AttractionRequests.created(try await office.send(.POST, RegisterDeclaration.projectInvestments.apiPath, body: months))
+        return (enterprise, cluster, investment)
+    }
+
+    func testAMonthClosesOnlyWhenComplete() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let seeded = try await seed(office, fixtures)
+
+            let status = try office.json(try await office.send(.GET, "/api/v1/periods/\(month)"))
+            XCTAssertEqual(status["closed"] as? Bool, false)
+            let gaps = Dictionary(uniqueKeysWithValues: (status["gaps"] as! [[String: Any]]).map { ($0["key"] as! String, $0) })
+            XCTAssertEqual(gaps["enterpriseFigures"]?["count"] as? Int, 1, "only the above-scale enterprise must report")
+            XCTAssertEqual((gaps["enterpriseFigures"]?["items"] as? [[String: Any]])?.first?["name"] as? String, "关账测试半导体有限公司")
+            XCTAssertEqual(gaps["clusterFigures"]?["count"] as? Int, 1)
+            XCTAssertEqual(gaps["projectInvestments"]?["count"] as? Int, 1)
+
+            let auditCount = try await Probe.auditCount(app)
+            let refused = try SeenAPIError(try await office.send(.POST, "/api/v1/periods/\(month)/close"))
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.message.contains("未报送当月数据的规上企业 1 个"), refused.message)
+            XCTAssertTrue(refused.message.contains("当年投资未报至本月的项目 1 个"), refused.message)
+            try await AssertAsync.equal(try await Probe.auditCount(app), auditCount, "a refused close writes nothing")
+            try await AssertAsync.equal(try await PeriodCloseRecord.query(on: app.db).count(), 0)
+
+            // The page lists the same gaps, linked.
+            let browser = try await Browser.signedIn(app, as: .office)
+            let page = try await browser.get("/periods/\(month)")
+            XCTAssertTrue(page.text.contains("href=\"/enterprises/\(seeded.enterprise)\""), page.text)
+            XCTAssertTrue(page.text.contains("关账测试产业集群"))
+
+            // Fill what is missing, then close.
+            try await AssertAsync.equal(try await office.send(.PUT, "/api/v1/enterprises/\(seeded.enterprise)/indicators/\(month)", body: ["revenue": 1_200]).status, .ok)
+            try await AssertAsync.equal(try await office.send(.PUT, "/api/v1/clusters/\(seeded.cluster)/figures/\(month)", body: ["revenue": 80_000]).status, .ok)
+            try await AssertAsync.equal(try await office.send(.PATCH, RegisterDeclaration.projectInvestments.apiPath(seeded.investment), body: ["m08": 900]).status, .ok)
+            let closed = try await office.send(.POST, "/api/v1/periods/\(month)/close")
+            XCTAssertEqual(closed.status, .ok, closed.text)
+            XCTAssertEqual(try office.json(closed)["closed"] as? Bool, true)
+            let closes = try await audits(app, entity: "period_close", action: "create", entityID: month)
+            XCTAssertEqual(closes.count, 1)
+            try await AssertAsync.equal(try SeenAPIError(try await office.send(.POST, "/api/v1/periods/\(month)/close")).status, .conflict, "closed once")
+            let list = try await browser.get("/periods")
+            XCTAssertTrue(list.text.contains("已关账（测试集群办"), list.text)
+        }
+    }
+
+    func testAClosedMonthIsCorrectedOnlyWithAReasonAndTheCorrectionIsKept() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let seeded = try await seed(office, fixtures)
+            let indicator = "/api/v1/enterprises/\(seeded.enterprise)/indicators/\(month)"
+            _ = try await office.send(.PUT, indicator, body: ["revenue": 1_200, "employees": 30])
+            _ = try await office.send(.PUT, "/api/v1/clusters/\(seeded.cluster)/figures/\(month)", body: ["revenue": 80_000])
+            _ = try await office.send(.PATCH, RegisterDeclaration.projectInvestments.apiPath(seeded.investment), body: ["m08": 900])
+            try await AssertAsync.equal(try await office.send(.POST, "/api/v1/periods/\(month)/close").status, .ok)
+
+            let silent = try SeenAPIError(try await office.send(.PUT, indicator, body: ["revenue": 1_300]))
+            XCTAssertEqual(silent.status, .unprocessableEntity)
+            XCTAssertEqual(silent.field, "restatementReason")
+            XCTAssertTrue(silent.message.contains("已关账"), silent.message)
+            let stored = try office.json(try await office.send(.GET, "/api/v1/enterprises/\(seeded.enterprise)/indicators"))
+            XCTAssertEqual(((stored["items"] as? [[String: Any]])?.first { $0["period"] as? String == month })?["revenue"] as? Int, 1_200, "nothing written")
+
+            // PUT replaces the month: the figures kept are sent again; only the changed one is restated.
+            let corrected = try await office.send(.PUT, indicator, body: ["revenue": 1_300, "employees": 30, "restatementReason": "统计局反馈口径调整"])
+            XCTAssertEqual(corrected.status, .ok, corrected.text)
+            let figure = try await office.send(.PUT, "/api/v1/clusters/\(seeded.cluster)/figures/\(month)", body: ["revenue": 82_000, "restatementReason": "补报两家企业"])
+            XCTAssertEqual(figure.status, .ok, figure.text)
+            try await AssertAsync.equal(try SeenAPIError(try await office.send(.DELETE, "/api/v1/clusters/\(seeded.cluster)/figures/\(month)")).status, .conflict,
+                           "a closed month's figure is corrected, not deleted")
+
+            let status = try office.json(try await office.send(.GET, "/api/v1/periods/\(month)"))
+            let restatements = try XCTUnwrap(status["restatements"] as? [[String: Any]])
+            XCTAssertEqual(restatements.count, 2, "\(restatements)")
+            XCTAssertEqual(restatements[0]["subject"] as? String, "关账测试半导体有限公司")
+            XCTAssertEqual(restatements[0]["figure"] as? String, "营业收入（万元）")
+            XCTAssertEqual(restatements[0]["oldValue"] as? Int, 1_200)
+            XCTAssertEqual(restatements[0]["newValue"] as? Int, 1_300)
+            XCTAssertEqual(restatements[0]["reason"] as? String, "统计局反馈口径调整")
+            XCTAssertEqual(restatements[0]["by"] as? String, "测试集群办")
+            XCTAssertEqual(restatements[1]["oldValue"] as? Int, 80_000)
+            XCTAssertEqual(restatements[1]["newValue"] as? Int, 82_000)
+            let audit = try await audits(app, entity: "enterprise_indicator", action: "update", entityID: "\(seeded.enterprise)/\(month)")
+            XCTAssertTrue(audit.contains { $0.summary.contains("更正已关账月份：统计局反馈口径调整") })
+
+            // The form says the same at the field, and the month's page shows the correction.
+            let browser = try await Browser.signedIn(app, as: .office)
+            _ = try await browser.get(Site.enterprise(seeded.enterprise))
+            let form = try await browser.post(Site.enterpriseIndicators(seeded.enterprise), [("period", month), ("revenue", "1400"), ("restatementReason", "")])
+            XCTAssertEqual(form.status, .unprocessableEntity)
+            XCTAssertTrue(form.text.contains("已关账，更正该月数据须填写更正原因"), form.text)
+            let page = try await browser.get("/periods/\(month)")
+            XCTAssertTrue(page.text.contains("统计局反馈口径调整") && page.text.contains("补报两家企业"))
+        }
+    }
+
+    func testAnImportCannotChangeAClosedMonthButAnUnchangedExportImportsBack() async throws {
+        try await withApp { app, fixtures in
+            let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+            let office = driver.api
+            let seeded = try await seed(office, fixtures)
+            _ = try await office.send(.PUT, "/api/v1/enterprises/\(seeded.enterprise)/indicators/\(month)", body: ["revenue": 1_200])
+            _ = try await office.send(.PUT, "/api/v1/clusters/\(seeded.cluster)/figures/\(month)", body: ["revenue": 80_000])
+            _ = try await office.send(.PATCH, RegisterDeclaration.projectInvestments.apiPath(seeded.investment), body: ["m08": 900])
+            try await AssertAsync.equal(try await office.send(.POST, "/api/v1/periods/\(month)/close").status, .ok)
+            let code = USCC.numbered(4401)
+
+            let (_, changing) = try await driver.viaAPI("indicators", fileName: "更正.csv", data: ImportDriver.csv([
+                "统一社会信用代码,企业名称,月份,营业收入（万元）", "\(code),,2026-07,1000", "\(code),,\(month),1500",
+            ]))
+            XCTAssertEqual(changing["status"] as? String, "failed", "\(changing)")
+            let errors = ImportDriver.errors(changing)
+            XCTAssertEqual(errors.count, 1, "\(errors)")
+            XCTAssertEqual(errors.first?.row, 3)
+            XCTAssertEqual(errors.first?.column, "月份")
+            XCTAssertTrue(errors.first?.reason.contains("已关账") ?? false, "\(errors)")
+            let july = try office.json(try await office.send(.GET, "/api/v1/enterprises/\(seeded.enterprise)/indicators"))
+            XCTAssertFalse(((july["items"] as? [[String: Any]]) ?? []).contains { $0["period"] as? String == "2026-07" }, "all or nothing")
+
+            let (_, same) = try await driver.viaAPI("indicators", fileName: "原样.csv", data: ImportDriver.csv([
+                "统一社会信用代码,企业名称,月份,营业收入（万元）", "\(code),,\(month),1200",
+            ]))
+            XCTAssertEqual(same["status"] as? String, "succeeded", "\(same)")
+
+            let (_, cluster) = try await driver.viaAPI("cluster-figures", fileName: "集群.csv", data: ImportDriver.csv([
+                "产业集群,月份,规上营收（万元）,备注", "关账测试产业集群,\(month),90000,",
+            ]))
+            XCTAssertEqual(cluster["status"] as? String, "failed", "\(cluster)")
+            try await AssertAsync.equal(try await Restatement.query(on: app.db).count(), 0, "no restatement came from a file")
+        }
+    }
+
+    func testReopeningIsTheOfficesWithAReason() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let seeded = try await seed(office, fixtures)
+            _ = try await office.send(.PUT, "/api/v1/enterprises/\(seeded.enterprise)/indicators/\(month)", body: ["revenue": 1_200])
+            _ = try await office.send(.PUT, "/api/v1/clusters/\(seeded.cluster)/figures/\(month)", body: ["revenue": 80_000])
+            _ = try await office.send(.PATCH, RegisterDeclaration.projectInvestments.apiPath(seeded.investment), body: ["m08": 900])
+            try await AssertAsync.equal(try await office.send(.POST, "/api/v1/periods/\(month)/close").status, .ok)
+
+            let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
+            try await AssertAsync.equal(try await team.send(.POST, "/api/v1/periods/\(month)/reopen", body: ["reason": "想改"]).status, .forbidden)
+            let blank = try SeenAPIError(try await office.send(.POST, "/api/v1/periods/\(month)/reopen", body: ["reason": "  "]))
+            XCTAssertEqual(blank.status, .unprocessableEntity)
+            XCTAssertEqual(blank.field, "reason")
+            let reopened = try await office.send(.POST, "/api/v1/periods/\(month)/reopen", body: ["reason": "统计局要求重报"])
+            XCTAssertEqual(reopened.status, .ok, reopened.text)
+            XCTAssertEqual(try office.json(reopened)["closed"] as? Bool, false)
+            let audit = try await audits(app, entity: "period_close", action: "delete", entityID: month)
+            XCTAssertTrue(audit.first?.summary.contains("统计局要求重报") ?? false)
+            // Open again: a correction needs no reason.
+            try await AssertAsync.equal(try await office.send(.PUT, "/api/v1/enterprises/\(seeded.enterprise)/indicators/\(month)", body: ["revenue": 1_250]).status, .ok)
+            try await AssertAsync.equal(try SeenAPIError(try await office.send(.POST, "/api/v1/periods/2099-01/close")).status, .badRequest, "a future month")
+        }
+    }
+}
