@@ -99,7 +99,9 @@ struct EarlyWarnings: Content, APISchema {
     }
 
     /// Open leads whose last activity (or, with none, their registration) is older than the yellow
-    /// line — a range of `lead_follow_up`'s (is_open, last_on) index (`LeadFollowUp`).
+    /// line — a range of `lead_follow_up`'s (is_open, last_on) index (`LeadFollowUp`). The first
+    /// few are picked there before any join: joined first, a planner with statistics walked every
+    /// lead from the units through `leads_unit_board` and sorted them (0.9 s at province scale).
     static func staleLeads(today: String, on sql: any SQLDatabase) async throws -> Kind {
         let yellowLine = shift(today, days: -staleYellowDays), redLine = shift(today, days: -staleRedDays)
         let counts = try await sql.raw("""
@@ -108,9 +110,11 @@ struct EarlyWarnings: Content, APISchema {
             FROM lead_follow_up WHERE is_open = 1 AND last_on < \(bind: yellowLine)
             """).first()
         let rows = try await sql.raw("""
-            SELECT f.lead_id, f.last_on, l.company_name, u.name AS team FROM lead_follow_up f
+            SELECT f.lead_id, f.last_on, l.company_name, u.name AS team
+            FROM (SELECT lead_id, last_on FROM lead_follow_up WHERE is_open = 1 AND last_on < \(bind: yellowLine)
+                  ORDER BY last_on, lead_id LIMIT \(unsafeRaw: String(shown))) f
             JOIN leads l ON l.id = f.lead_id JOIN units u ON u.id = l.owning_unit_id
-            WHERE f.is_open = 1 AND f.last_on < \(bind: yellowLine) ORDER BY f.last_on, f.lead_id LIMIT \(unsafeRaw: String(shown))
+            ORDER BY f.last_on, f.lead_id
             """).all()
         return Kind(key: "staleLeads", title: "长期未跟进的线索",
                     rule: "在跟进中的线索超过 \(staleYellowDays) 天无跟进记录为黄，超过 \(staleRedDays) 天为红（无记录的按登记日期）",
