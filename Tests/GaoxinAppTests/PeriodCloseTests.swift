@@ -119,6 +119,14 @@ final class PeriodCloseTests: XCTestCase {
             XCTAssertTrue(form.text.contains("已关账，更正该月数据须填写更正原因"), form.text)
             let page = try await browser.get("/periods/\(month)")
             XCTAssertTrue(page.text.contains("统计局反馈口径调整") && page.text.contains("补报两家企业"))
+            // Beside the figure wherever it is shown: the enterprise's months, the cluster's months
+            // (whose closed month offers no delete button).
+            let badge = "<a class=\"badge\" href=\"/periods/\(month)\">已更正</a>"
+            let enterprisePage = try await browser.get(Site.enterprise(seeded.enterprise))
+            XCTAssertTrue(enterprisePage.text.contains(badge), enterprisePage.text)
+            let clusterPage = try await browser.get(Site.cluster(seeded.cluster) + "?month=\(month)")
+            XCTAssertTrue(clusterPage.text.contains(badge), clusterPage.text)
+            XCTAssertFalse(clusterPage.text.contains(Site.clusterFigureDelete(seeded.cluster, month)), "no delete for a closed month")
         }
     }
 

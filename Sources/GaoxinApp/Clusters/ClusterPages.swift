@@ -47,8 +47,13 @@ enum ClusterPages: RecordPages {
         async let listsTask = ClusterLists.make(cluster, now: now, lang: lang, on: db)
         async let backlinksTask = RegisterBacklinks.to(table: RegisterTarget.cluster.table, id: id, today: today, on: db)
         let canWrite = try await canWriteTask
-        let model = ClusterShowView.Model(cluster: try await dtoTask, chains: try await chainsTask,
-                                          figures: .init(clusterID: id, report: try await reportTask, canEnter: canWrite, values: figureValues, errors: figureErrors),
+        let report = try await reportTask
+        let months = report.months.map(\.period)
+        let figures = ClusterFiguresView.Model(
+            clusterID: id, report: report, canEnter: canWrite, values: figureValues, errors: figureErrors,
+            closedMonths: try await PeriodClose.closed(among: Set(months), on: db),
+            restatedMonths: try await PeriodClose.restatedMonths(entity: ClusterFigureWrites.entity, entityIDs: months.map { "\(id)/\($0)" }, on: db))
+        let model = ClusterShowView.Model(cluster: try await dtoTask, chains: try await chainsTask, figures: figures,
                                           checklists: try await checklistsTask, lists: try await listsTask, backlinks: try await backlinksTask,
                                           canWrite: canWrite, canEditRegistry: req.actor?.hasAny(Policies.clusterRegistry.write) ?? false,
                                           chainValues: chainValues, errors: errors)

@@ -34,7 +34,9 @@ enum EnterprisePages: RecordPages {
         let unit = try await OrgUnit.find(enterprise.unitID, on: req.db)
         let canWrite = actor.hasAny(Policies.enterprises.write) && (unit?.unitPath.map(actor.owns) ?? false)
         let rows = try await EnterpriseQueries.indicators(of: enterprise, on: req.db)
+        let restated = try await PeriodClose.restatedMonths(entity: "enterprise_indicator", entityIDs: rows.map { "\(enterprise.id!)/\($0.period)" }, on: req.db)
         let model = EnterpriseShowView.Model(enterprise: EnterpriseDTO(enterprise, unitName: unit?.name), indicators: rows.map(IndicatorDTO.init),
+                                             restatedMonths: restated,
                                              chainNodes: try await EnterpriseQueries.chainNodes(of: enterprise, on: req.db),
                                              qualifications: try await EnterpriseQueries.qualifications(of: enterprise, on: req.db)
                                                  .map { QualificationDTO($0, today: QualificationWrites.today(req.now)) },

@@ -33,6 +33,13 @@ enum PeriodClose {
         return Set(try await PeriodCloseRecord.query(on: db).filter(\.$month ~~ months).all().map(\.month))
     }
 
+    /// The months among a record's figures (`entityIDs` as the audit names them, `<id>/<month>`)
+    /// that carry restatements, for the badge beside the figure wherever it is shown.
+    static func restatedMonths(entity: String, entityIDs: [String], on db: Database) async throws -> Set<String> {
+        guard !entityIDs.isEmpty else { return [] }
+        return Set(try await Restatement.query(on: db).filter(\.$entity == entity).filter(\.$entityID ~~ entityIDs).all().map(\.month))
+    }
+
     /// A write to `month`'s figures: nothing to say when the month is open; when it is closed, the
     /// reason the correction is made (refused at `restatementReason` without one).
     static func restatementReason(_ month: Period, given raw: String?, on db: Database) async throws -> String? {

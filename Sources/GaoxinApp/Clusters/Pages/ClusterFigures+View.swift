@@ -12,6 +12,9 @@ enum ClusterFiguresView {
         var canEnter: Bool
         var values: [String: String] = [:]
         var errors: [FieldError] = []
+        /// Closed months (their figure is corrected with a reason, never deleted) and those corrected.
+        var closedMonths: Set<String> = []
+        var restatedMonths: Set<String> = []
     }
 
     static func yi(_ wan: Int64?, _ context: PageContext) -> String {
@@ -61,11 +64,12 @@ enum ClusterFiguresView {
                            .th(.text(context.t("统计填报（亿元）", "Reported (100m yuan)"))), .th(.text(context.t("上年同月（亿元）", "Same month last year"))),
                            .th(.text(context.t("同比", "YoY"))), .if(model.canEnter && topDown, .th()))),
                 .tbody(.forEach(r.months) { month in
-                    .tr(.td(.text(month.period)), .td(.class("num"), .text(month.bottomUp.map { Wan($0).yiText } ?? "—")),
+                    .tr(.td(.text(month.period), .if(model.restatedMonths.contains(month.period), PeriodView.restatedBadge(month.period, context))),
+                        .td(.class("num"), .text(month.bottomUp.map { Wan($0).yiText } ?? "—")),
                         .td(.class("num"), .text(month.topDown.map { Wan($0).yiText } ?? "—")),
                         .td(.class("num"), .text(month.previousYear.map { Wan($0).yiText } ?? "—")),
                         .td(.class("num"), .text(percent(month.growth, signed: true))),
-                        .if(model.canEnter && topDown, .td(.if(month.topDown != nil,
+                        .if(model.canEnter && topDown, .td(.if(month.topDown != nil && !model.closedMonths.contains(month.period),
                             .form(.class("inline"), .method(.post), .action(Site.clusterFigureDelete(model.clusterID, month.period)), Page.csrf(context),
                                   .button(.type(.submit), .class("secondary"), .text(context.t("删除", "Delete"))))))))
                 })),

@@ -6,6 +6,8 @@ enum EnterpriseShowView {
     struct Model {
         var enterprise: EnterpriseDTO
         var indicators: [IndicatorDTO]
+        /// Months of which a figure was corrected after the month was closed.
+        var restatedMonths: Set<String> = []
         var chainNodes: [EnterpriseQueries.NodeLink] = []
         var qualifications: [QualificationDTO] = []
         var qualificationValues: [String: String] = [:]
@@ -72,7 +74,8 @@ enum EnterpriseShowView {
                 .tbody(
                     .if(model.indicators.isEmpty, .tr(.td(.attribute(named: "colspan", value: "7"), .class("empty"), .text(context.t("尚无填报", "Nothing reported yet"))))),
                     .forEach(model.indicators) { row in
-                        .tr(.td(.text(row.period)), .td(.class("num"), .text(money(row.revenue))), .td(.class("num"), .text(money(row.outputValue))),
+                        .tr(.td(.text(row.period), .if(model.restatedMonths.contains(row.period), PeriodView.restatedBadge(row.period, context))),
+                            .td(.class("num"), .text(money(row.revenue))), .td(.class("num"), .text(money(row.outputValue))),
                             .td(.class("num"), .text(money(row.tax))), .td(.class("num"), .text(money(row.rdExpense))),
                             .td(.class("num"), .text(count(row.employees))), .td(.class("num"), .text(count(row.inventionPatents))))
                     }

@@ -44,6 +44,11 @@ enum PeriodView {
         )
     }
 
+    /// Beside a figure of a month corrected after its close: a link to the month's restatements.
+    static func restatedBadge<C: HTML.BodyContext>(_ month: String, _ context: PageContext) -> Node<C> {
+        .a(.class("badge"), .href(PeriodPages.path + "/\(month)"), .text(context.t("已更正", "restated")))
+    }
+
     /// The months, newest first: open, or closed by whom and when, with their restatements counted.
     static func index(_ context: PageContext, months: [Period], closed: [String: PeriodCloseRecord], restatedCounts: [String: Int]) -> HTML {
         Page.render(context, title: context.t("关账", "Period close"),
