@@ -187,7 +187,16 @@ final class PeriodCloseTests: XCTestCase {
             XCTAssertTrue(audit.first?.summary.contains("统计局要求重报") ?? false)
             // Open again: a correction needs no reason.
             try await AssertAsync.equal(try await office.send(.PUT, "/api/v1/enterprises/\(seeded.enterprise)/indicators/\(month)", body: ["revenue": 1_250]).status, .ok)
-            try await AssertAsync.equal(try SeenAPIError(try await office.send(.POST, "/api/v1/periods/2099-01/close")).status, .badRequest, "a future month")
+            let future = try SeenAPIError(try await office.send(.POST, "/api/v1/periods/2099-01/close"))
+            XCTAssertEqual(future.status, .unprocessableEntity, "a future month is not closed")
+            XCTAssertEqual(future.field, "month")
+            try await AssertAsync.equal(try await office.send(.GET, "/api/v1/periods/2099-01").status, .ok, "but can be looked at")
+            try await AssertAsync.equal(try SeenAPIError(try await office.send(.GET, "/api/v1/periods/2026-13")).status, .badRequest)
+            // A reason is checked even for an open month (the document says at most 500 characters).
+            let long = try SeenAPIError(try await office.send(.PUT, "/api/v1/clusters/\(seeded.cluster)/figures/2026-07",
+                                                               body: ["revenue": 1, "restatementReason": String(repeating: "长", count: 501)]))
+            XCTAssertEqual(long.status, .unprocessableEntity)
+            XCTAssertEqual(long.field, "restatementReason")
         }
     }
 }

@@ -13,14 +13,13 @@ enum PeriodClose {
     static let policy = Policies.officeRegisters
     static let restatementField = "restatementReason"
 
-    /// The month of a path or body (`YYYY-MM`, not in the future).
+    /// The month of a path (`YYYY-MM`); any such month can be looked at, a future one or one
+    /// before 1990 cannot be closed (`close`).
     static func month(_ raw: String?, now: Date) throws -> Period {
-        var v = FieldValidator()
-        let period = IndicatorWrites.checkMonth(raw ?? "", now: now, into: &v)
-        if !v.errors.isEmpty {
-            throw AppError.badRequest(v.errors.first?.messageZh ?? "月份格式不对，应为 YYYY-MM", field: "month")
+        guard let period = Period(raw ?? "") else {
+            throw AppError.badRequest("月份“\(raw ?? "")”格式不对，应为 YYYY-MM，如 2025-03", field: "month")
         }
-        return period!
+        return period
     }
 
     static func record(_ month: Period, on db: Database) async throws -> PeriodCloseRecord? {
@@ -43,10 +42,12 @@ enum PeriodClose {
     /// A write to `month`'s figures: nothing to say when the month is open; when it is closed, the
     /// reason the correction is made (refused at `restatementReason` without one).
     static func restatementReason(_ month: Period, given raw: String?, on db: Database) async throws -> String? {
-        guard try await record(month, on: db) != nil else { return nil }
         var v = FieldValidator()
+        // Checked (length, control characters) whether or not the month is closed.
         let reason = v.optionalText(restatementField, raw, label: "更正原因", labelEn: "Reason for the correction", max: 500)
-        if v.errors.isEmpty, reason == nil {
+        try v.throwIfInvalid()
+        guard try await record(month, on: db) != nil else { return nil }
+        if reason == nil {
             v.add(.invalid(restatementField, zh: "\(month) 已关账，更正该月数据须填写更正原因（将作为更正记录列入下期通报）",
                            en: "\(month) is closed: a correction needs a reason (it is listed as a restatement)"))
         }
@@ -77,6 +78,9 @@ enum PeriodClose {
     /// Closes the month when nothing is missing; otherwise refuses, naming what is.
     static func close(_ month: Period, _ req: Request) async throws {
         let actor = try req.requireActor()
+        var v = FieldValidator()
+        _ = IndicatorWrites.checkMonth(month.description, now: req.now, into: &v)
+        if !v.errors.isEmpty { throw ValidationFailed(v.errors.map { FieldError(field: "month", code: $0.code, zh: $0.messageZh, en: $0.messageEn) }) }
         let gaps = try await PeriodGaps.find(month, on: req.sql)
         let missing = gaps.filter { $0.count > 0 }
         guard missing.isEmpty else {

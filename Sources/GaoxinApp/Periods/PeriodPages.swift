@@ -13,7 +13,7 @@ enum PeriodPages {
 
     static var routes: [RouteSpec] {
         let policy = PeriodClose.policy
-        let monthParam = APIParameter.path("month", "月份，YYYY-MM")
+        let monthParam = APIParameter.pathText("month", "月份 YYYY-MM", pattern: IndicatorInput.periodPattern)
         return [
             RouteSpec(.GET, path, .read(policy), index),
             RouteSpec(.GET, path + "/:month", .read(policy), show),
