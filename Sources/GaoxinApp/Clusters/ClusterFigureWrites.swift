@@ -59,10 +59,11 @@ enum ClusterFigureWrites {
 
     static func delete(_ cluster: Cluster, period: String, _ req: Request) async throws {
         try await ClusterWrites.requireOwnership(cluster, actor: try req.requireActor(), on: req.db)
-        if let month = Period(period), try await PeriodClose.record(month, on: req.db) != nil {
-            throw AppError.conflict("\(month) 已关账，不能删除该月数据；如需更正，请填报新的数值并说明更正原因")
-        }
         try await req.db.transaction { tx in
+            // Inside the transaction: a close committed meanwhile is seen.
+            if let month = Period(period), try await PeriodClose.record(month, on: tx) != nil {
+                throw AppError.conflict("\(month) 已关账，不能删除该月数据；如需更正，请填报新的数值并说明更正原因")
+            }
             guard let row = try await find(cluster.id!, period, on: tx) else { throw AppError.notFound("该月份的填报数据") }
             let before = ClusterReportedFigureDTO(row)
             try await row.delete(on: tx)

@@ -15,7 +15,7 @@ enum PeriodClose {
 
     /// The month of a path (`YYYY-MM`); any such month can be looked at, a future one or one
     /// before 1990 cannot be closed (`close`).
-    static func month(_ raw: String?, now: Date) throws -> Period {
+    static func month(_ raw: String?) throws -> Period {
         guard let period = Period(raw ?? "") else {
             throw AppError.badRequest("月份“\(raw ?? "")”格式不对，应为 YYYY-MM，如 2025-03", field: "month")
         }

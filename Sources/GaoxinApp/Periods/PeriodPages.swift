@@ -22,13 +22,13 @@ enum PeriodPages {
             RouteSpec(.GET, apiPath + "/:month", .read(policy),
                       doc: APIOperation(operationID: "getPeriod", summary: "某月关账状态：是否已关账、尚缺的数据（未报企业、集群、项目投资）与更正记录",
                                         tag: "关账", parameters: [monthParam], response: PeriodStatus.self)) { req in
-                try .json(try await PeriodClose.status(try PeriodClose.month(req.parameters.get("month"), now: req.now), on: req.db))
+                try .json(try await PeriodClose.status(try PeriodClose.month(req.parameters.get("month")), on: req.db))
             },
             RouteSpec(.POST, apiPath + "/:month/close", .write(policy),
                       doc: APIOperation(operationID: "closePeriod", summary: "关账：该月数据齐全时冻结，此后更正须说明原因并留下更正记录", tag: "关账",
                                         parameters: [monthParam], response: PeriodStatus.self,
                                         refusals: [.rule("该月数据尚不完整（列出所缺）"), .conflict("该月已经关账")])) { req in
-                let month = try PeriodClose.month(req.parameters.get("month"), now: req.now)
+                let month = try PeriodClose.month(req.parameters.get("month"))
                 try await PeriodClose.close(month, req)
                 return try .json(try await PeriodClose.status(month, on: req.db))
             },
@@ -36,7 +36,7 @@ enum PeriodPages {
                       doc: APIOperation(operationID: "reopenPeriod", summary: "重新开账（须说明原因，记入审计日志）", tag: "关账",
                                         parameters: [monthParam], request: .json(PeriodReopenInput.self), response: PeriodStatus.self,
                                         refusals: [.rule("未填写原因"), .conflict("该月尚未关账")])) { req in
-                let month = try PeriodClose.month(req.parameters.get("month"), now: req.now)
+                let month = try PeriodClose.month(req.parameters.get("month"))
                 try await PeriodClose.reopen(month, reason: try APIBody.decode(PeriodReopenInput.self, req).reason, req)
                 return try .json(try await PeriodClose.status(month, on: req.db))
             },
@@ -50,7 +50,7 @@ enum PeriodPages {
         var month = current
         for _ in 0..<monthsShown {
             months.append(month)
-            month = month.month == 1 ? Period(year: month.year - 1, month: 12)! : Period(year: month.year, month: month.month - 1)!
+            month = month.previous
         }
         let closed = Dictionary(try await PeriodCloseRecord.query(on: req.db).filter(\.$month ~~ months.map(\.description)).all().map { ($0.month, $0) },
                                 uniquingKeysWith: { a, _ in a })
@@ -60,7 +60,7 @@ enum PeriodPages {
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {
-        try await render(req, month: try PeriodClose.month(req.parameters.get("month"), now: req.now), errors: [], status: .ok)
+        try await render(req, month: try PeriodClose.month(req.parameters.get("month")), errors: [], status: .ok)
     }
 
     static func render(_ req: Request, month: Period, errors: [FieldError], status: HTTPResponseStatus) async throws -> Response {
@@ -72,7 +72,7 @@ enum PeriodPages {
     }
 
     @Sendable static func closePage(_ req: Request) async throws -> Response {
-        let month = try PeriodClose.month(req.parameters.get("month"), now: req.now)
+        let month = try PeriodClose.month(req.parameters.get("month"))
         do {
             try await PeriodClose.close(month, req)
             return .redirect(path + "/\(month)?notice=saved")
@@ -81,12 +81,10 @@ enum PeriodPages {
         }
     }
 
-    struct ReopenForm: Content { var reason: String? }
-
     @Sendable static func reopenPage(_ req: Request) async throws -> Response {
-        let month = try PeriodClose.month(req.parameters.get("month"), now: req.now)
+        let month = try PeriodClose.month(req.parameters.get("month"))
         do {
-            try await PeriodClose.reopen(month, reason: try req.content.decode(ReopenForm.self).reason, req)
+            try await PeriodClose.reopen(month, reason: try req.content.decode(PeriodReopenInput.self).reason, req)
             return .redirect(path + "/\(month)?notice=saved")
         } catch let failed as ValidationFailed {
             return try await render(req, month: month, errors: failed.errors, status: .unprocessableEntity)
