@@ -11,24 +11,7 @@ import XCTest
 /// own figures must be enough to compute a ranking.
 final class DemoDataTests: XCTestCase {
     func withDemo(_ test: (Application) async throws -> Void) async throws {
-        let (url, cleanup) = try await TestDatabase.fresh()
-        var config = AppConfig()
-        config.databaseURL = url
-        config.bcryptCost = 4
-        config.logLevel = .warning
-        let app = try await Application.make(.testing, .shared(eventLoopGroup(for: config)))
-        do {
-            try configure(app, config: config)
-            let accounts = try await DemoData.seedIfEmpty(app)
-            XCTAssertEqual(accounts?.count, DemoData.accounts.count)
-            try await test(app)
-        } catch {
-            try? await app.asyncShutdown()
-            try? await cleanup()
-            throw error
-        }
-        try await app.asyncShutdown()
-        try await cleanup()
+        try await withDemoApp(test)
     }
 
     /// Every declared register's demo rows load through the import's checks (a bad row would

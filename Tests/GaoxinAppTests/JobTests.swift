@@ -111,6 +111,24 @@ final class JobTests: XCTestCase {
         }
     }
 
+    /// Shutting down waits for the jobs this process runs: the job's row says it finished, and
+    /// its last queries ran on an open pool.
+    func testShutdownWaitsForARunningJob() async throws {
+        try await withApp { app, fixtures in
+            let job = try await JobRunner.create(kind: "bulletin:2026-08", createdBy: fixtures.users[.office], input: nil, inputName: nil, on: app.db, now: app.clock.now())
+            JobRunner.start(job, app: app) { _ in
+                try await Task.sleep(nanoseconds: 300_000_000)
+                return .succeeded(message: "完成", resultJSON: nil)
+            }
+            XCTAssertEqual(app.runningJobs?.running, 1)
+            await app.runningJobs?.shutdownAsync(app)
+            XCTAssertEqual(app.runningJobs?.running, 0)
+            let row = try await Job.find(job.id, on: app.db)
+            XCTAssertEqual(row?.status, JobStatus.succeeded.rawValue)
+            XCTAssertEqual(row?.message, "完成")
+        }
+    }
+
     func testAUserCannotSeeAnotherUsersJob() async throws {
         try await withApp { app, fixtures in
             let office = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)

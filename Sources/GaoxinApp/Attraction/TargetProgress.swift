@@ -89,8 +89,10 @@ struct TargetProgress: Content, APISchema {
         return Double(daysBefore) / 365
     }
 
-    static func load(year: Int, today: String, on sql: any SQLDatabase) async throws -> TargetProgress {
-        let from = "\(year)-01-01", to = "\(year)-12-31"
+    /// `through` (a day) counts only what was signed, introduced or achieved by then — the
+    /// bulletin's "as of the month's end", unchanged by anything entered with a later date.
+    static func load(year: Int, today: String, through: String? = nil, on sql: any SQLDatabase) async throws -> TargetProgress {
+        let from = "\(year)-01-01", to = min(through ?? "\(year)-12-31", "\(year)-12-31")
         let counts = InvestmentClass.allCases.map { "SUM(CASE WHEN p.total_investment >= \($0.thresholdWan) THEN 1 ELSE 0 END) AS a_\(RegisterField.snakeCase($0.rawValue))" }
             .joined(separator: ", ")
         let rows = try await sql.raw("""

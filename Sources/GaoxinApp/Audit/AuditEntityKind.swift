@@ -69,6 +69,9 @@ struct AuditEntityKind: Sendable {
         AuditEntityKind(value: PeriodClose.entity, zh: "关账", en: "Period close", noun: "period", fields: [
             f("month", "月份", "Month"), f("reason", "重新开账原因", "Reason for reopening"),
         ]),
+        AuditEntityKind(value: BulletinIssue.entity, zh: "通报", en: "Bulletin", noun: "bulletin", fields: [
+            f("month", "月份", "Month"), f("number", "期号", "Number"), f("issuer", "发文单位", "Issuer"), f("final", "据已关账数据", "From a closed month"),
+        ]),
         AuditEntityKind(value: ClusterStructureWrites.entity, zh: "集群体系", en: "Cluster structure", noun: "cluster structure", fields: [
             id, f("name", "体系名称", "Name"), note, sortOrder, active, f("groups", "分组", "Groups"),
         ]),

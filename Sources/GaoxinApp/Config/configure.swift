@@ -23,6 +23,9 @@ public func configure(_ app: Application, config: AppConfig) throws {
     let jobSweeper = JobSweeper()
     app.storage[JobSweeper.Key.self] = jobSweeper
     app.lifecycle.use(jobSweeper)
+    let runningJobs = RunningJobs()
+    app.storage[RunningJobs.Key.self] = runningJobs
+    app.lifecycle.use(runningJobs)
     app.lifecycle.use(SessionSweeper())
     app.lifecycle.use(ReminderService())
     CLICommands.register(on: app)

@@ -48,6 +48,7 @@ enum Migrations {
         M0042_CreateWarningIndexes(),
         M0043_CreateLeadUnitBoardIndex(),
         M0044_CreatePeriodCloses(),
+        M0045_CreateBulletins(),
     ]
 
     static func register(on app: Application) {

@@ -56,7 +56,10 @@ enum JobRunner {
         let db = app.db
         let clock = app.clock
         let logger = app.logger
+        let running = app.runningJobs
+        running?.enter()
         Task.detached {
+            defer { running?.leave() }
             let progress = Progress(jobID: jobID, db: db, clock: clock)
             let heartbeat = Task {
                 while !Task.isCancelled {

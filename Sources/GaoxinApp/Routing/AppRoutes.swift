@@ -15,5 +15,6 @@ enum AppRoutes {
             + RegisterRoutes.all
             + AttractionRoutes.all
             + PeriodPages.routes
+            + BulletinPages.routes
     }
 }

@@ -28,6 +28,7 @@ enum Page {
         NavItem(path: RegisterDeclaration.projects.path, zh: "项目", en: "Projects", roles: Policies.programme.read, alsoCurrent: Attraction.projectPaths),
         NavItem(path: "/warnings", zh: "预警", en: "Warnings", roles: Policies.programme.read),
         NavItem(path: PeriodPages.path, zh: "关账", en: "Periods", roles: PeriodClose.policy.read),
+        NavItem(path: BulletinPages.path, zh: "通报", en: "Bulletins", roles: BulletinIssue.policy.read),
         NavItem(path: Site.registers, zh: "登记册", en: "Registers", roles: Policies.programme.read,
                 alsoCurrent: Registers.all.map(\.path).filter { !(Attraction.leadPaths + Attraction.projectPaths).contains($0) }),
         NavItem(path: Site.complexity, zh: "产业推荐", en: "Target industries", roles: Policies.analytics.read),
@@ -36,7 +37,8 @@ enum Page {
         NavItem(path: Site.account, zh: "我的账号", en: "My account", roles: Policies.everyone),
     ]
 
-    static func render(_ context: PageContext, title: String, refreshSeconds: Int? = nil, _ content: Node<HTML.BodyContext>...) -> HTML {
+    /// `printsTitle: false` for a page that prints its own heading (a bulletin's 红头).
+    static func render(_ context: PageContext, title: String, refreshSeconds: Int? = nil, printsTitle: Bool = true, _ content: Node<HTML.BodyContext>...) -> HTML {
         HTML(
             .lang(context.lang == .zh ? .chinese : .english),
             .head(
@@ -57,7 +59,7 @@ enum Page {
                 ),
                 .main(
                     .unwrap(context.notice) { notice in .p(.class("notice"), .attribute(named: "role", value: "status"), .text(notice.text(context.lang))) },
-                    .h1(.text(title)),
+                    .h1(.if(!printsTitle, .class(Print.hidden)), .text(title)),
                     .group(content)
                 ),
                 .footer(.class("foot"), .text(context.t("高新产业生态平台 · 数据以万元存储、以亿元显示", "Gaoxin · money stored in 万元, shown in 亿元")))

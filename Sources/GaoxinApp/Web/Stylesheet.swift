@@ -119,6 +119,16 @@ enum Stylesheet {
     .product-space .label { font-size:11px; fill:#33404f; } .product-space .label.target { fill:#8a4a0f; font-weight:600; }
     .legend .dot { display:inline-block; width:.8em; height:.8em; border-radius:50%; vertical-align:middle; }
     .legend .dot.present { background:var(--brand); } .legend .dot.target { background:#e67e22; } .legend .dot.other { background:#c7ced8; }
+    .bulletin { max-width:60rem; }
+    .bulletin-head { text-align:center; border-bottom:3px solid #c00000; padding-bottom:.4rem; margin-bottom:1rem; }
+    .bulletin-head .issuer { color:#c00000; font-size:1.9rem; font-weight:700; letter-spacing:.08em; margin:.2rem 0; overflow-wrap:anywhere; }
+    .bulletin-head .title { font-size:1.4rem; font-weight:700; margin:.2rem 0; }
+    .bulletin-head .meta { display:flex; flex-wrap:wrap; justify-content:space-between; gap:.5rem; }
+    .bulletin p.lead { text-indent:2em; line-height:1.8; margin:.3rem 0; }
+    .bulletin .annex h2 { font-size:1.1rem; }
+    .bulletin .draft { border:1px solid #e0b252; background:#fff8e6; padding:.4rem .6rem; }
+    .light { display:inline-block; min-width:1.6em; text-align:center; border-radius:3px; padding:0 .2em; font-weight:600; }
+    .light.red { background:#fde2e1; color:#a4161a; } .light.yellow { background:#fff3c4; color:#7a5a00; } .light.green { background:#dff3e4; color:#1e6b34; }
     @media (max-width: 700px) {
       main { padding:.6rem; }
       .userbox { margin-left:0; }
@@ -135,6 +145,12 @@ enum Stylesheet {
       a { color:inherit; text-decoration:none; }
       table { font-size:9pt; }
       @page { size: A4; margin: 12mm; }
+      /* A bulletin: the 红头 and text on the first page, each annex table from a new page, its
+         heading row repeated on every page, no row split across two. */
+      .bulletin .annex { break-before:page; }
+      .bulletin thead { display:table-header-group; }
+      .bulletin tr, .bulletin .bulletin-head { break-inside:avoid; }
+      .bulletin .light { border:1px solid #999; }
     }
     """
 }

@@ -30,12 +30,25 @@ enum JobView {
                         })))
                 )
             },
-            .p(.a(.href(Site.imports), .text(context.t("返回导入页", "Back to imports"))))
+            backLink(job, context)
         )
     }
 
-    /// "导入 企业名录" for an import job, from its kind `import:<register>`.
+    /// Where the job's work is seen: the bulletin it drew, or the import page.
+    static func backLink(_ job: JobDTO, _ context: PageContext) -> Node<HTML.BodyContext> {
+        if let month = bulletinMonth(job) {
+            return .p(.a(.href(BulletinPages.path + "/\(month)"), .text(context.t("查看 \(month) 通报", "The \(month) bulletin"))))
+        }
+        return .p(.a(.href(Site.imports), .text(context.t("返回导入页", "Back to imports"))))
+    }
+
+    static func bulletinMonth(_ job: JobDTO) -> String? {
+        job.kind.hasPrefix("bulletin:") ? String(job.kind.dropFirst("bulletin:".count)) : nil
+    }
+
+    /// "导入 企业名录" for an import job, from its kind `import:<register>`; "生成 2026-08 通报" for a bulletin.
     static func what(_ job: JobDTO, _ context: PageContext) -> String? {
+        if let month = bulletinMonth(job) { return context.t("生成 \(month) 通报", "Drawing the \(month) bulletin") }
         guard job.kind.hasPrefix("import:"), let register = ImportRegisters.find(String(job.kind.dropFirst("import:".count))) else { return nil }
         return context.t("导入" + register.titleZh, "Import of " + register.titleEn.lowercased())
     }
@@ -46,6 +59,7 @@ enum JobView {
         case "reading": return lang.t("读取文件", "Reading file")
         case "validating": return lang.t("逐行校验", "Validating rows")
         case "writing": return lang.t("写入数据", "Writing")
+        case "drawing": return lang.t("汇总各部分", "Drawing the sections")
         case "done": return lang.t("结束", "Done")
         default: return phase
         }
