@@ -5,13 +5,17 @@ Screenshots at 1366x768 and at phone width go to $UI_SHOTS (default /tmp/gaoxin-
 
 usage: python3 scripts/ui_check.py BASE_URL PASSWORD   (every role's demo user has PASSWORD)
 """
+import base64
 import os
+import re
+import subprocess
 import sys
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.print_page_options import PrintOptions
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, PASSWORD = sys.argv[1].rstrip("/"), sys.argv[2]
@@ -118,13 +122,37 @@ try:
     driver.get(BASE + "/warnings")
     check("预警" in driver.page_source and "红" in driver.page_source, "the warnings page should grade its warnings")
     driver.save_screenshot(f"{SHOTS}/office-warnings.png")
+    # The bulletin: drawn from the form as a job, then printed on A4 by Chromium — the 红头 and the
+    # text on the first page, each annex table from a new page, no menu, form or button on paper.
+    driver.get(BASE + "/bulletins/2025-08")
+    driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+    WebDriverWait(driver, 60).until(lambda d: "已完成" in d.page_source or "失败" in d.page_source)
+    check("已完成" in driver.page_source, "the bulletin job should succeed")
+    driver.find_element(By.CSS_SELECTOR, "main a[href=\"/bulletins/2025-08\"]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".bulletin-head"))
+    driver.save_screenshot(f"{SHOTS}/office-bulletin.png")
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    pdf_path = f"{SHOTS}/office-bulletin-a4.pdf"
+    with open(pdf_path, "wb") as pdf:
+        pdf.write(base64.b64decode(driver.print_page(options)))
+    info = subprocess.run(["pdfinfo", pdf_path], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    check(re.search(r"Page size:.*\(A4\)", info) is not None, f"the bulletin should print on A4: {info}")
+    text = subprocess.run(["pdftotext", "-layout", pdf_path, "-"], capture_output=True, text=True, check=True).stdout
+    first = text.split("\f")[0]
+    check("产业集群发展工作通报" in first and "2025年第8期" in first, "the first printed page carries the 红头, number and title")
+    annexes = len(re.findall(r"附表\d+", text))
+    check(annexes >= 9 and pages >= 1 + annexes, f"each of the {annexes} annex tables starts a new page ({pages} pages)")
+    for screen_only in ("重新生成通报", "下载 Word", "退出", "导入导出"):
+        check(screen_only not in text, f"{screen_only} must not be printed")
     # Phone width: the unit list still renders without horizontal page overflow.
     driver.set_window_size(390, 844)
     driver.get(BASE + "/units")
     width = driver.execute_script("return document.documentElement.scrollWidth")
     check(width <= 400, f"the unit list overflows a phone screen ({width}px wide)")
     driver.save_screenshot(f"{SHOTS}/office-units-phone.png")
-    for path in ("/enterprises", "/clusters", "/projects", "/leads/board", "/warnings"):
+    for path in ("/enterprises", "/clusters", "/projects", "/leads/board", "/warnings", "/bulletins", "/bulletins/2025-08"):
         driver.get(BASE + path)
         width = driver.execute_script("return document.documentElement.scrollWidth")
         check(width <= 400, f"{path} overflows a phone screen ({width}px wide)")

@@ -243,32 +243,42 @@ final class BulletinTests: XCTestCase {
             XCTAssertEqual(content.investment.total.completed, try investment?.decode(column: "completed", as: Int64.self))
             XCTAssertGreaterThan(content.investment.total.completed, 0)
 
-            // Key projects signed by 2025-08-31, and those late on that day, one by one.
-            let projects = try await sql.raw("""
-                SELECT name, level, cluster_id, signed_on, planned_registered_on, registered_on, planned_started_on, started_on,
-                       planned_completed_on, completed_on, planned_producing_on, producing_on
-                FROM projects WHERE active = \(bind: true) AND signed_on <= '2025-08-31'
-                """).all()
-            var key = 0, keyInClusters = 0, late: [String] = []
-            for project in projects {
-                if try project.decode(column: "level", as: String.self) != "none" {
-                    key += 1
-                    if try !project.decodeNil(column: "cluster_id") { keyInClusters += 1 }
-                }
-                for stage in ["registered", "started", "completed", "producing"] {
-                    let planned = try project.decode(column: "planned_\(stage)_on", as: String?.self)
-                    let reached = try project.decode(column: "\(stage)_on", as: String?.self)
-                    if let planned, planned < "2025-08-31", reached == nil || reached! > "2025-08-31" {
-                        late.append(try project.decode(column: "name", as: String.self))
-                        break
+            // Key projects signed by the month's end, and those late on that day, one by one — in
+            // August and in December (when a demo project has missed its registration day).
+            for month in [8, 12] {
+                let asOf = month == 8 ? "2025-08-31" : "2025-12-31"
+                let bulletin = month == 8 ? content
+                    : try await BulletinBuilder(month: Period(year: 2025, month: month)!, issuer: "无锡高新区", number: month, now: app.clock.now(), db: app.db).build()
+                let projects = try await sql.raw("""
+                    SELECT name, level, cluster_id, signed_on, planned_registered_on, registered_on, planned_started_on, started_on,
+                           planned_completed_on, completed_on, planned_producing_on, producing_on
+                    FROM projects WHERE active = \(bind: true) AND signed_on <= \(bind: asOf)
+                    """).all()
+                var key = 0, keyInClusters = 0, late: [String] = []
+                for project in projects {
+                    if try project.decode(column: "level", as: String.self) != "none" {
+                        key += 1
+                        if try !project.decodeNil(column: "cluster_id") { keyInClusters += 1 }
+                    }
+                    for stage in ["registered", "started", "completed", "producing"] {
+                        let planned = try project.decode(column: "planned_\(stage)_on", as: String?.self)
+                        let reached = try project.decode(column: "\(stage)_on", as: String?.self)
+                        if let planned, planned < asOf, reached == nil || reached! > asOf {
+                            late.append(try project.decode(column: "name", as: String.self))
+                            break
+                        }
                     }
                 }
+                XCTAssertEqual(bulletin.keyProjects.keyProjects, key)
+                XCTAssertEqual(bulletin.keyProjects.keyInClusters, keyInClusters)
+                XCTAssertEqual(bulletin.lateProjects.count, late.count)
+                XCTAssertEqual(Set(bulletin.lateProjects.items.map(\.name)), Set(late))
+                XCTAssertTrue(bulletin.summary.contains { $0.contains("滞后项目 \(late.count) 个") })
+                if month == 12 {
+                    XCTAssertTrue(late.contains("高端医疗器械总部项目"), "registration planned for 2025-11-30, not reached: late")
+                    XCTAssertEqual(bulletin.lateProjects.items.first?.missed, "注册落地")
+                }
             }
-            XCTAssertEqual(content.keyProjects.keyProjects, key)
-            XCTAssertEqual(content.keyProjects.keyInClusters, keyInClusters)
-            XCTAssertEqual(content.lateProjects.count, late.count)
-            XCTAssertEqual(Set(content.lateProjects.items.map(\.name)), Set(late))
-            XCTAssertTrue(late.contains("高端数控机床整机项目") == false, "registration planned for 08-31 is not yet late on 08-31")
 
             // The checklists as they stand: the template's clusters, each gap naming its clusters.
             let eight = try XCTUnwrap(content.checklists.first { $0.template == "八个一" })

@@ -163,33 +163,26 @@ struct BulletinBuilder {
 
     /// Projects late on the month's last day, counted per unit, the longest overdue named.
     func lateProjectSection() async throws -> BulletinContent.LateProjects {
-        let stages = ProjectStage.allCases.filter { $0.plannedKey != nil }
-        let plannedColumn = { (stage: ProjectStage) in RegisterField.snakeCase(stage.plannedKey!) }
-        let reachedColumn = { (stage: ProjectStage) in RegisterField.snakeCase(stage.reachedKey) }
-        let missed = stages.map { stage in
-            "(p.\(plannedColumn(stage)) < '\(asOf)' AND (p.\(reachedColumn(stage)) IS NULL OR p.\(reachedColumn(stage)) > '\(asOf)'))"
-        }.joined(separator: " OR ")
-        let columns = stages.flatMap { ["p.\(plannedColumn($0))", "p.\(reachedColumn($0))"] }.joined(separator: ", ")
-        let rows = try await sql.raw("""
-            SELECT p.id, p.name, u.name AS unit, \(unsafeRaw: columns)
-            FROM projects p JOIN units u ON u.id = p.owning_unit_id
-            WHERE p.active = \(bind: true) AND p.signed_on <= \(bind: asOf) AND (\(unsafeRaw: missed))
-            """).all()
-        var late: [(id: Int, project: BulletinContent.LateProject)] = []
-        for row in rows {
-            var planned: [ProjectStage: String] = [:], reached: [ProjectStage: String] = [:]
-            for stage in stages {
-                if try !row.decodeNil(column: plannedColumn(stage)) { planned[stage] = try row.decode(column: plannedColumn(stage), as: String.self) }
-                if try !row.decodeNil(column: reachedColumn(stage)) { reached[stage] = try row.decode(column: reachedColumn(stage), as: String.self) }
-            }
-            guard let lateness = ProjectLateness.asOf(asOf, planned: planned, reached: reached) else { continue }
-            late.append((try row.decode(column: "id", as: Int.self), BulletinContent.LateProject(
-                name: try row.decode(column: "name", as: String.self), unit: try row.decode(column: "unit", as: String.self),
-                stage: lateness.stageReached.zh, missed: lateness.missedStage.zh, plannedOn: lateness.plannedOn)))
+        async let counts = ProjectsLateOn.countsByUnit(asOf, on: sql)
+        async let earliest = ProjectsLateOn.earliest(asOf, limit: BulletinContent.listed, on: sql)
+        let byUnit = try await counts
+        let names = try await unitNames(Array(byUnit.keys))
+        return BulletinContent.LateProjects(
+            count: byUnit.values.reduce(0, +),
+            byUnit: byUnit.map { BulletinContent.UnitCount(unit: names[$0.key] ?? "", count: $0.value) }.sorted { ($1.count, $0.unit) < ($0.count, $1.unit) },
+            items: try await earliest.map { item in
+                BulletinContent.LateProject(name: item.name, unit: item.unitName, stage: item.lateness.stageReached.zh,
+                                            missed: item.lateness.missedStage.zh, plannedOn: item.lateness.plannedOn)
+            })
+    }
+
+    func unitNames(_ ids: [Int]) async throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        var names: [Int: String] = [:]
+        for row in try await sql.raw("SELECT id, name FROM units WHERE id IN (\(binds: ids))").all() {
+            names[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self)
         }
-        late.sort { ($0.project.plannedOn, $0.id) < ($1.project.plannedOn, $1.id) }
-        return BulletinContent.LateProjects(count: late.count, byUnit: Self.countByUnit(late.map(\.project.unit)),
-                                            items: late.prefix(BulletinContent.listed).map(\.project))
+        return names
     }
 
     /// Obstacles entered by the month's end and not resolved by then; those past their due day
