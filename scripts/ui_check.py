@@ -26,8 +26,8 @@ os.makedirs(SHOTS, exist_ok=True)
 # 产业集群 and 企业: everyone who works with programme data reads the register; 导入导出: whoever writes an
 # importable register (the unit role — demo user "team" — writes its own enterprises).
 # 招商, 项目 and 预警: the attraction registers are read by everyone who works with programme data;
-# so are 关账 (which months are closed; the office closes them) and 通报 (leaders read bulletins; the office draws them).
-PROGRAMME = {"招商", "项目", "预警", "关账", "通报"}
+# so are 关账 (which months are closed; the office closes them) 通报 (leaders read bulletins; the office draws them) and 考核.
+PROGRAMME = {"招商", "项目", "预警", "关账", "通报", "考核"}
 EXPECTED_NAV = {
     "admin": {"工作台", "组织单位", "产业集群", "登记册", "用户", "企业", "产业推荐", "导入导出", "我的账号"} | PROGRAMME,
     "office": {"工作台", "组织单位", "产业集群", "登记册", "用户", "企业", "产业推荐", "导入导出", "我的账号"} | PROGRAMME,

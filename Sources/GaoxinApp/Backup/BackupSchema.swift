@@ -100,6 +100,8 @@ enum BackupSchema {
                                               ("created_at", .datetime)], identity: "id"),
         Table(name: "bulletins", columns: [("id", .int), ("month", .text), ("number", .int), ("issuer", .text), ("final", .bool), ("content_json", .text),
                                            ("generated_at", .datetime), ("user_id", .int), ("user_name", .text)], identity: "id"),
+        Table(name: "assessment_results", columns: [("id", .int), ("year", .int), ("content_json", .text), ("frozen_at", .datetime), ("user_name", .text)],
+              identity: "id"),
         Table(name: "audit_log", columns: [("id", .int), ("at", .datetime), ("actor_id", .int), ("actor_name", .text), ("action", .text), ("entity", .text),
                                            ("entity_id", .text), ("summary", .text), ("before_json", .text), ("after_json", .text), ("address", .text)], identity: "id"),
         Table(name: "enterprise_custom_figures", columns: [("id", .int), ("enterprise_id", .int), ("indicator_id", .int), ("period", .text), ("value", .int),

@@ -49,6 +49,7 @@ enum Migrations {
         M0043_CreateLeadUnitBoardIndex(),
         M0044_CreatePeriodCloses(),
         M0045_CreateBulletins(),
+        M0046_CreateAssessment(),
     ]
 
     static func register(on app: Application) {

@@ -87,8 +87,12 @@ enum PeriodClose {
             let list = missing.map { "\($0.title) \($0.count) 个" }.joined(separator: "、")
             throw ValidationFailed([.invalid("month", zh: "\(month) 的数据尚不完整，不能关账：\(list)", en: "\(month) is not complete: \(missing.map(\.titleEn).joined(separator: ", "))")])
         }
+        // Closing December closes the year: its assessment is frozen with it.
+        let assessment = month.month == 12
+            ? try await Assessment.frozen(year: month.year, today: DisplayFormat.day(req.now), by: actor.displayName, at: req.now, on: req.db) : nil
         try await req.db.transaction { tx in
             guard try await record(month, on: tx) == nil else { throw AppError.conflict("\(month) 已经关账") }
+            if let assessment { try await Assessment.store(assessment, on: tx) }
             let row = PeriodCloseRecord()
             row.month = month.description
             row.closedAt = req.now
@@ -108,6 +112,7 @@ enum PeriodClose {
         try await req.db.transaction { tx in
             guard let row = try await record(month, on: tx) else { throw AppError.conflict("\(month) 尚未关账") }
             try await row.delete(on: tx)
+            if month.month == 12 { try await Assessment.unfreeze(year: month.year, on: tx) }
             try await AuditLog.record(req, on: tx, action: .delete, entity: entity, entityID: month.description, summary: "重新开账 \(month)：\(reason)",
                                       before: PeriodCloseSnapshot(month: month.description, reason: nil), after: PeriodCloseSnapshot(month: month.description, reason: reason))
         }

@@ -30,6 +30,9 @@ struct RegisterField: Sendable {
     /// it has no form control, no input schema and no import or export column, but is stored,
     /// shown, filtered and sorted like any other field (a project's next planned milestone).
     var derived = false
+    /// A value that passes the field's rules where a generic one would not (a formula): the
+    /// sample records the contract tests make use it.
+    var example: String? = nil
 
     func label(_ lang: UILanguage) -> String { lang.t(zh, en) }
 

@@ -16,5 +16,6 @@ enum AppRoutes {
             + AttractionRoutes.all
             + PeriodPages.routes
             + BulletinPages.routes
+            + AssessmentPages.routes
     }
 }

@@ -112,6 +112,7 @@ enum RegisterSamples {
             case .references: break
             }
         }
+        for field in declaration.inputFields { if let example = field.example { texts[field.key] = example } }
         // A later date field must not be before an earlier one (rules such as valid-until ≥ issued-on).
         let dates = declaration.inputFields.filter { if case .date = $0.kind { return true }; return false }.map(\.key)
         for (index, key) in dates.enumerated() { texts[key] = "2025-0\(1 + index)-1\(n % 10)" }
