@@ -146,13 +146,23 @@ try:
     check(annexes >= 9 and pages >= 1 + annexes, f"each of the {annexes} annex tables starts a new page ({pages} pages)")
     for screen_only in ("重新生成通报", "下载 Word", "退出", "导入导出"):
         check(screen_only not in text, f"{screen_only} must not be printed")
+    # The dashboard draws the programme from the latest bulletin, charts linking to their lists.
+    driver.get(BASE + "/")
+    check(driver.find_elements(By.CSS_SELECTOR, "svg.chart a"), "the office dashboard should draw linked charts")
+    check("本期工作" in driver.page_source and "产业集群与项目" in driver.page_source, "the office dashboard shows the period and the programme")
+    driver.save_screenshot(f"{SHOTS}/office-dashboard-panels.png")
+    # 考核: the demo's 2025 items, each formula beside the ranking.
+    driver.get(BASE + "/assessments")
+    check("2025 年度考核" in driver.page_source and "min(签约总投资 ÷ 目标签约总投资, 1.2) × 40" in driver.page_source,
+          "the assessment page shows the demo year's formulas")
+    driver.save_screenshot(f"{SHOTS}/office-assessment.png")
     # Phone width: the unit list still renders without horizontal page overflow.
     driver.set_window_size(390, 844)
     driver.get(BASE + "/units")
     width = driver.execute_script("return document.documentElement.scrollWidth")
     check(width <= 400, f"the unit list overflows a phone screen ({width}px wide)")
     driver.save_screenshot(f"{SHOTS}/office-units-phone.png")
-    for path in ("/enterprises", "/clusters", "/projects", "/leads/board", "/warnings", "/bulletins", "/bulletins/2025-08"):
+    for path in ("/", "/enterprises", "/clusters", "/projects", "/leads/board", "/warnings", "/bulletins", "/bulletins/2025-08", "/assessments"):
         driver.get(BASE + path)
         width = driver.execute_script("return document.documentElement.scrollWidth")
         check(width <= 400, f"{path} overflows a phone screen ({width}px wide)")

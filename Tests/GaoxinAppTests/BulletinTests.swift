@@ -204,6 +204,9 @@ final class BulletinTests: XCTestCase {
     func testTheDemoBulletinAgreesWithAHandComputation() async throws {
         try await withDemoApp { app in
             let sql = app.db as! any SQLDatabase
+            let seeded = try await BulletinRecord.query(on: app.db).all()
+            XCTAssertEqual(seeded.map(\.month), ["2025-12"], "the demo opens with the bulletin of its latest month")
+            XCTAssertEqual(seeded.first?.issuer, "产业生态发展领导小组办公室（集群办）")
             let content = try await BulletinBuilder(month: Period(year: 2025, month: 8)!, issuer: "无锡高新区", number: 8, now: app.clock.now(), db: app.db).build()
 
             // Revenue of 1–8月: each active cluster on its own path.

@@ -76,7 +76,7 @@ enum DemoData {
         }
         let now = app.clock.now()
         let passwordHashes = hashes
-        return try await app.db.transaction { tx in
+        let seeded: [Account] = try await app.db.transaction { tx in
             var codes: [String: OrgUnit] = [:]
             func insert(_ node: Node, parent: Int?, order: Int) async throws {
                 let unit = try await UnitWrites.insert(.init(name: node.name, kind: node.kind, code: node.code, parentID: parent, sortOrder: order * 10, note: nil), on: tx)
@@ -103,6 +103,20 @@ enum DemoData {
             for declaration in Registers.all { try await RegisterDemo.insert(declaration, on: tx, now: now) }
             return created
         }
+        try await drawBulletin(app, now: now)
+        return seeded
+    }
+
+    /// The bulletin of the demo's latest month of cluster figures (a draft: the month is not
+    /// closed), so every role's dashboard opens on the programme's figures.
+    static let bulletinMonth = Period(year: 2025, month: 12)!
+
+    static func drawBulletin(_ app: Application, now: Date) async throws {
+        let office = try await User.query(on: app.db).filter(\.$username == "office").first()
+        var issuer = BulletinIssue.defaultIssuer
+        if let office, let unit = try await OrgUnit.find(office.unitID, on: app.db) { issuer = unit.name }
+        let content = try await BulletinBuilder(month: bulletinMonth, issuer: issuer, number: bulletinMonth.month, now: now, db: app.db).build()
+        try await BulletinIssue.store(content, actor: nil, address: nil, at: now, on: app.db)
     }
 
     /// 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I).

@@ -13,6 +13,7 @@ enum HomeView {
         var recentAudit: [AuditQueries.Row]
         var programme: Programme? = nil
         var myWork: MyWork? = nil
+        var dashboard: Dashboard? = nil
     }
 
     /// The programme's headline figures, each a link to the list it counts.
@@ -49,6 +50,7 @@ enum HomeView {
                          + actor.roles.sorted().map { context.t($0.nameZh, $0.nameEn) }.joined(separator: "、")))
             },
             .unwrap(model.myWork) { MyWorkView.section(context, $0) },
+            .unwrap(model.dashboard) { DashboardView.panels(context, $0) },
             .div(.class("cards"),
                  card(context.t("组织单位", "Units"), "\(model.unitCount)", Site.units),
                  .if(actor?.hasAny(Policies.users.read) ?? false, card(context.t("用户", "Users"), "\(model.userCount)", Site.users)),

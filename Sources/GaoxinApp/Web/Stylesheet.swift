@@ -119,6 +119,13 @@ enum Stylesheet {
     .product-space .label { font-size:11px; fill:#33404f; } .product-space .label.target { fill:#8a4a0f; font-weight:600; }
     .legend .dot { display:inline-block; width:.8em; height:.8em; border-radius:50%; vertical-align:middle; }
     .legend .dot.present { background:var(--brand); } .legend .dot.target { background:#e67e22; } .legend .dot.other { background:#c7ced8; }
+    .chart-wrap { margin:.5rem 0 1rem; max-width:44rem; }
+    .chart-wrap svg { width:100%; height:auto; }
+    .chart-wrap figcaption { font-size:.85rem; color:#555; }
+    .chart .label, .chart .value { font-size:13px; fill:#24303d; } .chart a:hover .label { text-decoration:underline; }
+    .chart .bar.plain { fill:var(--brand); } .chart .bar.green { fill:#3a9d5d; } .chart .bar.yellow { fill:#e0b12b; } .chart .bar.red { fill:#d0453f; }
+    .chart .target { stroke:#24303d; stroke-width:2; }
+    .panel { margin:1rem 0; } .panel h2 { font-size:1.1rem; }
     .bulletin { max-width:60rem; }
     .bulletin-head { text-align:center; border-bottom:3px solid #c00000; padding-bottom:.4rem; margin-bottom:1rem; }
     .bulletin-head .issuer { color:#c00000; font-size:1.9rem; font-weight:700; letter-spacing:.08em; margin:.2rem 0; overflow-wrap:anywhere; }
