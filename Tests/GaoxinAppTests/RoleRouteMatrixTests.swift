@@ -47,7 +47,7 @@ final class RoleRouteMatrixTests: XCTestCase {
     static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards", "target-companies",
                                             "enterprise-liaisons", "enterprise-visits", "service-items", "leads", "lead-activities", "projects", "project-investments", "patrols", "obstacles", "target-metric-reports"]
     /// Declared registers only the office writes (`Policies.officeRegisters`).
-    static let officeRegisters = ["zone-indicators", "lead-sources", "attraction-targets", "target-metrics", "target-metric-goals"]
+    static let officeRegisters = ["zone-indicators", "lead-sources", "attraction-targets", "target-metrics", "target-metric-goals", "assessment-items"]
 
     /// Every register has the same routes: list, export, record page, forms, writes, and the API twins.
     static func registerRoutes(_ key: String, writers programmeWriters: Set<Role> = programmeWriters) -> [String: Rule] {
