@@ -17,12 +17,16 @@ enum BulletinIssue {
         let number: Int
     }
 
-    /// The month must have begun; the issuer (default: the office's own unit) and number (default:
+    /// The month must have begun (and be of 1991 or later: its year before must be a month the
+    /// product holds); the issuer (default: the office's own unit) and number (default:
     /// the month's) are checked like any form.
     static func check(_ month: Period, _ input: BulletinInput, actor: Actor, now: Date) throws -> Checked {
         var v = FieldValidator()
         if month > IndicatorWrites.currentPeriod(now) {
             v.add(.invalid("month", zh: "\(month) 尚未开始，不能生成通报", en: "\(month) has not begun"))
+        } else if month.year < 1991 {
+            // The bulletin compares with the year before; the programme's months start in 1990.
+            v.add(.invalid("month", zh: "\(month) 早于 1991 年，不能生成通报", en: "\(month) is before 1991"))
         }
         let issuer = v.optionalText("issuer", input.issuer, label: "发文单位", labelEn: "Issuer", max: 100)
         if let number = input.number, !(1...999).contains(number) {

@@ -31,7 +31,7 @@ enum BulletinPages {
                                         parameters: [monthParam], request: .json(BulletinInput.self), successStatus: 202, response: JobDTO.self,
                                         refusals: [.rule("月份尚未开始、期号或发文单位不合规")])) { req in
                 let month = try PeriodClose.month(req.parameters.get("month"))
-                let input = req.body.data == nil ? BulletinInput() : try APIBody.decode(BulletinInput.self, req)
+                let input = try APIBody.decode(BulletinInput.self, req)
                 return try .json(JobDTO(try await BulletinIssue.start(month, input, req)), status: .accepted)
             },
         ]
