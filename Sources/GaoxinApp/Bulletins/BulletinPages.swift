@@ -31,6 +31,8 @@ enum BulletinPages {
                                         parameters: [monthParam], request: .json(BulletinInput.self), successStatus: 202, response: JobDTO.self,
                                         refusals: [.rule("月份尚未开始、期号或发文单位不合规")])) { req in
                 let month = try PeriodClose.month(req.parameters.get("month"))
+                // The body is required (`{}` takes every default), as the document says.
+                guard let body = req.body.data, body.readableBytes > 0 else { throw AppError.badRequest("缺少请求体：JSON 对象，可为 {}", field: nil) }
                 let input = try APIBody.decode(BulletinInput.self, req)
                 return try .json(JobDTO(try await BulletinIssue.start(month, input, req)), status: .accepted)
             },
