@@ -35,33 +35,49 @@ struct BulletinBuilder {
         return calendar.date(from: DateComponents(year: next.0, month: next.1, day: 1))!
     }
 
+    /// Each section's own time as it finishes (section index, milliseconds): the benchmark's.
+    var timed: @Sendable (_ section: Int, _ milliseconds: Double) -> Void = { _, _ in }
+
+    /// Counts the sections finished, for the job's progress.
+    actor Finished {
+        private var count = 0
+        func next() -> Int {
+            count += 1
+            return count
+        }
+    }
+
+    /// The sections read different tables and run side by side, each on its own pooled connection:
+    /// the bulletin takes about as long as its slowest section, not their sum.
     func build() async throws -> BulletinContent {
         let close = try await PeriodClose.record(month, on: db)
         let header = BulletinContent.Header(month: month.description, year: month.year, throughMonth: month.month, issuer: issuer, number: number,
                                             issuedOn: DisplayFormat.day(close?.closedAt ?? now), asOf: asOf, final: close != nil)
-        let (clusters, total, tiers) = try await clusterSection()
-        await report(1, Self.steps)
-        let structures = try await structureSection()
-        await report(2, Self.steps)
-        let key = try await keyProjectSection()
-        await report(3, Self.steps)
-        let investment = try await investmentSection()
-        await report(4, Self.steps)
-        let targets = try await targetSection()
-        await report(5, Self.steps)
-        let late = try await lateProjectSection()
-        await report(6, Self.steps)
-        let obstacles = try await obstacleSection()
-        await report(7, Self.steps)
-        let checklists = try await checklistSection()
-        await report(8, Self.steps)
-        let restatements = try await restatementSection(closedAt: close?.closedAt)
-        await report(9, Self.steps)
-        var content = BulletinContent(header: header, summary: [], clusters: clusters, clusterTotal: total, structures: structures, tiers: tiers,
-                                      keyProjects: key, investment: investment, targets: targets, lateProjects: late, obstacles: obstacles,
-                                      checklists: checklists, restatements: restatements)
+        let finished = Finished()
+        async let clusterPart = section(0, finished) { try await self.clusterSection() }
+        async let structures = section(1, finished) { try await self.structureSection() }
+        async let key = section(2, finished) { try await self.keyProjectSection() }
+        async let investment = section(3, finished) { try await self.investmentSection() }
+        async let targets = section(4, finished) { try await self.targetSection() }
+        async let late = section(5, finished) { try await self.lateProjectSection() }
+        async let obstacles = section(6, finished) { try await self.obstacleSection() }
+        async let checklists = section(7, finished) { try await self.checklistSection() }
+        async let restatements = section(8, finished) { try await self.restatementSection(closedAt: close?.closedAt) }
+        let (clusters, total, tiers) = try await clusterPart
+        var content = BulletinContent(header: header, summary: [], clusters: clusters, clusterTotal: total, structures: try await structures, tiers: tiers,
+                                      keyProjects: try await key, investment: try await investment, targets: try await targets,
+                                      lateProjects: try await late, obstacles: try await obstacles, checklists: try await checklists,
+                                      restatements: try await restatements)
         content.summary = BulletinWording.summary(content)
         return content
+    }
+
+    private func section<T: Sendable>(_ index: Int, _ finished: Finished, _ work: @Sendable () async throws -> T) async throws -> T {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let value = try await work()
+        timed(index, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+        await report(await finished.next(), Self.steps)
+        return value
     }
 
     static func row(_ line: ClusterStructureTotals.Line, rank: Int? = nil) -> BulletinContent.ClusterRow {
