@@ -28,7 +28,7 @@ enum AssessmentMetrics {
         async let late = ProjectsLateOn.countsByUnit(asOf, on: sql)
         async let obstacleRows = sql.raw("""
             SELECT o.owning_unit_id AS unit, COUNT(*) AS n FROM obstacles o
-            WHERE o.active = \(bind: true) AND o.created_at < \(bind: dayAfter(asOf)) AND o.due_on <= \(bind: asOf)
+            WHERE o.active = \(bind: true) AND o.created_at < \(bind: DisplayFormat.instantAfter(day: asOf)) AND o.due_on <= \(bind: asOf)
               AND (o.status <> 'resolved' OR o.resolved_on > \(bind: asOf))
             GROUP BY o.owning_unit_id
             """).all()
@@ -69,15 +69,5 @@ enum AssessmentMetrics {
             values[AssessmentMetric.investmentRate.rawValue] = plannedSum > 0 ? Double(doneSum) / Double(plannedSum) : 0
             return Unit(id: row.unitId, name: row.unitName, values: values)
         }
-    }
-
-    /// The first instant after `day`, Beijing time: records entered before it count.
-    static func dayAfter(_ day: String) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = DisplayFormat.zone
-        guard let parsed = CalendarDay(day), let start = calendar.date(from: DateComponents(year: parsed.year, month: parsed.month, day: parsed.day)) else {
-            return Date.distantFuture
-        }
-        return calendar.date(byAdding: .day, value: 1, to: start)!
     }
 }

@@ -22,18 +22,7 @@ struct BulletinBuilder {
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
     /// The month's last day, `YYYY-MM-DD`.
-    var asOf: String {
-        let days = [31, month.year % 4 == 0 && (month.year % 100 != 0 || month.year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month.month - 1]
-        return String(format: "%@-%02d", month.description, days)
-    }
-
-    /// The first instant after the month, Beijing time: records entered before it count.
-    var endInstant: Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = DisplayFormat.zone
-        let next = month.month == 12 ? (month.year + 1, 1) : (month.year, month.month + 1)
-        return calendar.date(from: DateComponents(year: next.0, month: next.1, day: 1))!
-    }
+    var asOf: String { month.lastDay }
 
     /// Each section's own time as it finishes (section index, milliseconds): the benchmark's.
     var timed: @Sendable (_ section: Int, _ milliseconds: Double) -> Void = { _, _ in }
@@ -211,7 +200,7 @@ struct BulletinBuilder {
         let rows = try await sql.raw("""
             SELECT o.id, o.title, o.kind, o.due_on, p.name AS project, u.name AS unit
             FROM obstacles o JOIN projects p ON p.id = o.project_id JOIN units u ON u.id = o.owning_unit_id
-            WHERE o.active = \(bind: true) AND o.created_at < \(bind: endInstant)
+            WHERE o.active = \(bind: true) AND o.created_at < \(bind: DisplayFormat.instantAfter(day: asOf))
               AND (o.status <> 'resolved' OR o.resolved_on > \(bind: asOf))
             """).all()
         var open = try rows.map { row -> (id: Int, obstacle: BulletinContent.Obstacle) in

@@ -8,8 +8,9 @@ import GaoxinSheets
 enum BulletinDocuments {
     static let red = "C00000"
 
-    static func fileName(_ content: BulletinContent, ext: String) -> String {
-        "通报-\(content.header.month)\(content.header.final ? "" : "-预览").\(ext)"
+    /// The downloads' name, without its extension.
+    static func fileName(_ content: BulletinContent) -> String {
+        "通报-\(content.header.month)\(content.header.final ? "" : "-预览")"
     }
 
     static func workbook(_ content: BulletinContent) throws -> Data {

@@ -40,12 +40,7 @@ enum BulletinPages {
     }
 
     @Sendable static func index(_ req: Request) async throws -> Response {
-        var months: [Period] = []
-        var month = IndicatorWrites.currentPeriod(req.now)
-        for _ in 0..<monthsShown {
-            months.append(month)
-            month = month.previous
-        }
+        let months = IndicatorWrites.currentPeriod(req.now).recent(monthsShown)
         let names = months.map(\.description)
         let records = Dictionary(try await BulletinRecord.query(on: req.db).filter(\.$month ~~ names).all().map { ($0.month, $0) }, uniquingKeysWith: { a, _ in a })
         let closed = try await PeriodClose.closed(among: Set(names), on: req.db)
@@ -69,24 +64,16 @@ enum BulletinPages {
         guard let record = try await BulletinIssue.record(month, on: req.db) else { throw AppError.notFound("\(month) 的通报") }
         let content = try record.content()
         let format = req.query[String.self, at: "format"] ?? "docx"
-        let (data, type, ext): (Data, HTTPMediaType, String)
+        let name = BulletinDocuments.fileName(content)
         switch format {
         case "docx":
-            (data, type, ext) = (try BulletinDocuments.word(content),
-                                 HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"), "docx")
+            return ListExport.attachment(try BulletinDocuments.word(content), fileName: name, ext: "docx",
+                                         type: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"))
         case "xlsx":
-            (data, type, ext) = (try BulletinDocuments.workbook(content),
-                                 HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "xlsx")
+            return ListExport.attachment(try BulletinDocuments.workbook(content), fileName: name, ext: "xlsx", type: ListExport.xlsxType)
         default:
             throw AppError.badRequest("通报的下载格式应为 docx 或 xlsx", field: "format")
         }
-        let response = Response(status: .ok)
-        response.headers.contentType = type
-        let name = BulletinDocuments.fileName(content, ext: ext)
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "bulletin.\(ext)"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"bulletin.\(ext)\"; filename*=UTF-8''\(encoded)")
-        response.body = .init(data: data)
-        return response
     }
 
     /// The form posts text; an empty number means the default.

@@ -44,14 +44,21 @@ enum ListExport {
 
     /// A finished file as a download, with its Chinese name kept (RFC 5987 `filename*`).
     static func download(_ data: Data, fileName: String, format: Format) -> Response {
-        let response = Response(status: .ok)
         switch format {
-        case .xlsx: response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        case .csv: response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        case .xlsx: return attachment(data, fileName: fileName, ext: "xlsx", type: xlsxType)
+        case .csv: return attachment(data, fileName: fileName, ext: "csv", type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]))
         }
-        let name = "\(fileName).\(format.rawValue)"
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export.\(format.rawValue)"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"export.\(format.rawValue)\"; filename*=UTF-8''\(encoded)")
+    }
+
+    static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+    /// Any finished file (`fileName` without its extension) as an attachment; the plain
+    /// `filename` is ASCII (`export.<ext>`) for clients that do not read `filename*`.
+    static func attachment(_ data: Data, fileName: String, ext: String, type: HTTPMediaType) -> Response {
+        let response = Response(status: .ok)
+        response.headers.contentType = type
+        let encoded = "\(fileName).\(ext)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export.\(ext)"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"export.\(ext)\"; filename*=UTF-8''\(encoded)")
         response.body = .init(data: data)
         return response
     }

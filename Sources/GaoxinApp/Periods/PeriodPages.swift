@@ -45,13 +45,7 @@ enum PeriodPages {
 
     /// The last `monthsShown` months, newest first, with who closed each closed one.
     @Sendable static func index(_ req: Request) async throws -> Response {
-        let current = IndicatorWrites.currentPeriod(req.now)
-        var months: [Period] = []
-        var month = current
-        for _ in 0..<monthsShown {
-            months.append(month)
-            month = month.previous
-        }
+        let months = IndicatorWrites.currentPeriod(req.now).recent(monthsShown)
         let closed = Dictionary(try await PeriodCloseRecord.query(on: req.db).filter(\.$month ~~ months.map(\.description)).all().map { ($0.month, $0) },
                                 uniquingKeysWith: { a, _ in a })
         let restated = try await Restatement.query(on: req.db).filter(\.$month ~~ months.map(\.description)).all()

@@ -37,4 +37,22 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The month before (January's is the previous December).
     public var previous: Period { month == 1 ? Period(year: year - 1, month: 12)! : Period(year: year, month: month - 1)! }
+
+    /// The month's last day, `YYYY-MM-DD` (a bulletin's figures are as of it).
+    public var lastDay: String {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return description + "-" + String(days)
+    }
+
+    /// This month and the `count − 1` before it, newest first (the months a page lists).
+    public func recent(_ count: Int) -> [Period] {
+        var months: [Period] = []
+        var month = self
+        for _ in 0..<count {
+            months.append(month)
+            month = month.previous
+        }
+        return months
+    }
 }
