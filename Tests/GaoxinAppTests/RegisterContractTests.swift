@@ -87,6 +87,7 @@ final class RegisterContractTests: XCTestCase {
                     case .date: bad = "2025-02-30"
                     case .month: bad = "2025-13"
                     case .integer, .area: bad = "很多"
+                    case .decimal(let places, _, _): bad = "1." + String(repeating: "1", count: places + 1)
                     case .choice: bad = "不存在的选项"
                     case .industry: bad = "3999"
                     case .reference: bad = "999999"

@@ -47,7 +47,8 @@ final class RoleRouteMatrixTests: XCTestCase {
     static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards", "target-companies",
                                             "enterprise-liaisons", "enterprise-visits", "service-items", "leads", "lead-activities", "projects", "project-investments", "patrols", "obstacles", "target-metric-reports"]
     /// Declared registers only the office writes (`Policies.officeRegisters`).
-    static let officeRegisters = ["zone-indicators", "lead-sources", "attraction-targets", "target-metrics", "target-metric-goals", "assessment-items"]
+    static let officeRegisters = ["zone-indicators", "lead-sources", "attraction-targets", "target-metrics", "target-metric-goals", "assessment-items",
+                                  "zone-kpis", "zone-kpi-targets", "zone-kpi-values"]
 
     /// Every register has the same routes: list, export, record page, forms, writes, and the API twins.
     static func registerRoutes(_ key: String, writers programmeWriters: Set<Role> = programmeWriters) -> [String: Rule] {
@@ -104,6 +105,9 @@ final class RoleRouteMatrixTests: XCTestCase {
         "GET /assessments": .roles(programmeReaders),
         "GET /assessments/export": .roles(programmeReaders),
         "GET /api/v1/assessments/:year": .roles(programmeReaders),
+        "GET /kpis": .roles(programmeReaders),
+        "GET /kpis/export": .roles(programmeReaders),
+        "GET /api/v1/kpis/:year": .roles(programmeReaders),
         "GET /healthz": .publicRoute,
         "GET /metrics": .roles([.admin]),
         "GET /assets/app.css": .publicRoute,

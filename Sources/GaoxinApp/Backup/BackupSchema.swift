@@ -38,7 +38,7 @@ enum BackupSchema {
         let standard: [(name: String, type: ColumnType)] = [("id", .int), ("active", .bool), ("name_sort", .text), ("created_at", .datetime), ("updated_at", .datetime)]
         let own = declaration.singleFields.map { field -> (name: String, type: ColumnType) in
             switch field.kind {
-            case .money, .area, .integer, .reference: return (field.column, .int)
+            case .money, .area, .integer, .decimal, .reference: return (field.column, .int)
             case .flag: return (field.column, .bool)
             default: return (field.column, .text)
             }

@@ -50,6 +50,7 @@ enum Migrations {
         M0044_CreatePeriodCloses(),
         M0045_CreateBulletins(),
         M0046_CreateAssessment(),
+        M0047_CreateZoneKpis(),
     ]
 
     static func register(on app: Application) {

@@ -104,6 +104,13 @@ enum RegisterChecker {
         case .integer(let min, let max):
             guard let number = Int64(text), (min...max).contains(number) else { return fail("应为 \(min)–\(max) 之间的整数", "must be a whole number from \(min) to \(max)") }
             return .integer(number)
+        case .decimal(let places, let min, let max):
+            switch ScaledDecimal.parse(text, places: places) {
+            case .success(let number):
+                guard number.value >= Double(min), number.value <= Double(max) else { return fail("应在 \(min)–\(max) 之间", "must be from \(min) to \(max)") }
+                return .integer(number.scaled)
+            case .failure(let problem): return fail(problem.messageZh, problem.messageEn)
+            }
         case .date:
             guard let day = CalendarDay(text) else { return fail("应为日期，格式 YYYY-MM-DD", "must be a date, YYYY-MM-DD") }
             return .text(day.description)

@@ -27,7 +27,13 @@ struct RegisterDTO: Encodable, Sendable {
             switch record.values[field.key] {
             case nil: field.kind.isMulti ? try container.encode([Int](), forKey: key) : try container.encodeNil(forKey: key)
             case .text(let value)?: try container.encode(value, forKey: key)
-            case .integer(let value)?: try container.encode(value, forKey: key)
+            case .integer(let value)?:
+                if case .decimal(let places, _, _) = field.kind {
+                    // A JSON number with the stored decimals exactly (Decimal, not a binary double).
+                    try container.encode(Decimal(string: ScaledDecimal(scaled: value, places: places).text), forKey: key)
+                } else {
+                    try container.encode(value, forKey: key)
+                }
             case .flag(let value)?: try container.encode(value, forKey: key)
             case .ids(let value)?: try container.encode(value, forKey: key)
             }
@@ -90,6 +96,9 @@ struct RegisterDTO: Encodable, Sendable {
         case .area: return .integer(format: .int64, required: required, nullable: nullable, description: description + "（平方米）", minimum: (0, exclusive: false))
         case .integer(let min, let max):
             return .integer(format: .int64, required: required, nullable: nullable, description: description, maximum: (Int(max), exclusive: false), minimum: (Int(min), exclusive: false))
+        case .decimal(let places, let min, let max):
+            return .number(required: required, nullable: nullable, description: description + "（最多 \(places) 位小数）",
+                           maximum: (Double(max), exclusive: false), minimum: (Double(min), exclusive: false))
         case .date: return .string(format: .date, required: required, nullable: nullable, description: description)
         case .month: return .string(required: required, nullable: nullable, description: description + "（YYYY-MM）", pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$")
         case .flag: return .boolean(required: required, nullable: nullable, description: description)

@@ -10,6 +10,7 @@ enum RegisterDisplay {
         case (.money, .integer(let wan)): return Wan(wan).yiText
         case (.area, .integer(let area)): return Wan.grouped(UInt64(max(0, area)))
         case (.integer, .integer(let number)): return String(number)
+        case (.decimal(let places, _, _), .integer(let scaled)): return ScaledDecimal(scaled: scaled, places: places).groupedText
         case (.flag, .flag(let flag)): return flag ? lang.t("是", "Yes") : lang.t("否", "No")
         case (.choice(let choices), .text(let code)): return choices.first { $0.value == code }.map { lang.t($0.zh, $0.en) } ?? code
         case (.industry, .text(let code)): return IndustryDisplay.text(code, lang)
@@ -24,6 +25,7 @@ enum RegisterDisplay {
         guard let value = record.values[field.key] else { return .empty }
         switch (field.kind, value) {
         case (.money, .integer(let number)), (.area, .integer(let number)), (.integer, .integer(let number)): return .integer(number)
+        case (.decimal(let places, _, _), .integer(let scaled)): return .number(ScaledDecimal(scaled: scaled, places: places).value)
         case (.flag, .flag(let flag)): return .text(flag ? "是" : "否")
         case (.choice(let choices), .text(let code)): return .text(choices.first { $0.value == code }?.zh ?? code)
         case (.reference, _), (.references, _): return .text((record.referenceNames[field.key] ?? []).joined(separator: "、"))

@@ -102,6 +102,9 @@ enum RegisterFieldKind: Sendable {
     /// Square metres, whole.
     case area
     case integer(min: Int64, max: Int64)
+    /// A number with at most `places` decimals between `min` and `max` (whole units), stored as a
+    /// whole number of its smallest step (`ScaledDecimal`: 3.25 with two places is 325).
+    case decimal(places: Int, min: Int64, max: Int64)
     /// A calendar day, `YYYY-MM-DD`.
     case date
     /// A month, `YYYY-MM`.

@@ -139,6 +139,7 @@ struct RegisterImport: ImportRegister {
         case .money: base = lang.t("整数，单位万元", "A whole number, in 10,000 yuan")
         case .area: base = lang.t("整数，单位平方米", "A whole number of m²")
         case .integer(let min, let max): base = lang.t("\(min)–\(max) 的整数", "A whole number, \(min)–\(max)")
+        case .decimal(let places, let min, let max): base = lang.t("\(min)–\(max) 的数字，最多 \(places) 位小数", "A number, \(min)–\(max), at most \(places) decimals")
         case .date: base = "YYYY-MM-DD"
         case .month: base = "YYYY-MM"
         case .flag: base = lang.t("是/否", "是 (yes) / 否 (no)")

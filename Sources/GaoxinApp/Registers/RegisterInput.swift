@@ -68,7 +68,7 @@ struct RegisterInput: Sendable {
             switch (field.kind, value) {
             case (.references, .array(let items)) where items.allSatisfy(\.isInteger): input.lists[field.key] = items.map(\.text)
             case (.references, .null): input.lists[field.key] = []
-            case (.money, .number), (.area, .number), (.integer, .number), (.reference, .number), (.flag, .bool), (_, .null):
+            case (.money, .number), (.area, .number), (.integer, .number), (.decimal, .number), (.reference, .number), (.flag, .bool), (_, .null):
                 input.texts[field.key] = value.text
             case (.text, .string), (.note, .string), (.code, .string):
                 input.texts[field.key] = value.text
@@ -133,6 +133,7 @@ extension RegisterFieldKind {
     var jsonTypeZh: String {
         switch self {
         case .money, .area, .integer: return "整数"
+        case .decimal: return "数字"
         case .reference: return "ID 整数"
         case .references: return "ID 整数数组"
         case .flag: return "true 或 false"

@@ -64,7 +64,7 @@ enum RegisterList {
                        export: { record, _ in .text(RegisterWrites.name(declaration, record)) }),
         ]
         for field in declaration.fields where field.listed && field.key != declaration.nameField {
-            let isNumber: Bool = { switch field.kind { case .money, .area, .integer: return true; default: return false } }()
+            let isNumber: Bool = { switch field.kind { case .money, .area, .integer, .decimal: return true; default: return false } }()
             let heading = { () -> (String, String) in
                 if case .money = field.kind { return (field.zh + "（亿元）", field.en + " (100m yuan)") }
                 return (field.zh, field.en)
@@ -102,7 +102,7 @@ extension RegisterField {
 
     var isNumeric: Bool {
         switch kind {
-        case .money, .area, .integer: return true
+        case .money, .area, .integer, .decimal: return true
         default: return false
         }
     }

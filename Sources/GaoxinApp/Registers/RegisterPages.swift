@@ -136,7 +136,11 @@ enum RegisterFormValues {
             switch record.values[field.key] {
             case .text(let text)?: values[field.key] = text
             case .integer(let number)?:
-                if case .money = field.kind { values[field.key] = Wan(number).yiInput } else { values[field.key] = String(number) }
+                switch field.kind {
+                case .money: values[field.key] = Wan(number).yiInput
+                case .decimal(let places, _, _): values[field.key] = ScaledDecimal(scaled: number, places: places).text
+                default: values[field.key] = String(number)
+                }
             case .flag(let flag)?: values[field.key] = flag ? "1" : "0"
             case .ids(let ids)?:
                 lists[field.key] = ids.map(String.init)

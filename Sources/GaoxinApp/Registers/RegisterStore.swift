@@ -39,7 +39,7 @@ enum RegisterStore {
         values.reserveCapacity(fields.count)
         for (field, column) in fields where try !row.decodeNil(column: column) {
             switch field.kind {
-            case .money, .area, .integer, .reference: values[field.key] = .integer(try row.decode(column: column, as: Int64.self))
+            case .money, .area, .integer, .decimal, .reference: values[field.key] = .integer(try row.decode(column: column, as: Int64.self))
             case .flag: values[field.key] = .flag(try row.decode(column: column, as: Bool.self))
             default: values[field.key] = .text(try row.decode(column: column, as: String.self))
             }

@@ -4,7 +4,7 @@ enum Registers {
     static let all: [RegisterDeclaration] = [.policies, .funds, .platforms, .talents, .events, .promotionOrganisations, .advisors, .certifiedStaff, .awards, .targetCompanies,
                                                 .enterpriseLiaisons, .enterpriseVisits, .serviceItems, .zoneIndicators,
                                                 .leadSources, .leads, .leadActivities, .projects, .projectInvestments, .patrols, .obstacles, .attractionTargets,
-                                                .targetMetrics, .targetMetricGoals, .targetMetricReports, .assessmentItems]
+                                                .targetMetrics, .targetMetricGoals, .targetMetricReports, .assessmentItems, .zoneKpis, .zoneKpiTargets, .zoneKpiValues]
 
     static func find(_ key: String) -> RegisterDeclaration? { all.first { $0.key == key } }
 }

@@ -17,5 +17,6 @@ enum AppRoutes {
             + PeriodPages.routes
             + BulletinPages.routes
             + AssessmentPages.routes
+            + ZoneKpiPages.routes
     }
 }

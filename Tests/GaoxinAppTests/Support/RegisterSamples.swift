@@ -102,6 +102,7 @@ enum RegisterSamples {
             case .money: texts[field.key] = source == .form ? "12.5" : "125000"
             case .area: texts[field.key] = "\(1000 + n)"
             case .integer(let min, _): texts[field.key] = "\(min + Int64(n))"
+            case .decimal: texts[field.key] = "\(n).5"
             case .date: texts[field.key] = "2025-0\(1 + n % 9)-1\(n % 10)"
             case .month: texts[field.key] = "2025-0\(1 + n % 9)"
             case .flag: texts[field.key] = "1"
@@ -142,6 +143,7 @@ enum RegisterSamples {
             guard let field = declaration.field(key) else { continue }
             switch field.kind {
             case .money, .area, .integer, .reference: values[key] = Int64(text).map(RegisterValue.integer) ?? .integer(0)  // a form's 亿元 text only passes through the rule check
+            case .decimal(let places, _, _): values[key] = .integer((try? ScaledDecimal.parse(text, places: places).get())?.scaled ?? 0)
             case .flag: values[key] = .flag(text == "1")
             default: values[key] = .text(text)
             }
@@ -156,6 +158,7 @@ enum RegisterSamples {
             guard let field = declaration.field(key) else { continue }
             switch field.kind {
             case .money, .area, .integer, .reference: object[key] = Int64(text)!
+            case .decimal: object[key] = Double(text)!
             case .flag: object[key] = text == "1"
             default: object[key] = text
             }

@@ -90,6 +90,9 @@ enum RegisterFormView {
         case .month:
             return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required, maxLength: 7,
                                   hint: hint ?? "YYYY-MM")
+        case .decimal(let places, _, _):
+            return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required, maxLength: 20,
+                                  hint: hint ?? context.t("数字，最多 \(places) 位小数", "A number, at most \(places) decimals"))
         case .integer:
             return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required, maxLength: 20, hint: hint)
         case .industry:
