@@ -26,8 +26,9 @@ os.makedirs(SHOTS, exist_ok=True)
 # 产业集群 and 企业: everyone who works with programme data reads the register; 导入导出: whoever writes an
 # importable register (the unit role — demo user "team" — writes its own enterprises).
 # 招商, 项目 and 预警: the attraction registers are read by everyone who works with programme data;
-# so are 关账 (which months are closed; the office closes them) 通报 (leaders read bulletins; the office draws them) and 考核.
-PROGRAMME = {"招商", "项目", "预警", "关账", "通报", "考核"}
+# so are 关账 (which months are closed; the office closes them) 通报 (leaders read bulletins; the office draws them), 考核,
+# 指标 (the zone's indicator system) and 大屏 (the wall display).
+PROGRAMME = {"招商", "项目", "预警", "关账", "通报", "考核", "指标", "大屏"}
 EXPECTED_NAV = {
     "admin": {"工作台", "组织单位", "产业集群", "登记册", "用户", "企业", "产业推荐", "导入导出", "我的账号"} | PROGRAMME,
     "office": {"工作台", "组织单位", "产业集群", "登记册", "用户", "企业", "产业推荐", "导入导出", "我的账号"} | PROGRAMME,
@@ -156,13 +157,32 @@ try:
     check("2025 年度考核" in driver.page_source and "min(签约总投资 ÷ 目标签约总投资, 1.2) × 40" in driver.page_source,
           "the assessment page shows the demo year's formulas")
     driver.save_screenshot(f"{SHOTS}/office-assessment.png")
+    # 区域指标: the demo's indicator system, a computed indicator's query behind its source.
+    driver.get(BASE + "/kpis?year=2025")
+    check("2025 年区域指标" in driver.page_source and "有效高新技术企业" in driver.page_source, "the indicator board shows the demo's indicators")
+    driver.find_element(By.CSS_SELECTOR, "details summary").click()
+    check("FROM enterprise_qualifications" in driver.find_element(By.CSS_SELECTOR, "details[open] pre").text, "a computed indicator shows its query")
+    driver.save_screenshot(f"{SHOTS}/office-kpis.png")
+    # 大屏 at 1920×1080: dark, the bundled map's seven districts, nothing wider than the screen, refreshing itself.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+    driver.get(BASE + "/screen")
+    background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    check(background == "rgb(7, 20, 43)", f"the big screen is dark ({background})")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "svg.board-map path.district")) == 7, "the map draws Wuxi's seven districts")
+    check(driver.find_elements(By.CSS_SELECTOR, "meta[http-equiv=refresh]"), "the big screen refreshes itself")
+    size = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+    check(size[0] <= 1920 and size[1] <= 1080, f"the big screen fits 1920×1080 ({size})")
+    check(not driver.execute_script("return [...document.querySelectorAll('script,link,img')].some(e => (e.src || e.href || '').match(/^https?:/) && !(e.src || e.href).startsWith(location.origin))"),
+          "the big screen loads nothing from outside")
+    driver.save_screenshot(f"{SHOTS}/office-big-screen.png")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     # Phone width: the unit list still renders without horizontal page overflow.
     driver.set_window_size(390, 844)
     driver.get(BASE + "/units")
     width = driver.execute_script("return document.documentElement.scrollWidth")
     check(width <= 400, f"the unit list overflows a phone screen ({width}px wide)")
     driver.save_screenshot(f"{SHOTS}/office-units-phone.png")
-    for path in ("/", "/enterprises", "/clusters", "/projects", "/leads/board", "/warnings", "/bulletins", "/bulletins/2025-08", "/assessments"):
+    for path in ("/", "/enterprises", "/clusters", "/projects", "/leads/board", "/warnings", "/bulletins", "/bulletins/2025-08", "/assessments", "/kpis"):
         driver.get(BASE + path)
         width = driver.execute_script("return document.documentElement.scrollWidth")
         check(width <= 400, f"{path} overflows a phone screen ({width}px wide)")

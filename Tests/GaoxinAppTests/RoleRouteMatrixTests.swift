@@ -112,6 +112,9 @@ final class RoleRouteMatrixTests: XCTestCase {
         "GET /metrics": .roles([.admin]),
         "GET /assets/app.css": .publicRoute,
         "GET /assets/app.js": .publicRoute,
+        "GET /assets/screen.css": .publicRoute,
+        "GET /screen": .roles(programmeReaders),
+        "GET /api/v1/screen": .roles(programmeReaders),
         "GET /language": .publicRoute,
         "GET /api/v1/openapi.json": .publicRoute,
 

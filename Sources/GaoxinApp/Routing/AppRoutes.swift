@@ -18,5 +18,6 @@ enum AppRoutes {
             + BulletinPages.routes
             + AssessmentPages.routes
             + ZoneKpiPages.routes
+            + BigScreenPages.routes
     }
 }

@@ -31,6 +31,7 @@ enum Page {
         NavItem(path: BulletinPages.path, zh: "通报", en: "Bulletins", roles: BulletinIssue.policy.read),
         NavItem(path: AssessmentPages.path, zh: "考核", en: "Assessment", roles: AssessmentPages.policy.read),
         NavItem(path: ZoneKpiPages.path, zh: "指标", en: "Indicators", roles: ZoneKpiPages.policy.read),
+        NavItem(path: BigScreenPages.path, zh: "大屏", en: "Big screen", roles: BigScreenPages.policy.read),
         NavItem(path: Site.registers, zh: "登记册", en: "Registers", roles: Policies.programme.read,
                 alsoCurrent: Registers.all.map(\.path).filter { !(Attraction.leadPaths + Attraction.projectPaths).contains($0) }),
         NavItem(path: Site.complexity, zh: "产业推荐", en: "Target industries", roles: Policies.analytics.read),
