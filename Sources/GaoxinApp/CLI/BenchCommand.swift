@@ -7,14 +7,14 @@ import Vapor
 /// prints a Markdown table for BENCHMARKS.md. Timings are measured, never asserted.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "work", help: "search | bulletin") var work: String
+        @Argument(name: "work", help: "search | bulletin | dashboard") var work: String
         @Option(name: "month", help: "bulletin: 月份 YYYY-MM，默认上月") var month: String?
         @Option(name: "rounds", help: "bulletin: 轮数，默认 5") var rounds: Int?
         @Option(name: "terms", help: "每种长度的搜索词数，默认 100") var terms: Int?
         @Option(name: "baseline-every", help: "每几个词跑一次基线 LIKE 扫描，默认 10") var baselineEvery: Int?
     }
 
-    var help: String { "性能基准 (benchmarks: search, bulletin)" }
+    var help: String { "性能基准 (benchmarks: search, bulletin, dashboard)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -26,8 +26,13 @@ struct BenchCommand: AsyncCommand {
             console.print(try await BulletinBench.run(month: month, rounds: max(1, signature.rounds ?? 5), on: app) { console.print($0) })
             return
         }
+        if signature.work == "dashboard" {
+            let console = context.console
+            console.print(try await DashboardBench.run(rounds: max(1, signature.rounds ?? 5), on: app) { console.print($0) })
+            return
+        }
         guard signature.work == "search" else {
-            context.console.error("未知的基准：\(signature.work)（可用：search、bulletin）")
+            context.console.error("未知的基准：\(signature.work)（可用：search、bulletin、dashboard）")
             throw ExitCode(2)
         }
         let enterprises = try await sql.raw("SELECT COUNT(*) AS n FROM enterprises").first(decodingColumn: "n", as: Int.self) ?? 0

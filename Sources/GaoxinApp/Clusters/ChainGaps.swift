@@ -48,7 +48,7 @@ enum ChainGaps {
         return gaps
     }
 
-    struct Counts: Equatable {
+    struct Counts: Equatable, Codable, Sendable {
         var missing: Int
         var weak: Int
     }

@@ -16,6 +16,8 @@ enum DerivedTables {
         Rollup(tables: [ClusterFigures.membersTable, ClusterFigures.table], labelZh: "产业集群成员与月度指标", rebuild: { try await ClusterFigures.rebuild(on: $0) }),
         Rollup(tables: [RecentRevenue.table], labelZh: "企业近 12 个月营收", rebuild: { try await RecentRevenue.rebuild(on: $0) }),
         Rollup(tables: [LeadFollowUp.table], labelZh: "招商线索最近跟进日期", rebuild: { try await LeadFollowUp.rebuild(on: $0) }),
+        // Emptied: every cached figure is recomputed by the first request that wants it.
+        Rollup(tables: [FigureCache.table], labelZh: "缓存的统计数（工作台）", rebuild: { try await $0.raw("DELETE FROM figure_cache").run() }),
     ]
 
     static let names: Set<String> = Set([SearchIndex.table] + rollups.flatMap(\.tables))

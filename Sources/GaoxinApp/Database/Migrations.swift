@@ -51,6 +51,7 @@ enum Migrations {
         M0045_CreateBulletins(),
         M0046_CreateAssessment(),
         M0047_CreateZoneKpis(),
+        M0048_CreateFigureCache(),
     ]
 
     static func register(on app: Application) {

@@ -49,11 +49,16 @@ struct MyWork: Content, APISchema {
 
     static func load(unitID: Int?, unitName: String, roles: Set<Role>, today: String, on sql: any SQLDatabase) async throws -> MyWork {
         var groups: [Group] = []
-        // Below the top of the tree a unit holds a small share of the records: they are found
-        // through the unit index, the date wrapped (`|| ''`) so neither engine walks the whole
-        // province's date range instead (measured at province scale, BENCHMARKS.md).
+        // A unit whose subtree is a small share of the tree (below the top, or one city of a
+        // province's several) holds a small share of the records: they are found through the unit
+        // index, the date wrapped (`|| ''`) so neither engine walks the whole province's date
+        // range instead (measured at province scale, BENCHMARKS.md).
         let narrow = try await unitID.asyncMap { id in
-            try await sql.raw("SELECT parent_id FROM units WHERE id = \(bind: id)").first().map { try !$0.decodeNil(column: "parent_id") } ?? false
+            let row = try await sql.raw("""
+                SELECT (SELECT COUNT(*) FROM units s WHERE s.path LIKE (SELECT path FROM units WHERE id = \(bind: id)) || '%') AS mine,
+                       (SELECT COUNT(*) FROM units) AS total
+                """).first()
+            return try (row?.decode(column: "mine", as: Int.self) ?? 0) * 2 < (row?.decode(column: "total", as: Int.self) ?? 0)
         } ?? false
         for (declaration, limit, unitKey) in sources(for: roles) {
             let unitColumn = "r." + RegisterField.snakeCase(unitKey), due = "r." + RegisterField.snakeCase(limit.field)

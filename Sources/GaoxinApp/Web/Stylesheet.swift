@@ -107,6 +107,7 @@ enum Stylesheet {
     .board form.move { display:flex; flex-wrap:wrap; gap:.3rem; margin-top:.3rem; }
     .board form.move input[type=text] { flex:1 1 6rem; min-width:0; }
     .card-value { font-size:1.6rem; font-weight:700; color:var(--brand); }
+    .card-note { font-size:.8rem; color:var(--muted, #667); }
     .diff { display:grid; grid-template-columns:1fr 1fr; gap:1rem; }
     .diff pre { background:#f6f8fa; padding:.6rem; overflow:auto; white-space:pre-wrap; word-break:break-all; }
     .signin { max-width:24rem; }
