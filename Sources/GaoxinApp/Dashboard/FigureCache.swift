@@ -13,7 +13,10 @@ enum FigureCache {
                                              compute: () async throws -> T) async throws -> (value: T, computedAt: Date) {
         if let row = try await sql.raw("SELECT computed_at, content FROM figure_cache WHERE cache_key = \(bind: key)").first() {
             let computedAt = Date(timeIntervalSince1970: try row.decode(column: "computed_at", as: Double.self))
-            if now.timeIntervalSince(computedAt) < maxAge, computedAt <= now,
+            // Seconds since 1970 do not round-trip a `Date` to the last bit, and another server's
+            // clock may run a little ahead: an entry up to a second "in the future" is fresh.
+            let age = now.timeIntervalSince(computedAt)
+            if age > -1, age < maxAge,
                let value = try? JSONDecoder().decode(T.self, from: Data(try row.decode(column: "content", as: String.self).utf8)) {
                 return (value, computedAt)
             }
