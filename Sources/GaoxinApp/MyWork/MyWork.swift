@@ -52,7 +52,8 @@ struct MyWork: Content, APISchema {
         // A unit whose subtree is a small share of the tree (below the top, or one city of a
         // province's several) holds a small share of the records: they are found through the unit
         // index, the date wrapped (`|| ''`) so neither engine walks the whole province's date
-        // range instead (measured at province scale, BENCHMARKS.md).
+        // range instead — in the ORDER BY too, or PostgreSQL walks the date index for the first ten
+        // (measured at province scale, BENCHMARKS.md).
         let narrow = try await unitID.asyncMap { id in
             let row = try await sql.raw("""
                 SELECT (SELECT COUNT(*) FROM units s WHERE s.path LIKE (SELECT path FROM units WHERE id = \(bind: id)) || '%') AS mine,
@@ -76,7 +77,7 @@ struct MyWork: Content, APISchema {
             let name = "r." + RegisterField.snakeCase(declaration.nameField)
             let rows = try await sql.raw("""
                 SELECT r.id, \(unsafeRaw: name) AS name, \(unsafeRaw: due) AS due FROM \(unsafeRaw: declaration.table) r
-                WHERE \(mine) AND ((\(expired)) OR (\(expiring))) ORDER BY \(unsafeRaw: due), r.id LIMIT \(unsafeRaw: String(shown))
+                WHERE \(mine) AND ((\(expired)) OR (\(expiring))) ORDER BY \(unsafeRaw: dueExpression), r.id LIMIT \(unsafeRaw: String(shown))
                 """).all()
             let list = declaration.path + "?" + (unitID.map { "\(unitKey)=\($0)&" } ?? "") + "\(limit.key)="
             groups.append(Group(
