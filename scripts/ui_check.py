@@ -72,6 +72,13 @@ try:
         if nav != expected:
             failures.append(f"{username}: navigation {sorted(nav)} != {sorted(expected)}")
         driver.save_screenshot(f"{SHOTS}/{username}-dashboard.png")
+        # Each role's dashboard on a phone: nothing wider than the screen.
+        driver.set_window_size(390, 844)
+        driver.get(BASE + "/")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        check(width <= 400, f"{username}: the dashboard overflows a phone screen ({width}px wide)")
+        driver.save_screenshot(f"{SHOTS}/{username}-dashboard-phone.png")
+        driver.set_window_size(1366, 768)
         driver.get(BASE + "/units?q=新吴")
         check("共 1 条" in driver.page_source, f"{username}: a 2-character search for 新吴 should find 1 unit")
         driver.save_screenshot(f"{SHOTS}/{username}-units.png")

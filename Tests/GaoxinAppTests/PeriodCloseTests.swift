@@ -199,4 +199,44 @@ final class PeriodCloseTests: XCTestCase {
             XCTAssertEqual(long.field, "restatementReason")
         }
     }
+
+    /// A closed month's completed investment is frozen: an edit that changes it is refused at the
+    /// month's field (empty and 0 are the same), an unchanged one passes, open months stay open,
+    /// and after the office reopens the month the correction goes through.
+    func testAClosedMonthsCompletedInvestmentChangesOnlyAfterReopening() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let seeded = try await seed(office, fixtures)
+            _ = try await office.send(.PUT, "/api/v1/enterprises/\(seeded.enterprise)/indicators/\(month)", body: ["revenue": 1_200])
+            _ = try await office.send(.PUT, "/api/v1/clusters/\(seeded.cluster)/figures/\(month)", body: ["revenue": 80_000])
+            _ = try await office.send(.PATCH, RegisterDeclaration.projectInvestments.apiPath(seeded.investment), body: ["m08": 900])
+            try await AssertAsync.equal(try await office.send(.POST, "/api/v1/periods/\(month)/close").status, .ok)
+            let plan = RegisterDeclaration.projectInvestments.apiPath(seeded.investment)
+
+            let audits = try await Probe.auditCount(app)
+            let refused = try SeenAPIError(try await office.send(.PATCH, plan, body: ["m08": 950]))
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertEqual(refused.field, "m08")
+            XCTAssertTrue(refused.message.contains("2026-08 已关账，完成投资不能再改（0.09 → 0.10 亿元）"), refused.message)
+            try await AssertAsync.equal(try await Probe.auditCount(app), audits, "nothing written")
+            // July is not closed; the closed August unchanged passes; a later month is open.
+            let open = try await office.send(.PATCH, plan, body: ["m07": 1_100, "m08": 900, "m09": 700])
+            XCTAssertEqual(open.status, .ok, open.text)
+            XCTAssertEqual(try office.json(open)["m09"] as? Int, 700)
+
+            // A new plan may not put an amount into the closed month; zeros are nothing completed.
+            let other = try AttractionRequests.created(try await AttractionRequests.project(office, "GZ-2", unit: fixtures.team, investment: 20_000))
+            var months: [String: Any] = ["code": "GZTZ-2", "projectId": other, "year": 2026, "plannedAmount": 6_000]
+            for m in 1...8 { months[String(format: "m%02d", m)] = m == 8 ? 300 : 0 }
+            let added = try SeenAPIError(try await office.send(.POST, RegisterDeclaration.projectInvestments.apiPath, body: months))
+            XCTAssertEqual(added.field, "m08")
+            months["m08"] = 0
+            _ = try AttractionRequests.created(try await office.send(.POST, RegisterDeclaration.projectInvestments.apiPath, body: months))
+
+            try await AssertAsync.equal(try await office.send(.POST, "/api/v1/periods/\(month)/reopen", body: ["reason": "项目办更正 8 月完成额"]).status, .ok)
+            let corrected = try await office.send(.PATCH, plan, body: ["m08": 950])
+            XCTAssertEqual(corrected.status, .ok, corrected.text)
+            XCTAssertEqual(try office.json(corrected)["m08"] as? Int, 950)
+        }
+    }
 }
