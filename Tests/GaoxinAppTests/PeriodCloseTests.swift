@@ -30,6 +30,14 @@ final class PeriodCloseTests: XCTestCase {
         return (enterprise, cluster, investment)
     }
 
+    /// What `seed` left unreported for August, reported; then August closed.
+    func reportAugustAndClose(_ office: APIClient, _ seeded: (enterprise: Int, cluster: Int, investment: Int)) async throws {
+        _ = try await office.send(.PUT, "/api/v1/enterprises/\(seeded.enterprise)/indicators/\(month)", body: ["revenue": 1_200])
+        _ = try await office.send(.PUT, "/api/v1/clusters/\(seeded.cluster)/figures/\(month)", body: ["revenue": 80_000])
+        _ = try await office.send(.PATCH, RegisterDeclaration.projectInvestments.apiPath(seeded.investment), body: ["m08": 900])
+        try await AssertAsync.equal(try await office.send(.POST, "/api/v1/periods/\(month)/close").status, .ok)
+    }
+
     func testAMonthClosesOnlyWhenComplete() async throws {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
@@ -135,10 +143,7 @@ final class PeriodCloseTests: XCTestCase {
             let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
             let office = driver.api
             let seeded = try await seed(office, fixtures)
-            _ = try await office.send(.PUT, "/api/v1/enterprises/\(seeded.enterprise)/indicators/\(month)", body: ["revenue": 1_200])
-            _ = try await office.send(.PUT, "/api/v1/clusters/\(seeded.cluster)/figures/\(month)", body: ["revenue": 80_000])
-            _ = try await office.send(.PATCH, RegisterDeclaration.projectInvestments.apiPath(seeded.investment), body: ["m08": 900])
-            try await AssertAsync.equal(try await office.send(.POST, "/api/v1/periods/\(month)/close").status, .ok)
+            try await reportAugustAndClose(office, seeded)
             let code = USCC.numbered(4401)
 
             let (_, changing) = try await driver.viaAPI("indicators", fileName: "更正.csv", data: ImportDriver.csv([
@@ -170,10 +175,7 @@ final class PeriodCloseTests: XCTestCase {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             let seeded = try await seed(office, fixtures)
-            _ = try await office.send(.PUT, "/api/v1/enterprises/\(seeded.enterprise)/indicators/\(month)", body: ["revenue": 1_200])
-            _ = try await office.send(.PUT, "/api/v1/clusters/\(seeded.cluster)/figures/\(month)", body: ["revenue": 80_000])
-            _ = try await office.send(.PATCH, RegisterDeclaration.projectInvestments.apiPath(seeded.investment), body: ["m08": 900])
-            try await AssertAsync.equal(try await office.send(.POST, "/api/v1/periods/\(month)/close").status, .ok)
+            try await reportAugustAndClose(office, seeded)
 
             let team = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)
             try await AssertAsync.equal(try await team.send(.POST, "/api/v1/periods/\(month)/reopen", body: ["reason": "想改"]).status, .forbidden)
@@ -207,10 +209,7 @@ final class PeriodCloseTests: XCTestCase {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             let seeded = try await seed(office, fixtures)
-            _ = try await office.send(.PUT, "/api/v1/enterprises/\(seeded.enterprise)/indicators/\(month)", body: ["revenue": 1_200])
-            _ = try await office.send(.PUT, "/api/v1/clusters/\(seeded.cluster)/figures/\(month)", body: ["revenue": 80_000])
-            _ = try await office.send(.PATCH, RegisterDeclaration.projectInvestments.apiPath(seeded.investment), body: ["m08": 900])
-            try await AssertAsync.equal(try await office.send(.POST, "/api/v1/periods/\(month)/close").status, .ok)
+            try await reportAugustAndClose(office, seeded)
             let plan = RegisterDeclaration.projectInvestments.apiPath(seeded.investment)
 
             let audits = try await Probe.auditCount(app)

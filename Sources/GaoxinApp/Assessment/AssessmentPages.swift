@@ -12,7 +12,6 @@ import Vapor
 enum AssessmentPages {
     static let path = "/assessments"
     static let apiPath = "/api/v1/assessments"
-    static let yearPattern = "^(20[0-9]{2}|2100)$"
     static let policy = Policies.officeRegisters
 
     static var routes: [RouteSpec] {
@@ -21,27 +20,14 @@ enum AssessmentPages {
             RouteSpec(.GET, path + "/export", .read(policy), export),
             RouteSpec(.GET, apiPath + "/:year", .read(policy),
                       doc: APIOperation(operationID: "getAssessment", summary: "某年度考核：各单位按考核项目公式的得分、总分与排名，及所用指标取值；12 月关账后为冻结结果",
-                                        tag: "考核", parameters: [.pathText("year", "考核年度", pattern: yearPattern)], response: Assessment.self)) { req in
-                let year = try self.year(req.parameters.get("year"), field: "year")
+                                        tag: "考核", parameters: [.pathText("year", "考核年度", pattern: YearParameter.pattern)], response: Assessment.self)) { req in
+                let year = try YearParameter.parse(req.parameters.get("year"), field: "year")
                 return try .json(try await Assessment.load(year: year, today: DisplayFormat.day(req.now), on: req.db))
             },
         ]
     }
 
-    static func year(_ raw: String?, field: String) throws -> Int {
-        guard let text = raw, let year = Int(text), (2000...2100).contains(year) else {
-            throw AppError.badRequest("年度“\(raw ?? "")”应为 2000–2100 的四位数字", field: field)
-        }
-        return year
-    }
-
-    /// `?year=`, else the latest year with items, else this year.
-    static func chosenYear(_ req: Request) async throws -> Int {
-        if let raw = req.query[String.self, at: "year"], !raw.isEmpty { return try year(raw, field: "year") }
-        let latest = try await (req.db as! any SQLDatabase).raw("SELECT MAX(year) AS y FROM assessment_items WHERE active = \(bind: true)")
-            .first(decodingColumn: "y", as: Int?.self) ?? nil
-        return latest ?? IndicatorWrites.currentPeriod(req.now).year
-    }
+    static func chosenYear(_ req: Request) async throws -> Int { try await YearParameter.chosen(req, latestIn: "assessment_items") }
 
     @Sendable static func page(_ req: Request) async throws -> Response {
         let assessment = try await Assessment.load(year: try await chosenYear(req), today: DisplayFormat.day(req.now), on: req.db)

@@ -114,3 +114,19 @@ struct RegisterRule: Sendable {
         }
     }
 }
+
+/// Several batch checks as one (`RegisterDeclaration.batchCheck`): each runs over the whole batch
+/// and an item's failures are all of theirs, in order.
+enum RegisterBatchCheck {
+    typealias Check = @Sendable (_ items: [RegisterBatchItem], _ db: Database) async throws -> [[FieldError]]
+
+    static func all(_ checks: Check...) -> Check {
+        { items, db in
+            var failures = items.map { _ in [FieldError]() }
+            for check in checks {
+                for (index, found) in try await check(items, db).enumerated() { failures[index] += found }
+            }
+            return failures
+        }
+    }
+}

@@ -2,7 +2,7 @@ import Fluent
 import GaoxinDomain
 import SQLKit
 
-/// The batch check of an indicator's yearly figure (a target or an entered value): one per
+/// The batch checks of an indicator's yearly figure (a target or an entered value): one per
 /// indicator and year, the number plausible in the indicator's unit (`KpiMeasure.problem`), and
 /// for entered values an indicator that is entered, not computed.
 struct ZoneKpiFigureCheck: Sendable {
@@ -12,9 +12,13 @@ struct ZoneKpiFigureCheck: Sendable {
     let rowZh: String, rowEn: String
     let enteredOnly: Bool
 
+    var checks: RegisterBatchCheck.Check {
+        RegisterBatchCheck.all(RegisterOneRowPerYear(field: "kpiId", column: "kpi_id", table: table, nameColumn: "code",
+                                                     ownerZh: "该指标", ownerEn: "This indicator", rowZh: rowZh, rowEn: rowEn).check,
+                               check)
+    }
+
     @Sendable func check(_ items: [RegisterBatchItem], on db: Database) async throws -> [[FieldError]] {
-        let oneAYear = try await RegisterOneRowPerYear(field: "kpiId", column: "kpi_id", table: table, nameColumn: "code",
-                                                       ownerZh: "该指标", ownerEn: "This indicator", rowZh: rowZh, rowEn: rowEn).check(items, on: db)
         let ids = Set(items.compactMap { $0.values["kpiId"]?.integer })
         var indicators: [Int64: (name: String, measure: KpiMeasure?, source: ZoneKpiSource?)] = [:]
         for chunk in Array(ids).chunked(500) {
@@ -24,8 +28,8 @@ struct ZoneKpiFigureCheck: Sendable {
                                                                           ZoneKpiSource(rawValue: try row.decode(column: "source", as: String.self)))
             }
         }
-        return items.enumerated().map { index, item in
-            var errors = oneAYear[index]
+        return items.map { item in
+            var errors: [FieldError] = []
             guard let id = item.values["kpiId"]?.integer, let indicator = indicators[id] else { return errors }
             if enteredOnly, let source = indicator.source, source != .entered {
                 errors.append(.invalid("kpiId", zh: "指标“\(indicator.name)”由系统按“\(source.zh)”计算，无需填报",

@@ -19,8 +19,8 @@ enum ZoneKpiPages {
             RouteSpec(.GET, path + "/export", .read(policy), export),
             RouteSpec(.GET, apiPath + "/:year", .read(policy),
                       doc: APIOperation(operationID: "getZoneKpis", summary: "某年度区域指标：各指标取值（自动计算的附所用查询）、目标、完成进度、红黄绿及前三年取值",
-                                        tag: "区域指标", parameters: [.pathText("year", "年度", pattern: AssessmentPages.yearPattern)], response: ZoneKpiBoard.self)) { req in
-                let year = try AssessmentPages.year(req.parameters.get("year"), field: "year")
+                                        tag: "区域指标", parameters: [.pathText("year", "年度", pattern: YearParameter.pattern)], response: ZoneKpiBoard.self)) { req in
+                let year = try YearParameter.parse(req.parameters.get("year"), field: "year")
                 return try .json(try await ZoneKpiBoard.load(year: year, today: today(req), on: req.db))
             },
         ]
@@ -29,12 +29,7 @@ enum ZoneKpiPages {
     static func today(_ req: Request) -> CalendarDay { CalendarDay(DisplayFormat.day(req.now))! }
 
     /// `?year=`, else the latest year with targets, else this year.
-    static func chosenYear(_ req: Request) async throws -> Int {
-        if let raw = req.query[String.self, at: "year"], !raw.isEmpty { return try AssessmentPages.year(raw, field: "year") }
-        let latest = try await (req.db as! any SQLDatabase).raw("SELECT MAX(year) AS y FROM zone_kpi_targets WHERE active = \(bind: true)")
-            .first(decodingColumn: "y", as: Int?.self) ?? nil
-        return latest ?? IndicatorWrites.currentPeriod(req.now).year
-    }
+    static func chosenYear(_ req: Request) async throws -> Int { try await YearParameter.chosen(req, latestIn: "zone_kpi_targets") }
 
     @Sendable static func page(_ req: Request) async throws -> Response {
         let board = try await ZoneKpiBoard.load(year: try await chosenYear(req), today: today(req), on: req.db)

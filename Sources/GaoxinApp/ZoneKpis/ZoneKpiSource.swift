@@ -132,13 +132,13 @@ enum ZoneKpiSource: String, CaseIterable, Sendable {
     /// Runs the query with its parameters bound (names longest first, so `:yearStart` is not read as `:year`).
     func compute(year: Int, asOf: CalendarDay, on db: any SQLDatabase) async throws -> Double? {
         guard let sql else { return nil }
-        let parameters = Self.parameters(year: year, asOf: asOf)
+        let parameters = Self.parameters(year: year, asOf: asOf).sorted { $0.name.count > $1.name.count }
         var query = SQLQueryString("")
         var rest = Substring(sql)
         while let colon = rest.firstIndex(of: ":") {
             query.appendLiteral(String(rest[..<colon]))
             let after = rest[rest.index(after: colon)...]
-            guard let parameter = parameters.sorted(by: { $0.name.count > $1.name.count }).first(where: { after.hasPrefix($0.name) }) else {
+            guard let parameter = parameters.first(where: { after.hasPrefix($0.name) }) else {
                 query.appendLiteral(":")
                 rest = after
                 continue

@@ -36,12 +36,10 @@ extension RegisterDeclaration {
             values["reportedThrough"] = progress.reportedThrough.map { .integer(Int64($0)) }
             values["completionPercent"] = progress.percent.map { .integer($0) }
         },
-        batchCheck: { items, db in
-            let oneAYear = try await RegisterOneRowPerYear(field: "projectId", column: "project_id", table: "project_investments", nameColumn: "code",
-                                                           ownerZh: "该项目", ownerEn: "This project", rowZh: "投资计划", rowEn: "an investment plan").check(items, on: db)
-            let frozen = try await ClosedInvestmentMonths.check(items, on: db)
-            return zip(oneAYear, frozen).map { $0 + $1 }
-        }
+        batchCheck: RegisterBatchCheck.all(
+            RegisterOneRowPerYear(field: "projectId", column: "project_id", table: "project_investments", nameColumn: "code",
+                                  ownerZh: "该项目", ownerEn: "This project", rowZh: "投资计划", rowEn: "an investment plan").check,
+            ClosedInvestmentMonths.check)
     )
 }
 

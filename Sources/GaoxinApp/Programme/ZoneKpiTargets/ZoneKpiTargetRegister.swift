@@ -20,6 +20,6 @@ extension RegisterDeclaration {
         nameField: "code", importKey: "code", policy: Policies.officeRegisters, ownership: .officeOnly,
         defaultSort: "year", defaultDescending: true,
         demoRows: DemoZoneKpis.targets,
-        batchCheck: ZoneKpiFigureCheck(field: "target", table: "zone_kpi_targets", rowZh: "目标", rowEn: "a target", enteredOnly: false).check
+        batchCheck: ZoneKpiFigureCheck(field: "target", table: "zone_kpi_targets", rowZh: "目标", rowEn: "a target", enteredOnly: false).checks
     )
 }

@@ -21,6 +21,6 @@ extension RegisterDeclaration {
         nameField: "code", importKey: "code", policy: Policies.officeRegisters, ownership: .officeOnly,
         defaultSort: "year", defaultDescending: true,
         demoRows: DemoZoneKpis.values,
-        batchCheck: ZoneKpiFigureCheck(field: "value", table: "zone_kpi_values", rowZh: "填报值", rowEn: "a value", enteredOnly: true).check
+        batchCheck: ZoneKpiFigureCheck(field: "value", table: "zone_kpi_values", rowZh: "填报值", rowEn: "a value", enteredOnly: true).checks
     )
 }

@@ -5,13 +5,14 @@ import Plot
 /// A year's indicator system grouped by category: value against target with its light, the years
 /// before, and for every computed indicator the query and parameters it ran with.
 enum ZoneKpiView {
-    static func figure(_ value: Double?, _ row: ZoneKpiBoard.Row) -> String {
+    static func figure(_ value: Double?) -> String {
         guard let value else { return "—" }
         return ScaledDecimal.rounded(value, places: 2).groupedText
     }
 
     static func render(_ context: PageContext, _ board: ZoneKpiBoard) -> HTML {
-        let categories = Array(NSOrderedSet(array: board.rows.map(\.categoryName))) as? [String] ?? []
+        // The rows come in category order: each category once, where it first appears.
+        let categories = board.rows.map(\.categoryName).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
         let years = board.rows.first?.history.map(\.year) ?? []
         return Page.render(context, title: context.t("\(board.year) 年区域指标", "Zone indicators \(board.year)"),
             .form(.class("list-controls"), .method(.get), .action(ZoneKpiPages.path),
@@ -36,10 +37,10 @@ enum ZoneKpiView {
                                    .th(.text(context.t("取值方式", "Source"))))),
                         .tbody(.forEach(board.rows.filter { $0.categoryName == category }) { row in
                             .tr(.td(.a(.href(RegisterDeclaration.zoneKpis.path(row.id)), .text(row.name))), .td(.text(row.measureName)),
-                                .td(.class("num"), .strong(.text(figure(row.value, row)))), .td(.class("num"), .text(figure(row.target, row))),
+                                .td(.class("num"), .strong(.text(figure(row.value)))), .td(.class("num"), .text(figure(row.target))),
                                 .td(.class("num"), .text(row.progress.map { String(format: "%.1f%%", $0 * 100) } ?? "—")),
                                 .td(.unwrap(BulletinLight.of(row.pace), { .span(.class("light " + $0), .text(BulletinLight.name($0))) }, else: .text("—"))),
-                                .forEach(row.history.dropLast()) { .td(.class("num"), .text(figure($0.value, row))) },
+                                .forEach(row.history.dropLast()) { .td(.class("num"), .text(figure($0.value))) },
                                 .td(source(context, row, board.year)))
                         }))))
             })
