@@ -70,18 +70,25 @@ final class ChecklistTests: XCTestCase {
             checklist = try api.json(try await api.send(.GET, Site.API.cluster(cluster) + "/checklist"))
             XCTAssertEqual(try item(checklist, "八个一", "一个领军企业")["status"] as? String, "done")
 
-            // The park item is by hand until parks exist; the page shows status, rule and evidence.
+            // The park item follows the parks register: marked done by hand it is refused; in progress
+            // it is kept; a park linked to the cluster makes it done, naming the park.
             let parkItem = try item(checklist, "八个一", "一个园区")["itemId"] as! Int
             let browser = try await Browser.signedIn(app, as: .office)
             _ = try await browser.get(Site.clusterChecklistItem(cluster, parkItem))
-            let saved = try await browser.post(Site.clusterChecklistItem(cluster, parkItem), [("status", "done"), ("note", "生命健康产业园已认定")])
+            let byHand = try await browser.post(Site.clusterChecklistItem(cluster, parkItem), [("status", "done"), ("note", "生命健康产业园已认定")])
+            XCTAssertEqual(byHand.status, .unprocessableEntity, byHand.text)
+            XCTAssertTrue(byHand.text.contains("由记录决定"), byHand.text)
+            let saved = try await browser.post(Site.clusterChecklistItem(cluster, parkItem), [("status", "in_progress"), ("note", "生命健康产业园认定材料已报送")])
             XCTAssertEqual(saved.status, .seeOther, saved.text)
+            let park = try await api.send(.POST, "/api/v1/parks", body: ["name": "生命健康产业园", "kind": "featured", "level": "provincial", "owningUnitId": fixtures.zone,
+                                                                        "leadIndustry": "2761", "clusterIds": [cluster]])
+            XCTAssertEqual(park.status, .created, park.text)
             let page = try await browser.get(Site.cluster(cluster))
             XCTAssertTrue(page.text.contains("八个一（已完成 3/8）"), page.text)
-            XCTAssertTrue(page.text.contains("生命健康产业园已认定"))
+            XCTAssertTrue(page.text.contains("生命健康产业园"))
             XCTAssertTrue(page.text.contains(ChecklistSource.plan.ruleZh), "an item without a record shows its rule")
             let audited = try await Stored.count(app, "audit_log", where: "entity = 'checklist_entry'")
-            XCTAssertEqual(audited, 3, "fund in progress, team named, park done")
+            XCTAssertEqual(audited, 3, "fund in progress, team named, park in progress")
 
             // The gaps view counts the clusters missing each item, and exports it.
             let other = try api.json(try await api.send(.POST, Site.API.clusters, body: ["name": "集成电路", "category": "emerging", "leadUnitId": fixtures.zone]))["id"] as! Int

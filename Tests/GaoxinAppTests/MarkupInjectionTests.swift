@@ -118,6 +118,10 @@ final class MarkupInjectionTests: XCTestCase {
             // A record of every declared register whose text carries the hostile text (led by the
             // register's key, so its own pages can be told from the hostile unit's name beside it).
             let records = try await Self.hostileRecords(app, unit: unit, enterprise: enterprise, cluster: cluster, node: node)
+            // The public pages show the hostile scenario and space only while they are on offer.
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("UPDATE scenarios SET status = 'open', deadline = '2099-12-31' WHERE id = \(bind: records["scenarios"]!)").run()
+            try await sql.raw("UPDATE spaces SET status = 'available' WHERE id = \(bind: records["spaces"]!)").run()
             let latestEntry = try await AuditEntry.query(on: app.db).sort(\.$id, .descending).first()
             let entry = try XCTUnwrap(latestEntry?.id)
 
@@ -130,6 +134,7 @@ final class MarkupInjectionTests: XCTestCase {
                 guard path.contains(":id") else { return path }
                 let id: Int
                 if let declaration = Registers.all.first(where: { path.hasPrefix($0.path + "/") }) { id = records[declaration.key] ?? 0 }
+                else if path.hasPrefix(PublicPages.scenariosPath + "/") { id = records["scenarios"] ?? 0 }
                 else if path.contains("/complexity/") { id = dataset.id! }
                 else if path.contains("/chain-nodes/") { id = node }
                 else if path.contains("/chains/") { id = chain }

@@ -92,6 +92,7 @@ final class RegisterContractTests: XCTestCase {
                     case .industry: bad = "3999"
                     case .reference: bad = "999999"
                     case .text(let max), .code(let max): bad = String(repeating: "长", count: max + 1)
+                    case .creditCode: bad = "91320214MA1000001X"
                     default: bad = nil
                     }
                     guard let bad else { continue }

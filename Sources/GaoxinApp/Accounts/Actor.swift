@@ -21,6 +21,10 @@ struct Actor: Sendable {
 
     /// The `unit` role writes only what its unit or subtree owns; other writing roles are not
     /// bounded by unit (the route's role list has already decided whether they may write at all).
+    /// Whether what this actor writes is bounded by its unit's subtree: the `unit` role and the
+    /// `park` role (a park operator writes its own parks and spaces), unless it also administers.
+    var isOwnershipBound: Bool { hasAny([.unit, .park]) && !hasAny([.admin, .office]) }
+
     func owns(_ ownerPath: UnitPath) -> Bool {
         if hasAny([.admin, .office]) { return true }
         return unitPath.contains(ownerPath)

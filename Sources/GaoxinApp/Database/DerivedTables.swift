@@ -18,6 +18,8 @@ enum DerivedTables {
         Rollup(tables: [LeadFollowUp.table], labelZh: "招商线索最近跟进日期", rebuild: { try await LeadFollowUp.rebuild(on: $0) }),
         // Emptied: every cached figure is recomputed by the first request that wants it.
         Rollup(tables: [FigureCache.table], labelZh: "缓存的统计数（工作台）", rebuild: { try await $0.raw("DELETE FROM figure_cache").run() }),
+        // Counters of the public pages' throttle: minutes old, worth nothing in a backup.
+        Rollup(tables: [PublicRateLimit.table], labelZh: "公开页面访问计数（限流）", rebuild: { try await $0.raw("DELETE FROM public_hits").run() }),
     ]
 
     static let names: Set<String> = Set([SearchIndex.table] + rollups.flatMap(\.tables))

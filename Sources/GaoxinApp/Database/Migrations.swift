@@ -52,6 +52,8 @@ enum Migrations {
         M0046_CreateAssessment(),
         M0047_CreateZoneKpis(),
         M0048_CreateFigureCache(),
+        M0049_CreateParks(),
+        M0050_CreateScenarios(),
     ]
 
     static func register(on app: Application) {

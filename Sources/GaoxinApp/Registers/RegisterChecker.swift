@@ -37,6 +37,7 @@ enum RegisterChecker {
                 }
             }
             if v.isValid { for rule in declaration.rules { if let error = rule.check(values) { v.add(error) } } }
+            if v.isValid, let writeRule = declaration.writeRule { for error in writeRule(&values, item.existing, actor) { v.add(error) } }
             declaration.derive?(&values)
             return Outcome(values: values, errors: v.errors)
         }
@@ -54,7 +55,7 @@ enum RegisterChecker {
     /// `RegisterOwnership.referencedUnit`: the `unit` role may write only records whose referenced
     /// record (a lead) its subtree owns — looked up in one query for the batch.
     private static func checkReferencedOwnership(_ declaration: RegisterDeclaration, outcomes: inout [Outcome], actor: Actor, on db: Database) async throws {
-        guard case .referencedUnit(let key, let table) = declaration.ownership, actor.has(.unit), !actor.hasAny([.admin, .office]),
+        guard case .referencedUnit(let key, let table) = declaration.ownership, actor.isOwnershipBound,
               let field = declaration.field(key) else { return }
         let ids = Set(outcomes.compactMap { $0.values[key]?.integer })
         guard !ids.isEmpty else { return }
@@ -86,6 +87,11 @@ enum RegisterChecker {
                 return fail(multiline ? "含有不可见的控制字符" : "应为一行文字，不能含换行或控制字符", multiline ? "contains control characters" : "must be one line")
             }
             return .text(text)
+        case .creditCode:
+            switch CreditCode.parse(text) {
+            case .success(let code): return .text(code.value)
+            case .failure(let problem): return fail(problem.messageZh, problem.messageEn)
+            }
         case .money:
             if input.source == .form {
                 switch Wan.parse(yi: text) {

@@ -91,6 +91,9 @@ struct RegisterDTO: Encodable, Sendable {
             // A required text must hold more than spaces (the server trims); lengths count Unicode scalars, as the server does.
             let pattern: String? = nullable ? nil : JSONSchema.nonBlank
             return JSONSchema.string(required: required, nullable: nullable, description: description, maxLength: max, pattern: pattern)
+        case .creditCode:
+            return JSONSchema.string(required: required, nullable: nullable, description: description + "（18 位，可含空格或连字符，校验位须正确）", maxLength: 40,
+                                     pattern: nullable ? nil : JSONSchema.nonBlank)
         case .money: return .integer(format: .int64, required: required, nullable: nullable, description: description + "（万元）",
                                      maximum: (Int(Wan.registerMaximum), exclusive: false), minimum: (0, exclusive: false))
         case .area: return .integer(format: .int64, required: required, nullable: nullable, description: description + "（平方米）", minimum: (0, exclusive: false))

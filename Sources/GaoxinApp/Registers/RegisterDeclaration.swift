@@ -39,6 +39,10 @@ struct RegisterDeclaration: Sendable {
     /// Checks that need the database beyond each field's own (a lead for a company another team
     /// already works): run over the whole batch after the field checks, adding failures to outcomes.
     var batchCheck: (@Sendable (_ items: [RegisterBatchItem], _ db: Database) async throws -> [[FieldError]])? = nil
+    /// Who may write what, beyond the policy and ownership (`RegisterWriteRule`).
+    var writeRule: RegisterWriteRule? = nil
+    /// A day the record stays current until, restamped on every write (`RegisterFreshness`).
+    var freshness: RegisterFreshness? = nil
     /// How a reader speaks of the action that alone changes the `managed` fields (“项目页的推进阶段”).
     var managedByZh = "记录页上的专门操作"
     var managedByEn = "the record page's own action"
@@ -113,7 +117,36 @@ struct RegisterRule: Sendable {
             return .invalid(field, zh: zh, en: en)
         }
     }
+
+    /// Two fields given together or not at all (a longitude and its latitude); the second is named.
+    static func bothOrNeither(_ first: String, _ second: String, zh: String, en: String) -> RegisterRule {
+        RegisterRule { values in
+            (values[first] == nil) == (values[second] == nil) ? nil : .invalid(values[first] == nil ? first : second, zh: zh, en: en)
+        }
+    }
+
+    /// A number not below another (an area range's upper bound); compares stored whole numbers.
+    static func notLess(_ upper: String, than lower: String, zh: String, en: String) -> RegisterRule {
+        RegisterRule { values in
+            guard let low = values[lower]?.integer, let high = values[upper]?.integer, high < low else { return nil }
+            return .invalid(upper, zh: zh, en: en)
+        }
+    }
+
+    /// A number above zero where zero means nothing (a space of 0 m²).
+    static func positive(_ field: String, zh: String, en: String) -> RegisterRule {
+        RegisterRule { values in
+            guard let value = values[field]?.integer, value <= 0 else { return nil }
+            return .invalid(field, zh: zh, en: en)
+        }
+    }
 }
+
+/// A register's own rule that depends on who writes and whether the record is new — a park's
+/// yearly statistics, which its operator submits and only the office reviews. Runs after the
+/// field checks and rules; it may set values (a statistic changed by its park goes back to
+/// 待审核) and returns the failures.
+typealias RegisterWriteRule = @Sendable (_ values: inout RegisterValues, _ existing: RegisterRecord?, _ actor: Actor) -> [FieldError]
 
 /// Several batch checks as one (`RegisterDeclaration.batchCheck`): each runs over the whole batch
 /// and an item's failures are all of theirs, in order.

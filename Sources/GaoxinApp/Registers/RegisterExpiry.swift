@@ -10,6 +10,9 @@ struct RegisterTimeLimit: Sendable {
         case expiry, deadline
         /// A plan's next milestone (a project's next planned stage): past it the record is 滞后 (late).
         case schedule
+        /// A listing that stays current only while its owner re-confirms it (`RegisterFreshness`): a
+        /// space on offer past its confirmed-until day is 已过期 and leaves the public page.
+        case confirmation
     }
 
     /// The date field (`YYYY-MM-DD`).
@@ -38,12 +41,18 @@ struct RegisterTimeLimit: Sendable {
         RegisterTimeLimit(field: field, style: .schedule, settledBy: (choice, [value]), warningDays: 30)
     }
 
+    /// A listing current until its stamped day, settled while it is not on offer (occupied, withdrawn).
+    static func confirmation(_ field: String, settledWhen choice: String, in values: [String]) -> RegisterTimeLimit {
+        RegisterTimeLimit(field: field, style: .confirmation, settledBy: (choice, values), warningDays: 7)
+    }
+
     /// The JSON key and list parameter of the state.
     var key: String {
         switch style {
         case .expiry: return "validity"
         case .deadline: return "timeliness"
         case .schedule: return "schedule"
+        case .confirmation: return "freshness"
         }
     }
     var labelZh: String {
@@ -51,6 +60,7 @@ struct RegisterTimeLimit: Sendable {
         case .expiry: return "有效状态"
         case .deadline: return "办理时限"
         case .schedule: return "进度"
+        case .confirmation: return "信息时效"
         }
     }
     var labelEn: String {
@@ -58,6 +68,7 @@ struct RegisterTimeLimit: Sendable {
         case .expiry: return "Validity"
         case .deadline: return "Timeliness"
         case .schedule: return "Schedule"
+        case .confirmation: return "Freshness"
         }
     }
     func label(_ lang: UILanguage) -> String { lang.t(labelZh, labelEn) }
@@ -76,14 +87,27 @@ struct RegisterTimeLimit: Sendable {
         case (.schedule, .expiring): return lang.t("节点临近", "Milestone near")
         case (.schedule, .expired): return lang.t("滞后", "Late")
         case (.schedule, .settled): return lang.t("已完成", "Complete")
+        case (.confirmation, .valid): return lang.t("信息有效", "Current")
+        case (.confirmation, .expiring): return lang.t("待确认", "Confirm soon")
+        case (.confirmation, .expired): return lang.t("已过期", "Stale")
+        case (.confirmation, .settled): return lang.t("不在招商", "Not on offer")
         case (_, .settled): return lang.t("已办结", "Done")
         }
     }
 
     /// What each value means, for the OpenAPI document.
     var description: String {
-        labelZh + "（由\(style == .expiry ? "有效期" : style == .deadline ? "办结时限" : "下一计划节点")推算）：" + states.map { "\($0.rawValue) \(name($0, .zh))" }.joined(separator: "、")
+        labelZh + "（由\(basisZh)推算）：" + states.map { "\($0.rawValue) \(name($0, .zh))" }.joined(separator: "、")
             + "；\(warningDays) 天内到期为 expiring"
+    }
+
+    private var basisZh: String {
+        switch style {
+        case .expiry: return "有效期"
+        case .deadline: return "办结时限"
+        case .schedule: return "下一计划节点"
+        case .confirmation: return "确认有效期"
+        }
     }
 
     /// nil when the record has no date (it does not run out).

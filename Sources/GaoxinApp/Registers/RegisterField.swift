@@ -98,6 +98,9 @@ enum RegisterFieldKind: Sendable {
     /// An identifier such as a document or certificate number: one line, searched and shown as
     /// typed (document numbers hold Chinese, e.g. 锡高管发〔2024〕12号, so no character set is imposed).
     case code(max: Int)
+    /// A unified social credit code (统一社会信用代码, GB 32100): spaces and hyphens taken off,
+    /// upper-cased, its check character verified; stored in the compact form.
+    case creditCode
     case money
     /// Square metres, whole.
     case area

@@ -136,6 +136,7 @@ struct RegisterImport: ImportRegister {
         let base: String
         switch field.kind {
         case .text(let max), .code(let max), .note(let max): base = lang.t("不超过 \(max) 字", "At most \(max) characters")
+        case .creditCode: base = lang.t("18 位统一社会信用代码", "The 18-character credit code")
         case .money: base = lang.t("整数，单位万元", "A whole number, in 10,000 yuan")
         case .area: base = lang.t("整数，单位平方米", "A whole number of m²")
         case .integer(let min, let max): base = lang.t("\(min)–\(max) 的整数", "A whole number, \(min)–\(max)")

@@ -70,7 +70,7 @@ struct RegisterInput: Sendable {
             case (.references, .null): input.lists[field.key] = []
             case (.money, .number), (.area, .number), (.integer, .number), (.decimal, .number), (.reference, .number), (.flag, .bool), (_, .null):
                 input.texts[field.key] = value.text
-            case (.text, .string), (.note, .string), (.code, .string):
+            case (.text, .string), (.note, .string), (.code, .string), (.creditCode, .string):
                 input.texts[field.key] = value.text
             case (.date, .string(let text)), (.month, .string(let text)), (.choice, .string(let text)), (.industry, .string(let text)):
                 // An empty value is null in JSON (as the document says); "" is not a date, a choice or a code.

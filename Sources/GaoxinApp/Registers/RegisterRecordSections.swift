@@ -24,8 +24,15 @@ enum RegisterRecordSections {
         RegisterDeclaration.projects.key: [
             Section(name: ProjectStagePages.sectionName, load: ProjectStagePages.section),
             Section(name: ProjectEnterprisePages.sectionName, load: ProjectEnterprisePages.section),
+            Section(name: "project-space", load: SpaceMatchPages.projectSection),
         ],
         RegisterDeclaration.leads.key: [Section(name: "lead-actions", load: LeadPages.section)],
+        RegisterDeclaration.parks.key: [Section(name: "park-work", load: ParkPages.parkSection)],
+        RegisterDeclaration.spaces.key: [Section(name: "space-freshness", load: ParkPages.spaceSection)],
+        RegisterDeclaration.parkStatistics.key: [Section(name: ParkPages.reviewSection, load: ParkPages.statisticSection)],
+        RegisterDeclaration.spaceNeeds.key: [Section(name: "space-matches", load: SpaceMatchPages.needSection)],
+        RegisterDeclaration.scenarioApplications.key: [Section(name: "application-lead", load: ScenarioPages.applicationSection)],
+        RegisterDeclaration.scenarios.key: [Section(name: "scenario-public", load: ScenarioPages.scenarioSection)],
     ]
 
     /// The register's sections in order, `redrawn` taking its own section's place.

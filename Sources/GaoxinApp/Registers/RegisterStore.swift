@@ -96,6 +96,8 @@ enum RegisterStore {
 
     static func insert(_ declaration: RegisterDeclaration, _ values: RegisterValues, now: Date, on db: Database) async throws -> Int {
         let sql = db as! any SQLDatabase
+        var values = values
+        declaration.freshness?.stamp(&values, now: now)
         var columns = ["active", "name_sort", "created_at", "updated_at"]
         var binds: [any SQLExpression] = [SQLBind(true), SQLBind(sortKey(declaration, values)), SQLBind(now), SQLBind(now)]
         for field in declaration.singleFields {
@@ -111,6 +113,8 @@ enum RegisterStore {
 
     static func update(_ declaration: RegisterDeclaration, id: Int, _ values: RegisterValues, now: Date, on db: Database) async throws {
         let sql = db as! any SQLDatabase
+        var values = values
+        declaration.freshness?.stamp(&values, now: now)
         let update = sql.update(declaration.table).set("name_sort", to: SQLBind(sortKey(declaration, values))).set("updated_at", to: SQLBind(now))
         for field in declaration.singleFields { update.set(SQLIdentifier(field.column), to: bind(values[field.key])) }
         try await update.where("id", .equal, SQLBind(id)).run()

@@ -6,9 +6,9 @@ import Vapor
 /// Create, update, deactivate and reactivate a declared register's record: checked through
 /// `RegisterChecker`, owned as the declaration says, written with its audit row in one transaction.
 enum RegisterWrites {
-    /// The `unit` role writes only records its subtree owns; others are bounded by the route's roles.
+    /// The `unit` and `park` roles write only records their subtree owns; others are bounded by the route's roles.
     static func requireOwnership(_ declaration: RegisterDeclaration, _ record: RegisterRecord, actor: Actor, on db: Database) async throws {
-        guard actor.has(.unit), !actor.hasAny([.admin, .office]) else { return }
+        guard actor.isOwnershipBound else { return }
         switch declaration.ownership {
         case .officeOnly: throw AppError.forbidden
         case .unitField(let key):

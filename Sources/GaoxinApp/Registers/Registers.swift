@@ -1,10 +1,13 @@
 /// Every declared register, in menu order. Declaring one here gives it routes, pages, API and
 /// OpenAPI, import and export, backup, and the contract tests.
 enum Registers {
+    // Scenario applications come before leads: a lead may point at the application it came from,
+    // and a restore writes tables in this order.
     static let all: [RegisterDeclaration] = [.policies, .funds, .platforms, .talents, .events, .promotionOrganisations, .advisors, .certifiedStaff, .awards, .targetCompanies,
                                                 .enterpriseLiaisons, .enterpriseVisits, .serviceItems, .zoneIndicators,
-                                                .leadSources, .leads, .leadActivities, .projects, .projectInvestments, .patrols, .obstacles, .attractionTargets,
-                                                .targetMetrics, .targetMetricGoals, .targetMetricReports, .assessmentItems, .zoneKpis, .zoneKpiTargets, .zoneKpiValues]
+                                                .scenarios, .scenarioApplications, .leadSources, .leads, .leadActivities, .projects, .projectInvestments, .patrols, .obstacles, .attractionTargets,
+                                                .targetMetrics, .targetMetricGoals, .targetMetricReports, .assessmentItems, .zoneKpis, .zoneKpiTargets, .zoneKpiValues,
+                                                .parks, .parkTenants, .parkStatistics, .parkStandards, .parkCriteria, .spaces, .spaceNeeds]
 
     static func find(_ key: String) -> RegisterDeclaration? { all.first { $0.key == key } }
 }

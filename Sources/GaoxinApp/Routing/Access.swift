@@ -34,11 +34,15 @@ enum Policies {
     /// Declared registers that configure the programme for the whole zone (its own indicators):
     /// read like the programme's, written by the office only.
     static let officeRegisters = ResourcePolicy(name: "officeRegisters", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office])
+    /// Parks and what hangs on them (spaces, tenants, yearly statistics): read like the programme;
+    /// written by the office, and by the `park` role (SPEC §5: 园区用户 writes its park and spaces) and
+    /// the `unit` role for the parks their unit or subtree operates (`RegisterOwnership`).
+    static let parks = ResourcePolicy(name: "parks", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office, .unit, .park])
     /// One's own API tokens and password: everyone signed in.
     static let ownAccount = ResourcePolicy(name: "ownAccount", read: everyone, write: everyone)
     /// The import page: whoever may write at least one importable register.
-    static let imports = ResourcePolicy(name: "imports", read: organisation.write.union(users.write).union(enterprises.write),
-                                        write: organisation.write.union(users.write).union(enterprises.write))
+    static let imports = ResourcePolicy(name: "imports", read: organisation.write.union(users.write).union(enterprises.write).union(parks.write),
+                                        write: organisation.write.union(users.write).union(enterprises.write).union(parks.write))
     /// Analytics: everyone who works with programme data reads; admin and the cluster office upload.
     static let analytics = ResourcePolicy(name: "analytics", read: [.admin, .office, .unit, .park, .leader], write: [.admin, .office])
     /// Jobs are visible to whoever can start them; a user sees their own (admin sees all).

@@ -19,5 +19,6 @@ enum AppRoutes {
             + AssessmentPages.routes
             + ZoneKpiPages.routes
             + BigScreenPages.routes
+            + ParkRoutes.all
     }
 }

@@ -144,6 +144,12 @@ enum Stylesheet {
       .exports { margin-left:0; }
       th, td { padding:.25rem .3rem; }
     }
+    /* Parks and space: the matching's reasons, the public form's honeypot (off screen, not display:none, which some scripts skip). */
+    ul.reasons { margin:0; padding-left:1rem; font-size:.85rem; }
+    .hp { position:absolute; left:-10000px; width:1px; height:1px; overflow:hidden; }
+    .prewrap { white-space:pre-wrap; }
+    .card.scenario { border:1px solid #ddd; border-radius:6px; padding:.6rem .9rem; margin:.8rem 0; }
+    .shortfall { color:#b3261e; }
     @media print {
       /* On paper only the record: no form (nor the heading that belongs to it), action column, button,
          navigation, search or pager. Views mark such parts with Print.hidden where they are built. */

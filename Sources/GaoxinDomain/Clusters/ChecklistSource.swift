@@ -6,7 +6,7 @@ public enum ChecklistSource: String, Sendable, CaseIterable, Codable {
     case chainLeader = "chain_leader"
     case taskForce = "task_force"
     case attractionTeam = "attraction_team"
-    /// Stays by hand until the parks register exists (SPEC §2.6).
+    /// A park (特色产业园区, incubator…) linked to the cluster in the parks register (SPEC §2.6).
     case park
     case manual
 
@@ -60,7 +60,7 @@ public enum ChecklistSource: String, Sendable, CaseIterable, Codable {
         case .chainLeader: return "本集群产业链上有一家层级为“链主”的在用企业（链主遴选决定）即完成"
         case .taskForce: return "牵头部门是专班，或指定了一个在用的专班单位即完成"
         case .attractionTeam: return "指定了一个在用的招商团队单位即完成"
-        case .park: return "园区登记上线前手工填报"
+        case .park: return "有一个对应本集群的在用园区载体即完成"
         case .manual: return "手工填报"
         }
     }
@@ -78,13 +78,13 @@ public enum ChecklistSource: String, Sendable, CaseIterable, Codable {
         case .chainLeader: return "Done when an active enterprise of tier chain leader is on the cluster's chains"
         case .taskForce: return "Done when the lead unit is a task force or an active task-force unit is named"
         case .attractionTeam: return "Done when an active attraction-team unit is named"
-        case .park: return "By hand until the parks register exists"
+        case .park: return "Done when an active park is linked to the cluster"
         case .manual: return "By hand"
         }
     }
 
     /// A record decides it (a hand-set "done" is refused); the unit sources are decided by the unit named.
-    public var isDerived: Bool { self != .manual && self != .park }
+    public var isDerived: Bool { self != .manual }
 
     /// The kind of unit an entry names to fulfil it.
     public var unitKind: UnitKind? {

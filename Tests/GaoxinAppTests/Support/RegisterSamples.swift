@@ -99,6 +99,9 @@ enum RegisterSamples {
             case .text: texts[field.key] = "样例\(declaration.titleZh)\(n)号"
             case .code: texts[field.key] = "锡高〔2025〕\(n)号"
             case .note: texts[field.key] = "第 \(n) 条样例说明"
+            case .creditCode:
+                let first17 = "91320214MA" + String(format: "%07d", 1_000_000 + n).suffix(7)
+                texts[field.key] = first17 + String(CreditCode.checkCharacter(for: first17)!)
             case .money: texts[field.key] = source == .form ? "12.5" : "125000"
             case .area: texts[field.key] = "\(1000 + n)"
             case .integer(let min, _): texts[field.key] = "\(min + Int64(n))"

@@ -21,6 +21,7 @@ enum ChecklistEvidence {
         case .advisor: return (.advisors, "clusterIds", nil)
         case .brandEvent: return (.events, "clusterId", nil)
         case .talent: return (.talents, "clusterId", nil)
+        case .park: return (.parks, "clusterIds", nil)
         default: return nil
         }
     }

@@ -46,6 +46,8 @@ extension RegisterDeclaration {
                           helpZh: "来自产业链图谱的招商目标企业", helpEn: "A target company of the chain map"),
             RegisterField(key: "chainNodeId", zh: "产业链环节", en: "Chain node", kind: .reference(.chainNode), filterable: true, listed: true,
                           helpZh: "写作“产业链／环节”", helpEn: "Written “chain／node”"),
+            RegisterField(key: "scenarioApplicationId", zh: "来源揭榜申请", en: "From scenario application", kind: .reference(.scenarioApplication), unique: true,
+                          helpZh: "由应用场景揭榜申请转入时填写", helpEn: "The scenario application it came from"),
             RegisterField(key: "sourceId", zh: "线索来源", en: "Source", kind: .reference(.leadSource), required: true, filterable: true, listed: true),
             RegisterField(key: "owningUnitId", zh: "招商团队", en: "Team", kind: .reference(.unit), required: true, filterable: true, listed: true),
             RegisterField(key: "estimatedInvestment", zh: "预计投资", en: "Estimated investment", kind: .money, sortable: true, listed: true),

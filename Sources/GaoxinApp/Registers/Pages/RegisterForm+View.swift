@@ -98,6 +98,9 @@ enum RegisterFormView {
         case .industry:
             return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required, maxLength: 5,
                                   hint: hint ?? context.t("GB/T 4754-2017 代码，如 3973", "GB/T 4754-2017 code, e.g. 3973"))
+        case .creditCode:
+            return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required, maxLength: 40,
+                                  hint: hint ?? context.t("18 位统一社会信用代码", "The 18-character unified social credit code"))
         case .text(let max), .code(let max):
             return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required, maxLength: max, hint: hint)
         }
