@@ -38,17 +38,21 @@ final class RoleRouteMatrixTests: XCTestCase {
     static let clusterWriters: Set<Role> = [.admin, .office, .unit]
     static let structureWriters: Set<Role> = [.admin, .office]
     /// The import page: whoever may import at least one register.
-    static let importers: Set<Role> = treeWriters.union(userAdmins).union(enterpriseWriters)
+    static let importers: Set<Role> = treeWriters.union(userAdmins).union(enterpriseWriters).union(parkWriters)
+    /// Parks and what hangs on them: the park role writes its own parks and spaces (SPEC §5).
+    static let parkWriters: Set<Role> = [.admin, .office, .unit, .park]
+    static let parkRegisters = ["parks", "park-tenants", "park-statistics", "spaces"]
 
     /// The programme's registers (policies, funds…, SPEC §2.6, §3): read like all programme data,
     /// written by the office and by units for what their subtree owns (bounded by the handlers).
     static let programmeReaders: Set<Role> = [.admin, .office, .unit, .park, .leader]
     static let programmeWriters: Set<Role> = [.admin, .office, .unit]
     static let programmeRegisters = ["policies", "funds", "platforms", "talents", "events", "promotion-organisations", "advisors", "certified-staff", "awards", "target-companies",
-                                            "enterprise-liaisons", "enterprise-visits", "service-items", "leads", "lead-activities", "projects", "project-investments", "patrols", "obstacles", "target-metric-reports"]
+                                            "enterprise-liaisons", "enterprise-visits", "service-items", "leads", "lead-activities", "projects", "project-investments", "patrols", "obstacles", "target-metric-reports",
+                                            "space-needs", "scenarios", "scenario-applications"]
     /// Declared registers only the office writes (`Policies.officeRegisters`).
     static let officeRegisters = ["zone-indicators", "lead-sources", "attraction-targets", "target-metrics", "target-metric-goals", "assessment-items",
-                                  "zone-kpis", "zone-kpi-targets", "zone-kpi-values"]
+                                  "zone-kpis", "zone-kpi-targets", "zone-kpi-values", "park-standards", "park-criteria"]
 
     /// Every register has the same routes: list, export, record page, forms, writes, and the API twins.
     static func registerRoutes(_ key: String, writers programmeWriters: Set<Role> = programmeWriters) -> [String: Rule] {
@@ -65,7 +69,8 @@ final class RoleRouteMatrixTests: XCTestCase {
         ]
     }
 
-    static let table: [String: Rule] = (programmeRegisters.map { registerRoutes($0) } + officeRegisters.map { registerRoutes($0, writers: structureWriters) })
+    static let table: [String: Rule] = (programmeRegisters.map { registerRoutes($0) } + officeRegisters.map { registerRoutes($0, writers: structureWriters) }
+                                        + parkRegisters.map { registerRoutes($0, writers: parkWriters) })
         .reduce(into: fixedTable) { table, routes in table.merge(routes) { a, _ in a } }
 
     static let fixedTable: [String: Rule] = [
@@ -105,6 +110,21 @@ final class RoleRouteMatrixTests: XCTestCase {
         "GET /assessments": .roles(programmeReaders),
         "GET /assessments/export": .roles(programmeReaders),
         "GET /api/v1/assessments/:year": .roles(programmeReaders),
+        // Parks and space: recognition is read like the programme; the office reviews statistics;
+        // a space's owner confirms it; matching is read like projects; the public pages need no sign-in.
+        "GET /parks/recognition": .roles(programmeReaders),
+        "GET /api/v1/parks/recognition/:year": .roles(programmeReaders),
+        "POST /park-statistics/:id/review": .roles(structureWriters),
+        "POST /spaces/:id/confirm": .roles(parkWriters),
+        "POST /api/v1/spaces/:id/confirm": .roles(parkWriters),
+        "POST /parks/:id/confirm-spaces": .roles(parkWriters),
+        "GET /matching": .roles(programmeReaders),
+        "GET /api/v1/matching": .roles(programmeReaders),
+        "GET /api/v1/space-needs/:id/matches": .roles(programmeReaders),
+        "GET /public/spaces": .publicRoute,
+        "GET /public/scenarios": .publicRoute,
+        "GET /public/scenarios/:id": .publicRoute,
+        "POST /public/scenarios/:id/apply": .publicRoute,
         "GET /kpis": .roles(programmeReaders),
         "GET /kpis/export": .roles(programmeReaders),
         "GET /api/v1/kpis/:year": .roles(programmeReaders),
@@ -472,7 +492,7 @@ final class RoleRouteMatrixTests: XCTestCase {
         if route.path.contains(":month") { return route.path.replacingOccurrences(of: ":month", with: targets.period) }
         guard route.path.contains(":id") else { return route.path }
         let id: Int
-        if let key = (Self.programmeRegisters + Self.officeRegisters).first(where: { route.path.contains("/\($0)/") }) { id = targets.records[key] ?? 0 }
+        if let key = (Self.programmeRegisters + Self.officeRegisters + Self.parkRegisters).first(where: { route.path.contains("/\($0)/") }) { id = targets.records[key] ?? 0 }
         else if route.path.contains("/complexity/") { id = targets.dataset }
         else if route.path.contains("/chain-nodes/") { id = targets.chainNode }
         else if route.path.contains("/chains/") { id = targets.chain }

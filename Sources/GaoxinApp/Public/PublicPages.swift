@@ -15,11 +15,13 @@ enum PublicPages {
     static let perPage = 20
 
     static var routes: [RouteSpec] {
-        [
+        var applyRoute = RouteSpec(.POST, scenariosPath + "/:id/apply", .publicRoute, Self.apply)
+        applyRoute.checksOwnForm = true
+        return [
             RouteSpec(.GET, spacesPath, .publicRoute, spaces),
             RouteSpec(.GET, scenariosPath, .publicRoute, scenarios),
             RouteSpec(.GET, scenariosPath + "/:id", .publicRoute, scenario),
-            RouteSpec(.POST, scenariosPath + "/:id/apply", .publicRoute, apply),
+            applyRoute,
         ]
     }
 
@@ -175,7 +177,11 @@ enum PublicPages {
             return try await draw(req, row, form: form, errors: [.invalid("form", zh: "提交未通过校验，请刷新页面后重新填写", en: "The form did not pass; reload and fill it in again")],
                                   applied: nil, status: .unprocessableEntity)
         }
-        switch PublicFormStamp.check(posted["stamp"] ?? "", scope: "apply:\(row.id)", now: req.now, key: req.browserSession?.csrfToken ?? "") {
+        // The session's own token must come back (a page elsewhere cannot know it); a session that
+        // lapsed while the visitor wrote is a stale form, drawn again with what they typed.
+        let token = req.browserSession?.csrfToken
+        let tokenBack = token.map { SecretToken.constantTimeEquals(posted[CSRFField.name] ?? "", $0) } ?? false
+        switch token == nil ? .stale : (tokenBack ? PublicFormStamp.check(posted["stamp"] ?? "", scope: "apply:\(row.id)", now: req.now, key: token!) : .forged) {
         case .forged?, .stale?:
             return try await draw(req, row, form: form, errors: [.invalid("form", zh: "表单已过期，请核对内容后重新提交", en: "The form expired; check it and submit again")],
                                   applied: nil, status: .unprocessableEntity)

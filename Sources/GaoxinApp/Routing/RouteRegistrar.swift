@@ -13,7 +13,7 @@ enum RouteRegistrar {
             let route = app.on(spec.method, spec.components, body: bodyStrategy) { req async throws -> Response in
                 // Here the body is collected: guard the multipart parser, then check CSRF and access.
                 try MultipartGuard.check(req)
-                try SessionMiddleware.checkCSRF(req)
+                if !spec.checksOwnForm { try SessionMiddleware.checkCSRF(req) }
                 try AccessGate.check(req, spec.access)
                 return try await spec.handler(req)
             }

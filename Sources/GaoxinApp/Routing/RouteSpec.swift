@@ -22,6 +22,10 @@ struct RouteSpec: Sendable {
     let body: Body
     let doc: APIOperation?
     let handler: @Sendable (Request) async throws -> Response
+    /// A public form whose handler checks the post itself (`PublicFormStamp`: the session's token,
+    /// the time it was drawn): it carries no one's authority, and a visitor whose session lapsed
+    /// while writing gets the form back with what they typed rather than the sign-in page.
+    var checksOwnForm = false
 
     init(_ method: HTTPMethod, _ path: String, _ access: Access, body: Body = .collect, doc: APIOperation? = nil,
          _ handler: @escaping @Sendable (Request) async throws -> Response) {
