@@ -122,8 +122,8 @@ enum ParkPages {
         let today = DisplayFormat.day(req.now)
         let row = try await req.sql.raw("""
             SELECT COUNT(*) AS total,
-                   COALESCE(SUM(CASE WHEN status = 'available' THEN area ELSE 0 END), 0) AS available_area,
-                   COALESCE(SUM(CASE WHEN status IN ('available', 'reserved') AND confirmed_until < \(bind: today) THEN 1 ELSE 0 END), 0) AS stale
+                   CAST(COALESCE(SUM(CASE WHEN status = 'available' THEN area ELSE 0 END), 0) AS BIGINT) AS available_area,
+                   CAST(COALESCE(SUM(CASE WHEN status IN ('available', 'reserved') AND confirmed_until < \(bind: today) THEN 1 ELSE 0 END), 0) AS BIGINT) AS stale
             FROM spaces WHERE park_id = \(bind: record.id) AND active = \(bind: true)
             """).first()
         let total = try row?.decode(column: "total", as: Int.self) ?? 0
