@@ -1,4 +1,5 @@
 import Vapor
+import GaoxinDomain
 
 enum CLICommands {
     static func register(on app: Application) {
@@ -32,7 +33,7 @@ struct MigrateCommand: AsyncCommand {
 /// `--scale province` then adds a province-sized register on top (`ProvinceSeeder`), printing progress.
 struct SeedDemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "scale", help: "zone（默认，演示区）、province（省级规模：100 万家企业、36 个月指标）或 attraction（在省级数据上加 30 万条线索、10 万个项目）") var scale: String?
+        @Option(name: "scale", help: "zone（默认，演示区）、province（省级规模：100 万家企业、36 个月指标）、attraction（在省级数据上加 30 万条线索、10 万个项目）或 parks（在省级数据上加 1 万个园区、20 万个空间）") var scale: String?
         @Option(name: "enterprises", help: "省级规模的企业数，默认 1000000") var enterprises: Int?
         @Option(name: "months", help: "每家企业的月度指标月数，默认 36") var months: Int?
     }
@@ -43,8 +44,8 @@ struct SeedDemoCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         let scale = signature.scale ?? "zone"
-        guard ["zone", "province", "attraction"].contains(scale) else {
-            context.console.error("--scale 只能是 zone、province 或 attraction")
+        guard ["zone", "province", "attraction", "parks"].contains(scale) else {
+            context.console.error("--scale 只能是 zone、province、attraction 或 parks")
             throw ExitCode(2)
         }
         if let accounts = try await DemoData.seedIfEmpty(app) {
@@ -57,6 +58,12 @@ struct SeedDemoCommand: AsyncCommand {
             let console = context.console
             let summary = try await AttractionSeeder.seed(app, options: .init(today: DisplayFormat.day(app.clock.now()))) { console.print($0) }
             console.print("已生成省级规模招商数据：线索 \(summary.leads) 条（跟进记录 \(summary.activities) 条），项目 \(summary.projects) 个，问题 \(summary.obstacles) 个，目标清单 \(summary.targets) 份，年度投资计划 \(summary.investments) 个")
+            return
+        }
+        if scale == "parks" {
+            let console = context.console
+            let summary = try await ParkSeeder.seed(app, today: CalendarDay(DisplayFormat.day(app.clock.now()))!) { console.print($0) }
+            console.print("已生成省级规模园区数据：园区 \(summary.parks) 个，空间 \(summary.spaces) 个，应用场景 \(summary.scenarios) 个")
             return
         }
         guard scale == "province" else { return }

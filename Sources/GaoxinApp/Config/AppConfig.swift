@@ -26,6 +26,10 @@ public struct AppConfig: Sendable {
     /// A request that takes longer is logged at warning level with its route and the time its
     /// statements waited for a connection (`SlowRequestLog`); 0 logs none.
     public var slowRequestMilliseconds: Int = 2_000
+    /// The public pages' throttle per client address and minute (`PublicRateLimit`): reading, and
+    /// posting the application form. Raised for benchmarks that read from one address.
+    public var publicReadsPerMinute: Int = 120
+    public var publicPostsPerMinute: Int = 5
     /// Where due-item reminders go (`ReminderConfig`); none configured, none are queued.
     public var reminders = ReminderConfig()
 
@@ -62,6 +66,8 @@ public struct AppConfig: Sendable {
         int("GAOXIN_IMPORT_MAX_MB", 1...2048) { config.importMaxBytes = $0 * 1024 * 1024 }
         int("GAOXIN_SQLITE_CONNECTIONS", 1...32) { config.sqliteConnections = $0 }
         int("GAOXIN_SLOW_REQUEST_MS", 0...3_600_000) { config.slowRequestMilliseconds = $0 }
+        int("GAOXIN_PUBLIC_READS_PER_MINUTE", 1...1_000_000) { config.publicReadsPerMinute = $0 }
+        int("GAOXIN_PUBLIC_POSTS_PER_MINUTE", 1...10_000) { config.publicPostsPerMinute = $0 }
         if let raw = env["GAOXIN_LOG_LEVEL"] {
             if let level = Logger.Level(rawValue: raw.lowercased()) { config.logLevel = level } else {
                 problems.append(.badValue(key: "GAOXIN_LOG_LEVEL", value: raw, expected: "trace/debug/info/notice/warning/error/critical"))
