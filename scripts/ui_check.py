@@ -28,12 +28,14 @@ os.makedirs(SHOTS, exist_ok=True)
 # 招商, 项目 and 预警: the attraction registers are read by everyone who works with programme data;
 # so are 关账 (which months are closed; the office closes them) 通报 (leaders read bulletins; the office draws them), 考核,
 # 指标 (the zone's indicator system) and 大屏 (the wall display).
-PROGRAMME = {"招商", "项目", "预警", "关账", "通报", "考核", "指标", "大屏"}
+# 园区 and 场景 (parks, spaces, matching, scenarios) are read by the same people; park users write their own
+# parks' spaces, so they import too.
+PROGRAMME = {"招商", "项目", "预警", "园区", "场景", "关账", "通报", "考核", "指标", "大屏"}
 EXPECTED_NAV = {
     "admin": {"工作台", "组织单位", "产业集群", "登记册", "用户", "企业", "产业推荐", "导入导出", "我的账号"} | PROGRAMME,
     "office": {"工作台", "组织单位", "产业集群", "登记册", "用户", "企业", "产业推荐", "导入导出", "我的账号"} | PROGRAMME,
     "team": {"工作台", "组织单位", "产业集群", "登记册", "企业", "产业推荐", "导入导出", "我的账号"} | PROGRAMME,
-    "park": {"工作台", "组织单位", "产业集群", "登记册", "企业", "产业推荐", "我的账号"} | PROGRAMME,
+    "park": {"工作台", "组织单位", "产业集群", "登记册", "企业", "产业推荐", "导入导出", "我的账号"} | PROGRAMME,
     "leader": {"工作台", "组织单位", "产业集群", "登记册", "企业", "产业推荐", "我的账号"} | PROGRAMME,
     "auditor": {"工作台", "组织单位", "用户", "审计日志", "我的账号"},
 }
@@ -189,10 +191,34 @@ try:
     width = driver.execute_script("return document.documentElement.scrollWidth")
     check(width <= 400, f"the unit list overflows a phone screen ({width}px wide)")
     driver.save_screenshot(f"{SHOTS}/office-units-phone.png")
-    for path in ("/", "/enterprises", "/clusters", "/projects", "/leads/board", "/warnings", "/bulletins", "/bulletins/2025-08", "/assessments", "/kpis"):
+    for path in ("/", "/enterprises", "/clusters", "/projects", "/leads/board", "/warnings", "/bulletins", "/bulletins/2025-08", "/assessments", "/kpis",
+                 "/parks", "/parks/1", "/spaces", "/parks/recognition?year=2025", "/space-needs/1",
+                 "/matching?kind=factory&areaMin=4000&areaMax=8000&floorLoad=25&industry=3972&maxRent=40", "/scenarios"):
         driver.get(BASE + path)
         width = driver.execute_script("return document.documentElement.scrollWidth")
         check(width <= 400, f"{path} overflows a phone screen ({width}px wide)")
+    driver.get(BASE + "/matching?kind=factory&areaMin=4000&areaMax=8000&floorLoad=25&industry=3972&maxRent=40")
+    check("产业契合" in driver.page_source and "集成电路园 C5 栋标准厂房 1 层" in driver.page_source, "matching ranks the demo's factory with its reasons")
+    driver.save_screenshot(f"{SHOTS}/office-matching-phone.png")
+    # The public pages, signed out, on a phone: the open scenarios, one with its form, and 云选址.
+    driver.delete_all_cookies()
+    for path in ("/public/spaces", "/public/scenarios"):
+        driver.get(BASE + path)
+        check("/sign-in" not in driver.current_url, f"{path} needs no sign-in")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        check(width <= 400, f"{path} overflows a phone screen ({width}px wide)")
+    check("晶圆厂智能巡检机器人" in driver.page_source, "the demo's open scenarios are public")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "查看并揭榜").click()
+    check(driver.find_elements(By.NAME, "creditCode"), "an open scenario's page has the application form")
+    hidden = driver.find_element(By.NAME, "website")
+    check(not hidden.is_displayed() or hidden.rect["x"] < 0, "the honeypot field is out of sight")
+    driver.save_screenshot(f"{SHOTS}/public-scenario-phone.png")
+    # The park operator's dashboard: its parks, spaces to re-confirm and statistics.
+    driver.set_window_size(1366, 768)
+    sign_in(driver, "park", PASSWORD)
+    driver.get(BASE + "/")
+    check("本单位园区" in driver.page_source and "已过期待确认" in driver.page_source, "the park user's dashboard shows its parks")
+    driver.save_screenshot(f"{SHOTS}/park-dashboard.png")
 finally:
     driver.quit()
 

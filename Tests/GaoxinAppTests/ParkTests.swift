@@ -262,3 +262,37 @@ final class ParkTests: XCTestCase {
         }
     }
 }
+
+extension ParkTests {
+    /// The park operator's dashboard counts its parks, the spaces to re-confirm and last year's
+    /// statistics; the zone indicator of incubators at provincial level or above reads the parks.
+    func testTheParkDashboardAndTheIncubatorIndicatorFollowTheParks() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let parkUser = try await APIClient.forRole(.park, app: app, fixtures: fixtures)
+            let incubator = try await park(office, "创新创业孵化中心", operator: fixtures.zone, kind: "incubator", level: "provincial", industry: "6513")
+            _ = try await park(office, "众创空间", operator: fixtures.zone, kind: "makerspace", level: "municipal", industry: "6513")
+            _ = try await park(office, "板块孵化器", operator: fixtures.board, kind: "incubator", level: "national", industry: "6513")
+            for code in ["F-1", "F-2"] { _ = try await space(parkUser, code, park: incubator, kind: "floor", area: 800, extra: ["floorLoad": 3, "clearHeight": 3.2]) }
+            _ = try await parkUser.send(.POST, "/api/v1/park-statistics", body: ["code": "S-2025", "parkId": incubator, "year": 2025, "incubated": 60])
+            app.clock.advance(by: 31 * 86_400)
+            let browser = try await Browser.signedIn(app, as: .park)
+            let dashboard = try await browser.get("/")
+            XCTAssertTrue(dashboard.text.contains("本单位园区"), dashboard.text)
+            XCTAssertTrue(dashboard.text.contains("运营园区</span><span class=\"card-value\">2<"), "the two parks its unit operates, not the board's: \(dashboard.text)")
+            XCTAssertTrue(dashboard.text.contains("已过期待确认</span><span class=\"card-value\">2<"), dashboard.text)
+            XCTAssertTrue(dashboard.text.contains("待审 1 · 退回 0 · 已审 0 · 未报 1"), dashboard.text)
+            let leader = try await Browser.signedIn(app, as: .leader)
+            let leaderHome = try await leader.get("/")
+            XCTAssertFalse(leaderHome.text.contains("本单位园区"), "only park operators get the panel")
+
+            let kpi = try await office.send(.POST, "/api/v1/zone-kpis", body: ["code": "FH", "name": "省级以上孵化载体", "category": "innovation", "measure": "items",
+                                                                          "source": "provincialIncubators", "cumulative": false])
+            XCTAssertEqual(kpi.status, .created, kpi.text)
+            let board = try office.json(try await office.send(.GET, ZoneKpiPages.apiPath + "/2026"))
+            let row = try XCTUnwrap((board["rows"] as? [[String: Any]])?.first { $0["code"] as? String == "FH" })
+            XCTAssertEqual(row["value"] as? Double, 2, "the provincial incubator and the board's national one; not the municipal maker space")
+            XCTAssertTrue((row["query"] as? String)?.contains("FROM parks") == true)
+        }
+    }
+}

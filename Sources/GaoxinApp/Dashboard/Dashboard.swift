@@ -5,7 +5,8 @@ import SQLKit
 
 /// What the dashboard shows beyond the counts, by role (issue 14, item 5): the office sees the
 /// month's close and the warnings, a unit its own projects and leads and its place in the target
-/// ranking, leaders the programme's figures, rankings and red items. The programme's figures
+/// ranking, a park operator its parks, spaces to re-confirm and statistics to submit, leaders the
+/// programme's figures, rankings and red items. The programme's figures
 /// come from the latest bulletin — the office's official, stored numbers, read without
 /// recomputing anything — and the live parts are counts over indexes.
 struct Dashboard {
@@ -32,6 +33,7 @@ struct Dashboard {
     var warnings: [EarlyWarnings.Kind] = []
     var bulletin: (record: BulletinRecord, content: BulletinContent)?
     var unit: UnitFigures?
+    var parks: ParkFigures?
 
     static func load(for actor: Actor, now: Date, on db: Database) async throws -> Dashboard {
         let sql = db as! any SQLDatabase
@@ -55,6 +57,9 @@ struct Dashboard {
         }
         if actor.has(.unit) {
             dashboard.unit = try await unitFigures(actor, on: sql)
+        }
+        if actor.has(.park) {
+            dashboard.parks = try await ParkFigures.load(actor, now: now, on: sql)
         }
         if let record = try await latest { dashboard.bulletin = (record, try record.content()) }
         return dashboard

@@ -6,10 +6,10 @@ import SQLKit
 /// 智能匹配 against the database: the hard constraints as an indexed query over the spaces on offer
 /// (available, confirmed, in an active park; `spaces_offer` leads with kind, status and area), the
 /// soft scoring in `SpaceMatching`. At province scale a wide need (any factory over 1,000 m²) can
-/// pass tens of thousands of spaces; those nearest the middle of the area range are scored, at most
-/// `candidateLimit`, and the result says when it was capped.
+/// pass tens of thousands of spaces; the `candidateLimit` nearest the middle of the area range are
+/// scored, and the result says when it was capped.
 enum SpaceMatcher {
-    static let candidateLimit = 3000
+    static let candidateLimit = 1000
     static let shown = 30
 
     /// The need fields a matching reads, in the space-needs register's keys (forms, the API, the record).
@@ -43,7 +43,9 @@ enum SpaceMatcher {
 
     static func match(_ need: SpaceMatching.Need, today: CalendarDay, on sql: any SQLDatabase) async throws -> Result {
         var conditions: [SQLQueryString] = [
-            "s.active = \(bind: true)", "p.active = \(bind: true)", "s.kind = \(bind: need.kind.rawValue)", "s.status = \(bind: "available")",
+            // Bare `s.active`, not `= true`: SQLite uses a partial index (`WHERE active`) only for a query
+            // that states its condition in the same words.
+            "s.active", "p.active", "s.kind = \(bind: need.kind.rawValue)", "s.status = \(bind: "available")",
             "s.confirmed_until >= \(bind: today.description)",
         ]
         if let min = need.areaMin { conditions.append("s.area >= \(bind: min)") }
@@ -62,20 +64,38 @@ enum SpaceMatcher {
             default: return 0
             }
         }()
-        var query: SQLQueryString = """
-            SELECT s.id, s.code, s.name, s.kind, s.area, s.floor_load, s.clear_height, s.power_capacity, s.rent, s.sale_price, s.available_from,
-                   p.id AS park_id, p.name AS park_name, p.level, p.lead_industry, p.second_industry, p.third_industry
-            FROM spaces s JOIN parks p ON p.id = s.park_id WHERE 1 = 1
-            """
-        for condition in conditions {
-            query.appendLiteral(" AND ")
-            query.appendInterpolation(condition)
+        // The candidates nearest the target area, walked outwards along the index from both sides:
+        // two range scans that stop after `candidateLimit` rows each, however wide the range (a sort
+        // of every factory over 500 m² took 170 ms at province scale).
+        let filters = conditions
+        @Sendable func side(above: Bool) async throws -> [any SQLRow] {
+            var query: SQLQueryString = """
+                SELECT s.id, s.code, s.name, s.kind, s.area, s.floor_load, s.clear_height, s.power_capacity, s.rent, s.sale_price, s.available_from,
+                       p.id AS park_id, p.name AS park_name, p.level, p.lead_industry, p.second_industry, p.third_industry
+                FROM spaces s JOIN parks p ON p.id = s.park_id WHERE 1 = 1
+                """
+            for condition in filters {
+                query.appendLiteral(" AND ")
+                query.appendInterpolation(condition)
+            }
+            query.appendInterpolation(above
+                ? SQLQueryString(" AND s.area >= \(bind: target) ORDER BY s.area, s.id LIMIT \(bind: candidateLimit + 1)")
+                : SQLQueryString(" AND s.area < \(bind: target) ORDER BY s.area DESC, s.id DESC LIMIT \(bind: candidateLimit + 1)"))
+            return try await sql.raw(query).all()
         }
-        query.appendInterpolation(SQLQueryString(" ORDER BY ABS(s.area - \(bind: target)), s.id LIMIT \(bind: candidateLimit + 1)"))
-        let rows = try await sql.raw(query).all()
+        async let upper = side(above: true)
+        async let lower = side(above: false)
+        let both = try await upper + lower
+        var nearest: [(distance: Int64, id: Int, row: any SQLRow)] = []
+        for row in both {
+            let area = try row.decode(column: "area", as: Int64.self)
+            nearest.append((abs(area - target), try row.decode(column: "id", as: Int.self), row))
+        }
+        nearest.sort { ($0.distance, $0.id) < ($1.distance, $1.id) }
+        let rows = nearest.prefix(candidateLimit).map(\.row)
         var offers: [SpaceMatching.Offer] = []
         var names: [Int: (code: String, name: String, parkID: Int, parkName: String)] = [:]
-        for row in rows.prefix(candidateLimit) {
+        for row in rows {
             let id = try row.decode(column: "id", as: Int.self)
             guard let kind = SpaceKind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
             let industries = try ["lead_industry", "second_industry", "third_industry"].compactMap { try row.decode(column: $0, as: String?.self) }
@@ -94,6 +114,6 @@ enum SpaceMatcher {
             guard let named = names[match.offer.id] else { return nil }
             return Row(match: match, code: named.code, name: named.name, parkID: named.parkID, parkName: named.parkName)
         }
-        return Result(need: need, matches: matches, considered: min(rows.count, candidateLimit), capped: rows.count > candidateLimit)
+        return Result(need: need, matches: matches, considered: rows.count, capped: both.count > candidateLimit)
     }
 }

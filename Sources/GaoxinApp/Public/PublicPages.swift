@@ -13,6 +13,8 @@ enum PublicPages {
     static let spacesPath = "/public/spaces"
     static let scenariosPath = "/public/scenarios"
     static let perPage = 20
+    /// The most the public list counts and pages through (50 pages).
+    static let countCap = 1_000
 
     static var routes: [RouteSpec] {
         var applyRoute = RouteSpec(.POST, scenariosPath + "/:id/apply", .publicRoute, Self.apply)
@@ -49,7 +51,7 @@ enum PublicPages {
             }
             areaMin = area("areaMin")
             areaMax = area("areaMax")
-            if let raw = req.query[String.self, at: "page"], let page = Int(raw), (1...500).contains(page) { self.page = page }
+            if let raw = req.query[String.self, at: "page"], let page = Int(raw), (1...(PublicPages.countCap / PublicPages.perPage)).contains(page) { self.page = page }
         }
     }
 
@@ -72,16 +74,19 @@ enum PublicPages {
     @Sendable static func spaces(_ req: Request) async throws -> Response {
         try await PublicRateLimit.hit(.browse, req)
         let filter = SpaceFilter(req)
+        // Bare `s.active`: the partial indexes (`WHERE active`) serve only a query that says it so.
         var conditions: SQLQueryString = """
-            s.active = \(bind: true) AND p.active = \(bind: true) AND s.status = 'available' AND s.confirmed_until >= \(bind: today(req))
+            s.active AND p.active AND s.status = 'available' AND s.confirmed_until >= \(bind: today(req))
             """
         if filter.errors.isEmpty {
             if let kind = filter.kind { conditions.appendInterpolation(SQLQueryString(" AND s.kind = \(bind: kind.rawValue)")) }
             if let min = filter.areaMin { conditions.appendInterpolation(SQLQueryString(" AND s.area >= \(bind: min)")) }
             if let max = filter.areaMax { conditions.appendInterpolation(SQLQueryString(" AND s.area <= \(bind: max)")) }
         }
-        let total = try await req.sql.raw("SELECT COUNT(*) AS n FROM spaces s JOIN parks p ON p.id = s.park_id WHERE \(conditions)").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+        // Counted up to a cap: a visitor narrows a province's 100,000 spaces with the filters, not by paging.
+        let total = try await req.sql.raw("""
+            SELECT COUNT(*) AS n FROM (SELECT 1 FROM spaces s JOIN parks p ON p.id = s.park_id WHERE \(conditions) LIMIT \(bind: countCap + 1)) counted
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await req.sql.raw("""
             SELECT s.code, s.name, s.kind, s.area, s.floor_load, s.clear_height, s.power_capacity, s.rent, s.sale_price, s.available_from,
                    p.name AS park_name, p.level, p.public_contact
@@ -118,7 +123,7 @@ enum PublicPages {
         var query: SQLQueryString = """
             SELECT s.id, s.code, s.title, u.name AS unit_name, c.name AS cluster_name, s.need, s.budget, s.deadline, s.public_contact
             FROM scenarios s JOIN units u ON u.id = s.owning_unit_id LEFT JOIN clusters c ON c.id = s.cluster_id
-            WHERE s.active = \(bind: true) AND s.status = 'open' AND s.deadline >= \(bind: today(req))
+            WHERE s.active AND s.status = 'open' AND s.deadline >= \(bind: today(req))
             """
         if let id { query.appendInterpolation(SQLQueryString(" AND s.id = \(bind: id)")) }
         query.appendLiteral(" ORDER BY s.deadline, s.id LIMIT 200")

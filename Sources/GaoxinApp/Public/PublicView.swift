@@ -13,7 +13,7 @@ enum PublicView {
 
     static func spaces(_ context: PageContext, filter: PublicPages.SpaceFilter, rows: [PublicPages.SpaceRow], total: Int, query: String?) -> HTML {
         let kinds = SpaceKind.allCases.map { FormField.Option(value: $0.rawValue, label: context.t($0.nameZh, $0.nameEn)) }
-        let pages = max(1, (total + PublicPages.perPage - 1) / PublicPages.perPage)
+        let pages = max(1, (min(total, PublicPages.countCap) + PublicPages.perPage - 1) / PublicPages.perPage)
         func pageLink(_ page: Int) -> String {
             var items = (URLComponents(string: "?" + (query ?? ""))?.queryItems ?? []).filter { $0.name != "page" }
             items.append(URLQueryItem(name: "page", value: String(page)))
@@ -32,7 +32,8 @@ enum PublicView {
                 FormField.text("areaMin", label: context.t("面积不小于（m²）", "Area at least (m²)"), value: filter.areaMin.map(String.init), errors: filter.errors, lang: context.lang, maxLength: 12),
                 FormField.text("areaMax", label: context.t("面积不大于（m²）", "Area at most (m²)"), value: filter.areaMax.map(String.init), errors: filter.errors, lang: context.lang, maxLength: 12),
                 .button(.type(.submit), .text(context.t("筛选", "Filter")))),
-            .p(.text(context.t("共 \(total) 处", "\(total) spaces"))),
+            .p(.text(total > PublicPages.countCap ? context.t("超过 \(PublicPages.countCap) 处，可按类型和面积筛选", "Over \(PublicPages.countCap) spaces; filter by kind and area")
+                                                  : context.t("共 \(total) 处", "\(total) spaces"))),
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(context.t("空间", "Space"))), .th(.text(context.t("园区", "Park"))), .th(.text(context.t("类型", "Kind"))),
                            .th(.class("num"), .text(context.t("面积（m²）", "Area (m²)"))), .th(.class("num"), .text(context.t("荷载（kN/m²）", "Load (kN/m²)"))),

@@ -11,6 +11,8 @@ enum ZoneKpiSource: String, CaseIterable, Sendable {
     case entered
     case highTechEnterprises, littleGiants, aboveScaleEnterprises, aboveScaleRevenue, rdIntensity, patentsPerTenThousandEmployees
     case provincialPlatforms, talentsIntroduced, signedInvestment, majorProjectsSigned
+    /// 省级以上孵化载体: incubators, accelerators and maker spaces of the parks register at national or provincial level.
+    case provincialIncubators
 
     var zh: String {
         switch self {
@@ -25,6 +27,7 @@ enum ZoneKpiSource: String, CaseIterable, Sendable {
         case .talentsIntroduced: return "引进人才数"
         case .signedInvestment: return "新签约项目总投资"
         case .majorProjectsSigned: return "新签约超10亿元项目数"
+        case .provincialIncubators: return "省级以上孵化载体数"
         }
     }
 
@@ -41,6 +44,7 @@ enum ZoneKpiSource: String, CaseIterable, Sendable {
         case .talentsIntroduced: return "Talents introduced"
         case .signedInvestment: return "Signed investment"
         case .majorProjectsSigned: return "Projects over 1bn yuan signed"
+        case .provincialIncubators: return "Provincial-level or higher incubators"
         }
     }
 
@@ -52,7 +56,7 @@ enum ZoneKpiSource: String, CaseIterable, Sendable {
         case .aboveScaleRevenue, .signedInvestment: return .yi
         case .rdIntensity: return .percent
         case .patentsPerTenThousandEmployees: return .perTenThousand
-        case .provincialPlatforms, .majorProjectsSigned: return .items
+        case .provincialPlatforms, .majorProjectsSigned, .provincialIncubators: return .items
         case .talentsIntroduced: return .persons
         }
     }
@@ -94,6 +98,11 @@ enum ZoneKpiSource: String, CaseIterable, Sendable {
                 """
         case .provincialPlatforms:
             return "SELECT COUNT(*) AS a FROM platforms WHERE active AND level IN ('national', 'provincial') AND (recognized_on IS NULL OR recognized_on <= :asOf)"
+        case .provincialIncubators:
+            return """
+                SELECT COUNT(*) AS a FROM parks WHERE active AND kind IN ('incubator', 'accelerator', 'makerspace')
+                  AND level IN ('national', 'provincial') AND (recognized_on IS NULL OR recognized_on <= :asOf)
+                """
         case .talentsIntroduced:
             return "SELECT COUNT(*) AS a FROM talents WHERE active AND introduced_on BETWEEN :yearStart AND :asOf"
         case .signedInvestment:

@@ -10,6 +10,7 @@ enum DashboardView {
         .group(
             .unwrap(d.month) { month(context, $0) },
             .unwrap(d.unit) { unit(context, $0, bulletin: d.bulletin?.content) },
+            .unwrap(d.parks) { parks(context, $0) },
             .if(!d.warnings.isEmpty, warnings(context, d.warnings)),
             .unwrap(d.bulletin) { programme(context, $0.content) }
         )
@@ -52,6 +53,22 @@ enum DashboardView {
             BarChartSVG.render(u.leads.map { .init(label: $0.name, value: Double($0.count), valueText: "\($0.count) 条",
                                                     href: leads + "?owningUnitId=\(u.unitID)&stage=\($0.key)") },
                                title: context.t("招商线索（按阶段）", "Leads by stage")))
+    }
+
+    static func parks(_ context: PageContext, _ p: ParkFigures) -> Node<HTML.BodyContext> {
+        let spaces = RegisterDeclaration.spaces.path, statistics = RegisterDeclaration.parkStatistics.path
+        return .section(.class("panel"),
+            .h2(.text(context.t("本单位园区：\(p.unitName)", "My parks: \(p.unitName)"))),
+            .div(.class("cards"),
+                 HomeView.card(context.t("运营园区", "Parks"), "\(p.parks)", RegisterDeclaration.parks.path + "?owningUnitId=\(p.unitID)"),
+                 HomeView.card(context.t("在招空间", "Spaces on offer"), context.t("\(p.onOffer) 个 · \(Wan.grouped(UInt64(max(0, p.offeredArea)))) m²", "\(p.onOffer) · \(p.offeredArea) m²"),
+                               spaces + "?status=available"),
+                 HomeView.card(context.t("已过期待确认", "Stale, to confirm"), "\(p.stale)", spaces + "?freshness=expired"),
+                 HomeView.card(context.t("7 天内到期", "Due within 7 days"), "\(p.expiring)", spaces + "?freshness=expiring"),
+                 HomeView.card(context.t("\(p.year) 年统计", "\(p.year) statistics"),
+                               context.t("待审 \(p.submitted) · 退回 \(p.returned) · 已审 \(p.reviewed) · 未报 \(p.missing)",
+                                         "Awaiting \(p.submitted) · returned \(p.returned) · reviewed \(p.reviewed) · missing \(p.missing)"),
+                               statistics + "?year=\(p.year)")))
     }
 
     /// The programme from the latest bulletin: totals, the top clusters against their targets,

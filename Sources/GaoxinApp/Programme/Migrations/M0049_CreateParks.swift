@@ -83,6 +83,8 @@ struct M0049_CreateParks: AsyncMigration {
         let sql = database as! any SQLDatabase
         // Matching and the public page: spaces on offer of one kind, by area.
         try await sql.raw("CREATE INDEX spaces_offer ON spaces (kind, status, area) WHERE active").run()
+        // The public list of every kind, by area.
+        try await sql.raw("CREATE INDEX spaces_public ON spaces (status, area) WHERE active").run()
         try await RegisterTable.create("space_needs", on: database, unique: ["code"], indexed: ["project_id", "lead_id", "owning_unit_id"]) {
             $0.field("code", .string, .required)
                 .field("name", .string, .required)
