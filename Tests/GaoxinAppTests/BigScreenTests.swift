@@ -77,5 +77,33 @@ final class BigScreenTests: XCTestCase {
             XCTAssertTrue(district.path.hasPrefix("M") && district.path.hasSuffix("Z"), district.nameZh)
             XCTAssertTrue((0...size[2]).contains(district.labelX) && (0...size[3]).contains(district.labelY), district.nameZh)
         }
+        // A point in 新吴 (120.40°E, 31.49°N) lands inside that district's outline box; Shanghai is off the map.
+        let xinwu = try XCTUnwrap(map.districts.first { $0.nameZh == "新吴区" })
+        let numbers = xinwu.path.split { " ,MZ\n\\".contains($0) }.compactMap { Double($0) }
+        let xs = stride(from: 0, to: numbers.count, by: 2).map { numbers[$0] }, ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+        let point = try XCTUnwrap(map.point(longitude: 120.40, latitude: 31.49))
+        XCTAssertTrue(xs.min()! <= point.x && point.x <= xs.max()! && ys.min()! <= point.y && point.y <= ys.max()!, "\(point)")
+        XCTAssertNil(map.point(longitude: 121.47, latitude: 31.23))
+    }
+
+    /// Parks with coordinates are dots on the map, in the page and the API; a park without them is not.
+    func testParksWithCoordinatesArePlacedOnTheMap() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            for (name, extra) in [("集成电路特色产业园", ["longitude": 120.402, "latitude": 31.488] as [String: Any]), ("未标位置的园区", [:])] {
+                var body: [String: Any] = ["name": name, "kind": "featured", "level": "provincial", "owningUnitId": fixtures.zone, "leadIndustry": "3973"]
+                body.merge(extra) { _, new in new }
+                let created = try await office.send(.POST, "/api/v1/parks", body: body)
+                XCTAssertEqual(created.status, .created, created.text)
+            }
+            let screen = try office.json(try await office.send(.GET, BigScreenPages.apiPath))
+            let parks = try XCTUnwrap(screen["parks"] as? [[String: Any]])
+            XCTAssertEqual(parks.map { $0["name"] as? String }, ["集成电路特色产业园"])
+            let expected = try XCTUnwrap(BoardMap.wuxi.point(longitude: 120.402, latitude: 31.488))
+            XCTAssertEqual(try XCTUnwrap(parks.first?["x"] as? Double), expected.x, accuracy: 0.05)
+            let leader = try await Browser.signedIn(app, as: .leader)
+            let page = try await leader.get(BigScreenPages.path)
+            XCTAssertTrue(page.text.contains("<circle class=\"park provincial\"") && page.text.contains("<title>集成电路特色产业园</title>"), page.text)
+        }
     }
 }

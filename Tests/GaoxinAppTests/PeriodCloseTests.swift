@@ -171,6 +171,39 @@ final class PeriodCloseTests: XCTestCase {
         }
     }
 
+    /// The zone's own indicators (custom figures) are frozen with the month too: imported before the
+    /// close, changed after it only once the office reopens the month; an unchanged row passes.
+    func testAClosedMonthsCustomFiguresChangeOnlyAfterReopening() async throws {
+        try await withApp { app, fixtures in
+            let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+            let office = driver.api
+            let seeded = try await seed(office, fixtures)
+            let created = try await office.send(.POST, RegisterDeclaration.zoneIndicators.apiPath, body: ["code": "ZB-01", "name": "专利授权数", "unit": "件", "kind": "count"])
+            XCTAssertEqual(created.status, .created, created.text)
+            let code = USCC.numbered(4401)
+            let header = "统一社会信用代码,月份,指标,数值"
+            let (_, before) = try await driver.viaAPI("custom-figures", fileName: "8月.csv", data: ImportDriver.csv([header, "\(code),\(month),专利授权数,3"]))
+            XCTAssertEqual(before["status"] as? String, "succeeded", "\(before)")
+            try await reportAugustAndClose(office, seeded)
+
+            let (_, changing) = try await driver.viaAPI("custom-figures", fileName: "更正.csv", data: ImportDriver.csv([
+                header, "\(code),2026-07,专利授权数,1", "\(code),\(month),专利授权数,5", "\(code),\(month),ZB-01,5",
+            ]))
+            XCTAssertEqual(changing["status"] as? String, "failed", "\(changing)")
+            let errors = ImportDriver.errors(changing)
+            XCTAssertEqual(errors.map(\.row), [3, 4], "the closed month at its row, the repeat at its own: \(errors)")
+            XCTAssertEqual(errors.first?.column, "月份")
+            XCTAssertTrue(errors.first?.reason.contains("\(month) 已关账：专利授权数已报 3") ?? false, "\(errors)")
+            let (_, same) = try await driver.viaAPI("custom-figures", fileName: "原样.csv", data: ImportDriver.csv([header, "\(code),\(month),专利授权数,3"]))
+            XCTAssertEqual(same["status"] as? String, "succeeded", "\(same)")
+
+            let reopened = try await office.send(.POST, "/api/v1/periods/\(month)/reopen", body: ["reason": "统计局要求重报"])
+            XCTAssertEqual(reopened.status, .ok, reopened.text)
+            let (_, after) = try await driver.viaAPI("custom-figures", fileName: "重报.csv", data: ImportDriver.csv([header, "\(code),\(month),专利授权数,5"]))
+            XCTAssertEqual(after["status"] as? String, "succeeded", "\(after)")
+        }
+    }
+
     func testReopeningIsTheOfficesWithAReason() async throws {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)

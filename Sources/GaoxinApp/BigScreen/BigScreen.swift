@@ -5,7 +5,7 @@ import SQLKit
 import Vapor
 
 /// 大屏 (SPEC §4, issue 14 item 6): what a wall display shows — the programme's headline figures,
-/// the boards on the city's map with their enterprises, clusters against their targets and the
+/// the boards on the city's map with their enterprises and the parks at their coordinates, clusters against their targets and the
 /// units' target ranking. Read from the latest stored bulletin (the office's official figures,
 /// one row) and the enterprise roll-up (a few thousand rows), so a refresh costs two indexed
 /// reads whatever the size of the registers.
@@ -36,6 +36,16 @@ struct BigScreen: Content, Sendable {
         var light: String?
     }
 
+    /// A park with coordinates, placed on the map (viewBox units), by level.
+    struct ParkPoint: Content, Sendable, Equatable {
+        var parkId: Int
+        var name: String
+        var kind: String
+        var level: String
+        var x: Double
+        var y: Double
+    }
+
     struct Ranked: Content, Sendable, Equatable {
         var rank: Int
         var unit: String
@@ -50,6 +60,7 @@ struct BigScreen: Content, Sendable {
     var periodText: String?
     var tiles: [Tile]
     var boards: [Board]
+    var parks: [ParkPoint]
     var clusters: [ClusterBar]
     var ranking: [Ranked]
     var refreshedAt: Date
@@ -65,6 +76,7 @@ struct BigScreen: Content, Sendable {
             .first(decodingColumn: "name", as: String.self)
         async let totals = EnterpriseCounts.activeTotals(on: sql)
         async let boards = boardFigures(on: sql)
+        async let parks = parkPoints(on: sql)
         let record = try await latest
         let content = try record.map { try $0.content() }
         let (enterprises, aboveScale) = try await totals
@@ -90,7 +102,25 @@ struct BigScreen: Content, Sendable {
         }
         let ranking = (content?.targets.rows ?? []).prefix(rankingShown).map { Ranked(rank: $0.rank, unit: $0.unit, completion: $0.completion, light: $0.light) }
         return BigScreen(title: (try await root ?? "高新区") + "产业生态数据大屏", month: content?.header.month, final: content?.header.final ?? false,
-                         periodText: content?.periodText, tiles: tiles, boards: try await boards, clusters: Array(clusters), ranking: Array(ranking), refreshedAt: now)
+                         periodText: content?.periodText, tiles: tiles, boards: try await boards, parks: try await parks, clusters: Array(clusters), ranking: Array(ranking), refreshedAt: now)
+    }
+
+    static let parksShown = 200
+
+    /// The active parks with coordinates inside the map, national and provincial first.
+    static func parkPoints(on sql: any SQLDatabase, map: BoardMap = .wuxi) async throws -> [ParkPoint] {
+        let rows = try await sql.raw("""
+            SELECT id, name, kind, level, longitude, latitude FROM parks WHERE active AND longitude IS NOT NULL AND latitude IS NOT NULL
+            ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 ELSE 3 END, id LIMIT \(bind: parksShown)
+            """).all()
+        return try rows.compactMap { row in
+            let degrees = 1_000_000.0
+            guard let point = map.point(longitude: Double(try row.decode(column: "longitude", as: Int64.self)) / degrees,
+                                        latitude: Double(try row.decode(column: "latitude", as: Int64.self)) / degrees) else { return nil }
+            return ParkPoint(parkId: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                             kind: try row.decode(column: "kind", as: String.self), level: try row.decode(column: "level", as: String.self),
+                             x: (point.x * 10).rounded() / 10, y: (point.y * 10).rounded() / 10)
+        }
     }
 
     /// Each board's active enterprises (its whole subtree), from the roll-up; placed on the map

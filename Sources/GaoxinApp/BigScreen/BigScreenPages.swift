@@ -19,7 +19,7 @@ enum BigScreenPages {
                 SystemRoutes.asset(BigScreenStylesheet.css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
             },
             RouteSpec(.GET, apiPath, .read(policy),
-                      doc: APIOperation(operationID: "getBigScreen", summary: "大屏数据：在册与规上企业、最新通报的集群营收与目标、各板块企业数（附地图区划代码）、目标任务排名",
+                      doc: APIOperation(operationID: "getBigScreen", summary: "大屏数据：在册与规上企业、最新通报的集群营收与目标、各板块企业数（附地图区划代码）、园区在地图上的位置、目标任务排名",
                                         tag: "大屏", response: BigScreen.self)) { req in
                 try .json(try await BigScreen.load(now: req.now, on: req.db))
             },
@@ -38,6 +38,10 @@ extension BigScreen: APISchema {
             "boards": .array(items: .object(properties: [
                 "unitId": .integer, "name": .string, "enterprises": .integer, "aboveScale": .integer,
                 "adcode": .string(required: false, nullable: true, description: "地图上的行政区划代码；不在地图上的板块为空"),
+            ])),
+            "parks": .array(items: .object(properties: [
+                "parkId": .integer, "name": .string, "kind": .string, "level": .string,
+                "x": .number(description: "地图坐标（viewBox 单位，向东）"), "y": .number(description: "地图坐标（viewBox 单位，向南）"),
             ])),
             "clusters": .array(items: .object(properties: [
                 "name": .string, "yearToDate": .integer(description: "累计规上营收（万元）"), "annualTarget": .integer(required: false, nullable: true),

@@ -24,6 +24,8 @@ enum BigScreenStylesheet {
     .screen .district.none { fill:#0d2347; } .screen .district.step0 { fill:#12366b; } .screen .district.step1 { fill:#17488c; }
     .screen .district.step2 { fill:#1d5cb0; } .screen .district.step3 { fill:#2672d1; } .screen .district.step4 { fill:#3a8cf0; }
     .screen .district-name { font-size:30px; fill:#ffffff; font-weight:600; paint-order:stroke; stroke:#07142b; stroke-width:4px; }
+    .screen circle.park { fill:#ffe08a; stroke:#07142b; stroke-width:2; } .screen circle.park.national { fill:#ff8a65; }
+    .screen circle.park.provincial { fill:#ffd54f; } .screen circle.park.municipal { fill:#aed581; } .screen circle.park.none { fill:#b0bec5; }
     .screen .district-value { font-size:34px; fill:#ffe08a; font-weight:700; paint-order:stroke; stroke:#07142b; stroke-width:4px; }
     .screen .off-map { list-style:none; margin:8px 0 0; padding:0; display:flex; flex-wrap:wrap; gap:8px 24px; font-size:22px; color:#9fb6dd; }
     .screen .side { min-width:0; overflow:hidden; }

@@ -8,6 +8,7 @@
 extension BoardMap {
     static let wuxi = BoardMap(
         cityZh: "无锡市", viewBox: "0 0 1000 955",
+        bounds: BoardMap.Bounds(west: 119.5197, east: 120.6058, south: 31.1086, north: 31.9908), margin: 10,
         districts: [
             BoardMap.District(nameZh: "江阴市", adcode: "320281", path: """
                 M968.8,288.1 968.3,288.7 967,290.1 963.1,290.2 956,293.6 952.9,293.8 941.4,289.6 936.9,290.4 932.2,293.2 926.3,295 920.3,290.6 911.1,281 901.2,292.4 898.9,303.3 893,303.7 \

@@ -28,6 +28,8 @@ struct CustomFigureRegister: ImportRegister {
         let indicator: ZoneIndicator
         let period: String
         let value: Int64
+        /// The file's row, for a refusal found after the row checks (a closed month).
+        var row = 0
     }
 
     struct ZoneIndicator {
@@ -72,12 +74,40 @@ struct CustomFigureRegister: ImportRegister {
                     fail("indicator", "与第 \(first) 行是同一企业、同一月份、同一指标")
                 } else {
                     seen[key] = row.number
-                    items.append(Item(enterpriseID: enterprise.id, enterpriseName: enterprise.name, indicator: indicator, period: period.description, value: value))
+                    items.append(Item(enterpriseID: enterprise.id, enterpriseName: enterprise.name, indicator: indicator, period: period.description, value: value,
+                                      row: row.number))
                 }
             }
             errors += rowErrors
         }
+        errors += try await closedMonthChanges(items, column: labels["period"] ?? "月份", on: db)
         return (errors, items)
+    }
+
+    /// A closed month is frozen (SPEC §3) for these figures as for the six built-in ones: a row that
+    /// would change a closed month's stored value is refused at its month; one equal to it passes,
+    /// so an export imports back. These figures have no correction form of their own, so a
+    /// correction waits for the office to reopen the month. One query per 500 enterprises.
+    func closedMonthChanges(_ items: [Item], column: String, on db: Database) async throws -> [ImportRowError] {
+        let closed = try await PeriodClose.closed(among: Set(items.map(\.period)), on: db)
+        let frozen = items.filter { closed.contains($0.period) }
+        guard !frozen.isEmpty else { return [] }
+        var stored: [String: Int64] = [:]
+        for chunk in Array(Set(frozen.map(\.enterpriseID))).chunked(500) {
+            for row in try await (db as! any SQLDatabase).raw("""
+                SELECT enterprise_id, indicator_id, period, value FROM enterprise_custom_figures
+                WHERE enterprise_id IN (\(binds: chunk)) AND period IN (\(binds: Array(closed)))
+                """).all() {
+                stored["\(try row.decode(column: "enterprise_id", as: Int.self))|\(try row.decode(column: "indicator_id", as: Int.self))|\(try row.decode(column: "period", as: String.self))"]
+                    = try row.decode(column: "value", as: Int64.self)
+            }
+        }
+        return frozen.compactMap { item in
+            let before = stored["\(item.enterpriseID)|\(item.indicator.id)|\(item.period)"]
+            guard before != item.value else { return nil }
+            return ImportRowError(row: item.row, column: column, value: item.period,
+                                  reason: "\(item.period) 已关账：\(item.indicator.name)" + (before.map { "已报 \($0)，" } ?? "") + "不能再导入更改；如需更正，请集群办重新开账")
+        }
     }
 
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {

@@ -29,7 +29,7 @@ enum BigScreenView {
                         .div(.class("tile " + (tile.light ?? "") + (tile.key == "clusterRevenue" ? " wide" : "")), .span(.class("tile-label"), .text(tile.label)),
                              .span(.class("tile-value"), .text(tile.value)), .span(.class("tile-unit"), .text(tile.unit)))
                     }),
-                    .section(.class("map"), .h2(.text(context.t("各板块在册企业", "Enterprises by board"))), mapNode(screen.boards, map),
+                    .section(.class("map"), .h2(.text(context.t("各板块在册企业", "Enterprises by board"))), mapNode(screen.boards, map, parks: screen.parks),
                              .ul(.class("off-map"), .forEach(screen.boards.filter { $0.adcode == nil }) { board in
                                  .li(.text("\(board.name) \(Wan.grouped(UInt64(board.enterprises))) 家"))
                              })),
@@ -51,7 +51,7 @@ enum BigScreenView {
 
     /// The districts shaded in five steps of the boards' enterprise counts, each labelled with its
     /// board's name and count; a board's outline links to nothing (a wall display has no pointer).
-    static func mapNode(_ boards: [BigScreen.Board], _ map: BoardMap) -> Node<HTML.BodyContext> {
+    static func mapNode(_ boards: [BigScreen.Board], _ map: BoardMap, parks: [BigScreen.ParkPoint] = []) -> Node<HTML.BodyContext> {
         let onMap = Dictionary(boards.compactMap { board in board.adcode.map { ($0, board) } }, uniquingKeysWith: { first, _ in first })
         let most = max(onMap.values.map(\.enterprises).max() ?? 0, 1)
         var svg = "<svg class=\"board-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"\(map.viewBox)\" role=\"img\" aria-label=\"\(BarChartSVG.escape(map.cityZh))\">"
@@ -66,6 +66,10 @@ enum BigScreenView {
             if let board {
                 svg += "<text class=\"district-value\" x=\"\(BarChartSVG.fmt(district.labelX))\" y=\"\(BarChartSVG.fmt(district.labelY + 26))\" text-anchor=\"middle\">\(Wan.grouped(UInt64(board.enterprises)))</text>"
             }
+        }
+        // Parks at their coordinates: a dot by level, its name on hover (wall displays show the dots).
+        for park in parks {
+            svg += "<circle class=\"park \(park.level)\" cx=\"\(BarChartSVG.fmt(park.x))\" cy=\"\(BarChartSVG.fmt(park.y))\" r=\"7\"><title>\(BarChartSVG.escape(park.name))</title></circle>"
         }
         svg += "</svg>"
         return .raw(svg)

@@ -42,7 +42,7 @@ extension RegisterDeclaration {
             RegisterField(key: "publicContact", zh: "对外招商电话", en: "Public contact", kind: .text(max: 50),
                           helpZh: "显示在公开的云选址页面", helpEn: "Shown on the public space page"),
             RegisterField(key: "recognizedOn", zh: "认定日期", en: "Recognised on", kind: .date, sortable: true),
-            RegisterField(key: "longitude", zh: "经度", en: "Longitude", kind: .decimal(places: 6, min: 73, max: 136), helpZh: "大屏地图标注用", helpEn: "For the big screen's map", example: "120.4"),
+            RegisterField(key: "longitude", zh: "经度", en: "Longitude", kind: .decimal(places: 6, min: 73, max: 136), helpZh: "大屏地图标注用，高德/腾讯地图坐标（GCJ-02）", helpEn: "For the big screen's map; GCJ-02 (Amap/Tencent) coordinates", example: "120.4"),
             RegisterField(key: "latitude", zh: "纬度", en: "Latitude", kind: .decimal(places: 6, min: 3, max: 54), example: "31.5"),
             .note(),
         ],
