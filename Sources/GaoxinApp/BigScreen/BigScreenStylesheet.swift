@@ -27,6 +27,10 @@ enum BigScreenStylesheet {
     .screen circle.park { fill:#ffe08a; stroke:#07142b; stroke-width:2; } .screen circle.park.national { fill:#ff8a65; }
     .screen circle.park.provincial { fill:#ffd54f; } .screen circle.park.municipal { fill:#aed581; } .screen circle.park.none { fill:#b0bec5; }
     .screen .district-value { font-size:34px; fill:#ffe08a; font-weight:700; paint-order:stroke; stroke:#07142b; stroke-width:4px; }
+    .screen .park-legend { margin:8px 0 0; font-size:22px; color:#9fb6dd; display:flex; gap:20px; flex-wrap:wrap; }
+    .screen .park-legend .dot::before { content:""; display:inline-block; width:14px; height:14px; border-radius:50%; margin-right:6px; background:#b0bec5; }
+    .screen .park-legend .national::before { background:#ff8a65; } .screen .park-legend .provincial::before { background:#ffd54f; }
+    .screen .park-legend .municipal::before { background:#aed581; }
     .screen .off-map { list-style:none; margin:8px 0 0; padding:0; display:flex; flex-wrap:wrap; gap:8px 24px; font-size:22px; color:#9fb6dd; }
     .screen .side { min-width:0; overflow:hidden; }
     .screen .chart { width:100%; height:auto; }

@@ -32,7 +32,12 @@ enum BigScreenView {
                     .section(.class("map"), .h2(.text(context.t("各板块在册企业", "Enterprises by board"))), mapNode(screen.boards, map, parks: screen.parks),
                              .ul(.class("off-map"), .forEach(screen.boards.filter { $0.adcode == nil }) { board in
                                  .li(.text("\(board.name) \(Wan.grouped(UInt64(board.enterprises))) 家"))
-                             })),
+                             }),
+                             .if(!screen.parks.isEmpty, .p(.class("park-legend"),
+                                 .text(context.t("园区 \(screen.parks.count) 个：", "\(screen.parks.count) parks: ")),
+                                 .forEach(ParkLevel.allCases) { level in
+                                     .span(.class("dot " + level.rawValue), .text(context.t(level.nameZh, level.nameEn)))
+                                 }))),
                     .section(.class("side"),
                         .h2(.text(context.t("集群规上营收与年度目标（亿元）", "Cluster revenue vs target (100m yuan)"))),
                         .if(screen.clusters.isEmpty, .p(.text(context.t("暂无", "None")))),
