@@ -265,6 +265,29 @@ final class PeriodCloseTests: XCTestCase {
             months["m08"] = 0
             _ = try AttractionRequests.created(try await office.send(.POST, RegisterDeclaration.projectInvestments.apiPath, body: months))
 
+            // Corrected while closed: only as a restatement with its reason, kept and listed.
+            let restate = plan + "/restate"
+            let noReason = try SeenAPIError(try await office.send(.POST, restate, body: ["month": month, "amount": 950]))
+            XCTAssertEqual(noReason.field, "restatementReason")
+            let openMonth = try SeenAPIError(try await office.send(.POST, restate, body: ["month": "2026-09", "amount": 800, "restatementReason": "补报"]))
+            XCTAssertEqual(openMonth.field, "month", "an open month is simply edited")
+            let same = try SeenAPIError(try await office.send(.POST, restate, body: ["month": month, "amount": 900, "restatementReason": "核对"]))
+            XCTAssertEqual(same.field, "amount")
+            try await AssertAsync.equal(try await Restatement.query(on: app.db).count(), 0, "nothing written by a refusal")
+            let restated = try await office.send(.POST, restate, body: ["month": month, "amount": 940, "restatementReason": "项目办核实 8 月完成额"])
+            XCTAssertEqual(restated.status, .ok, restated.text)
+            XCTAssertEqual(try office.json(restated)["m08"] as? Int, 940)
+            let rows = try await Restatement.query(on: app.db).filter(\.$entity == InvestmentRestatement.entity).all()
+            XCTAssertEqual(rows.map { [$0.oldValue, $0.newValue] }, [[900, 940]])
+            XCTAssertEqual(rows.first?.reason, "项目办核实 8 月完成额")
+            let browser = try await Browser.signedIn(app, as: .office)
+            let page = try await browser.get(RegisterDeclaration.projectInvestments.path(seeded.investment))
+            XCTAssertTrue(page.text.contains("已关账月份的更正") && page.text.contains("项目办核实 8 月完成额"), page.text)
+            let formRefused = try await browser.post(RegisterDeclaration.projectInvestments.path(seeded.investment) + "/restate",
+                                                     [("month", month), ("amountYi", "0.1"), ("restatementReason", "")])
+            XCTAssertEqual(formRefused.status, .unprocessableEntity)
+            XCTAssertTrue(formRefused.text.contains("restatementReason-error"), formRefused.text)
+
             try await AssertAsync.equal(try await office.send(.POST, "/api/v1/periods/\(month)/reopen", body: ["reason": "项目办更正 8 月完成额"]).status, .ok)
             let corrected = try await office.send(.PATCH, plan, body: ["m08": 950])
             XCTAssertEqual(corrected.status, .ok, corrected.text)

@@ -61,9 +61,11 @@ final class RegisterOverviewTests: XCTestCase {
             for declaration in Registers.all {
                 let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
                 let id = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: 1, unit: fixtures.team, targets: targets), now: app.clock.now(), on: app.db)
-                // The attraction registers are under the menu's 招商 and 项目 instead.
+                // The attraction registers are under the menu's 招商 and 项目 instead, the parks' under 园区, the scenarios' under 场景.
                 let expected = Attraction.leadPaths.contains(declaration.path) ? "<a href=\"/leads/board\" class=\"current\">招商</a>"
-                    : Attraction.projectPaths.contains(declaration.path) ? "<a href=\"/projects\" class=\"current\">项目</a>" : item
+                    : Attraction.projectPaths.contains(declaration.path) ? "<a href=\"/projects\" class=\"current\">项目</a>"
+                    : ParkRoutes.parkPaths.contains(declaration.path) ? "<a href=\"/parks\" class=\"current\">园区</a>"
+                    : ParkRoutes.scenarioPaths.contains(declaration.path) ? "<a href=\"/scenarios\" class=\"current\">场景</a>" : item
                 for path in [declaration.path, declaration.path(id)] {
                     let page = try await unit.get(path)
                     XCTAssertTrue(page.text.contains(expected), "\(path): \(expected) is the current menu item")

@@ -112,6 +112,9 @@ final class RoleRouteMatrixTests: XCTestCase {
         "GET /api/v1/assessments/:year": .roles(programmeReaders),
         // Parks and space: recognition is read like the programme; the office reviews statistics;
         // a space's owner confirms it; matching is read like projects; the public pages need no sign-in.
+        // A closed month's investment corrected as a restatement: written like the plan.
+        "POST /project-investments/:id/restate": .roles(programmeWriters),
+        "POST /api/v1/project-investments/:id/restate": .roles(programmeWriters),
         "GET /parks/recognition": .roles(programmeReaders),
         "GET /api/v1/parks/recognition/:year": .roles(programmeReaders),
         "POST /park-statistics/:id/review": .roles(structureWriters),

@@ -44,6 +44,9 @@ final class ScenarioTests: XCTestCase {
             XCTAssertFalse(list.text.contains("内部：预算可上浮"), "no internal note")
             let notOpen = try await visitor.get("/public/scenarios/\(draft)")
             XCTAssertEqual(notOpen.status, .notFound)
+            let draftPost = try await visitor.post("/public/scenarios/\(draft)/apply", [("companyName", "试探")])
+            XCTAssertEqual(draftPost.status, .notFound)
+            XCTAssertFalse(draftPost.text.contains("CJ-2"), "a draft's title is not told to a visitor")
 
             // A bad credit code is refused beside its field; a printed one (spaces, lower case) is taken.
             var fields = try await form(visitor, open, code: "91320214MA1000001X")
@@ -98,6 +101,11 @@ final class ScenarioTests: XCTestCase {
             let forged = fields.map { $0.0 == "stamp" ? ("stamp", "1790000000.00ff") : $0 }
             let rejected = try await visitor.post("/public/scenarios/\(open)/apply", forged)
             XCTAssertTrue(rejected.text.contains("表单已过期"), rejected.text)
+            // Nor one a script signs with what the page shows it (the CSRF token), backdated to look patient.
+            fields = try await form(visitor, open, code: Self.code(9))
+            let selfSigned = PublicFormStamp.make(scope: "apply:\(open)", at: app.clock.now().addingTimeInterval(-60), key: visitor.csrf ?? "")
+            let scripted = try await visitor.post("/public/scenarios/\(open)/apply", fields.map { $0.0 == "stamp" ? ("stamp", selfSigned) : $0 })
+            XCTAssertTrue(scripted.text.contains("表单已过期"), scripted.text)
             // Past its deadline the scenario leaves the public list and refuses the form it drew before.
             fields = try await form(visitor, open, code: Self.code(5))
             app.clock.advance(by: 10 * 86_400)

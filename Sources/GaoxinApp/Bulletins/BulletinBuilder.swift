@@ -58,6 +58,9 @@ struct BulletinBuilder {
                                       lateProjects: try await late, obstacles: try await obstacles, checklists: try await checklists,
                                       restatements: try await restatements)
         content.summary = BulletinWording.summary(content)
+        // The sections report as they finish, side by side, so their writes may land out of order
+        // (a 7 after the 9): the last word, once all are in, is that every section is done.
+        await report(Self.steps, Self.steps)
         return content
     }
 

@@ -20,6 +20,8 @@ enum DerivedTables {
         Rollup(tables: [FigureCache.table], labelZh: "缓存的统计数（工作台）", rebuild: { try await $0.raw("DELETE FROM figure_cache").run() }),
         // Counters of the public pages' throttle: minutes old, worth nothing in a backup.
         Rollup(tables: [PublicRateLimit.table], labelZh: "公开页面访问计数（限流）", rebuild: { try await $0.raw("DELETE FROM public_hits").run() }),
+        // The public forms' signing key: made again on first use (forms drawn before become stale).
+        Rollup(tables: [PublicFormStamp.secretsTable], labelZh: "公开表单签名密钥", rebuild: { try await $0.raw("DELETE FROM server_secrets").run() }),
     ]
 
     static let names: Set<String> = Set([SearchIndex.table] + rollups.flatMap(\.tables))

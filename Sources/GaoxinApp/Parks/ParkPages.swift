@@ -28,6 +28,7 @@ enum ParkPages {
             },
             RouteSpec(.POST, statistics.path + "/:id/review", .write(Policies.officeRegisters)) { req in
                 let record = try await RegisterPages(declaration: statistics).find(req)
+                guard record.active else { throw AppError.conflict("该年度统计已停用，请先恢复") }
                 let form = try req.content.decode(ReviewForm.self)
                 do {
                     _ = try await review(record, decision: form.decision ?? "", note: form.reviewNote ?? "", req)
@@ -93,12 +94,13 @@ enum ParkPages {
 
     /// Every active space of the park still on offer (可租售, 已预订), confirmed in one transaction with one audit row each.
     static func confirmAll(parkID: Int, _ req: Request) async throws -> Int {
-        let ids = try await req.sql.raw("""
-            SELECT id FROM spaces WHERE park_id = \(bind: parkID) AND active = \(bind: true) AND status IN ('available', 'reserved') ORDER BY id
-            """).all().map { try $0.decode(column: "id", as: Int.self) }
         let declaration = RegisterDeclaration.spaces
-        let records = try await RegisterStore.load(declaration, ids: ids, on: req.db)
-        try await req.db.transaction { tx in
+        // Read inside the transaction that writes them back, so an edit made meanwhile is not undone.
+        return try await req.db.transaction { tx in
+            let ids = try await (tx as! any SQLDatabase).raw("""
+                SELECT id FROM spaces WHERE park_id = \(bind: parkID) AND active AND status IN ('available', 'reserved') ORDER BY id
+                """).all().map { try $0.decode(column: "id", as: Int.self) }
+            let records = try await RegisterStore.load(declaration, ids: ids, on: tx)
             for record in records {
                 try await RegisterStore.update(declaration, id: record.id, record.values, now: req.now, on: tx)
                 let after = try await RegisterStore.find(declaration, id: record.id, on: tx)!
@@ -106,8 +108,8 @@ enum ParkPages {
                                           summary: "确认空间“\(record.text("name") ?? "")”信息仍然有效（整园确认）",
                                           before: RegisterDTO(declaration: declaration, record: record.forAudit), after: RegisterDTO(declaration: declaration, record: after.forAudit))
             }
+            return records.count
         }
-        return records.count
     }
 
     static func mayWrite(_ declaration: RegisterDeclaration, _ record: RegisterRecord, _ req: Request) async -> Bool {

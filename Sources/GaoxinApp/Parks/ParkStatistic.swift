@@ -32,6 +32,8 @@ enum ParkStatistic {
             if values["reviewStatus"] == nil { values["reviewStatus"] = .text("submitted") }
             return []
         }
+        // A reviewed row unchanged (its own export imported back, a form saved as it was) passes.
+        if let existing, existing.text("reviewStatus") == "reviewed", values == existing.values { return [] }
         if existing?.text("reviewStatus") == "reviewed" {
             return [.invalid("reviewStatus", zh: "已审核的年度统计不能修改，请集群办先退回", en: "A reviewed statistic changes only after the office returns it")]
         }

@@ -41,7 +41,9 @@ enum SpaceMatchPages {
         return SpaceMatcher.needKeys.compactMap { key in
             guard let field = declaration.field(key) else { return nil }
             var schema = RegisterDTO.fieldSchema(field, required: false, nullable: false)
-            if case .decimal = field.kind { schema = .number(description: field.zh) }
+            if case .decimal(_, let min, let max) = field.kind {
+                schema = .number(description: field.zh, maximum: (Double(max), exclusive: false), minimum: (Double(min), exclusive: false))
+            }
             return APIParameter.query(key, field.zh + (key == "kind" || key == "areaMin" ? "（必填）" : ""), schema, allowEmpty: true)
         }
     }
@@ -176,7 +178,7 @@ struct MatchResultDTO: Content, APISchema {
         .object(properties: [
             "criteria": .array(items: .object(properties: ["key": .string(allowedValues: SpaceMatching.Criterion.allCases.map { AnyCodable($0.rawValue) }),
                                                            "name": .string, "weight": .integer, "rule": .string])),
-            "considered": .integer(description: "通过硬约束的空间数（评分上限 \(SpaceMatcher.candidateLimit) 个）"),
+            "considered": .integer(description: "参与评分的空间数：通过硬约束、面积最接近需求的至多 \(SpaceMatcher.candidateLimit) 个"),
             "capped": .boolean(description: "候选超过评分上限，仅对面积最接近需求的部分评分"),
             "matches": .array(items: .object(properties: [
                 "spaceId": .integer, "code": .string, "name": .string, "parkId": .integer, "parkName": .string,

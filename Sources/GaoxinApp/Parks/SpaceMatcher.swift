@@ -54,7 +54,8 @@ enum SpaceMatcher {
             if let load = need.floorLoadTenths { conditions.append("s.floor_load >= \(bind: load)") }
             if let height = need.clearHeightTenths { conditions.append("s.clear_height >= \(bind: height)") }
         }
-        if let power = need.powerKVA { conditions.append("s.power_capacity >= \(bind: power)") }
+        // A need of 0 kVA asks nothing (as `SpaceMatching.hardFailure` reads it): a space without a figure passes.
+        if let power = need.powerKVA, power > 0 { conditions.append("s.power_capacity >= \(bind: power)") }
         if let by = need.neededBy { conditions.append("(s.available_from IS NULL OR s.available_from <= \(bind: by.description))") }
         let target: Int64 = {
             switch (need.areaMin, need.areaMax) {

@@ -4,8 +4,8 @@ import GaoxinDomain
 /// A closed month's completed investment is frozen like its enterprise and cluster figures (issue
 /// 14, item 1): a create, edit or import row that would change a closed month's amount of a plan
 /// (empty and 0 both mean nothing completed) is refused at that month's field, naming the old and
-/// new amounts; correcting it means reopening the month, which is the office's and logged. An
-/// unchanged row passes, so an export still imports back.
+/// new amounts; a correction is a restatement with its reason (`InvestmentRestatement`), or waits
+/// for the office to reopen the month. An unchanged row passes, so an export still imports back.
 enum ClosedInvestmentMonths {
     @Sendable static func check(_ items: [RegisterBatchItem], on db: Database) async throws -> [[FieldError]] {
         let stored = Dictionary(uniqueKeysWithValues: try await RegisterStore.load(.projectInvestments, ids: items.compactMap(\.existingID), on: db).map { ($0.id, $0) })
@@ -24,8 +24,8 @@ enum ClosedInvestmentMonths {
                 let before = candidate.old[month] ?? 0, after = candidate.new[month] ?? 0
                 guard before != after, let number = Int(month.suffix(2)) else { return nil }
                 return .invalid(ProjectInvestmentMonths.all[number - 1].key,
-                                zh: "\(month) 已关账，完成投资不能再改（\(Wan(before).yiText) → \(Wan(after).yiText) 亿元）；如需更正，请集群办先重新打开该月",
-                                en: "\(month) is closed: its completed investment cannot change (\(before) → \(after)); the office must reopen the month first")
+                                zh: "\(month) 已关账，完成投资不能再改（\(Wan(before).yiText) → \(Wan(after).yiText) 亿元）；如需更正，请在计划页“更正已关账月份”写明原因",
+                                en: "\(month) is closed: its completed investment cannot change (\(before) → \(after)); correct it on the plan's page with a reason")
             }
         }
     }

@@ -1,13 +1,28 @@
 import Crypto
 import Foundation
+import SQLKit
 
 /// Spam resistance for the public application form without an outside CAPTCHA: the form carries
-/// the time it was drawn, signed with the visitor's session CSRF token (so it cannot be forged
-/// for another session or moved to another scenario), and a post is refused when it comes back
-/// sooner than a person can fill it in or after the form went stale. With the per-address
+/// the time it was drawn, signed (HMAC-SHA256) with a key no client sees — a server secret kept in
+/// the database, so every app server signs alike, joined to the visitor's session id — so it cannot
+/// be backdated, moved to another session or another scenario; a post is refused when it comes
+/// back sooner than a person can fill it in or after the form went stale. With the per-address
 /// throttle (`PublicRateLimit`), the hidden honeypot field and one application per credit code,
 /// a script gains little by hammering it.
 enum PublicFormStamp {
+    static let secretsTable = "server_secrets"
+
+    /// The signing key for a session: the server's secret (made on first use) and the session id.
+    static func key(session: String, on sql: any SQLDatabase) async throws -> String {
+        func stored() async throws -> String? {
+            try await sql.raw("SELECT value FROM server_secrets WHERE name = 'public-form'").first(decodingColumn: "value", as: String.self)
+        }
+        if let secret = try await stored() { return secret + ":" + session }
+        try await sql.raw("INSERT INTO server_secrets (name, value) VALUES ('public-form', \(bind: SecretToken.generate())) ON CONFLICT (name) DO NOTHING").run()
+        guard let secret = try await stored() else { throw AppError.internalError }
+        return secret + ":" + session
+    }
+
     static let minimumSeconds: TimeInterval = 4
     static let maximumSeconds: TimeInterval = 3 * 3600
     static let honeypot = "website"

@@ -123,7 +123,7 @@ enum PublicPages {
         var query: SQLQueryString = """
             SELECT s.id, s.code, s.title, u.name AS unit_name, c.name AS cluster_name, s.need, s.budget, s.deadline, s.public_contact
             FROM scenarios s JOIN units u ON u.id = s.owning_unit_id LEFT JOIN clusters c ON c.id = s.cluster_id
-            WHERE s.active AND s.status = 'open' AND s.deadline >= \(bind: today(req))
+            WHERE s.active AND s.status = 'open' AND s.deadline >= \(bind: today(req)) AND (s.published_on IS NULL OR s.published_on <= \(bind: today(req)))
             """
         if let id { query.appendInterpolation(SQLQueryString(" AND s.id = \(bind: id)")) }
         query.appendLiteral(" ORDER BY s.deadline, s.id LIMIT 200")
@@ -156,7 +156,8 @@ enum PublicPages {
     static func draw(_ req: Request, _ row: ScenarioRow, form: [String: String], errors: [FieldError], applied: String?,
                      status: HTTPResponseStatus = .ok) async throws -> Response {
         let (context, cookie) = try await req.pageContext()
-        let stamp = PublicFormStamp.make(scope: "apply:\(row.id)", at: req.now, key: context.csrfToken ?? "")
+        let key = try await PublicFormStamp.key(session: req.browserSession?.id ?? "", on: req.sql)
+        let stamp = PublicFormStamp.make(scope: "apply:\(row.id)", at: req.now, key: key)
         return Response.html(PublicView.scenario(context, row, form: form, errors: errors, stamp: stamp, applied: applied),
                              status: status, sessionCookie: cookie, req: req)
     }
@@ -173,7 +174,8 @@ enum PublicPages {
         for key in formKeys { form[key] = posted[key] }
         guard let row = try await openScenarios(id: id, req).first else {
             // Closed since the form was drawn, or never open: say so, write nothing.
-            let title = try await req.sql.raw("SELECT title FROM scenarios WHERE id = \(bind: id) AND active = \(bind: true)").first()?
+            // Named only if it was ever published: a draft's title stays the unit's.
+            let title = try await req.sql.raw("SELECT title FROM scenarios WHERE id = \(bind: id) AND active AND status <> 'draft'").first()?
                 .decode(column: "title", as: String.self)
             guard let title else { throw AppError.notFound("该应用场景") }
             throw AppError.conflict("应用场景“\(title)”已截止或未在征集中，不接受申请")
@@ -186,7 +188,8 @@ enum PublicPages {
         // lapsed while the visitor wrote is a stale form, drawn again with what they typed.
         let token = req.browserSession?.csrfToken
         let tokenBack = token.map { SecretToken.constantTimeEquals(posted[CSRFField.name] ?? "", $0) } ?? false
-        switch token == nil ? .stale : (tokenBack ? PublicFormStamp.check(posted["stamp"] ?? "", scope: "apply:\(row.id)", now: req.now, key: token!) : .forged) {
+        let key = try await PublicFormStamp.key(session: req.browserSession?.id ?? "", on: req.sql)
+        switch token == nil ? .stale : (tokenBack ? PublicFormStamp.check(posted["stamp"] ?? "", scope: "apply:\(row.id)", now: req.now, key: key) : .forged) {
         case .forged?, .stale?:
             return try await draw(req, row, form: form, errors: [.invalid("form", zh: "表单已过期，请核对内容后重新提交", en: "The form expired; check it and submit again")],
                                   applied: nil, status: .unprocessableEntity)

@@ -28,6 +28,7 @@ enum RegisterRecordSections {
         ],
         RegisterDeclaration.leads.key: [Section(name: "lead-actions", load: LeadPages.section)],
         RegisterDeclaration.parks.key: [Section(name: "park-work", load: ParkPages.parkSection)],
+        RegisterDeclaration.projectInvestments.key: [Section(name: InvestmentRestatement.sectionName, load: InvestmentRestatement.section)],
         RegisterDeclaration.spaces.key: [Section(name: "space-freshness", load: ParkPages.spaceSection)],
         RegisterDeclaration.parkStatistics.key: [Section(name: ParkPages.reviewSection, load: ParkPages.statisticSection)],
         RegisterDeclaration.spaceNeeds.key: [Section(name: "space-matches", load: SpaceMatchPages.needSection)],

@@ -20,5 +20,6 @@ enum AppRoutes {
             + ZoneKpiPages.routes
             + BigScreenPages.routes
             + ParkRoutes.all
+            + InvestmentRestatement.routes
     }
 }

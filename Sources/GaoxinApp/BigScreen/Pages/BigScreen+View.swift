@@ -74,7 +74,7 @@ enum BigScreenView {
         }
         // Parks at their coordinates: a dot by level, its name on hover (wall displays show the dots).
         for park in parks {
-            svg += "<circle class=\"park \(park.level)\" cx=\"\(BarChartSVG.fmt(park.x))\" cy=\"\(BarChartSVG.fmt(park.y))\" r=\"7\"><title>\(BarChartSVG.escape(park.name))</title></circle>"
+            svg += "<circle class=\"park \(BarChartSVG.escape(park.level))\" cx=\"\(BarChartSVG.fmt(park.x))\" cy=\"\(BarChartSVG.fmt(park.y))\" r=\"7\"><title>\(BarChartSVG.escape(park.name))</title></circle>"
         }
         svg += "</svg>"
         return .raw(svg)

@@ -51,8 +51,9 @@ enum SpaceMatchView {
                      + context.t("；得分 = 各项得分之和 ÷ 权重之和 × 100。", "; score = points earned ÷ weights × 100."))),
             .details(.summary(.text(context.t("评分规则", "Scoring rules"))),
                      .ul(.forEach(criteria) { .li(.strong(.text(context.t($0.nameZh, $0.nameEn) + "（\($0.weight)）")), .text("：" + context.t($0.ruleZh, $0.ruleEn))) })),
-            .p(.text(context.t("满足硬约束的空间 \(result.considered) 个", "\(result.considered) spaces meet the hard constraints")
-                     + (result.capped ? context.t("（超过 \(SpaceMatcher.candidateLimit) 个，仅对面积最接近需求的部分评分）", " (over the limit: the nearest in area were scored)") : ""))),
+            .p(.text(result.capped
+                     ? context.t("满足硬约束的空间超过 \(SpaceMatcher.candidateLimit) 个，已对面积最接近需求的 \(result.considered) 个评分", "Over \(SpaceMatcher.candidateLimit) spaces meet the hard constraints; the \(result.considered) nearest in area were scored")
+                     : context.t("满足硬约束的空间 \(result.considered) 个", "\(result.considered) spaces meet the hard constraints"))),
             .if(result.matches.isEmpty, .p(.class("empty"), .text(context.t("没有满足条件的空间：可放宽面积、荷载或需求日期再试。", "No space meets the need: widen the area, load or date and try again.")))),
             .if(!result.matches.isEmpty, .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text("#")), .th(.class("num"), .text(context.t("得分", "Score"))), .th(.text(context.t("空间", "Space"))),

@@ -47,9 +47,17 @@ struct M0050_CreateScenarios: AsyncMigration {
             .unique(on: "scope", "address", "window_start")
             .create()
         try await sql.raw("CREATE INDEX public_hits_window ON public_hits (window_start)").run()
+        // A key no client sees, for signing what public forms carry (`PublicFormStamp`); made on first use.
+        try await database.schema("server_secrets")
+            .field("name", .string, .identifier(auto: false))
+            .field("value", .string, .required)
+            .create()
+        // One application per credit code and scenario, also against two posts at the same moment.
+        try await sql.raw("CREATE UNIQUE INDEX scenario_applications_once ON scenario_applications (scenario_id, credit_code) WHERE active").run()
     }
 
     func revert(on database: Database) async throws {
+        try await database.schema("server_secrets").delete()
         try await database.schema("public_hits").delete()
         let sql = database as! any SQLDatabase
         try await sql.raw("DROP INDEX leads_scenario_application_id_unique").run()
