@@ -278,6 +278,17 @@ extension ParkTests {
             _ = try await park(office, "板块孵化器", operator: fixtures.board, kind: "incubator", level: "national", industry: "6513")
             for code in ["F-1", "F-2"] { _ = try await space(parkUser, code, park: incubator, kind: "floor", area: 800, extra: ["floorLoad": 3, "clearHeight": 3.2]) }
             _ = try await parkUser.send(.POST, "/api/v1/park-statistics", body: ["code": "S-2025", "parkId": incubator, "year": 2025, "incubated": 60])
+            // The promotion centre publishes a scenario of its own; one application awaits review, one was declined.
+            let scenario = try await office.send(.POST, "/api/v1/scenarios", body: ["code": "CJ-P", "title": "孵化器智慧管理场景", "owningUnitId": fixtures.zone,
+                                                                                "need": "园区数字化管理方案", "deadline": "2026-12-31", "status": "open"])
+            let scenarioID = try office.json(scenario)["id"] as! Int
+            for (code, serial, status) in [("SQ-P1", 11, "submitted"), ("SQ-P2", 12, "declined")] {
+                let first17 = "91320214MA" + String(format: "%07d", serial)
+                let applied = try await office.send(.POST, "/api/v1/scenario-applications", body: [
+                    "code": code, "scenarioId": scenarioID, "companyName": "申请企业\(serial)", "creditCode": first17 + String(CreditCode.checkCharacter(for: first17)!),
+                    "contactName": "王", "contactPhone": "13900001111", "proposal": "方案", "status": status])
+                XCTAssertEqual(applied.status, .created, applied.text)
+            }
             app.clock.advance(by: 31 * 86_400)
             let browser = try await Browser.signedIn(app, as: .park)
             let dashboard = try await browser.get("/")
@@ -285,6 +296,7 @@ extension ParkTests {
             XCTAssertTrue(dashboard.text.contains("运营园区</span><span class=\"card-value\">2<"), "the two parks its unit operates, not the board's: \(dashboard.text)")
             XCTAssertTrue(dashboard.text.contains("已过期待确认</span><span class=\"card-value\">2<"), dashboard.text)
             XCTAssertTrue(dashboard.text.contains("待审 1 · 退回 0 · 已审 0 · 未报 1"), dashboard.text)
+            XCTAssertTrue(dashboard.text.contains("揭榜申请待评审</span><span class=\"card-value\">1<"), dashboard.text)
             let leader = try await Browser.signedIn(app, as: .leader)
             let leaderHome = try await leader.get("/")
             XCTAssertFalse(leaderHome.text.contains("本单位园区"), "only park operators get the panel")

@@ -3,8 +3,9 @@ import GaoxinDomain
 import SQLKit
 
 /// A park operator's dashboard panel (SPEC §5, issue 14's park role): the parks its unit and subtree
-/// operate, their spaces on offer, those gone stale or about to (to re-confirm), and last year's
-/// statistics submitted, returned or missing. Three grouped counts over indexed columns.
+/// operate, their spaces on offer, those gone stale or about to (to re-confirm), last year's
+/// statistics submitted, returned or missing, and the applications to its scenarios awaiting
+/// review. Four grouped counts over indexed columns.
 struct ParkFigures: Sendable {
     var unitID: Int
     var unitName: String
@@ -17,6 +18,8 @@ struct ParkFigures: Sendable {
     var submitted = 0
     var returned = 0
     var reviewed = 0
+    /// Applications to its unit's scenarios awaiting review (待评审).
+    var applications = 0
 
     var missing: Int { max(0, parks - submitted - returned - reviewed) }
 
@@ -51,6 +54,10 @@ struct ParkFigures: Sendable {
             default: figures.submitted += count
             }
         }
+        figures.applications = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM scenario_applications a JOIN scenarios s ON s.id = a.scenario_id JOIN units u ON u.id = s.owning_unit_id
+            WHERE a.active AND s.active AND a.status = 'submitted' AND u.path LIKE \(bind: prefix)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
         return figures
     }
 }

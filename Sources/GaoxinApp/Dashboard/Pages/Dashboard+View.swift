@@ -68,7 +68,9 @@ enum DashboardView {
                  HomeView.card(context.t("\(p.year) 年统计", "\(p.year) statistics"),
                                context.t("待审 \(p.submitted) · 退回 \(p.returned) · 已审 \(p.reviewed) · 未报 \(p.missing)",
                                          "Awaiting \(p.submitted) · returned \(p.returned) · reviewed \(p.reviewed) · missing \(p.missing)"),
-                               statistics + "?year=\(p.year)")))
+                               statistics + "?year=\(p.year)"),
+                 HomeView.card(context.t("揭榜申请待评审", "Applications to review"), "\(p.applications)",
+                               RegisterDeclaration.scenarioApplications.path + "?status=submitted")))
     }
 
     /// The programme from the latest bulletin: totals, the top clusters against their targets,
