@@ -73,6 +73,11 @@ final class ParkTests: XCTestCase {
             XCTAssertTrue(kilograms.text.contains("像是 kg/m²") && kilograms.text.contains("应填 14.7"), kilograms.text)
             let negative = try await space(office, "KJ-N", park: own, area: -10)
             XCTAssertEqual(try apiErrorObject(negative)["field"] as? String, "area")
+            // An area near Int64's limit is refused at its field (its 亩 would overflow), not a crash.
+            let huge = try await office.send(.POST, "/api/v1/spaces", body: ["code": "KJ-H", "name": "超大", "parkId": own, "kind": "land",
+                                                                           "area": 9_223_372_036_854_775_806, "status": "available"])
+            XCTAssertEqual(huge.status, .unprocessableEntity, huge.text)
+            XCTAssertEqual(try apiErrorObject(huge)["field"] as? String, "area")
             let zero = try await space(office, "KJ-Z", park: own, area: 0)
             XCTAssertTrue(zero.text.contains("面积应大于 0"), zero.text)
             let landWithLoad = try await space(office, "KJ-L", park: own, kind: "land", area: 30000, extra: ["floorLoad": 25])

@@ -105,7 +105,10 @@ enum RegisterChecker {
             if wan > Wan.registerMaximum { return fail("超出上限（\(Wan.registerMaximum) 万元）", "is over the limit of \(Wan.registerMaximum)") }
             return wan < 0 ? fail("不能为负数", "cannot be negative") : .integer(wan)
         case .area:
-            guard let area = Int64(text.replacingOccurrences(of: ",", with: "")), area >= 0 else { return fail("应为不小于 0 的整数（平方米）", "must be a whole number of m²") }
+            // Bounded (a million km²) so that derived figures — 亩, shares, sums — cannot overflow.
+            guard let area = Int64(text.replacingOccurrences(of: ",", with: "")), area >= 0, area <= RegisterFieldKind.areaMaximum else {
+                return fail("应为 0 到 \(Wan.grouped(UInt64(RegisterFieldKind.areaMaximum))) 之间的整数（平方米）", "must be a whole number of m², 0 to \(RegisterFieldKind.areaMaximum)")
+            }
             return .integer(area)
         case .integer(let min, let max):
             guard let number = Int64(text), (min...max).contains(number) else { return fail("应为 \(min)–\(max) 之间的整数", "must be a whole number from \(min) to \(max)") }

@@ -96,7 +96,8 @@ struct RegisterDTO: Encodable, Sendable {
                                      pattern: nullable ? nil : JSONSchema.nonBlank)
         case .money: return .integer(format: .int64, required: required, nullable: nullable, description: description + "（万元）",
                                      maximum: (Int(Wan.registerMaximum), exclusive: false), minimum: (0, exclusive: false))
-        case .area: return .integer(format: .int64, required: required, nullable: nullable, description: description + "（平方米）", minimum: (0, exclusive: false))
+        case .area: return .integer(format: .int64, required: required, nullable: nullable, description: description + "（平方米）",
+                                    maximum: (Int(RegisterFieldKind.areaMaximum), exclusive: false), minimum: (0, exclusive: false))
         case .integer(let min, let max):
             return .integer(format: .int64, required: required, nullable: nullable, description: description, maximum: (Int(max), exclusive: false), minimum: (Int(min), exclusive: false))
         case .decimal(let places, let min, let max):

@@ -121,6 +121,9 @@ enum RegisterFieldKind: Sendable {
     case references(RegisterTarget)
 
     var isMulti: Bool { if case .references = self { return true }; return false }
+
+    /// The largest area a field takes, in m² (a million km²).
+    static let areaMaximum: Int64 = 1_000_000_000_000
 }
 
 /// One value of a choice field, with its labels.
