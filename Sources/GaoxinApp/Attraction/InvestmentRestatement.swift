@@ -118,7 +118,7 @@ enum InvestmentRestatement {
     @Sendable static func section(_ req: Request, _ record: RegisterRecord) async throws -> RegisterRecordSections.Draw {
         let closed = try await closedMonths(record, on: req.db)
         guard !closed.isEmpty else { return { _ in .empty } }
-        let canWrite = await ParkPages.mayWrite(.projectInvestments, record, req)
+        let canWrite = record.active ? await RegisterWrites.mayWrite(.projectInvestments, record, req) : false
         let made = try await Restatement.query(on: req.db).filter(\.$entity == entity).filter(\.$entityID ~~ closed.map { "\(record.id)/\($0)" })
             .sort(\.$createdAt).all()
         let drawForm = canWrite ? form(record, closed: closed, errors: [], posted: nil) : { _ in .empty }

@@ -105,9 +105,7 @@ enum LeadPages {
         if let unit = record.values["owningUnitId"]?.integer { prefill["owningUnitId"] = String(unit) }
         if let node = record.values["chainNodeId"]?.integer { prefill["chainNodeId"] = String(node) }
         if let investment = record.values["estimatedInvestment"]?.integer { prefill["totalInvestment"] = Wan(investment).yiInput }
-        var components = URLComponents()
-        components.queryItems = prefill.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-        let newProject = RegisterDeclaration.projects.path + "/new?" + (components.percentEncodedQuery ?? "")
+        let newProject = RegisterDeclaration.projects.newPath(prefill: prefill)
         return { context in
             .section(.class("lead-actions"),
                 .h2(.text(context.t("后续工作", "Next"))),

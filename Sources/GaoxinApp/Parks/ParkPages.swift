@@ -112,11 +112,6 @@ enum ParkPages {
         }
     }
 
-    static func mayWrite(_ declaration: RegisterDeclaration, _ record: RegisterRecord, _ req: Request) async -> Bool {
-        guard let actor = req.actor, actor.hasAny(declaration.policy.write), record.active else { return false }
-        return (try? await RegisterWrites.requireOwnership(declaration, record, actor: actor, on: req.db)) != nil
-    }
-
     // MARK: Sections
 
     /// A park's page: its spaces on offer and how current they are, and its recognition year by year.
@@ -137,7 +132,7 @@ enum ParkPages {
         for year in years.prefix(5) {
             if let row = try await ParkRecognitionBoard.load(year: year, parkID: record.id, on: req.sql).rows.first { history.append((year, row)) }
         }
-        let canWrite = await mayWrite(.parks, record, req)
+        let canWrite = record.active ? await RegisterWrites.mayWrite(.parks, record, req) : false
         let confirmed = req.query[Int.self, at: "confirmed"]
         return { context in
             .group(
@@ -163,7 +158,7 @@ enum ParkPages {
 
     /// A space's page: how current it is and the owner's confirmation.
     @Sendable static func spaceSection(_ req: Request, _ record: RegisterRecord) async throws -> RegisterRecordSections.Draw {
-        let canWrite = await mayWrite(.spaces, record, req)
+        let canWrite = record.active ? await RegisterWrites.mayWrite(.spaces, record, req) : false
         let until = record.text("confirmedUntil")
         return { context in
             .section(.class("space-freshness"),

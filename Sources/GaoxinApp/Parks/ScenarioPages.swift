@@ -37,9 +37,7 @@ enum ScenarioPages {
                let unit = try await req.sql.raw("SELECT owning_unit_id FROM scenarios WHERE id = \(bind: scenario)").first() {
                 prefill["owningUnitId"] = String(try unit.decode(column: "owning_unit_id", as: Int.self))
             }
-            var components = URLComponents()
-            components.queryItems = prefill.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-            newLead = RegisterDeclaration.leads.path + "/new?" + (components.percentEncodedQuery ?? "")
+            newLead = RegisterDeclaration.leads.newPath(prefill: prefill)
         }
         return { context in
             .section(.class("application-lead"),

@@ -129,9 +129,7 @@ enum SpaceMatchPages {
             prefill["kind"] = SpaceKind.factory.rawValue
             prefill["areaMin"] = String(area)
         }
-        var components = URLComponents()
-        components.queryItems = prefill.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-        let link = RegisterDeclaration.spaceNeeds.path + "/new?" + (components.percentEncodedQuery ?? "")
+        let link = RegisterDeclaration.spaceNeeds.newPath(prefill: prefill)
         return { context in
             .section(.class("project-space"),
                 .h2(.text(context.t("空间要素", "Space"))),

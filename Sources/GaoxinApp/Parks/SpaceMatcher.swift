@@ -57,14 +57,7 @@ enum SpaceMatcher {
         // A need of 0 kVA asks nothing (as `SpaceMatching.hardFailure` reads it): a space without a figure passes.
         if let power = need.powerKVA, power > 0 { conditions.append("s.power_capacity >= \(bind: power)") }
         if let by = need.neededBy { conditions.append("(s.available_from IS NULL OR s.available_from <= \(bind: by.description))") }
-        let target: Int64 = {
-            switch (need.areaMin, need.areaMax) {
-            case let (min?, max?): return (min + max) / 2
-            case let (min?, nil): return min
-            case let (nil, max?): return max
-            default: return 0
-            }
-        }()
+        let target = need.targetArea ?? 0
         // The candidates nearest the target area, walked outwards along the index from both sides:
         // two range scans that stop after `candidateLimit` rows each, however wide the range (a sort
         // of every factory over 500 m² took 170 ms at province scale).

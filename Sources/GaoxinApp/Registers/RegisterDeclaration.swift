@@ -1,3 +1,4 @@
+import Foundation
 import Fluent
 import GaoxinDomain
 
@@ -68,6 +69,12 @@ struct RegisterDeclaration: Sendable {
     var path: String { "/" + key }
     var apiPath: String { "/api/v1/" + key }
     func path(_ id: Int) -> String { "\(path)/\(id)" }
+    /// The new-record form prefilled (a lead's project, an application's lead), keys in order.
+    func newPath(prefill: [String: String]) -> String {
+        var components = URLComponents()
+        components.queryItems = prefill.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        return path + "/new?" + (components.percentEncodedQuery ?? "")
+    }
     func apiPath(_ id: Int) -> String { "\(apiPath)/\(id)" }
 }
 

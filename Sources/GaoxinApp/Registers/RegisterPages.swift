@@ -114,8 +114,7 @@ struct RegisterPages: Sendable {
     }
 
     private func mayWrite(_ record: RegisterRecord, _ req: Request) async throws -> Bool {
-        guard let actor = req.actor, actor.hasAny(declaration.policy.write) else { return false }
-        return (try? await RegisterWrites.requireOwnership(declaration, record, actor: actor, on: req.db)) != nil
+        await RegisterWrites.mayWrite(declaration, record, req)
     }
 
     private func form(_ req: Request, record: RegisterRecord?, values: [String: String], lists: [String: [String]], errors: [FieldError],

@@ -20,6 +20,13 @@ enum RegisterWrites {
         }
     }
 
+    /// Whether the request's actor may write this record (its roles, then its ownership): what a
+    /// page asks before it offers a form or an action.
+    static func mayWrite(_ declaration: RegisterDeclaration, _ record: RegisterRecord, _ req: Request) async -> Bool {
+        guard let actor = req.actor, actor.hasAny(declaration.policy.write) else { return false }
+        return (try? await requireOwnership(declaration, record, actor: actor, on: req.db)) != nil
+    }
+
     /// Whether the actor may create records at all (the `unit` role only where ownership follows a unit).
     static func mayCreate(_ declaration: RegisterDeclaration, actor: Actor) -> Bool {
         guard actor.hasAny(declaration.policy.write) else { return false }

@@ -20,6 +20,16 @@ public enum SpaceMatching {
         public var maxPriceWan: Int64?
         public var neededBy: CalendarDay?
 
+        /// The area a space is measured against: the middle of the range, or its one bound.
+        public var targetArea: Int64? {
+            switch (areaMin, areaMax) {
+            case let (min?, max?): return (min + max) / 2
+            case let (min?, nil): return min
+            case let (nil, max?): return max
+            default: return nil
+            }
+        }
+
         public init(kind: SpaceKind, areaMin: Int64? = nil, areaMax: Int64? = nil, floorLoadTenths: Int64? = nil, clearHeightTenths: Int64? = nil,
                     powerKVA: Int64? = nil, industry: String? = nil, maxRentCents: Int64? = nil, maxPriceWan: Int64? = nil, neededBy: CalendarDay? = nil) {
             self.kind = kind
@@ -251,13 +261,7 @@ public enum SpaceMatching {
     }
 
     private static func areaFit(_ need: Need, _ offer: Offer) -> (Double, String, String) {
-        let target: Int64
-        switch (need.areaMin, need.areaMax) {
-        case let (min?, max?): target = (min + max) / 2
-        case let (min?, nil): target = min
-        case let (nil, max?): target = max
-        default: target = offer.area
-        }
+        let target = need.targetArea ?? offer.area
         let off = target == 0 ? 0 : Double(abs(offer.area - target)) / Double(target)
         let percent = Int((off * 100).rounded())
         return (1 - off, "面积 \(Wan.grouped(UInt64(offer.area))) m²，偏离需求中点 \(percent)%",
