@@ -103,6 +103,10 @@ final class CLITests: XCTestCase {
 
         let reset = try gaoxin(["set-password", "--username", "wangwu"], databaseURL: url, environment: ["GAOXIN_NEW_PASSWORD": "Another-Good-Pass-88"])
         XCTAssertEqual(reset.status, 0, reset.output)
+        XCTAssertTrue(reset.output.contains("已吊销该用户的 1 个 API 令牌"), "a new password revokes the token made above: \(reset.output)")
+        let resetAgain = try gaoxin(["set-password", "--username", "wangwu"], databaseURL: url, environment: ["GAOXIN_NEW_PASSWORD": "Third-Good-Pass-99"])
+        XCTAssertEqual(resetAgain.status, 0, resetAgain.output)
+        XCTAssertFalse(resetAgain.output.contains("吊销"), "no token is left to revoke: \(resetAgain.output)")
 
         try runExchangeCommands(url: url)
 

@@ -51,6 +51,17 @@ final class ReferencePickerTests: XCTestCase {
             XCTAssertEqual(byCode.status, .seeOther)
             let all = try await attached(app, s)
             XCTAssertEqual(all, [s.hengtai, s.gxt, s.zhongyuShort, s.zhongyuLong])
+
+            // Attached twice through the form: the message at the field, nothing written; the API's PUT stays idempotent.
+            let audits = try await Stored.audit(app, entity: "chain_node_enterprise", action: "create").count
+            let again = try await browser.post(Site.chainNodeEnterprises(s.node), [("enterprise", "恒泰")])
+            XCTAssertEqual(again.status, .unprocessableEntity, again.text)
+            let message = "企业“恒泰集成电路有限公司”已关联到环节“晶圆制造”，无需重复关联"
+            XCTAssertTrue(again.text.contains("id=\"enterprise-error\">\(message)</span>"), "the message beside the node's attach box: \(again.text)")
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            try await AssertAsync.equal(try await api.send(.PUT, Site.API.chainNodeEnterprise(s.node, s.hengtai)).status, .noContent)
+            try await AssertAsync.equal(try await attached(app, s), all)
+            try await AssertAsync.equal(try await Stored.audit(app, entity: "chain_node_enterprise", action: "create").count, audits)
         }
     }
 

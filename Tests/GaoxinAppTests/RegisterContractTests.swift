@@ -79,6 +79,36 @@ final class RegisterContractTests: XCTestCase {
                 }
                 try await AssertAsync.equal(try await Stored.count(app, declaration.table), before + 1)
 
+                // The record page's own forms (with CSRF): edit, deactivate, reactivate — each audited.
+                let id = Int(location.split(separator: "/").last!.prefix { $0.isNumber })!
+                var edited = texts
+                edited[declaration.nameField] = "表单改名的\(declaration.titleZh)"
+                let updated = try await browser.post(declaration.path(id), edited.map { ($0.key, $0.value) })
+                XCTAssertEqual(updated.status, .seeOther, "\(declaration.key) edit: \(updated.text)")
+                let renamed = try await RegisterStore.find(declaration, id: id, on: app.db)
+                XCTAssertEqual(renamed?.values[declaration.nameField], .text(edited[declaration.nameField]!), declaration.key)
+                try await AssertAsync.equal(try await Stored.audit(app, entity: declaration.entity, action: "update", entityID: id).count, 1)
+                let refusedOff = try await browser.post(declaration.path(id) + "/deactivate", withCSRF: false)
+                XCTAssertEqual(refusedOff.status, .forbidden)
+                let off = try await browser.post(declaration.path(id) + "/deactivate")
+                XCTAssertEqual(off.status, .seeOther, "\(declaration.key) deactivate: \(off.text)")
+                try await AssertAsync.equal(try await RegisterStore.find(declaration, id: id, on: app.db)?.active, false)
+                let on = try await browser.post(declaration.path(id) + "/reactivate")
+                XCTAssertEqual(on.status, .seeOther, "\(declaration.key) reactivate: \(on.text)")
+                try await AssertAsync.equal(try await RegisterStore.find(declaration, id: id, on: app.db)?.active, true)
+                try await AssertAsync.equal(try await Stored.audit(app, entity: declaration.entity, action: "deactivate", entityID: id).count, 1)
+                try await AssertAsync.equal(try await Stored.audit(app, entity: declaration.entity, action: "reactivate", entityID: id).count, 1)
+
+                // The audit log offers the register as a kind of record and names the change by its labels.
+                let audit = try await (try await Browser.signedIn(app, as: .auditor)).get("/audit?entity=\(declaration.entity)&entityId=\(id)")
+                XCTAssertEqual(audit.status, .ok, declaration.key)
+                XCTAssertTrue(audit.text.contains("<option value=\"\(declaration.entity)\" selected=\"selected\">\(declaration.titleZh)</option>"), "\(declaration.key): the filter offers its kind")
+                XCTAssertTrue(audit.text.contains("\(declaration.titleZh) 表单改名的\(declaration.titleZh)"), "\(declaration.key): the object is named by kind and name")
+                let updateEntry = try await AssertAsync.unwrap(try await Stored.audit(app, entity: declaration.entity, action: "update", entityID: id).first?.id)
+                let entry = try await (try await Browser.signedIn(app, as: .auditor)).get(Site.auditEntry(updateEntry))
+                XCTAssertTrue(entry.text.contains("<tr><th scope=\"row\">\(declaration.name.zh)</th><td>\(texts[declaration.nameField]!)</td><td>表单改名的\(declaration.titleZh)</td></tr>"),
+                              "\(declaration.key): the change is labelled, old → new")
+
                 // Every bad value of a typed field is refused at its field, and nothing is written.
                 for field in declaration.inputFields {
                     let bad: String?

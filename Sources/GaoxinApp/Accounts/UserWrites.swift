@@ -160,21 +160,31 @@ enum UserWrites: RecordWrites {
         }
         let hash = try await req.password.async.hash(password)
         try await req.db.transaction { tx in
-            user.passwordHash = hash
-            user.failedCount = 0
-            user.lockedUntil = nil
-            try await user.save(on: tx)
-            var sessions = Session.query(on: tx).filter(\.$userID == user.id!)
-            if let keepSession { sessions = sessions.filter(\.$id != keepSession) }
-            try await sessions.delete()
-            let live = APIToken.query(on: tx).filter(\.$userID == user.id!).filter(\.$revokedAt == nil)
-            let revoked = try await live.count()
-            try await APIToken.query(on: tx).filter(\.$userID == user.id!).filter(\.$revokedAt == nil).set(\.$revokedAt, to: req.now).update()
+            let revoked = try await replaceCredentials(of: user, hash: hash, keepSession: keepSession, at: req.now, on: tx)
             try await AuditLog.record(req, on: tx, action: .passwordChange, entity: "user", entityID: "\(user.id!)",
-                                      summary: "修改用户“\(user.displayName)”的密码" + (revoked > 0 ? "，并吊销其 \(revoked) 个 API 令牌" : ""),
+                                      summary: "修改用户“\(user.displayName)”的密码" + revokedNote(revoked),
                                       before: NoSnapshot?.none, after: NoSnapshot?.none)
         }
     }
+
+    /// A new password ends what the old one opened, wherever it is set (the account page, an
+    /// administrator's reset, `gaoxin set-password`): the account is unlocked, its other sessions
+    /// end and its API tokens are revoked. Returns how many tokens were revoked (for the audit line).
+    static func replaceCredentials(of user: User, hash: String, keepSession: String?, at now: Date, on tx: any Database) async throws -> Int {
+        user.passwordHash = hash
+        user.failedCount = 0
+        user.lockedUntil = nil
+        try await user.save(on: tx)
+        var sessions = Session.query(on: tx).filter(\.$userID == user.id!)
+        if let keepSession { sessions = sessions.filter(\.$id != keepSession) }
+        try await sessions.delete()
+        let live = APIToken.query(on: tx).filter(\.$userID == user.id!).filter(\.$revokedAt == nil)
+        let revoked = try await live.count()
+        try await APIToken.query(on: tx).filter(\.$userID == user.id!).filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
+        return revoked
+    }
+
+    static func revokedNote(_ revoked: Int) -> String { revoked > 0 ? "，并吊销其 \(revoked) 个 API 令牌" : "" }
 }
 
 extension User: AuditedRecord {

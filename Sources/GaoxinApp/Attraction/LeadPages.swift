@@ -6,7 +6,8 @@ import Vapor
 
 /// A team's board of leads by stage (a card moves by a form post; nothing needs script), the move
 /// itself (an update of the lead's stage through the register's one write path), and the lead
-/// page's section: the next actions — record an activity, turn a signed lead into its project.
+/// page's section: the next actions — record an activity, turn a signed lead into its project —
+/// and its timeline of activities (`LeadTimeline`).
 enum LeadPages {
     static let boardStages: [LeadStage] = [.lead, .contacting, .negotiating, .signed]
     /// Cards drawn per column — the next steps due first; the column's count and a link to the rest
@@ -106,7 +107,9 @@ enum LeadPages {
         if let node = record.values["chainNodeId"]?.integer { prefill["chainNodeId"] = String(node) }
         if let investment = record.values["estimatedInvestment"]?.integer { prefill["totalInvestment"] = Wan(investment).yiInput }
         let newProject = RegisterDeclaration.projects.newPath(prefill: prefill)
+        let timeline = try await LeadTimeline.load(lead: record.id, on: req.sql)
         return { context in
+            .div(
             .section(.class("lead-actions"),
                 .h2(.text(context.t("后续工作", "Next"))),
                 .unwrap(projectLink) { project in
@@ -117,7 +120,8 @@ enum LeadPages {
                     .if(stage == .signed && projectLink == nil,
                         .a(.class("button"), .href(newProject), .text(context.t("转为项目", "Turn into a project")))),
                     .a(.class("button secondary"), .href(RegisterDeclaration.leads.path + "/board"), .text(context.t("团队看板", "Team board")))))
-            )
+            ),
+            timeline.draw(context))
         }
     }
 }

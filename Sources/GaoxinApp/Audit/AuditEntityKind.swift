@@ -2,7 +2,8 @@ import GaoxinDomain
 
 /// A kind of record the audit log writes (`audit_log.entity`): its name in both languages, the
 /// English noun a summary uses, and the labels of its snapshot's fields in their DTO's order.
-/// Every `entity:` an `AuditLog.record` call (or a bulk writer) passes is listed here.
+/// Every `entity:` an `AuditLog.record` call (or a bulk writer) passes is listed here: the kinds
+/// kept in models of their own by hand, every declared register's from its declaration.
 struct AuditEntityKind: Sendable {
     struct Field: Sendable {
         let key: String
@@ -31,7 +32,9 @@ struct AuditEntityKind: Sendable {
     private static let note = f("note", "备注", "Note")
     private static let sortOrder = f("sortOrder", "排序号", "Sort order")
 
-    static let all: [AuditEntityKind] = [
+    static let all: [AuditEntityKind] = fixed + Registers.all.map(AuditEntityKind.init(register:))
+
+    private static let fixed: [AuditEntityKind] = [
         AuditEntityKind(value: "unit", zh: "组织单位", en: "Unit", noun: "unit", fields: [
             id, f("name", "单位名称", "Name"), f("kind", "单位类型代码", "Kind code"), f("kindName", "单位类型", "Kind"), f("code", "单位编码", "Code"),
             f("parentId", "上级单位 ID", "Parent unit id"), f("path", "路径", "Path"), f("depth", "层级", "Depth"), sortOrder, active, note,
@@ -105,7 +108,29 @@ struct AuditEntityKind: Sendable {
             id, f("name", "数据集名称", "Name"), f("measure", "指标", "Measure"), f("rowCount", "行数", "Rows"), f("years", "年份", "Years"),
             f("source", "来源", "Source"), f("description", "说明", "Description"), f("createdAt", "创建时间", "Created"),
         ]),
+        AuditEntityKind(value: "enterprise_custom_figure", zh: "企业自定义指标", en: "Zone-defined figure", noun: "zone-defined figure", fields: [
+            f("value", "数值", "Value"),
+        ]),
         AuditEntityKind(value: "import", zh: "导入", en: "Import", noun: "import", fields: []),
         AuditEntityKind(value: "backup", zh: "备份", en: "Backup", noun: "backup", fields: []),
     ]
+}
+
+extension AuditEntityKind {
+    /// A declared register's kind: its title, and its snapshot's (`RegisterDTO`) fields with the
+    /// labels the declaration gives them, a reference's name beside its id.
+    init(register declaration: RegisterDeclaration) {
+        var fields = [Self.id, Self.active]
+        if let limit = declaration.timeLimit { fields.append(Field(key: limit.key, zh: limit.labelZh, en: limit.labelEn)) }
+        for field in declaration.fields {
+            fields.append(Field(key: field.key, zh: field.headingZh, en: field.headingEn))
+            if let nameKey = RegisterDTO.nameKey(field) { fields.append(Field(key: nameKey, zh: field.zh + "（名称）", en: field.en + " (name)")) }
+        }
+        // “ProjectInvestment” → “project investment”
+        let noun = declaration.schemaName.reduce(into: "") { text, character in
+            if character.isUppercase, !text.isEmpty { text.append(" ") }
+            text.append(character.lowercased())
+        }
+        self.init(value: declaration.entity, zh: declaration.titleZh, en: declaration.titleEn, noun: noun, fields: fields)
+    }
 }

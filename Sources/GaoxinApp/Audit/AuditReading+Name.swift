@@ -1,7 +1,8 @@
 import GaoxinDomain
 
 extension AuditReading {
-    /// The record's name as the row holds it: a snapshot's `name` / `displayName` / `username`
+    /// The record's name as the row holds it: a declared register's name field, a snapshot's
+    /// `name` / `displayName` / `username`
     /// (both ends of a chain-node link; a month's enterprise and period), else the name the
     /// summary quotes; nil when nothing names it.
     func name(_ lang: UILanguage) -> String? {
@@ -28,6 +29,7 @@ extension AuditReading {
         default:
             break
         }
+        if let declaration = Registers.byEntity[row.entity], let name = snapshot(declaration.nameField) { return name }
         return snapshot("name") ?? snapshot("displayName") ?? snapshot("username") ?? quotedName
     }
 }

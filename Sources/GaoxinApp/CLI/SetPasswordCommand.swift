@@ -2,7 +2,8 @@ import Fluent
 import Vapor
 
 /// `gaoxin set-password --username NAME`: sets a password read from `GAOXIN_NEW_PASSWORD` (or
-/// generated and printed once), with the password rules, unlocking the account. For an
+/// generated and printed once), with the password rules, unlocking the account, ending its
+/// sessions and revoking its API tokens (as a password change on the web does). For an
 /// administrator locked out of the web UI, and for scripted checks.
 struct SetPasswordCommand: AsyncCommand {
     struct Signature: CommandSignature {
@@ -25,16 +26,14 @@ struct SetPasswordCommand: AsyncCommand {
             throw ExitCode(1)
         }
         let hash = try await app.password.async.hash(password)
-        try await app.db.transaction { tx in
-            user.passwordHash = hash
-            user.failedCount = 0
-            user.lockedUntil = nil
-            try await user.save(on: tx)
-            try await Session.query(on: tx).filter(\.$userID == user.id!).delete()
+        let revoked = try await app.db.transaction { tx in
+            let revoked = try await UserWrites.replaceCredentials(of: user, hash: hash, keepSession: nil, at: app.clock.now(), on: tx)
             try await AuditLog.record(on: tx, at: app.clock.now(), actor: nil, actorName: "命令行", address: nil, action: .passwordChange,
-                                      entity: "user", entityID: "\(user.id!)", summary: "命令行重设用户“\(user.username)”的密码",
+                                      entity: "user", entityID: "\(user.id!)", summary: "命令行重设用户“\(user.username)”的密码" + UserWrites.revokedNote(revoked),
                                       before: NoSnapshot?.none, after: NoSnapshot?.none)
+            return revoked
         }
+        if revoked > 0 { context.console.print("已吊销该用户的 \(revoked) 个 API 令牌") }
         context.console.print(given == nil ? "新密码（只显示这一次）：\(password)" : "密码已更新")
     }
 }

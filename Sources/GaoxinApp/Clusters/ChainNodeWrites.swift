@@ -138,10 +138,16 @@ enum ChainNodeWrites {
 
     struct AttachmentSnapshot: Encodable { var nodeId: Int; var nodeName: String; var enterpriseId: Int; var enterpriseName: String }
 
-    static func attach(_ node: ChainNode, enterprise: Enterprise, _ req: Request) async throws {
+    /// `refusingRepeat`: a person who typed an enterprise already on the node is told so at the
+    /// field (the form); the API's PUT stays idempotent — putting an existing link changes nothing.
+    static func attach(_ node: ChainNode, enterprise: Enterprise, refusingRepeat: Bool = false, _ req: Request) async throws {
         _ = try await requireOwnership(chainID: node.chainID, req)
         guard enterprise.active else {
             throw AppError.validation(ValidationFailed([.invalid("enterprise", zh: "企业“\(enterprise.name)”已停用", en: "The enterprise is deactivated")]))
+        }
+        if refusingRepeat, try await ChainNodeEnterprise.query(on: req.db).filter(\.$nodeID == node.id!).filter(\.$enterpriseID == enterprise.id!).count() > 0 {
+            throw AppError.validation(ValidationFailed([.invalid("enterprise", zh: "企业“\(enterprise.name)”已关联到环节“\(node.name)”，无需重复关联",
+                                                                 en: "“\(enterprise.name)” is already attached to “\(node.name)”")]))
         }
         try await req.db.transaction { tx in try await insertAttachment(node, enterprise: enterprise, req, on: tx) }
     }

@@ -157,7 +157,7 @@ enum ChainPages {
             }
             switch lookup {
             case .found(let enterprise):
-                try await ChainNodeWrites.attach(node, enterprise: enterprise, req)
+                try await ChainNodeWrites.attach(node, enterprise: enterprise, refusingRepeat: true, req)
                 return .redirect(Site.chain(node.chainID) + "?notice=saved")
             case .choose(let candidates, let error):
                 return try await again([error], candidates: candidates)

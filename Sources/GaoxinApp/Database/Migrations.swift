@@ -54,6 +54,7 @@ enum Migrations {
         M0048_CreateFigureCache(),
         M0049_CreateParks(),
         M0050_CreateScenarios(),
+        M0051_CreateChainNodeOwners(),
     ]
 
     static func register(on app: Application) {

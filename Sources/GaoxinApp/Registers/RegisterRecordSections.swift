@@ -27,6 +27,7 @@ enum RegisterRecordSections {
             Section(name: "project-space", load: SpaceMatchPages.projectSection),
         ],
         RegisterDeclaration.leads.key: [Section(name: "lead-actions", load: LeadPages.section)],
+        RegisterDeclaration.patrols.key: [Section(name: PatrolPages.sectionName, load: PatrolPages.section)],
         RegisterDeclaration.parks.key: [Section(name: "park-work", load: ParkPages.parkSection)],
         RegisterDeclaration.projectInvestments.key: [Section(name: InvestmentRestatement.sectionName, load: InvestmentRestatement.section)],
         RegisterDeclaration.spaces.key: [Section(name: "space-freshness", load: ParkPages.spaceSection)],

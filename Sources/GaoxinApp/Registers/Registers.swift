@@ -10,4 +10,6 @@ enum Registers {
                                                 .parks, .parkTenants, .parkStatistics, .parkStandards, .parkCriteria, .spaces, .spaceNeeds]
 
     static func find(_ key: String) -> RegisterDeclaration? { all.first { $0.key == key } }
+    /// By audit entity (`policy`), for reading the audit log.
+    static let byEntity: [String: RegisterDeclaration] = Dictionary(all.map { ($0.entity, $0) }, uniquingKeysWith: { first, _ in first })
 }

@@ -1,6 +1,8 @@
 /// 招商目标企业 (seed 001's 四张清单: 目标企业清单): a company the zone wants to bring in, the chain
 /// node it would fill or strengthen, where the lead came from and why it is a target. Shown on the
-/// chain map beside the node's local enterprises and in the cluster's four lists.
+/// chain map beside the node's local enterprises and in the cluster's four lists. A lead department
+/// keeps its own cluster's targets (ownership through the node's cluster, `chain_node_owners`);
+/// the responsible unit is who follows the company up.
 extension RegisterTarget {
     /// A chain node, named "产业链／环节" (`chain_node_names`, a view over nodes and their chains:
     /// active while the chain is).
@@ -14,7 +16,7 @@ extension RegisterDeclaration {
         fields: [
             RegisterField(key: "name", zh: "企业名称", en: "Company", kind: .text(max: 200), required: true, unique: true, searchable: true, sortable: true, listed: true,
                           helpZh: "导入按企业名称更新", helpEn: "An import updates by this name"),
-            RegisterField(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", kind: .code(max: 30), searchable: true,
+            RegisterField(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", kind: .creditCode, searchable: true,
                           helpZh: "境内企业填写；境外企业可空", helpEn: "For a company registered in China; empty for one abroad"),
             RegisterField(key: "chainNodeId", zh: "产业链环节", en: "Chain node", kind: .reference(.chainNode), required: true, filterable: true, listed: true,
                           helpZh: "写作“产业链／环节”，如 集成电路产业链／半导体材料", helpEn: "Written “chain／node”"),
@@ -32,7 +34,7 @@ extension RegisterDeclaration {
                           helpZh: "补哪个缺失环节、强哪个薄弱环节", helpEn: "Which gap it fills or weak node it strengthens"),
             .responsibleUnit(filterable: true, listed: true),
         ],
-        nameField: "name", importKey: "name", policy: Policies.programme, ownership: .unitField("owningUnitId"),
+        nameField: "name", importKey: "name", policy: Policies.programme, ownership: .referencedUnit(field: "chainNodeId", table: "chain_node_owners"),
         // Illustrative companies for the demo chip chain's missing and weak nodes; not real targets.
         demoRows: [
             ["name": "上海芯源光刻材料有限公司", "chainNodeId": "集成电路产业链／半导体材料", "region": "上海", "source": "chain_leader",
