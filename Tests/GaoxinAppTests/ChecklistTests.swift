@@ -133,6 +133,24 @@ final class ChecklistTests: XCTestCase {
             XCTAssertEqual(six6["done"] as? Int, 1, "the task force")
             let retired = try await Stored.count(app, "checklist_items", where: "template_id = \(six.id!) AND active = \(TestDatabase.engine == .postgres ? "false" : "0")")
             XCTAssertEqual(retired, 4, "items left out are retired, not deleted")
+
+            // A template the office defines appears on every cluster, its items derived like the built-in ones.
+            let secondCreated = try await admin.send(.POST, Site.API.clusters, body: ["name": "集成电路", "category": "emerging", "leadUnitId": fixtures.zone])
+            let second = try XCTUnwrap(try admin.json(secondCreated)["id"] as? Int)
+            _ = try await browser.get(Site.checklistTemplateNew)
+            let created = try await browser.post(Site.checklistTemplates, [("name", "三个一"), ("note", "本区自定"), ("items", "一个专班：专班\n一个基金：基金\n一个智库")])
+            XCTAssertEqual(created.status, .seeOther, created.text)
+            for (id, done) in [(cluster, 1), (second, 0)] {
+                let response = try await admin.send(.GET, Site.API.cluster(id) + "/checklist")
+                let board = try admin.json(response)
+                let three = try XCTUnwrap((board["templates"] as? [[String: Any]])?.first { $0["name"] as? String == "三个一" }, "cluster \(id)")
+                XCTAssertEqual((three["items"] as? [[String: Any]])?.map { $0["name"] as! String }, ["一个专班", "一个基金", "一个智库"])
+                XCTAssertEqual(three["done"] as? Int, done, "the task force leads only 生命健康")
+            }
+            let three = try await AssertAsync.unwrap(try await ChecklistTemplate.query(on: app.db).all().first { $0.name == "三个一" }?.id)
+            let gaps = try admin.json(try await admin.send(.GET, "/api/v1/checklist-gaps?template=\(three)"))
+            XCTAssertEqual(gaps["templateName"] as? String, "三个一", "the gaps view covers it too")
+            XCTAssertEqual((gaps["clusters"] as? [[String: Any]])?.count, 2)
         }
     }
 }

@@ -118,6 +118,35 @@ final class ClusterFiguresTests: XCTestCase {
         }
     }
 
+    /// A cluster whose enterprises report and whose statistics bureau reports too: the page and the
+    /// API give its own path's year-to-date and the other path's beside it.
+    func testWhereBothPathsHaveFiguresThePageShowsBoth() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let (cluster, node) = try await AttractionRequests.chainNode(api, cluster: "高端装备", node: "整机制造", leadUnit: fixtures.zone)
+            let enterprise = try await api.createEnterprise("双口径装备有限公司", code: USCC.numbered(9_651), unit: fixtures.team, aboveScale: true)
+            try await AssertAsync.equal(try await api.send(.PUT, "/api/v1/chain-nodes/\(node)/enterprises/\(enterprise)", body: [:]).status, .noContent)
+            for (month, revenue) in [("2025-01", 1_000), ("2025-02", 1_500)] {
+                try await AssertAsync.equal(try await api.send(.PUT, "/api/v1/enterprises/\(enterprise)/indicators/\(month)", body: ["revenue": revenue]).status, .ok)
+            }
+            var report = try await ytd(api, cluster, "2025-02")
+            XCTAssertEqual(report["yearToDate"] as? Int, 2_500)
+            XCTAssertTrue(report["otherPathYearToDate"] is NSNull || report["otherPathYearToDate"] == nil, "nothing reported top-down yet")
+
+            try await AssertAsync.equal(try await api.send(.PATCH, Site.API.cluster(cluster), body: ["figuresSource": "top_down"]).status, .ok)
+            for month in ["2025-01", "2025-02"] {
+                try await AssertAsync.equal(try await api.send(.PUT, Site.API.cluster(cluster) + "/figures/\(month)", body: ["revenue": 2_000]).status, .ok)
+            }
+            report = try await ytd(api, cluster, "2025-02")
+            XCTAssertEqual(report["source"] as? String, "top_down")
+            XCTAssertEqual(report["yearToDate"] as? Int, 4_000, "the reported months count")
+            XCTAssertEqual(report["otherPathYearToDate"] as? Int, 2_500, "the enterprises' sum beside them")
+            let page = try await Browser.signedIn(app, as: .leader).get(Site.cluster(cluster) + "?month=2025-02")
+            XCTAssertTrue(page.text.contains("企业汇总口径累计"), "the page names the other path")
+            XCTAssertTrue(page.text.contains(Wan(2_500).yiText), "and gives its year-to-date in 亿元")
+        }
+    }
+
     func testTopDownMonthsAreEnteredInYiAndRefusedWhereTheyDoNotBelong() async throws {
         try await withApp { app, fixtures in
             let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)

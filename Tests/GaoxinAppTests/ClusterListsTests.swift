@@ -1,4 +1,5 @@
 import Foundation
+import Plot
 @testable import GaoxinApp
 import GaoxinDomain
 import GaoxinSheets
@@ -109,6 +110,20 @@ final class ClusterListsTests: XCTestCase {
             let sheets = try XLSXReader.read(Data(workbook.body.readableBytesView))
             XCTAssertEqual(sheets[1].rows.dropFirst().map { $0.first?.text }, ["项目XM-K2", "项目XM-K1"])
             XCTAssertEqual(sheets[3].rows.dropFirst().map { $0.first?.text }, ["问题WT-C1", "问题WT-C2"])
+            XCTAssertEqual(lists["keyProjectsTotal"] as? Int, 2)
+            XCTAssertEqual(lists["problemsTotal"] as? Int, 2)
+
+            // A page shows the first rows of a long list and says how many there are; the export holds them all.
+            let clusterRecord = try await AssertAsync.unwrap(try await Cluster.find(cluster, on: app.db))
+            let cut = try await ClusterLists.make(clusterRecord, now: app.clock.now(), lang: .zh, limit: 1, on: app.db)
+            XCTAssertEqual(cut.keyProjects.map(\.name), ["项目XM-K2"])
+            XCTAssertEqual(cut.keyProjectsTotal, 2)
+            XCTAssertEqual(cut.problems.map(\.title), ["问题WT-C1"])
+            XCTAssertEqual(cut.problemsTotal, 2)
+            let whole = try await ClusterLists.make(clusterRecord, now: app.clock.now(), lang: .zh, limit: nil, on: app.db)
+            XCTAssertEqual(whole.keyProjects.count, 2)
+            let drawn = ClusterListsView.shownOf(cut.keyProjects.count, cut.keyProjectsTotal, PageContext(lang: .zh, actor: nil, csrfToken: nil, path: "/", notice: nil)) as Node<HTML.BodyContext>
+            XCTAssertEqual(drawn.render(), "<p class=\"hint\">共 2 条，此处列出前 1 条（导出含全部）</p>")
         }
     }
 }

@@ -98,6 +98,14 @@ extension DemoDataTests {
             XCTAssertEqual(totals.groups.map(\.clusters.count), [4, 6, 5], "4 + 6 + 5")
             XCTAssertEqual(totals.total.overThousand, 9, "nine clusters over 1000 亿元 in 1–8月, as seed 001 reports")
             XCTAssertEqual(totals.groups.flatMap(\.clusters).filter { ($0.growth ?? 0) > 0 }.count, 15, "every cluster has a year-on-year base")
+            // By hand from the demo's reported figures: 1–8月 is 630‰ of each 2025 revenue (70+60+85+80+85+90+80+80),
+            // 亿元 × 10,000 = 万元; 地标 2150+2100+2010+560, 优势 3050+3120+2050+1600+1590+2020, 未来 190+110+70+8+30.
+            XCTAssertEqual(totals.groups.map(\.total.yearToDate), [6_820 * 6_300, 13_430 * 6_300, 408 * 6_300])
+            XCTAssertEqual(totals.total.yearToDate, 20_658 * 6_300)
+            let year = try await ClusterStructureTotals.make(try XCTUnwrap(structure), month: Period(year: 2025, month: 12), now: app.clock.now(), on: app.db)
+            XCTAssertEqual(year.total.yearToDate, 20_658 * 10_000, "the whole year: every cluster's 2025 revenue")
+            XCTAssertEqual([year.total.overThousand, year.total.overTwoThousand, year.total.overThreeThousand], [9, 7, 2],
+                           "seed 001: nine over 1000 亿元, seven over 2000, 新材料 and 高端装备 over 3000")
             let chip = try await Cluster.query(on: app.db).filter(\.$name == "集成电路").first()
             let report = try await ClusterFigureReport.make(try XCTUnwrap(chip), month: nil, now: app.clock.now(), lang: .zh, on: app.db)
             XCTAssertEqual(report.source, "bottom_up")

@@ -56,6 +56,14 @@ struct ClusterLists: Content, APISchema {
     var targetCompanies: [Target]
     var keyProjects: [KeyProject]
     var problems: [Problem]
+    /// How many there are; a page and the API show the first `shown` (the cluster's project and
+    /// obstacle lists hold the rest), the export every one.
+    var targetCompaniesTotal: Int
+    var keyProjectsTotal: Int
+    var problemsTotal: Int
+
+    /// Rows a page or the API shows per list: a province cluster has thousands of projects.
+    static let shown = 50
 
     static let schemaName = "ClusterLists"
     static var openAPISchema: JSONSchema {
@@ -72,13 +80,23 @@ struct ClusterLists: Content, APISchema {
                 "id": .integer, "title": .string, "project": .string, "unit": .string(description: "责任单位"),
                 "dueOn": .string(format: .date), "overdue": .boolean,
             ])),
+            "targetCompaniesTotal": .integer(description: "招商目标企业总数（列表只含前 50 家）"),
+            "keyProjectsTotal": .integer(description: "重点项目总数（列表只含前 50 个）"),
+            "problemsTotal": .integer(description: "未解决问题总数（列表只含前 50 个）"),
         ])
     }
 
     static let keyTiers: [EnterpriseTier] = [.chainLeader, .candidate, .backbone]
 
-    static func make(_ cluster: Cluster, now: Date, lang: UILanguage, on db: Database) async throws -> ClusterLists {
+    /// `limit`: the rows each list holds (nil: all, for the export); totals are counted only when a list is cut.
+    static func make(_ cluster: Cluster, now: Date, lang: UILanguage, limit: Int? = shown, on db: Database) async throws -> ClusterLists {
         let sql = db as! any SQLDatabase
+        let cut: SQLQueryString = limit.map { " LIMIT \(unsafeRaw: String($0 + 1))" } ?? ""
+        func total<T>(_ rows: inout [T], _ count: SQLQueryString) async throws -> Int {
+            guard let limit, rows.count > limit else { return rows.count }
+            rows.removeLast(rows.count - limit)
+            return try await sql.raw(count).first(decodingColumn: "n", as: Int.self) ?? rows.count
+        }
         let (from, to) = try await ClusterQueries.lastTwelveMonths(now, on: db)
         let tiers = keyTiers.map(\.rawValue)
         let enterprises = try await sql.raw("""
@@ -99,9 +117,9 @@ struct ClusterLists: Content, APISchema {
             if case .choice(let choices) = field.kind { return choices }
             return nil
         } ?? []
-        let targets = try await sql.raw("""
+        var targets = try await sql.raw("""
             SELECT t.id, t.name, t.region, t.source, t.reason, v.name AS node FROM target_companies t JOIN chain_node_names v ON v.id = t.chain_node_id
-            WHERE v.cluster_id = \(bind: cluster.id!) AND t.active = \(bind: true) ORDER BY t.name_sort, t.id
+            WHERE v.cluster_id = \(bind: cluster.id!) AND t.active = \(bind: true) ORDER BY t.name_sort, t.id\(cut)
             """).all().map { row in
                 Target(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
                        node: try row.decode(column: "node", as: String.self), region: try row.decode(column: "region", as: String?.self),
@@ -110,10 +128,10 @@ struct ClusterLists: Content, APISchema {
             }
         let today = DisplayFormat.day(now)
         let levels = RegisterDeclaration.projects.choices("level"), stages = RegisterDeclaration.projects.choices("stage")
-        let projects = try await sql.raw("""
+        var projects = try await sql.raw("""
             SELECT p.id, p.name, p.level, p.stage, p.total_investment, p.next_due_on FROM projects p
             WHERE p.cluster_id = \(bind: cluster.id!) AND p.active = \(bind: true) AND p.level IN ('provincial', 'municipal', 'district')
-            ORDER BY CASE p.level WHEN 'provincial' THEN 0 WHEN 'municipal' THEN 1 ELSE 2 END, p.total_investment DESC, p.id
+            ORDER BY CASE p.level WHEN 'provincial' THEN 0 WHEN 'municipal' THEN 1 ELSE 2 END, p.total_investment DESC, p.id\(cut)
             """).all().map { row in
                 let stage = try row.decode(column: "stage", as: String.self), level = try row.decode(column: "level", as: String.self)
                 let due = try row.decode(column: "next_due_on", as: String?.self)
@@ -122,19 +140,32 @@ struct ClusterLists: Content, APISchema {
                                   totalInvestment: try row.decode(column: "total_investment", as: Int64.self),
                                   late: stage != ProjectStage.producing.rawValue && (due.map { $0 < today } ?? false))
             }
-        let problems = try await sql.raw("""
+        var problems = try await sql.raw("""
             SELECT o.id, o.title, o.due_on, p.name AS project, u.name AS unit FROM obstacles o
             JOIN projects p ON p.id = o.project_id JOIN units u ON u.id = o.owning_unit_id
             WHERE p.cluster_id = \(bind: cluster.id!) AND p.active = \(bind: true) AND o.active = \(bind: true) AND o.status <> 'resolved'
-            ORDER BY o.due_on, o.id
+            ORDER BY o.due_on, o.id\(cut)
             """).all().map { row in
                 let due = try row.decode(column: "due_on", as: String.self)
                 return Problem(id: try row.decode(column: "id", as: Int.self), title: try row.decode(column: "title", as: String.self),
                                project: try row.decode(column: "project", as: String.self), unit: try row.decode(column: "unit", as: String.self),
                                dueOn: due, overdue: due < today)
             }
+        let targetsTotal = try await total(&targets, """
+            SELECT COUNT(*) AS n FROM target_companies t JOIN chain_node_names v ON v.id = t.chain_node_id
+            WHERE v.cluster_id = \(bind: cluster.id!) AND t.active = \(bind: true)
+            """)
+        let projectsTotal = try await total(&projects, """
+            SELECT COUNT(*) AS n FROM projects p
+            WHERE p.cluster_id = \(bind: cluster.id!) AND p.active = \(bind: true) AND p.level IN ('provincial', 'municipal', 'district')
+            """)
+        let problemsTotal = try await total(&problems, """
+            SELECT COUNT(*) AS n FROM obstacles o JOIN projects p ON p.id = o.project_id
+            WHERE p.cluster_id = \(bind: cluster.id!) AND p.active = \(bind: true) AND o.active = \(bind: true) AND o.status <> 'resolved'
+            """)
         return ClusterLists(clusterId: cluster.id!, revenueFrom: from.description, revenueTo: to.description, keyEnterprises: key,
-                            targetCompanies: targets, keyProjects: projects, problems: problems)
+                            targetCompanies: targets, keyProjects: projects, problems: problems,
+                            targetCompaniesTotal: targetsTotal, keyProjectsTotal: projectsTotal, problemsTotal: problemsTotal)
     }
 
     /// The four lists as sheets of one workbook (one sheet each).

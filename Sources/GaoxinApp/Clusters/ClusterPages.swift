@@ -98,7 +98,7 @@ enum ClusterPages: RecordPages {
     /// The four lists as a workbook of four sheets, or one CSV with a heading line per list.
     static func exportLists(_ req: Request) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)
-        let lists = try await ClusterLists.make(cluster, now: req.now, lang: req.uiLanguage, on: req.db)
+        let lists = try await ClusterLists.make(cluster, now: req.now, lang: req.uiLanguage, limit: nil, on: req.db)
         let sheets = lists.sheets(lang: req.uiLanguage)
         let fileName = cluster.name + req.uiLanguage.t("-四张清单", "-four-lists")
         switch try ListExport.format(req) {

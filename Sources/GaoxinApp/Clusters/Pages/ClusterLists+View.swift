@@ -26,6 +26,7 @@ enum ClusterListsView {
                         .td(.text(p.stage), .if(p.late, .span(.class("badge expired"), .text(context.t(" 滞后", " late"))))),
                         .td(.class("num"), .text(Wan(p.totalInvestment).yiText)))
                 }))),
+            shownOf(lists.keyProjects.count, lists.keyProjectsTotal, context),
             .p(.a(.href(RegisterDeclaration.projects.path + "?clusterId=\(clusterID)"), .text(context.t("本集群全部项目", "All the cluster's projects")))),
             .h3(.text(context.t("招商目标", "Target companies"))),
             .if(lists.targetCompanies.isEmpty, .p(.class("empty"), .text(context.t("尚无招商目标企业", "No target company yet")))),
@@ -36,6 +37,7 @@ enum ClusterListsView {
                     .tr(.td(.a(.href(RegisterDeclaration.targetCompanies.path(t.id)), .text(t.name))), .td(.text(t.node)), .td(.text(t.region ?? "")),
                         .td(.text(t.source ?? "")), .td(.text(t.reason ?? "")))
                 }))),
+            shownOf(lists.targetCompanies.count, lists.targetCompaniesTotal, context),
             .p(.a(.href(RegisterDeclaration.targetCompanies.path + "/new"), .text(context.t("登记招商目标企业", "Add a target company")))),
             .h3(.text(context.t("问题与需求（本集群项目未解决的问题）", "Problems and needs (the cluster's projects' open obstacles)"))),
             .if(lists.problems.isEmpty, .p(.class("empty"), .text(context.t("本集群项目没有未解决的问题", "No open obstacle on the cluster's projects")))),
@@ -45,7 +47,14 @@ enum ClusterListsView {
                 .tbody(.forEach(lists.problems) { o in
                     .tr(.td(.a(.href(RegisterDeclaration.obstacles.path(o.id)), .text(o.title))), .td(.text(o.project)), .td(.text(o.unit)),
                         .td(.text(o.dueOn), .if(o.overdue, .span(.class("badge expired"), .text(context.t(" 已逾期", " overdue"))))))
-                })))
+                }))),
+            shownOf(lists.problems.count, lists.problemsTotal, context)
         )
+    }
+
+    /// “共 1,234 条，此处列出前 50 条（导出含全部）” under a list that was cut.
+    static func shownOf<C: HTML.BodyContext>(_ shown: Int, _ total: Int, _ context: PageContext) -> Node<C> {
+        .if(total > shown, .p(.class("hint"), .text(context.t("共 \(total) 条，此处列出前 \(shown) 条（导出含全部）",
+                                                              "\(total) in all; the first \(shown) shown (the export holds all)"))))
     }
 }
