@@ -240,6 +240,33 @@ final class AttractionTests: XCTestCase {
 
 /// The pipeline's sums on both engines (PostgreSQL sums a bigint into a numeric).
 final class ProjectPipelineTests: XCTestCase {
+    func testThePipelineGroupsByStageAndByClusterWithTheProjectsWithoutOne() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let (chip, _) = try await AttractionRequests.chainNode(office, cluster: "集成电路", node: "封装测试", leadUnit: fixtures.zone)
+            let (health, _) = try await AttractionRequests.chainNode(office, cluster: "生命健康", node: "创新药", leadUnit: fixtures.zone)
+            for (code, cluster, investment, stage) in [("G1", chip, 100_000, "signed"), ("G2", chip, 50_000, "registered"), ("G3", health, 70_000, "signed"),
+                                                       ("G4", nil, 30_000, "signed")] as [(String, Int?, Int64, String)] {
+                var extra: [String: Any] = ["stage": stage]
+                if let cluster { extra["clusterId"] = cluster }
+                if stage == "registered" { extra["registeredOn"] = "2026-04-01" }
+                _ = try AttractionRequests.created(try await AttractionRequests.project(office, code, unit: fixtures.team, investment: investment, extra: extra))
+            }
+            let pipeline = try parseJSONObject(try await office.send(.GET, RegisterDeclaration.projects.apiPath + "/pipeline"))
+            let byStage = try XCTUnwrap(pipeline["byStage"] as? [[String: Any]])
+            XCTAssertEqual(byStage.map { $0["key"] as? String }, ["signed", "registered", "started", "completed", "producing"], "every stage, in order")
+            XCTAssertEqual(byStage.map { $0["count"] as? Int }, [3, 1, 0, 0, 0])
+            XCTAssertEqual(byStage.map { $0["investment"] as? Int }, [200_000, 50_000, 0, 0, 0])
+            let byCluster = try XCTUnwrap(pipeline["byCluster"] as? [[String: Any]])
+            XCTAssertEqual(byCluster.map { $0["name"] as? String }, ["集成电路", "生命健康", ""], "largest investment first; the unclustered as one group")
+            XCTAssertEqual(byCluster.map { $0["key"] as? String }, [String(chip), String(health), ""])
+            XCTAssertEqual(byCluster.map { $0["count"] as? Int }, [2, 1, 1])
+            XCTAssertEqual(byCluster.map { $0["investment"] as? Int }, [150_000, 70_000, 30_000])
+            let page = try await Browser.signedIn(app, as: .leader).get(RegisterDeclaration.projects.path + "/pipeline")
+            XCTAssertTrue(page.text.contains("集成电路") && page.text.contains("注册落地"), "the page draws the groups")
+        }
+    }
+
     func testThePipelineCountsAndSumsByStageUnitClusterAndLevelWithTheLateOnes() async throws {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)

@@ -124,4 +124,34 @@ extension DemoDataTests {
             XCTAssertEqual(park.records.map(\.name), ["无锡高新区集成电路特色产业园"], "the park the demo links to the cluster")
         }
     }
+    /// Issue 13, item 10: the demo's attraction work gives every page something real — each of the
+    /// eight teams has leads at every stage, projects stand in every stage (some late, some with open
+    /// obstacles), patrols span about a month, and the zone's 2025 target list is seed 002's.
+    func testTheDemoAttractionWorkCoversEveryStageTeamAndWarning() async throws {
+        try await withDemo { app in
+            let sql = app.db as! any SQLDatabase
+            for team in DemoAttraction.teams {
+                let stages = try await sql.raw("""
+                    SELECT DISTINCT l.stage FROM leads l JOIN units u ON u.id = l.owning_unit_id WHERE u.code = \(bind: team) AND l.active = \(bind: true)
+                    """).all().map { try $0.decode(column: "stage", as: String.self) }
+                XCTAssertEqual(Set(stages), Set(LeadStage.allCases.map(\.rawValue)), "\(team): a lead at every stage")
+            }
+            let projectStages = try await sql.raw("SELECT DISTINCT stage FROM projects WHERE active = \(bind: true)").all().map { try $0.decode(column: "stage", as: String.self) }
+            XCTAssertEqual(Set(projectStages), Set(ProjectStage.allCases.map(\.rawValue)), "projects in every stage")
+            let warnings = try await EarlyWarnings.load(today: DisplayFormat.day(app.clock.now()), on: sql)
+            let kinds = Dictionary(uniqueKeysWithValues: warnings.kinds.map { ($0.key, $0) })
+            XCTAssertGreaterThan(kinds["lateProjects"]?.red ?? 0, 0, "some projects are late")
+            XCTAssertGreaterThan(kinds["overdueObstacles"]?.red ?? 0, 0, "some obstacles are overdue")
+            let open = try await Stored.count(app, "obstacles", where: "status <> 'resolved'")
+            XCTAssertGreaterThanOrEqual(open, 3, "open obstacles to work on")
+            let days = try await sql.raw("SELECT MIN(patrolled_on) AS first, MAX(patrolled_on) AS last FROM patrols").first()
+            let first = try XCTUnwrap(CalendarDay(try XCTUnwrap(days?.decode(column: "first", as: String.self))))
+            let last = try XCTUnwrap(CalendarDay(try XCTUnwrap(days?.decode(column: "last", as: String.self))))
+            XCTAssertGreaterThanOrEqual(first.days(to: last), 28, "a month of patrol findings")
+            let zone = try XCTUnwrap(DemoAttraction.targets.first { $0["owningUnitId"] == "WXGX" })
+            XCTAssertEqual([zone["over100Yi"], zone["over50Yi"], zone["over10Yi"], zone["over1Yi"], zone["signedInvestment"]], ["1", "3", "18", "180", "4500000"],
+                           "seed 002: ≥100亿 1, ≥50亿 3, ≥10亿 18, ≥1亿 180, 450 亿元")
+            try await AssertAsync.equal(try await Stored.count(app, "attraction_targets", where: "code = 'MB-2025-WXGX' AND over10_yi = 18"), 1)
+        }
+    }
 }
