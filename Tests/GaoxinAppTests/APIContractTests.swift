@@ -13,7 +13,7 @@ final class APIContractTests: XCTestCase {
         (Site.API.units, UnitQueries.list, .admin), (Site.API.users, UserQueries.list, .admin),
         (Site.API.enterprises, EnterpriseQueries.list, .admin), (Site.API.clusters, ClusterQueries.list, .admin),
         (Site.API.chainGaps, ChainGaps.parameters, .admin), (Site.API.audit, AuditQueries.list, .auditor),
-    ]
+    ] + Registers.all.map { ($0.apiPath, RegisterList.definition($0), .admin) }
 
     private func document(_ app: Application) async throws -> [String: Any] {
         let response = try await APIClient(app: app, token: nil).send(.GET, Site.API.openAPI)
@@ -33,6 +33,8 @@ final class APIContractTests: XCTestCase {
         case .flag: return ["0", "1"]
         case .role: return Set(Role.allCases.map(\.rawValue))
         case .heldQualification: return Set(Qualification.allCases.map(\.rawValue))
+        // A time limit's states: a certificate expires (no 已办结), a deadline is also settled.
+        case .timeLimit(let limit): return Set(RegisterExpiry.allCases.map(\.rawValue)).subtracting(limit.settledBy == nil ? ["settled"] : [])
         default: return nil
         }
     }
