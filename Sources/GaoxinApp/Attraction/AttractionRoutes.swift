@@ -38,13 +38,13 @@ enum AttractionRoutes {
                 try .json(try await InvestmentProgress.load(year: try year(req, strict: true) ?? currentYear(req), today: DisplayFormat.day(req.now), on: req.sql))
             },
             RouteSpec(.GET, "/warnings", .read(projects.policy)) { req in
-                let warnings = try await EarlyWarnings.load(today: DisplayFormat.day(req.now), on: req.sql)
+                let warnings = try await EarlyWarnings.load(today: DisplayFormat.day(req.now), staleDays: req.application.gaoxinConfig.staleLeadDays, on: req.sql)
                 return try await req.renderPage { AttractionViews.warnings($0, warnings) }
             },
             RouteSpec(.GET, "/api/v1/warnings", .read(projects.policy),
                       doc: APIOperation(operationID: "getEarlyWarnings", summary: "预警：滞后项目、逾期问题、目标进度落后单位、投资完成落后项目、长期未跟进线索（红黄规则随附）", tag: projects.titleZh,
                                         response: EarlyWarnings.self)) { req in
-                try .json(try await EarlyWarnings.load(today: DisplayFormat.day(req.now), on: req.sql))
+                try .json(try await EarlyWarnings.load(today: DisplayFormat.day(req.now), staleDays: req.application.gaoxinConfig.staleLeadDays, on: req.sql))
             },
         ]
     }

@@ -22,6 +22,9 @@ struct EarlyWarnings: Content, APISchema {
         var red: Int
         var yellow: Int
         var items: [Item]
+        /// What the rule covers and finds nothing to warn of (on the warnings page and API; the
+        /// dashboard's tiles count only red and yellow).
+        var green: Int? = nil
     }
 
     var today: String
@@ -29,13 +32,15 @@ struct EarlyWarnings: Content, APISchema {
 
     /// Items drawn per kind (the counts are of all).
     static let shown = 20
-    static let staleYellowDays = 30
-    static let staleRedDays = 60
+    /// A lead in work without an activity for this many days is yellow, twice as many red
+    /// (`GAOXIN_STALE_LEAD_DAYS`, `AppConfig.staleLeadDays`).
+    static let defaultStaleDays = 30
 
-    static func load(today: String, on sql: any SQLDatabase) async throws -> EarlyWarnings {
+    static func load(today: String, staleDays: Int = defaultStaleDays, on sql: any SQLDatabase) async throws -> EarlyWarnings {
         async let projects = lateProjects(today: today, on: sql)
         async let obstacles = overdueObstacles(today: today, on: sql)
-        async let leads = staleLeads(today: today, on: sql)
+        async let leads = staleLeads(today: today, days: staleDays, on: sql)
+        async let populations = populations(today: today, on: sql)
         let year = CalendarDay(today)?.year ?? 2025
         async let progress = TargetProgress.load(year: year, today: today, on: sql)
         // Each kind on its own pooled connection: the page takes as long as the slowest kind.
@@ -49,7 +54,32 @@ struct EarlyWarnings: Content, APISchema {
                             Item(level: row.pace, name: row.unitName, path: RegisterDeclaration.attractionTargets.path + "/progress?year=\(year)",
                                  detail: row.title + (row.completion.map { "，综合完成率 \(Int(($0 * 100).rounded()))%" } ?? ""))
                         })
-        return EarlyWarnings(today: today, kinds: [try await projects, try await obstacles, pace, try await behindPlan, try await leads])
+        var kinds = [try await projects, try await obstacles, pace, try await behindPlan, try await leads]
+        // Green: what each rule looks at, less what it flags.
+        var covered = try await populations
+        covered[pace.key] = targets.rows.count
+        for index in kinds.indices {
+            guard let population = covered[kinds[index].key] else { continue }
+            kinds[index].green = max(0, population - kinds[index].red - kinds[index].yellow)
+            kinds[index].rule += "；其余为绿"
+        }
+        return EarlyWarnings(today: today, kinds: kinds)
+    }
+
+    /// How many records each rule looks at: projects not yet producing, unresolved obstacles, this
+    /// year's investment plans, leads in work — counts on their indexes.
+    static func populations(today: String, on sql: any SQLDatabase) async throws -> [String: Int] {
+        let year = CalendarDay(today)?.year ?? 2025
+        func count(_ query: SQLQueryString) async throws -> Int { try await sql.raw(query).first(decodingColumn: "n", as: Int.self) ?? 0 }
+        return [
+            "lateProjects": try await count("SELECT COUNT(*) AS n FROM projects WHERE active = \(bind: true) AND stage <> 'producing'"),
+            "overdueObstacles": try await count("SELECT COUNT(*) AS n FROM obstacles WHERE active = \(bind: true) AND status <> 'resolved'"),
+            "investmentBehind": try await count("""
+                SELECT COUNT(*) AS n FROM project_investments i WHERE i.active = \(bind: true) AND i.year = \(bind: year) AND i.planned_amount > 0
+                AND i.project_id NOT IN (SELECT id FROM projects WHERE active = \(bind: false))
+                """),
+            "staleLeads": try await count("SELECT COUNT(*) AS n FROM lead_follow_up WHERE is_open = 1"),
+        ]
     }
 
     static func lateProjects(today: String, on sql: any SQLDatabase) async throws -> Kind {
@@ -102,8 +132,8 @@ struct EarlyWarnings: Content, APISchema {
     /// line — a range of `lead_follow_up`'s (is_open, last_on) index (`LeadFollowUp`). The first
     /// few are picked there before any join: joined first, a planner with statistics walked every
     /// lead from the units through `leads_unit_board` and sorted them (0.9 s at province scale).
-    static func staleLeads(today: String, on sql: any SQLDatabase) async throws -> Kind {
-        let yellowLine = shift(today, days: -staleYellowDays), redLine = shift(today, days: -staleRedDays)
+    static func staleLeads(today: String, days: Int = defaultStaleDays, on sql: any SQLDatabase) async throws -> Kind {
+        let yellowLine = shift(today, days: -days), redLine = shift(today, days: -2 * days)
         let counts = try await sql.raw("""
             SELECT SUM(CASE WHEN last_on < \(bind: redLine) THEN 1 ELSE 0 END) AS red,
                    SUM(CASE WHEN last_on >= \(bind: redLine) THEN 1 ELSE 0 END) AS yellow
@@ -117,7 +147,7 @@ struct EarlyWarnings: Content, APISchema {
             ORDER BY f.last_on, f.lead_id
             """).all()
         return Kind(key: "staleLeads", title: "长期未跟进的线索",
-                    rule: "在跟进中的线索超过 \(staleYellowDays) 天无跟进记录为黄，超过 \(staleRedDays) 天为红（无记录的按登记日期）",
+                    rule: "在跟进中的线索超过 \(days) 天无跟进记录为黄，超过 \(2 * days) 天为红（无记录的按登记日期）",
                     red: try ProjectGroups.count(counts, "red"), yellow: try ProjectGroups.count(counts, "yellow"),
                     items: try rows.map { row in
                         let last = try row.decode(column: "last_on", as: String.self)
@@ -143,6 +173,7 @@ struct EarlyWarnings: Content, APISchema {
             "kinds": .array(items: .object(properties: [
                 "key": .string(allowedValues: ["lateProjects", "overdueObstacles", "targetPace", "investmentBehind", "staleLeads"]), "title": .string,
                 "rule": .string(description: "判定规则"), "red": .integer, "yellow": .integer,
+                "green": .integer(required: false, nullable: true, description: "规则覆盖而无预警的记录数"),
                 "items": .array(items: .object(properties: [
                     "level": .string(allowedValues: ["red", "yellow"]), "name": .string, "path": .string, "detail": .string,
                 ])),

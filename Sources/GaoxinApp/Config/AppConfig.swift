@@ -30,6 +30,8 @@ public struct AppConfig: Sendable {
     /// posting the application form. Raised for benchmarks that read from one address.
     public var publicReadsPerMinute: Int = 120
     public var publicPostsPerMinute: Int = 5
+    /// Early warning: a lead in work without an activity for this many days is yellow, twice as many red.
+    public var staleLeadDays: Int = 30
     /// Where due-item reminders go (`ReminderConfig`); none configured, none are queued.
     public var reminders = ReminderConfig()
 
@@ -68,6 +70,7 @@ public struct AppConfig: Sendable {
         int("GAOXIN_SLOW_REQUEST_MS", 0...3_600_000) { config.slowRequestMilliseconds = $0 }
         int("GAOXIN_PUBLIC_READS_PER_MINUTE", 1...1_000_000) { config.publicReadsPerMinute = $0 }
         int("GAOXIN_PUBLIC_POSTS_PER_MINUTE", 1...10_000) { config.publicPostsPerMinute = $0 }
+        int("GAOXIN_STALE_LEAD_DAYS", 1...365) { config.staleLeadDays = $0 }
         if let raw = env["GAOXIN_LOG_LEVEL"] {
             if let level = Logger.Level(rawValue: raw.lowercased()) { config.logLevel = level } else {
                 problems.append(.badValue(key: "GAOXIN_LOG_LEVEL", value: raw, expected: "trace/debug/info/notice/warning/error/critical"))

@@ -35,7 +35,7 @@ struct Dashboard {
     var unit: UnitFigures?
     var parks: ParkFigures?
 
-    static func load(for actor: Actor, now: Date, on db: Database) async throws -> Dashboard {
+    static func load(for actor: Actor, now: Date, staleLeadDays: Int = EarlyWarnings.defaultStaleDays, on db: Database) async throws -> Dashboard {
         let sql = db as! any SQLDatabase
         let today = DisplayFormat.day(now)
         var dashboard = Dashboard()
@@ -52,7 +52,7 @@ struct Dashboard {
             async let late = EarlyWarnings.lateProjects(today: today, on: sql)
             async let obstacles = EarlyWarnings.overdueObstacles(today: today, on: sql)
             async let behind = InvestmentProgress.behindPlan(today: today, shown: 0, on: sql)
-            async let leads = EarlyWarnings.staleLeads(today: today, on: sql)
+            async let leads = EarlyWarnings.staleLeads(today: today, days: staleLeadDays, on: sql)
             dashboard.warnings = try await [late, obstacles, behind, leads]
         }
         if actor.has(.unit) {

@@ -20,7 +20,7 @@ enum SystemRoutes {
                     programme = try await HomeView.Programme.load(now: req.now, on: req.db)
                 }
                 let myWork = MyWork.sources(for: actor.roles).isEmpty ? nil : try await MyWork.load(for: actor, today: DisplayFormat.day(req.now), on: req.sql)
-                let dashboard = try await Dashboard.load(for: actor, now: req.now, on: req.db)
+                let dashboard = try await Dashboard.load(for: actor, now: req.now, staleLeadDays: req.application.gaoxinConfig.staleLeadDays, on: req.db)
                 let model = HomeView.Model(unitCount: units, userCount: users, lockedCount: locked, recentAudit: recent, programme: programme, myWork: myWork,
                                            dashboard: dashboard)
                 return try await req.renderPage { HomeView.render($0, model) }

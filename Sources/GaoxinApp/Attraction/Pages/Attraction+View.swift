@@ -114,7 +114,8 @@ enum AttractionViews {
             .forEach(warnings.kinds) { kind in
                 .section(.class("warning-kind"),
                     .h2(.text(kind.title + " "), .span(.class("badge expired"), .text(context.t("红 \(kind.red)", "Red \(kind.red)"))), .text(" "),
-                        .span(.class("badge expiring"), .text(context.t("黄 \(kind.yellow)", "Yellow \(kind.yellow)")))),
+                        .span(.class("badge expiring"), .text(context.t("黄 \(kind.yellow)", "Yellow \(kind.yellow)"))),
+                        .unwrap(kind.green) { green in .group(.text(" "), .span(.class("badge valid"), .text(context.t("绿 \(green)", "Green \(green)")))) }),
                     .p(.class("hint"), .text(context.t("规则：", "Rule: ") + kind.rule)),
                     .if(kind.red + kind.yellow == 0, .p(.class("badge valid"), .text(context.t("绿：无预警", "Green: nothing to warn of")))),
                     .ul(.forEach(kind.items) { item in
