@@ -8,6 +8,38 @@ import XCTest
 /// Named structures (issue 12 item 2): groups typed a line each or sent by id, a cluster in one
 /// group only, totals per group equal to a hand sum of the clusters' figures, office-only writes.
 final class ClusterStructureTests: XCTestCase {
+    /// A structure belongs to the city, board or zone that groups its clusters (a province holds one
+    /// per city): chosen on the form, named in the API, the root unit when not given.
+    func testAStructureBelongsToTheCityOrZoneThatGroupsItsClusters() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let byDefault = try api.json(try await api.send(.POST, Site.API.clusterStructures, body: ["name": "6+2+X"]))
+            XCTAssertEqual(byDefault["unitId"] as? Int, fixtures.root, "not given: the root unit")
+            XCTAssertEqual(byDefault["unitName"] as? String, "无锡市")
+            let zone = try await api.send(.POST, Site.API.clusterStructures, body: ["name": "2+2+X", "unitId": fixtures.zone])
+            XCTAssertEqual(zone.status, .created, zone.text)
+            XCTAssertEqual(try api.json(zone)["unitName"] as? String, "无锡高新区")
+            let team = try await api.send(.POST, Site.API.clusterStructures, body: ["name": "5+N", "unitId": fixtures.team])
+            XCTAssertEqual(team.status, .unprocessableEntity)
+            XCTAssertEqual(try apiErrorObject(team)["field"] as? String, "unitId")
+            XCTAssertEqual(try apiErrorObject(team)["message"] as? String, "归属单位应为市、板块或园区，“集成电路招商团队”是招商团队")
+            let unknown = try await api.send(.POST, Site.API.clusterStructures, body: ["name": "5+N", "unitId": 999_999])
+            XCTAssertEqual(try apiErrorObject(unknown)["field"] as? String, "unitId")
+            try await AssertAsync.equal(try await Stored.count(app, "cluster_structures"), 2)
+
+            let browser = try await Browser.signedIn(app, as: .office)
+            let form = try await browser.get(Site.clusterStructureNew)
+            XCTAssertTrue(form.text.contains("name=\"unitId\""), "the form chooses the owner")
+            XCTAssertFalse(form.text.contains(">　　　集成电路招商团队<"), "only cities, boards and zones are offered")
+            let posted = try await browser.post(Site.clusterStructures, [("name", "5+N"), ("unitId", String(fixtures.board)), ("groups", "")])
+            XCTAssertEqual(posted.status, .seeOther, posted.text)
+            let index = try await browser.get(Site.clusterStructures)
+            XCTAssertTrue(index.text.contains("<td>新吴</td>") && index.text.contains("<td>无锡高新区</td>"), "the list says whose each is")
+            let kept = try api.json(try await api.send(.PUT, Site.API.clusterStructure(try XCTUnwrap(try api.json(zone)["id"] as? Int)), body: ["name": "2+2+X（修订）"]))
+            XCTAssertEqual(kept["unitId"] as? Int, fixtures.zone, "a change that does not name it keeps it")
+        }
+    }
+
     func testGroupsAreTypedALineEachAndTotalsFollowTheClustersFigures() async throws {
         try await withApp { app, fixtures in
             let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
