@@ -76,7 +76,7 @@ struct AuditEntityKind: Sendable {
             f("month", "月份", "Month"), f("number", "期号", "Number"), f("issuer", "发文单位", "Issuer"), f("final", "据已关账数据", "From a closed month"),
         ]),
         AuditEntityKind(value: ClusterStructureWrites.entity, zh: "集群体系", en: "Cluster structure", noun: "cluster structure", fields: [
-            id, f("name", "体系名称", "Name"), note, sortOrder, active, f("groups", "分组", "Groups"),
+            id, f("name", "体系名称", "Name"), f("unitId", "归属单位 ID", "Unit id"), f("unitName", "归属单位", "Unit"), note, sortOrder, active, f("groups", "分组", "Groups"),
         ]),
         AuditEntityKind(value: ChecklistWrites.entryEntity, zh: "机制清单填报", en: "Checklist entry", noun: "checklist entry", fields: [
             f("clusterId", "产业集群 ID", "Cluster id"), f("itemId", "清单项目 ID", "Item id"), f("itemName", "清单项目", "Item"), f("status", "状态", "Status"),

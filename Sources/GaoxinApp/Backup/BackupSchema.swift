@@ -84,7 +84,7 @@ enum BackupSchema {
         Table(name: "chain_leader_decisions", columns: [("id", .int), ("chain_id", .int), ("enterprise_id", .int), ("tier", .text), ("previous_tier", .text),
                                                         ("reason", .text), ("score_json", .text), ("decided_by", .int), ("decided_at", .datetime)], identity: "id"),
         Table(name: "cluster_structures", columns: [("id", .int), ("name", .text), ("note", .text), ("sort_order", .int), ("active", .bool),
-                                                    ("created_at", .datetime), ("updated_at", .datetime)], identity: "id"),
+                                                    ("created_at", .datetime), ("updated_at", .datetime), ("unit_id", .int)], identity: "id"),
         Table(name: "cluster_structure_groups", columns: [("id", .int), ("structure_id", .int), ("name", .text), ("position", .int)], identity: "id"),
         Table(name: "cluster_structure_members", columns: [("id", .int), ("structure_id", .int), ("group_id", .int), ("cluster_id", .int),
                                                            ("position", .int)], identity: "id"),

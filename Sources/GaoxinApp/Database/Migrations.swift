@@ -55,6 +55,7 @@ enum Migrations {
         M0049_CreateParks(),
         M0050_CreateScenarios(),
         M0051_CreateChainNodeOwners(),
+        M0052_UpdateClusterStructureUnit(),
     ]
 
     static func register(on app: Application) {

@@ -42,6 +42,7 @@ enum DemoClusterFigures {
         guard let city = try await OrgUnit.query(on: db).filter(\.$parentID == nil).first() else { return }
         let structure = ClusterStructure()
         structure.name = "“465”现代产业集群"
+        structure.unitID = city.id
         structure.note = "无锡市：4 个地标产业、6 个优势产业、5 个未来产业集群（名称依据新闻报道，数据为示例）"
         structure.sortOrder = 10
         structure.active = true

@@ -91,10 +91,13 @@ enum SearchIndex {
             let ordered = term.count <= 2 && prefix == nil ? rarest.gram : nil
             return Plan(predicate: predicate, selective: false, bounded: true, countPredicate: firstPostings, orderedGram: ordered)
         }
-        // Postings of the rarest pair, intersected with the next two rarest; a substring test
-        // settles three or more characters (pairs in the name need not be adjacent in that order).
+        // Postings of the rarest pair, intersected with the next two rarest that are themselves
+        // selective; a substring test settles three or more characters (pairs in the name need not
+        // be adjacent in that order). A common pair is never intersected: reading its postings
+        // (tens of thousands at province scale) cost more than testing the rare pair's few
+        // candidates by their text (3–4 character p95 124–228 ms with it, BENCHMARKS.md).
         var candidates: SQLQueryString = "SELECT record_id FROM search_grams WHERE tbl = \(bind: index.table) AND gram = \(bind: rarest.gram)"
-        for other in sorted.dropFirst().prefix(2) {
+        for other in sorted.dropFirst().prefix(2) where other.count <= selectiveLimit {
             candidates.appendInterpolation(unsafeRaw: " INTERSECT ")
             candidates.appendInterpolation(SQLQueryString("SELECT record_id FROM search_grams WHERE tbl = \(bind: index.table) AND gram = \(bind: other.gram)"))
         }

@@ -10,6 +10,8 @@ final class ClusterStructure: Model, @unchecked Sendable {
 
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "name") var name: String
+    /// The city, board or zone whose clusters it groups.
+    @OptionalField(key: "unit_id") var unitID: Int?
     @OptionalField(key: "note") var note: String?
     @Field(key: "sort_order") var sortOrder: Int
     @Field(key: "active") var active: Bool
@@ -29,6 +31,8 @@ struct ClusterStructureDTO: Content, Equatable, APISchema {
 
     var id: Int
     var name: String
+    var unitId: Int?
+    var unitName: String?
     var note: String?
     var sortOrder: Int
     var active: Bool
@@ -37,7 +41,8 @@ struct ClusterStructureDTO: Content, Equatable, APISchema {
     static let schemaName = "ClusterStructure"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "id": .integer, "name": .string, "note": .string(required: false, nullable: true), "sortOrder": .integer, "active": .boolean,
+            "id": .integer, "name": .string, "unitId": .integer(required: false, nullable: true, description: "归属的市、板块或园区"),
+            "unitName": .string(required: false, nullable: true), "note": .string(required: false, nullable: true), "sortOrder": .integer, "active": .boolean,
             "groups": .array(items: .object(properties: ["name": .string, "clusterIds": .array(items: .integer), "clusterNames": .array(items: .string)])),
         ])
     }
@@ -54,6 +59,7 @@ struct ClusterStructureInput: Content, APISchema {
     }
 
     var name: String?
+    var unitId: Int?
     var note: String?
     var sortOrder: Int?
     var groups: [Group]?
@@ -61,7 +67,9 @@ struct ClusterStructureInput: Content, APISchema {
     static let schemaName = "ClusterStructureInput"
     static var openAPISchema: JSONSchema {
         .object(properties: [
-            "name": .string(required: true, maxLength: 100, pattern: JSONSchema.nonBlank), "note": .string(required: false, nullable: true, maxLength: 2000),
+            "name": .string(required: true, maxLength: 100, pattern: JSONSchema.nonBlank),
+            "unitId": .integer(required: false, nullable: true, description: "归属的市、板块或园区；新建时不填为根单位，修改时不填则不变", minimum: (1, exclusive: false)),
+            "note": .string(required: false, nullable: true, maxLength: 2000),
             "sortOrder": .sortOrder(),
             "groups": .array(required: false, items: .object(properties: ["name": .string(maxLength: 50), "clusterIds": .array(items: .integer(minimum: (1, exclusive: false)))])),
         ])

@@ -25,7 +25,7 @@ enum ClusterStructurePages {
     static func editForm(_ req: Request) async throws -> Response {
         let structure = try await ClusterStructureQueries.find(req)
         let dto = try await ClusterStructureQueries.dto(structure, on: req.db)
-        return try await form(req, id: structure.id, values: ["name": dto.name, "note": dto.note ?? "", "sortOrder": "\(dto.sortOrder)", "groups": dto.groupsText], errors: [])
+        return try await form(req, id: structure.id, values: ["name": dto.name, "unitId": dto.unitId.map(String.init) ?? "", "note": dto.note ?? "", "sortOrder": "\(dto.sortOrder)", "groups": dto.groupsText], errors: [])
     }
 
     static func create(_ req: Request) async throws -> Response { try await submit(req, existing: nil) }
@@ -44,12 +44,16 @@ enum ClusterStructurePages {
         case .success(let parsed): groups = parsed.map { .init(line: $0.line, name: $0.name, clusters: $0.clusters.map { .name($0) }) }
         case .failure(let failed): parseErrors = failed.errors
         }
+        var unitID: Int?
+        if let raw = posted["unitId"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if let value = Int(raw), value > 0 { unitID = value } else { parseErrors.append(.invalid("unitId", zh: "请选择归属的市、板块或园区", en: "Choose the city, board or zone")) }
+        }
         var sortOrder: Int?
         if let raw = posted["sortOrder"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
             if let value = Int(raw) { sortOrder = value } else { parseErrors.append(.invalid("sortOrder", zh: "排序号应为整数", en: "Sort order must be a whole number")) }
         }
         do {
-            let fields = try await ClusterStructureWrites.validate(name: posted["name"] ?? "", note: posted["note"] ?? "", sortOrder: sortOrder, groups: groups,
+            let fields = try await ClusterStructureWrites.validate(name: posted["name"] ?? "", unitID: unitID, note: posted["note"] ?? "", sortOrder: sortOrder, groups: groups,
                                                                    parseErrors: parseErrors, existing: existing, on: req.db)
             let structure = try await ClusterStructureWrites.save(fields, existing: existing, req)
             return .redirect(Site.clusterStructure(structure.id!) + "?notice=saved")
@@ -60,7 +64,11 @@ enum ClusterStructurePages {
 
     private static func form(_ req: Request, id: Int?, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let clusters = try await Cluster.query(on: req.db).filter(\.$active == true).sort(\.$sortOrder).sort(\.$name).all().map(\.name)
-        return try await req.renderPage(status: status) { ClusterStructureViews.form($0, id: id, values: values, clusterNames: clusters, errors: errors) }
+        let kinds = ClusterStructureWrites.owningKinds.map(\.rawValue)
+        let owning = Set(try await OrgUnit.query(on: req.db).filter(\.$kind ~~ kinds).all().compactMap(\.id))
+        let owners = try await UnitQueries.tree(on: req.db).filter { owning.contains($0.id) }
+            .map { FormField.Option(value: "\($0.id)", label: String(repeating: "　", count: $0.depth) + $0.name) }
+        return try await req.renderPage(status: status) { ClusterStructureViews.form($0, id: id, values: values, owners: owners, clusterNames: clusters, errors: errors) }
     }
 
     // MARK: API
@@ -97,7 +105,7 @@ enum ClusterStructurePages {
             groups = try await ClusterStructureQueries.dto(existing, on: req.db).groups.map { .init(line: nil, name: $0.name, clusters: $0.clusterIds.map { .id($0) }) }
         }
         // PUT names the structure again: an absent name is an empty one, refused like on creation.
-        let fields = try await ClusterStructureWrites.validate(name: input.name ?? "", note: input.note, sortOrder: input.sortOrder, groups: groups, existing: existing, on: req.db)
+        let fields = try await ClusterStructureWrites.validate(name: input.name ?? "", unitID: input.unitId, note: input.note, sortOrder: input.sortOrder, groups: groups, existing: existing, on: req.db)
         return try await ClusterStructureWrites.save(fields, existing: existing, req)
     }
 }

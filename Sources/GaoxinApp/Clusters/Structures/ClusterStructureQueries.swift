@@ -16,8 +16,9 @@ enum ClusterStructureQueries {
         let ids = Array(Set(members.map(\.clusterID)))
         let names = ids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Cluster.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
         let byGroup = Dictionary(grouping: members, by: \.groupID)
+        let unit = try await structure.unitID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
         return ClusterStructureDTO(
-            id: structure.id!, name: structure.name, note: structure.note, sortOrder: structure.sortOrder, active: structure.active,
+            id: structure.id!, name: structure.name, unitId: structure.unitID, unitName: unit?.name, note: structure.note, sortOrder: structure.sortOrder, active: structure.active,
             groups: groups.map { group in
                 let clusters = byGroup[group.id!] ?? []
                 return .init(name: group.name, clusterIds: clusters.map(\.clusterID), clusterNames: clusters.map { names[$0.clusterID] ?? "#\($0.clusterID)" })

@@ -11,9 +11,10 @@ enum ClusterStructureViews {
             .if(canWrite, .div(.class("actions"), .a(.class("button"), .href(Site.clusterStructureNew), .text(context.t("新建集群体系", "New structure"))))),
             .if(structures.isEmpty, .p(.class("empty"), .text(context.t("尚无集群体系，如“465”现代产业集群", "No structure yet, e.g. the 465 clusters")))),
             .table(
-                .thead(.tr(.th(.text(context.t("体系名称", "Name"))), .th(.text(context.t("分组", "Groups"))), .th(.text(context.t("集群数", "Clusters"))))),
+                .thead(.tr(.th(.text(context.t("体系名称", "Name"))), .th(.text(context.t("归属", "Of"))), .th(.text(context.t("分组", "Groups"))),
+                           .th(.text(context.t("集群数", "Clusters"))))),
                 .tbody(.forEach(structures) { s in
-                    .tr(.td(.a(.href(Site.clusterStructure(s.id)), .text(s.name))),
+                    .tr(.td(.a(.href(Site.clusterStructure(s.id)), .text(s.name))), .td(.text(s.unitName ?? "")),
                         .td(.text(s.groups.map { "\($0.name)（\($0.clusterIds.count)）" }.joined(separator: "、"))),
                         .td(.class("num"), .text("\(s.groups.reduce(0) { $0 + $1.clusterIds.count })")))
                 }))
@@ -25,6 +26,7 @@ enum ClusterStructureViews {
         return Page.render(
             context, title: s.name,
             .nav(.class("breadcrumbs"), .a(.href(Site.clusterStructures), .text(context.t("集群体系", "Cluster structures")))),
+            .unwrap(s.unitName) { .p(.class("hint"), .text(context.t("归属：", "Of: ") + $0)) },
             .unwrap(s.note) { .p(.text($0)) },
             .form(.class("inline"), .method(.get), .action(Site.clusterStructure(s.id)),
                   .label(.for("month"), .text(context.t("统计截至 ", "Through "))),
@@ -67,7 +69,7 @@ enum ClusterStructureViews {
                    .td(.text(tier)))
     }
 
-    static func form(_ context: PageContext, id: Int?, values: [String: String], clusterNames: [String], errors: [FieldError]) -> HTML {
+    static func form(_ context: PageContext, id: Int?, values: [String: String], owners: [FormField.Option], clusterNames: [String], errors: [FieldError]) -> HTML {
         let lang = context.lang
         return Page.render(
             context, title: id == nil ? context.t("新建集群体系", "New cluster structure") : context.t("编辑集群体系", "Edit cluster structure"),
@@ -75,6 +77,8 @@ enum ClusterStructureViews {
             .form(.class("record"), .method(.post), .action(id.map(Site.clusterStructure) ?? Site.clusterStructures), .novalidate(), Page.csrf(context),
                   FormField.text("name", label: context.t("体系名称", "Name"), value: values["name"], errors: errors, lang: lang, required: true, maxLength: 100,
                                  hint: context.t("如 “465”现代产业集群、6+2+X", "e.g. the 465 modern industrial clusters")),
+                  FormField.select("unitId", label: context.t("归属的市、板块或园区", "City, board or zone"), options: owners,
+                                   selected: values["unitId"] ?? owners.first?.value, errors: errors, lang: lang, required: true),
                   FormField.textarea("groups", label: context.t("分组及集群", "Groups and clusters"), value: values["groups"], errors: errors, lang: lang,
                                      hint: context.t("每行一个分组：分组名：集群、集群…（一个集群只能在一个分组中）。在用集群：",
                                                      "One group a line — group: cluster, cluster (a cluster in one group only). Active clusters: ")

@@ -17,21 +17,36 @@ enum ClusterStructureWrites {
         var clusters: [ClusterRef]
     }
 
+    /// The kinds of unit that group clusters into a structure.
+    static let owningKinds: Set<UnitKind> = [.city, .board, .zone]
+
     struct Fields: Sendable {
         var name: String
+        var unitID: Int
         var note: String?
         var sortOrder: Int
         var groups: [(name: String, clusterIDs: [Int])]
     }
 
     /// Every rule at once: the name, and each group's clusters known, active and in one group only.
-    static func validate(name: String?, note: String?, sortOrder: Int?, groups: [PlannedGroup], parseErrors: [FieldError] = [],
+    static func validate(name: String?, unitID: Int? = nil, note: String?, sortOrder: Int?, groups: [PlannedGroup], parseErrors: [FieldError] = [],
                          existing: ClusterStructure?, on db: Database) async throws -> Fields {
         var v = FieldValidator()
         for error in parseErrors { v.add(error) }
         let name = v.requiredText("name", name ?? existing?.name, label: "体系名称", labelEn: "Name", max: 100)
         let note = v.optionalText("note", note ?? existing?.note, label: "备注", labelEn: "Note", max: 2000)
         let sortOrder = sortOrder ?? existing?.sortOrder ?? 0
+        // Not given: kept on a change; on creation the root unit (the one city or zone of most deployments).
+        var owner = unitID ?? existing?.unitID
+        if owner == nil { owner = try await OrgUnit.query(on: db).filter(\.$parentID == nil).sort(\.$id).first()?.id }
+        if let owner, let unit = try await OrgUnit.find(owner, on: db) {
+            if !unit.active { v.add(.invalid("unitId", zh: "归属单位“\(unit.name)”已停用", en: "The unit \(unit.name) is deactivated")) }
+            else if !owningKinds.contains(unit.unitKind) {
+                v.add(.invalid("unitId", zh: "归属单位应为市、板块或园区，“\(unit.name)”是\(unit.unitKind.nameZh)", en: "The owner is a city, board or zone; \(unit.name) is not"))
+            }
+        } else {
+            v.add(.invalid("unitId", zh: "请选择归属的市、板块或园区", en: "Choose the city, board or zone"))
+        }
         v.check(InputLimits.sortOrder.contains(sortOrder), .invalid("sortOrder", zh: "排序号应在 -1000000 到 1000000 之间", en: "Sort order out of range"))
         let clusters = try await Cluster.query(on: db).all()
         let byID = Dictionary(uniqueKeysWithValues: clusters.map { ($0.id!, $0) })
@@ -75,7 +90,7 @@ enum ClusterStructureWrites {
             if try await query.count() > 0 { v.add(FieldError(field: "name", code: "duplicate", zh: "已有名为“\(name)”的集群体系", en: "A structure has this name")) }
         }
         try v.throwIfInvalid()
-        return Fields(name: name, note: note, sortOrder: sortOrder, groups: resolved)
+        return Fields(name: name, unitID: owner ?? 0, note: note, sortOrder: sortOrder, groups: resolved)
     }
 
     static func save(_ fields: Fields, existing: ClusterStructure?, _ req: Request) async throws -> ClusterStructure {
@@ -84,6 +99,7 @@ enum ClusterStructureWrites {
             if let existing { before = try await ClusterStructureQueries.dto(existing, on: tx) }
             let structure = existing ?? ClusterStructure()
             structure.name = fields.name
+            structure.unitID = fields.unitID
             structure.note = fields.note
             structure.sortOrder = fields.sortOrder
             if existing == nil { structure.active = true }
