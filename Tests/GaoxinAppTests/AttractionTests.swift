@@ -43,6 +43,15 @@ final class AttractionTests: XCTestCase {
                                               body: ["stage": "dropped", "droppedReason": "企业暂缓扩产"])
             XCTAssertEqual(dropped.status, .ok, dropped.text)
             try await AssertAsync.equal(try await AttractionRequests.lead(office.api, "XS-2", "华润微电子（无锡）有限公司", source: source, unit: fixtures.otherTeam).status, .created)
+
+            // Signed, the company stays its team's: another team is refused, the signing team may open its next phase.
+            _ = try AttractionRequests.created(try await AttractionRequests.lead(team, "XS-6", "苏州信达微电子有限公司", source: source, unit: fixtures.team, stage: "signed"))
+            let afterSigning = try await AttractionRequests.lead(office.api, "XS-7", "信达微电子（苏州）有限公司", source: source, unit: fixtures.otherTeam)
+            XCTAssertEqual(afterSigning.status, .unprocessableEntity, afterSigning.text)
+            XCTAssertEqual(try apiErrorObject(afterSigning)["message"] as? String,
+                           "该企业已由“集成电路招商团队”签约（线索 XS-6“苏州信达微电子有限公司”），后续项目请由该团队跟进")
+            let secondPhase = try await AttractionRequests.lead(team, "XS-8", "苏州信达微电子有限公司", source: source, unit: fixtures.team)
+            XCTAssertEqual(secondPhase.status, .created, "the signing team's second phase: \(secondPhase.text)")
         }
     }
 
