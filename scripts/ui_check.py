@@ -113,6 +113,36 @@ try:
     badges = {b.text.strip() for b in driver.find_elements(By.CSS_SELECTOR, ".strength")}
     check({"缺失", "较强"} <= badges, f"the demo chain map should show missing and strong nodes, got {sorted(badges)}")
     driver.save_screenshot(f"{SHOTS}/office-chain-map.png")
+    # The drawn attraction map prints on one landscape A4 sheet, whatever the chain's length.
+    chain_page = driver.current_url
+    driver.find_element(By.LINK_TEXT, "招商图谱（可打印）").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".landscape-sheet svg.chain-svg"))
+    driver.save_screenshot(f"{SHOTS}/office-chain-drawing.png")
+    # Printed as a browser prints it: the page's own CSS decides the paper (@page landscape-sheet).
+    drawing_pdf = f"{SHOTS}/office-chain-drawing-a4.pdf"
+    printed = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+    with open(drawing_pdf, "wb") as pdf:
+        pdf.write(base64.b64decode(printed["data"]))
+    info = subprocess.run(["pdfinfo", drawing_pdf], capture_output=True, text=True, check=True).stdout
+    check(re.search(r"Pages:\s+1\n", info) is not None, f"the drawn chain map prints on one page: {info}")
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+    check(size is not None and float(size.group(1)) > float(size.group(2)), f"the drawn chain map prints landscape: {info}")
+    drawn = subprocess.run(["pdftotext", "-layout", drawing_pdf, "-"], capture_output=True, text=True, check=True).stdout
+    check("上游" in drawn and "链主" in drawn, "the printed map carries its segments and tiers")
+    # The cluster page: figures against the target, the 八个一 checklist and the four lists.
+    driver.get(BASE + "/clusters")
+    driver.find_element(By.LINK_TEXT, "集成电路").click()
+    WebDriverWait(driver, 10).until(lambda d: "四张清单" in d.page_source)
+    for part in ("年度目标", "八个一", "重点企业", "重点项目", "招商目标", "问题与需求"):
+        check(part in driver.page_source, f"the cluster page shows {part}")
+    driver.save_screenshot(f"{SHOTS}/office-cluster.png")
+    # The 465 structure: totals by group and the clusters over each tier.
+    driver.get(BASE + "/cluster-structures")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "465").click()
+    WebDriverWait(driver, 10).until(lambda d: "超千亿集群" in d.page_source)
+    check(all(group in driver.page_source for group in ("地标产业", "优势产业", "未来产业")), "the 465 structure shows its three groups")
+    driver.save_screenshot(f"{SHOTS}/office-structure.png")
+    driver.get(chain_page)
     # Chain-leader selection ranks the chain's enterprises with every part of the score.
     driver.find_element(By.LINK_TEXT, "链主遴选").click()
     WebDriverWait(driver, 10).until(lambda d: "候选企业排名" in d.page_source)

@@ -52,9 +52,9 @@ final class ClusterListsTests: XCTestCase {
             XCTAssertTrue(drawing.text.contains("【链主】链上链主企业"), "local enterprises with their tiers")
             XCTAssertTrue(drawing.text.contains("<div class=\"landscape-sheet\"><svg"), "the drawing sits on the landscape sheet")
             let css = try await browser.get(Site.stylesheet).text
-            XCTAssertTrue(css.contains("@page landscape-sheet { size: A4 landscape;") && css.contains(".landscape-sheet { page: landscape-sheet; }"),
+            XCTAssertTrue(css.contains("@page landscape-sheet { size: A4 landscape;") && css.contains("main:has(.landscape-sheet) { page: landscape-sheet; }"),
                           "printed, the sheet is one landscape A4 page")
-            XCTAssertTrue(css.contains(".landscape-sheet .chain-svg { width:auto; max-width:100%; max-height:160mm; }"), "a tall chain shrinks to the sheet")
+            XCTAssertTrue(css.contains(".landscape-sheet .chain-svg { width:auto; max-width:100%; max-height:150mm; }"), "a tall chain shrinks to the sheet")
             let catalogue = try await browser.get("/chains/\(chain)/export?format=csv")
             XCTAssertTrue(catalogue.text.contains("招商目标企业") && catalogue.text.contains("上海某光刻材料公司"), catalogue.text)
 

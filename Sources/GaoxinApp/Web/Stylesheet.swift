@@ -159,11 +159,13 @@ enum Stylesheet {
       a { color:inherit; text-decoration:none; }
       table { font-size:9pt; }
       @page { size: A4; margin: 12mm; }
-      /* A drawing meant for one landscape sheet (the chain attraction map): the named page turns the
-         paper, and the drawing shrinks to the sheet's height however many nodes the chain has. */
+      /* A page holding a drawing meant for one landscape sheet (the chain attraction map): the named
+         page turns the paper for the whole page (its title too, or the title would print on a
+         portrait page of its own), and the drawing shrinks to the sheet's height however many
+         nodes the chain has. */
       @page landscape-sheet { size: A4 landscape; margin: 10mm; }
-      .landscape-sheet { page: landscape-sheet; }
-      .landscape-sheet .chain-svg { width:auto; max-width:100%; max-height:160mm; }
+      main:has(.landscape-sheet) { page: landscape-sheet; }
+      .landscape-sheet .chain-svg { width:auto; max-width:100%; max-height:150mm; }
       /* A bulletin: the 红头 and text on the first page, each annex table from a new page, its
          heading row repeated on every page, no row split across two. */
       .bulletin .annex { break-before:page; }
