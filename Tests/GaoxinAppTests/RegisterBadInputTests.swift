@@ -65,4 +65,28 @@ final class RegisterBadInputTests: XCTestCase {
             try await AssertAsync.equal(try await Stored.count(app, policies.table), 0)
         }
     }
+
+    /// An import updates by its key and keeps what the file has no column for (a PATCH, as a file):
+    /// officials send back the required columns and those they changed.
+    func testAColumnTheFileLacksKeepsTheStoredValue() async throws {
+        try await withApp { app, fixtures in
+            let policies = RegisterDeclaration.policies
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let id = try AttractionRequests.created(try await office.send(.POST, policies.apiPath, body: [
+                "name": "人才新政", "tier": "5", "issuingUnitId": fixtures.zone, "issuedOn": "2025-03-01", "validUntil": "2027-12-31", "summary": "安居、薪酬补贴"]))
+            let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+            let (_, job) = try await driver.viaAPI(policies.key, fileName: "政策.csv", data: ImportDriver.csv(["政策名称,层级,发文单位", "人才新政,N 配套细则,WXGX"]))
+            XCTAssertEqual(job["status"] as? String, "succeeded", "\(job)")
+            let stored = try parseJSONObject(try await office.send(.GET, policies.apiPath(id)))
+            XCTAssertEqual(stored["tier"] as? String, "N", "the column the file has is written")
+            XCTAssertEqual(stored["summary"] as? String, "安居、薪酬补贴", "a column it lacks keeps its value")
+            XCTAssertEqual(stored["validUntil"] as? String, "2027-12-31")
+            XCTAssertEqual(stored["issuingUnitId"] as? Int, fixtures.zone)
+            // An empty cell in a column the file has clears the value.
+            let (_, cleared) = try await driver.viaAPI(policies.key, fileName: "政策.csv", data: ImportDriver.csv(["政策名称,层级,发文单位,主要内容", "人才新政,N 配套细则,WXGX,"]))
+            XCTAssertEqual(cleared["status"] as? String, "succeeded", "\(cleared)")
+            let after = try parseJSONObject(try await office.send(.GET, policies.apiPath(id)))
+            XCTAssertTrue(after["summary"] is NSNull, "\(after)")
+        }
+    }
 }
