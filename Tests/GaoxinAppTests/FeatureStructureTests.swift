@@ -1,5 +1,6 @@
 import Foundation
 @testable import GaoxinApp
+import XCTVapor
 import XCTest
 
 /// The source tree keeps its shape (as FeatherCMS's `FeatureStructureTestSuite` holds its modules'):
@@ -79,4 +80,29 @@ final class FeatureStructureTests: XCTestCase {
     }
 
     private func text(_ file: URL) throws -> String { try String(contentsOf: file, encoding: .utf8) }
+}
+
+/// Links between records are built from the route declarations: a reference whose target has a
+/// page links to the very list the declaration (or the route table) serves, so a renamed register
+/// cannot leave a dead link behind.
+final class ReferenceLinkTests: XCTestCase {
+    func testEveryReferenceTargetsPageIsADeclaredRoute() async throws {
+        let declared = Dictionary(Registers.all.map { ($0.table, $0.path) }, uniquingKeysWith: { first, _ in first })
+        let models = ["enterprises": Site.enterprises, "clusters": Site.clusters, "units": Site.units]
+        var checked = 0
+        for declaration in Registers.all {
+            for field in declaration.fields {
+                guard let target = field.kind.target, let path = target.path else { continue }
+                XCTAssertEqual(path, declared[target.table] ?? models[target.table], "\(declaration.key).\(field.key) → \(target.table)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 20, "references with pages are checked")
+        try await withApp { app, _ in
+            let browser = try await Browser.signedIn(app, as: .admin)
+            for path in Set(Registers.all.flatMap { $0.fields.compactMap { $0.kind.target?.path } }) {
+                try await AssertAsync.equal(try await browser.get(path).status, .ok, path)
+            }
+        }
+    }
 }
