@@ -43,5 +43,11 @@ enum ParkStatistic {
         values["reviewStatus"] = .text("submitted")
         return []
     }
+
+    /// A reviewed row is the office's to deactivate too: the park cannot withdraw what was accepted.
+    static let activationRule: @Sendable (RegisterRecord, Actor) -> FieldError? = { record, actor in
+        guard !actor.hasAny([.admin, .office]), record.text("reviewStatus") == "reviewed" else { return nil }
+        return .invalid("reviewStatus", zh: "已审核的年度统计不能停用，请集群办先退回", en: "A reviewed statistic is deactivated only after the office returns it")
+    }
 }
 

@@ -42,6 +42,9 @@ struct RegisterDeclaration: Sendable {
     var batchCheck: (@Sendable (_ items: [RegisterBatchItem], _ db: Database) async throws -> [[FieldError]])? = nil
     /// Who may write what, beyond the policy and ownership (`RegisterWriteRule`).
     var writeRule: RegisterWriteRule? = nil
+    /// Whether the actor may deactivate or reactivate this record, beyond ownership (a reviewed
+    /// statistic is the office's): nil allows, an error refuses at its field.
+    var activationRule: (@Sendable (_ record: RegisterRecord, _ actor: Actor) -> FieldError?)? = nil
     /// A day the record stays current until, restamped on every write (`RegisterFreshness`).
     var freshness: RegisterFreshness? = nil
     /// How a reader speaks of the action that alone changes the `managed` fields (“项目页的推进阶段”).

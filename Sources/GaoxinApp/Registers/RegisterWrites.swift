@@ -68,6 +68,7 @@ enum RegisterWrites {
         let actor = try req.requireActor()
         try await requireOwnership(declaration, record, actor: actor, on: req.db)
         guard record.active != active else { return record }
+        if let refusal = declaration.activationRule?(record, actor) { throw AppError.validation(ValidationFailed([refusal])) }
         if active {
             // A reactivated record must still be valid (its unique values may have been taken meanwhile).
             var input = RegisterInput(source: .json)

@@ -50,7 +50,7 @@ extension RegisterDeclaration {
         },
         batchCheck: RegisterOneRowPerYear(field: "parkId", column: "park_id", table: "park_statistics", nameColumn: "code",
                                           ownerZh: "该园区", ownerEn: "This park", rowZh: "年度统计", rowEn: "statistics").check,
-        writeRule: ParkStatistic.writeRule,
+        writeRule: ParkStatistic.writeRule, activationRule: ParkStatistic.activationRule,
         managedByZh: "集群办在统计页上的审核", managedByEn: "the office's review on the statistic's page"
     )
 }
