@@ -254,7 +254,9 @@ final class ClusterChainTests: XCTestCase {
             let text = try XCTUnwrap(try? CSVFormat.read(Data(csv.body.readableBytesView), limits: .default))
             XCTAssertEqual(text.rows.count, 2, "heading and the one future cluster")
             XCTAssertEqual(text.rows[1].first?.text, "未来产业")
-            XCTAssertTrue(text.rows[1].contains { $0.text == "123.46" }, "the target is exported in 亿元")
+            // The export is the import's format: the target in whole 万元 under its heading, as the template has it.
+            let target = try XCTUnwrap(text.rows[0].firstIndex { $0.text == "年度营收目标（万元）" })
+            XCTAssertEqual(text.rows[1][target].text, "1234567", "the target is exported in 万元, as the import reads it")
         }
     }
 

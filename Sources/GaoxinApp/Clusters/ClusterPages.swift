@@ -7,7 +7,24 @@ import Vapor
 enum ClusterPages: RecordPages {
     typealias Writes = ClusterWrites
     static let list = ClusterQueries.list
-    static var exportColumns: [ListColumn<ClusterQueries.Row>] { ClusterIndexView.columns }
+    /// The export is the import's format (`ClusterRegister`): edited in a spreadsheet it imports
+    /// back, changing only what was edited. Values are the import's words whatever the page language;
+    /// 产业链 and 状态 are shown only (the import skips them).
+    static var exportColumns: [ListColumn<ClusterQueries.Row>] {
+        [
+            .text("集群名称", "Name") { row, _ in row.name },
+            .text("类别", "Category") { row, _ in ClusterCategory(rawValue: row.category)?.nameZh ?? row.category },
+            .text("牵头部门", "Lead unit") { row, _ in row.leadUnitCode ?? row.leadUnitName },
+            .text("挂钩领导", "Liaison leader") { row, _ in row.liaisonLeader ?? "" },
+            ListColumn("年度营收目标（万元）", "Annual target (10k yuan)", html: { row, _ in .text(row.annualTarget.map { "\($0)" } ?? "") },
+                       export: { row, _ in row.annualTarget.map { .integer($0) } ?? .empty }),
+            .text("营收口径", "Figures source") { row, _ in ClusterFiguresSource(rawValue: row.figuresSource)?.nameZh ?? row.figuresSource },
+            ListColumn("排序号", "Sort order", html: { row, _ in .text("\(row.sortOrder)") }, export: { row, _ in .integer(Int64(row.sortOrder)) }),
+            .text("备注", "Note") { row, _ in row.note ?? "" },
+            ListColumn("产业链", "Chains", html: { row, _ in .text("\(row.chainCount)") }, export: { row, _ in .integer(Int64(row.chainCount)) }),
+            .text("状态", "Status") { row, lang in row.active ? lang.t("启用", "Active") : lang.t("已停用", "Inactive") },
+        ]
+    }
     static let exportNames = ExportNames(sheetZh: "产业集群", sheetEn: "Clusters", fileZh: "产业集群", fileEn: "clusters")
 
     static func renderIndex(_ req: Request, query: ListQuery, page: ListPage<ClusterQueries.Row>) async throws -> Response {

@@ -11,7 +11,12 @@ enum ClusterQueries {
         var category: String
         var leadUnitId: Int
         var leadUnitName: String
+        var leadUnitCode: String?
+        var liaisonLeader: String?
         var annualTarget: Int64?
+        var figuresSource: String
+        var sortOrder: Int
+        var note: String?
         var chainCount: Int
         var active: Bool
     }
@@ -19,7 +24,8 @@ enum ClusterQueries {
     static let list = ListDefinition(
         from: "clusters c JOIN units u ON u.id = c.lead_unit_id",
         select: ["c.id AS id", "c.name AS name", "c.category AS category", "c.lead_unit_id AS lead_unit_id", "u.name AS lead_unit_name",
-                 "c.annual_target AS annual_target", "c.active AS active",
+                 "u.code AS lead_unit_code", "c.liaison_leader AS liaison_leader", "c.annual_target AS annual_target",
+                 "c.figures_source AS figures_source", "c.sort_order AS sort_order", "c.note AS note", "c.active AS active",
                  "(SELECT COUNT(*) FROM chains x WHERE x.cluster_id = c.id AND x.active = \(true)) AS chain_count"],
         searchColumns: ["c.name", "c.liaison_leader"],
         filters: [

@@ -21,6 +21,10 @@ struct ClusterRegister: ImportRegister {
         RegisterColumn(key: "note", zh: "备注", en: "Note", required: false, example: "", note: ""),
     ]
 
+    /// The list export's shown-only columns (the chains are the chain map's, the status is changed
+    /// by deactivating): the import skips them, so an export imports back unchanged.
+    var exportOnlyHeadings: Set<String> { ["产业链", "Chains", "状态", "Status"] }
+
     struct Item {
         var fields: ClusterWrites.Fields
         var existingID: Int?
