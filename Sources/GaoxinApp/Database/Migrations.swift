@@ -56,6 +56,7 @@ enum Migrations {
         M0050_CreateScenarios(),
         M0051_CreateChainNodeOwners(),
         M0052_UpdateClusterStructureUnit(),
+        M0053_CreateReferenceIndexes(),
     ]
 
     static func register(on app: Application) {
