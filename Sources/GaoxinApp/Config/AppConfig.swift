@@ -23,6 +23,9 @@ public struct AppConfig: Sendable {
     public var trustProxy: Bool = false
     /// SQLite connections per event loop (WAL: readers never wait for the writer).
     public var sqliteConnections: Int = 4
+    /// SQLite reads through a memory map of this many MiB of the file (0: read by copying into each
+    /// connection's page cache, SQLite's default). Mapped pages are shared by every connection.
+    public var sqliteMmapMegabytes: Int = 0
     /// A request that takes longer is logged at warning level with its route and the time its
     /// statements waited for a connection (`SlowRequestLog`); 0 logs none.
     public var slowRequestMilliseconds: Int = 2_000
@@ -67,6 +70,7 @@ public struct AppConfig: Sendable {
         int("GAOXIN_ADDRESS_FAILURE_LIMIT", 1...10000) { config.addressFailureLimit = $0 }
         int("GAOXIN_IMPORT_MAX_MB", 1...2048) { config.importMaxBytes = $0 * 1024 * 1024 }
         int("GAOXIN_SQLITE_CONNECTIONS", 1...32) { config.sqliteConnections = $0 }
+        int("GAOXIN_SQLITE_MMAP_MB", 0...1_048_576) { config.sqliteMmapMegabytes = $0 }
         int("GAOXIN_SLOW_REQUEST_MS", 0...3_600_000) { config.slowRequestMilliseconds = $0 }
         int("GAOXIN_PUBLIC_READS_PER_MINUTE", 1...1_000_000) { config.publicReadsPerMinute = $0 }
         int("GAOXIN_PUBLIC_POSTS_PER_MINUTE", 1...10_000) { config.publicPostsPerMinute = $0 }

@@ -9,7 +9,8 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
-    try DatabaseSetup.configure(app, location: try DatabaseLocation(url: config.databaseURL), sqliteConnections: config.sqliteConnections)
+    try DatabaseSetup.configure(app, location: try DatabaseLocation(url: config.databaseURL), sqliteConnections: config.sqliteConnections,
+                                sqliteMmapBytes: config.sqliteMmapMegabytes * 1024 * 1024)
 
     // Our error mapper replaces Vapor's default so every error has the product's shape.
     app.middleware = Middlewares()

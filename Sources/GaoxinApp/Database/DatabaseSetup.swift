@@ -6,11 +6,11 @@ import Vapor
 
 /// Registers the configured engine with Fluent and the migrations in their one order.
 enum DatabaseSetup {
-    static func configure(_ app: Application, location: DatabaseLocation, sqliteConnections: Int = 4) throws {
+    static func configure(_ app: Application, location: DatabaseLocation, sqliteConnections: Int = 4, sqliteMmapBytes: Int = 0) throws {
         switch location {
         case .sqlite(let path):
             app.databases.use(DatabaseConfigurationFactory {
-                SQLiteConnections(path: path, perEventLoop: sqliteConnections, sqlLogLevel: .debug)
+                SQLiteConnections(path: path, perEventLoop: sqliteConnections, sqlLogLevel: .debug, mmapBytes: sqliteMmapBytes)
             }, as: .sqlite)
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)

@@ -7,7 +7,7 @@ enum SQLiteConnectionSetup {
     /// 503 "系统繁忙"): longer than any ordinary write takes, shorter than a client's patience.
     static let busyTimeoutMilliseconds = 15_000
 
-    static func prepare(_ connection: any Database) async throws {
+    static func prepare(_ connection: any Database, mmapBytes: Int = 0) async throws {
         let sql = connection as! any SQLDatabase
         // Replaces SQLiteNIO's spin-forever busy handler with SQLite's sleeping one.
         try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(busyTimeoutMilliseconds))").run()
@@ -22,6 +22,9 @@ enum SQLiteConnectionSetup {
         // SQLite's 2 MiB) keeps fewer of them spilling to the WAL and being read back (a 50,000-row
         // enterprise import: 50.6 → 42.1 s). At most 32 MiB × the connections (8 on 2 cores).
         try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
+        // Reads through a memory map: the pages of the file are shared by every connection instead
+        // of copied into each one's cache (GAOXIN_SQLITE_MMAP_MB; off by default).
+        if mmapBytes > 0 { try await sql.raw("PRAGMA mmap_size = \(unsafeRaw: String(mmapBytes))").run() }
     }
 
     static let cacheKibibytes = 32 * 1024

@@ -24,6 +24,8 @@ struct SQLiteConnections: DatabaseConfiguration {
     let perEventLoop: Int
     let sqlLogLevel: Logger.Level?
     var middleware: [any AnyModelMiddleware] = []
+    /// `PRAGMA mmap_size` of every connection (0: off).
+    var mmapBytes = 0
     static let poolTimeoutSeconds = 30
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
@@ -39,7 +41,7 @@ struct SQLiteConnections: DatabaseConfiguration {
             DatabaseConfigurationFactory.sqlite(.file(path), connectionPoolTimeout: .seconds(Int64(Self.poolTimeoutSeconds)), sqlLogLevel: sqlLogLevel)
                 .make().makeDriver(for: own)
         }
-        return SQLiteConnectionsDriver(drivers: drivers, load: SQLiteLoad(count: count), threads: threads)
+        return SQLiteConnectionsDriver(drivers: drivers, load: SQLiteLoad(count: count, mmapBytes: mmapBytes), threads: threads)
     }
 }
 
@@ -76,7 +78,13 @@ final class SQLiteLoad: @unchecked Sendable {
         let loop: ObjectIdentifier
     }
 
-    init(count: Int) { inFlight = Array(repeating: 0, count: count) }
+    /// What each connection is prepared with (`SQLiteConnectionSetup`).
+    let mmapBytes: Int
+
+    init(count: Int, mmapBytes: Int = 0) {
+        inFlight = Array(repeating: 0, count: count)
+        self.mmapBytes = mmapBytes
+    }
 
     /// Takes the least busy driver (the lowest index on a tie, so an idle server uses one connection).
     func acquire() -> Int {

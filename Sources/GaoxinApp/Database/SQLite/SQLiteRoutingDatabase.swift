@@ -24,7 +24,7 @@ struct SQLiteRoutingDatabase: Database, SQLDatabase {
             if self.load.isPrepared(driver: index, loop: loop) {
                 work = body(connection)
             } else {
-                work = connection.eventLoop.makeFutureWithTask { try await SQLiteConnectionSetup.prepare(connection) }
+                work = connection.eventLoop.makeFutureWithTask { try await SQLiteConnectionSetup.prepare(connection, mmapBytes: self.load.mmapBytes) }
                     .flatMap {
                         self.load.markPrepared(driver: index, loop: loop)
                         return body(connection)
