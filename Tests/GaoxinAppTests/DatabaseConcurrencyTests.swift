@@ -90,6 +90,25 @@ final class DatabaseConcurrencyTests: XCTestCase {
                     XCTAssertEqual(timeout, SQLiteConnectionSetup.busyTimeoutMilliseconds)
                 }
             }
+            let mapped = try await (app.db as! any SQLDatabase).raw("PRAGMA mmap_size").first()?.decode(column: "mmap_size", as: Int.self)
+            XCTAssertEqual(mapped, 0, "no memory map unless configured")
+        }
+        // GAOXIN_SQLITE_MMAP_MB reaches every connection.
+        XCTAssertEqual(try AppConfig.fromEnvironment(["GAOXIN_SQLITE_MMAP_MB": "64"]).sqliteMmapMegabytes, 64)
+        XCTAssertThrowsError(try AppConfig.fromEnvironment(["GAOXIN_SQLITE_MMAP_MB": "-1"]))
+        try await withApp(engine: .sqlite, configure: { $0.sqliteMmapMegabytes = 64 }) { app, _ in
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        try await app.db.withConnection { connection in
+                            let size = try await (connection as! any SQLDatabase).raw("PRAGMA mmap_size").first()!.decode(column: "mmap_size", as: Int.self)
+                            try await Task.sleep(nanoseconds: 20_000_000)
+                            return size
+                        }
+                    }
+                }
+                for try await size in group { XCTAssertEqual(size, 64 * 1024 * 1024) }
+            }
         }
     }
 }
