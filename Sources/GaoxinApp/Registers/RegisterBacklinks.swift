@@ -51,7 +51,8 @@ enum RegisterBacklinks {
                         : "r.\(unsafeRaw: field.column) = \(bind: id)"
                     specs.append((declaration, field, condition, false, field.filterable ? declaration.path + "?\(field.key)=\(id)" : nil))
                 } else if table == RegisterTarget.cluster.table, pointed.table == RegisterTarget.enterprise.table, !field.kind.isMulti {
-                    let condition: SQLQueryString = "r.\(unsafeRaw: field.column) IN (\(ClusterMembership.enterpriseIDs(cluster: id)))"
+                    // IS NOT NULL: the partial index of a mostly empty reference (M0053) is then plainly usable.
+                    let condition: SQLQueryString = "r.\(unsafeRaw: field.column) IS NOT NULL AND r.\(unsafeRaw: field.column) IN (\(ClusterMembership.enterpriseIDs(cluster: id)))"
                     specs.append((declaration, field, condition, true, field.filterable ? declaration.path + "?\(field.memberClusterKey)=\(id)" : nil))
                 }
             }
