@@ -96,10 +96,7 @@ enum LeadPages {
     @Sendable static func section(_ req: Request, _ record: RegisterRecord) async throws -> RegisterRecordSections.Draw {
         let project = try await req.sql.raw("SELECT id, name FROM projects WHERE lead_id = \(bind: record.id) AND active = \(bind: true)").first()
         let projectLink = try project.map { (id: try $0.decode(column: "id", as: Int.self), name: try $0.decode(column: "name", as: String.self)) }
-        var canWrite = false
-        if let actor = req.actor, actor.hasAny(RegisterDeclaration.leads.policy.write) {
-            canWrite = (try? await RegisterWrites.requireOwnership(.leads, record, actor: actor, on: req.db)) != nil
-        }
+        let canWrite = await RegisterWrites.mayWrite(.leads, record, req)
         let stage = record.text("stage").flatMap(LeadStage.init) ?? .lead
         var prefill = ["leadId": String(record.id), "investor": record.text("companyName") ?? "", "stage": ProjectStage.signed.rawValue,
                        "signedOn": DisplayFormat.day(req.now)]

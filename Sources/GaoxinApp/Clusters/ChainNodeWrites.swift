@@ -145,18 +145,19 @@ enum ChainNodeWrites {
         guard enterprise.active else {
             throw AppError.validation(ValidationFailed([.invalid("enterprise", zh: "企业“\(enterprise.name)”已停用", en: "The enterprise is deactivated")]))
         }
-        if refusingRepeat, try await ChainNodeEnterprise.query(on: req.db).filter(\.$nodeID == node.id!).filter(\.$enterpriseID == enterprise.id!).count() > 0 {
+        let inserted = try await req.db.transaction { tx in try await insertAttachment(node, enterprise: enterprise, req, on: tx) }
+        if refusingRepeat, !inserted {
             throw AppError.validation(ValidationFailed([.invalid("enterprise", zh: "企业“\(enterprise.name)”已关联到环节“\(node.name)”，无需重复关联",
                                                                  en: "“\(enterprise.name)” is already attached to “\(node.name)”")]))
         }
-        try await req.db.transaction { tx in try await insertAttachment(node, enterprise: enterprise, req, on: tx) }
     }
 
-    /// The attachment and its audit row inside the caller's transaction; nothing when it exists.
-    /// `why` follows the summary (a project's enterprise attached as the project lands).
-    static func insertAttachment(_ node: ChainNode, enterprise: Enterprise, why: String = "", _ req: Request, on tx: Database) async throws {
+    /// The attachment and its audit row inside the caller's transaction; nothing when it exists
+    /// (then false). `why` follows the summary (a project's enterprise attached as the project lands).
+    @discardableResult
+    static func insertAttachment(_ node: ChainNode, enterprise: Enterprise, why: String = "", _ req: Request, on tx: Database) async throws -> Bool {
         let exists = try await ChainNodeEnterprise.query(on: tx).filter(\.$nodeID == node.id!).filter(\.$enterpriseID == enterprise.id!).count()
-        if exists > 0 { return }
+        if exists > 0 { return false }
         let link = ChainNodeEnterprise()
         link.nodeID = node.id!
         link.enterpriseID = enterprise.id!
@@ -164,6 +165,7 @@ enum ChainNodeWrites {
         try await AuditLog.record(req, on: tx, action: .create, entity: "chain_node_enterprise", entityID: "\(node.id!)/\(enterprise.id!)",
                                   summary: "将“\(enterprise.name)”关联到环节“\(node.name)”" + why, before: NoSnapshot?.none,
                                   after: AttachmentSnapshot(nodeId: node.id!, nodeName: node.name, enterpriseId: enterprise.id!, enterpriseName: enterprise.name))
+        return true
     }
 
     static func detach(_ node: ChainNode, enterpriseID: Int, _ req: Request) async throws {
