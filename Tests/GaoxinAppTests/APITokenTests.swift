@@ -71,6 +71,30 @@ final class APITokenTests: XCTestCase {
         }
     }
 
+    /// The token's last use is kept (shown in the account page's list), at most once a minute so
+    /// that reading through a token does not turn every request into a write.
+    func testATokensLastUseIsRecordedOncePerMinute() async throws {
+        try await withApp { app, fixtures in
+            let owner = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let (id, secret) = try await create(owner)
+            func lastUsed() async throws -> Date? {
+                let row = try await AssertAsync.unwrap(try await (app.db as! any SQLDatabase).raw("SELECT last_used_at FROM api_tokens WHERE id = \(bind: id)").first())
+                return try row.decode(column: "last_used_at", as: Date?.self)
+            }
+            try await AssertAsync.equal(try await lastUsed(), nil)
+            let client = APIClient(app: app, token: secret)
+            try await AssertAsync.equal(try await client.send(.GET, Site.API.me).status, .ok)
+            let first = try await AssertAsync.unwrap(try await lastUsed())
+            XCTAssertLessThan(abs(first.timeIntervalSince(app.clock.now())), 60)
+            try await AssertAsync.equal(try await client.send(.GET, Site.API.me).status, .ok)
+            try await AssertAsync.equal(try await lastUsed(), first, "a second use within the minute writes nothing")
+
+            let list = try await owner.send(.GET, Site.API.tokens)
+            let item = try XCTUnwrap((try parseJSONObject(list)["items"] as? [[String: Any]])?.first { $0["id"] as? Int == id })
+            XCTAssertNotNil(item["lastUsedAt"] as? String, list.text)
+        }
+    }
+
     func testRevokedTokenStopsWorking() async throws {
         try await withApp { app, fixtures in
             let owner = try await APIClient.forRole(.office, app: app, fixtures: fixtures)

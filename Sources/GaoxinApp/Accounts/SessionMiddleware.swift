@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Authenticates every request, by API token (`Authorization: Bearer`) or by the session cookie,
@@ -24,18 +25,14 @@ struct SessionMiddleware: AsyncMiddleware {
     }
 
     private func authenticateToken(_ secret: String, _ req: Request) async throws {
-        let hash = SecretToken.hash(secret)
-        guard let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == hash).first(),
-              token.revokedAt == nil,
-              let user = try await User.find(token.userID, on: req.db),
-              let actor = try await ActorLoader.actor(for: user, tokenReadOnly: token.readOnly, on: req.db)
+        guard let holder = try await ActorLoader.tokenHolder(hash: SecretToken.hash(secret), on: req.sql),
+              !holder.revoked, let actor = holder.actor
         else { throw AppError.invalidToken }
         // A locked account is locked for its tokens too (whoever guessed at its password may hold one).
-        if let lockedUntil = user.lockedUntil, lockedUntil > req.now { throw AppError.accountLocked(until: lockedUntil) }
+        if let lockedUntil = holder.lockedUntil, lockedUntil > req.now { throw AppError.accountLocked(until: lockedUntil) }
         req.actor = actor
-        if let lastUsed = token.lastUsedAt, req.now.timeIntervalSince(lastUsed) < Self.touchInterval { return }
-        token.lastUsedAt = req.now
-        try await token.save(on: req.db)
+        if let lastUsed = holder.lastUsedAt, req.now.timeIntervalSince(lastUsed) < Self.touchInterval { return }
+        try await req.sql.update(APIToken.schema).set("last_used_at", to: SQLBind(req.now)).where("id", .equal, SQLBind(holder.tokenID)).run()
     }
 
     private func loadSession(_ req: Request) async throws {
@@ -48,8 +45,8 @@ struct SessionMiddleware: AsyncMiddleware {
             return
         }
         req.browserSession = session
-        if let userID = session.userID, let user = try await User.find(userID, on: req.db) {
-            req.actor = try await ActorLoader.actor(for: user, tokenReadOnly: nil, on: req.db)
+        if let userID = session.userID {
+            req.actor = try await ActorLoader.actor(userID: userID, on: req.sql)
         }
         if req.now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
             session.lastSeenAt = req.now
