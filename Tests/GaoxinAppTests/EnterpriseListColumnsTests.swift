@@ -77,4 +77,26 @@ final class EnterpriseListColumnsTests: XCTestCase {
             XCTAssertEqual(afterRemoval.map { $0["recentRevenue"] as? Int }, [1_150, nil, nil])
         }
     }
+
+    /// The list API reads its page in one query: each item holds every field the record's own
+    /// GET gives (address, note, the industry's name), with the same values.
+    func testAListItemCarriesEveryFieldOfTheRecord() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let id = try await api.createEnterprise("丁字段齐全精密机械有限公司", code: USCC.numbered(84), unit: fixtures.team, aboveScale: true)
+            let edited = try await api.send(.PATCH, "\(Site.API.enterprises)/\(id)", body: ["name": "丁字段齐全精密机械有限公司", "creditCode": USCC.numbered(84),
+                                                                                   "industryCode": "3976", "unitId": fixtures.team, "aboveScale": true,
+                                                                                   "address": "新吴区长江路 7 号", "note": "备注：列表与详情一致"])
+            XCTAssertEqual(edited.status, .ok, edited.text)
+            let shown = try parseJSONObject(try await api.send(.GET, "\(Site.API.enterprises)/\(id)"))
+            let found = try await api.send(.GET, Site.API.enterprises + "?q=%E5%AD%97%E6%AE%B5%E9%BD%90%E5%85%A8")
+            let listed = try XCTUnwrap((try parseJSONObject(found)["items"] as? [[String: Any]])?.first, found.text)
+            XCTAssertEqual(listed["address"] as? String, "新吴区长江路 7 号")
+            XCTAssertEqual(listed["note"] as? String, "备注：列表与详情一致")
+            for key in ["id", "creditCode", "name", "industryCode", "industrySection", "industryName", "unitId", "unitName", "aboveScale", "address", "active", "note"] {
+                XCTAssertNotNil(shown[key], "the record has \(key)")
+                XCTAssertEqual("\(listed[key] ?? "absent")", "\(shown[key] ?? "absent")", key)
+            }
+        }
+    }
 }

@@ -15,6 +15,8 @@ enum EnterpriseQueries {
         var aboveScale: Bool
         var tier: String?
         var active: Bool
+        var address: String?
+        var note: String?
         /// 近 12 个月营收 (万元) and the month its twelve months end with (`RecentRevenue`).
         var recentRevenue: Int64?
         var revenueThrough: String?
@@ -29,7 +31,7 @@ enum EnterpriseQueries {
         from: "enterprises e JOIN units u ON u.id = e.unit_id JOIN enterprise_recent_revenue rr ON rr.enterprise_id = e.id",
         select: ["e.id AS id", "e.credit_code AS credit_code", "e.name AS name", "e.industry_code AS industry_code",
                  "e.unit_id AS unit_id", "u.name AS unit_name", "e.above_scale AS above_scale", "e.tier AS tier", "e.active AS active",
-                 "rr.revenue AS recent_revenue", "rr.through_period AS revenue_through"],
+                 "e.address AS address", "e.note AS note", "rr.revenue AS recent_revenue", "rr.through_period AS revenue_through"],
         searchColumns: ["e.name", "e.credit_code"],
         filters: [
             ListFilter(key: "under", zh: "所属单位", en: "Unit", kind: .unitSubtree(unitIDColumn: "e.unit_id")),

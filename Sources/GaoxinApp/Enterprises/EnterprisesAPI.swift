@@ -7,20 +7,7 @@ enum EnterprisesAPI: RecordAPI {
     static func list(_ req: Request) async throws -> Response {
         let query = try ListQuery.parse(req, EnterpriseQueries.list)
         let page = try await ListRunner.page(EnterpriseQueries.list, query, on: req.sql, as: EnterpriseQueries.Row.self)
-        let ids = page.items.map(\.id)
-        let found = ids.isEmpty ? [] : try await Enterprise.query(on: req.db).filter(\.$id ~~ ids).all()
-        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
-        let rows = Dictionary(page.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let items = ids.compactMap { id in
-            byID[id].map { enterprise -> EnterpriseDTO in
-                var dto = EnterpriseDTO(enterprise, unitName: rows[id]?.unitName)
-                dto.recentRevenue = rows[id]?.recentRevenue
-                dto.revenueThrough = rows[id]?.revenueThrough
-                dto.clusterNames = rows[id]?.clusterNames
-                dto.nodeNames = rows[id]?.nodeNames
-                return dto
-            }
-        }
+        let items = page.items.map(EnterpriseDTO.init(listRow:))
         return try .json(EnterpriseListDTO(items: items, total: page.total, page: page.page, per: page.per,
                                                    totalIsLowerBound: page.totalIsLowerBound))
     }
