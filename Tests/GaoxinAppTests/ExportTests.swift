@@ -7,7 +7,8 @@ import XCTest
 /// Export of the current filtered list as xlsx and CSV: the same rows as the list, in the same
 /// order, with the screen's Chinese headings; readable by our reader, by openpyxl and LibreOffice.
 final class ExportTests: XCTestCase {
-    static let unitHeader: [SheetCell] = ["名称", "类型", "编码", "上级单位", "用户数", "状态"].map { .text($0) }
+    /// The import's columns (a parent by its code), then the shown-only ones, then the unit's id.
+    static let unitHeader: [SheetCell] = ["单位名称", "单位类型", "上级单位", "单位编码", "排序号", "备注", "用户数", "状态", "系统编号"].map { .text($0) }
 
     /// Office staff, signed in, with one more 招商 unit (under the board) and a deactivated one.
     private func prepare(_ app: Application, _ fixtures: Fixtures) async throws -> Browser {
@@ -21,12 +22,12 @@ final class ExportTests: XCTestCase {
         return browser
     }
 
-    /// What the unit list holds for `q=招商`, in tree order.
+    /// What the unit list holds for `q=招商`, in tree order (without the id column).
     static let expectedUnits: [[SheetCell]] = [
-        ["集成电路招商团队", "招商团队", "ZS-JCDL", "无锡高新区"].map { .text($0) } + [.integer(1), .text("启用")],
-        ["生命健康招商团队", "招商团队", "ZS-SMJK", "无锡高新区"].map { .text($0) } + [.integer(0), .text("启用")],
-        [.text("新吴区招商一组"), .text("部门"), .empty, .text("新吴"), .integer(0), .text("启用")],
-        [.text("旧招商办"), .text("专班"), .text("OLD-ZS"), .text("无锡市"), .integer(0), .text("已停用")],
+        ["集成电路招商团队", "招商团队", "WXGX", "ZS-JCDL"].map { .text($0) } + [.integer(0), .empty, .integer(1), .text("启用")],
+        ["生命健康招商团队", "招商团队", "WXGX", "ZS-SMJK"].map { .text($0) } + [.integer(0), .empty, .integer(0), .text("启用")],
+        [.text("新吴区招商一组"), .text("部门"), .text("XW"), .empty, .integer(0), .empty, .integer(0), .text("启用")],
+        [.text("旧招商办"), .text("专班"), .text("WX"), .text("OLD-ZS"), .integer(0), .empty, .integer(0), .text("已停用")],
     ]
 
     func testUnitExportAsXLSXAndCSVHoldsTheFilteredRowsInListOrder() async throws {
@@ -46,14 +47,17 @@ final class ExportTests: XCTestCase {
             XCTAssertEqual(sheets.count, 1)
             XCTAssertEqual(sheets.first?.name, "组织单位")
             XCTAssertEqual(sheets.first?.rows.first, Self.unitHeader)
-            XCTAssertEqual(Array(sheets.first?.rows.dropFirst() ?? []), Self.expectedUnits)
+            let exportedRows = Array(sheets.first?.rows.dropFirst() ?? [])
+            XCTAssertEqual(exportedRows.map { Array($0.dropLast()) }, Self.expectedUnits)
+            let ids = try await OrgUnit.query(on: app.db).all().reduce(into: [String: Int]()) { $0[$1.name] = $1.id }
+            XCTAssertEqual(exportedRows.map(\.last), Self.expectedUnits.map { .integer(Int64(ids[$0[0].text]!)) }, "each row's 系统编号 is its unit's id")
 
             let csv = try await browser.get(Site.unitsExport + "?format=csv&q=%E6%8B%9B%E5%95%86&sort=tree")
             XCTAssertEqual(csv.status, .ok)
             XCTAssertEqual(csv.headers.contentType?.subType, "csv")
             XCTAssertTrue(csv.bodyData.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM, so Excel on Chinese Windows reads UTF-8")
             let table = try CSVFormat.read(csv.bodyData)
-            XCTAssertEqual(table.rows.map { $0.map(\.text) }, ([Self.unitHeader] + Self.expectedUnits).map { $0.map(\.text) })
+            XCTAssertEqual(table.rows.map { $0.map(\.text) }, [Self.unitHeader.map(\.text)] + exportedRows.map { $0.map(\.text) })
 
             // Filters, sort and a page size apply; the page does not: the export is the whole filtered list.
             let filtered = try await browser.get(Site.unitsExport + "?format=csv&kind=attractionTeam&sort=-name&per=1&page=2")
@@ -111,7 +115,7 @@ final class ExportTests: XCTestCase {
             let rows = try XCTUnwrap(read["rows"] as? [[[Any]]])
             XCTAssertEqual(rows.count, 1 + Self.expectedUnits.count)
             for (index, expected) in ([Self.unitHeader] + Self.expectedUnits).enumerated() {
-                XCTAssertEqual(rows[index].count, expected.count, "row \(index + 1)")
+                XCTAssertEqual(rows[index].count, Self.unitHeader.count, "row \(index + 1): every column, the 系统编号 last")
                 for (column, cell) in expected.enumerated() where column < rows[index].count {
                     Self.assertPython(rows[index][column], equals: cell, "row \(index + 1) column \(column + 1)")
                 }

@@ -114,7 +114,7 @@ final class ImportTests: XCTestCase {
                 "重复编码,部门,XW,XW,,",
                 "找不到上级,部门,不存在的单位,,,",
                 "排序错,部门,XW,,abc,",
-                "新吴,板块,无锡市,,,",
+                "好的单位,部门,XW,GOOD-2,,",
                 "另一个好单位,部门,好的单位,GOOD-1,,",
             ]
             let (id, job) = try await driver.viaPage("units", fileName: "有错误.csv", data: ImportDriver.csv(lines))
@@ -124,10 +124,10 @@ final class ImportTests: XCTestCase {
             let expected = [
                 E(3, "单位名称", "", "必填"),
                 E(4, "单位类型", "星球", "类型不存在，可选：" + UnitKind.allCases.map(\.nameZh).joined(separator: "、")),
-                E(5, "单位编码", "XW", "编码已被现有单位“新吴”使用"),
+                E(5, "上级单位", "XW", "导入不调整上级单位（单位“新吴”在原上级单位下）；请在单位页面使用“移动”"),
                 E(6, "上级单位", "不存在的单位", "找不到该单位（须为已有单位或本文件中前面的行）"),
                 E(7, "排序号", "abc", "应为整数"),
-                E(8, "单位名称", "新吴", "同一上级单位下已有同名单位"),
+                E(8, "单位名称", "好的单位", "同一上级单位下已有同名单位"),
                 E(9, "单位编码", "GOOD-1", "与第 2 行的编码重复"),
             ]
             XCTAssertEqual(ImportDriver.errors(job), expected)
@@ -185,9 +185,9 @@ final class ImportTests: XCTestCase {
             let template = try await office.browser.get(Site.importTemplate("units", format: "xlsx"))
             XCTAssertEqual(template.status, .ok)
             let rows = try XCTUnwrap(try XLSXReader.read(template.bodyData).first).rows
-            XCTAssertEqual(rows.first?.map(\.text), ["单位名称*", "单位类型*", "上级单位", "单位编码", "排序号", "备注"])
+            XCTAssertEqual(rows.first?.map(\.text), ["单位名称*", "单位类型*", "上级单位", "单位编码", "排序号", "备注", "系统编号"])
             XCTAssertEqual(rows.count, 2)
-            XCTAssertEqual(rows[1].map(\.text), ["新吴区招商一组", "招商团队", "XW", "XW-ZS1", "10", ""])
+            XCTAssertEqual(rows[1].map(\.text), ["新吴区招商一组", "招商团队", "XW", "XW-ZS1", "10", "", ""])
             let csvTemplate = try await office.browser.get(Site.importTemplate("units", format: "csv"))
             XCTAssertEqual(try CSVFormat.read(csvTemplate.bodyData).rows.map { $0.map(\.text) }, rows.map { $0.map(\.text) })
 

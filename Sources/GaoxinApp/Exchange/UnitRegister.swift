@@ -4,6 +4,11 @@ import GaoxinDomain
 
 /// Import of organisation units. A row's parent is named by code or name and may be an existing
 /// unit or a row earlier in the same file, so a whole tree can be imported at once.
+///
+/// A row updates the unit it names — by its 系统编号 (the id the list export carries), else by its
+/// code, else by its parent and name (unique among siblings) — and creates a unit otherwise, so
+/// the unit list's export imports back unchanged. An update never moves a unit (that rewrites its subtree's paths: the unit page's
+/// 移动 does it); a column the file lacks keeps the stored value; an unchanged row writes nothing.
 struct UnitRegister: ImportRegister {
     let key = "units"
     let titleZh = "组织单位"
@@ -14,14 +19,19 @@ struct UnitRegister: ImportRegister {
         RegisterColumn(key: "kind", zh: "单位类型", en: "Kind", required: true, example: "招商团队", note: UnitKind.allCases.map(\.nameZh).joined(separator: "/"),
                        noteEn: UnitKind.allCases.map(\.nameEn).joined(separator: " / ")),
         RegisterColumn(key: "parent", zh: "上级单位", en: "Parent", required: false, example: "XW", note: "上级单位的编码或名称；可引用本文件中前面的行"),
-        RegisterColumn(key: "code", zh: "单位编码", en: "Code", required: false, example: "XW-ZS1", note: "字母、数字、- _ .，全局唯一"),
+        RegisterColumn(key: "code", zh: "单位编码", en: "Code", required: false, example: "XW-ZS1", note: "字母、数字、- _ .，全局唯一；已有编码将更新该单位"),
         RegisterColumn(key: "sortOrder", zh: "排序号", en: "Sort order", required: false, example: "10", note: "整数"),
         RegisterColumn(key: "note", zh: "备注", en: "Note", required: false, example: "", note: ""),
+        RegisterColumn(key: "id", zh: "系统编号", en: "ID", required: false, example: "", note: "导出时带出，据此更新该单位；新建单位留空",
+                       noteEn: "Given by the export, to update that unit; empty for a new unit"),
     ]
 
-    /// A unit known to the import: existing (with id) or to be created by an earlier row.
+    /// The list export's shown-only columns: the import skips them.
+    var exportOnlyHeadings: Set<String> { ["用户数", "Users", "状态", "Status"] }
+
+    /// A unit known to the import: existing (with its record) or to be created by an earlier row.
     struct Known {
-        var id: Int?
+        var unit: OrgUnit?
         var row: Int?
         var name: String
         var code: String?
@@ -30,14 +40,20 @@ struct UnitRegister: ImportRegister {
     }
 
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
-        let plan = try await plan(rows, on: context.db, context: context)
-        return plan.errors
+        try await plan(rows, on: context.db, context: context).errors
+    }
+
+    enum Item {
+        /// A new unit; its parent is an existing unit or an earlier row of the file.
+        case create(UnitWrites.Fields, parentRow: Int?)
+        /// An existing unit changed by the row.
+        case update(OrgUnit, UnitWrites.Fields)
     }
 
     struct Plan {
         var errors: [ImportRowError] = []
-        /// For each row: its validated fields and the parent (existing id, or index of an earlier row).
-        var items: [(fields: UnitWrites.Fields, parentID: Int?, parentRow: Int?)] = []
+        /// For each row that writes, in file order with its row number.
+        var items: [(row: Int, item: Item)] = []
     }
 
     func plan(_ rows: [ImportRow], on db: Database, context: ImportContext?) async throws -> Plan {
@@ -45,13 +61,16 @@ struct UnitRegister: ImportRegister {
         var plan = Plan()
         var byCode: [String: Known] = [:]
         var byName: [String: [Known]] = [:]
-        var siblingNames = Set<String>()
+        /// "parentKey|name" → the unit or row holding that name there.
+        var siblings: [String: Known] = [:]
         for unit in existing {
-            let known = Known(id: unit.id, row: nil, name: unit.name, code: unit.code, parentKey: unit.parentID.map { "id:\($0)" } ?? "root", active: unit.active)
+            let known = Known(unit: unit, row: nil, name: unit.name, code: unit.code, parentKey: unit.parentID.map { "id:\($0)" } ?? "root", active: unit.active)
             if let code = unit.code { byCode[code] = known }
             byName[unit.name, default: []].append(known)
-            siblingNames.insert(known.parentKey + "|" + unit.name)
+            siblings[known.parentKey + "|" + unit.name] = known
         }
+        let byID = Dictionary(uniqueKeysWithValues: existing.map { ($0.id!, $0) })
+        var claimed = Set<Int>()
         for (index, row) in rows.enumerated() {
             if index % 200 == 0 { await context?.report("validating", index, rows.count) }
             var errors: [ImportRowError] = []
@@ -66,14 +85,19 @@ struct UnitRegister: ImportRegister {
                 fail("单位类型", kindText, "类型不存在，可选：" + UnitKind.allCases.map(\.nameZh).joined(separator: "、"))
             }
             let code = row.value("code")
+            let idText = row.value("id")
+            var target: OrgUnit?
+            if !idText.isEmpty {
+                if let id = Int(idText), let unit = byID[id] { target = unit } else { fail("系统编号", idText, "找不到该单位（新建单位请留空）") }
+            }
             if !code.isEmpty {
                 if code.count > 50 || code.unicodeScalars.contains(where: { !UnitWrites.codeCharacters.contains($0) }) {
                     fail("单位编码", code, "只能包含字母、数字、- _ .，不超过 50 个字符")
                 } else if let other = byCode[code] {
-                    fail("单位编码", code, other.row.map { "与第 \($0) 行的编码重复" } ?? "编码已被现有单位“\(other.name)”使用")
+                    if let row = other.row { fail("单位编码", code, "与第 \(row) 行的编码重复") } else if idText.isEmpty { target = other.unit }
                 }
             }
-            var sortOrder = 0
+            var sortOrder: Int?
             let sortText = row.value("sortOrder")
             if !sortText.isEmpty {
                 if let value = Int(sortText), (-1_000_000...1_000_000).contains(value) { sortOrder = value } else { fail("排序号", sortText, "应为整数") }
@@ -91,20 +115,44 @@ struct UnitRegister: ImportRegister {
                 } else {
                     fail("上级单位", parentText, "找不到该单位（须为已有单位或本文件中前面的行）")
                 }
-                if let parent, !parent.active { fail("上级单位", parentText, "上级单位已停用") }
             }
-            let parentKey = parent.map { $0.id.map { "id:\($0)" } ?? "row:\($0.row!)" } ?? "root"
-            if !name.isEmpty, siblingNames.contains(parentKey + "|" + name) {
-                fail("单位名称", name, "同一上级单位下已有同名单位")
+            let parentKey = parent.map { $0.unit?.id.map { "id:\($0)" } ?? "row:\($0.row!)" } ?? "root"
+            // Without a known code, the unit of that name under that parent is the one meant.
+            if target == nil, idText.isEmpty, !name.isEmpty, code.isEmpty || byCode[code] == nil, row.has("parent") || byName[name]?.count == 1 {
+                let known = row.has("parent") ? siblings[parentKey + "|" + name] : byName[name]?.first
+                target = known?.unit
+            }
+            if let target {
+                if claimed.contains(target.id!) { fail("单位名称", name, "与前面的行是同一个单位“\(target.name)”") }
+                if row.has("parent"), parentText.isEmpty || parent != nil, parent?.unit?.id != target.parentID || (parent == nil) != (target.parentID == nil) {
+                    fail("上级单位", parentText, "导入不调整上级单位（单位“\(target.name)”在原上级单位下）；请在单位页面使用“移动”")
+                }
+                if !name.isEmpty, name != target.name, let other = siblings[(target.parentID.map { "id:\($0)" } ?? "root") + "|" + name], other.unit?.id != target.id {
+                    fail("单位名称", name, "同一上级单位下已有同名单位")
+                }
+                if !code.isEmpty, code != target.code, let other = byCode[code], other.unit?.id != target.id {
+                    fail("单位编码", code, "编码已被现有单位“\(other.name)”使用")
+                }
+            } else if idText.isEmpty {
+                if let parent, !parent.active { fail("上级单位", parentText, "上级单位已停用") }
+                if !name.isEmpty, siblings[parentKey + "|" + name] != nil { fail("单位名称", name, "同一上级单位下已有同名单位") }
             }
             if errors.isEmpty, let kind {
-                let known = Known(id: nil, row: row.number, name: name, code: code.isEmpty ? nil : code, parentKey: parentKey, active: true)
-                if !code.isEmpty { byCode[code] = known }
-                byName[name, default: []].append(known)
-                siblingNames.insert(parentKey + "|" + name)
-                let fields = UnitWrites.Fields(name: name, kind: kind, code: code.isEmpty ? nil : code, parentID: parent?.id,
-                                               sortOrder: sortOrder, note: note.isEmpty ? nil : note)
-                plan.items.append((fields, parent?.id, parent?.id == nil ? parent?.row : nil))
+                if let target {
+                    claimed.insert(target.id!)
+                    let fields = UnitWrites.Fields(name: name, kind: row.has("kind") ? kind : target.unitKind, code: code.isEmpty ? target.code : code,
+                                                   parentID: target.parentID, sortOrder: row.has("sortOrder") ? (sortOrder ?? 0) : target.sortOrder,
+                                                   note: row.has("note") ? (note.isEmpty ? nil : note) : target.note)
+                    if !UnitWrites.unchanged(target, by: fields) { plan.items.append((row.number, .update(target, fields))) }
+                } else {
+                    let known = Known(unit: nil, row: row.number, name: name, code: code.isEmpty ? nil : code, parentKey: parentKey, active: true)
+                    if !code.isEmpty { byCode[code] = known }
+                    byName[name, default: []].append(known)
+                    siblings[parentKey + "|" + name] = known
+                    let fields = UnitWrites.Fields(name: name, kind: kind, code: code.isEmpty ? nil : code, parentID: parent?.unit?.id,
+                                                   sortOrder: sortOrder ?? 0, note: note.isEmpty ? nil : note)
+                    plan.items.append((row.number, .create(fields, parentRow: parent?.unit == nil ? parent?.row : nil)))
+                }
             }
             plan.errors += errors
         }
@@ -115,13 +163,20 @@ struct UnitRegister: ImportRegister {
         let plan = try await plan(rows, on: tx, context: nil)
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
         var createdByRow: [Int: Int] = [:]
-        for (index, item) in plan.items.enumerated() {
-            var fields = item.fields
-            if let parentRow = item.parentRow { fields.parentID = createdByRow[parentRow] }
-            let unit = try await UnitWrites.insert(fields, on: tx)
-            createdByRow[rows[index].number] = unit.id
-            try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address, action: .create,
-                                      entity: "unit", entityID: "\(unit.id!)", summary: "导入单位“\(unit.name)”", before: NoSnapshot?.none, after: UnitDTO(unit))
+        for (index, entry) in plan.items.enumerated() {
+            switch entry.item {
+            case .create(var fields, let parentRow):
+                if let parentRow { fields.parentID = createdByRow[parentRow] }
+                let unit = try await UnitWrites.insert(fields, on: tx)
+                createdByRow[entry.row] = unit.id
+                try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address, action: .create,
+                                          entity: "unit", entityID: "\(unit.id!)", summary: "导入单位“\(unit.name)”", before: NoSnapshot?.none, after: UnitDTO(unit))
+            case .update(let unit, let fields):
+                let before = UnitDTO(unit)
+                try await UnitWrites.store(fields, into: unit, on: tx)
+                try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address, action: .update,
+                                          entity: "unit", entityID: "\(unit.id!)", summary: "导入更新单位“\(unit.name)”", before: before, after: UnitDTO(unit))
+            }
             if index % 200 == 0 { await context.report("writing", index, plan.items.count) }
         }
         await context.report("writing", plan.items.count, plan.items.count)

@@ -6,7 +6,21 @@ import Vapor
 enum UnitPages: RecordPages {
     typealias Writes = UnitWrites
     static let list = UnitQueries.list
-    static var exportColumns: [ListColumn<UnitQueries.Row>] { UnitIndexView.columns(canWrite: false) }
+    /// The export is the import's format (`UnitRegister`: the parent by its code, or its name
+    /// when it has none) in tree order, so it imports back unchanged; users and status are shown only; the id (系统编号) says which unit a row is.
+    static var exportColumns: [ListColumn<UnitQueries.Row>] {
+        [
+            .text("单位名称", "Name") { row, _ in row.name },
+            .text("单位类型", "Kind") { row, lang in lang.t(row.kindName, UnitKind(rawValue: row.kind)?.nameEn ?? row.kind) },
+            .text("上级单位", "Parent") { row, _ in row.parentCode ?? row.parentName ?? "" },
+            .text("单位编码", "Code") { row, _ in row.code ?? "" },
+            ListColumn("排序号", "Sort order", html: { row, _ in .text("\(row.sortOrder)") }, export: { row, _ in .integer(Int64(row.sortOrder)) }),
+            .text("备注", "Note") { row, _ in row.note ?? "" },
+            ListColumn("用户数", "Users", html: { row, _ in .text("\(row.userCount)") }, export: { row, _ in .integer(Int64(row.userCount)) }),
+            .text("状态", "Status") { row, lang in row.active ? lang.t("启用", "Active") : lang.t("已停用", "Inactive") },
+            ListColumn("系统编号", "ID", html: { row, _ in .text("\(row.id)") }, export: { row, _ in .integer(Int64(row.id)) }),
+        ]
+    }
     static let exportNames = ExportNames(sheetZh: "组织单位", sheetEn: "Units", fileZh: "组织单位", fileEn: "units")
 
     static func renderIndex(_ req: Request, query: ListQuery, page: ListPage<UnitQueries.Row>) async throws -> Response {

@@ -12,7 +12,9 @@ enum UnitQueries {
         var code: String?
         var path: String
         var parentName: String?
+        var parentCode: String?
         var sortOrder: Int
+        var note: String?
         var active: Bool
         var userCount: Int
 
@@ -23,7 +25,7 @@ enum UnitQueries {
     static let list = ListDefinition(
         from: "units u LEFT JOIN units p ON p.id = u.parent_id",
         select: ["u.id AS id", "u.name AS name", "u.kind AS kind", "u.code AS code", "u.path AS path",
-                 "p.name AS parent_name", "u.sort_order AS sort_order", "u.active AS active",
+                 "p.name AS parent_name", "p.code AS parent_code", "u.sort_order AS sort_order", "u.note AS note", "u.active AS active",
                  "(SELECT COUNT(*) FROM users x WHERE x.unit_id = u.id AND x.active = \(true)) AS user_count"],
         searchColumns: ["u.name", "u.code"],
         filters: [

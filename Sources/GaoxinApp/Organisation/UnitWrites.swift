@@ -94,20 +94,29 @@ enum UnitWrites: RecordWrites {
 
     static func update(_ unit: OrgUnit, _ input: UnitInput, _ req: Request) async throws -> OrgUnit {
         let fields = try await validate(input, existing: unit, on: req.db)
-        return try await AuditedWrites.update(unit, req) { unit, tx in
-            let reordered = unit.sortOrder != fields.sortOrder
-            unit.name = fields.name
-            unit.kind = fields.kind.rawValue
-            unit.code = fields.code
-            unit.sortOrder = fields.sortOrder
-            unit.note = fields.note
-            try await unit.save(on: tx)
-            if reordered {
-                try await TreeLock.acquire(on: tx)
-                let parentKey = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: tx)?.treeKey } ?? nil
-                try await rekey(unit, newKey: UnitTreeKey.key(parentKey: parentKey, sortOrder: unit.sortOrder, id: unit.id!), on: tx)
-            }
+        return try await AuditedWrites.update(unit, req) { unit, tx in try await store(fields, into: unit, on: tx) }
+    }
+
+    /// Writes an edit's fields (never the parent: `move` does that) and, when the sort order
+    /// changed, the tree keys of the unit's subtree. Callers audit (a form's edit, an import's row).
+    static func store(_ fields: Fields, into unit: OrgUnit, on tx: Database) async throws {
+        let reordered = unit.sortOrder != fields.sortOrder
+        unit.name = fields.name
+        unit.kind = fields.kind.rawValue
+        unit.code = fields.code
+        unit.sortOrder = fields.sortOrder
+        unit.note = fields.note
+        try await unit.save(on: tx)
+        if reordered {
+            try await TreeLock.acquire(on: tx)
+            let parentKey = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: tx)?.treeKey } ?? nil
+            try await rekey(unit, newKey: UnitTreeKey.key(parentKey: parentKey, sortOrder: unit.sortOrder, id: unit.id!), on: tx)
         }
+    }
+
+    /// Whether an edit would leave the unit as it is (an import's unchanged row writes nothing).
+    static func unchanged(_ unit: OrgUnit, by fields: Fields) -> Bool {
+        unit.name == fields.name && unit.kind == fields.kind.rawValue && unit.code == fields.code && unit.sortOrder == fields.sortOrder && unit.note == fields.note
     }
 
     /// Moves a unit and its subtree under a new parent (nil: make it a root). Refuses cycles.
