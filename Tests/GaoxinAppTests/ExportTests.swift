@@ -82,9 +82,9 @@ final class ExportTests: XCTestCase {
             XCTAssertEqual(users.status, .ok)
             let rows = try XCTUnwrap(try XLSXReader.read(users.bodyData).first).rows
             XCTAssertEqual(rows.map { $0.map(\.text) }, [
-                ["用户名", "姓名", "所属单位", "角色", "状态", "最近登录"],
-                ["t-unit", "测试单位用户", "集成电路招商团队", "单位用户", "启用", ""],
-                ["zhao.liu", "赵六", "集成电路招商团队", "单位用户、领导", "启用", ""],
+                ["用户名", "姓名", "所属单位", "角色", "邮箱", "电话", "状态", "最近登录"],
+                ["t-unit", "测试单位用户", "ZS-JCDL", "单位用户", "", "", "启用", ""],
+                ["zhao.liu", "赵六", "ZS-JCDL", "单位用户、领导", "", "", "启用", ""],
             ])
 
             let auditor = Browser(app)

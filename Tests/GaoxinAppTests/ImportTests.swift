@@ -206,7 +206,7 @@ final class ImportTests: XCTestCase {
             let admin = try await ImportDriver.signedIn(.admin, app: app, fixtures: fixtures)
             let users = try await admin.browser.get(Site.importTemplate("users", format: "xlsx"))
             let userRows = try XCTUnwrap(try XLSXReader.read(users.bodyData).first).rows
-            XCTAssertEqual(userRows.first?.map(\.text), ["用户名*", "姓名*", "所属单位*", "角色*", "邮箱", "电话", "初始密码*"])
+            XCTAssertEqual(userRows.first?.map(\.text), ["用户名*", "姓名*", "所属单位*", "角色*", "邮箱", "电话", "初始密码"])
             let (_, refused) = try await admin.viaAPI("users", fileName: "用户导入模板.xlsx", data: users.bodyData)
             XCTAssertEqual(refused["status"] as? String, "failed", "the example account with the published password is not created")
             let (_, userJob) = try await admin.viaAPI("users", fileName: "用户.xlsx", data: try Self.edited(users.bodyData, column: 6, to: "Another-Secret-2026"))

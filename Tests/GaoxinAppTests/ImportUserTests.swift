@@ -58,7 +58,7 @@ final class ImportUserTests: XCTestCase {
             let (id, job) = try await driver.viaAPI("users", fileName: "有错误的用户.csv", data: ImportDriver.csv(lines))
             XCTAssertEqual(job["status"] as? String, "failed")
             XCTAssertEqual(ImportDriver.errors(job), [
-                E(2, "用户名", "t-office", "用户名“t-office”已被使用"),
+                E(2, "初始密码", "******", "导入不修改已有用户的密码，请留空；重置密码请在用户页面操作"),
                 E(3, "所属单位", "不存在的单位", "找不到该单位"),
                 E(4, "角色", "老板", "角色“老板”不存在"),
                 E(5, "初始密码", "******", "密码至少需要 10 个字符"),

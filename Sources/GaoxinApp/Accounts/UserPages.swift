@@ -5,7 +5,20 @@ import Vapor
 enum UserPages: RecordPages {
     typealias Writes = UserWrites
     static let list = UserQueries.list
-    static var exportColumns: [ListColumn<UserQueries.Row>] { UserViews.columns() }
+    /// The export is the import's format (`UserRegister`: the unit by its code, or its name when it
+    /// has none; no password) so it imports back unchanged; status and last sign-in are shown only.
+    static var exportColumns: [ListColumn<UserQueries.Row>] {
+        [
+            .text("用户名", "Username") { row, _ in row.username },
+            .text("姓名", "Name") { row, _ in row.displayName },
+            .text("所属单位", "Unit") { row, _ in row.unitCode ?? row.unitName },
+            .text("角色", "Roles") { row, lang in row.roleSet.sorted().map { lang.t($0.nameZh, $0.nameEn) }.joined(separator: "、") },
+            .text("邮箱", "E-mail") { row, _ in row.email ?? "" },
+            .text("电话", "Phone") { row, _ in row.phone ?? "" },
+            .text("状态", "Status") { row, lang in row.active ? lang.t("启用", "Active") : lang.t("已停用", "Inactive") },
+            .text("最近登录", "Last sign-in") { row, _ in row.lastLoginAt.map(DisplayFormat.dateTime) ?? "" },
+        ]
+    }
     static let exportNames = ExportNames(sheetZh: "用户", sheetEn: "Users", fileZh: "用户", fileEn: "users")
 
     static func renderIndex(_ req: Request, query: ListQuery, page: ListPage<UserQueries.Row>) async throws -> Response {

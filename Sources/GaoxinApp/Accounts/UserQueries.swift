@@ -10,9 +10,11 @@ enum UserQueries {
         var displayName: String
         var unitId: Int
         var unitName: String
+        var unitCode: String?
         var roles: String
         var active: Bool
         var email: String?
+        var phone: String?
         var lastLoginAt: Date?
         var lockedUntil: Date?
 
@@ -22,7 +24,7 @@ enum UserQueries {
     static let list = ListDefinition(
         from: "users u JOIN units n ON n.id = u.unit_id",
         select: ["u.id AS id", "u.username AS username", "u.display_name AS display_name", "u.unit_id AS unit_id",
-                 "n.name AS unit_name", "u.roles AS roles", "u.active AS active", "u.email AS email",
+                 "n.name AS unit_name", "n.code AS unit_code", "u.roles AS roles", "u.active AS active", "u.email AS email", "u.phone AS phone",
                  "u.last_login_at AS last_login_at", "u.locked_until AS locked_until"],
         searchColumns: ["u.username", "u.display_name", "n.name"],
         filters: [

@@ -109,20 +109,28 @@ enum UserWrites: RecordWrites {
         if user.id == actor.userID, user.roleSet.contains(.admin), !fields.roles.contains(.admin) {
             throw AppError.validation(ValidationFailed([.invalid("roles", zh: "不能取消自己的系统管理员角色", en: "You cannot remove your own administrator role")]))
         }
-        let before = UserDTO(user)
-        return try await AuditedWrites.update(user, req) { user, tx in
-            user.username = fields.username
-            user.displayName = fields.displayName
-            user.unitID = fields.unitID
-            user.roles = RoleSet.encode(fields.roles)
-            user.email = fields.email
-            user.phone = fields.phone
-            try await user.save(on: tx)
-            if before.roles != UserDTO(user).roles || before.unitId != user.unitID {
-                // New roles or unit take effect at once: end the user's sessions so no page keeps old rights.
-                try await Session.query(on: tx).filter(\.$userID == user.id!).delete()
-            }
-        }
+        return try await AuditedWrites.update(user, req) { user, tx in try await store(fields, into: user, on: tx) }
+    }
+
+    /// Writes an edit's fields (not the password, not the status). New roles or a new unit take
+    /// effect at once: the user's sessions end, so no page keeps the old rights (tokens read the
+    /// roles on every request). Callers audit (a form's edit, an import's row).
+    static func store(_ fields: Fields, into user: User, on tx: Database) async throws {
+        let rightsChanged = user.roleSet != fields.roles || user.unitID != fields.unitID
+        user.username = fields.username
+        user.displayName = fields.displayName
+        user.unitID = fields.unitID
+        user.roles = RoleSet.encode(fields.roles)
+        user.email = fields.email
+        user.phone = fields.phone
+        try await user.save(on: tx)
+        if rightsChanged { try await Session.query(on: tx).filter(\.$userID == user.id!).delete() }
+    }
+
+    /// Whether an edit would leave the user as they are (an import's unchanged row writes nothing).
+    static func unchanged(_ user: User, by fields: Fields) -> Bool {
+        user.username == fields.username && user.displayName == fields.displayName && user.unitID == fields.unitID
+            && user.roleSet == fields.roles && user.email == fields.email && user.phone == fields.phone
     }
 
     static func setActive(_ user: User, _ active: Bool, _ req: Request) async throws -> User {
