@@ -57,6 +57,7 @@ enum Migrations {
         M0051_CreateChainNodeOwners(),
         M0052_UpdateClusterStructureUnit(),
         M0053_CreateReferenceIndexes(),
+        M0054_UpdateFigureCacheAddClaim(),
     ]
 
     static func register(on app: Application) {
