@@ -50,6 +50,7 @@ enum EnterpriseQueries {
         defaultSort: "name", defaultDescending: false, tieBreaker: "e.id",
         searchIndex: ListSearchIndex(table: SearchSource.enterprises.table, idColumn: "e.id", prefixColumns: ["e.credit_code", "substr(e.credit_code, 9)"]),
         countFrom: "enterprises e",
+        baseSorts: ["name", "creditCode", "industry", "id", "aboveScale", "active", "tier"],
         dialectSelect: memberships,
         rollupTotal: rollupTotal
     )

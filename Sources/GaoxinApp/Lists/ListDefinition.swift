@@ -23,6 +23,11 @@ struct ListDefinition: Sendable {
     /// (a unit's name): every filter and search predicate reads the base table, and a COUNT over
     /// a million joined rows costs the join. Nil: `from`.
     var countFrom: String? = nil
+    /// Sort keys whose expressions, like the tie-breaker, read only `countFrom`'s tables: a deep
+    /// page in one of these orders finds its rows' ids there (walking the sort's index, with no
+    /// display join or per-row subquery for the rows it skips) and joins only those
+    /// (`ListRunner.deepPageOffset`). The tie-breaker must identify a row.
+    var baseSorts: Set<String> = []
     /// Columns whose SQL differs by engine (a string aggregate: `group_concat` / `string_agg`),
     /// selected after `select`; called with whether the database is PostgreSQL.
     var dialectSelect: (@Sendable (_ postgres: Bool) -> [String])? = nil

@@ -19,7 +19,7 @@ struct ListPage<Row: Sendable>: Sendable {
 enum ListRunner {
     static func page<Row: Decodable & Sendable>(
         _ definition: ListDefinition, _ query: ListQuery, scope: (any SQLExpression)? = nil,
-        on sql: any SQLDatabase, as: Row.Type
+        deepPageOffset: Int = ListRunner.deepPageOffset, on sql: any SQLDatabase, as: Row.Type
     ) async throws -> ListPage<Row> {
         let plan = try await searchPlan(definition, query, on: sql)
         let subtrees = try await UnitSubtrees.resolve(definition, query, on: sql)
@@ -55,13 +55,30 @@ enum ListRunner {
             // Many rows pass: keep SQLite from fetching them all through a filter's index and sorting
             // them (a board's 11,000 enterprises: 34 ms) when the sort's index finds a page at once.
             let walkSortIndex = sql.dialect.name == "sqlite" && total > sortAfterFilteringLimit
-            applyWhere(rows, definition, query, scope, plan: plan, subtrees: subtrees, walkSortIndex: walkSortIndex)
-            applyOrder(rows, definition, query, afterFiltering: narrowed)
-            rows.limit(query.per).offset((query.page - 1) * query.per)
+            let offset = (query.page - 1) * query.per
+            let sortKey = definition.sorts[query.sortKey] == nil ? definition.defaultSort : query.sortKey
+            if offset >= deepPageOffset, let base = definition.countFrom, definition.baseSorts.contains(sortKey) {
+                // A deep page: the rows it skips are walked in the base table alone (page 500 of a
+                // million enterprises: 39 → 1 ms in SQLite), then only the page's rows are joined.
+                let ids = sql.select().column(SQLRaw(definition.tieBreaker)).from(SQLRaw(base))
+                applyWhere(ids, definition, query, scope, plan: plan, subtrees: subtrees, walkSortIndex: walkSortIndex)
+                applyOrder(ids, definition, query, afterFiltering: narrowed)
+                ids.limit(query.per).offset(offset)
+                rows.where(SQLQueryString("\(unsafeRaw: definition.tieBreaker) IN (\(ids.query))"))
+                applyOrder(rows, definition, query, afterFiltering: sql.dialect.name == "sqlite")
+            } else {
+                applyWhere(rows, definition, query, scope, plan: plan, subtrees: subtrees, walkSortIndex: walkSortIndex)
+                applyOrder(rows, definition, query, afterFiltering: narrowed)
+                rows.limit(query.per).offset(offset)
+            }
         }
         let items = try await rows.all(decoding: Row.self, with: decoder)
         return ListPage(items: items, total: total, page: query.page, per: query.per, totalIsLowerBound: plan?.bounded ?? false)
     }
+
+    /// From this many skipped rows on, a list with `baseSorts` finds the page's ids in its base
+    /// table before joining (see `page`).
+    static let deepPageOffset = 200
 
     /// Up to this many matching rows, a SQLite page is sorted after filtering (see `page`).
     static let sortAfterFilteringLimit = 5_000
