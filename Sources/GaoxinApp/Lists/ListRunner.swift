@@ -26,7 +26,9 @@ enum ListRunner {
         let total: Int
         if let plan, plan.bounded {
             // A common word: count the matches among its rarest gram's first postings, up to the cap.
-            let inner = sql.select().column(SQLRaw("1")).from(SQLRaw(definition.from))
+            // Over the base table: the display joins cost each of up to 5,000 candidates two seeks
+            // (“科技” at a million enterprises: 13.7 → 3.8 ms of CPU).
+            let inner = sql.select().column(SQLRaw("1")).from(SQLRaw(definition.countFrom ?? definition.from))
             applyWhere(inner, definition, query, scope, plan: plan, subtrees: subtrees, counting: true)
             inner.limit(SearchIndex.totalCap + 1)
             let counted = try await sql.raw("SELECT COUNT(*) AS total FROM (\(inner.query)) s").first(decodingColumn: "total", as: Int.self) ?? 0
