@@ -119,7 +119,7 @@ enum ListRunner {
         return try columns.indices.map { try row.decodeNil(column: "s\($0)") ? nil : row.decode(column: "s\($0)", as: Int64.self) }
     }
 
-    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+    static let decoder = ColumnNames.decoder
 
     /// `%`, `_` and `\` typed by a user are literal characters, not wildcards.
     static func likePattern(_ text: String) -> String {
