@@ -62,6 +62,9 @@ final class EnterpriseListColumnsTests: XCTestCase {
             XCTAssertTrue(body.contains("样例参照产业链／样例参照环节"))
             let filtered = try await browser.get(Site.enterprises + "?cluster=\(cluster)")
             XCTAssertTrue(HTMLProbe.tableBody(filtered.text).contains("乙小型材料有限公司"))
+            XCTAssertTrue(filtered.text.contains("<option value=\"\(cluster)\" selected>样例参照集群</option>")
+                          || filtered.text.contains("<option value=\"\(cluster)\" selected=\"selected\">样例参照集群</option>"),
+                          "the cluster filter offers the active clusters and keeps the chosen one")
             XCTAssertFalse(HTMLProbe.tableBody(filtered.text).contains("甲大型装备有限公司"))
 
             // What the triggers kept equals a rebuild; removing every month of an enterprise empties its figure.

@@ -12,8 +12,7 @@ enum EnterprisePages: RecordPages {
     static func renderIndex(_ req: Request, query: ListQuery, page: ListPage<EnterpriseQueries.Row>) async throws -> Response {
         let canWrite = req.actor?.hasAny(Policies.enterprises.write) ?? false
         let units = try await UnitQueries.options(on: req.db)
-        let clusters = try await Cluster.query(on: req.db).filter(\.$active == true).sort(\.$sortOrder).sort(\.$name).all()
-            .map { FormField.Option(value: "\($0.id!)", label: $0.name) }
+        let clusters = try await ClusterQueries.options(on: req.db)
         return try await req.renderPage { EnterpriseIndexView.render($0, query: query, page: page, canWrite: canWrite, unitOptions: units, clusterOptions: clusters) }
     }
 
