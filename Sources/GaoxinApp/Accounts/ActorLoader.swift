@@ -10,16 +10,7 @@ import Vapor
 /// joining the user (and the token) with the unit rather than a Fluent query per table: at 64
 /// connections three model queries cost `/healthz` with a token 8,100 → 1,218 requests/s.
 enum ActorLoader {
-    static func actor(for user: User, tokenReadOnly: Bool?, on db: Database) async throws -> Actor? {
-        guard user.active, let userID = user.id,
-              let unit = try await OrgUnit.find(user.unitID, on: db),
-              let path = unit.unitPath else { return nil }
-        return Actor(userID: userID, username: user.username, displayName: user.displayName,
-                     roles: user.roleSet, unitID: user.unitID, unitPath: path, unitName: unit.name,
-                     tokenReadOnly: tokenReadOnly)
-    }
-
-    /// The active user `userID` as an actor (a signed-in session), nil when gone or deactivated.
+    /// The active user `userID` as an actor (a signed-in session, the CLI's `--as`), nil when gone or deactivated.
     static func actor(userID: Int, on sql: any SQLDatabase) async throws -> Actor? {
         let row = try await sql.raw("""
             SELECT \(unsafeRaw: userColumns) FROM users u JOIN units n ON n.id = u.unit_id WHERE u.id = \(bind: userID)

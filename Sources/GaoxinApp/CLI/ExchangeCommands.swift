@@ -120,7 +120,7 @@ enum CLIActor {
             throw ExitCode(2)
         }
         guard let user = try await User.query(on: app.db).filter(\.$username == name).first(),
-              let actor = try await ActorLoader.actor(for: user, tokenReadOnly: nil, on: app.db) else {
+              let actor = try await ActorLoader.actor(userID: user.id!, on: app.db as! any SQLDatabase) else {
             console.error("用户“\(name)”不存在或已停用")
             throw ExitCode(2)
         }

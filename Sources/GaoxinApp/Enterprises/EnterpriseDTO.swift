@@ -28,43 +28,39 @@ struct EnterpriseDTO: Content, Equatable, APISchema {
     var nodeNames: String?
 
     init(_ enterprise: Enterprise, unitName: String? = nil) {
-        id = enterprise.id ?? 0
-        creditCode = enterprise.creditCode
-        name = enterprise.name
-        industryCode = enterprise.industryCode
-        industrySection = (try? IndustryCode.parse(enterprise.industryCode).get())?.section.map(String.init)
-        industryName = IndustryCatalogue.standard.name(of: enterprise.industryCode)?.zh
-        unitId = enterprise.unitID
-        self.unitName = unitName
-        aboveScale = enterprise.aboveScale
-        tier = enterprise.tier
-        tierName = enterprise.enterpriseTier?.nameZh
-        address = enterprise.address
-        active = enterprise.active
-        note = enterprise.note
+        self.init(id: enterprise.id ?? 0, creditCode: enterprise.creditCode, name: enterprise.name, industryCode: enterprise.industryCode,
+                  unitId: enterprise.unitID, unitName: unitName, aboveScale: enterprise.aboveScale, tier: enterprise.tier,
+                  address: enterprise.address, active: enterprise.active, note: enterprise.note)
     }
 
     /// A list's row as the API gives it: the same fields, read by the list's one query (no
-    /// second load of the page's enterprises).
+    /// second load of the page's enterprises), and the list-only ones.
     init(listRow row: EnterpriseQueries.Row) {
-        id = row.id
-        creditCode = row.creditCode
-        name = row.name
-        industryCode = row.industryCode
-        industrySection = (try? IndustryCode.parse(row.industryCode).get())?.section.map(String.init)
-        industryName = IndustryCatalogue.standard.name(of: row.industryCode)?.zh
-        unitId = row.unitId
-        unitName = row.unitName
-        aboveScale = row.aboveScale
-        tier = row.tier
-        tierName = row.tierName
-        address = row.address
-        active = row.active
-        note = row.note
+        self.init(id: row.id, creditCode: row.creditCode, name: row.name, industryCode: row.industryCode, unitId: row.unitId,
+                  unitName: row.unitName, aboveScale: row.aboveScale, tier: row.tier, address: row.address, active: row.active, note: row.note)
         recentRevenue = row.recentRevenue
         revenueThrough = row.revenueThrough
         clusterNames = row.clusterNames
         nodeNames = row.nodeNames
+    }
+
+    /// The stored fields; the industry's section and name and the tier's name are derived here.
+    private init(id: Int, creditCode: String, name: String, industryCode: String, unitId: Int, unitName: String?, aboveScale: Bool,
+                 tier: String?, address: String?, active: Bool, note: String?) {
+        self.id = id
+        self.creditCode = creditCode
+        self.name = name
+        self.industryCode = industryCode
+        industrySection = (try? IndustryCode.parse(industryCode).get())?.section.map(String.init)
+        industryName = IndustryCatalogue.standard.name(of: industryCode)?.zh
+        self.unitId = unitId
+        self.unitName = unitName
+        self.aboveScale = aboveScale
+        self.tier = tier
+        tierName = tier.flatMap(EnterpriseTier.init(rawValue:))?.nameZh
+        self.address = address
+        self.active = active
+        self.note = note
     }
 
     static let schemaName = "Enterprise"
