@@ -32,15 +32,11 @@ final class ClusterRoundTripTests: XCTestCase {
                 try await AssertAsync.equal(try await Stored.count(app, "audit_log", where: "entity = 'cluster'"), audits, "nothing rewritten")
 
                 // One target edited in the file: that cluster alone changes.
-                var table = try format == "csv" ? CSVFormat.read(exported.bodyData) : XCTUnwrap(XLSXReader.read(exported.bodyData).first)
-                // As a spreadsheet shows the cells: without the export's guard before text like a
-                // formula (read and written back as they are, "=公式样名称" came back guarded twice
-                // and was imported as a new cluster named "'=公式样名称").
-                table.rows = table.rows.map { $0.map { cell in if case .text(let text) = cell { return .text(SpreadsheetTextGuard.unguarded(text)) } else { return cell } } }
+                var table = try SpreadsheetEdits.open(exported.bodyData, format: format)
                 let targetColumn = try XCTUnwrap(table.rows[0].firstIndex { $0.text == "年度营收目标（万元）" })
                 let chip = try XCTUnwrap(table.rows.firstIndex { $0.first?.text == "集成电路" })
                 table.rows[chip][targetColumn] = .text("30000000")
-                let edited = format == "csv" ? CSVFormat.write(table) : try XLSXWriter.write([table])
+                let edited = try SpreadsheetEdits.save(table, format: format)
                 let (_, second) = try await driver.viaPage("clusters", fileName: "产业集群（改）.\(format)", data: edited)
                 XCTAssertEqual(second["status"] as? String, "succeeded", "\(second)")
                 try await AssertAsync.equal(try await Stored.audit(app, entity: "cluster", action: "create").count, 3, "\(format): no cluster created by the edited file")

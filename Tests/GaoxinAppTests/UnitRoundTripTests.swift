@@ -37,9 +37,7 @@ final class UnitRoundTripTests: XCTestCase {
                 XCTAssertEqual(after, before, "\(format): export → import changes nothing")
                 try await AssertAsync.equal(try await Stored.count(app, "audit_log", where: "entity = 'unit'"), audits, "nothing rewritten")
 
-                var table = try format == "csv" ? CSVFormat.read(exported.bodyData) : XCTUnwrap(XLSXReader.read(exported.bodyData).first)
-                // As a spreadsheet shows the cells: without the export's guard before text like a formula.
-                table.rows = table.rows.map { $0.map { cell in if case .text(let text) = cell { return .text(SpreadsheetTextGuard.unguarded(text)) } else { return cell } } }
+                var table = try SpreadsheetEdits.open(exported.bodyData, format: format)
                 let heading = table.rows[0].map(\.text)
                 let noteColumn = try XCTUnwrap(heading.firstIndex(of: "备注")), parentColumn = try XCTUnwrap(heading.firstIndex(of: "上级单位"))
                 let sortColumn = try XCTUnwrap(heading.firstIndex(of: "排序号"))
@@ -59,7 +57,7 @@ final class UnitRoundTripTests: XCTestCase {
                     default: return .empty
                     }
                 })
-                let edited = format == "csv" ? CSVFormat.write(table) : try XLSXWriter.write([table])
+                let edited = try SpreadsheetEdits.save(table, format: format)
                 let (_, second) = try await driver.viaPage("units", fileName: "组织单位（改）.\(format)", data: edited)
                 XCTAssertEqual(second["status"] as? String, "succeeded", "\(second)")
                 let changed = try await Stored.audit(app, entity: "unit", action: "update")
@@ -78,7 +76,7 @@ final class UnitRoundTripTests: XCTestCase {
                 table.rows[team][parentColumn] = .text("HW-SV")
                 let idColumn = try XCTUnwrap(heading.firstIndex(of: "系统编号"))
                 table.rows[silicon][idColumn] = .text("999999")
-                let moved = format == "csv" ? CSVFormat.write(table) : try XLSXWriter.write([table])
+                let moved = try SpreadsheetEdits.save(table, format: format)
                 let (_, third) = try await driver.viaPage("units", fileName: "组织单位（移动）.\(format)", data: moved)
                 XCTAssertEqual(third["status"] as? String, "failed", "\(third)")
                 XCTAssertEqual(Set(ImportDriver.errors(third).map { "\($0.row) \($0.column) \($0.reason)" }),

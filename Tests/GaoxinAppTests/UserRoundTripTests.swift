@@ -34,7 +34,7 @@ final class UserRoundTripTests: XCTestCase {
                 // The leader signs in; then the file takes 领导 away from 赵六 and renames the unit user.
                 let zhao = Browser(app)
                 try await AssertAsync.equal(try await zhao.signIn("zhao.liu", password: "Taihu-Lake-2026!").status, .seeOther)
-                var table = try format == "csv" ? CSVFormat.read(exported.bodyData) : XCTUnwrap(XLSXReader.read(exported.bodyData).first)
+                var table = try SpreadsheetEdits.open(exported.bodyData, format: format)
                 let heading = table.rows[0].map(\.text)
                 let roles = try XCTUnwrap(heading.firstIndex(of: "角色")), name = try XCTUnwrap(heading.firstIndex(of: "姓名"))
                 let zhaoRow = try XCTUnwrap(table.rows.firstIndex { $0.first?.text == "zhao.liu" })
@@ -49,7 +49,7 @@ final class UserRoundTripTests: XCTestCase {
                 table.rows[0] = withPassword.map { .text($0) }
                 table.rows = table.rows.enumerated().map { index, row in index == 0 ? row : row + [.empty] }
                 table.rows.append(added + [.text("Plum-Blossom-2026")])
-                let edited = format == "csv" ? CSVFormat.write(table) : try XLSXWriter.write([table])
+                let edited = try SpreadsheetEdits.save(table, format: format)
                 let (_, second) = try await driver.viaPage("users", fileName: "用户（改）.\(format)", data: edited)
                 XCTAssertEqual(second["status"] as? String, "succeeded", "\(second)")
                 let updates = try await Stored.audit(app, entity: "user", action: "update")
