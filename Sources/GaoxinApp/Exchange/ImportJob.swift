@@ -50,10 +50,8 @@ enum ImportJob {
             return .failed(message: message, resultJSON: json(ImportResult(inserted: 0, errors: errors)))
         }
         let prepared = try await register.prepare(parsed.rows, context: context)
-        let inserted = try await context.db.transaction { tx -> Int in
-            let count = try await SQLiteConnectionSetup.withBulkCache(on: tx) {
-                try await register.write(prepared, context: context.forTransaction(on: tx), on: tx)
-            }
+        let inserted = try await SQLiteConnectionSetup.bulkTransaction(on: context.db) { tx -> Int in
+            let count = try await register.write(prepared, context: context.forTransaction(on: tx), on: tx)
             try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address, action: .importRows,
                                       entity: "import", entityID: register.key, summary: "导入\(register.titleZh) \(count) 条（文件：\(fileName ?? "未命名")）",
                                       before: NoSnapshot?.none, after: NoSnapshot?.none)

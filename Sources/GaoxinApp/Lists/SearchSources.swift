@@ -1,3 +1,4 @@
+import Fluent
 import SQLKit
 
 /// What `search_grams` holds: for each searchable table, the text columns whose grams it files.
@@ -15,19 +16,27 @@ struct SearchSource: Sendable {
 
     static var all: [SearchSource] { [.enterprises] + Registers.all.map(register) }
 
-    /// Files every row of the sources again (after a restore, or when the index is first built),
-    /// a few thousand rows at a time in id order, so memory stays flat at any size.
+    /// Files every row of the sources again (after a restore, by `gaoxin recompute`, or when the
+    /// index is first built): the rows read a few thousand at a time in id order and staged, then
+    /// loaded in the postings' order (`SearchPostingsLoad`), so memory stays flat at any size. On
+    /// one connection: the staging table is the connection's own.
     static func rebuild(_ sources: [SearchSource], on sql: any SQLDatabase) async throws {
+        guard let db = sql as? any Database else { return try await load(sources, on: sql) }
+        try await db.withConnection { connection in try await load(sources, on: connection as! any SQLDatabase) }
+    }
+
+    private static func load(_ sources: [SearchSource], on sql: any SQLDatabase) async throws {
+        let load = try await SearchPostingsLoad.begin(replacing: sources.map(\.table), on: sql)
         for source in sources {
-            try await sql.delete(from: SearchIndex.table).where("tbl", .equal, SQLBind(source.table)).run()
             var after = 0
+            let columns = source.textColumns.joined(separator: ", ")
             while true {
-                let columns = source.textColumns.joined(separator: ", ")
                 let rows = try await sql.raw("""
-                    SELECT id, name_sort, \(unsafeRaw: columns) FROM \(unsafeRaw: source.table) WHERE id > \(bind: after) ORDER BY id LIMIT 5000
+                    SELECT id, name_sort, \(unsafeRaw: columns) FROM \(unsafeRaw: source.table) WHERE id > \(bind: after) ORDER BY id LIMIT 10000
                     """).all()
                 guard !rows.isEmpty else { break }
                 var records: [SearchIndex.Filed] = []
+                records.reserveCapacity(rows.count)
                 for row in rows {
                     let id = try row.decode(column: "id", as: Int.self)
                     let texts = try source.textColumns.map { try row.decodeNil(column: $0) ? nil : row.decode(column: $0, as: String.self) }
@@ -35,8 +44,9 @@ struct SearchSource: Sendable {
                     records.append(.init(id: id, sortKey: key, texts: texts))
                     after = id
                 }
-                try await SearchIndex.insert(source.table, records, on: sql)
+                try await load.add(source.table, records)
             }
         }
+        try await load.finish()
     }
 }
