@@ -46,7 +46,15 @@ final class SearchRebuildTests: XCTestCase {
         try await SearchSource.rebuild(SearchSource.all, on: sql)
         try await AssertAsync.equal(try await postings(), filed, "the rebuild files exactly what the writes filed")
         // Inside one, as `gaoxin recompute` and a restore run it.
-        try await app.db.transaction { tx in try await SearchSource.rebuild(SearchSource.all, on: tx as! any SQLDatabase) }
+        let secureDelete = try await app.db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await SearchSource.rebuild(SearchSource.all, on: sql)
+            return sql.dialect.name == "sqlite" ? try await sql.raw("PRAGMA secure_delete").first(decodingColumn: "secure_delete", as: Int.self) : 1
+        }
+        XCTAssertEqual(secureDelete, 1, "the connection's secure_delete is back as the driver built it")
+        try await AssertAsync.equal(try await postings(), filed)
+        // One table alone (as the first migration files the registers of its day).
+        try await SearchSource.rebuild([.enterprises], on: sql)
         try await AssertAsync.equal(try await postings(), filed)
 
         let indexes = try await sql.raw(sql.dialect.name == "sqlite"

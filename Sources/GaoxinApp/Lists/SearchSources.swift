@@ -26,7 +26,19 @@ struct SearchSource: Sendable {
     }
 
     private static func load(_ sources: [SearchSource], on sql: any SQLDatabase) async throws {
-        let load = try await SearchPostingsLoad.begin(replacing: sources.map(\.table), on: sql)
+        let all = Set(sources.map(\.table)) == Set(Self.all.map(\.table))
+        let load = try await SearchPostingsLoad.begin(replacing: sources.map(\.table), all: all, on: sql)
+        do {
+            try await stage(sources, into: load, on: sql)
+            try await load.finish()
+            try await load.restore()
+        } catch {
+            try? await load.restore()
+            throw error
+        }
+    }
+
+    private static func stage(_ sources: [SearchSource], into load: SearchPostingsLoad, on sql: any SQLDatabase) async throws {
         for source in sources {
             var after = 0
             let columns = source.textColumns.joined(separator: ", ")
@@ -47,6 +59,5 @@ struct SearchSource: Sendable {
                 try await load.add(source.table, records)
             }
         }
-        try await load.finish()
     }
 }

@@ -33,36 +33,28 @@ enum SQLiteConnectionSetup {
     static let bulkCacheKibibytes = 256 * 1024
 
     /// Runs `work` in a transaction in bulk-write mode, and puts the connection back after,
-    /// whatever happens:
-    /// - the page cache raised to `bulkCacheKibibytes`: an import writes more pages than 32 MiB
-    ///   hold, and pages spilled to the WAL mid-transaction are read back at each later touch (a
-    ///   50,000-row enterprise import: 42 → 31 s with 256 MiB);
-    /// - temporary storage in memory: each multi-row statement inside a transaction keeps a
-    ///   statement journal (to undo just that statement), otherwise a temporary file written page
-    ///   by page. An import's statements are chunked, so this stays small; it is not the default,
-    ///   where one GROUP BY over millions of rows would sort in memory.
-    /// The mode is set on the pinned connection *before* `BEGIN`: a transaction begins
-    /// `IMMEDIATE` (`SQLitePinnedConnection`), and SQLite decides where the statement journal goes
-    /// when the write transaction starts, so `temp_store` set inside it came too late (the journal
-    /// went to a file: 15 % of a 50,000-row import's time, BENCHMARKS.md). Only the one importing
-    /// connection changes, and only for its import. On PostgreSQL a plain transaction (its shared
-    /// buffers are the server's).
+    /// whatever happens: the page cache raised to `bulkCacheKibibytes`. An import writes more
+    /// pages than 32 MiB hold, and pages spilled to the WAL mid-transaction are read back at each
+    /// later touch (a 50,000-row enterprise import: 42 → 31 s with 256 MiB). Only the one
+    /// importing connection changes, and only for its import. On PostgreSQL a plain transaction
+    /// (its shared buffers are the server's).
+    ///
+    /// Temporary storage stays on disk. Bulk mode used to set `temp_store = MEMORY` too, to keep
+    /// the statement journals of the multi-row statements in memory, but set inside a transaction
+    /// that had begun `IMMEDIATE` it never took effect (SQLite places the journal when the write
+    /// transaction starts). Set before `BEGIN`, it did: the same 50,000-row import took as long
+    /// (18.3 s against 18.7–19.8 s) and its peak memory rose from 504 to 746 MiB (BENCHMARKS.md).
     static func bulkTransaction<T: Sendable>(on db: any Database, _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await db.transaction(work) }
         return try await db.withConnection { connection in
             let pinned = connection as! any SQLDatabase
             try await pinned.raw("PRAGMA cache_size = -\(unsafeRaw: String(bulkCacheKibibytes))").run()
-            try await pinned.raw("PRAGMA temp_store = MEMORY").run()
-            func restore() async throws {
-                try await pinned.raw("PRAGMA temp_store = DEFAULT").run()
-                try await pinned.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
-            }
             do {
                 let result = try await connection.transaction(work)
-                try await restore()
+                try await pinned.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
                 return result
             } catch {
-                try? await restore()
+                try? await pinned.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
                 throw error
             }
         }
