@@ -27,8 +27,9 @@ struct SearchSource: Sendable {
 
     private static func load(_ sources: [SearchSource], on sql: any SQLDatabase) async throws {
         let all = Set(sources.map(\.table)) == Set(Self.all.map(\.table))
-        let load = try await SearchPostingsLoad.begin(replacing: sources.map(\.table), all: all, on: sql)
+        let load = SearchPostingsLoad(sql: sql)
         do {
+            try await load.begin(replacing: sources.map(\.table), all: all)
             try await stage(sources, into: load, on: sql)
             try await load.finish()
             try await load.restore()
