@@ -13,7 +13,9 @@ struct RecomputeCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        try await app.db.transaction { tx in
+        // In bulk-write mode: the postings' load writes gigabytes in one transaction, and a page
+        // spilled from a small cache to the WAL is read back and written again at each later touch.
+        try await SQLiteConnectionSetup.bulkTransaction(on: app.db) { tx in
             let sql = tx as! any SQLDatabase
             for rollup in DerivedTables.rollups {
                 let started = Date()

@@ -1,51 +1,74 @@
 import SQLKit
 
-/// Postings of very many records loaded at once (a rebuild of the whole index): each record's
-/// grams staged as one row, then every posting inserted by one statement in the postings' key
-/// order, with the by-record index dropped during the load and built again after.
+/// Postings of very many records loaded at once (a rebuild of the index): each record's grams
+/// staged as one row, then every posting inserted by one statement in the postings' key order,
+/// with the by-record index built after, by a sort.
 ///
 /// Inserting 22,500,000 postings (1,000,000 enterprises) 5,000 at a time into the clustered
 /// b-tree put each one at a random page of a tree far larger than the page cache, and kept a
-/// second index up to date at each: over 16 minutes. Sorted, each page is written once, and an
-/// index is built by a sort, not by 22 million descents (BENCHMARKS.md, "Rebuilding the search
-/// postings"). The database sorts with its own external sorter, so memory stays flat.
+/// second index up to date at each: over 16 minutes. Sorted, each page is written once; the
+/// database sorts with its own external sorter, so memory stays flat (BENCHMARKS.md,
+/// "Rebuilding the search postings").
+///
+/// On SQLite the postings are loaded into a new table that then replaces the old one, all in
+/// the caller's transaction: pages freed earlier in a transaction are read back before they are
+/// used again (their old content may be needed for a rollback), so loading into the emptied table
+/// read the whole old index back from the WAL page by page. A new table's pages come from the end
+/// of the file. On PostgreSQL the table is emptied (`TRUNCATE`) and its key added back after the load.
 struct SearchPostingsLoad {
     static let staging = "search_grams_staging"
+    static let next = "search_grams_next"
     let sql: any SQLDatabase
     private var isSQLite: Bool { sql.dialect.name == "sqlite" }
 
-    /// Empties the postings of `tables` (every table's when `all`) and prepares the staging
-    /// table. Inside a transaction, on one connection.
+    /// The postings table as the migration makes it, under `name`.
+    static func createTable(_ name: String, on sql: any SQLDatabase) async throws {
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("""
+                CREATE TABLE \(unsafeRaw: name) (tbl TEXT NOT NULL, gram TEXT NOT NULL, sort_key TEXT NOT NULL, record_id INTEGER NOT NULL,
+                PRIMARY KEY (tbl, gram, sort_key, record_id)) WITHOUT ROWID
+                """).run()
+        } else {
+            try await sql.raw("""
+                CREATE TABLE \(unsafeRaw: name) (tbl TEXT NOT NULL, gram TEXT NOT NULL, sort_key TEXT NOT NULL, record_id BIGINT NOT NULL,
+                CONSTRAINT \(unsafeRaw: name)_pkey PRIMARY KEY (tbl, gram, sort_key, record_id))
+                """).run()
+        }
+    }
+
+    static func createRecordIndex(on sql: any SQLDatabase) async throws {
+        try await sql.raw("CREATE INDEX search_grams_record ON search_grams (tbl, record_id)").run()
+    }
+
+    /// Prepares the load of `tables` (every table's postings when `all`; the others' are kept).
+    /// Inside a transaction, on one connection.
     func begin(replacing tables: [String], all: Bool) async throws {
         if isSQLite {
             // The postings are derived from rows that stay: freed pages need not be overwritten
             // with zeros (the driver's build turns secure_delete on), which wrote each page of the
-            // dropped index and the emptied table to the statement journal and the WAL (gigabytes).
+            // old postings to the statement journal and the WAL (gigabytes).
             try await sql.raw("PRAGMA secure_delete = OFF").run()
-        }
-        // The by-record index goes before the postings: deleted with it in place, each posting was
-        // also sought and deleted there, at random (a rebuild of 22.5 million postings was still
-        // deleting after 6 minutes).
-        try await sql.raw("DROP INDEX IF EXISTS search_grams_record").run()
-        if !isSQLite {
-            // PostgreSQL builds a b-tree by sorting too: the key is added back after the load.
-            try await sql.raw("ALTER TABLE search_grams DROP CONSTRAINT search_grams_pkey").run()
-        }
-        if all {
-            // Without a WHERE, SQLite frees the table's pages whole instead of deleting row by row.
-            try await sql.raw(isSQLite ? "DELETE FROM search_grams" : "TRUNCATE search_grams").run()
+            try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: Self.next)").run()
+            try await Self.createTable(Self.next, on: sql)
+            if !all {
+                try await sql.raw("""
+                    INSERT INTO \(unsafeRaw: Self.next) SELECT tbl, gram, sort_key, record_id FROM search_grams
+                    WHERE tbl NOT IN \(SQLBind.group(tables)) ORDER BY 1, 2, 3, 4
+                    """).run()
+            }
         } else {
-            for table in tables {
-                try await sql.delete(from: SearchIndex.table).where("tbl", .equal, SQLBind(table)).run()
+            // The by-record index and the key go first: a b-tree is built faster by a sort than by
+            // millions of insertions, and kept, each deleted posting is sought in it too.
+            try await sql.raw("DROP INDEX IF EXISTS search_grams_record").run()
+            try await sql.raw("ALTER TABLE search_grams DROP CONSTRAINT search_grams_pkey").run()
+            if all {
+                try await sql.raw("TRUNCATE search_grams").run()
+            } else {
+                try await sql.delete(from: SearchIndex.table).where("tbl", .in, SQLBind.group(tables)).run()
             }
         }
         try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: Self.staging)").run()
         try await sql.raw("CREATE TEMPORARY TABLE \(unsafeRaw: Self.staging) (tbl TEXT NOT NULL, record_id BIGINT NOT NULL, sort_key TEXT NOT NULL, grams TEXT NOT NULL)").run()
-    }
-
-    /// The connection's secure_delete as the driver's build has it (after `begin`, whatever happened).
-    func restore() async throws {
-        if isSQLite { try await sql.raw("PRAGMA secure_delete = ON").run() }
     }
 
     /// Stages records: one row each, its grams as a JSON array.
@@ -65,24 +88,34 @@ struct SearchPostingsLoad {
         }
     }
 
-    /// Every staged posting into the index in its key order, the indexes made again, the staging gone.
+    /// Every staged posting into the index in its key order, the table swapped in (SQLite) or its
+    /// key added back (PostgreSQL), the by-record index made again, the staging gone.
     func finish() async throws {
-        let unnest = isSQLite ? "json_each(s.grams) g" : "json_array_elements_text(s.grams::json) AS g(value)"
-        let order = isSQLite ? "ORDER BY 1, 2, 3, 4" : ""
-        // OR IGNORE on SQLite: a statement that may fail half-way keeps a statement journal of
-        // every page it changes that existed when it began, and the load reuses the freed pages of
-        // the postings it replaces: 6 GB of journal at province scale. It ignores nothing: a
-        // record's grams are a set and each record is staged once.
-        let verb = isSQLite ? "INSERT OR IGNORE" : "INSERT"
-        try await sql.raw("""
-            \(unsafeRaw: verb) INTO search_grams (tbl, gram, sort_key, record_id)
-            SELECT s.tbl, g.value, s.sort_key, s.record_id FROM \(unsafeRaw: Self.staging) s, \(unsafeRaw: unnest) \(unsafeRaw: order)
-            """).run()
-        try await sql.raw("DROP TABLE \(unsafeRaw: Self.staging)").run()
-        if !isSQLite {
+        if isSQLite {
+            // OR IGNORE: a statement that may fail half-way keeps a statement journal of every page
+            // it changes that existed when it began. It ignores nothing: a record's grams are a
+            // set and each record is staged once.
+            try await sql.raw("""
+                INSERT OR IGNORE INTO \(unsafeRaw: Self.next) (tbl, gram, sort_key, record_id)
+                SELECT s.tbl, g.value, s.sort_key, s.record_id FROM \(unsafeRaw: Self.staging) s, json_each(s.grams) g ORDER BY 1, 2, 3, 4
+                """).run()
+            try await sql.raw("DROP TABLE \(unsafeRaw: Self.staging)").run()
+            try await sql.raw("DROP TABLE search_grams").run()
+            try await sql.raw("ALTER TABLE \(unsafeRaw: Self.next) RENAME TO search_grams").run()
+        } else {
+            try await sql.raw("""
+                INSERT INTO search_grams (tbl, gram, sort_key, record_id)
+                SELECT s.tbl, g.value, s.sort_key, s.record_id FROM \(unsafeRaw: Self.staging) s, json_array_elements_text(s.grams::json) AS g(value)
+                """).run()
+            try await sql.raw("DROP TABLE \(unsafeRaw: Self.staging)").run()
             try await sql.raw("ALTER TABLE search_grams ADD CONSTRAINT search_grams_pkey PRIMARY KEY (tbl, gram, sort_key, record_id)").run()
         }
-        try await sql.raw("CREATE INDEX search_grams_record ON search_grams (tbl, record_id)").run()
+        try await Self.createRecordIndex(on: sql)
+    }
+
+    /// The connection's secure_delete as the driver's build has it (after `begin`, whatever happened).
+    func restore() async throws {
+        if isSQLite { try await sql.raw("PRAGMA secure_delete = ON").run() }
     }
 
     /// A JSON array of strings, escaped as JSON requires (quote, backslash, control characters).

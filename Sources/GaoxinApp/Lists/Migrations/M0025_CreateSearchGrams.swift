@@ -11,18 +11,8 @@ struct M0025_CreateSearchGrams: AsyncMigration {
 
     func prepare(on database: Database) async throws {
         let sql = database as! any SQLDatabase
-        if sql.dialect.name == "sqlite" {
-            try await sql.raw("""
-                CREATE TABLE search_grams (tbl TEXT NOT NULL, gram TEXT NOT NULL, sort_key TEXT NOT NULL, record_id INTEGER NOT NULL,
-                PRIMARY KEY (tbl, gram, sort_key, record_id)) WITHOUT ROWID
-                """).run()
-        } else {
-            try await sql.raw("""
-                CREATE TABLE search_grams (tbl TEXT NOT NULL, gram TEXT NOT NULL, sort_key TEXT NOT NULL, record_id BIGINT NOT NULL,
-                PRIMARY KEY (tbl, gram, sort_key, record_id))
-                """).run()
-        }
-        try await sql.raw("CREATE INDEX search_grams_record ON search_grams (tbl, record_id)").run()
+        try await SearchPostingsLoad.createTable(SearchIndex.table, on: sql)
+        try await SearchPostingsLoad.createRecordIndex(on: sql)
         // A credit code is typed from its start or from its organisation code (the 9th character on,
         // as it is printed on licences): both are ranges on an index.
         try await sql.raw("CREATE INDEX enterprises_organisation_code ON enterprises (substr(credit_code, 9))").run()
