@@ -81,27 +81,20 @@ enum UserViews {
     static func form(_ context: PageContext, _ model: FormModel) -> HTML {
         let lang = context.lang
         let isNew = model.userID == nil
-        return Page.render(
+        return RecordForm.page(
             context, title: isNew ? context.t("新建用户", "New user") : context.t("编辑用户", "Edit user"),
-            FormField.summary(model.errors, lang: lang),
-            .form(
-                .class("record"), .method(.post), .action(model.userID.map(Site.user) ?? Site.users), .novalidate(),
-                Page.csrf(context),
-                FormField.text("username", label: context.t("用户名", "Username"), value: model.values.username, errors: model.errors, lang: lang, required: true, maxLength: 50,
-                               hint: context.t("3–50 位小写字母、数字或 . _ -", "3–50 lowercase letters, digits, . _ -")),
-                FormField.text("displayName", label: context.t("姓名", "Name"), value: model.values.displayName, errors: model.errors, lang: lang, required: true, maxLength: 50),
-                FormField.select("unitId", label: context.t("所属单位", "Unit"), options: model.unitOptions, selected: model.values.unitId.map(String.init),
-                                 errors: model.errors, lang: lang, required: true, blank: context.t("请选择", "Choose")),
-                FormField.checkboxes("roles", label: context.t("角色", "Roles"), options: Role.allCases.map { .init(value: $0.rawValue, label: context.t($0.nameZh, $0.nameEn)) },
-                                     checked: Set(model.values.roles ?? []), errors: model.errors, lang: lang),
-                FormField.text("email", label: context.t("邮箱", "E-mail"), value: model.values.email, errors: model.errors, lang: lang, type: .email),
-                FormField.text("phone", label: context.t("电话", "Phone"), value: model.values.phone, errors: model.errors, lang: lang),
-                .if(isNew, FormField.text("password", label: context.t("初始密码", "Initial password"), value: "", errors: model.errors, lang: lang, required: true,
-                                          type: .password, hint: context.t("至少 10 个字符，不能包含用户名，不能是常见密码", "At least 10 characters, not the username, not a common password"))),
-                .div(.class("actions"),
-                     .button(.type(.submit), .text(context.t("保存", "Save"))),
-                     .a(.class("button secondary"), .href(model.userID.map(Site.user) ?? Site.users), .text(context.t("取消", "Cancel"))))
-            )
+            errors: model.errors, action: model.userID.map(Site.user) ?? Site.users, cancel: model.userID.map(Site.user) ?? Site.users,
+            FormField.text("username", label: context.t("用户名", "Username"), value: model.values.username, errors: model.errors, lang: lang, required: true, maxLength: 50,
+                           hint: context.t("3–50 位小写字母、数字或 . _ -", "3–50 lowercase letters, digits, . _ -")),
+            FormField.text("displayName", label: context.t("姓名", "Name"), value: model.values.displayName, errors: model.errors, lang: lang, required: true, maxLength: 50),
+            FormField.select("unitId", label: context.t("所属单位", "Unit"), options: model.unitOptions, selected: model.values.unitId.map(String.init),
+                             errors: model.errors, lang: lang, required: true, blank: context.t("请选择", "Choose")),
+            FormField.checkboxes("roles", label: context.t("角色", "Roles"), options: Role.allCases.map { .init(value: $0.rawValue, label: context.t($0.nameZh, $0.nameEn)) },
+                                 checked: Set(model.values.roles ?? []), errors: model.errors, lang: lang),
+            FormField.text("email", label: context.t("邮箱", "E-mail"), value: model.values.email, errors: model.errors, lang: lang, type: .email),
+            FormField.text("phone", label: context.t("电话", "Phone"), value: model.values.phone, errors: model.errors, lang: lang),
+            .if(isNew, FormField.text("password", label: context.t("初始密码", "Initial password"), value: "", errors: model.errors, lang: lang, required: true,
+                                      type: .password, hint: context.t("至少 10 个字符，不能包含用户名，不能是常见密码", "At least 10 characters, not the username, not a common password")))
         )
     }
 }

@@ -1,0 +1,23 @@
+import GaoxinDomain
+import Plot
+
+/// The create/edit form a record's page draws, whatever the record: the title, the failures'
+/// summary, a POST form with its CSRF token (validated on the server, so `novalidate`), the
+/// record's own fields, then 保存 and 取消 back to `cancel`.
+enum RecordForm {
+    static func page(_ context: PageContext, title: String, errors: [FieldError], action: String, cancel: String,
+                     _ fields: Node<HTML.FormContext>...) -> HTML {
+        Page.render(
+            context, title: title,
+            FormField.summary(errors, lang: context.lang),
+            .form(
+                .class("record"), .method(.post), .action(action), .novalidate(),
+                Page.csrf(context),
+                .group(fields),
+                .div(.class("actions"),
+                     .button(.type(.submit), .text(context.t("保存", "Save"))),
+                     .a(.class("button secondary"), .href(cancel), .text(context.t("取消", "Cancel"))))
+            )
+        )
+    }
+}
