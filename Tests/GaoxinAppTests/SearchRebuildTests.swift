@@ -57,6 +57,13 @@ final class SearchRebuildTests: XCTestCase {
         try await SearchSource.rebuild([.enterprises], on: sql)
         try await AssertAsync.equal(try await postings(), filed)
 
+        // A source with no searchable text files nothing, and says so by emptying its postings.
+        try await SearchSource.rebuild([SearchSource(table: "enterprises", textColumns: [])], on: sql)
+        let none = try await sql.raw("SELECT COUNT(*) AS n FROM search_grams WHERE tbl = 'enterprises'").first(decodingColumn: "n", as: Int.self)
+        XCTAssertEqual(none, 0)
+        try await SearchSource.rebuild(SearchSource.all, on: sql)
+        try await AssertAsync.equal(try await postings(), filed)
+
         let indexes = try await sql.raw(sql.dialect.name == "sqlite"
             ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'search_grams'"
             : "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'search_grams'").all().map { try $0.decode(column: "name", as: String.self) }

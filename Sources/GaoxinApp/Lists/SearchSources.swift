@@ -40,7 +40,8 @@ struct SearchSource: Sendable {
     }
 
     private static func stage(_ sources: [SearchSource], into load: SearchPostingsLoad, on sql: any SQLDatabase) async throws {
-        for source in sources {
+        // A register with no searchable field has nothing to file (its postings are just emptied).
+        for source in sources where !source.textColumns.isEmpty {
             var after = 0
             let columns = source.textColumns.joined(separator: ", ")
             while true {
