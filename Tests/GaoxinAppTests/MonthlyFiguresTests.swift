@@ -81,6 +81,17 @@ final class MonthlyFiguresTests: XCTestCase {
             (kept, summed) = try await Self.rollupAndResum(app)
             XCTAssertEqual(kept, summed)
             XCTAssertFalse(summed.contains { $0.period == "2025-01" })
+
+            // A rebuild one enterprise per statement: groups that span statements are added together.
+            for number in [9511, 9512] {
+                let id = try await api.createEnterprise("同组企业\(number)", code: USCC.numbered(number), industry: "3976", unit: fixtures.team)
+                let put = try await api.send(.PUT, "/api/v1/enterprises/\(id)/indicators/2025-04", body: ["revenue": number])
+                XCTAssertEqual(put.status, .ok, put.body.string)
+            }
+            try await MonthlyFigures.rebuild(on: app.db as! any SQLDatabase, enterprisesPerStatement: 1)
+            (kept, summed) = try await Self.rollupAndResum(app)
+            XCTAssertEqual(kept, summed)
+            XCTAssertTrue(summed.contains { $0.reports > 1 }, "some group sums several enterprises: \(summed)")
         }
     }
 
