@@ -127,6 +127,13 @@ enum SearchIndex {
         let id: Int
         let sortKey: String
         let texts: [String?]
+
+        /// Every gram of its searchable texts, each once.
+        var grams: Set<String> {
+            var grams = Set<String>()
+            for text in texts { if let text { grams.formUnion(SearchIndex.grams(text)) } }
+            return grams
+        }
     }
 
     /// Replaces one record's postings with those of its searchable texts.
@@ -143,9 +150,7 @@ enum SearchIndex {
         // their sort key, which is ASCII (pinyin), and id.
         var byGram: [String: [(key: String, id: Int)]] = [:]
         for record in records {
-            var grams = Set<String>()
-            for text in record.texts { if let text { grams.formUnion(Self.grams(text)) } }
-            for gram in grams { byGram[gram, default: []].append((record.sortKey, record.id)) }
+            for gram in record.grams { byGram[gram, default: []].append((record.sortKey, record.id)) }
         }
         var rows: [(Int, String, String)] = []
         for gram in byGram.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {

@@ -78,8 +78,7 @@ struct SearchPostingsLoad {
             let insert = sql.insert(into: Self.staging).columns("tbl", "record_id", "sort_key", "grams")
             var any = false
             for record in records[start..<min(records.count, start + 2_000)] {
-                var grams = Set<String>()
-                for text in record.texts { if let text { grams.formUnion(SearchIndex.grams(text)) } }
+                let grams = record.grams
                 guard !grams.isEmpty else { continue }
                 insert.values(SQLBind(table), SQLBind(record.id), SQLBind(record.sortKey), SQLBind(Self.jsonArray(grams)))
                 any = true
