@@ -109,6 +109,7 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(resetAgain.output.contains("吊销"), "no token is left to revoke: \(resetAgain.output)")
 
         try runExchangeCommands(url: url)
+        try runRecompute(url: url)
 
         let archive = NSTemporaryDirectory() + "gaoxin-cli-\(UUID().uuidString).zip"
         defer { try? FileManager.default.removeItem(atPath: archive) }
@@ -174,6 +175,30 @@ final class CLITests: XCTestCase {
 
         let unknown = try gaoxin(["export", "--register", "secrets", "--output", folder + "/x.csv"], databaseURL: url)
         XCTAssertEqual(unknown.status, 2, unknown.output)
+    }
+
+    /// `gaoxin recompute` makes the roll-ups, the search postings, or (by default) both again.
+    func runRecompute(url: String) throws {
+        let rollups = try gaoxin(["recompute", "--only", "rollups"], databaseURL: url)
+        XCTAssertEqual(rollups.status, 0, rollups.output)
+        XCTAssertTrue(rollups.output.contains("月度指标汇总"), rollups.output)
+        XCTAssertFalse(rollups.output.contains("搜索索引："), "--only rollups leaves the postings: \(rollups.output)")
+        XCTAssertTrue(rollups.output.contains("recomputed: rollups)"), rollups.output)
+
+        let search = try gaoxin(["recompute", "--only", "search"], databaseURL: url)
+        XCTAssertEqual(search.status, 0, search.output)
+        XCTAssertTrue(search.output.contains("搜索索引："), search.output)
+        XCTAssertFalse(search.output.contains("月度指标汇总"), "--only search leaves the roll-ups: \(search.output)")
+
+        let both = try gaoxin(["recompute"], databaseURL: url)
+        XCTAssertEqual(both.status, 0, both.output)
+        XCTAssertTrue(both.output.contains("月度指标汇总") && both.output.contains("搜索索引："), both.output)
+        XCTAssertTrue(both.output.contains("recomputed: rollups, search)"), both.output)
+
+        let wrong = try gaoxin(["recompute", "--only", "everything"], databaseURL: url)
+        XCTAssertEqual(wrong.status, 2, wrong.output)
+        XCTAssertTrue(wrong.output.contains("--only 只能是 rollups 或 search"), wrong.output)
+
     }
 
     static func creditCode(_ first17: String) -> String {
