@@ -233,6 +233,29 @@ final class EnterpriseIdentifierTests: XCTestCase {
         XCTAssertNil(Period(year: 2025, month: 13))
     }
 
+    /// `YYYY-MM` is read by a fast path; it must agree with the general one at its edges.
+    func testTheCommonSpellingReadsAsTheGeneralOneDoes() {
+        XCTAssertEqual(Period("1900-01"), Period(year: 1900, month: 1))
+        XCTAssertEqual(Period("2999-12")?.description, "2999-12")
+        XCTAssertEqual(Period("2025-10")?.description, "2025-10")
+        for raw in ["2025-13", "2025-00", "1899-12", "3000-01", "2025_03", "2025-0a", "２０２５-03"] {
+            XCTAssertNil(Period(raw), "“\(raw)” should be refused")
+        }
+        XCTAssertEqual(Period("2025/03"), Period("2025-03"), "seven characters that are not the common spelling go the general way")
+    }
+
+    func testThousandsCommasAreDroppedAndOtherTextKept() {
+        XCTAssertEqual("1,234,567".withoutThousandsCommas, "1234567")
+        XCTAssertEqual("1200".withoutThousandsCommas, "1200")
+        XCTAssertEqual("，1,2".withoutThousandsCommas, "，12", "only the ASCII comma is a thousands separator here")
+        XCTAssertEqual("".withoutThousandsCommas, "")
+    }
+
+    func testCodesAlreadyCompactAreKeptAndOthersCompacted() {
+        XCTAssertEqual(CreditCode.compact("91350100M000100Y43"), "91350100M000100Y43")
+        XCTAssertEqual(CreditCode.compact("91350100m000100y43"), "91350100M000100Y43", "lower case is not the fast path")
+    }
+
     func testPeriodsCompareAndStepBackAYear() throws {
         let march = try XCTUnwrap(Period("2025-03"))
         XCTAssertLessThan(try XCTUnwrap(Period("2024-12")), march)

@@ -110,7 +110,7 @@ enum ComplexityUpload {
         switch cell {
         case .integer(let i): value = Double(i)
         case .number(let d): value = d
-        case .text(let t): value = Double(t.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
+        case .text(let t): value = Double(t.trimmingCharacters(in: .whitespaces).withoutThousandsCommas)
         case .empty:
             errors.append(ImportRowError(row: row, column: column, value: "", reason: "数值必填"))
             return nil

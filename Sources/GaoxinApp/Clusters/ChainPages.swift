@@ -13,7 +13,7 @@ enum ChainPages {
         if let raw = form["minEnterprises"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
             if let value = Int(raw) { input.minEnterprises = value } else { errors.append(.invalid("minEnterprises", zh: "企业数门槛应为整数", en: "Must be a whole number")) }
         }
-        if let raw = form["minRevenue"]?.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+        if let raw = form["minRevenue"]?.withoutThousandsCommas.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
             if let value = Int64(raw) { input.minRevenue = value } else { errors.append(.invalid("minRevenue", zh: "营收门槛应为整数（万元）", en: "Must be a whole number")) }
         }
         return (input, errors)

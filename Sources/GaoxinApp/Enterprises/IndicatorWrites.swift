@@ -30,7 +30,7 @@ enum IndicatorWrites {
     /// given, `YYYY-MM`, not in the future, not before 1990. Failures go to `v` at `period`.
     static func checkMonth(_ rawPeriod: String, now: Date, into v: inout FieldValidator) -> Period? {
         let period = Period(rawPeriod)
-        if rawPeriod.trimmingCharacters(in: .whitespaces).isEmpty {
+        if period == nil, rawPeriod.trimmingCharacters(in: .whitespaces).isEmpty {
             v.add(.required("period", label: "月份", labelEn: "Month"))
         } else if period == nil {
             v.add(.invalid("period", zh: "月份“\(rawPeriod)”格式不对，应为 YYYY-MM，如 2025-03", en: "Month should be YYYY-MM"))

@@ -58,7 +58,7 @@ struct ClusterFigureRegister: ImportRegister {
                 continue
             }
             if let same = stored["\(cluster.id!)|\(row.value("period").trimmingCharacters(in: .whitespaces))"],
-               String(same.revenue) == row.value("revenue").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces),
+               String(same.revenue) == row.value("revenue").withoutThousandsCommas.trimmingCharacters(in: .whitespaces),
                !row.has("note") || (same.note ?? "") == row.value("note").trimmingCharacters(in: .whitespacesAndNewlines) {
                 continue
             }
@@ -67,7 +67,7 @@ struct ClusterFigureRegister: ImportRegister {
                 fail("cluster", "“\(name)”不由本单位牵头，不能填报")
                 continue
             }
-            let raw = row.value("revenue").replacingOccurrences(of: ",", with: "")
+            let raw = row.value("revenue").withoutThousandsCommas
             let revenue = Int64(raw)
             if revenue == nil, !raw.isEmpty {
                 fail("revenue", Double(raw) != nil ? "应为整数（单位万元，不带小数）" : "应为数字")

@@ -59,7 +59,7 @@ struct ClusterRegister: ImportRegister {
                 case .problem(let reason): fail("leadUnit", reason)
                 }
             }
-            let target = row.value("annualTarget").replacingOccurrences(of: ",", with: "")
+            let target = row.value("annualTarget").withoutThousandsCommas
             if !target.isEmpty { if let value = Int64(target) { input.annualTarget = value } else { fail("annualTarget", "应为整数（万元）") } }
             let order = row.value("sortOrder")
             if !order.isEmpty { if let value = Int(order) { input.sortOrder = value } else { fail("sortOrder", "应为整数") } }

@@ -63,7 +63,7 @@ struct CustomFigureRegister: ImportRegister {
             let named = row.value("indicator").trimmingCharacters(in: .whitespaces)
             let indicator = byText[named]
             if indicator == nil { fail("indicator", named.isEmpty ? "请填写指标" : "找不到自定义指标“\(named)”（在“登记册 › 自定义指标”中定义）") }
-            let raw = row.value("value").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+            let raw = row.value("value").withoutThousandsCommas.trimmingCharacters(in: .whitespaces)
             let value = Int64(raw)
             if raw.isEmpty { fail("value", "请填写数值") }
             else if value == nil { fail("value", Double(raw) != nil ? "应为整数（金额单位为万元，不带小数）" : "应为数字") }

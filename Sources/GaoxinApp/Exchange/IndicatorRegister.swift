@@ -32,7 +32,7 @@ struct IndicatorRegister: ImportRegister {
         var errors: [ImportRowError] = []
         var items: [Item] = []
         var itemRows: [Int] = []
-        var seen: [String: Int] = [:]
+        var seen: [MonthOf: Int] = [:]
         for (index, row) in rows.enumerated() {
             if index % 500 == 0 { await context?.report("validating", index, rows.count) }
             var rowErrors: [ImportRowError] = []
@@ -42,7 +42,7 @@ struct IndicatorRegister: ImportRegister {
             let enterprise = EnterpriseRegister.rowEnterprise(row, in: existing, actor: actor, doing: "填报", fail: fail)
             var input = IndicatorInput()
             func whole<T: FixedWidthInteger>(_ key: String) -> T? {
-                let raw = row.value(key).replacingOccurrences(of: ",", with: "")
+                let raw = row.value(key).withoutThousandsCommas
                 if raw.isEmpty { return nil }
                 if let value = T(raw) { return value }
                 fail(key, Double(raw) != nil ? "应为整数（金额单位为万元，不带小数）" : "应为数字")
@@ -64,7 +64,7 @@ struct IndicatorRegister: ImportRegister {
                 if !parsedFields.contains(column) { fail(error.field, error.messageZh) }
             }
             if let enterprise, let period {
-                let key = "\(enterprise.id)|\(period)"
+                let key = MonthOf(enterpriseID: enterprise.id, period: period)
                 if let first = seen[key] { fail("period", "与第 \(first) 行是同一企业同一月份") } else { seen[key] = row.number }
                 if rowErrors.isEmpty {
                     items.append(Item(enterpriseID: enterprise.id, period: period, input: input,
@@ -137,4 +137,10 @@ struct IndicatorRegister: ImportRegister {
              figure(row.rdExpense), figure(row.employees), figure(row.inventionPatents)]
         }
     }
+}
+
+/// One enterprise's month, the key of a figures row (a file may give it once).
+struct MonthOf: Hashable {
+    let enterpriseID: Int
+    let period: Period
 }

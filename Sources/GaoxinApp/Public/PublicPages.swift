@@ -43,7 +43,7 @@ enum PublicPages {
                 if let kind = SpaceKind(rawValue: raw) { self.kind = kind } else { errors.append(.invalid("kind", zh: "空间类型不存在", en: "Unknown kind")) }
             }
             func area(_ key: String) -> Int64? {
-                guard let raw = req.query[String.self, at: key]?.replacingOccurrences(of: ",", with: ""), !raw.isEmpty else { return nil }
+                guard let raw = req.query[String.self, at: key]?.withoutThousandsCommas, !raw.isEmpty else { return nil }
                 guard let value = Int64(raw), value >= 0, value <= 100_000_000 else {
                     errors.append(.invalid(key, zh: "面积应为不小于 0 的整数（平方米）", en: "Area must be a whole number of m²")); return nil
                 }

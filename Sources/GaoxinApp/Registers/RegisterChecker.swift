@@ -101,12 +101,12 @@ enum RegisterChecker {
                 case .failure(let problem): return fail("（亿元）" + problem.messageZh, "(100 million yuan) " + problem.messageEn)
                 }
             }
-            guard let wan = Int64(text.replacingOccurrences(of: ",", with: "")) else { return fail("应为整数（万元）", "must be a whole number of 10,000 yuan") }
+            guard let wan = Int64(text.withoutThousandsCommas) else { return fail("应为整数（万元）", "must be a whole number of 10,000 yuan") }
             if wan > Wan.registerMaximum { return fail("超出上限（\(Wan.registerMaximum) 万元）", "is over the limit of \(Wan.registerMaximum)") }
             return wan < 0 ? fail("不能为负数", "cannot be negative") : .integer(wan)
         case .area:
             // Bounded (a million km²) so that derived figures — 亩, shares, sums — cannot overflow.
-            guard let area = Int64(text.replacingOccurrences(of: ",", with: "")), area >= 0, area <= RegisterFieldKind.areaMaximum else {
+            guard let area = Int64(text.withoutThousandsCommas), area >= 0, area <= RegisterFieldKind.areaMaximum else {
                 return fail("应为 0 到 \(Wan.grouped(UInt64(RegisterFieldKind.areaMaximum))) 之间的整数（平方米）", "must be a whole number of m², 0 to \(RegisterFieldKind.areaMaximum)")
             }
             return .integer(area)

@@ -55,6 +55,8 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
 
     /// The stored form: separators removed, full-width letters and digits made half-width, upper case.
     public static func compact(_ raw: String) -> String {
+        // Most codes come as stored: upper-case ASCII letters and digits only.
+        if raw.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) { return raw }
         var out = ""
         for scalar in raw.unicodeScalars {
             let character = Character(scalar)

@@ -36,7 +36,7 @@ public struct ScaledDecimal: Equatable, Comparable, Hashable, Sendable {
     /// "1,200", "3.25", "-0.5", "80." — digits with an optional sign, thousands commas and point; no
     /// exponent, no unit (a unit typed into the box is a different mistake, told by the caller).
     public static func parse(_ text: String, places: Int) -> Result<ScaledDecimal, Problem> {
-        var body = Substring(text.replacingOccurrences(of: ",", with: ""))
+        var body = Substring(text.withoutThousandsCommas)
         let negative = body.first == "-"
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
