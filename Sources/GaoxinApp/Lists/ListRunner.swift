@@ -24,7 +24,16 @@ enum ListRunner {
         let plan = try await searchPlan(definition, query, on: sql)
         let subtrees = try await UnitSubtrees.resolve(definition, query, on: sql)
         let total: Int
-        if let plan, plan.bounded {
+        if let plan, plan.bounded, let gram = plan.orderedGram, let index = definition.searchIndex, scope == nil, query.filters.isEmpty {
+            // A common one- or two-character term and no other condition: each posting of its gram
+            // is a match (the ordered page is read off them too), so they are counted without
+            // visiting a row (“有限” at a million enterprises on PostgreSQL: 28 ms of heap reads).
+            let counted = try await sql.raw("""
+                SELECT COUNT(*) AS total FROM (SELECT 1 FROM search_grams WHERE tbl = \(bind: index.table) AND gram = \(bind: gram)
+                LIMIT \(unsafeRaw: String(SearchIndex.totalCap + 1))) s
+                """).first(decodingColumn: "total", as: Int.self) ?? 0
+            total = min(counted, SearchIndex.totalCap)
+        } else if let plan, plan.bounded {
             // A common word: count the matches among its rarest gram's first postings, up to the cap.
             // Over the base table: the display joins cost each of up to 5,000 candidates two seeks
             // (“科技” at a million enterprises: 13.7 → 3.8 ms of CPU).
@@ -59,7 +68,12 @@ enum ListRunner {
             let walkSortIndex = sql.dialect.name == "sqlite" && total > sortAfterFilteringLimit
             let offset = (query.page - 1) * query.per
             let sortKey = definition.sorts[query.sortKey] == nil ? definition.defaultSort : query.sortKey
-            if offset >= deepPageOffset, let base = definition.countFrom, definition.baseSorts.contains(sortKey) {
+            // PostgreSQL given a search's candidates and the display joins together estimated
+            // thousands of rows and hash-joined them to a whole table (“诚新能源” at a million
+            // enterprises: a parallel scan of every 12-month revenue, 83 ms); the page's ids found
+            // first, it joins twenty rows (9 ms).
+            let idsFirst = offset >= deepPageOffset || (sql.dialect.name == "postgresql" && plan != nil)
+            if idsFirst, let base = definition.countFrom, definition.baseSorts.contains(sortKey) {
                 // A deep page: the rows it skips are walked in the base table alone (page 500 of a
                 // million enterprises: 39 → 1 ms in SQLite), then only the page's rows are joined.
                 let ids = sql.select().column(SQLRaw(definition.tieBreaker)).from(SQLRaw(base))
