@@ -112,9 +112,16 @@ final class ClusterFiguresTests: XCTestCase {
             (kept, summed) = try await Self.rollupAndResum(app)
             XCTAssertEqual(kept, summed)
             XCTAssertEqual(summed.reduce(0) { $0 + $1.revenue }, 165)
+            // Both tables wrong behind the application's back: a sum off, a member that is attached to nothing.
+            try await sql.raw("UPDATE cluster_figures SET revenue = revenue + 1000").run()
+            try await sql.raw("INSERT INTO cluster_members (cluster_id, enterprise_id) VALUES (\(bind: cluster), \(bind: 987_654))").run()
             try await ClusterFigures.rebuild(on: sql)
             let (rebuilt, _) = try await Self.rollupAndResum(app)
             XCTAssertEqual(rebuilt, summed)
+            let stray = try await sql.raw("SELECT COUNT(*) AS n FROM cluster_members WHERE enterprise_id = \(bind: 987_654)").first(decodingColumn: "n", as: Int.self)
+            XCTAssertEqual(stray, 0, "a member attached to no node is gone after the rebuild")
+            let members = try await sql.raw("SELECT COUNT(*) AS n FROM cluster_members WHERE cluster_id = \(bind: cluster)").first(decodingColumn: "n", as: Int.self)
+            XCTAssertGreaterThan(members ?? 0, 0, "the attached members stay")
         }
     }
 

@@ -13,14 +13,30 @@ enum ClusterFigures {
     static let table = "cluster_figures"
 
     /// Makes both tables again from the attachments and the figures (`gaoxin recompute`, a
-    /// restore): the members are emptied and inserted again, and their triggers sum the figures.
+    /// restore). The members are brought in line with the attachments by their difference, so
+    /// their row triggers fire only for members that were wrong; then the figures are summed in one
+    /// statement. (Emptying and refilling the members ran a trigger per member twice: 98 s on
+    /// PostgreSQL for 78,000 members at province scale.)
     static func rebuild(on sql: any SQLDatabase) async throws {
-        try await sql.raw("DELETE FROM cluster_members").run()
-        try await sql.raw("DELETE FROM cluster_figures").run()
-        try await sql.raw("""
-            INSERT INTO cluster_members (cluster_id, enterprise_id)
+        let attached = """
             SELECT DISTINCT c.cluster_id, ne.enterprise_id FROM chain_node_enterprises ne JOIN chain_nodes n ON n.id = ne.node_id
-            JOIN chains c ON c.id = n.chain_id WHERE c.active = \(bind: true)
+            JOIN chains c ON c.id = n.chain_id WHERE c.active = TRUE
+            """
+        try await sql.raw("""
+            DELETE FROM cluster_members WHERE NOT EXISTS (SELECT 1 FROM chain_node_enterprises ne JOIN chain_nodes n ON n.id = ne.node_id
+            JOIN chains c ON c.id = n.chain_id WHERE c.active = TRUE AND c.cluster_id = cluster_members.cluster_id AND ne.enterprise_id = cluster_members.enterprise_id)
+            """).run()
+        try await sql.raw("""
+            INSERT INTO cluster_members (cluster_id, enterprise_id) SELECT a.cluster_id, a.enterprise_id FROM (\(unsafeRaw: attached)) a
+            WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_id = a.cluster_id AND m.enterprise_id = a.enterprise_id)
+            """).run()
+        try await sql.raw("DELETE FROM cluster_figures").run()
+        let sums = MonthlyFigures.figures.map { "COALESCE(SUM(i.\($0)), 0)" }.joined(separator: ", ")
+        try await sql.raw("""
+            INSERT INTO cluster_figures (cluster_id, period, reports, revenue_reports, \(unsafeRaw: MonthlyFigures.figures.joined(separator: ", ")))
+            SELECT m.cluster_id, i.period, COUNT(*), COUNT(i.revenue), \(unsafeRaw: sums)
+            FROM enterprise_indicators i JOIN cluster_members m ON m.enterprise_id = i.enterprise_id JOIN enterprises e ON e.id = i.enterprise_id
+            WHERE e.above_scale = TRUE AND e.active = TRUE GROUP BY m.cluster_id, i.period
             """).run()
     }
 
