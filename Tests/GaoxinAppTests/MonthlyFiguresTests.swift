@@ -92,6 +92,12 @@ final class MonthlyFiguresTests: XCTestCase {
             (kept, summed) = try await Self.rollupAndResum(app)
             XCTAssertEqual(kept, summed)
             XCTAssertTrue(summed.contains { $0.reports > 1 }, "some group sums several enterprises: \(summed)")
+            // The engine's own way (PostgreSQL: one statement over every enterprise), after the roll-up was falsified.
+            try await (app.db as! any SQLDatabase).raw("UPDATE monthly_figures SET revenue = revenue + 7").run()
+            try await MonthlyFigures.rebuild(on: app.db as! any SQLDatabase)
+            let (rebuilt, resummed) = try await Self.rollupAndResum(app)
+            XCTAssertEqual(rebuilt, resummed)
+            XCTAssertEqual(rebuilt, summed)
         }
     }
 
