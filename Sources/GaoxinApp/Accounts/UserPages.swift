@@ -83,7 +83,7 @@ enum UserPages: RecordPages {
 
     private static func form(_ req: Request, userID: Int?, values: UserInput, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let options = try await UnitQueries.options(on: req.db)
-        let model = UserViews.FormModel(userID: userID, values: values, unitOptions: options, errors: errors)
+        let model = UserViews.FormModel(recordID: userID, values: values, options: options, errors: errors)
         return try await req.renderPage(status: status) { UserViews.form($0, model) }
     }
 

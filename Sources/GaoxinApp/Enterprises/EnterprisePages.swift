@@ -127,7 +127,7 @@ enum EnterprisePages: RecordPages {
     private static func form(_ req: Request, enterpriseID: Int?, values: EnterpriseInput, errors: [FieldError],
                              status: HTTPResponseStatus = .ok) async throws -> Response {
         let units = try await EnterpriseQueries.unitOptions(for: try req.requireActor(), on: req.db)
-        let model = EnterpriseFormView.Model(enterpriseID: enterpriseID, values: values, unitOptions: units, errors: errors)
+        let model = EnterpriseFormView.Model(recordID: enterpriseID, values: values, options: units, errors: errors)
         return try await req.renderPage(status: status) { EnterpriseFormView.render($0, model) }
     }
 

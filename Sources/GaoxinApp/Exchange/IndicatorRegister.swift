@@ -31,6 +31,9 @@ struct IndicatorRegister: ImportRegister {
         let existing = try await EnterpriseRegister.existing(codes: rows.compactMap { try? CreditCode.parse($0.value("creditCode")).get().value }, on: db)
         var errors: [ImportRowError] = []
         var items: [Item] = []
+        items.reserveCapacity(rows.count)
+        // The file's figure columns, the same for every row: one set shared by all items.
+        let presentFigures = rows.first.map { first in Set(IndicatorWrites.figures.map(\.key).filter(first.has)) } ?? []
         var itemRows: [Int] = []
         var seen: [MonthOf: Int] = [:]
         for (index, row) in rows.enumerated() {
@@ -68,7 +71,7 @@ struct IndicatorRegister: ImportRegister {
                 if let first = seen[key] { fail("period", "与第 \(first) 行是同一企业同一月份") } else { seen[key] = row.number }
                 if rowErrors.isEmpty {
                     items.append(Item(enterpriseID: enterprise.id, period: period, input: input,
-                                      presentFigures: Set(IndicatorWrites.figures.map(\.key).filter(row.has))))
+                                      presentFigures: presentFigures))
                     itemRows.append(row.number)
                 }
             }

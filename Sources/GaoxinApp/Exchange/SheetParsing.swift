@@ -48,12 +48,15 @@ enum SheetParsing {
         var rows: [ImportRow] = []
         // Every column of the file is in every row (empty where a row is short), so a register
         // can tell "left empty" from "not in this file".
-        let blank = Dictionary(uniqueKeysWithValues: keyByIndex.values.map { ($0, "") })
+        let columns = ImportColumns(Array(Set(keyByIndex.values)).sorted())
+        rows.reserveCapacity(nonEmpty.count - 1)
         for (offset, cells) in nonEmpty.dropFirst() {
-            var values = blank
+            var values = [String](repeating: "", count: columns.keys.count)
             // Our exports guard text that looks like a formula (or starts with an apostrophe); take it off.
-            for (index, cell) in cells.enumerated() { if let key = keyByIndex[index] { values[key] = SpreadsheetTextGuard.unguarded(cell.text) } }
-            rows.append(ImportRow(number: offset + 1, values: values))
+            for (index, cell) in cells.enumerated() {
+                if let key = keyByIndex[index], let position = columns.position[key] { values[position] = SpreadsheetTextGuard.unguarded(cell.text) }
+            }
+            rows.append(ImportRow(number: offset + 1, columns: columns, cells: values))
         }
         if rows.isEmpty && errors.isEmpty {
             errors.append(ImportRowError(row: headerRow.offset + 2, column: "", value: "", reason: "文件中只有标题行，没有数据"))

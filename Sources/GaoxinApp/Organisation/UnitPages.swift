@@ -89,7 +89,7 @@ enum UnitPages: RecordPages {
 
     private static func form(_ req: Request, unitID: Int?, values: UnitInput, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let options = try await UnitQueries.options(on: req.db)
-        let model = UnitFormView.Model(unitID: unitID, values: values, parentOptions: options, errors: errors)
+        let model = UnitFormView.Model(recordID: unitID, values: values, options: options, errors: errors)
         return try await req.renderPage(status: status) { UnitFormView.render($0, model) }
     }
 

@@ -5,6 +5,15 @@ import Plot
 /// summary, a POST form with its CSRF token (validated on the server, so `novalidate`), the
 /// record's own fields, then 保存 and 取消 back to `cancel`.
 enum RecordForm {
+    /// What a form is drawn from: the record being edited (nil for a new one), the values typed or
+    /// stored, the choices of its reference field (a unit, a parent unit), the failures at their fields.
+    struct Model<Values> {
+        var recordID: Int?
+        var values: Values
+        var options: [FormField.Option]
+        var errors: [FieldError]
+    }
+
     static func page(_ context: PageContext, title: String, errors: [FieldError], action: String, cancel: String,
                      _ fields: Node<HTML.FormContext>...) -> HTML {
         Page.render(

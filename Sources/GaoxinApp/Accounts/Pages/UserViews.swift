@@ -71,23 +71,18 @@ enum UserViews {
         )
     }
 
-    struct FormModel {
-        var userID: Int?
-        var values: UserInput
-        var unitOptions: [FormField.Option]
-        var errors: [FieldError]
-    }
+    typealias FormModel = RecordForm.Model<UserInput>
 
     static func form(_ context: PageContext, _ model: FormModel) -> HTML {
         let lang = context.lang
-        let isNew = model.userID == nil
+        let isNew = model.recordID == nil
         return RecordForm.page(
             context, title: isNew ? context.t("新建用户", "New user") : context.t("编辑用户", "Edit user"),
-            errors: model.errors, action: model.userID.map(Site.user) ?? Site.users, cancel: model.userID.map(Site.user) ?? Site.users,
+            errors: model.errors, action: model.recordID.map(Site.user) ?? Site.users, cancel: model.recordID.map(Site.user) ?? Site.users,
             FormField.text("username", label: context.t("用户名", "Username"), value: model.values.username, errors: model.errors, lang: lang, required: true, maxLength: 50,
                            hint: context.t("3–50 位小写字母、数字或 . _ -", "3–50 lowercase letters, digits, . _ -")),
             FormField.text("displayName", label: context.t("姓名", "Name"), value: model.values.displayName, errors: model.errors, lang: lang, required: true, maxLength: 50),
-            FormField.select("unitId", label: context.t("所属单位", "Unit"), options: model.unitOptions, selected: model.values.unitId.map(String.init),
+            FormField.select("unitId", label: context.t("所属单位", "Unit"), options: model.options, selected: model.values.unitId.map(String.init),
                              errors: model.errors, lang: lang, required: true, blank: context.t("请选择", "Choose")),
             FormField.checkboxes("roles", label: context.t("角色", "Roles"), options: Role.allCases.map { .init(value: $0.rawValue, label: context.t($0.nameZh, $0.nameEn)) },
                                  checked: Set(model.values.roles ?? []), errors: model.errors, lang: lang),

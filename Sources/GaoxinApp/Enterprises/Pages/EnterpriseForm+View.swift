@@ -3,20 +3,15 @@ import Plot
 
 /// Create and edit form of an enterprise; each failure next to its field, typed values kept.
 enum EnterpriseFormView {
-    struct Model {
-        var enterpriseID: Int?
-        var values: EnterpriseInput
-        var unitOptions: [FormField.Option]
-        var errors: [FieldError]
-    }
+    typealias Model = RecordForm.Model<EnterpriseInput>
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         let lang = context.lang
         let values = model.values
-        let cancel = model.enterpriseID.map(Site.enterprise) ?? Site.enterprises
+        let cancel = model.recordID.map(Site.enterprise) ?? Site.enterprises
         return RecordForm.page(
-            context, title: model.enterpriseID == nil ? context.t("登记企业", "New enterprise") : context.t("编辑企业", "Edit enterprise"),
-            errors: model.errors, action: model.enterpriseID.map(Site.enterprise) ?? Site.enterprises, cancel: cancel,
+            context, title: model.recordID == nil ? context.t("登记企业", "New enterprise") : context.t("编辑企业", "Edit enterprise"),
+            errors: model.errors, action: model.recordID.map(Site.enterprise) ?? Site.enterprises, cancel: cancel,
             FormField.text("name", label: context.t("企业名称", "Name"), value: values.name, errors: model.errors, lang: lang, required: true),
             FormField.text("creditCode", label: context.t("统一社会信用代码", "Unified social credit code"), value: values.creditCode,
                            errors: model.errors, lang: lang, required: true, maxLength: 30,
@@ -25,7 +20,7 @@ enum EnterpriseFormView {
                            errors: model.errors, lang: lang, required: true, maxLength: 100,
                            hint: context.t("代码（如 C3976）或名称（如 光电子器件制造）；名称对应多个行业时会列出供选择",
                                            "A code (e.g. C3976) or a name; a name that fits several industries lists them to choose from")),
-            FormField.select("unitId", label: context.t("所属单位", "Unit"), options: model.unitOptions,
+            FormField.select("unitId", label: context.t("所属单位", "Unit"), options: model.options,
                              selected: values.unitId.map(String.init), errors: model.errors, lang: lang, required: true, blank: context.t("请选择", "Choose")),
             FormField.checkbox("aboveScale", label: context.t("规模以上工业企业（规上）", "Above designated size"), checked: values.aboveScale ?? false,
                                errors: model.errors, lang: lang),

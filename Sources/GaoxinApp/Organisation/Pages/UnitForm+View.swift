@@ -3,24 +3,19 @@ import Plot
 
 /// Create and edit form of a unit; shows each failure next to its field and keeps what was typed.
 enum UnitFormView {
-    struct Model {
-        var unitID: Int?
-        var values: UnitInput
-        var parentOptions: [FormField.Option]
-        var errors: [FieldError]
-    }
+    typealias Model = RecordForm.Model<UnitInput>
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         let lang = context.lang
-        let isNew = model.unitID == nil
+        let isNew = model.recordID == nil
         return RecordForm.page(
             context, title: isNew ? context.t("新建单位", "New unit") : context.t("编辑单位", "Edit unit"),
-            errors: model.errors, action: model.unitID.map(Site.unit) ?? Site.units, cancel: model.unitID.map(Site.unit) ?? Site.units,
+            errors: model.errors, action: model.recordID.map(Site.unit) ?? Site.units, cancel: model.recordID.map(Site.unit) ?? Site.units,
             FormField.text("name", label: context.t("单位名称", "Name"), value: model.values.name, errors: model.errors, lang: lang, required: true, maxLength: 100),
             FormField.select("kind", label: context.t("单位类型", "Kind"),
                              options: UnitKind.allCases.map { .init(value: $0.rawValue, label: context.t($0.nameZh, $0.nameEn)) },
                              selected: model.values.kind, errors: model.errors, lang: lang, required: true, blank: context.t("请选择", "Choose")),
-            .if(isNew, FormField.select("parentId", label: context.t("上级单位", "Parent"), options: model.parentOptions,
+            .if(isNew, FormField.select("parentId", label: context.t("上级单位", "Parent"), options: model.options,
                                         selected: model.values.parentId.map(String.init), errors: model.errors, lang: lang,
                                         blank: context.t("（顶级单位）", "(top level)"))),
             FormField.text("code", label: context.t("单位编码", "Code"), value: model.values.code, errors: model.errors, lang: lang, maxLength: 50,
