@@ -49,12 +49,14 @@ enum SheetParsing {
         // Every column of the file is in every row (empty where a row is short), so a register
         // can tell "left empty" from "not in this file".
         let columns = ImportColumns(Array(Set(keyByIndex.values)).sorted())
+        // Each file column's place in a row's cells, worked out once for the whole file.
+        let positionByIndex = keyByIndex.compactMapValues { columns.position[$0] }
         rows.reserveCapacity(nonEmpty.count - 1)
         for (offset, cells) in nonEmpty.dropFirst() {
             var values = [String](repeating: "", count: columns.keys.count)
             // Our exports guard text that looks like a formula (or starts with an apostrophe); take it off.
             for (index, cell) in cells.enumerated() {
-                if let key = keyByIndex[index], let position = columns.position[key] { values[position] = SpreadsheetTextGuard.unguarded(cell.text) }
+                if let position = positionByIndex[index] { values[position] = SpreadsheetTextGuard.unguarded(cell.text) }
             }
             rows.append(ImportRow(number: offset + 1, columns: columns, cells: values))
         }

@@ -28,11 +28,7 @@ enum ListRunner {
             // A common one- or two-character term and no other condition: each posting of its gram
             // is a match (the ordered page is read off them too), so they are counted without
             // visiting a row (“有限” at a million enterprises on PostgreSQL: 28 ms of heap reads).
-            let counted = try await sql.raw("""
-                SELECT COUNT(*) AS total FROM (SELECT 1 FROM search_grams WHERE tbl = \(bind: index.table) AND gram = \(bind: gram)
-                LIMIT \(unsafeRaw: String(SearchIndex.totalCap + 1))) s
-                """).first(decodingColumn: "total", as: Int.self) ?? 0
-            total = min(counted, SearchIndex.totalCap)
+            total = min(try await SearchIndex.postings(index.table, gram: gram, upTo: SearchIndex.totalCap + 1, on: sql), SearchIndex.totalCap)
         } else if let plan, plan.bounded {
             // A common word: count the matches among its rarest gram's first postings, up to the cap.
             // Over the base table: the display joins cost each of up to 5,000 candidates two seeks

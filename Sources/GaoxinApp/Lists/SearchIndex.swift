@@ -64,6 +64,14 @@ enum SearchIndex {
         var orderedGram: String? = nil
     }
 
+    /// How many postings `gram` has in `table`, counted no further than `limit`.
+    static func postings(_ table: String, gram: String, upTo limit: Int, on sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw("""
+            SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_grams WHERE tbl = \(bind: table) AND gram = \(bind: gram)
+            LIMIT \(unsafeRaw: String(limit))) s
+            """).first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
     static func plan(_ term: String, index: ListSearchIndex, substring: SQLQueryString, on sql: any SQLDatabase) async throws -> Plan {
         let prefix = prefixPredicate(term, index)
         guard let grams = termGrams(term) else { return Plan(predicate: substring, selective: false, bounded: false) }
@@ -71,10 +79,7 @@ enum SearchIndex {
         // A long term's first pairs narrow it enough; the substring test settles the rest, so at
         // most `probedGrams` count queries are run whatever the term's length.
         for gram in grams.prefix(Self.probedGrams) {
-            let count = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_grams WHERE tbl = \(bind: index.table) AND gram = \(bind: gram)
-                LIMIT \(unsafeRaw: String(selectiveLimit + 1))) s
-                """).first(decodingColumn: "n", as: Int.self) ?? 0
+            let count = try await postings(index.table, gram: gram, upTo: selectiveLimit + 1, on: sql)
             counts.append((gram, count))
             if count == 0 { break }
         }
