@@ -28,20 +28,25 @@ struct ImportCommand: AsyncCommand {
             context.console.error("用户“\(actor.username)”无权导入\(register.titleZh)")
             throw ExitCode(2)
         }
-        guard let path = signature.input, let data = FileManager.default.contents(atPath: path) else {
+        guard let path = signature.input, FileManager.default.isReadableFile(atPath: path),
+              let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else {
             context.console.error("请用 --input 指定可读取的文件")
             throw ExitCode(2)
         }
+        let source = ImportSource.file(path)
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        // A CSV file of a sliced register (monthly figures) is streamed: any length is taken.
+        let start = try source.start()
+        let streamed = register is any SlicedImportRegister && !SheetParsing.isXLSX(start, name: fileName) && CSVSliceReader.reads(start: start)
         let limit = app.gaoxinConfig.importMaxBytes
-        guard data.count <= limit else {
+        guard streamed || size <= limit else {
             context.console.error(SheetError.tooLarge(limit: limit).messageZh)
             throw ExitCode(1)
         }
         let password = app.password
         let importContext = ImportContext(db: app.db, actor: actor, address: "命令行", clock: app.clock,
                                           passwords: { try await password.async.hash($0) }, progress: nil)
-        let outcome = try await ImportJob.run(register: register, data: data, fileName: URL(fileURLWithPath: path).lastPathComponent,
-                                              limit: limit, context: importContext)
+        let outcome = try await ImportJob.run(register: register, source: source, fileName: fileName, limit: limit, context: importContext)
         switch outcome {
         case .succeeded(let message, _):
             context.console.print(message)

@@ -25,44 +25,72 @@ enum ImportJob {
 
     /// The whole import; also called directly by the CLI and tests.
     static func run(register: any ImportRegister, data: Data, fileName: String?, limit: Int, context: ImportContext) async throws -> JobOutcome {
+        try await run(register: register, source: .data(data), fileName: fileName, limit: limit, context: context)
+    }
+
+    /// A CSV file of a sliced register is streamed (`SlicedImportRun`); any other file is read whole.
+    static func run(register: any ImportRegister, source: ImportSource, fileName: String?, limit: Int, context: ImportContext,
+                    sliceRows: Int = SlicedImportRun.defaultSliceRows) async throws -> JobOutcome {
         let started = DispatchTime.now().uptimeNanoseconds
         await context.report("reading", 0, 1)
+        let start = try source.start()
+        if let sliced = register as? any SlicedImportRegister, !SheetParsing.isXLSX(start, name: fileName), CSVSliceReader.reads(start: start) {
+            return try await SlicedImportRun.run(sliced, source: source, fileName: fileName, context: context, sliceRows: sliceRows, started: started)
+        }
+        let data = try source.wholeData()
         var limits = SheetLimits.default
         limits.maxFileBytes = limit
         let parsed: SheetParsing.Parsed
         do {
             parsed = try SheetParsing.parse(data, name: fileName, register: register, limits: limits)
         } catch let error as AppError {
-            return .failed(message: error.message, resultJSON: json(ImportResult(inserted: 0, errors: [ImportRowError(row: 0, column: "", value: fileName ?? "", reason: error.message)])))
+            return fileRefused(error.message, fileName: fileName)
         }
         var errors = parsed.errors
         if errors.isEmpty {
             errors = try await register.validate(parsed.rows, context: context)
         }
         await context.report("validating", parsed.rows.count, parsed.rows.count)
-        if !errors.isEmpty {
-            // Row by row, and within a row in the order of the template's columns.
-            let order = Dictionary(register.columns.enumerated().map { ($1.zh, $0) }, uniquingKeysWith: { first, _ in first })
-            errors = errors.enumerated().sorted { a, b in
-                (a.element.row, order[a.element.column] ?? Int.max, a.offset) < (b.element.row, order[b.element.column] ?? Int.max, b.offset)
-            }.map(\.element)
-            let message = "发现 \(errors.count) 处问题，未写入任何数据。请修改后重新导入。"
-            return .failed(message: message, resultJSON: json(ImportResult(inserted: 0, errors: errors)))
-        }
+        if !errors.isEmpty { return refused(errors, count: errors.count, register: register) }
         let prepared = try await register.prepare(parsed.rows, context: context)
         let inserted = try await SQLiteConnectionSetup.bulkTransaction(on: context.db) { tx -> Int in
             let count = try await register.write(prepared, context: context.forTransaction(on: tx), on: tx)
-            try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address, action: .importRows,
-                                      entity: "import", entityID: register.key, summary: "导入\(register.titleZh) \(count) 条（文件：\(fileName ?? "未命名")）",
-                                      before: NoSnapshot?.none, after: NoSnapshot?.none)
+            try await audit(register, count: count, fileName: fileName, context: context, on: tx)
             return count
         }
+        return await succeeded(register, inserted: inserted, rows: parsed.rows.count, context: context, started: started)
+    }
+
+    static func fileRefused(_ message: String, fileName: String?) -> JobOutcome {
+        .failed(message: message, resultJSON: json(ImportResult(inserted: 0, errors: [ImportRowError(row: 0, column: "", value: fileName ?? "", reason: message)])))
+    }
+
+    /// Nothing written: the problems row by row, and within a row in the order of the template's
+    /// columns. `count` is how many there were (a streamed file lists the first `SlicedImportRun.listedErrors`).
+    static func refused(_ errors: [ImportRowError], count: Int, register: any ImportRegister) -> JobOutcome {
+        let order = Dictionary(register.columns.enumerated().map { ($1.zh, $0) }, uniquingKeysWith: { first, _ in first })
+        let sorted = errors.enumerated().sorted { a, b in
+            (a.element.row, order[a.element.column] ?? Int.max, a.offset) < (b.element.row, order[b.element.column] ?? Int.max, b.offset)
+        }.map(\.element)
+        let listed = count > errors.count ? "（列出前 \(errors.count) 处）" : ""
+        let message = "发现 \(count) 处问题\(listed)，未写入任何数据。请修改后重新导入。"
+        return .failed(message: message, resultJSON: json(ImportResult(inserted: 0, errors: sorted)))
+    }
+
+    /// The import's own audit row, in its transaction.
+    static func audit(_ register: any ImportRegister, count: Int, fileName: String?, context: ImportContext, on tx: any Database) async throws {
+        try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address, action: .importRows,
+                                  entity: "import", entityID: register.key, summary: "导入\(register.titleZh) \(count) 条（文件：\(fileName ?? "未命名")）",
+                                  before: NoSnapshot?.none, after: NoSnapshot?.none)
+    }
+
+    static func succeeded(_ register: any ImportRegister, inserted: Int, rows: Int, context: ImportContext, started: UInt64) async -> JobOutcome {
         // On SQLite the transaction held the write lock, so progress is written after it.
         await context.report("writing", inserted, inserted)
         OperatorMetrics.imported(rows: inserted, register: register.key, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-        let unchanged = parsed.rows.count - inserted
+        let unchanged = rows - inserted
         let message = unchanged > 0
-            ? "已导入 \(inserted) 条\(register.titleZh)（共 \(parsed.rows.count) 行，其余 \(unchanged) 行与现有数据相同，未改动）"
+            ? "已导入 \(inserted) 条\(register.titleZh)（共 \(rows) 行，其余 \(unchanged) 行与现有数据相同，未改动）"
             : "已导入 \(inserted) 条\(register.titleZh)"
         return .succeeded(message: message, resultJSON: json(ImportResult(inserted: inserted, errors: [])))
     }

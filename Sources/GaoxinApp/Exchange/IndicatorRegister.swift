@@ -6,7 +6,7 @@ import GaoxinDomain
 
 /// Import of enterprises' monthly figures: one row per enterprise and month. A month already
 /// reported is replaced (a correction), and the audit log keeps the old figures.
-struct IndicatorRegister: ImportRegister {
+struct IndicatorRegister: SlicedImportRegister {
     let key = "indicators"
     let titleZh = "企业月度指标"
     let titleEn = "Enterprise monthly figures"
@@ -23,10 +23,38 @@ struct IndicatorRegister: ImportRegister {
     typealias Item = IndicatorBulkWriter.Item
 
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
-        try await plan(rows, on: context.db, actor: context.actor, now: context.clock.now(), context: context).errors
+        var seen = FirstRowByMonth()
+        return try await plan(rows, on: context.db, actor: context.actor, now: context.clock.now(), seen: &seen, context: context).errors
     }
 
-    func plan(_ rows: [ImportRow], on db: Database, actor: Actor, now: Date, context: ImportContext?) async throws -> (errors: [ImportRowError], items: [Item]) {
+    func slices(context: ImportContext) -> any ImportSlices { Slices(register: self, context: context) }
+
+    /// A streamed file: each slice planned and written in the import's transaction; the months
+    /// seen so far are kept (compactly) to name a repeated one.
+    final class Slices: ImportSlices, @unchecked Sendable {
+        let register: IndicatorRegister
+        let context: ImportContext
+        private var seen = FirstRowByMonth()
+
+        init(register: IndicatorRegister, context: ImportContext) {
+            self.register = register
+            self.context = context
+        }
+
+        func take(_ rows: [ImportRow], write: Bool, on tx: any Database) async throws -> (errors: [ImportRowError], written: Int) {
+            let now = context.clock.now()
+            let plan = try await register.plan(rows, on: tx, actor: context.actor, now: now, seen: &seen, context: nil)
+            guard write, plan.errors.isEmpty else { return (plan.errors, 0) }
+            let written = try await IndicatorBulkWriter.write(plan.items, actor: context.actor, address: context.address, now: now,
+                                                              summary: IndicatorRegister.summary, on: tx, progress: { _, _ in })
+            return ([], written)
+        }
+    }
+
+    static let summary: @Sendable (String, Period) -> String = { name, period in "导入“\(name)” \(period) 指标" }
+
+    func plan(_ rows: [ImportRow], on db: Database, actor: Actor, now: Date, seen: inout FirstRowByMonth,
+              context: ImportContext?) async throws -> (errors: [ImportRowError], items: [Item]) {
         let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0.key, $0.zh) })
         let existing = try await EnterpriseRegister.existing(codes: rows.compactMap { try? CreditCode.parse($0.value("creditCode")).get().value }, on: db)
         var errors: [ImportRowError] = []
@@ -35,7 +63,6 @@ struct IndicatorRegister: ImportRegister {
         // The file's figure columns, the same for every row: one set shared by all items.
         let presentFigures = rows.first.map { first in Set(IndicatorWrites.figures.map(\.key).filter(first.has)) } ?? []
         var itemRows: [Int] = []
-        var seen: [MonthOf: Int] = [:]
         for (index, row) in rows.enumerated() {
             if index % 500 == 0 { await context?.report("validating", index, rows.count) }
             var rowErrors: [ImportRowError] = []
@@ -68,7 +95,7 @@ struct IndicatorRegister: ImportRegister {
             }
             if let enterprise, let period {
                 let key = MonthOf(enterpriseID: enterprise.id, period: period)
-                if let first = seen[key] { fail("period", "与第 \(first) 行是同一企业同一月份") } else { seen[key] = row.number }
+                if let first = seen.earlier(key, row: row.number) { fail("period", "与第 \(first) 行是同一企业同一月份") }
                 if rowErrors.isEmpty {
                     items.append(Item(enterpriseID: enterprise.id, period: period, input: input,
                                       presentFigures: presentFigures))
@@ -106,13 +133,14 @@ struct IndicatorRegister: ImportRegister {
     }
 
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
-        let plan = try await plan(rows, on: tx, actor: context.actor, now: context.clock.now(), context: nil)
+        var seen = FirstRowByMonth()
+        let plan = try await plan(rows, on: tx, actor: context.actor, now: context.clock.now(), seen: &seen, context: nil)
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
         // Unchanged months are neither rewritten nor audited, nor counted.
         let written = try await IndicatorBulkWriter.write(
             plan.items,
             actor: context.actor, address: context.address, now: context.clock.now(),
-            summary: { name, period in "导入“\(name)” \(period) 指标" }, on: tx,
+            summary: Self.summary, on: tx,
             progress: { done, total in await context.report("writing", done, total) })
         return written
     }
