@@ -86,6 +86,7 @@ public final class CSVSliceReader: @unchecked Sendable {
         while true {
             try fill(to: buffer.count + sliceBytes)
             if atStart {
+                try fill(to: 8)  // enough to see a byte order mark or an .xls signature
                 try checkStart()
                 atStart = false
             }

@@ -175,6 +175,44 @@ final class CLITests: XCTestCase {
 
         let unknown = try gaoxin(["export", "--register", "secrets", "--output", folder + "/x.csv"], databaseURL: url)
         XCTAssertEqual(unknown.status, 2, unknown.output)
+
+        try runStreamedImport(folder: folder, enterprises: after, url: url)
+    }
+
+    /// A figures CSV larger than the upload limit is streamed from disk by `gaoxin import` (issue
+    /// 11.3); a bad last row refuses it whole.
+    func runStreamedImport(folder: String, enterprises: SheetTable, url: String) throws {
+        let heading = try XCTUnwrap(enterprises.rows.first).map(\.text)
+        let name = try XCTUnwrap(heading.firstIndex(of: "企业名称")), code = try XCTUnwrap(heading.firstIndex(of: "统一社会信用代码"))
+        var lines = ["统一社会信用代码,企业名称,月份,营业收入（万元）,从业人员（人）"]
+        var size = 0
+        months: for year in 1990...2019 {
+            for month in 1...12 {
+                for row in enterprises.rows.dropFirst() {
+                    let line = "\(row[code].text),\(row[name].text),\(year)-\(month < 10 ? "0" : "")\(month),\(year * 10 + month),\(month)"
+                    lines.append(line)
+                    size += line.utf8.count + 2
+                }
+                if size > 1_200_000 { break months }
+            }
+        }
+        XCTAssertGreaterThan(size, 1 << 20, "the file is over the 1 MB upload limit set below")
+        let limit = ["GAOXIN_IMPORT_MAX_MB": "1"]
+        try ImportDriver.csv(lines + ["\(Self.creditCode("91320214MA0CL0009")),未登记企业,2019-12,1,1"]).write(to: URL(fileURLWithPath: folder + "/bad-figures.csv"))
+        let refused = try gaoxin(["import", "--register", "indicators", "--input", folder + "/bad-figures.csv", "--as", "office"], databaseURL: url, environment: limit)
+        XCTAssertEqual(refused.status, 1, refused.output)
+        XCTAssertTrue(refused.output.contains("发现 1 处问题，未写入任何数据"), refused.output)
+        XCTAssertTrue(refused.output.contains("第 \(lines.count + 1) 行\t统一社会信用代码"), refused.output)
+
+        try ImportDriver.csv(lines).write(to: URL(fileURLWithPath: folder + "/figures.csv"))
+        let imported = try gaoxin(["import", "--register", "indicators", "--input", folder + "/figures.csv", "--as", "office"], databaseURL: url, environment: limit)
+        XCTAssertEqual(imported.status, 0, imported.output)
+        XCTAssertTrue(imported.output.contains("已导入 \(lines.count - 1) 条企业月度指标"), "every row is new: the refused run wrote nothing. \(imported.output)")
+
+        // The same file read whole (the enterprise register is not streamed) is over the limit.
+        let whole = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/figures.csv", "--as", "office"], databaseURL: url, environment: limit)
+        XCTAssertEqual(whole.status, 1, whole.output)
+        XCTAssertTrue(whole.output.contains(SheetError.tooLarge(limit: 1 << 20).messageZh), whole.output)
     }
 
     /// `gaoxin recompute` makes the roll-ups, the search postings, or (by default) both again.

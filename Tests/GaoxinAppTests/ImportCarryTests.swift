@@ -11,11 +11,7 @@ import XCTest
 /// and otherwise checks again — so a code registered, or a unit deactivated, between checking and
 /// writing refuses the file whole.
 final class ImportCarryTests: XCTestCase {
-    func officeContext(_ app: Application, _ fixtures: Fixtures) -> ImportContext {
-        let actor = Actor(userID: fixtures.users[.office]!, username: "t-office", displayName: "测试集群办", roles: [.office],
-                          unitID: fixtures.zone, unitPath: UnitPath(ids: [fixtures.root, fixtures.board, fixtures.zone]), unitName: "无锡高新区", tokenReadOnly: nil)
-        return ImportContext(db: app.db, actor: actor, address: "127.0.0.1", clock: app.clock, passwords: { $0 }, progress: nil)
-    }
+    func officeContext(_ app: Application, _ fixtures: Fixtures) -> ImportContext { fixtures.officeImportContext(app) }
 
     /// The `unit` role of the integrated-circuit team: it writes only what its unit keeps.
     func teamContext(_ app: Application, _ fixtures: Fixtures) -> ImportContext {

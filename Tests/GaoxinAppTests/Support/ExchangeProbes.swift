@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import GaoxinDomain
 @testable import GaoxinApp
 import SQLKit
 import Vapor
@@ -224,4 +225,13 @@ extension HTMLProbe {
 
     /// The rows of the list table, without the search form's filter options.
     static func tableBody(_ html: String) -> String { section(html, from: "<tbody>", to: "</tbody>") }
+}
+
+extension Fixtures {
+    /// An import run directly (`ImportJob.run`, as the CLI does) by the office's test user.
+    func officeImportContext(_ app: Application) -> ImportContext {
+        let actor = Actor(userID: users[.office]!, username: "t-office", displayName: "测试集群办", roles: [.office],
+                          unitID: zone, unitPath: UnitPath(ids: [root, board, zone]), unitName: "无锡高新区", tokenReadOnly: nil)
+        return ImportContext(db: app.db, actor: actor, address: "127.0.0.1", clock: app.clock, passwords: { $0 }, progress: nil)
+    }
 }
