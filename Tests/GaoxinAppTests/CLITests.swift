@@ -209,8 +209,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(imported.status, 0, imported.output)
         XCTAssertTrue(imported.output.contains("已导入 \(lines.count - 1) 条企业月度指标"), "every row is new: the refused run wrote nothing. \(imported.output)")
 
-        // The same file read whole (the enterprise register is not streamed) is over the limit.
-        let whole = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/figures.csv", "--as", "office"], databaseURL: url, environment: limit)
+        // The same file read whole (the unit register is not streamed) is over the limit.
+        let whole = try gaoxin(["import", "--register", "units", "--input", folder + "/figures.csv", "--as", "office"], databaseURL: url, environment: limit)
         XCTAssertEqual(whole.status, 1, whole.output)
         XCTAssertTrue(whole.output.contains(SheetError.tooLarge(limit: 1 << 20).messageZh), whole.output)
     }

@@ -109,4 +109,28 @@ final class StreamedImportTests: XCTestCase {
             XCTAssertEqual(errors.last?.row, 10_001)
         }
     }
+
+    /// The enterprise register streams too (a province's million): a code repeated in a later slice
+    /// is named with its first row and nothing is registered; the good file's enterprises, each
+    /// slice's, are registered and found by a two-character search.
+    func testEnterprisesStreamAcrossSlices() async throws {
+        try await withApp { app, fixtures in
+            let header = "企业名称,统一社会信用代码,行业代码,所属单位,规上"
+            let rows = (1...5).map { "分片登记企业\($0)号有限公司,\(USCC.numbered(9710 + $0)),3973,ZS-JCDL,是" }
+            let before = try await Probe.count(app, "enterprises")
+            func run(_ lines: [String]) async throws -> JobOutcome {
+                try await ImportJob.run(register: EnterpriseRegister(), source: .data(ImportDriver.csv([header] + lines)), fileName: "企业.csv",
+                                        limit: 1 << 20, context: fixtures.officeImportContext(app), sliceRows: 2)
+            }
+            let refused = try await run(rows + ["另一家企业,\(USCC.numbered(9711)),3973,ZS-JCDL,否"])
+            XCTAssertEqual(Self.errors(refused), [ImportRowError(row: 7, column: "统一社会信用代码", value: USCC.numbered(9711), reason: "与第 2 行的统一社会信用代码重复")])
+            Check.equal(try await Probe.count(app, "enterprises"), before, "the two slices before the repeat were rolled back")
+
+            guard case .succeeded(let message, _) = try await run(rows) else { return XCTFail("the good file imports") }
+            XCTAssertEqual(message, "已导入 5 条企业名录")
+            let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let found = try api.object(try await api.send(.GET, Site.API.enterprises + "?q=分片"))
+            XCTAssertEqual(found["total"] as? Int, 5, "each slice's search postings were filed: \(found)")
+        }
+    }
 }

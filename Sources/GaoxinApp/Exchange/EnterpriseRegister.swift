@@ -5,7 +5,7 @@ import SQLKit
 
 /// Import of the enterprise register. A row whose credit code is already registered updates that
 /// enterprise (a yearly refresh of the register is one file); a new code registers a new one.
-struct EnterpriseRegister: ImportRegister {
+struct EnterpriseRegister: SlicedImportRegister {
     let key = "enterprises"
     let titleZh = "企业名录"
     let titleEn = "Enterprises"
@@ -54,7 +54,8 @@ struct EnterpriseRegister: ImportRegister {
     }
 
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
-        let plan = try await plan(rows, on: context.db, actor: context.actor, context: context)
+        var seen: [String: Int] = [:]
+        let plan = try await plan(rows, on: context.db, actor: context.actor, seen: &seen, context: context)
         if plan.errors.isEmpty { context.carried.keep(CheckedPlan(rowCount: rows.count, items: plan.items, existing: plan.existing)) }
         return plan.errors
     }
@@ -71,13 +72,35 @@ struct EnterpriseRegister: ImportRegister {
         return units.count == unitIDs.count && units.allSatisfy { unit in unit.active && unit.unitPath.map(actor.owns) == true }
     }
 
-    func plan(_ rows: [ImportRow], on db: Database, actor: Actor, context: ImportContext?) async throws -> (errors: [ImportRowError], items: [Item], existing: [String: Existing]) {
+    func slices(context: ImportContext) -> any ImportSlices { Slices(register: self, context: context) }
+
+    /// A streamed file (a province's million enterprises): each slice planned and written in the
+    /// import's transaction, the codes seen so far kept to name a repeated one.
+    final class Slices: ImportSlices, @unchecked Sendable {
+        let register: EnterpriseRegister
+        let context: ImportContext
+        private var seen: [String: Int] = [:]
+
+        init(register: EnterpriseRegister, context: ImportContext) {
+            self.register = register
+            self.context = context
+        }
+
+        func take(_ rows: [ImportRow], write: Bool, on tx: any Database) async throws -> (errors: [ImportRowError], written: Int) {
+            let plan = try await register.plan(rows, on: tx, actor: context.actor, seen: &seen, context: nil)
+            guard write, plan.errors.isEmpty else { return (plan.errors, 0) }
+            return ([], try await EnterpriseBulkWriter.write(plan.items, context: context.forTransaction(on: tx), on: tx))
+        }
+    }
+
+    /// `seen`: the first row of each credit code so far (a streamed file's earlier slices included).
+    func plan(_ rows: [ImportRow], on db: Database, actor: Actor, seen: inout [String: Int],
+              context: ImportContext?) async throws -> (errors: [ImportRowError], items: [Item], existing: [String: Existing]) {
         let units = try await UnitLookup(on: db)
         let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0.key, $0.zh) })
         let existing = try await Self.existing(codes: rows.compactMap { try? CreditCode.parse($0.value("creditCode")).get().value }, on: db)
         var errors: [ImportRowError] = []
         var items: [Item] = []
-        var seen: [String: Int] = [:]
         for (index, row) in rows.enumerated() {
             if index % 500 == 0 { await context?.report("validating", index, rows.count) }
             var rowErrors: [ImportRowError] = []
@@ -184,7 +207,8 @@ struct EnterpriseRegister: ImportRegister {
             return try await EnterpriseBulkWriter.write(checked.items, context: context, on: tx)
         }
         // No plan handed over (a caller that did not validate), or the database moved under it: check again.
-        let plan = try await plan(rows, on: tx, actor: context.actor, context: nil)
+        var seen: [String: Int] = [:]
+        let plan = try await plan(rows, on: tx, actor: context.actor, seen: &seen, context: nil)
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
         return try await EnterpriseBulkWriter.write(plan.items, context: context, on: tx)
     }
