@@ -46,6 +46,8 @@ public final class CSVSliceReader: @unchecked Sendable {
     public private(set) var bytesRead = 0
     /// The file's size, when known.
     public let totalBytes: Int
+    /// Sees every byte of the file once, in order, as it is read (a checksum of the file).
+    public var observe: ((ArraySlice<UInt8>) -> Void)?
 
     /// A record may not be longer than this (the whole of an Excel row of 1000 full cells).
     static let maxRecordBytes = 64 << 20
@@ -110,12 +112,18 @@ public final class CSVSliceReader: @unchecked Sendable {
                 var chunk = [UInt8](repeating: 0, count: want)
                 let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, want) }
                 if got < 0 { throw SheetError.malformed("read: \(String(cString: strerror(errno)))") }
-                if got == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[0..<got]); bytesRead += got }
+                if got == 0 { atEnd = true } else {
+                    observe?(chunk[0..<got])
+                    buffer.append(contentsOf: chunk[0..<got])
+                    bytesRead += got
+                }
             case .data(let data):
                 let start = data.startIndex + dataOffset
                 let end = min(start + want, data.endIndex)
                 if start >= end { atEnd = true } else {
-                    buffer.append(contentsOf: data[start..<end])
+                    let bytes = [UInt8](data[start..<end])
+                    observe?(bytes[...])
+                    buffer.append(contentsOf: bytes)
                     dataOffset += end - start
                     bytesRead += end - start
                 }

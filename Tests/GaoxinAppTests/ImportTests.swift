@@ -33,6 +33,11 @@ final class ImportTests: XCTestCase {
                 Check.equal(try await Probe.count(app, "units"), units + 3, "BOM \(bom)")
                 Check.equal(try await Probe.auditCount(app, entity: "unit"), unitAudits + 3, "one audit row per unit")
                 Check.equal(try await Probe.auditCount(app, entity: "import"), 1, "and one for the import")
+                let record = try await Probe.importRecord(app)
+                XCTAssertEqual(record["sha256"] as? String, Probe.sha256(ImportDriver.csv(Self.goodLines, bom: bom)), "the import's row names the file by its checksum")
+                XCTAssertEqual(record["rows"] as? Int, 3)
+                XCTAssertEqual(record["written"] as? Int, 3)
+                XCTAssertEqual(record["unchanged"] as? Int, 0)
 
                 let all = try await OrgUnit.query(on: app.db).all()
                 let centre = try XCTUnwrap(all.first { $0.name == "新吴区招商中心" }, "BOM \(bom): the first heading must not carry the BOM")

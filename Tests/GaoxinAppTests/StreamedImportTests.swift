@@ -65,6 +65,14 @@ final class StreamedImportTests: XCTestCase {
             Check.equal(try await Probe.count(app, "enterprise_indicators", where: "period = '2024-06' AND revenue = 305 AND employees = 12"), 1)
             Check.equal(try await Probe.auditCount(app, entity: "enterprise_indicator"), 18)
             Check.equal(try await Probe.auditCount(app, entity: "import"), 1)
+            // The import's own row names the file by its checksum and counts its rows.
+            let record = try await Probe.importRecord(app)
+            let file = ImportDriver.csv([Self.header] + lines(codes))
+            XCTAssertEqual(record["sha256"] as? String, Probe.sha256(file))
+            XCTAssertEqual(record["bytes"] as? Int, file.count)
+            XCTAssertEqual(record["rows"] as? Int, 18)
+            XCTAssertEqual(record["written"] as? Int, 18)
+            XCTAssertEqual(record["file"] as? String, "月度.csv")
             let (kept, summed) = try await MonthlyFiguresTests.rollupAndResum(app)
             XCTAssertEqual(kept, summed, "the roll-up counts every slice")
 

@@ -111,7 +111,10 @@ struct AuditEntityKind: Sendable {
         AuditEntityKind(value: "enterprise_custom_figure", zh: "企业自定义指标", en: "Zone-defined figure", noun: "zone-defined figure", fields: [
             f("value", "数值", "Value"),
         ]),
-        AuditEntityKind(value: "import", zh: "导入", en: "Import", noun: "import", fields: []),
+        AuditEntityKind(value: "import", zh: "导入", en: "Import", noun: "import", fields: [
+            f("file", "文件", "File"), f("sha256", "文件 SHA-256", "File SHA-256"), f("bytes", "字节数", "Bytes"), f("rows", "数据行数", "Rows"),
+            f("written", "写入条数", "Records written"), f("unchanged", "未改动行数", "Rows unchanged"),
+        ]),
         AuditEntityKind(value: "backup", zh: "备份", en: "Backup", noun: "backup", fields: []),
     ]
 }

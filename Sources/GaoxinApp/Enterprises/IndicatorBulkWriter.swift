@@ -36,6 +36,9 @@ enum IndicatorBulkWriter {
         let enterpriseIDs = Array(Set(items.map(\.enterpriseID))).sorted()
         var names: [Int: String] = [:]
         var stored: [MonthOf: IndicatorDTO] = [:]
+        // Only the items' months: a streamed file's slice would otherwise read every month the
+        // slices before it wrote for the same enterprises (a quadratic read over the file).
+        let periods = Array(Set(items.map(\.period.description))).sorted()
         // Read with SQLKit, not Fluent: a correction file's stored months went through Fluent's
         // property reflection, a quarter of its time.
         for start in stride(from: 0, to: enterpriseIDs.count, by: chunkSize) {
@@ -44,7 +47,8 @@ enum IndicatorBulkWriter {
                 names[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self)
             }
             for row in try await sql.select().columns(storedColumns).from(EnterpriseIndicator.schema)
-                .where("enterprise_id", .in, SQLBind.group(ids)).all(decoding: StoredMonth.self, with: ListRunner.decoder) {
+                .where("enterprise_id", .in, SQLBind.group(ids)).where("period", .in, SQLBind.group(periods))
+                .all(decoding: StoredMonth.self, with: ListRunner.decoder) {
                 guard let period = Period(row.period) else { continue }
                 stored[MonthOf(enterpriseID: row.enterpriseId, period: period)] = IndicatorDTO(
                     enterpriseId: row.enterpriseId, period: row.period,

@@ -1,4 +1,5 @@
 import Fluent
+import Crypto
 import Foundation
 import GaoxinSheets
 import Vapor
@@ -55,7 +56,8 @@ enum ImportJob {
         let prepared = try await register.prepare(parsed.rows, context: context)
         let inserted = try await SQLiteConnectionSetup.bulkTransaction(on: context.db) { tx -> Int in
             let count = try await register.write(prepared, context: context.forTransaction(on: tx), on: tx)
-            try await audit(register, count: count, fileName: fileName, context: context, on: tx)
+            try await audit(register, ImportFileRecord(fileName: fileName, sha256: ImportFileRecord.hex(SHA256.hash(data: data)), bytes: data.count,
+                                                       rows: parsed.rows.count, written: count), context: context, on: tx)
             return count
         }
         return await succeeded(register, inserted: inserted, rows: parsed.rows.count, context: context, started: started)
@@ -77,11 +79,12 @@ enum ImportJob {
         return .failed(message: message, resultJSON: json(ImportResult(inserted: 0, errors: sorted)))
     }
 
-    /// The import's own audit row, in its transaction.
-    static func audit(_ register: any ImportRegister, count: Int, fileName: String?, context: ImportContext, on tx: any Database) async throws {
+    /// The import's own audit row, in its transaction: which file (its SHA-256), how many rows,
+    /// how many records it wrote. Each record written has its own row too (before → after).
+    static func audit(_ register: any ImportRegister, _ file: ImportFileRecord, context: ImportContext, on tx: any Database) async throws {
         try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address, action: .importRows,
-                                  entity: "import", entityID: register.key, summary: "导入\(register.titleZh) \(count) 条（文件：\(fileName ?? "未命名")）",
-                                  before: NoSnapshot?.none, after: NoSnapshot?.none)
+                                  entity: "import", entityID: register.key, summary: "导入\(register.titleZh) \(file.written) 条（文件：\(file.file)）",
+                                  before: NoSnapshot?.none, after: file)
     }
 
     static func succeeded(_ register: any ImportRegister, inserted: Int, rows: Int, context: ImportContext, started: UInt64) async -> JobOutcome {
@@ -98,5 +101,39 @@ enum ImportJob {
     static func json(_ result: ImportResult) -> String? {
         guard let data = try? JSONEncoder().encode(result) else { return nil }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// What the import's audit row keeps of its file.
+struct ImportFileRecord: Encodable, Sendable {
+    let file: String
+    let sha256: String
+    let bytes: Int
+    let rows: Int
+    let written: Int
+    var unchanged: Int { rows - written }
+
+    init(fileName: String?, sha256: String, bytes: Int, rows: Int, written: Int) {
+        file = fileName ?? "未命名"
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.rows = rows
+        self.written = written
+    }
+
+    enum CodingKeys: String, CodingKey { case file, sha256, bytes, rows, written, unchanged }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(sha256, forKey: .sha256)
+        try container.encode(bytes, forKey: .bytes)
+        try container.encode(rows, forKey: .rows)
+        try container.encode(written, forKey: .written)
+        try container.encode(unchanged, forKey: .unchanged)
+    }
+
+    static func hex<Digest: Sequence>(_ digest: Digest) -> String where Digest.Element == UInt8 {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import Crypto
 import Foundation
 import GaoxinSheets
 
@@ -21,10 +22,12 @@ enum SlicedImportRun {
     static func run(_ register: any SlicedImportRegister, source: ImportSource, fileName: String?, context: ImportContext,
                     sliceRows: Int, started: UInt64) async throws -> JobOutcome {
         let reader: CSVSliceReader
+        let checksum = Checksum()
         var pending: [CSVSliceReader.Row] = []
         let header: SheetParsing.Header
         do {
             reader = try source.sliceReader(sliceBytes: 4 << 20)
+            reader.observe = { checksum.update(data: $0) }
             // The heading is the first row with content.
             var first: CSVSliceReader.Row?
             while first == nil, let rows = try reader.next() {
@@ -65,7 +68,8 @@ enum SlicedImportRun {
                 }
                 if rowCount == 0 { throw Refused(errors: [header.noDataError], count: 1) }
                 if errorCount > 0 { throw Refused(errors: errors, count: errorCount) }
-                try await ImportJob.audit(register, count: written, fileName: fileName, context: context, on: tx)
+                let file = ImportFileRecord(fileName: fileName, sha256: checksum.hex(), bytes: reader.bytesRead, rows: rowCount, written: written)
+                try await ImportJob.audit(register, file, context: context, on: tx)
                 return (written, rowCount)
             }
         } catch let refused as Refused {
@@ -75,4 +79,12 @@ enum SlicedImportRun {
         }
         return await ImportJob.succeeded(register, inserted: outcome.written, rows: outcome.rows, context: context, started: started)
     }
+}
+
+/// The file's SHA-256, fed as the reader reads it; one import's task uses it.
+private final class Checksum: @unchecked Sendable {
+    private var hasher = SHA256()
+
+    func update(data: ArraySlice<UInt8>) { data.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
+    func hex() -> String { ImportFileRecord.hex(hasher.finalize()) }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import FluentKit
 import Foundation
 import GaoxinDomain
@@ -225,6 +226,17 @@ extension HTMLProbe {
 
     /// The rows of the list table, without the search form's filter options.
     static func tableBody(_ html: String) -> String { section(html, from: "<tbody>", to: "</tbody>") }
+}
+
+extension Probe {
+    /// The newest import's audit record of its file (name, SHA-256, bytes, rows, written).
+    static func importRecord(_ app: Application) async throws -> [String: Any] {
+        let newest = try await AuditEntry.query(on: app.db).filter(\.$entity == "import").sort(\.$id, .descending).first()
+        let entry = try XCTUnwrap(newest)
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data((entry.afterJSON ?? "").utf8)) as? [String: Any])
+    }
+
+    static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
 }
 
 extension Fixtures {
