@@ -205,14 +205,43 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(refused.output.contains("第 \(lines.count + 1) 行\t统一社会信用代码"), refused.output)
 
         try ImportDriver.csv(lines).write(to: URL(fileURLWithPath: folder + "/figures.csv"))
+        try runKilledImport(folder + "/figures.csv", url: url)
         let imported = try gaoxin(["import", "--register", "indicators", "--input", folder + "/figures.csv", "--as", "office"], databaseURL: url, environment: limit)
         XCTAssertEqual(imported.status, 0, imported.output)
-        XCTAssertTrue(imported.output.contains("已导入 \(lines.count - 1) 条企业月度指标"), "every row is new: the refused run wrote nothing. \(imported.output)")
+        XCTAssertTrue(imported.output.contains("已导入 \(lines.count - 1) 条企业月度指标"), "every row is new: the refused and the killed runs wrote nothing. \(imported.output)")
 
         // The same file read whole (the unit register is not streamed) is over the limit.
         let whole = try gaoxin(["import", "--register", "units", "--input", folder + "/figures.csv", "--as", "office"], databaseURL: url, environment: limit)
         XCTAssertEqual(whole.status, 1, whole.output)
         XCTAssertTrue(whole.output.contains(SheetError.tooLarge(limit: 1 << 20).messageZh), whole.output)
+    }
+
+    /// `kill -9` in the middle of a streamed import — after two slices were written in its
+    /// transaction — leaves nothing of it (issue 11, bad input); the caller's next import of the
+    /// same file finds every row new.
+    func runKilledImport(_ path: String, url: String) throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["import", "--register", "indicators", "--input", path, "--as", "office"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = url
+        environment["GAOXIN_LOG_LEVEL"] = "warning"
+        environment["GAOXIN_IMPORT_SLICE_ROWS"] = "500"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        var output = ""
+        while output.components(separatedBy: "导入中").count - 1 < 2 {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            output += String(decoding: chunk, as: UTF8.self)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "killed in the middle, not finished: \(output)")
+        XCTAssertTrue(output.contains("导入中：已读"), "it printed each slice's progress: \(output)")
     }
 
     /// `gaoxin recompute` makes the roll-ups, the search postings, or (by default) both again.

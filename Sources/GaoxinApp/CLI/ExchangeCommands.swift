@@ -44,9 +44,15 @@ struct ImportCommand: AsyncCommand {
             throw ExitCode(1)
         }
         let password = app.password
-        let importContext = ImportContext(db: app.db, actor: actor, address: "命令行", clock: app.clock,
+        var importContext = ImportContext(db: app.db, actor: actor, address: "命令行", clock: app.clock,
                                           passwords: { try await password.async.hash($0) }, progress: nil)
-        let outcome = try await ImportJob.run(register: register, source: source, fileName: fileName, limit: limit, context: importContext)
+        let console = context.console
+        importContext.announce = { phase, done, total in
+            let megabytes = { (bytes: Int) in String(format: "%.1f", Double(bytes) / 1_048_576) }
+            console.print("\(phase == "writing" ? "导入中" : "校验中")：已读 \(megabytes(done)) / \(megabytes(total)) MB")
+        }
+        let outcome = try await ImportJob.run(register: register, source: source, fileName: fileName, limit: limit, context: importContext,
+                                              sliceRows: app.gaoxinConfig.importSliceRows)
         switch outcome {
         case .succeeded(let message, _):
             context.console.print(message)

@@ -16,6 +16,9 @@ public struct AppConfig: Sendable {
     /// Failed sign-ins allowed per client address per lock-out window, whatever the username.
     public var addressFailureLimit: Int = 20
     public var importMaxBytes: Int = 50 * 1024 * 1024
+    /// Rows a streamed import checks and writes at a time (`SlicedImportRun`): memory is about
+    /// this many rows, whatever the file's length.
+    public var importSliceRows: Int = 50_000
     /// Marks cookies `Secure`; on when served behind HTTPS.
     public var secureCookies: Bool = false
     /// Behind a reverse proxy or load balancer: take the client address from the last entry of
@@ -69,6 +72,7 @@ public struct AppConfig: Sendable {
         int("GAOXIN_LOCKOUT_MINUTES", 1...1440) { config.lockoutMinutes = $0 }
         int("GAOXIN_ADDRESS_FAILURE_LIMIT", 1...10000) { config.addressFailureLimit = $0 }
         int("GAOXIN_IMPORT_MAX_MB", 1...2048) { config.importMaxBytes = $0 * 1024 * 1024 }
+        int("GAOXIN_IMPORT_SLICE_ROWS", 100...1_000_000) { config.importSliceRows = $0 }
         int("GAOXIN_SQLITE_CONNECTIONS", 1...32) { config.sqliteConnections = $0 }
         int("GAOXIN_SQLITE_MMAP_MB", 0...1_048_576) { config.sqliteMmapMegabytes = $0 }
         int("GAOXIN_SLOW_REQUEST_MS", 0...3_600_000) { config.slowRequestMilliseconds = $0 }

@@ -19,7 +19,8 @@ enum ImportJob {
         JobRunner.start(job, app: app) { progress in
             let context = ImportContext(db: app.db, actor: actor, address: address, clock: app.clock,
                                         passwords: { try await password.async.hash($0) }, progress: progress)
-            return try await run(register: register, data: data, fileName: fileName, limit: limit, context: context)
+            return try await run(register: register, source: .data(data), fileName: fileName, limit: limit, context: context,
+                                 sliceRows: app.gaoxinConfig.importSliceRows)
         }
         return job
     }

@@ -130,6 +130,9 @@ struct ImportContext: Sendable {
     let progress: JobRunner.Progress?
     /// What `validate` worked out, for `write` to reuse when nothing it rests on has changed.
     var carried = ImportCarry()
+    /// Told of each streamed slice (phase, bytes read, file size) — the command line prints it.
+    /// Unlike `progress` it writes nothing to the database, so it is heard inside the transaction.
+    var announce: (@Sendable (_ phase: String, _ done: Int, _ total: Int) -> Void)? = nil
 
     func report(_ phase: String, _ done: Int, _ total: Int) async {
         try? await progress?.report(phase: phase, progress: done, total: total)
@@ -141,7 +144,7 @@ struct ImportContext: Sendable {
     func forTransaction(on tx: Database) -> ImportContext {
         let single = (tx as? any SQLDatabase)?.dialect.name == "sqlite"
         return ImportContext(db: db, actor: actor, address: address, clock: clock, passwords: passwords, progress: single ? nil : progress,
-                             carried: carried)
+                             carried: carried, announce: announce)
     }
 }
 

@@ -56,7 +56,9 @@ enum SlicedImportRun {
                     written += taken.written
                     errorCount += found.count
                     errors += found.prefix(max(0, listedErrors - errors.count))
-                    await progress.report(errorCount == 0 ? "writing" : "validating", reader.bytesRead, reader.totalBytes)
+                    let phase = errorCount == 0 ? "writing" : "validating"
+                    await progress.report(phase, reader.bytesRead, reader.totalBytes)
+                    context.announce?(phase, reader.bytesRead, reader.totalBytes)
                 }
                 var batch = afterHeading
                 while true {
