@@ -17,17 +17,14 @@ enum IndicatorBulkWriter {
         var presentFigures: Set<String>
     }
 
-    /// An enterprise with one of its stored months among the items' (none: every figure nil).
+    /// A stored month as the writer reads it.
     struct StoredMonth: Decodable {
         let enterpriseId: Int
-        let name: String
-        let period: String?
+        let period: String
         let revenue, outputValue, tax, rdExpense, employees, inventionPatents: Int64?
     }
 
-    /// Enterprises read per statement: ids and months stay far below both engines' bind limits,
-    /// and a streamed file's slice of 50,000 rows reads in 25 round trips, not 200.
-    static let readChunk = 2_000
+    static let storedColumns = ["enterprise_id", "period", "revenue", "output_value", "tax", "rd_expense", "employees", "invention_patents"]
 
     /// Rows per statement: 9 values each stays far below both engines' limits on bound parameters.
     static let chunkSize = 500
@@ -40,23 +37,21 @@ enum IndicatorBulkWriter {
         var names: [Int: String] = [:]
         var stored: [MonthOf: IndicatorDTO] = [:]
         // Only the items' months: a streamed file's slice would otherwise read every month the
-        // slices before it wrote for the same enterprises (a quadratic read over the file). Names
-        // (for the audit summaries) come in the same statement. SQLKit, not Fluent: a correction
-        // file's stored months went through Fluent's property reflection, a quarter of its time.
-        let periods: [any Encodable & Sendable] = Array(Set(items.map(\.period.description))).sorted()
-        for start in stride(from: 0, to: enterpriseIDs.count, by: readChunk) {
-            let ids: [any Encodable & Sendable] = Array(enterpriseIDs[start..<min(start + readChunk, enterpriseIDs.count)])
-            let rows = try await sql.raw("""
-                SELECT e.id AS enterprise_id, e.name AS name, i.period AS period, i.revenue AS revenue, i.output_value AS output_value,
-                       i.tax AS tax, i.rd_expense AS rd_expense, i.employees AS employees, i.invention_patents AS invention_patents
-                FROM enterprises e LEFT JOIN enterprise_indicators i ON i.enterprise_id = e.id AND i.period IN (\(binds: periods))
-                WHERE e.id IN (\(binds: ids))
-                """).all(decoding: StoredMonth.self, with: ListRunner.decoder)
-            for row in rows {
-                names[row.enterpriseId] = row.name
-                guard let text = row.period, let period = Period(text) else { continue }
+        // slices before it wrote for the same enterprises (a quadratic read over the file).
+        let periods = Array(Set(items.map(\.period.description))).sorted()
+        // Read with SQLKit, not Fluent: a correction file's stored months went through Fluent's
+        // property reflection, a quarter of its time.
+        for start in stride(from: 0, to: enterpriseIDs.count, by: chunkSize) {
+            let ids = Array(enterpriseIDs[start..<min(start + chunkSize, enterpriseIDs.count)])
+            for row in try await sql.select().columns("id", "name").from(Enterprise.schema).where("id", .in, SQLBind.group(ids)).all() {
+                names[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self)
+            }
+            for row in try await sql.select().columns(storedColumns).from(EnterpriseIndicator.schema)
+                .where("enterprise_id", .in, SQLBind.group(ids)).where("period", .in, SQLBind.group(periods))
+                .all(decoding: StoredMonth.self, with: ListRunner.decoder) {
+                guard let period = Period(row.period) else { continue }
                 stored[MonthOf(enterpriseID: row.enterpriseId, period: period)] = IndicatorDTO(
-                    enterpriseId: row.enterpriseId, period: text,
+                    enterpriseId: row.enterpriseId, period: row.period,
                     IndicatorInput(revenue: row.revenue, outputValue: row.outputValue, tax: row.tax, rdExpense: row.rdExpense,
                                    employees: row.employees.map(Int.init), inventionPatents: row.inventionPatents.map(Int.init)))
             }
