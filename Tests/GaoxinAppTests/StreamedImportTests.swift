@@ -141,4 +141,37 @@ final class StreamedImportTests: XCTestCase {
             XCTAssertEqual(found["total"] as? Int, 5, "each slice's search postings were filed: \(found)")
         }
     }
+
+    /// The months seen across slices: each enterprise's month remembers its first row, apart from
+    /// every other month and enterprise, across the pages of 4,096 ids.
+    func testFirstRowByMonthRemembersEachEnterprisesMonthApart() {
+        var seen = FirstRowByMonth()
+        let march = Period(year: 2025, month: 3)!, april = Period(year: 2025, month: 4)!, nextMarch = Period(year: 2026, month: 3)!
+        for (id, row) in [(4_095, 2), (4_096, 3), (1, 4), (1_000_000, 5)] {
+            XCTAssertNil(seen.earlier(MonthOf(enterpriseID: id, period: march), row: row), "enterprise \(id) is new in March")
+        }
+        for period in [april, nextMarch] {
+            XCTAssertNil(seen.earlier(MonthOf(enterpriseID: 4_095, period: period), row: 10), "\(period) is another month")
+        }
+        XCTAssertEqual(seen.earlier(MonthOf(enterpriseID: 4_095, period: march), row: 20), 2)
+        XCTAssertEqual(seen.earlier(MonthOf(enterpriseID: 4_096, period: march), row: 21), 3)
+        XCTAssertEqual(seen.earlier(MonthOf(enterpriseID: 1_000_000, period: march), row: 22), 5)
+        XCTAssertEqual(seen.earlier(MonthOf(enterpriseID: 4_095, period: april), row: 23), 10)
+        XCTAssertNil(seen.earlier(MonthOf(enterpriseID: 2, period: march), row: 24), "a neighbour in the same page is its own")
+    }
+
+    /// A UTF-16 file (which the slice reader leaves to the whole-file reading) of a streamed
+    /// register still imports, read whole.
+    func testAUTF16FileOfAStreamedRegisterIsReadWhole() async throws {
+        try await withApp { app, fixtures in
+            let codes = try await enterprises(app, fixtures)
+            let text = ([Self.header] + lines(codes)).map { $0 + "\r\n" }.joined()
+            let data = Data([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            let outcome = try await ImportJob.run(register: IndicatorRegister(), source: .data(data), fileName: "月度.csv", limit: 1 << 20,
+                                                  context: fixtures.officeImportContext(app), sliceRows: 4)
+            guard case .succeeded(let message, _) = outcome else { return XCTFail("\(outcome)") }
+            XCTAssertEqual(message, "已导入 18 条企业月度指标")
+            Check.equal(try await Probe.count(app, "enterprise_indicators"), 18)
+        }
+    }
 }

@@ -89,7 +89,7 @@ struct EnterpriseRegister: SlicedImportRegister {
         func take(_ rows: [ImportRow], write: Bool, on tx: any Database) async throws -> (errors: [ImportRowError], written: Int) {
             let plan = try await register.plan(rows, on: tx, actor: context.actor, seen: &seen, context: nil)
             guard write, plan.errors.isEmpty else { return (plan.errors, 0) }
-            return ([], try await EnterpriseBulkWriter.write(plan.items, context: context.forTransaction(on: tx), on: tx))
+            return ([], try await EnterpriseBulkWriter.write(plan.items, context: context.withoutProgress, on: tx))
         }
     }
 

@@ -112,7 +112,7 @@ struct ImportFileRecord: Encodable, Sendable {
     let bytes: Int
     let rows: Int
     let written: Int
-    var unchanged: Int { rows - written }
+    let unchanged: Int
 
     init(fileName: String?, sha256: String, bytes: Int, rows: Int, written: Int) {
         file = fileName ?? "未命名"
@@ -120,18 +120,7 @@ struct ImportFileRecord: Encodable, Sendable {
         self.bytes = bytes
         self.rows = rows
         self.written = written
-    }
-
-    enum CodingKeys: String, CodingKey { case file, sha256, bytes, rows, written, unchanged }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(sha256, forKey: .sha256)
-        try container.encode(bytes, forKey: .bytes)
-        try container.encode(rows, forKey: .rows)
-        try container.encode(written, forKey: .written)
-        try container.encode(unchanged, forKey: .unchanged)
+        unchanged = rows - written
     }
 
     static func hex<Digest: Sequence>(_ digest: Digest) -> String where Digest.Element == UInt8 {

@@ -138,6 +138,12 @@ struct ImportContext: Sendable {
         try? await progress?.report(phase: phase, progress: done, total: total)
     }
 
+    /// The context for a streamed slice's writer: the import reports its progress by the file's
+    /// bytes, so the slice's own counts are not reported.
+    var withoutProgress: ImportContext {
+        ImportContext(db: db, actor: actor, address: address, clock: clock, passwords: passwords, progress: nil, carried: carried, announce: announce)
+    }
+
     /// The context for work inside a transaction. SQLite has one write lock, which the
     /// transaction holds: a progress write from another connection would wait for it until the
     /// busy timeout, so there progress is not reported while writing.
