@@ -29,39 +29,7 @@ public enum CSVFormat {
     /// empty required columns; a quote that opens a field and is never closed is the real fault.
     /// (Quotes inside an unquoted field, as in `12"屏`, open nothing, as in the parser.)
     static func unclosedQuoteLine(_ text: String) -> Int? {
-        var line = 1, openedOn = 0
-        var inQuotes = false, atFieldStart = true, pendingQuote = false
-        for scalar in text.unicodeScalars {
-            if inQuotes {
-                if pendingQuote {
-                    pendingQuote = false
-                    if scalar == "\"" { continue }  // a doubled quote stays inside
-                    inQuotes = false                 // the quote before closed the field
-                } else if scalar == "\"" {
-                    pendingQuote = true
-                    continue
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    continue
-                }
-            }
-            switch scalar {
-            case "\"" where atFieldStart:
-                inQuotes = true
-                openedOn = line
-                atFieldStart = false
-            case ",":
-                atFieldStart = true
-            case "\n":
-                line += 1
-                atFieldStart = true
-            case "\r":
-                atFieldStart = true
-            default:
-                atFieldStart = false
-            }
-        }
-        return inQuotes && !pendingQuote ? openedOn : nil
+        CSVRecordBoundaries.scan(text.utf8, final: true).openQuoteLine
     }
 
     /// Parsing is CSV.swift's (RFC 4180 with lenient handling of stray quotes). It is given

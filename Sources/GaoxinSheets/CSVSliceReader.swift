@@ -145,56 +145,12 @@ public final class CSVSliceReader: @unchecked Sendable {
     }
 
     /// Where the last complete record in the buffer ends (after its line break), outside quotes;
-    /// at the end of the file, the end. Follows `CSVFormat.unclosedQuoteLine`: a quote opens a
-    /// field only at its start, and a doubled quote inside stays inside.
+    /// at the end of the file, the end.
     private func lastRecordEnd() throws -> Int? {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-        var inQuotes = false, atFieldStart = true, pendingQuote = false
-        var line = linesBefore + 1, openedOn = 0
-        var last: Int?
-        var index = 0
-        let count = buffer.count
-        while index < count {
-            let byte = buffer[index]
-            index += 1
-            if inQuotes {
-                if pendingQuote {
-                    pendingQuote = false
-                    if byte == quote { continue }
-                    inQuotes = false
-                } else if byte == quote {
-                    pendingQuote = true
-                    continue
-                } else {
-                    if byte == newline { line += 1 }
-                    continue
-                }
-            }
-            switch byte {
-            case quote where atFieldStart:
-                inQuotes = true
-                openedOn = line
-                atFieldStart = false
-            case comma:
-                atFieldStart = true
-            case newline:
-                line += 1
-                atFieldStart = true
-                last = index
-            case carriageReturn:
-                atFieldStart = true
-                // A lone CR ends a record; before LF it is part of CRLF, and at the buffer's
-                // end it is not known yet.
-                if index < count { if buffer[index] != newline { last = index } } else if atEnd { last = index }
-            default:
-                atFieldStart = false
-            }
-        }
-        if atEnd {
-            if inQuotes && !pendingQuote { throw SheetError.unclosedQuote(line: openedOn) }
-            return count
-        }
-        return last
+        let scan = CSVRecordBoundaries.scan(buffer, firstLine: linesBefore + 1, final: atEnd)
+        guard atEnd else { return scan.lastEnd }
+        if let line = scan.openQuoteLine { throw SheetError.unclosedQuote(line: line) }
+        return buffer.count
     }
 
     private func decode(_ bytes: ArraySlice<UInt8>) throws -> String {

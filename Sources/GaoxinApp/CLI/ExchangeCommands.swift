@@ -36,8 +36,7 @@ struct ImportCommand: AsyncCommand {
         let source = ImportSource.file(path)
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         // A CSV file of a sliced register (monthly figures) is streamed: any length is taken.
-        let start = try source.start()
-        let streamed = register is any SlicedImportRegister && !SheetParsing.isXLSX(start, name: fileName) && CSVSliceReader.reads(start: start)
+        let streamed = try source.streams(for: register, fileName: fileName)
         let limit = app.gaoxinConfig.importMaxBytes
         guard streamed || size <= limit else {
             context.console.error(SheetError.tooLarge(limit: limit).messageZh)

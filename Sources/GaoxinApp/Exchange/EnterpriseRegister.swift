@@ -72,25 +72,15 @@ struct EnterpriseRegister: SlicedImportRegister {
         return units.count == unitIDs.count && units.allSatisfy { unit in unit.active && unit.unitPath.map(actor.owns) == true }
     }
 
-    func slices(context: ImportContext) -> any ImportSlices { Slices(register: self, context: context) }
-
     /// A streamed file (a province's million enterprises): each slice planned and written in the
     /// import's transaction, the codes seen so far kept to name a repeated one.
-    final class Slices: ImportSlices, @unchecked Sendable {
-        let register: EnterpriseRegister
-        let context: ImportContext
-        private var seen: [String: Int] = [:]
-
-        init(register: EnterpriseRegister, context: ImportContext) {
-            self.register = register
-            self.context = context
-        }
-
-        func take(_ rows: [ImportRow], write: Bool, on tx: any Database) async throws -> (errors: [ImportRowError], written: Int) {
-            let plan = try await register.plan(rows, on: tx, actor: context.actor, seen: &seen, context: nil)
-            guard write, plan.errors.isEmpty else { return (plan.errors, 0) }
-            return ([], try await EnterpriseBulkWriter.write(plan.items, context: context.withoutProgress, on: tx))
-        }
+    func slices(context: ImportContext) -> any ImportSlices {
+        PlannedSlices(seen: [String: Int](), plan: { rows, tx, seen in
+            let planned = try await plan(rows, on: tx, actor: context.actor, seen: &seen, context: nil)
+            return (planned.errors, planned.items)
+        }, write: { items, tx in
+            try await EnterpriseBulkWriter.write(items, context: context.withoutProgress, on: tx)
+        })
     }
 
     /// `seen`: the first row of each credit code so far (a streamed file's earlier slices included).

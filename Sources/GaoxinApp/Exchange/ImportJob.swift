@@ -35,8 +35,7 @@ enum ImportJob {
                     sliceRows: Int = SlicedImportRun.defaultSliceRows) async throws -> JobOutcome {
         let started = DispatchTime.now().uptimeNanoseconds
         await context.report("reading", 0, 1)
-        let start = try source.start()
-        if let sliced = register as? any SlicedImportRegister, !SheetParsing.isXLSX(start, name: fileName), CSVSliceReader.reads(start: start) {
+        if let sliced = register as? any SlicedImportRegister, try source.streams(for: register, fileName: fileName) {
             return try await SlicedImportRun.run(sliced, source: source, fileName: fileName, context: context, sliceRows: sliceRows, started: started)
         }
         let data = try source.wholeData()

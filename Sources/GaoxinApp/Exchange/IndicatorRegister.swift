@@ -27,28 +27,15 @@ struct IndicatorRegister: SlicedImportRegister {
         return try await plan(rows, on: context.db, actor: context.actor, now: context.clock.now(), seen: &seen, context: context).errors
     }
 
-    func slices(context: ImportContext) -> any ImportSlices { Slices(register: self, context: context) }
-
     /// A streamed file: each slice planned and written in the import's transaction; the months
     /// seen so far are kept (compactly) to name a repeated one.
-    final class Slices: ImportSlices, @unchecked Sendable {
-        let register: IndicatorRegister
-        let context: ImportContext
-        private var seen = FirstRowByMonth()
-
-        init(register: IndicatorRegister, context: ImportContext) {
-            self.register = register
-            self.context = context
-        }
-
-        func take(_ rows: [ImportRow], write: Bool, on tx: any Database) async throws -> (errors: [ImportRowError], written: Int) {
-            let now = context.clock.now()
-            let plan = try await register.plan(rows, on: tx, actor: context.actor, now: now, seen: &seen, context: nil)
-            guard write, plan.errors.isEmpty else { return (plan.errors, 0) }
-            let written = try await IndicatorBulkWriter.write(plan.items, actor: context.actor, address: context.address, now: now,
-                                                              summary: IndicatorRegister.summary, on: tx, progress: { _, _ in })
-            return ([], written)
-        }
+    func slices(context: ImportContext) -> any ImportSlices {
+        PlannedSlices(seen: FirstRowByMonth(), plan: { rows, tx, seen in
+            try await plan(rows, on: tx, actor: context.actor, now: context.clock.now(), seen: &seen, context: nil)
+        }, write: { items, tx in
+            try await IndicatorBulkWriter.write(items, actor: context.actor, address: context.address, now: context.clock.now(),
+                                                summary: IndicatorRegister.summary, on: tx, progress: { _, _ in })
+        })
     }
 
     static let summary: @Sendable (String, Period) -> String = { name, period in "导入“\(name)” \(period) 指标" }

@@ -19,6 +19,30 @@ protocol ImportSlices: AnyObject, Sendable {
     func take(_ rows: [ImportRow], write: Bool, on tx: any Database) async throws -> (errors: [ImportRowError], written: Int)
 }
 
+/// The usual slices: each planned against the database and the keys the slices before it gave
+/// (`Seen`: codes or months with their first row), then written when asked. A register states
+/// its plan and its writer; the state across slices is kept here.
+final class PlannedSlices<Seen, Item>: ImportSlices, @unchecked Sendable {
+    typealias Plan = (_ rows: [ImportRow], _ tx: any Database, _ seen: inout Seen) async throws -> (errors: [ImportRowError], items: [Item])
+    typealias Write = (_ items: [Item], _ tx: any Database) async throws -> Int
+
+    private var seen: Seen
+    private let plan: Plan
+    private let writer: Write
+
+    init(seen: Seen, plan: @escaping Plan, write: @escaping Write) {
+        self.seen = seen
+        self.plan = plan
+        writer = write
+    }
+
+    func take(_ rows: [ImportRow], write: Bool, on tx: any Database) async throws -> (errors: [ImportRowError], written: Int) {
+        let planned = try await plan(rows, tx, &seen)
+        guard write, planned.errors.isEmpty else { return (planned.errors, 0) }
+        return ([], try await writer(planned.items, tx))
+    }
+}
+
 /// Where an import's file is: in memory (an upload) or on disk (the CLI, which can stream a file
 /// of any size).
 enum ImportSource: Sendable {
@@ -34,6 +58,13 @@ enum ImportSource: Sendable {
             defer { try? handle.close() }
             return (try handle.read(upToCount: 8)) ?? Data()
         }
+    }
+
+    /// Whether `register` takes this file slice by slice: a CSV (not xlsx, not UTF-16) of a
+    /// sliced register.
+    func streams(for register: any ImportRegister, fileName: String?) throws -> Bool {
+        let head = try start()
+        return register is any SlicedImportRegister && !SheetParsing.isXLSX(head, name: fileName) && CSVSliceReader.reads(start: head)
     }
 
     func sliceReader(sliceBytes: Int) throws -> CSVSliceReader {
