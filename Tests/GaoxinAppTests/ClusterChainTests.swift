@@ -3,6 +3,7 @@ import Foundation
 import GaoxinDomain
 @testable import GaoxinApp
 import GaoxinSheets
+import SQLKit
 import XCTVapor
 import XCTest
 
@@ -143,6 +144,66 @@ final class ClusterChainTests: XCTestCase {
                 let rows = try await Stored.audit(app, entity: entity, action: "create")
                 XCTAssertFalse(rows.isEmpty, "\(entity) creation is audited")
             }
+        }
+    }
+
+    /// The map's revenue is each enterprise's twelve months of the window, whether its latest
+    /// month ends the window (the kept sum), falls inside it (summed), before it (none), or after
+    /// a window asked for in the past.
+    func testAChainMapSumsTheWindowsMonthsWhereverAnEnterprisesLatestMonthFalls() async throws {
+        try await withApp { app, fixtures in
+            let api = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)
+            let cluster = try json(try await api.send(.POST, Site.API.clusters, json: "{\"name\":\"新材料\",\"category\":\"emerging\",\"leadUnitId\":\(fixtures.zone)}"))
+            let chain = try json(try await api.send(.POST, Site.API.clusterChains(try XCTUnwrap(cluster["id"] as? Int)), json: #"{"name":"新材料产业链"}"#))
+            let chainID = try XCTUnwrap(chain["id"] as? Int)
+            let node = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"upstream","name":"先进金属"}"#))
+            let nodeID = try XCTUnwrap(node["id"] as? Int)
+            func months(_ e: Enterprise, _ periods: [String], revenue: Int64) async throws {
+                for period in periods {
+                    let row = EnterpriseIndicator()
+                    row.enterpriseID = e.id!
+                    row.period = period
+                    row.revenue = revenue
+                    try await row.create(on: app.db)
+                }
+            }
+            func monthRange(_ from: Int, _ to: Int) -> [String] {  // months as year * 12 + month - 1
+                (from...to).map { String(format: "%04d-%02d", $0 / 12, $0 % 12 + 1) }
+            }
+            func withoutMonths(_ e: Enterprise) async throws {
+                try await (app.db as! any SQLDatabase).raw("DELETE FROM enterprise_indicators WHERE enterprise_id = \(bind: e.id!)").run()
+            }
+            let aug2025 = 2025 * 12 + 7
+            // 2026-08 is the last month reported: the window is 2025-09 … 2026-08.
+            let current = try await enterprise(app, 21, unit: fixtures.zone, code: "3240", revenue: 10)  // 2026-08
+            try await months(current, monthRange(aug2025 - 2, aug2025 + 11), revenue: 10)  // 2025-06 … 2026-07
+            let stopped = try await enterprise(app, 22, unit: fixtures.zone, code: "3240", revenue: 0)
+            try await withoutMonths(stopped)
+            try await months(stopped, monthRange(aug2025 - 3, aug2025 + 7), revenue: 5)  // 2025-05 … 2026-03: seven in the window
+            let gone = try await enterprise(app, 23, unit: fixtures.zone, code: "3240", revenue: 0)
+            try await withoutMonths(gone)
+            try await months(gone, monthRange(aug2025 - 12, aug2025 - 1), revenue: 7)  // ends 2025-07, before the window
+            let silent = try await enterprise(app, 24, unit: fixtures.zone, code: "3240", revenue: 0)
+            try await withoutMonths(silent)
+            for e in [current, stopped, gone, silent] {
+                let attached = try await api.send(.PUT, Site.API.chainNodeEnterprise(nodeID, e.id!))
+                XCTAssertEqual(attached.status, .noContent)
+            }
+            func revenues(_ map: ChainMapDTO) -> [String: Int64] {
+                Dictionary(uniqueKeysWithValues: map.nodes[0].enterprises.map { ($0.name, $0.revenue) })
+            }
+            let found = try await Chain.find(chainID, on: app.db)
+            let chainModel = try XCTUnwrap(found)
+            let latest = try await ClusterQueries.map(chainModel, now: Date(), on: app.db)
+            XCTAssertEqual(latest.revenueTo, "2026-08")
+            XCTAssertEqual(revenues(latest), ["链上企业21": 120, "链上企业22": 35, "链上企业23": 0, "链上企业24": 0])
+            XCTAssertEqual(latest.nodes[0].revenue, 155)
+            let past = try await ClusterQueries.map(chainModel, now: Date(), window: ClusterQueries.twelveMonths(endingWith: Period(year: 2025, month: 12)!), on: app.db)
+            // 2025-01 … 2025-12: 企业21 from 2025-06 (7 × 10), 企业22 from 2025-05 (8 × 5), 企业23 2024-08 … 2025-07 (7 × 7).
+            XCTAssertEqual(revenues(past), ["链上企业21": 70, "链上企业22": 40, "链上企业23": 49, "链上企业24": 0])
+            let page = try json(try await api.send(.GET, Site.API.chain(chainID)))
+            let pageNodes = try XCTUnwrap(page["nodes"] as? [[String: Any]])
+            XCTAssertEqual(pageNodes[0]["revenue"] as? Int, 155, "the API shows the same sums")
         }
     }
 

@@ -110,6 +110,10 @@ enum ClusterQueries {
 
     /// The maps of several chains from three queries in all (clusters, nodes, attachments with
     /// their revenue), not three per chain: the gap list and the dashboard read every chain.
+    /// An enterprise's revenue over the window is its kept twelve-month sum (`RecentRevenue`) when
+    /// its latest month ends the window — nearly every one — and none when it stopped reporting
+    /// before the window; only the others sum their months. (Summing every attachment's twelve
+    /// months read 159,000 pages on PostgreSQL at province scale: 1.9 s of a cold dashboard.)
     static func maps(_ chains: [Chain], now: Date, window: (from: Period, to: Period)? = nil, on db: Database) async throws -> [ChainMapDTO] {
         guard !chains.isEmpty else { return [] }
         let chainIDs = chains.map { $0.id! }
@@ -122,11 +126,15 @@ enum ClusterQueries {
         let ids = SQLList(chainIDs.map { SQLBind($0) })
         let attachments = try await (db as! any SQLDatabase).raw("""
             SELECT n.chain_id AS chain_id, ne.node_id AS node_id, e.id AS enterprise_id, e.name AS name, e.tier AS tier,
-                   CAST(COALESCE((SELECT SUM(i.revenue) FROM enterprise_indicators i
-                                  WHERE i.enterprise_id = e.id AND i.period >= \(bind: from.description) AND i.period <= \(bind: to.description)), 0) AS BIGINT) AS revenue
+                   CAST(CASE WHEN r.through_period = \(bind: to.description) THEN COALESCE(r.revenue, 0)
+                             WHEN r.enterprise_id IS NOT NULL AND (r.through_period IS NULL OR r.through_period < \(bind: from.description)) THEN 0
+                             ELSE COALESCE((SELECT SUM(i.revenue) FROM enterprise_indicators i
+                                            WHERE i.enterprise_id = e.id AND i.period >= \(bind: from.description) AND i.period <= \(bind: to.description)), 0)
+                        END AS BIGINT) AS revenue
             FROM chain_node_enterprises ne
             JOIN chain_nodes n ON n.id = ne.node_id
             JOIN enterprises e ON e.id = ne.enterprise_id
+            LEFT JOIN \(unsafeRaw: RecentRevenue.table) r ON r.enterprise_id = e.id
             WHERE n.chain_id IN (\(ids)) AND e.active = \(bind: true)
             ORDER BY e.name_sort, e.id
             """).all(decoding: Attachment.self, with: ListRunner.decoder)
