@@ -154,7 +154,7 @@ final class ClusterChainTests: XCTestCase {
         try await withApp { app, fixtures in
             let api = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)
             let cluster = try json(try await api.send(.POST, Site.API.clusters, json: "{\"name\":\"新材料\",\"category\":\"emerging\",\"leadUnitId\":\(fixtures.zone)}"))
-            let chain = try json(try await api.send(.POST, Site.API.clusterChains(try XCTUnwrap(cluster["id"] as? Int)), json: #"{"name":"新材料产业链"}"#))
+            let chain = try json(try await api.send(.POST, Site.API.clusterChains(try XCTUnwrap(cluster["id"] as? Int)), json: #"{"name":"新材料产业链","minEnterprises":5,"minRevenue":1000}"#))
             let chainID = try XCTUnwrap(chain["id"] as? Int)
             let node = try json(try await api.send(.POST, Site.API.chainNodes(chainID), json: #"{"segment":"upstream","name":"先进金属"}"#))
             let nodeID = try XCTUnwrap(node["id"] as? Int)
@@ -175,7 +175,7 @@ final class ClusterChainTests: XCTestCase {
             }
             let aug2025 = 2025 * 12 + 7
             // 2026-08 is the last month reported: the window is 2025-09 … 2026-08.
-            let current = try await enterprise(app, 21, unit: fixtures.zone, code: "3240", revenue: 10)  // 2026-08
+            let current = try await enterprise(app, 21, unit: fixtures.zone, code: "3240", tier: .backbone, revenue: 10)  // 2026-08
             try await months(current, monthRange(aug2025 - 2, aug2025 + 11), revenue: 10)  // 2025-06 … 2026-07
             let stopped = try await enterprise(app, 22, unit: fixtures.zone, code: "3240", revenue: 0)
             try await withoutMonths(stopped)
@@ -201,6 +201,14 @@ final class ClusterChainTests: XCTestCase {
             let past = try await ClusterQueries.map(chainModel, now: Date(), window: ClusterQueries.twelveMonths(endingWith: Period(year: 2025, month: 12)!), on: app.db)
             // 2025-01 … 2025-12: 企业21 from 2025-06 (7 × 10), 企业22 from 2025-05 (8 × 5), 企业23 2024-08 … 2025-07 (7 × 7).
             XCTAssertEqual(revenues(past), ["链上企业21": 70, "链上企业22": 40, "链上企业23": 49, "链上企业24": 0])
+            // The gaps list counts what the map lists, without the names.
+            let counted = try await ClusterQueries.maps([chainModel], now: Date(), members: .counted, on: app.db)[0]
+            func judged(_ map: ChainMapDTO) -> [String] { map.nodes.map { "\($0.strength) \($0.enterpriseCount) \($0.revenue) \($0.reasons)" } }
+            XCTAssertEqual(judged(counted), judged(latest))
+            XCTAssertEqual(counted.nodes[0].enterpriseCount, 4)
+            XCTAssertEqual(counted.nodes[0].enterprises.count, 0)
+            let gaps = try await ChainGaps.load(now: Date(), on: app.db)
+            XCTAssertEqual(gaps.filter { $0.chainId == chainID }.map(\.revenue), [155], "先进金属 (four enterprises of five, 155 万元 of 1,000) is weak")
             let page = try json(try await api.send(.GET, Site.API.chain(chainID)))
             let pageNodes = try XCTUnwrap(page["nodes"] as? [[String: Any]])
             XCTAssertEqual(pageNodes[0]["revenue"] as? Int, 155, "the API shows the same sums")

@@ -40,7 +40,7 @@ enum ChainGaps {
             .sort(\.$name).sort(\.$id).all()
         let chainsByCluster = Dictionary(grouping: chains, by: \.clusterID)
         let ordered = clusters.flatMap { cluster in (chainsByCluster[cluster.id!] ?? []).map { (cluster, $0) } }
-        let maps = try await ClusterQueries.maps(ordered.map(\.1), now: now, on: db)
+        let maps = try await ClusterQueries.maps(ordered.map(\.1), now: now, members: .counted, on: db)
         var gaps: [ChainGapDTO] = []
         for ((cluster, chain), map) in zip(ordered, maps) {
             gaps += map.nodes.filter { $0.strength != NodeStrength.strong.rawValue }.map { ChainGapDTO(cluster: cluster, chain: chain, node: $0) }

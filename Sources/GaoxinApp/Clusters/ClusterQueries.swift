@@ -94,7 +94,6 @@ enum ClusterQueries {
     }
 
     struct Attachment: Decodable {
-        var chainId: Int
         var nodeId: Int
         var enterpriseId: Int
         var name: String
@@ -108,13 +107,16 @@ enum ClusterQueries {
         try await maps([chain], now: now, window: window, on: db)[0]
     }
 
+    /// What a map holds of each node's enterprises: each one by name (the map page, its export,
+    /// the API), or only the facts its strength is judged on (the gaps list and the dashboard's
+    /// tile, which read every chain: 78,553 attachments at province scale, whose names and sort
+    /// they never show).
+    enum Members { case listed, counted }
+
     /// The maps of several chains from three queries in all (clusters, nodes, attachments with
     /// their revenue), not three per chain: the gap list and the dashboard read every chain.
-    /// An enterprise's revenue over the window is its kept twelve-month sum (`RecentRevenue`) when
-    /// its latest month ends the window — nearly every one — and none when it stopped reporting
-    /// before the window; only the others sum their months. (Summing every attachment's twelve
-    /// months read 159,000 pages on PostgreSQL at province scale: 1.9 s of a cold dashboard.)
-    static func maps(_ chains: [Chain], now: Date, window: (from: Period, to: Period)? = nil, on db: Database) async throws -> [ChainMapDTO] {
+    static func maps(_ chains: [Chain], now: Date, window: (from: Period, to: Period)? = nil, members: Members = .listed,
+                     on db: Database) async throws -> [ChainMapDTO] {
         guard !chains.isEmpty else { return [] }
         let chainIDs = chains.map { $0.id! }
         let clusters = try await Cluster.query(on: db).filter(\.$id ~~ Set(chains.map(\.clusterID))).all()
@@ -123,23 +125,41 @@ enum ClusterQueries {
         var months = window
         if months == nil { months = try await lastTwelveMonths(now, on: db) }
         let (from, to) = months!
+        let sql = db as! any SQLDatabase
         let ids = SQLList(chainIDs.map { SQLBind($0) })
-        let attachments = try await (db as! any SQLDatabase).raw("""
-            SELECT n.chain_id AS chain_id, ne.node_id AS node_id, e.id AS enterprise_id, e.name AS name, e.tier AS tier,
-                   CAST(CASE WHEN r.through_period = \(bind: to.description) THEN COALESCE(r.revenue, 0)
-                             WHEN r.enterprise_id IS NOT NULL AND (r.through_period IS NULL OR r.through_period < \(bind: from.description)) THEN 0
-                             ELSE COALESCE((SELECT SUM(i.revenue) FROM enterprise_indicators i
-                                            WHERE i.enterprise_id = e.id AND i.period >= \(bind: from.description) AND i.period <= \(bind: to.description)), 0)
-                        END AS BIGINT) AS revenue
+        let revenue = windowRevenue(from: from, to: to)
+        let attached: SQLQueryString = """
             FROM chain_node_enterprises ne
             JOIN chain_nodes n ON n.id = ne.node_id
             JOIN enterprises e ON e.id = ne.enterprise_id
             LEFT JOIN \(unsafeRaw: RecentRevenue.table) r ON r.enterprise_id = e.id
             WHERE n.chain_id IN (\(ids)) AND e.active = \(bind: true)
-            ORDER BY e.name_sort, e.id
-            """).all(decoding: Attachment.self, with: ListRunner.decoder)
-        let byNode = Dictionary(grouping: attachments, by: \.nodeId)
-        let targetRows = try await (db as! any SQLDatabase).raw("""
+            """
+        var listed: [Int: [Attachment]] = [:]
+        var facts: [Int: NodeStrengthRule.Facts] = [:]
+        switch members {
+        case .listed:
+            let attachments = try await sql.raw("""
+                SELECT ne.node_id AS node_id, e.id AS enterprise_id, e.name AS name, e.tier AS tier, CAST(\(revenue) AS BIGINT) AS revenue
+                \(attached) ORDER BY e.name_sort, e.id
+                """).all(decoding: Attachment.self, with: ListRunner.decoder)
+            listed = Dictionary(grouping: attachments, by: \.nodeId)
+            facts = listed.mapValues { local in
+                NodeStrengthRule.Facts(enterprises: local.count, revenue: local.reduce(0) { $0 + $1.revenue },
+                                       bestTier: bestTier(local.map(\.tier)))
+            }
+        case .counted:
+            struct Tally: Decodable { var nodeId: Int; var tier: String?; var enterprises: Int; var revenue: Int64 }
+            let tallies = try await sql.raw("""
+                SELECT ne.node_id AS node_id, e.tier AS tier, COUNT(*) AS enterprises, CAST(SUM(\(revenue)) AS BIGINT) AS revenue
+                \(attached) GROUP BY ne.node_id, e.tier
+                """).all(decoding: Tally.self, with: ListRunner.decoder)
+            facts = Dictionary(grouping: tallies, by: \.nodeId).mapValues { tiers in
+                NodeStrengthRule.Facts(enterprises: tiers.reduce(0) { $0 + $1.enterprises }, revenue: tiers.reduce(0) { $0 + $1.revenue },
+                                       bestTier: bestTier(tiers.map(\.tier)))
+            }
+        }
+        let targetRows = try await sql.raw("""
             SELECT t.id, t.name, t.region, t.chain_node_id FROM target_companies t JOIN chain_nodes n ON n.id = t.chain_node_id
             WHERE n.chain_id IN (\(ids)) AND t.active = \(bind: true) ORDER BY t.name_sort, t.id
             """).all()
@@ -150,21 +170,41 @@ enum ClusterQueries {
                       region: try row.decode(column: "region", as: String?.self)))
         }
         return chains.map { chain in
-            var map = assemble(chain, clusterName: clusterNames[chain.clusterID] ?? "", nodes: nodesByChain[chain.id!] ?? [], byNode: byNode, from: from, to: to)
+            var map = assemble(chain, clusterName: clusterNames[chain.clusterID] ?? "", nodes: nodesByChain[chain.id!] ?? [],
+                               facts: facts, listed: listed, from: from, to: to)
             for index in map.nodes.indices { map.nodes[index].targetCompanies = targets[map.nodes[index].id] ?? [] }
             return map
         }
     }
 
-    /// One chain's map from its nodes and the attachments by node: the tree walk and each node's strength.
-    private static func assemble(_ chain: Chain, clusterName: String, nodes: [ChainNode], byNode: [Int: [Attachment]], from: Period, to: Period) -> ChainMapDTO {
+    /// An attached enterprise's revenue over the window (aliases e, r): its kept twelve-month sum
+    /// (`RecentRevenue`) when its latest month ends the window — nearly every one — none when it
+    /// stopped reporting before the window; only the others sum their months. (Summing every
+    /// attachment's twelve months read 159,000 pages on PostgreSQL at province scale.)
+    private static func windowRevenue(from: Period, to: Period) -> SQLQueryString {
+        """
+        CASE WHEN r.through_period = \(bind: to.description) THEN COALESCE(r.revenue, 0)
+             WHEN r.enterprise_id IS NOT NULL AND (r.through_period IS NULL OR r.through_period < \(bind: from.description)) THEN 0
+             ELSE COALESCE((SELECT SUM(i.revenue) FROM enterprise_indicators i
+                            WHERE i.enterprise_id = e.id AND i.period >= \(bind: from.description) AND i.period <= \(bind: to.description)), 0)
+        END
+        """
+    }
+
+    private static func bestTier(_ tiers: [String?]) -> EnterpriseTier? {
+        tiers.compactMap { $0.flatMap(EnterpriseTier.init(rawValue:)) }.max { $0.rank < $1.rank }
+    }
+
+    /// One chain's map from its nodes, each node's facts and (when listed) its enterprises: the
+    /// tree walk and each node's strength.
+    private static func assemble(_ chain: Chain, clusterName: String, nodes: [ChainNode], facts: [Int: NodeStrengthRule.Facts],
+                                 listed: [Int: [Attachment]], from: Period, to: Period) -> ChainMapDTO {
         let rule = chain.rule
         var ordered: [ChainMapDTO.Node] = []
         let children = Dictionary(grouping: nodes, by: { $0.parentID ?? 0 })
         func visit(_ node: ChainNode, depth: Int) {
-            let local = byNode[node.id!] ?? []
-            let facts = NodeStrengthRule.Facts(enterprises: local.count, revenue: local.reduce(0) { $0 + $1.revenue },
-                                               bestTier: local.compactMap { $0.tier.flatMap(EnterpriseTier.init(rawValue:)) }.max { $0.rank < $1.rank })
+            let local = listed[node.id!] ?? []
+            let facts = facts[node.id!] ?? NodeStrengthRule.Facts(enterprises: 0, revenue: 0, bestTier: nil)
             let (strength, reasons) = rule.assess(facts)
             ordered.append(ChainMapDTO.Node(
                 id: node.id!, parentId: node.parentID, depth: depth, segment: node.segment, name: node.name, industryCodes: node.codes,
