@@ -22,6 +22,8 @@ enum DerivedTables {
         Rollup(tables: [PublicRateLimit.table], labelZh: "公开页面访问计数（限流）", rebuild: { try await $0.raw("DELETE FROM public_hits").run() }),
         // The public forms' signing key: made again on first use (forms drawn before become stale).
         Rollup(tables: [PublicFormStamp.secretsTable], labelZh: "公开表单签名密钥", rebuild: { try await $0.raw("DELETE FROM server_secrets").run() }),
+        // A bulk figures write's marker, only ever present inside its own transaction.
+        Rollup(tables: [StagedFigures.deferrals], labelZh: "批量写入的汇总延迟标记", rebuild: { try await $0.raw("DELETE FROM rollup_deferrals").run() }),
     ]
 
     static let names: Set<String> = Set([SearchIndex.table] + rollups.flatMap(\.tables))

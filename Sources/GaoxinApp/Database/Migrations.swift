@@ -58,6 +58,7 @@ enum Migrations {
         M0052_UpdateClusterStructureUnit(),
         M0053_CreateReferenceIndexes(),
         M0054_UpdateFigureCacheAddClaim(),
+        M0055_UpdateIndicatorTriggersDeferrable(),
     ]
 
     static func register(on app: Application) {

@@ -3,11 +3,11 @@ import Foundation
 import GaoxinDomain
 import SQLKit
 
-/// Writes many months of figures in one transaction with a few statements per few hundred rows:
-/// the rows already stored are read in chunks, changed and new months go in as one multi-row
-/// `INSERT … ON CONFLICT (enterprise_id, period) DO UPDATE`, and their audit entries as one
-/// multi-row insert. Row by row, a 30,000-row import held SQLite's single connection for most of
-/// a minute and every other request timed out behind it.
+/// Writes many months of figures in one transaction: the rows already stored are read in chunks,
+/// unchanged months dropped, and the changed and new ones written as a set (`StagedFigures`: one
+/// upsert and one grouped statement per roll-up); corrections are audited in multi-row inserts.
+/// Row by row, a 30,000-row import held SQLite's single connection for most of a minute and
+/// every other request timed out behind it.
 enum IndicatorBulkWriter {
     struct Item {
         var enterpriseID: Int
@@ -34,7 +34,6 @@ enum IndicatorBulkWriter {
                       on tx: any Database, progress: (Int, Int) async -> Void) async throws -> Int {
         let sql = tx as! any SQLDatabase
         let enterpriseIDs = Array(Set(items.map(\.enterpriseID))).sorted()
-        var names: [Int: String] = [:]
         var stored: [MonthOf: IndicatorDTO] = [:]
         // Only the items' months: a streamed file's slice would otherwise read every month the
         // slices before it wrote for the same enterprises (a quadratic read over the file).
@@ -43,9 +42,6 @@ enum IndicatorBulkWriter {
         // property reflection, a quarter of its time.
         for start in stride(from: 0, to: enterpriseIDs.count, by: chunkSize) {
             let ids = Array(enterpriseIDs[start..<min(start + chunkSize, enterpriseIDs.count)])
-            for row in try await sql.select().columns("id", "name").from(Enterprise.schema).where("id", .in, SQLBind.group(ids)).all() {
-                names[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self)
-            }
             for row in try await sql.select().columns(storedColumns).from(EnterpriseIndicator.schema)
                 .where("enterprise_id", .in, SQLBind.group(ids)).where("period", .in, SQLBind.group(periods))
                 .all(decoding: StoredMonth.self, with: ListRunner.decoder) {
@@ -64,28 +60,29 @@ enum IndicatorBulkWriter {
             let after = IndicatorDTO(enterpriseId: item.enterpriseID, period: item.period.description, item.input)
             if before != after { changes.append((item, before, after)) }
         }
-        for start in stride(from: 0, to: changes.count, by: chunkSize) {
-            let chunk = changes[start..<min(start + chunkSize, changes.count)]
-            var insert = sql.insert(into: EnterpriseIndicator.schema)
-                .columns("enterprise_id", "period", "revenue", "output_value", "tax", "rd_expense", "employees", "invention_patents", "updated_at")
-            for change in chunk {
-                let input = change.item.input
-                insert = insert.values(SQLBind(change.item.enterpriseID), SQLBind(change.item.period.description), SQLBind(input.revenue),
-                                       SQLBind(input.outputValue), SQLBind(input.tax), SQLBind(input.rdExpense),
-                                       SQLBind(input.employees.map(Int64.init)), SQLBind(input.inventionPatents.map(Int64.init)), SQLBind(now))
+        try await StagedFigures.write(changes.map { .init(enterpriseID: $0.item.enterpriseID, period: $0.item.period.description, input: $0.item.input) },
+                                      now: now, on: sql)
+        // A month a file reports for the first time is audited by the import's own row (who,
+        // when, the file's checksum and counts) and is the row itself; a month it changes keeps
+        // its before → after here, as an edit does. (A row per new month would be 36,000,000
+        // audit rows for a province's three years, larger than the figures.)
+        let corrections = changes.filter { $0.before != nil }
+        var names: [Int: String] = [:]
+        for ids in Array(Set(corrections.map(\.item.enterpriseID))).sorted().chunked(chunkSize) {
+            for row in try await sql.select().columns("id", "name").from(Enterprise.schema).where("id", .in, SQLBind.group(ids)).all() {
+                names[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self)
             }
-            try await insert.onConflict(with: ["enterprise_id", "period"]) { conflict in
-                ["revenue", "output_value", "tax", "rd_expense", "employees", "invention_patents", "updated_at"]
-                    .reduce(conflict) { $0.set(excludedValueOf: $1) }
-            }.run()
+        }
+        for start in stride(from: 0, to: corrections.count, by: chunkSize) {
+            let chunk = corrections[start..<min(start + chunkSize, corrections.count)]
             let entries = chunk.map { change in
-                AuditLog.entry(at: now, actor: actor, address: address, action: change.before == nil ? .create : .update,
+                AuditLog.entry(at: now, actor: actor, address: address, action: .update,
                                entity: "enterprise_indicator", entityID: "\(change.item.enterpriseID)/\(change.item.period)",
                                summary: summary(names[change.item.enterpriseID] ?? "#\(change.item.enterpriseID)", change.item.period),
                                before: change.before, after: change.after)
             }
             try await AuditLog.insert(entries, on: tx)
-            await progress(start + chunk.count, changes.count)
+            await progress(start + chunk.count, corrections.count)
         }
         return changes.count
     }

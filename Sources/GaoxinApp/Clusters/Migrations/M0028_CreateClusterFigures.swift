@@ -61,7 +61,7 @@ struct M0028_CreateClusterFigures: AsyncMigration {
 
     /// Adds (`sign` 1) or takes away (-1) figure rows (alias i) for clusters (alias m, column
     /// cluster_id); `from` holds the joins and the WHERE that keeps members above scale and active.
-    private static func upsert(sign: String, from: String) -> String {
+    static func upsert(sign: String, from: String) -> String {
         let change = ["\(sign) * COUNT(*)", "\(sign) * COUNT(i.revenue)"] + MonthlyFigures.figures.map { "\(sign) * COALESCE(SUM(i.\($0)), 0)" }
         return """
         INSERT INTO cluster_figures (\(columns))

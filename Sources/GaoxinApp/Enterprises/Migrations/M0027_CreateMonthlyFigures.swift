@@ -44,7 +44,7 @@ struct M0027_CreateMonthlyFigures: AsyncMigration {
 
     /// Adds (`sign` 1) or removes (-1) figure rows `from` (alias i), each with its enterprise's group
     /// given by `group` (columns unit_id, industry_code, above_scale, active of alias e).
-    private static func upsert(sign: String, from: String) -> String {
+    static func upsert(sign: String, from: String) -> String {
         // An upsert's SELECT needs a WHERE for SQLite to tell its ON CONFLICT from a join's ON.
         let from = from.contains(" WHERE ") ? from : from + " WHERE 1 = 1"
         return """
