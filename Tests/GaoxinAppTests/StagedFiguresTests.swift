@@ -76,11 +76,11 @@ final class StagedFiguresTests: XCTestCase {
             let file = [
                 "\(USCC.numbered(9801)),2025-01,150,",  // a correction: revenue 100 → 150, tax 5 → none
                 "\(USCC.numbered(9801)),2025-02,200,5",  // as stored
-                "\(USCC.numbered(9801)),2025-03,300,6",
                 "\(USCC.numbered(9802)),2025-01,40,1",
                 "\(USCC.numbered(9802)),2025-02,41,1",
                 "\(USCC.numbered(9803)),2025-01,900,30",
                 "\(USCC.numbered(9803)),2025-02,910,31",
+                "\(USCC.numbered(9801)),2025-03,300,6",  // the member again, two slices on
             ]
             guard case .succeeded(let message, _) = try await run(app, fixtures, file) else { return XCTFail("the file imports") }
             XCTAssertEqual(message, "已导入 6 条企业月度指标（共 7 行，其余 1 行与现有数据相同，未改动）")

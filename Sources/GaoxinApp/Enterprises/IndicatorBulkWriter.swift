@@ -30,8 +30,10 @@ enum IndicatorBulkWriter {
     static let chunkSize = 500
 
     /// Returns how many months were inserted or changed (unchanged months are neither written nor audited).
+    /// `recentRevenueLater`: a file's slice, whose enterprises' twelve-month revenue the import
+    /// recomputes once after its last slice (`StagedFigures.finish`).
     static func write(_ items: [Item], actor: Actor?, address: String?, now: Date, summary: (String, Period) -> String,
-                      on tx: any Database, progress: (Int, Int) async -> Void) async throws -> Int {
+                      recentRevenueLater: Bool = false, on tx: any Database, progress: (Int, Int) async -> Void) async throws -> Int {
         let sql = tx as! any SQLDatabase
         let enterpriseIDs = Array(Set(items.map(\.enterpriseID))).sorted()
         var stored: [MonthOf: IndicatorDTO] = [:]
@@ -61,7 +63,7 @@ enum IndicatorBulkWriter {
             if before != after { changes.append((item, before, after)) }
         }
         try await StagedFigures.write(changes.map { .init(enterpriseID: $0.item.enterpriseID, period: $0.item.period.description, input: $0.item.input) },
-                                      now: now, on: sql)
+                                      now: now, recentRevenueLater: recentRevenueLater, on: sql)
         // A month a file reports for the first time is audited by the import's own row (who,
         // when, the file's checksum and counts) and is the row itself; a month it changes keeps
         // its before → after here, as an edit does. (A row per new month would be 36,000,000

@@ -174,19 +174,29 @@ struct EnterpriseRegister: SlicedImportRegister {
 
     struct RowRefusal: Error { var reason: String }
 
-    /// Registered enterprises among the file's codes, fetched in batches (a file may hold many thousands).
+    /// Registered enterprises among the file's codes, fetched in batches (a file may hold many
+    /// thousands), their units read once. Columns are read by position, not through `Decodable`:
+    /// decoding a struct per row was 7 % of a 600,000-row figures import (perf).
     static func existing(codes: [String], on db: Database) async throws -> [String: Existing] {
+        let sql = db as! any SQLDatabase
         var found: [String: Existing] = [:]
+        found.reserveCapacity(codes.count)
+        var units: [Int: (path: UnitPath?, name: String)] = [:]
         let unique = Array(Set(codes))
-        struct Row: Decodable { var id: Int; var creditCode: String; var path: String; var unitName: String; var name: String }
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let batch = Array(unique[start..<min(start + 500, unique.count)])
-            let rows = try await (db as! any SQLDatabase).select()
-                .column(SQLRaw("e.id AS id")).column(SQLRaw("e.credit_code AS credit_code")).column(SQLRaw("u.path AS path")).column(SQLRaw("u.name AS unit_name")).column(SQLRaw("e.name AS name"))
-                .from(SQLRaw("enterprises e JOIN units u ON u.id = e.unit_id"))
-                .where(SQLColumn("credit_code", table: "e"), .in, SQLBind.group(batch))
-                .all(decoding: Row.self, with: ListRunner.decoder)
-            for row in rows { found[row.creditCode] = Existing(id: row.id, unitPath: UnitPath(row.path), unitName: row.unitName, name: row.name) }
+        for start in stride(from: 0, to: unique.count, by: 2_000) {
+            let batch = Array(unique[start..<min(start + 2_000, unique.count)])
+            let rows = try await sql.select().columns("id", "credit_code", "unit_id", "name").from(Enterprise.schema)
+                .where("credit_code", .in, SQLBind.group(batch)).all()
+            for row in rows {
+                let unitID = try row.decode(column: "unit_id", as: Int.self)
+                if units[unitID] == nil {
+                    let unit = try await sql.select().columns("path", "name").from(OrgUnit.schema).where("id", .equal, SQLBind(unitID)).first()
+                    units[unitID] = (try unit.flatMap { UnitPath(try $0.decode(column: "path", as: String.self)) }, try unit?.decode(column: "name", as: String.self) ?? "")
+                }
+                let unit = units[unitID]!
+                found[try row.decode(column: "credit_code", as: String.self)] = Existing(
+                    id: try row.decode(column: "id", as: Int.self), unitPath: unit.path, unitName: unit.name, name: try row.decode(column: "name", as: String.self))
+            }
         }
         return found
     }

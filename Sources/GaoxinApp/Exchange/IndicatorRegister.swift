@@ -34,7 +34,9 @@ struct IndicatorRegister: SlicedImportRegister {
             try await plan(rows, on: tx, actor: context.actor, now: context.clock.now(), seen: &seen, context: nil)
         }, write: { items, tx in
             try await IndicatorBulkWriter.write(items, actor: context.actor, address: context.address, now: context.clock.now(),
-                                                summary: IndicatorRegister.summary, on: tx, progress: { _, _ in })
+                                                summary: IndicatorRegister.summary, recentRevenueLater: true, on: tx, progress: { _, _ in })
+        }, finish: { tx in
+            try await StagedFigures.finish(on: tx as! any SQLDatabase)
         })
     }
 

@@ -17,6 +17,9 @@ protocol ImportSlices: AnyObject, Sendable {
     /// then, when `write` is true and the slice has no problem, writes it. Returns the problems
     /// and how many records were inserted or changed.
     func take(_ rows: [ImportRow], write: Bool, on tx: any Database) async throws -> (errors: [ImportRowError], written: Int)
+    /// After the last slice of a file without problems, in the same transaction: what the
+    /// register does once for the whole file (the figures' twelve-month revenue).
+    func finish(on tx: any Database) async throws
 }
 
 /// The usual slices: each planned against the database and the keys the slices before it gave
@@ -25,15 +28,18 @@ protocol ImportSlices: AnyObject, Sendable {
 final class PlannedSlices<Seen, Item>: ImportSlices, @unchecked Sendable {
     typealias Plan = (_ rows: [ImportRow], _ tx: any Database, _ seen: inout Seen) async throws -> (errors: [ImportRowError], items: [Item])
     typealias Write = (_ items: [Item], _ tx: any Database) async throws -> Int
+    typealias Finish = (_ tx: any Database) async throws -> Void
 
     private var seen: Seen
     private let plan: Plan
     private let writer: Write
+    private let finisher: Finish
 
-    init(seen: Seen, plan: @escaping Plan, write: @escaping Write) {
+    init(seen: Seen, plan: @escaping Plan, write: @escaping Write, finish: @escaping Finish = { _ in }) {
         self.seen = seen
         self.plan = plan
         writer = write
+        finisher = finish
     }
 
     func take(_ rows: [ImportRow], write: Bool, on tx: any Database) async throws -> (errors: [ImportRowError], written: Int) {
@@ -41,6 +47,8 @@ final class PlannedSlices<Seen, Item>: ImportSlices, @unchecked Sendable {
         guard write, planned.errors.isEmpty else { return (planned.errors, 0) }
         return ([], try await writer(planned.items, tx))
     }
+
+    func finish(on tx: any Database) async throws { try await finisher(tx) }
 }
 
 /// Where an import's file is: in memory (an upload) or on disk (the CLI, which can stream a file

@@ -70,6 +70,7 @@ enum SlicedImportRun {
                 }
                 if rowCount == 0 { throw Refused(errors: [header.noDataError], count: 1) }
                 if errorCount > 0 { throw Refused(errors: errors, count: errorCount) }
+                try await slices.finish(on: tx)
                 let file = ImportFileRecord(fileName: fileName, sha256: checksum.hex(), bytes: reader.bytesRead, rows: rowCount, written: written)
                 try await ImportJob.audit(register, file, context: context, on: tx)
                 return (written, rowCount)
