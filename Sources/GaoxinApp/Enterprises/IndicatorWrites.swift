@@ -29,12 +29,17 @@ enum IndicatorWrites {
     /// A month someone reports figures for (an enterprise's, a cluster's, a zone indicator's):
     /// given, `YYYY-MM`, not in the future, not before 1990. Failures go to `v` at `period`.
     static func checkMonth(_ rawPeriod: String, now: Date, into v: inout FieldValidator) -> Period? {
+        checkMonth(rawPeriod, current: currentPeriod(now), into: &v)
+    }
+
+    /// `current`: this month, worked out once for a file's rows (a calendar per row was 1 % of an import).
+    static func checkMonth(_ rawPeriod: String, current: Period, into v: inout FieldValidator) -> Period? {
         let period = Period(rawPeriod)
         if period == nil, rawPeriod.trimmingCharacters(in: .whitespaces).isEmpty {
             v.add(.required("period", label: "月份", labelEn: "Month"))
         } else if period == nil {
             v.add(.invalid("period", zh: "月份“\(rawPeriod)”格式不对，应为 YYYY-MM，如 2025-03", en: "Month should be YYYY-MM"))
-        } else if let period, period > currentPeriod(now) {
+        } else if let period, period > current {
             v.add(.invalid("period", zh: "不能填报未来月份 \(period)", en: "Month \(period) is in the future"))
         } else if let period, period.year < 1990 {
             v.add(.invalid("period", zh: "月份不能早于 1990 年（\(period)）", en: "Month \(period) is before 1990"))
@@ -43,7 +48,11 @@ enum IndicatorWrites {
     }
 
     static func check(period rawPeriod: String, _ input: IndicatorInput, now: Date, into v: inout FieldValidator) -> Period? {
-        let period = checkMonth(rawPeriod, now: now, into: &v)
+        check(period: rawPeriod, input, current: currentPeriod(now), into: &v)
+    }
+
+    static func check(period rawPeriod: String, _ input: IndicatorInput, current: Period, into v: inout FieldValidator) -> Period? {
+        let period = checkMonth(rawPeriod, current: current, into: &v)
         let money: [(String, Int64?)] = [("revenue", input.revenue), ("outputValue", input.outputValue), ("tax", input.tax), ("rdExpense", input.rdExpense)]
         for (key, value) in money {
             guard let value, let figure = figures.first(where: { $0.key == key }) else { continue }

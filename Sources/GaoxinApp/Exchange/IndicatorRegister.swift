@@ -52,6 +52,7 @@ struct IndicatorRegister: SlicedImportRegister {
         // The file's figure columns, the same for every row: one set shared by all items.
         let presentFigures = rows.first.map { first in Set(IndicatorWrites.figures.map(\.key).filter(first.has)) } ?? []
         var itemRows: [Int] = []
+        let current = IndicatorWrites.currentPeriod(now)
         for (index, row) in rows.enumerated() {
             if index % 500 == 0 { await context?.report("validating", index, rows.count) }
             var rowErrors: [ImportRowError] = []
@@ -74,7 +75,7 @@ struct IndicatorRegister: SlicedImportRegister {
             input.employees = whole("employees")
             input.inventionPatents = whole("inventionPatents")
             var v = FieldValidator()
-            let period = IndicatorWrites.check(period: row.value("period"), input, now: now, into: &v)
+            let period = IndicatorWrites.check(period: row.value("period"), input, current: current, into: &v)
             let parsedFields = Set(rowErrors.map(\.column))
             for error in v.errors {
                 let column = labels[error.field] ?? error.field
