@@ -201,6 +201,10 @@ final class ClusterChainTests: XCTestCase {
             let past = try await ClusterQueries.map(chainModel, now: Date(), window: ClusterQueries.twelveMonths(endingWith: Period(year: 2025, month: 12)!), on: app.db)
             // 2025-01 … 2025-12: 企业21 from 2025-06 (7 × 10), 企业22 from 2025-05 (8 × 5), 企业23 2024-08 … 2025-07 (7 × 7).
             XCTAssertEqual(revenues(past), ["链上企业21": 70, "链上企业22": 40, "链上企业23": 49, "链上企业24": 0])
+            // An enterprise without its kept row (a restore in progress) sums its months.
+            try await (app.db as! any SQLDatabase).raw("DELETE FROM enterprise_recent_revenue WHERE enterprise_id = \(bind: stopped.id!)").run()
+            let withoutKept = try await ClusterQueries.map(chainModel, now: Date(), on: app.db)
+            XCTAssertEqual(revenues(withoutKept), revenues(latest))
             // The gaps list counts what the map lists, without the names.
             let counted = try await ClusterQueries.maps([chainModel], now: Date(), members: .counted, on: app.db)[0]
             func judged(_ map: ChainMapDTO) -> [String] { map.nodes.map { "\($0.strength) \($0.enterpriseCount) \($0.revenue) \($0.reasons)" } }

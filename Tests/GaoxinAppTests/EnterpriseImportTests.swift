@@ -290,6 +290,7 @@ final class EnterpriseImportTests: XCTestCase {
             XCTAssertEqual(first["status"] as? String, "succeeded", "\(first)")
             XCTAssertEqual(first["inserted"] as? Int, 1200)
             XCTAssertEqual(first["progress"] as? Int, first["total"] as? Int, "a finished job shows its whole count")
+            XCTAssertEqual(first["total"] as? Int, 1200, "the records written, counted into the row (on SQLite from the job's beacon)")
             Check.equal(try await Probe.count(app, "enterprise_indicators"), 1200)
             Check.equal(try await Probe.count(app, "audit_log", where: "entity = 'enterprise_indicator'"), 0, "new months are audited by the import's own row")
             Check.equal(try await month(app, ids[4], "2024-12").revenue, Int64(1000 + 4 * 1000 + 239))

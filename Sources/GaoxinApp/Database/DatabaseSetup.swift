@@ -12,6 +12,10 @@ enum DatabaseSetup {
             app.databases.use(DatabaseConfigurationFactory {
                 SQLiteConnections(path: path, perEventLoop: sqliteConnections, sqlLogLevel: .debug, mmapBytes: sqliteMmapBytes)
             }, as: .sqlite)
+            // Running jobs' progress and heartbeats, beside the database (`JobBeacon`).
+            app.databases.use(DatabaseConfigurationFactory {
+                SQLiteConnections(path: JobBeacon.path(besides: path), perEventLoop: 1, sqlLogLevel: .debug, mmapBytes: 0)
+            }, as: JobBeacon.id, isDefault: false)
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             // Search queries: a generic plan can turn an indexed LIKE into a scan (TOOLING.md).

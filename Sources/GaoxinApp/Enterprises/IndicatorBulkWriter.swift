@@ -69,6 +69,8 @@ enum IndicatorBulkWriter {
         // its before → after here, as an edit does. (A row per new month would be 36,000,000
         // audit rows for a province's three years, larger than the figures.)
         let corrections = changes.filter { $0.before != nil }
+        let newMonths = changes.count - corrections.count
+        await progress(newMonths, changes.count)
         var names: [Int: String] = [:]
         for ids in Array(Set(corrections.map(\.item.enterpriseID))).sorted().chunked(chunkSize) {
             for row in try await sql.select().columns("id", "name").from(Enterprise.schema).where("id", .in, SQLBind.group(ids)).all() {
@@ -84,7 +86,7 @@ enum IndicatorBulkWriter {
                                before: change.before, after: change.after)
             }
             try await AuditLog.insert(entries, on: tx)
-            await progress(start + chunk.count, corrections.count)
+            await progress(newMonths + start + chunk.count, changes.count)
         }
         return changes.count
     }

@@ -88,7 +88,7 @@ enum ImportJob {
     }
 
     static func succeeded(_ register: any ImportRegister, inserted: Int, rows: Int, context: ImportContext, started: UInt64) async -> JobOutcome {
-        // On SQLite the transaction held the write lock, so progress is written after it.
+        // The whole count once the transaction is over (on SQLite a job's beacon had the file's bytes).
         await context.report("writing", inserted, inserted)
         OperatorMetrics.imported(rows: inserted, register: register.key, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         let unchanged = rows - inserted

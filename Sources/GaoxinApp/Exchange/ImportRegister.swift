@@ -132,7 +132,7 @@ struct ImportContext: Sendable {
     var carried = ImportCarry()
     /// Told of each streamed slice (phase, bytes read, file size) — the command line prints it.
     /// Unlike `progress` it writes nothing to the database, so it is heard inside the transaction.
-    var announce: (@Sendable (_ phase: String, _ done: Int, _ total: Int) -> Void)? = nil
+    var announce: (@Sendable (_ phase: String, _ done: Int, _ total: Int) async -> Void)? = nil
 
     func report(_ phase: String, _ done: Int, _ total: Int) async {
         try? await progress?.report(phase: phase, progress: done, total: total)
@@ -145,11 +145,13 @@ struct ImportContext: Sendable {
     }
 
     /// The context for work inside a transaction. SQLite has one write lock, which the
-    /// transaction holds: a progress write from another connection would wait for it until the
-    /// busy timeout, so there progress is not reported while writing.
+    /// transaction holds: a progress write to the job row from another connection would wait for
+    /// it until the busy timeout, so there progress is reported only to the job's beacon
+    /// (`JobBeacon`), a database file of its own, and not at all without one.
     func forTransaction(on tx: Database) -> ImportContext {
         let single = (tx as? any SQLDatabase)?.dialect.name == "sqlite"
-        return ImportContext(db: db, actor: actor, address: address, clock: clock, passwords: passwords, progress: single ? nil : progress,
+        let reported = single && !(progress?.reportsBesideTheDatabase ?? false) ? nil : progress
+        return ImportContext(db: db, actor: actor, address: address, clock: clock, passwords: passwords, progress: reported,
                              carried: carried, announce: announce)
     }
 }

@@ -58,7 +58,7 @@ enum SlicedImportRun {
                     errors += found.prefix(max(0, listedErrors - errors.count))
                     let phase = errorCount == 0 ? "writing" : "validating"
                     await progress.report(phase, reader.bytesRead, reader.totalBytes)
-                    context.announce?(phase, reader.bytesRead, reader.totalBytes)
+                    await context.announce?(phase, reader.bytesRead, reader.totalBytes)
                 }
                 var batch = afterHeading
                 while true {

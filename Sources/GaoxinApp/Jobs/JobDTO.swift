@@ -93,6 +93,6 @@ enum JobQueries {
         let actor = try req.requireActor()
         guard let id = req.parameters.get("id", as: Int.self), let job = try await Job.find(id, on: req.db),
               job.createdBy == actor.userID || actor.has(.admin) else { throw AppError.notFound("该任务") }
-        return job
+        return await JobBeacon.overlay([job], beacon: JobBeacon.database(req.application))[0]
     }
 }

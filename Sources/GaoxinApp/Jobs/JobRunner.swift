@@ -14,13 +14,19 @@ enum JobRunner {
         let jobID: Int
         let db: Database
         let clock: AppClock
+        /// Where progress goes instead of the job row (SQLite: `JobBeacon`), or nil.
+        nonisolated let beacon: (any Database)?
         private var lastWrite = Date.distantPast
 
-        init(jobID: Int, db: Database, clock: AppClock) {
+        init(jobID: Int, db: Database, clock: AppClock, beacon: (any Database)? = nil) {
             self.jobID = jobID
             self.db = db
             self.clock = clock
+            self.beacon = beacon
         }
+
+        /// Whether a report may be made while a transaction holds the database's write lock.
+        nonisolated var reportsBesideTheDatabase: Bool { beacon != nil }
 
         /// Records phase and progress; writes at most every half second unless `force`.
         func report(phase: String, progress: Int, total: Int, force: Bool = false) async throws {
@@ -28,6 +34,10 @@ enum JobRunner {
             let due = force || now.timeIntervalSince(lastWrite) >= 0.5 || progress >= total
             if due { lastWrite = now }
             guard due else { return }
+            if let beacon {
+                try await JobBeacon.report(jobID: jobID, phase: phase, progress: progress, total: total, on: beacon)
+                return
+            }
             try await Job.query(on: db).filter(\.$id == jobID)
                 .set(\.$phase, to: phase).set(\.$progress, to: progress).set(\.$total, to: total)
                 .set(\.$heartbeatAt, to: Date()).update()
@@ -57,17 +67,22 @@ enum JobRunner {
         let clock = app.clock
         let logger = app.logger
         let running = app.runningJobs
+        let beacon = JobBeacon.database(app)
         running?.enter()
         Task.detached {
             defer { running?.leave() }
-            let progress = Progress(jobID: jobID, db: db, clock: clock)
+            let progress = Progress(jobID: jobID, db: db, clock: clock, beacon: beacon)
             let heartbeat = Task {
                 while !Task.isCancelled {
                     try? await Task.sleep(nanoseconds: UInt64(heartbeatEvery * 1_000_000_000))
+                    // Into the beacon on SQLite; where it cannot be written, the row (which waits
+                    // for an import's lock, but beats once it can).
+                    if let beacon, (try? await JobBeacon.heartbeat(jobID: jobID, on: beacon)) != nil { continue }
                     try? await Job.query(on: db).filter(\.$id == jobID).set(\.$heartbeatAt, to: Date()).update()
                 }
             }
             var outcome: JobOutcome
+            if let beacon { try? await JobBeacon.remove(jobID: jobID, on: beacon) }  // none left from an earlier job of this id
             do {
                 try await Job.query(on: db).filter(\.$id == jobID)
                     .set(\.$status, to: JobStatus.running.rawValue).set(\.$startedAt, to: clock.now()).update()
@@ -81,34 +96,51 @@ enum JobRunner {
             // closing pool would drop its connection unclosed (seen as a crash in a debug build).
             heartbeat.cancel()
             await heartbeat.value
+            // The beacon's last count goes into the row, which is all a finished job has.
+            let last = beacon == nil ? nil : (try? await JobBeacon.read([jobID], on: beacon!))?[jobID]
             do {
-                try await finish(jobID, outcome, db: db, now: clock.now())
+                try await finish(jobID, outcome, counted: last, db: db, now: clock.now())
             } catch {
                 logger.report(error: error)
                 if case .succeeded = outcome {
-                    try? await finish(jobID, .failed(message: "任务失败：\(error)", resultJSON: nil), db: db, now: clock.now())
+                    try? await finish(jobID, .failed(message: "任务失败：\(error)", resultJSON: nil), counted: last, db: db, now: clock.now())
                 }
             }
+            if let beacon { try? await JobBeacon.remove(jobID: jobID, on: beacon) }
         }
     }
 
-    private static func finish(_ jobID: Int, _ outcome: JobOutcome, db: Database, now: Date) async throws {
+    private static func finish(_ jobID: Int, _ outcome: JobOutcome, counted: JobBeacon.Beacon?, db: Database, now: Date) async throws {
         let (status, message, result): (JobStatus, String, String?) = {
             switch outcome {
             case .succeeded(let message, let result): return (.succeeded, message, result)
             case .failed(let message, let result): return (.failed, message, result)
             }
         }()
-        try await Job.query(on: db).filter(\.$id == jobID)
+        let update = Job.query(on: db).filter(\.$id == jobID)
             .set(\.$status, to: status.rawValue).set(\.$phase, to: "done").set(\.$message, to: message)
-            .set(\.$resultJSON, to: result).set(\.$finishedAt, to: now).set(\.$input, to: nil).update()
+            .set(\.$resultJSON, to: result).set(\.$finishedAt, to: now).set(\.$input, to: nil)
+        if let counted, counted.total > 0 || counted.progress > 0 {
+            update.set(\.$progress, to: counted.progress).set(\.$total, to: counted.total)
+        }
+        try await update.update()
     }
 
     /// Marks failed every unfinished job no live process is working on (its heartbeat stopped).
-    static func sweepAbandoned(on db: Database) async throws {
+    /// On SQLite a job's heartbeat beats in its beacon (`JobBeacon`): a job whose beacon is live
+    /// is working, however old its row's heartbeat.
+    static func sweepAbandoned(on db: Database, beacon: (any Database)? = nil) async throws {
         let cutoff = Date().addingTimeInterval(-abandonAfter)
+        var alive: [Int] = []
+        if let beacon {
+            let unfinished = try await Job.query(on: db).filter(\.$status ~~ [JobStatus.queued.rawValue, JobStatus.running.rawValue]).all(\.$id)
+            // A beacon that cannot be read stops the sweep: it could not tell a live job from a dead one.
+            alive = try await JobBeacon.read(unfinished, on: beacon).filter { $0.value.heartbeatAt >= cutoff }.map(\.key)
+            try await JobBeacon.removeAll(except: unfinished, on: beacon)
+        }
         try await Job.query(on: db)
             .filter(\.$status ~~ [JobStatus.queued.rawValue, JobStatus.running.rawValue])
+            .filter(\.$id !~ alive)
             .group(.or) { $0.filter(\.$heartbeatAt == nil).filter(\.$heartbeatAt < cutoff) }
             .set(\.$status, to: JobStatus.failed.rawValue)
             .set(\.$phase, to: "done")
@@ -145,7 +177,8 @@ struct JobSweeper: LifecycleHandler {
 
     func didBootAsync(_ application: Application) async throws {
         // Commands such as `migrate` boot the application before the jobs table exists.
-        try? await JobRunner.sweepAbandoned(on: application.db)
+        let beacon = JobBeacon.database(application)
+        try? await JobRunner.sweepAbandoned(on: application.db, beacon: beacon)
         guard Self.sweepsPeriodically(arguments: application.environment.arguments) else { return }
         let db = application.db
         let box = self.box
@@ -155,7 +188,7 @@ struct JobSweeper: LifecycleHandler {
                 // A cancelled sleep ends the loop before another sweep: a sweep started while the
                 // application shuts down would open a connection on a pool being closed.
                 do { try await Task.sleep(nanoseconds: 30_000_000_000) } catch { return }
-                try? await JobRunner.sweepAbandoned(on: db)
+                try? await JobRunner.sweepAbandoned(on: db, beacon: beacon)
             }
         }
     }

@@ -37,7 +37,9 @@ enum TestDatabase {
             let path = NSTemporaryDirectory() + "gaoxin-test-\(UUID().uuidString).sqlite"
             try FileManager.default.copyItem(atPath: template, toPath: path)
             return ("sqlite://" + path, {
-                for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+                for file in [path, path + "-wal", path + "-shm"].flatMap({ [$0, JobBeacon.path(besides: path) + $0.dropFirst(path.count)] }) {
+                    try? FileManager.default.removeItem(atPath: file)
+                }
             })
         case .postgres:
             let base = try requirePostgres()

@@ -6,8 +6,10 @@ import SQLKit
 /// its own transaction, applies the roll-ups itself, and takes the row away before it commits —
 /// so no other connection ever sees it. On SQLite every figure-row trigger stands aside (row
 /// triggers took 14 of the 15 s a single `INSERT` of 600,000 months took); PostgreSQL's are
-/// statement triggers already, and only the twelve-month revenue's stands aside, so that a file's
-/// slices recompute it once per enterprise rather than once per slice.
+/// statement triggers already, and only the twelve-month revenue's stands aside — while the
+/// transaction-local setting `gaoxin.defer_recent_revenue` is on (a row would make a second
+/// import wait for the first) — so that a file's slices recompute it once per enterprise rather
+/// than once per slice. There the table stays empty.
 struct M0055_UpdateIndicatorTriggersDeferrable: AsyncMigration {
     func prepare(on database: Database) async throws {
         let sql = database as! any SQLDatabase
@@ -55,7 +57,7 @@ struct M0055_UpdateIndicatorTriggersDeferrable: AsyncMigration {
         precondition(recentRevenueFunction.contains(opening), "the function's body opens as M0033 wrote it")
         return recentRevenueFunction
             .replacingOccurrences(of: "CREATE FUNCTION", with: "CREATE OR REPLACE FUNCTION")
-            .replacingOccurrences(of: opening, with: opening + "  IF EXISTS (SELECT 1 FROM \(StagedFigures.deferrals)) THEN RETURN NULL; END IF;\n")
+            .replacingOccurrences(of: opening, with: opening + "  IF current_setting('\(StagedFigures.deferralSetting)', true) = 'on' THEN RETURN NULL; END IF;\n")
     }
 
     static func deferrable(_ trigger: String) -> String {

@@ -1,3 +1,4 @@
+import FluentPostgresDriver
 import Foundation
 import SQLKit
 
@@ -9,11 +10,14 @@ import SQLKit
 /// the write puts a row in `rollup_deferrals` (M0055: the triggers stand aside while it is there),
 /// runs the roll-ups' own statements over the staged months, and takes the row away again, all in
 /// the caller's transaction: no other connection ever sees the triggers stand aside. The
-/// twelve-month revenue stands aside on both engines, to be recomputed once per enterprise
-/// (`finish`), not once per slice.
+/// twelve-month revenue stands aside on both engines (on PostgreSQL while a transaction-local
+/// setting is on), to be recomputed once per enterprise (`finish`), not once per slice. Callers
+/// are inside a transaction: the import's.
 enum StagedFigures {
     static let table = "figures_staged"
     static let deferrals = "rollup_deferrals"
+    /// PostgreSQL's counterpart of `deferrals`: a setting local to the writing transaction.
+    static let deferralSetting = "gaoxin.defer_recent_revenue"
     /// The enterprises written since the last `finish`, whose twelve-month revenue it recomputes.
     static let touched = "figures_touched"
 
@@ -27,7 +31,7 @@ enum StagedFigures {
 
     static let columns = ["enterprise_id", "period"] + MonthlyFigures.figures
 
-    /// Rows per staging statement: 8 values each, under both engines' limits on bound parameters.
+    /// Rows per staging statement on SQLite: 8 values each, under its limit on bound parameters.
     static let chunkSize = 1_000
 
     /// Writes `months` and moves the monthly and cluster roll-ups with them. Each enterprise's
@@ -43,7 +47,43 @@ enum StagedFigures {
             PRIMARY KEY (enterprise_id, period))
             """).run()
         try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS \(unsafeRaw: touched) (enterprise_id BIGINT PRIMARY KEY)").run()
-        try await sql.raw("DELETE FROM \(unsafeRaw: table)").run()
+        try await empty(table, on: sql)
+        if postgres, let connection = sql as? any PostgresDatabase {
+            try await copy(months, on: connection)
+        } else {
+            try await insert(months, on: sql)
+        }
+        let stored = MonthlyFigures.figures.joined(separator: ", ")
+        let replaced = (MonthlyFigures.figures + ["updated_at"]).map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+        // `WHERE TRUE`: SQLite reads an upsert's SELECT without a WHERE as a join's ON.
+        let upsert: SQLQueryString = """
+            INSERT INTO enterprise_indicators (enterprise_id, period, \(unsafeRaw: stored), updated_at)
+            SELECT enterprise_id, period, \(unsafeRaw: stored), \(bind: now) FROM \(unsafeRaw: table) WHERE TRUE
+            ON CONFLICT (enterprise_id, period) DO UPDATE SET \(unsafeRaw: replaced)
+            """
+        if postgres {
+            // A setting local to the transaction, not a row: two imports' rows in one table would
+            // make the second wait for the first's commit, and a setting cannot outlive its transaction.
+            try await sql.raw("SELECT set_config(\(bind: deferralSetting), 'on', true)").run()
+            try await sql.raw(upsert).run()
+            try await sql.raw("SELECT set_config(\(bind: deferralSetting), 'off', true)").run()
+        } else {
+            try await sql.raw("INSERT INTO \(unsafeRaw: deferrals) (id) VALUES (1)").run()
+            for statement in rollups(taking: true) { try await sql.raw(SQLQueryString(stringLiteral: statement)).run() }
+            try await sql.raw(upsert).run()
+            for statement in rollups(taking: false) { try await sql.raw(SQLQueryString(stringLiteral: statement)).run() }
+            try await sql.raw("DELETE FROM \(unsafeRaw: deferrals)").run()
+        }
+        try await sql.raw("""
+            INSERT INTO \(unsafeRaw: touched) (enterprise_id) SELECT DISTINCT enterprise_id FROM \(unsafeRaw: table) WHERE TRUE
+            ON CONFLICT (enterprise_id) DO NOTHING
+            """).run()
+        try await empty(table, on: sql)
+        if !recentRevenueLater { try await finish(on: sql) }
+    }
+
+    /// SQLite: multi-row inserts.
+    private static func insert(_ months: [Month], on sql: any SQLDatabase) async throws {
         for start in stride(from: 0, to: months.count, by: chunkSize) {
             var insert = sql.insert(into: table).columns(columns)
             for month in months[start..<min(start + chunkSize, months.count)] {
@@ -54,25 +94,29 @@ enum StagedFigures {
             }
             try await insert.run()
         }
-        let stored = MonthlyFigures.figures.joined(separator: ", ")
-        let replaced = (MonthlyFigures.figures + ["updated_at"]).map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
-        // `WHERE TRUE`: SQLite reads an upsert's SELECT without a WHERE as a join's ON.
-        let upsert: SQLQueryString = """
-            INSERT INTO enterprise_indicators (enterprise_id, period, \(unsafeRaw: stored), updated_at)
-            SELECT enterprise_id, period, \(unsafeRaw: stored), \(bind: now) FROM \(unsafeRaw: table) WHERE TRUE
-            ON CONFLICT (enterprise_id, period) DO UPDATE SET \(unsafeRaw: replaced)
-            """
-        try await sql.raw("INSERT INTO \(unsafeRaw: deferrals) (id) VALUES (1)").run()
-        if !postgres { for statement in rollups(taking: true) { try await sql.raw(SQLQueryString(stringLiteral: statement)).run() } }
-        try await sql.raw(upsert).run()
-        if !postgres { for statement in rollups(taking: false) { try await sql.raw(SQLQueryString(stringLiteral: statement)).run() } }
-        try await sql.raw("DELETE FROM \(unsafeRaw: deferrals)").run()
-        try await sql.raw("""
-            INSERT INTO \(unsafeRaw: touched) (enterprise_id) SELECT DISTINCT enterprise_id FROM \(unsafeRaw: table) WHERE TRUE
-            ON CONFLICT (enterprise_id) DO NOTHING
-            """).run()
-        try await sql.raw("DELETE FROM \(unsafeRaw: table)").run()
-        if !recentRevenueLater { try await finish(on: sql) }
+    }
+
+    /// PostgreSQL: `COPY … FROM STDIN` on the transaction's connection — a multi-row `INSERT`
+    /// sends and parses every value as a bound parameter.
+    private static func copy(_ months: [Month], on postgres: any PostgresDatabase) async throws {
+        try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                try await connection.copyFrom(table: table, columns: columns, format: .text(.init()), logger: connection.logger) { writer in
+                    var buffer = ByteBuffer()
+                    for (index, month) in months.enumerated() {
+                        let input = month.input
+                        // Text format: a tab between columns, \N for none. A period is YYYY-MM, the rest integers.
+                        let values = [input.revenue, input.outputValue, input.tax, input.rdExpense,
+                                      input.employees.map(Int64.init), input.inventionPatents.map(Int64.init)].map { $0.map(String.init) ?? "\\N" }
+                        buffer.writeString("\(month.enterpriseID)\t\(month.period)\t" + values.joined(separator: "\t") + "\n")
+                        if buffer.readableBytes >= 1 << 20 || index == months.count - 1 {
+                            try await writer.write(buffer)
+                            buffer.clear()
+                        }
+                    }
+                }
+            }
+        }.get()
     }
 
     /// Recomputes the twelve-month revenue of every enterprise the writes since the last `finish`
@@ -81,7 +125,14 @@ enum StagedFigures {
         try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS \(unsafeRaw: touched) (enterprise_id BIGINT PRIMARY KEY)").run()
         let refresh = RecentRevenue.refresh("SELECT enterprise_id FROM \(touched)", postgres: sql.dialect.name == "postgresql")
         try await sql.raw(SQLQueryString(stringLiteral: refresh)).run()
-        try await sql.raw("DELETE FROM \(unsafeRaw: touched)").run()
+        try await empty(touched, on: sql)
+    }
+
+    /// Empties a temporary table. On PostgreSQL by `TRUNCATE`: rows a transaction deletes stay in
+    /// the table's file until it ends, so a file's slices, deleted one after another in the one
+    /// transaction, would be read again by every later slice.
+    private static func empty(_ temporary: String, on sql: any SQLDatabase) async throws {
+        try await sql.raw("\(unsafeRaw: sql.dialect.name == "postgresql" ? "TRUNCATE" : "DELETE FROM") \(unsafeRaw: temporary)").run()
     }
 
     /// The roll-ups' own statements over a set of figure rows (alias i): the stored months the
