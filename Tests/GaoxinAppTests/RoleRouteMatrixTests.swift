@@ -537,6 +537,10 @@ final class RoleRouteMatrixTests: XCTestCase {
             client = try await APIClient.forRole(role, app: app, fixtures: fixtures)
             cookieClient = try await Browser.signedIn(app, as: role)
         }
+        // Pages share one signed-in browser (signing in for each of some 400 pages was half of
+        // this test's time); a route that may end or replace the session signs in again after it.
+        let sessionEnding: Set<String> = ["POST /sign-out", "POST /sign-in", "POST /account/password", "POST /users/:id/password"]
+        var pageBrowser: Browser?
         var checked = 0
         for route in AppRoutes.all {
             guard let rule = Self.table[route.name] else { continue }
@@ -551,7 +555,9 @@ final class RoleRouteMatrixTests: XCTestCase {
                     verify(viaCookie, route, rule, role: role, how: "\(who) with session cookie")
                 }
             } else {
-                let browser = if let role { try await Browser.signedIn(app, as: role) } else { try await Browser.anonymous(app) }
+                let browser: Browser
+                if let pageBrowser { browser = pageBrowser } else if let role { browser = try await Browser.signedIn(app, as: role) } else { browser = try await Browser.anonymous(app) }
+                pageBrowser = sessionEnding.contains(route.name) ? nil : browser
                 let response = route.method == .GET ? try await browser.get(path) : try await browser.post(path, form(route, targets, role: role))
                 verify(response, route, rule, role: role, how: "\(who) in a browser")
             }
