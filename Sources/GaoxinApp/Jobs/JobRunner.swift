@@ -97,7 +97,8 @@ enum JobRunner {
             heartbeat.cancel()
             await heartbeat.value
             // The beacon's last count goes into the row, which is all a finished job has.
-            let last = beacon == nil ? nil : (try? await JobBeacon.read([jobID], on: beacon!))?[jobID]
+            var last: JobBeacon.Beacon?
+            if let beacon { last = (try? await JobBeacon.read([jobID], on: beacon))?[jobID] }
             do {
                 try await finish(jobID, outcome, counted: last, db: db, now: clock.now())
             } catch {

@@ -46,7 +46,7 @@ enum StagedFigures {
             CREATE TEMPORARY TABLE IF NOT EXISTS \(unsafeRaw: table) (enterprise_id BIGINT NOT NULL, period TEXT NOT NULL, \(unsafeRaw: figures),
             PRIMARY KEY (enterprise_id, period))
             """).run()
-        try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS \(unsafeRaw: touched) (enterprise_id BIGINT PRIMARY KEY)").run()
+        try await createTouched(on: sql)
         try await empty(table, on: sql)
         if postgres, let connection = sql as? any PostgresDatabase {
             try await copy(months, on: connection)
@@ -122,10 +122,14 @@ enum StagedFigures {
     /// Recomputes the twelve-month revenue of every enterprise the writes since the last `finish`
     /// touched. A file's slices call it once, after the last slice, inside the import's transaction.
     static func finish(on sql: any SQLDatabase) async throws {
-        try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS \(unsafeRaw: touched) (enterprise_id BIGINT PRIMARY KEY)").run()
+        try await createTouched(on: sql)
         let refresh = RecentRevenue.refresh("SELECT enterprise_id FROM \(touched)", postgres: sql.dialect.name == "postgresql")
         try await sql.raw(SQLQueryString(stringLiteral: refresh)).run()
         try await empty(touched, on: sql)
+    }
+
+    private static func createTouched(on sql: any SQLDatabase) async throws {
+        try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS \(unsafeRaw: touched) (enterprise_id BIGINT PRIMARY KEY)").run()
     }
 
     /// Empties a temporary table. On PostgreSQL by `TRUNCATE`: rows a transaction deletes stay in
