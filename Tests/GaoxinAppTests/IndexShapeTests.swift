@@ -53,7 +53,7 @@ final class IndexShapeTests: XCTestCase {
                 }
             }
             var checked = 0
-            for declaration in Registers.all {
+            for declaration in Registers.declared {
                 for field in declaration.fields where field.kind.target != nil && !field.kind.isMulti {
                     XCTAssertTrue(leading.contains(declaration.table + "." + field.column), "\(declaration.table).\(field.column) leads no index")
                     checked += 1

@@ -50,7 +50,7 @@ final class MarkupInjectionTests: XCTestCase {
     static func hostileRecords(_ app: Application, unit: Int, enterprise: Int, cluster: Int, node: Int) async throws -> [String: Int] {
         var targets = ["units": unit, "enterprises": enterprise, "clusters": cluster, RegisterTarget.chainNode.table: node]
         var records: [String: Int] = [:]
-        var pending = Registers.all
+        var pending = Registers.declared
         while !pending.isEmpty {
             let ready = pending.filter { declaration in
                 declaration.fields.allSatisfy { field in !field.required || field.kind.target.map { targets[$0.table] != nil } ?? true }
@@ -125,7 +125,7 @@ final class MarkupInjectionTests: XCTestCase {
             let latestEntry = try await AuditEntry.query(on: app.db).sort(\.$id, .descending).first()
             let entry = try XCTUnwrap(latestEntry?.id)
 
-            let registerFilters = Registers.all.flatMap { RegisterList.definition($0).filters.map(\.key) }
+            let registerFilters = Registers.declared.flatMap { RegisterList.definition($0).filters.map(\.key) }
             let parameters = ["q", "next", "location", "year", "weights", "chain", "sort", "kind", "from", "to", "unit", "under", "error", "notice"]
             var keys = parameters
             for key in registerFilters where !keys.contains(key) { keys.append(key) }
@@ -133,7 +133,7 @@ final class MarkupInjectionTests: XCTestCase {
             func concrete(_ path: String) -> String {
                 guard path.contains(":id") else { return path }
                 let id: Int
-                if let declaration = Registers.all.first(where: { path.hasPrefix($0.path + "/") }) { id = records[declaration.key] ?? 0 }
+                if let declaration = Registers.declared.first(where: { path.hasPrefix($0.path + "/") }) { id = records[declaration.key] ?? 0 }
                 else if path.hasPrefix(PublicPages.scenariosPath + "/") { id = records["scenarios"] ?? 0 }
                 else if path.contains("/complexity/") { id = dataset.id! }
                 else if path.contains("/chain-nodes/") { id = node }
@@ -170,7 +170,7 @@ final class MarkupInjectionTests: XCTestCase {
             }
             XCTAssertGreaterThan(rendered, pages.count, "most pages rendered")
             // Every register's list, record page, edit form and export show its hostile record.
-            for declaration in Registers.all {
+            for declaration in Registers.declared {
                 let id = try XCTUnwrap(records[declaration.key], declaration.key)
                 let marker = String(Self.hostileText(declaration).prefix(declaration.key.count + 1))
                 for path in [declaration.path, declaration.path(id), declaration.path(id) + "/edit"] {

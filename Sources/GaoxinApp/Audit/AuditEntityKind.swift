@@ -32,7 +32,7 @@ struct AuditEntityKind: Sendable {
     private static let note = f("note", "备注", "Note")
     private static let sortOrder = f("sortOrder", "排序号", "Sort order")
 
-    static let all: [AuditEntityKind] = fixed + Registers.all.map(AuditEntityKind.init(register:))
+    static let all: [AuditEntityKind] = fixed + Registers.declared.map(AuditEntityKind.init(register:))
 
     private static let fixed: [AuditEntityKind] = [
         AuditEntityKind(value: "unit", zh: "组织单位", en: "Unit", noun: "unit", fields: [
@@ -60,11 +60,6 @@ struct AuditEntityKind: Sendable {
         AuditEntityKind(value: "enterprise_qualification", zh: "企业资质", en: "Qualification", noun: "qualification", fields: [
             id, f("enterpriseId", "企业 ID", "Enterprise id"), f("kind", "资质类型代码", "Kind code"), f("kindName", "资质类型", "Kind"),
             f("grantedOn", "认定日期", "Granted on"), f("expiresOn", "有效期至", "Expires on"), note, f("valid", "有效", "Valid"),
-        ]),
-        AuditEntityKind(value: "cluster", zh: "产业集群", en: "Cluster", noun: "cluster", fields: [
-            id, f("name", "集群名称", "Name"), f("category", "集群类别代码", "Category code"), f("categoryName", "集群类别", "Category"),
-            f("leadUnitId", "牵头部门 ID", "Lead unit id"), f("leadUnitName", "牵头部门", "Lead unit"), f("liaisonLeader", "挂钩领导", "Liaison leader"),
-            f("annualTarget", "年度目标（万元）", "Annual target (10k yuan)"), f("figuresSource", "营收口径", "Figures source"), sortOrder, active, note,
         ]),
         AuditEntityKind(value: ClusterFigureWrites.entity, zh: "集群月度规上营收（填报）", en: "Cluster month (reported)", noun: "cluster month", fields: [
             f("clusterId", "产业集群 ID", "Cluster id"), f("period", "月份", "Month"), f("revenue", "规上营收（万元）", "Revenue (10k yuan)"), note,
@@ -134,6 +129,7 @@ extension AuditEntityKind {
             if character.isUppercase, !text.isEmpty { text.append(" ") }
             text.append(character.lowercased())
         }
-        self.init(value: declaration.entity, zh: declaration.titleZh, en: declaration.titleEn, noun: noun, fields: fields)
+        // The kind beside a record's name is singular in English (“Cluster 集成电路”), as the noun is.
+        self.init(value: declaration.entity, zh: declaration.titleZh, en: noun.prefix(1).uppercased() + noun.dropFirst(), noun: noun, fields: fields)
     }
 }

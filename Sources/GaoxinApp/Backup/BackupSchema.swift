@@ -67,9 +67,8 @@ enum BackupSchema {
                                                        ("updated_at", .datetime)], identity: "id"),
         Table(name: "enterprise_qualifications", columns: [("id", .int), ("enterprise_id", .int), ("kind", .text), ("granted_on", .text),
                                                            ("expires_on", .text), ("note", .text), ("created_at", .datetime)], identity: "id"),
-        Table(name: "clusters", columns: [("id", .int), ("name", .text), ("category", .text), ("lead_unit_id", .int), ("liaison_leader", .text),
-                                          ("annual_target", .int), ("sort_order", .int), ("active", .bool), ("note", .text),
-                                          ("created_at", .datetime), ("updated_at", .datetime), ("name_sort", .text), ("figures_source", .text)], identity: "id"),
+        // A declared register, restored here because the tables below refer to it.
+        table(.clusters),
         Table(name: "cluster_reported_figures", columns: [("id", .int), ("cluster_id", .int), ("period", .text), ("revenue", .int), ("note", .text),
                                                           ("created_at", .datetime), ("updated_at", .datetime)], identity: "id"),
         Table(name: "chains", columns: [("id", .int), ("cluster_id", .int), ("name", .text), ("min_enterprises", .int), ("min_revenue", .int),

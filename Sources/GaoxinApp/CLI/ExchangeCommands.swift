@@ -67,17 +67,17 @@ struct ImportCommand: AsyncCommand {
 }
 
 /// `gaoxin export --register enterprises --output FILE.xlsx|.csv`: a whole register as its list
-/// page exports it (same headings), without the web export's row cap.
+/// page exports it (same headings), without the web export's row cap; any declared register too.
 struct ExportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "register", help: "units、users、enterprises 或 clusters") var register: String?
+        @Option(name: "register", help: "units、users、enterprises、clusters 或任一登记册（如 policies）") var register: String?
         @Option(name: "output", help: "以 .xlsx 或 .csv 结尾的文件名") var output: String?
     }
 
     var help: String { "导出登记表 (export a register to xlsx or CSV)" }
 
     static let cap = 10_000_000
-    static let registers = ["units", "users", "enterprises", "clusters"]
+    static var registers: [String] { ["units", "users", "enterprises"] + Registers.declared.map(\.key) }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -99,9 +99,13 @@ struct ExportCommand: AsyncCommand {
         case "enterprises":
             let rows = try await ListRunner.all(EnterpriseQueries.list, Self.everything(EnterpriseQueries.list), limit: Self.cap, on: sql, as: EnterpriseQueries.Row.self)
             table = ListExport.table(rows, columns: EnterpriseIndexView.columns, sheetName: "企业名录", lang: lang, cap: Self.cap)
-        case "clusters":
-            let rows = try await ListRunner.all(ClusterQueries.list, Self.everything(ClusterQueries.list), limit: Self.cap, on: sql, as: ClusterQueries.Row.self)
-            table = ListExport.table(rows, columns: ClusterIndexView.columns, sheetName: "产业集群", lang: lang, cap: Self.cap)
+        case let key where Registers.find(key) != nil:
+            // A declared register exports in its import's format, as its list page does.
+            let declaration = Registers.find(key)!
+            let definition = RegisterList.definition(declaration)
+            let ids = try await ListRunner.all(definition, Self.everything(definition), limit: Self.cap, on: sql, as: RegisterList.IDRow.self)
+            let records = try await RegisterStore.load(declaration, ids: ids.map(\.id), on: app.db)
+            table = RegisterList.table(declaration, records, lang: lang)
         default:
             context.console.error("请用 --register 指定登记表：" + Self.registers.joined(separator: "、"))
             throw ExitCode(2)

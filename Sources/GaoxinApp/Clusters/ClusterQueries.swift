@@ -3,41 +3,9 @@ import GaoxinDomain
 import SQLKit
 import Vapor
 
-/// Reads of clusters and chains: the list definition, lookups, and the chain map with strengths.
+/// Reads of clusters and chains: lookups, and the chain map with strengths (the cluster list is
+/// the declared register's, `RegisterDeclaration.clusters`).
 enum ClusterQueries {
-    struct Row: Decodable, Sendable {
-        var id: Int
-        var name: String
-        var category: String
-        var leadUnitId: Int
-        var leadUnitName: String
-        var leadUnitCode: String?
-        var liaisonLeader: String?
-        var annualTarget: Int64?
-        var figuresSource: String
-        var sortOrder: Int
-        var note: String?
-        var chainCount: Int
-        var active: Bool
-    }
-
-    static let list = ListDefinition(
-        from: "clusters c JOIN units u ON u.id = c.lead_unit_id",
-        select: ["c.id AS id", "c.name AS name", "c.category AS category", "c.lead_unit_id AS lead_unit_id", "u.name AS lead_unit_name",
-                 "u.code AS lead_unit_code", "c.liaison_leader AS liaison_leader", "c.annual_target AS annual_target",
-                 "c.figures_source AS figures_source", "c.sort_order AS sort_order", "c.note AS note", "c.active AS active",
-                 "(SELECT COUNT(*) FROM chains x WHERE x.cluster_id = c.id AND x.active = \(true)) AS chain_count"],
-        searchColumns: ["c.name", "c.liaison_leader"],
-        filters: [
-            ListFilter(key: "category", zh: "类别", en: "Category",
-                       kind: .choice(column: "c.category", options: ClusterCategory.allCases.map { ($0.rawValue, $0.nameZh, $0.nameEn) })),
-            ListFilter(key: "under", zh: "牵头部门", en: "Lead unit", kind: .unitSubtree(unitIDColumn: "c.lead_unit_id")),
-            ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "c.active")),
-        ],
-        sorts: ["order": "c.sort_order", "name": "c.name_sort", "category": "c.category", "target": "c.annual_target", "id": "c.id"],
-        defaultSort: "order", defaultDescending: false, tieBreaker: "c.id"
-    )
-
     /// The active clusters as a select's choices (id, name) in cluster order, read with SQLKit:
     /// the enterprise list draws this filter on every page, and decoding 60 Fluent models took
     /// 15 % of that page's CPU at province scale.
@@ -53,10 +21,6 @@ enum ClusterQueries {
             throw AppError.notFound("该产业集群")
         }
         return cluster
-    }
-
-    static func dto(_ cluster: Cluster, on db: Database) async throws -> ClusterDTO {
-        ClusterDTO(cluster, leadUnitName: try await OrgUnit.find(cluster.leadUnitID, on: db)?.name)
     }
 
     static func findChain(_ req: Request) async throws -> Chain {

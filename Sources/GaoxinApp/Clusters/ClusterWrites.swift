@@ -3,72 +3,14 @@ import Foundation
 import GaoxinDomain
 import Vapor
 
-/// Changes to clusters and chains: validated, audited in the same transaction. The unit role
-/// writes the clusters its unit or subtree leads (the lead department maintains its chain map).
-enum ClusterWrites: FieldRecordWrites {
-    typealias Record = Cluster
-    typealias Input = ClusterInput
-
-    static func record(_ req: Request) async throws -> Cluster { try await ClusterQueries.find(req) }
-
-    struct Fields: Sendable {
-        var name: String
-        var category: ClusterCategory
-        var leadUnitID: Int
-        var liaisonLeader: String?
-        var annualTarget: Int64?
-        var figuresSource: ClusterFiguresSource
-        var sortOrder: Int
-        var note: String?
-    }
-
-    static func validate(_ input: ClusterInput, existing: Cluster?, actor: Actor, on db: Database) async throws -> Fields {
-        var v = FieldValidator()
-        let name = v.requiredText("name", input.name ?? existing?.name, label: "集群名称", labelEn: "Name", max: 100)
-        let categoryText = input.category ?? existing?.category ?? ""
-        let category = ClusterCategory(codeOrName: categoryText)
-        if categoryText.isEmpty { v.add(.choiceRequired("category", label: "集群类别", labelEn: "Category")) } else if category == nil {
-            v.add(.invalid("category", zh: "集群类别“\(categoryText)”不存在", en: "Unknown category"))
-        }
-        let leadUnitID = input.leadUnitId ?? existing?.leadUnitID
-        if let leadUnitID {
-            if let unit = try await OrgUnit.find(leadUnitID, on: db) {
-                if !unit.active, unit.id != existing?.leadUnitID { v.add(.invalid("leadUnitId", zh: "单位“\(unit.name)”已停用", en: "The unit is deactivated")) }
-                else if let path = unit.unitPath, !actor.owns(path) { v.add(.invalid("leadUnitId", zh: "只能选择本单位或下级单位", en: "Choose your own unit or one below it")) }
-            } else { v.add(.invalid("leadUnitId", zh: "牵头部门不存在", en: "Unit not found")) }
-        } else { v.add(.choiceRequired("leadUnitId", label: "牵头部门", labelEn: "Lead unit")) }
-        let leader = v.optionalText("liaisonLeader", input.liaisonLeader ?? existing?.liaisonLeader, label: "挂钩领导", labelEn: "Liaison leader", max: 100)
-        let target = input.annualTarget ?? existing?.annualTarget
-        if let target { v.check((0..<IndicatorWrites.moneyLimit).contains(target), .invalid("annualTarget", zh: "年度目标应为不小于 0 的整数（万元）", en: "Target must be ≥ 0 (10k yuan)")) }
-        let sourceText = input.figuresSource ?? existing?.figuresSource ?? ClusterFiguresSource.bottomUp.rawValue
-        let source = ClusterFiguresSource(codeOrName: sourceText)
-        if source == nil { v.add(.invalid("figuresSource", zh: "营收口径只能是：" + ClusterFiguresSource.allCases.map(\.nameZh).joined(separator: "、"), en: "Unknown figures source")) }
-        let sortOrder = input.sortOrder ?? existing?.sortOrder ?? 0
-        v.check(InputLimits.sortOrder.contains(sortOrder), .invalid("sortOrder", zh: "排序号应在 -1000000 到 1000000 之间", en: "Sort order out of range"))
-        let note = v.optionalText("note", input.note ?? existing?.note, label: "备注", labelEn: "Note", max: 2000)
-        if v.isValid {
-            var query = Cluster.query(on: db).filter(\.$name == name)
-            if let id = existing?.id { query = query.filter(\.$id != id) }
-            if try await query.count() > 0 { v.add(FieldError(field: "name", code: "duplicate", zh: "已有名为“\(name)”的产业集群", en: "A cluster has this name")) }
-        }
-        try v.throwIfInvalid()
-        return Fields(name: name, category: category!, leadUnitID: leadUnitID!, liaisonLeader: leader, annualTarget: target,
-                      figuresSource: source!, sortOrder: sortOrder, note: note)
-    }
-
+/// Changes to a cluster's chains, validated and audited in the same transaction. The cluster's
+/// own record is a declared register (`RegisterDeclaration.clusters`). The unit role writes the
+/// chains, figures and checklist of the clusters its unit or subtree leads (the lead department
+/// maintains its chain map).
+enum ClusterWrites {
+    /// The lead department or above: what chains, figures and checklist entries require.
     static func requireOwnership(_ cluster: Cluster, actor: Actor, on db: Database) async throws {
         guard let unit = try await OrgUnit.find(cluster.leadUnitID, on: db), let path = unit.unitPath, actor.owns(path) else { throw AppError.forbidden }
-    }
-
-    static func apply(_ fields: Fields, to cluster: Cluster) {
-        cluster.name = fields.name
-        cluster.category = fields.category.rawValue
-        cluster.leadUnitID = fields.leadUnitID
-        cluster.liaisonLeader = fields.liaisonLeader
-        cluster.annualTarget = fields.annualTarget
-        cluster.figuresSource = fields.figuresSource.rawValue
-        cluster.sortOrder = fields.sortOrder
-        cluster.note = fields.note
     }
 
     // MARK: chains
@@ -148,11 +90,4 @@ enum ClusterWrites: FieldRecordWrites {
             return chain
         }
     }
-}
-
-extension Cluster: AuditedRecord {
-    static let auditEntity = "cluster"
-    static let auditNounZh = "产业集群"
-    var auditName: String { name }
-    var auditSnapshot: ClusterDTO { ClusterDTO(self) }
 }

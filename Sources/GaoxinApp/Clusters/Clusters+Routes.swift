@@ -13,15 +13,7 @@ enum ClusterRoutes {
     static let gapParams = APIParameter.list(ChainGaps.parameters, search: "环节、产业链或集群名称中的任意子串", ["cluster": "产业集群 ID"])
 
     static var all: [RouteSpec] {
-        RecordRoutes(
-            path: "/clusters", policy: Policies.clusterRegistry,
-            pages: ClusterPages.self, api: ClustersAPI.self,
-            docs: .init(schemaName: "Cluster", tag: "产业集群",
-                        listParameters: APIParameter.list(ClusterQueries.list, search: "集群名称或挂钩领导中的任意子串",
-                                                          ["under": "牵头部门在该单位之下", "active": "1 启用 / 0 停用"]),
-                        list: .type(ClusterListDTO.self), record: .type(ClusterDTO.self),
-                        create: .json(ClusterInput.self), patch: .patch(ClusterInput.self))
-        ).routes(morePages: [
+        RegisterRoutes.routes(.clusters, morePages: [
             RouteSpec(.POST, "/clusters/:id/chains", .write(policy), ClusterPages.createChain),
             RouteSpec(.POST, "/clusters/:id/figures", .write(policy), ClusterPages.saveFigure),
             RouteSpec(.GET, "/clusters/:id/lists/export", .read(policy), ClusterPages.exportLists),

@@ -2,22 +2,9 @@ import Fluent
 import GaoxinDomain
 import Vapor
 
-/// JSON handlers of clusters, chains and nodes; same queries and writes as the pages.
-enum ClustersAPI: RecordAPI {
-    static func list(_ req: Request) async throws -> Response {
-        let query = try ListQuery.parse(req, ClusterQueries.list)
-        let page = try await ListRunner.page(ClusterQueries.list, query, on: req.sql, as: ClusterQueries.Row.self)
-        let ids = page.items.map(\.id)
-        let found = ids.isEmpty ? [] : try await Cluster.query(on: req.db).filter(\.$id ~~ ids).all()
-        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
-        let names = Dictionary(page.items.map { ($0.id, $0.leadUnitName) }, uniquingKeysWith: { a, _ in a })
-        let items = ids.compactMap { id in byID[id].map { ClusterDTO($0, leadUnitName: names[id]) } }
-        return try .json(ClusterListDTO(items: items, total: page.total, page: page.page, per: page.per))
-    }
-
-    typealias Writes = ClusterWrites
-    static func present(_ cluster: Cluster, _ req: Request) async throws -> ClusterDTO { try await ClusterQueries.dto(cluster, on: req.db) }
-
+/// JSON handlers of a cluster's chains, figures and nodes (the cluster's own record is the
+/// declared register's API); same queries and writes as the pages.
+enum ClustersAPI {
     static func chains(_ req: Request) async throws -> Response {
         let cluster = try await ClusterQueries.find(req)
         let chains = try await Chain.query(on: req.db).filter(\.$clusterID == cluster.id!).sort(\.$name).all()

@@ -59,6 +59,7 @@ enum Migrations {
         M0053_CreateReferenceIndexes(),
         M0054_UpdateFigureCacheAddClaim(),
         M0055_UpdateIndicatorTriggersDeferrable(),
+        M0056_UpdateClustersDeclared(),
     ]
 
     static func register(on app: Application) {

@@ -28,6 +28,7 @@ enum PinyinSortedModels {
         app.databases.middleware.use(PinyinNameMiddleware<User>())
         app.databases.middleware.use(PinyinNameMiddleware<Enterprise>())
         app.databases.middleware.use(PinyinNameMiddleware<Cluster>())
-        app.databases.middleware.use(SearchPostingsMiddleware())
+        app.databases.middleware.use(SearchPostingsMiddleware<Enterprise>())
+        app.databases.middleware.use(SearchPostingsMiddleware<Cluster>())
     }
 }

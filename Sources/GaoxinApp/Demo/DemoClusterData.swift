@@ -44,7 +44,7 @@ enum DemoClusterData {
             cluster.active = true
             if zoneReported[spec.name] != nil { cluster.figuresSource = ClusterFiguresSource.topDown.rawValue }
             try await cluster.create(on: db)
-            try await audit(db, now, "cluster", "\(cluster.id!)", "载入演示产业集群“\(cluster.name)”", ClusterDTO(cluster))
+            try await auditCluster(cluster, on: db, now: now)
             if let reported = zoneReported[spec.name] { try await DemoClusterFigures.report(cluster, annualYi: reported.annual, growth: reported.growth, on: db, now: now) }
             guard spec.name == "集成电路" else { continue }
             let chain = Chain()
@@ -126,6 +126,13 @@ enum DemoClusterData {
                                 ChecklistWrites.snapshot(entry, item))
             }
         }
+    }
+
+    /// A demo cluster's creation, its snapshot as the register's own writes keep it.
+    static func auditCluster(_ cluster: Cluster, on db: Database, now: Date) async throws {
+        let record = try await RegisterStore.find(.clusters, id: cluster.id!, on: db)!
+        try await audit(db, now, RegisterDeclaration.clusters.entity, "\(cluster.id!)", "载入演示产业集群“\(cluster.name)”",
+                        RegisterDTO(declaration: .clusters, record: record.forAudit))
     }
 
     static func audit<T: Encodable>(_ db: Database, _ now: Date, _ entity: String, _ id: String, _ summary: String, _ after: T) async throws {

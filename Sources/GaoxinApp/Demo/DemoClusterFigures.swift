@@ -62,7 +62,7 @@ enum DemoClusterFigures {
                 cluster.active = true
                 order += 10
                 try await cluster.create(on: db)
-                try await DemoClusterData.audit(db, now, "cluster", "\(cluster.id!)", "载入演示产业集群“\(cluster.name)”", ClusterDTO(cluster))
+                try await DemoClusterData.auditCluster(cluster, on: db, now: now)
                 try await report(cluster, annualYi: spec.annual, growth: spec.growth, on: db, now: now)
                 ids.append(cluster.id!)
             }

@@ -51,7 +51,7 @@ enum EnterpriseBulkWriter {
                 enterprise.id = ids[fields.creditCode]
                 enterprise.active = true
                 enterprise.nameSort = PinyinSortKey.key(for: fields.name)
-                filed.append(SearchPostingsMiddleware.filed(enterprise))
+                filed.append(enterprise.searchFiling)
                 audits.append(AuditLog.entry(at: now, actor: context.actor, address: context.address, action: .create, entity: "enterprise",
                                              entityID: "\(enterprise.id!)", summary: "导入企业“\(fields.name)”", before: NoSnapshot?.none, after: EnterpriseDTO(enterprise)))
             }
@@ -75,7 +75,7 @@ enum EnterpriseBulkWriter {
                 .where("id", .equal, enterprise.id!).run()
             if enterprise.name != before.name {
                 renamed.append(enterprise.id!)
-                filed.append(SearchPostingsMiddleware.filed(enterprise))
+                filed.append(enterprise.searchFiling)
             }
             audits.append(AuditLog.entry(at: now, actor: context.actor, address: context.address, action: .update, entity: "enterprise",
                                          entityID: "\(enterprise.id!)", summary: "导入更新企业“\(enterprise.name)”", before: before, after: EnterpriseDTO(enterprise)))

@@ -15,6 +15,8 @@ struct RegisterColumn: Sendable {
     let note: String
     /// The note in English where it is not one of `commonNotesEn`.
     var noteEn: String? = nil
+    /// Headings older templates gave the column (类别 before 集群类别): their files still import.
+    var aliases: [String] = []
 
     func note(_ lang: UILanguage) -> String {
         lang == .zh ? note : (noteEn ?? Self.commonNotesEn[note] ?? note)
@@ -174,7 +176,7 @@ final class ImportCarry: @unchecked Sendable {
 }
 
 enum ImportRegisters {
-    static let all: [any ImportRegister] = [UnitRegister(), UserRegister(), EnterpriseRegister(), IndicatorRegister(), QualificationRegister(), ClusterRegister(), ChainNodeRegister(), ClusterFigureRegister(), CustomFigureRegister()]
+    static let all: [any ImportRegister] = [UnitRegister(), UserRegister(), EnterpriseRegister(), IndicatorRegister(), QualificationRegister(), RegisterImport(declaration: .clusters), ChainNodeRegister(), ClusterFigureRegister(), CustomFigureRegister()]
         + Registers.all.map(RegisterImport.init)
 
     static func find(_ key: String) -> (any ImportRegister)? { all.first { $0.key == key } }

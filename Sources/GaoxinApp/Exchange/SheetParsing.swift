@@ -56,7 +56,7 @@ enum SheetParsing {
             for (index, cell) in cells.enumerated() {
                 let heading = cell.text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
                 if heading.isEmpty { continue }
-                if let column = register.columns.first(where: { $0.zh == heading || $0.en.lowercased() == heading.lowercased() || $0.key == heading }) {
+                if let column = register.columns.first(where: { $0.zh == heading || $0.en.lowercased() == heading.lowercased() || $0.key == heading || $0.aliases.contains(heading) }) {
                     keyByIndex[index] = column.key
                 } else if register.exportOnlyHeadings.contains(heading) {
                     continue  // a column the register's own export adds (e.g. 状态): shown, not imported

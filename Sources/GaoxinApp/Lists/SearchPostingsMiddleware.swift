@@ -3,23 +3,39 @@ import GaoxinDomain
 import SQLKit
 import Vapor
 
-/// Files an enterprise's name in the search postings whenever Fluent creates or updates it, in the
-/// same transaction, so every write path (form, API, import, demo data) keeps search exact.
-/// Declared registers file theirs in `RegisterStore`; bulk writers call `SearchIndex.insert`.
-struct SearchPostingsMiddleware: AsyncModelMiddleware {
-    typealias Model = Enterprise
+/// A model whose texts are filed in the search postings (`search_grams`) under its table.
+protocol SearchFiled: Model {
+    static var searchTable: String { get }
+    /// The filed texts in the order of its `SearchSource`'s columns.
+    var searchFiling: SearchIndex.Filed { get }
+}
 
-    func create(model: Enterprise, on db: Database, next: AnyAsyncModelResponder) async throws {
+/// Files a model's texts in the search postings whenever Fluent creates or updates it, in the
+/// same transaction, so every write path (form, API, import, demo data, a test's fixture) keeps
+/// search exact. Declared registers file theirs in `RegisterStore`; bulk writers call
+/// `SearchIndex.insert`. Clusters are declared but also written as models (the demo data, the
+/// province seeder), so they are filed both ways.
+struct SearchPostingsMiddleware<M: SearchFiled>: AsyncModelMiddleware {
+    func create(model: M, on db: Database, next: AnyAsyncModelResponder) async throws {
         try await next.create(model, on: db)
-        try await SearchIndex.write(SearchSource.enterprises.table, Self.filed(model), on: db as! any SQLDatabase)
+        try await SearchIndex.write(M.searchTable, model.searchFiling, on: db as! any SQLDatabase)
     }
 
-    func update(model: Enterprise, on db: Database, next: AnyAsyncModelResponder) async throws {
+    func update(model: M, on db: Database, next: AnyAsyncModelResponder) async throws {
         try await next.update(model, on: db)
-        try await SearchIndex.write(SearchSource.enterprises.table, Self.filed(model), on: db as! any SQLDatabase)
+        try await SearchIndex.write(M.searchTable, model.searchFiling, on: db as! any SQLDatabase)
     }
+}
 
-    static func filed(_ enterprise: Enterprise) -> SearchIndex.Filed {
-        SearchIndex.Filed(id: enterprise.id!, sortKey: enterprise.nameSort ?? PinyinSortKey.key(for: enterprise.name), texts: [enterprise.name])
+extension Enterprise: SearchFiled {
+    static var searchTable: String { SearchSource.enterprises.table }
+    var searchFiling: SearchIndex.Filed { SearchIndex.Filed(id: id!, sortKey: nameSort ?? PinyinSortKey.key(for: name), texts: [name]) }
+}
+
+extension Cluster: SearchFiled {
+    static var searchTable: String { RegisterDeclaration.clusters.table }
+    var searchFiling: SearchIndex.Filed {
+        // The declaration's searchable fields, in its order: the name, the liaison leader.
+        SearchIndex.Filed(id: id!, sortKey: nameSort ?? PinyinSortKey.key(for: name), texts: [name, liaisonLeader])
     }
 }

@@ -14,7 +14,7 @@ struct SearchSource: Sendable {
         SearchSource(table: declaration.table, textColumns: declaration.fields.filter(\.searchable).map(\.column))
     }
 
-    static var all: [SearchSource] { [.enterprises] + Registers.all.map(register) }
+    static var all: [SearchSource] { [.enterprises] + Registers.declared.map(register) }
 
     /// Files every row of the sources again (after a restore, by `gaoxin recompute`, or when the
     /// index is first built): the rows read a few thousand at a time in id order and staged, then

@@ -23,6 +23,9 @@ enum RegisterChecker {
                 let value = read(field, item.input, references: references, actor: actor, ownership: declaration.ownership, into: &v)
                 values[field.key] = value
             }
+            for field in declaration.fields where values[field.key] == nil && !v.errors.contains(where: { $0.field == field.key }) {
+                if let empty = field.whenEmpty { values[field.key] = empty }
+            }
             for field in declaration.fields where field.required && values[field.key] == nil && !v.errors.contains(where: { $0.field == field.key }) {
                 switch field.kind {
                 case .choice, .reference, .references, .flag: v.add(.choiceRequired(field.key, label: field.zh, labelEn: field.en))
@@ -133,7 +136,7 @@ enum RegisterChecker {
             default: return fail("应为“是”或“否”", "must be yes or no")
             }
         case .choice(let choices):
-            guard let choice = choices.first(where: { $0.value == text || $0.zh == text || $0.en.lowercased() == text.lowercased() }) else {
+            guard let choice = choices.first(where: { $0.value == text || $0.zh == text || $0.en.lowercased() == text.lowercased() || $0.aliases.contains(text) }) else {
                 return fail("只能是：" + choices.map(\.zh).joined(separator: "、"), "must be one of: " + choices.map(\.en).joined(separator: ", "))
             }
             return .text(choice.value)
@@ -192,7 +195,7 @@ enum RegisterChecker {
         return found.id
     }
 
-    /// Unique fields: no other active record may hold the value, nor another item of the batch.
+    /// Unique fields: no other active record (any record, `uniqueAmongAll`) may hold the value, nor another item of the batch.
     private static func checkUnique(_ declaration: RegisterDeclaration, items: [(input: RegisterInput, existing: RegisterRecord?)],
                                     outcomes: inout [Outcome], on db: Database) async throws {
         let sql = db as! any SQLDatabase
@@ -203,7 +206,7 @@ enum RegisterChecker {
             var taken: [String: (id: Int, name: String)] = [:]
             for chunk in Array(Set(keys)).chunked(500) {
                 let values: [any Encodable & Sendable] = isReference ? chunk.compactMap { Int64($0) } : chunk
-                let rows = try await sql.raw("SELECT id, \(unsafeRaw: declaration.name.column) AS name, \(unsafeRaw: field.column) AS value FROM \(unsafeRaw: declaration.table) WHERE active = \(bind: true) AND \(unsafeRaw: field.column) IN (\(binds: values))").all()
+                let rows = try await sql.raw("SELECT id, \(unsafeRaw: declaration.name.column) AS name, \(unsafeRaw: field.column) AS value FROM \(unsafeRaw: declaration.table) WHERE \(unsafeRaw: field.uniqueAmongAll ? "" : "active AND ")\(unsafeRaw: field.column) IN (\(binds: values))").all()
                 for row in rows {
                     let value = isReference ? String(try row.decode(column: "value", as: Int64.self)) : try row.decode(column: "value", as: String.self)
                     taken[value] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "name", as: String.self))

@@ -13,6 +13,9 @@ struct RegisterField: Sendable {
     var required = false
     /// No two active records may hold the same value (checked on every write and import).
     var unique = false
+    /// With `unique`: no two records at all, deactivated ones included (a cluster's name, which
+    /// imports and other registers name it by, whatever its state).
+    var uniqueAmongAll = false
     /// `q` searches it (Chinese substring).
     var searchable = false
     var sortable = false
@@ -33,6 +36,11 @@ struct RegisterField: Sendable {
     /// A value that passes the field's rules where a generic one would not (a formula): the
     /// sample records the contract tests make use it.
     var example: String? = nil
+    /// What is stored when the field is left empty — omitted from an API body, a blank cell or
+    /// form control — for a column that is never empty (a cluster's figures source, its sort order).
+    var whenEmpty: RegisterValue? = nil
+    /// Headings an import file may also give the column (an older template's), e.g. 类别 for 集群类别.
+    var headingAliases: [String] = []
 
     func label(_ lang: UILanguage) -> String { lang.t(zh, en) }
 
@@ -131,6 +139,8 @@ struct RegisterChoice: Sendable {
     let value: String
     let zh: String
     let en: String
+    /// Other words a file or a body may name it by (the short 战略性新兴产业 for 战略性新兴产业（壮大）).
+    var aliases: [String] = []
 }
 
 /// A register another field refers to: its table, how a person names a record of it (in a

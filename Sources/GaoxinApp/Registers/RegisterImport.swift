@@ -19,7 +19,7 @@ struct RegisterImport: ImportRegister {
     var columns: [RegisterColumn] {
         declaration.inputFields.map { field in
             RegisterColumn(key: field.key, zh: field.headingZh, en: field.headingEn, required: field.required, example: example(field),
-                           note: note(field, .zh), noteEn: note(field, .en))
+                           note: note(field, .zh), noteEn: note(field, .en), aliases: field.headingAliases)
         }
     }
 

@@ -53,6 +53,9 @@ struct RegisterPages: Sendable {
         var values: [String: String] = [:]
         for field in declaration.inputFields where !field.kind.isMulti {
             if let given = req.query[String.self, at: field.key], !given.isEmpty { values[field.key] = String(given.prefix(200)) }
+            // What an empty field would store is shown as its starting value (营收口径: 企业汇总).
+            else if case .text(let text)? = field.whenEmpty { values[field.key] = text }
+            else if case .integer(let number)? = field.whenEmpty, !field.kind.isMoney { values[field.key] = String(number) }
         }
         return try await form(req, record: nil, values: values, lists: [:], errors: [])
     }

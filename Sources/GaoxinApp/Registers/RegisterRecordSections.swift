@@ -21,6 +21,7 @@ enum RegisterRecordSections {
     }
 
     static let all: [String: [Section]] = [
+        RegisterDeclaration.clusters.key: ClusterSections.all,
         RegisterDeclaration.projects.key: [
             Section(name: ProjectStagePages.sectionName, load: ProjectStagePages.section),
             Section(name: ProjectEnterprisePages.sectionName, load: ProjectEnterprisePages.section),

@@ -5,7 +5,8 @@ import Vapor
 /// OpenAPI description, all from the declaration: paths from `declaration.path`, schemas from
 /// its fields, list parameters from its list definition.
 enum RegisterRoutes {
-    static func routes(_ declaration: RegisterDeclaration) -> [RouteSpec] {
+    /// `morePages` and `moreAPI`: what the register alone does (a cluster's chains and figures).
+    static func routes(_ declaration: RegisterDeclaration, morePages: [RouteSpec] = [], moreAPI: [RouteSpec] = []) -> [RouteSpec] {
         let pages = RegisterPages(declaration: declaration), api = RegisterAPI(declaration: declaration)
         let name = declaration.schemaName
         let record = APISchemaValue(name: name, schema: RegisterDTO.schema(declaration))
@@ -26,6 +27,6 @@ enum RegisterRoutes {
                          editForm: pages.editForm, update: pages.update, setActive: pages.setActive),
             api: .init(list: api.list, create: api.create, show: api.show, update: api.update, setActive: api.setActive),
             docs: docs
-        ).routes()
+        ).routes(morePages: morePages, moreAPI: moreAPI)
     }
 }

@@ -4,7 +4,7 @@ import Vapor
 /// The registers' routes: the index of every declared register, then each register's own routes.
 extension RegisterRoutes {
     static var all: [RouteSpec] {
-        [RouteSpec(.GET, Site.registers, .read(Policies.programme), overview)] + Registers.all.flatMap(routes)
+        [RouteSpec(.GET, Site.registers, .read(Policies.programme), overview)] + Registers.all.flatMap { routes($0) }
     }
 
     /// 登记册: every declared register in `Registers.all` order with its count of active records

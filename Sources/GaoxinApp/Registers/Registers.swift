@@ -9,7 +9,17 @@ enum Registers {
                                                 .targetMetrics, .targetMetricGoals, .targetMetricReports, .assessmentItems, .zoneKpis, .zoneKpiTargets, .zoneKpiValues,
                                                 .parks, .parkTenants, .parkStatistics, .parkStandards, .parkCriteria, .spaces, .spaceNeeds]
 
-    static func find(_ key: String) -> RegisterDeclaration? { all.first { $0.key == key } }
+    /// Declared registers the rest of the product is built around (clusters: chains, figures and
+    /// checklists hang off them). Declared like the others — routes, forms, API, import and
+    /// export, search and the contract tests come from the declaration — but their tables are
+    /// backed up and restored among the fixed ones that refer to them, their routes are assembled
+    /// with their own (`ClusterRoutes`), and they are not on the 登记册 overview.
+    static let core: [RegisterDeclaration] = [.clusters]
+
+    /// Every declaration, core first.
+    static var declared: [RegisterDeclaration] { core + all }
+
+    static func find(_ key: String) -> RegisterDeclaration? { declared.first { $0.key == key } }
     /// By audit entity (`policy`), for reading the audit log.
-    static let byEntity: [String: RegisterDeclaration] = Dictionary(all.map { ($0.entity, $0) }, uniquingKeysWith: { first, _ in first })
+    static let byEntity: [String: RegisterDeclaration] = Dictionary((core + all).map { ($0.entity, $0) }, uniquingKeysWith: { first, _ in first })
 }

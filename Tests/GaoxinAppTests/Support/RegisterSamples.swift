@@ -31,7 +31,7 @@ enum RegisterSamples {
             case RegisterTarget.chainNode.table:
                 targets[target.table] = try await chainNode(app, unit: unit)
             default:
-                let referred = try XCTUnwrap(Registers.all.first { $0.table == target.table }, "no sample for a required reference to \(target.table)")
+                let referred = try XCTUnwrap(Registers.declared.first { $0.table == target.table }, "no sample for a required reference to \(target.table)")
                 // The referred record's own required references first (an activity's lead needs its source).
                 let nested = try await Self.targets(referred, app: app, unit: unit)
                 targets.merge(nested) { mine, _ in mine }

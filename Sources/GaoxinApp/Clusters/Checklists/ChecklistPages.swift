@@ -44,8 +44,7 @@ enum ChecklistPages {
             options = try await OrgUnit.query(on: req.db).filter(\.$kind == kind.rawValue).filter(\.$active == true).sort(\.$name).all()
                 .map { .init(value: "\($0.id!)", label: $0.name) }
         }
-        let dto = try await ClusterQueries.dto(cluster, on: req.db)
-        return try await req.renderPage(status: status) { ChecklistViews.entryForm($0, cluster: dto, item: state, unitOptions: options, values: values, errors: errors) }
+        return try await req.renderPage(status: status) { ChecklistViews.entryForm($0, cluster: (cluster.id!, cluster.name), item: state, unitOptions: options, values: values, errors: errors) }
     }
 
     static func gaps(_ req: Request) async throws -> Response {

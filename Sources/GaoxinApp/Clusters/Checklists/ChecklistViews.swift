@@ -33,7 +33,7 @@ enum ChecklistViews {
         )
     }
 
-    static func entryForm(_ context: PageContext, cluster: ClusterDTO, item: ChecklistBoard.Item, unitOptions: [FormField.Option],
+    static func entryForm(_ context: PageContext, cluster: (id: Int, name: String), item: ChecklistBoard.Item, unitOptions: [FormField.Option],
                           values: [String: String], errors: [FieldError]) -> HTML {
         let lang = context.lang
         let source = ChecklistSource(rawValue: item.source) ?? .manual
