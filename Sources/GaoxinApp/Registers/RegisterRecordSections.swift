@@ -38,12 +38,22 @@ enum RegisterRecordSections {
         RegisterDeclaration.scenarios.key: [Section(name: "scenario-public", load: ScenarioPages.scenarioSection)],
     ]
 
-    /// The register's sections in order, `redrawn` taking its own section's place.
+    /// The register's sections in order, `redrawn` taking its own section's place. The sections
+    /// read different tables and need nothing of each other: they load concurrently, each on its
+    /// own pooled connection, so a page waits for the slowest (a cluster's figures) and not their sum.
     static func draw(_ declaration: RegisterDeclaration, _ record: RegisterRecord, redrawn: Redrawn?, _ req: Request) async throws -> [Draw] {
-        var draws: [Draw] = []
-        for section in all[declaration.key] ?? [] {
-            if let redrawn, redrawn.name == section.name { draws.append(redrawn.draw) } else { draws.append(try await section.load(req, record)) }
+        let sections = all[declaration.key] ?? []
+        return try await withThrowingTaskGroup(of: (Int, Draw).self) { group in
+            for (index, section) in sections.enumerated() {
+                if let redrawn, redrawn.name == section.name {
+                    group.addTask { (index, redrawn.draw) }
+                } else {
+                    group.addTask { (index, try await section.load(req, record)) }
+                }
+            }
+            var draws = [Draw?](repeating: nil, count: sections.count)
+            for try await (index, draw) in group { draws[index] = draw }
+            return draws.compactMap { $0 }
         }
-        return draws
     }
 }

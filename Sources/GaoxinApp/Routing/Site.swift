@@ -39,13 +39,14 @@ enum Site {
     static func enterpriseQualifications(_ id: Int) -> String { "/enterprises/\(id)/qualifications" }
     static func enterpriseQualificationDelete(_ id: Int, _ qualificationID: Int) -> String { "/enterprises/\(id)/qualifications/\(qualificationID)/delete" }
 
-    static let clusters = "/clusters"
-    static let clusterNew = "/clusters/new"
-    static let clustersExport = "/clusters/export"
-    static func cluster(_ id: Int) -> String { "/clusters/\(id)" }
-    static func clusterEdit(_ id: Int) -> String { "/clusters/\(id)/edit" }
-    static func clusterDeactivate(_ id: Int) -> String { "/clusters/\(id)/deactivate" }
-    static func clusterReactivate(_ id: Int) -> String { "/clusters/\(id)/reactivate" }
+    // The cluster registry is declared: its addresses are the declaration's.
+    static var clusters: String { RegisterDeclaration.clusters.path }
+    static var clusterNew: String { clusters + "/new" }
+    static var clustersExport: String { clusters + "/export" }
+    static func cluster(_ id: Int) -> String { RegisterDeclaration.clusters.path(id) }
+    static func clusterEdit(_ id: Int) -> String { cluster(id) + "/edit" }
+    static func clusterDeactivate(_ id: Int) -> String { cluster(id) + "/deactivate" }
+    static func clusterReactivate(_ id: Int) -> String { cluster(id) + "/reactivate" }
     static func clusterChains(_ id: Int) -> String { "/clusters/\(id)/chains" }
     static func clusterFigures(_ id: Int) -> String { "/clusters/\(id)/figures" }
     static func clusterChecklistItem(_ id: Int, _ item: Int) -> String { "/clusters/\(id)/checklist/\(item)" }
@@ -128,8 +129,8 @@ enum Site {
         static func enterpriseQualifications(_ id: Int) -> String { "/api/v1/enterprises/\(id)/qualifications" }
         static func enterpriseQualification(_ id: Int, _ qualificationID: Int) -> String { "/api/v1/enterprises/\(id)/qualifications/\(qualificationID)" }
         static func enterpriseIndicator(_ id: Int, _ period: String) -> String { "/api/v1/enterprises/\(id)/indicators/\(period)" }
-        static let clusters = "/api/v1/clusters"
-        static func cluster(_ id: Int) -> String { "/api/v1/clusters/\(id)" }
+        static var clusters: String { RegisterDeclaration.clusters.apiPath }
+        static func cluster(_ id: Int) -> String { RegisterDeclaration.clusters.apiPath(id) }
         static let clusterStructures = "/api/v1/cluster-structures"
         static func clusterStructure(_ id: Int) -> String { "/api/v1/cluster-structures/\(id)" }
         static func clusterChains(_ id: Int) -> String { "/api/v1/clusters/\(id)/chains" }

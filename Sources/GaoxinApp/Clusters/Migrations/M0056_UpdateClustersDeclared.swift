@@ -1,15 +1,22 @@
 import Fluent
+import GaoxinDomain
 import SQLKit
 
 /// Clusters became a declared register (`RegisterDeclaration.clusters`): its list searches the
 /// postings, so the clusters that exist are filed there (name and liaison leader, the
-/// declaration's searchable fields at this migration); later writes file their own. Its lead unit
-/// reference gets the index every declared reference has.
+/// declaration's searchable fields at this migration); later writes file their own. Filed record
+/// by record — a zone has tens of clusters, and a partial rebuild would copy every other
+/// register's postings (tens of millions at province scale). Its lead unit reference gets the
+/// index every declared reference has.
 struct M0056_UpdateClustersDeclared: AsyncMigration {
     func prepare(on database: Database) async throws {
-        // A reference leads an index, as every declared register's does (a unit's page lists what it leads).
-        try await (database as! any SQLDatabase).raw("CREATE INDEX clusters_lead_unit_id ON clusters (lead_unit_id)").run()
-        try await SearchSource.rebuild([SearchSource(table: "clusters", textColumns: ["name", "liaison_leader"])], on: database as! any SQLDatabase)
+        let sql = database as! any SQLDatabase
+        try await sql.raw("CREATE INDEX clusters_lead_unit_id ON clusters (lead_unit_id)").run()
+        struct Row: Decodable { let id: Int; let name: String; let liaison_leader: String?; let name_sort: String? }
+        let clusters = try await sql.raw("SELECT id, name, liaison_leader, name_sort FROM clusters ORDER BY id").all(decoding: Row.self)
+        try await SearchIndex.insert("clusters", clusters.map {
+            SearchIndex.Filed(id: $0.id, sortKey: $0.name_sort ?? PinyinSortKey.key(for: $0.name), texts: [$0.name, $0.liaison_leader])
+        }, on: sql)
     }
 
     func revert(on database: Database) async throws {
