@@ -12,28 +12,40 @@ enum ClusterSections {
 
     static let all: [RegisterRecordSections.Section] = [
         .init(name: figuresName) { req, record in
-            let cluster = try await find(record, req)
+            let cluster = model(record)
             let model = try await figures(cluster, month: try ClusterPages.monthQuery(req), canEnter: try await ClusterPages.canWrite(cluster, req), req)
             return { ClusterFiguresView.section($0, model) }
         },
         .init(name: "cluster-checklists") { req, record in
-            let cluster = try await find(record, req)
+            let cluster = model(record)
             let (templates, canWrite) = (try await ChecklistPages.clusterState(cluster, req), try await ClusterPages.canWrite(cluster, req))
             return { ChecklistViews.section($0, clusterID: record.id, templates, canWrite: canWrite) }
         },
         .init(name: "cluster-lists") { req, record in
-            let lists = try await ClusterLists.make(try await find(record, req), now: req.now, lang: req.uiLanguage, on: req.db)
+            let lists = try await ClusterLists.make(model(record), now: req.now, lang: req.uiLanguage, on: req.db)
             return { ClusterListsView.section($0, clusterID: record.id, lists) }
         },
         .init(name: chainsName) { req, record in
-            let cluster = try await find(record, req)
+            let cluster = model(record)
             let (chains, canWrite) = (try await chains(of: record.id, on: req.db), try await ClusterPages.canWrite(cluster, req))
             return { chainsView($0, clusterID: record.id, chains: chains, canWrite: canWrite, values: [:], errors: []) }
         },
     ]
 
-    private static func find(_ record: RegisterRecord, _ req: Request) async throws -> Cluster {
-        guard let cluster = try await Cluster.find(record.id, on: req.db) else { throw AppError.notFound("该产业集群") }
+    /// The page's record as the model the cluster programme's types take — from the values
+    /// already read, not read again by each section.
+    private static func model(_ record: RegisterRecord) -> Cluster {
+        let cluster = Cluster()
+        cluster.id = record.id
+        cluster.name = record.text("name") ?? ""
+        cluster.category = record.text("category") ?? ""
+        cluster.leadUnitID = Int(record.values["leadUnitId"]?.integer ?? 0)
+        cluster.liaisonLeader = record.text("liaisonLeader")
+        cluster.annualTarget = record.values["annualTarget"]?.integer
+        cluster.figuresSource = record.text("figuresSource") ?? ClusterFiguresSource.bottomUp.rawValue
+        cluster.sortOrder = Int(record.values["sortOrder"]?.integer ?? 0)
+        cluster.active = record.active
+        cluster.note = record.text("note")
         return cluster
     }
 
