@@ -37,16 +37,21 @@ struct RegisterDTO: Encodable, Sendable {
             case .flag(let value)?: try container.encode(value, forKey: key)
             case .ids(let value)?: try container.encode(value, forKey: key)
             }
-            if let nameKey = Self.nameKey(field) {
+            if case .choice(let choices) = field.kind, let nameKey = Self.nameKey(field) {
+                // A choice's label beside its code (`category` → `categoryName`), as a reference's name is beside its id.
+                let code = record.values[field.key]?.text
+                try container.encode(code.flatMap { code in choices.first { $0.value == code }?.zh }, forKey: Key(nameKey))
+            } else if let nameKey = Self.nameKey(field) {
                 let names = record.referenceNames[field.key] ?? []
                 if field.kind.isMulti { try container.encode(names, forKey: Key(nameKey)) } else { try container.encode(names.first, forKey: Key(nameKey)) }
             }
         }
     }
 
-    /// The derived key naming a reference's target, or nil for other fields.
+    /// The derived key naming a reference's target or a choice's label, or nil for other fields.
     static func nameKey(_ field: RegisterField) -> String? {
         switch field.kind {
+        case .choice: return field.key + "Name"
         case .reference: return (field.key.hasSuffix("Id") ? String(field.key.dropLast(2)) : field.key) + "Name"
         case .references: return (field.key.hasSuffix("Ids") ? String(field.key.dropLast(3)) : field.key) + "Names"
         default: return nil
