@@ -88,22 +88,43 @@ struct ClusterLists: Content, APISchema {
 
     static let keyTiers: [EnterpriseTier] = [.chainLeader, .candidate, .backbone]
 
-    /// `limit`: the rows each list holds (nil: all, for the export); totals are counted only when a list is cut.
+    /// `limit`: the rows each list holds (nil: all, for the export); totals are counted only when a
+    /// list is cut. The four lists read different tables and need nothing of each other: they are
+    /// read concurrently, each on its own pooled connection.
     static func make(_ cluster: Cluster, now: Date, lang: UILanguage, limit: Int? = shown, on db: Database) async throws -> ClusterLists {
         let sql = db as! any SQLDatabase
-        let cut: SQLQueryString = limit.map { " LIMIT \(unsafeRaw: String($0 + 1))" } ?? ""
-        func total<T>(_ rows: inout [T], _ count: SQLQueryString) async throws -> Int {
-            guard let limit, rows.count > limit else { return rows.count }
-            rows.removeLast(rows.count - limit)
-            return try await sql.raw(count).first(decodingColumn: "n", as: Int.self) ?? rows.count
-        }
+        let id = cluster.id!
+        async let keyTask = keyEnterprises(of: id, now: now, lang: lang, on: db)
+        async let targetsTask = targetCompanies(of: id, lang: lang, limit: limit, on: sql)
+        async let projectsTask = keyProjects(of: id, today: DisplayFormat.day(now), lang: lang, limit: limit, on: sql)
+        async let problemsTask = problems(of: id, today: DisplayFormat.day(now), limit: limit, on: sql)
+        let (key, from, to) = try await keyTask
+        let targets = try await targetsTask, projects = try await projectsTask, problems = try await problemsTask
+        return ClusterLists(clusterId: id, revenueFrom: from.description, revenueTo: to.description, keyEnterprises: key,
+                            targetCompanies: targets.rows, keyProjects: projects.rows, problems: problems.rows,
+                            targetCompaniesTotal: targets.total, keyProjectsTotal: projects.total, problemsTotal: problems.total)
+    }
+
+    /// One list's rows, at most `limit` (the query asks for one more to know whether it was cut),
+    /// and its total, counted only when it was.
+    private static func cut<T>(_ query: SQLQueryString, count: SQLQueryString, limit: Int?, on sql: any SQLDatabase,
+                               _ row: (any SQLRow) throws -> T) async throws -> (rows: [T], total: Int) {
+        let more: SQLQueryString = limit.map { " LIMIT \(unsafeRaw: String($0 + 1))" } ?? ""
+        var rows = try await sql.raw(query + more).all().map(row)
+        guard let limit, rows.count > limit else { return (rows, rows.count) }
+        rows.removeLast(rows.count - limit)
+        return (rows, try await sql.raw(count).first(decodingColumn: "n", as: Int.self) ?? rows.count)
+    }
+
+    /// Members of tier 链主, 准链主 or 骨干 with their revenue over the last twelve months, by tier then revenue.
+    private static func keyEnterprises(of id: Int, now: Date, lang: UILanguage, on db: Database) async throws -> ([KeyEnterprise], Period, Period) {
         let (from, to) = try await ClusterQueries.lastTwelveMonths(now, on: db)
         let tiers = keyTiers.map(\.rawValue)
-        let enterprises = try await sql.raw("""
+        let enterprises = try await (db as! any SQLDatabase).raw("""
             SELECT e.id, e.name, e.tier, CAST(COALESCE(SUM(i.revenue), 0) AS BIGINT) AS revenue
             FROM cluster_members m JOIN enterprises e ON e.id = m.enterprise_id
             LEFT JOIN enterprise_indicators i ON i.enterprise_id = e.id AND i.period >= \(bind: from.description) AND i.period <= \(bind: to.description)
-            WHERE m.cluster_id = \(bind: cluster.id!) AND e.active = \(bind: true) AND e.tier IN (\(binds: tiers))
+            WHERE m.cluster_id = \(bind: id) AND e.active = \(bind: true) AND e.tier IN (\(binds: tiers))
             GROUP BY e.id, e.name, e.tier
             """).all()
         var key = try enterprises.map { row -> KeyEnterprise in
@@ -113,59 +134,59 @@ struct ClusterLists: Content, APISchema {
                                  tierName: name, revenue: try row.decode(column: "revenue", as: Int64.self))
         }
         key.sort { (tiers.firstIndex(of: $0.tier) ?? 9, -$0.revenue, $0.id) < (tiers.firstIndex(of: $1.tier) ?? 9, -$1.revenue, $1.id) }
-        let sources = RegisterDeclaration.targetCompanies.field("source").flatMap { field -> [RegisterChoice]? in
-            if case .choice(let choices) = field.kind { return choices }
-            return nil
-        } ?? []
-        var targets = try await sql.raw("""
+        return (key, from, to)
+    }
+
+    private static func targetCompanies(of id: Int, lang: UILanguage, limit: Int?, on sql: any SQLDatabase) async throws -> (rows: [Target], total: Int) {
+        let sources = RegisterDeclaration.targetCompanies.choices("source")
+        return try await cut("""
             SELECT t.id, t.name, t.region, t.source, t.reason, v.name AS node FROM target_companies t JOIN chain_node_names v ON v.id = t.chain_node_id
-            WHERE v.cluster_id = \(bind: cluster.id!) AND t.active = \(bind: true) ORDER BY t.name_sort, t.id\(cut)
-            """).all().map { row in
-                Target(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
-                       node: try row.decode(column: "node", as: String.self), region: try row.decode(column: "region", as: String?.self),
-                       source: try row.decode(column: "source", as: String?.self).map { code in sources.first { $0.value == code }.map { lang.t($0.zh, $0.en) } ?? code },
-                       reason: try row.decode(column: "reason", as: String?.self))
-            }
-        let today = DisplayFormat.day(now)
+            WHERE v.cluster_id = \(bind: id) AND t.active = \(bind: true) ORDER BY t.name_sort, t.id
+            """, count: """
+            SELECT COUNT(*) AS n FROM target_companies t JOIN chain_node_names v ON v.id = t.chain_node_id
+            WHERE v.cluster_id = \(bind: id) AND t.active = \(bind: true)
+            """, limit: limit, on: sql) { row in
+            Target(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                   node: try row.decode(column: "node", as: String.self), region: try row.decode(column: "region", as: String?.self),
+                   source: try row.decode(column: "source", as: String?.self).map { code in sources[code].map { lang.t($0.zh, $0.en) } ?? code },
+                   reason: try row.decode(column: "reason", as: String?.self))
+        }
+    }
+
+    private static func keyProjects(of id: Int, today: String, lang: UILanguage, limit: Int?, on sql: any SQLDatabase) async throws -> (rows: [KeyProject], total: Int) {
         let levels = RegisterDeclaration.projects.choices("level"), stages = RegisterDeclaration.projects.choices("stage")
-        var projects = try await sql.raw("""
+        return try await cut("""
             SELECT p.id, p.name, p.level, p.stage, p.total_investment, p.next_due_on FROM projects p
-            WHERE p.cluster_id = \(bind: cluster.id!) AND p.active = \(bind: true) AND p.level IN ('provincial', 'municipal', 'district')
-            ORDER BY CASE p.level WHEN 'provincial' THEN 0 WHEN 'municipal' THEN 1 ELSE 2 END, p.total_investment DESC, p.id\(cut)
-            """).all().map { row in
-                let stage = try row.decode(column: "stage", as: String.self), level = try row.decode(column: "level", as: String.self)
-                let due = try row.decode(column: "next_due_on", as: String?.self)
-                return KeyProject(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
-                                  level: levels[level].map { lang.t($0.zh, $0.en) } ?? level, stage: stages[stage].map { lang.t($0.zh, $0.en) } ?? stage,
-                                  totalInvestment: try row.decode(column: "total_investment", as: Int64.self),
-                                  late: stage != ProjectStage.producing.rawValue && (due.map { $0 < today } ?? false))
-            }
-        var problems = try await sql.raw("""
+            WHERE p.cluster_id = \(bind: id) AND p.active = \(bind: true) AND p.level IN ('provincial', 'municipal', 'district')
+            ORDER BY CASE p.level WHEN 'provincial' THEN 0 WHEN 'municipal' THEN 1 ELSE 2 END, p.total_investment DESC, p.id
+            """, count: """
+            SELECT COUNT(*) AS n FROM projects p
+            WHERE p.cluster_id = \(bind: id) AND p.active = \(bind: true) AND p.level IN ('provincial', 'municipal', 'district')
+            """, limit: limit, on: sql) { row in
+            let stage = try row.decode(column: "stage", as: String.self), level = try row.decode(column: "level", as: String.self)
+            let due = try row.decode(column: "next_due_on", as: String?.self)
+            return KeyProject(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                              level: levels[level].map { lang.t($0.zh, $0.en) } ?? level, stage: stages[stage].map { lang.t($0.zh, $0.en) } ?? stage,
+                              totalInvestment: try row.decode(column: "total_investment", as: Int64.self),
+                              late: stage != ProjectStage.producing.rawValue && (due.map { $0 < today } ?? false))
+        }
+    }
+
+    private static func problems(of id: Int, today: String, limit: Int?, on sql: any SQLDatabase) async throws -> (rows: [Problem], total: Int) {
+        try await cut("""
             SELECT o.id, o.title, o.due_on, p.name AS project, u.name AS unit FROM obstacles o
             JOIN projects p ON p.id = o.project_id JOIN units u ON u.id = o.owning_unit_id
-            WHERE p.cluster_id = \(bind: cluster.id!) AND p.active = \(bind: true) AND o.active = \(bind: true) AND o.status <> 'resolved'
-            ORDER BY o.due_on, o.id\(cut)
-            """).all().map { row in
-                let due = try row.decode(column: "due_on", as: String.self)
-                return Problem(id: try row.decode(column: "id", as: Int.self), title: try row.decode(column: "title", as: String.self),
-                               project: try row.decode(column: "project", as: String.self), unit: try row.decode(column: "unit", as: String.self),
-                               dueOn: due, overdue: due < today)
-            }
-        let targetsTotal = try await total(&targets, """
-            SELECT COUNT(*) AS n FROM target_companies t JOIN chain_node_names v ON v.id = t.chain_node_id
-            WHERE v.cluster_id = \(bind: cluster.id!) AND t.active = \(bind: true)
-            """)
-        let projectsTotal = try await total(&projects, """
-            SELECT COUNT(*) AS n FROM projects p
-            WHERE p.cluster_id = \(bind: cluster.id!) AND p.active = \(bind: true) AND p.level IN ('provincial', 'municipal', 'district')
-            """)
-        let problemsTotal = try await total(&problems, """
+            WHERE p.cluster_id = \(bind: id) AND p.active = \(bind: true) AND o.active = \(bind: true) AND o.status <> 'resolved'
+            ORDER BY o.due_on, o.id
+            """, count: """
             SELECT COUNT(*) AS n FROM obstacles o JOIN projects p ON p.id = o.project_id
-            WHERE p.cluster_id = \(bind: cluster.id!) AND p.active = \(bind: true) AND o.active = \(bind: true) AND o.status <> 'resolved'
-            """)
-        return ClusterLists(clusterId: cluster.id!, revenueFrom: from.description, revenueTo: to.description, keyEnterprises: key,
-                            targetCompanies: targets, keyProjects: projects, problems: problems,
-                            targetCompaniesTotal: targetsTotal, keyProjectsTotal: projectsTotal, problemsTotal: problemsTotal)
+            WHERE p.cluster_id = \(bind: id) AND p.active = \(bind: true) AND o.active = \(bind: true) AND o.status <> 'resolved'
+            """, limit: limit, on: sql) { row in
+            let due = try row.decode(column: "due_on", as: String.self)
+            return Problem(id: try row.decode(column: "id", as: Int.self), title: try row.decode(column: "title", as: String.self),
+                           project: try row.decode(column: "project", as: String.self), unit: try row.decode(column: "unit", as: String.self),
+                           dueOn: due, overdue: due < today)
+        }
     }
 
     /// The four lists as sheets of one workbook (one sheet each).
