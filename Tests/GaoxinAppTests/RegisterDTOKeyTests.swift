@@ -29,9 +29,11 @@ final class RegisterDTOKeyTests: XCTestCase {
             let team = try await OrgUnit.find(fixtures.team, on: app.db)
             XCTAssertEqual(created["leadUnitName"] as? String, team?.name)
             let id = try XCTUnwrap(created["id"] as? Int)
+            let topDown = try parseJSONObject(try await office.send(.PATCH, Site.API.cluster(id), json: #"{"figuresSource":"top_down","sortOrder":30}"#))
+            XCTAssertEqual(topDown["figuresSourceName"] as? String, "统计部门口径（自上而下填报）")
             let cleared = try parseJSONObject(try await office.send(.PATCH, Site.API.cluster(id), json: #"{"figuresSource":null,"sortOrder":null}"#))
-            XCTAssertEqual(cleared["figuresSource"] as? String, "bottom_up", "emptied, it is the default again, never null")
-            XCTAssertEqual(cleared["sortOrder"] as? Int, 0)
+            XCTAssertEqual(cleared["figuresSource"] as? String, "top_down", "emptied on an existing record, a never-empty field keeps its value")
+            XCTAssertEqual(cleared["sortOrder"] as? Int, 30)
         }
     }
 }

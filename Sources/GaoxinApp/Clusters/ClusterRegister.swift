@@ -19,7 +19,8 @@ extension RegisterDeclaration {
             RegisterField(key: "leadUnitId", zh: "牵头部门", en: "Lead unit", kind: .reference(.unit), required: true, filterable: true, listed: true,
                           helpZh: "维护该集群产业链、营收与机制清单的单位", helpEn: "The unit that keeps the cluster's chains, figures and checklist"),
             RegisterField(key: "liaisonLeader", zh: "挂钩领导", en: "Liaison leader", kind: .text(max: 100), searchable: true, listed: true),
-            RegisterField(key: "annualTarget", zh: "年度营收目标", en: "Annual revenue target", kind: .money, sortable: true, listed: true),
+            RegisterField(key: "annualTarget", zh: "年度营收目标", en: "Annual revenue target", kind: .money, sortable: true, listed: true,
+                          headingAliases: ["Annual target (10k yuan)"]),
             RegisterField(key: "figuresSource", zh: "营收口径", en: "Figures source", kind: .choice(ClusterFiguresSource.allCases.map {
                 RegisterChoice(value: $0.rawValue, zh: $0.nameZh, en: $0.nameEn, aliases: [String($0.nameZh.prefix { $0 != "（" })])
             }), filterable: true, helpZh: "空为企业汇总", helpEn: "Empty means summed from enterprises", whenEmpty: .text(ClusterFiguresSource.bottomUp.rawValue)),
@@ -28,6 +29,9 @@ extension RegisterDeclaration {
             .note(),
         ],
         nameField: "name", importKey: "name", policy: Policies.clusterRegistry, ownership: .unitField("leadUnitId"),
-        defaultSort: "sortOrder"
+        defaultSort: "sortOrder",
+        listLinks: [RegisterLink(zh: "集群体系（如“465”）与合计", en: "Cluster structures and totals", path: Site.clusterStructures)],
+        // The hand-written list's export (before the registry was declared) also showed each cluster's chains.
+        exportOnlyHeadings: ["产业链", "Chains"]
     )
 }

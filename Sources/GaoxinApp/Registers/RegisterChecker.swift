@@ -20,11 +20,13 @@ enum RegisterChecker {
             var v = FieldValidator()
             var values = item.existing?.values ?? [:]
             for field in declaration.fields where item.input.has(field.key) {
-                let value = read(field, item.input, references: references, actor: actor, ownership: declaration.ownership, into: &v)
+                let value = read(field, item.input, references: references, actor: actor, ownership: declaration.ownership,
+                                 kept: item.existing?.values[field.key], into: &v)
                 values[field.key] = value
             }
             for field in declaration.fields where values[field.key] == nil && !v.errors.contains(where: { $0.field == field.key }) {
-                if let empty = field.whenEmpty { values[field.key] = empty }
+                // A never-empty column left empty: a new record takes the default, an existing one keeps its value.
+                if let empty = field.whenEmpty { values[field.key] = item.existing?.values[field.key] ?? empty }
             }
             for field in declaration.fields where field.required && values[field.key] == nil && !v.errors.contains(where: { $0.field == field.key }) {
                 switch field.kind {
@@ -72,11 +74,20 @@ enum RegisterChecker {
     }
 
     /// One field's text → its stored value, or a failure added to `v` (then nil).
+    /// `kept`: the record's stored value — a reference it already holds may stay even if its target
+    /// was deactivated since (an edit of another field must not be refused for it).
     static func read(_ field: RegisterField, _ input: RegisterInput, references: RegisterReferences, actor: Actor,
-                     ownership: RegisterOwnership, into v: inout FieldValidator) -> RegisterValue? {
+                     ownership: RegisterOwnership, kept: RegisterValue? = nil, into v: inout FieldValidator) -> RegisterValue? {
+        let keptIDs: Set<Int> = {
+            switch kept {
+            case .integer(let id)?: return [Int(id)]
+            case .ids(let ids)?: return Set(ids)
+            default: return []
+            }
+        }()
         if case .references(let target) = field.kind {
             let typed = input.typedLists.contains(field.key)
-            let ids = (input.lists[field.key] ?? []).compactMap { resolve($0, target, field, input.source, references, typed: typed, &v) }
+            let ids = (input.lists[field.key] ?? []).compactMap { resolve($0, target, field, input.source, references, typed: typed, kept: keptIDs, &v) }
             return ids.isEmpty ? nil : .ids(Array(NSOrderedSet(array: ids)) as! [Int])
         }
         let text = (input.texts[field.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -146,7 +157,7 @@ enum RegisterChecker {
             case .failure(let problem): v.add(.invalid(field.key, zh: problem.messageZh, en: problem.messageEn)); return nil
             }
         case .reference(let target):
-            guard let id = resolve(text, target, field, input.source, references, &v) else { return nil }
+            guard let id = resolve(text, target, field, input.source, references, kept: keptIDs, &v) else { return nil }
             if case .unitField(let owner) = ownership, owner == field.key, let path = references.target(target.table, id: id)?.path, !actor.owns(path) {
                 return fail("只能选择本单位或下级单位", "must be your own unit or one below it")
             }
@@ -159,7 +170,7 @@ enum RegisterChecker {
     /// A referenced record by id (forms, API) or by name/code (files, forms): it must exist, be active and be the only match;
     /// a form's text that is part of one active record's name names it, part of several asks to choose.
     private static func resolve(_ raw: String, _ target: RegisterTarget, _ field: RegisterField, _ source: RegisterInput.Source,
-                                _ references: RegisterReferences, typed: Bool = false, _ v: inout FieldValidator) -> Int? {
+                                _ references: RegisterReferences, typed: Bool = false, kept: Set<Int> = [], _ v: inout FieldValidator) -> Int? {
         let text = raw.trimmingCharacters(in: .whitespaces)
         var found: RegisterReferences.Target?
         if source == .form, !typed, let id = Int(text), let byID = references.target(target.table, id: id) {
@@ -188,7 +199,7 @@ enum RegisterChecker {
             v.add(.invalid(field.key, zh: "\(field.zh)：找不到\(target.zh)“\(text)”", en: "\(field.en): no \(target.en.lowercased()) \(text)"))
             return nil
         }
-        if !found.active {
+        if !found.active, !kept.contains(found.id) {
             v.add(.invalid(field.key, zh: "\(field.zh)：\(target.zh)“\(found.name)”已停用", en: "\(field.en): \(found.name) is deactivated"))
             return nil
         }

@@ -47,6 +47,11 @@ struct RegisterDeclaration: Sendable {
     var activationRule: (@Sendable (_ record: RegisterRecord, _ actor: Actor) -> FieldError?)? = nil
     /// A day the record stays current until, restamped on every write (`RegisterFreshness`).
     var freshness: RegisterFreshness? = nil
+    /// Pages of the register's own its list page links to (a cluster list to the cluster structures).
+    var listLinks: [RegisterLink] = []
+    /// Headings an earlier export of this register had beside its import's columns (the cluster
+    /// list's 产业链): shown-only, so an import skips them and those files still import.
+    var exportOnlyHeadings: Set<String> = []
     /// How a reader speaks of the action that alone changes the `managed` fields (“项目页的推进阶段”).
     var managedByZh = "记录页上的专门操作"
     var managedByEn = "the record page's own action"
@@ -79,6 +84,13 @@ struct RegisterDeclaration: Sendable {
         return path + "/new?" + (components.percentEncodedQuery ?? "")
     }
     func apiPath(_ id: Int) -> String { "\(apiPath)/\(id)" }
+}
+
+/// A link from a register's list page to a page of its own.
+struct RegisterLink: Sendable {
+    let zh: String
+    let en: String
+    let path: String
 }
 
 /// What the `unit` role may write: records whose owning unit (a unit reference) lies in its

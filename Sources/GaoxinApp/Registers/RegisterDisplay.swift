@@ -28,7 +28,11 @@ enum RegisterDisplay {
         case (.decimal(let places, _, _), .integer(let scaled)): return .number(ScaledDecimal(scaled: scaled, places: places).value)
         case (.flag, .flag(let flag)): return .text(flag ? "是" : "否")
         case (.choice(let choices), .text(let code)): return .text(choices.first { $0.value == code }?.zh ?? code)
-        case (.reference, _), (.references, _): return .text((record.referenceNames[field.key] ?? []).joined(separator: "、"))
+        case (.reference, _), (.references, _):
+            // A unit by its code where it has one (names repeat across the tree), else by name; the import takes either.
+            let names = record.referenceNames[field.key] ?? []
+            let codes = record.referenceCodes[field.key] ?? []
+            return .text(names.enumerated().map { index, name in (index < codes.count ? codes[index] : nil) ?? name }.joined(separator: "、"))
         // “3973 集成电路制造”: readable in the spreadsheet, and the import takes a code followed by its name.
         case (.industry, .text(let code)): return .text(IndustryDisplay.text(code, .zh))
         case (_, .text(let text)): return .text(text)

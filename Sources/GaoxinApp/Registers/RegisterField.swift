@@ -36,8 +36,10 @@ struct RegisterField: Sendable {
     /// A value that passes the field's rules where a generic one would not (a formula): the
     /// sample records the contract tests make use it.
     var example: String? = nil
-    /// What is stored when the field is left empty — omitted from an API body, a blank cell or
-    /// form control — for a column that is never empty (a cluster's figures source, its sort order).
+    /// What a new record stores when the field is left empty — omitted from an API body, a blank
+    /// cell or form control — for a column that is never empty (a cluster's figures source, its
+    /// sort order); an existing record left empty there keeps its value (a blank cell in an import
+    /// must not turn a top-down cluster bottom-up).
     var whenEmpty: RegisterValue? = nil
     /// Headings an import file may also give the column (an older template's), e.g. 类别 for 集群类别.
     var headingAliases: [String] = []

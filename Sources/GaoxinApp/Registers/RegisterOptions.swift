@@ -16,6 +16,18 @@ enum RegisterOptions {
         return options
     }
 
+    /// A record's form offers the reference it already holds even when its target was deactivated
+    /// since (the checker lets it stay), marked as such, so saving another field does not empty it.
+    static func keepDeactivated(_ record: RegisterRecord, _ declaration: RegisterDeclaration, in options: inout [String: [FormField.Option]], lang: UILanguage) {
+        for field in declaration.singleFields {
+            guard case .reference = field.kind, let id = record.values[field.key]?.integer, var list = options[field.key],
+                  !list.contains(where: { $0.value == String(id) }) else { continue }
+            let name = record.referenceNames[field.key]?.first ?? "#\(id)"
+            list.append(FormField.Option(value: String(id), label: name + lang.t("（已停用）", " (deactivated)")))
+            options[field.key] = list
+        }
+    }
+
     static func filterControls(_ declaration: RegisterDeclaration, lang: UILanguage, on db: Database) async throws -> [ListView.FilterControl] {
         var controls: [ListView.FilterControl] = []
         for field in declaration.fields where field.filterable {

@@ -39,9 +39,11 @@ struct RegisterPages: Sendable {
 
     /// The record page; `redrawn` replaces one of the register's own sections (a form's errors).
     func show(_ req: Request, record: RegisterRecord, redrawn: RegisterRecordSections.Redrawn?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        // The records pointing here and the register's own sections read different tables: side by side.
+        async let backlinksTask = RegisterBacklinks.to(table: declaration.table, id: record.id, today: DisplayFormat.day(req.now), on: req.db)
+        async let sectionsTask = RegisterRecordSections.draw(declaration, record, redrawn: redrawn, req)
         let canWrite = try await mayWrite(record, req)
-        let backlinks = try await RegisterBacklinks.to(table: declaration.table, id: record.id, today: DisplayFormat.day(req.now), on: req.db)
-        let sections = try await RegisterRecordSections.draw(declaration, record, redrawn: redrawn, req)
+        let backlinks = try await backlinksTask, sections = try await sectionsTask
         return try await req.renderPage(status: status) { context in
             RegisterShowView.render(context, declaration, record, backlinks: backlinks, canWrite: canWrite, extras: .group(sections.map { $0(context) }))
         }
@@ -122,7 +124,8 @@ struct RegisterPages: Sendable {
 
     private func form(_ req: Request, record: RegisterRecord?, values: [String: String], lists: [String: [String]], errors: [FieldError],
                       status: HTTPResponseStatus = .ok) async throws -> Response {
-        let options = try await RegisterOptions.formOptions(declaration, actor: try req.requireActor(), lang: req.uiLanguage, on: req.db)
+        var options = try await RegisterOptions.formOptions(declaration, actor: try req.requireActor(), lang: req.uiLanguage, on: req.db)
+        if let record { RegisterOptions.keepDeactivated(record, declaration, in: &options, lang: req.uiLanguage) }
         let pickers = try await RegisterPicker.pickers(declaration, values: values, options: options, errors: errors, on: req.db)
         return try await req.renderPage(status: status) {
             RegisterFormView.render($0, declaration, recordID: record?.id, values: values, lists: lists, options: options, errors: errors, pickers: pickers)

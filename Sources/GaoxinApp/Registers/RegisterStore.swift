@@ -76,11 +76,16 @@ enum RegisterStore {
             }
             wanted[target.table, default: (target, [])].ids.formUnion(ids)
         }
-        var names: [String: [Int: String]] = [:]
+        var names: [String: [Int: String]] = [:], codes: [Int: String] = [:]
         for (table, entry) in wanted where !entry.ids.isEmpty {
+            let code = entry.target.isUnit ? entry.target.alternateColumns.first : nil
             for chunk in Array(entry.ids).chunked(500) {
-                let rows = try await sql.raw("SELECT id, \(unsafeRaw: entry.target.nameColumn) AS name FROM \(unsafeRaw: table) WHERE id IN (\(binds: chunk))").all()
-                for row in rows { names[table, default: [:]][try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self) }
+                let rows = try await sql.raw("SELECT id, \(unsafeRaw: entry.target.nameColumn) AS name\(unsafeRaw: code.map { ", \($0) AS code" } ?? "") FROM \(unsafeRaw: table) WHERE id IN (\(binds: chunk))").all()
+                for row in rows {
+                    let id = try row.decode(column: "id", as: Int.self)
+                    names[table, default: [:]][id] = try row.decode(column: "name", as: String.self)
+                    if code != nil { codes[id] = try row.decode(column: "code", as: String?.self) }
+                }
             }
         }
         for id in records.keys {
@@ -88,6 +93,7 @@ enum RegisterStore {
                 guard let target = field.kind.target, let value = records[id]?.values[field.key] else { continue }
                 let ids: [Int] = value.integer.map { [Int($0)] } ?? value.ids
                 records[id]?.referenceNames[field.key] = ids.map { names[target.table]?[$0] ?? "#\($0)" }
+                if target.isUnit { records[id]?.referenceCodes[field.key] = ids.map { codes[$0] } }
             }
         }
     }

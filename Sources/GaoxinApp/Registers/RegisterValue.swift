@@ -30,6 +30,9 @@ struct RegisterRecord: Sendable, Equatable {
     var values: RegisterValues
     /// Field key → display names of the referenced records, in the order of the ids.
     var referenceNames: [String: [String]] = [:]
+    /// Field key → the unique codes of referenced units (nil where a unit has none): an export
+    /// names a unit by its code, since unit names repeat across the tree (经济发展局 under two boards).
+    var referenceCodes: [String: [String?]] = [:]
     /// Validity derived from the expiry field against the request's day (nil: no expiry declared or dated).
     var expiry: RegisterExpiry? = nil
 

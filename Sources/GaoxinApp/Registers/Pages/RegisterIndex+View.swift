@@ -8,8 +8,10 @@ enum RegisterIndexView {
         let searched = declaration.fields.filter(\.searchable).map { context.t($0.zh, $0.en) }.joined(separator: context.t("、", ", "))
         return Page.render(
             context, title: declaration.title(context.lang),
-            .if(canCreate, .p(.class("actions " + Print.hidden), .a(.class("button"), .href(declaration.path + "/new"),
-                                                               .text(context.t("新建", "New ") + context.t(declaration.titleZh, declaration.titleEn.lowercased()))))),
+            .if(canCreate || !declaration.listLinks.isEmpty, .p(.class("actions " + Print.hidden),
+                .if(canCreate, .a(.class("button"), .href(declaration.path + "/new"),
+                                  .text(context.t("新建", "New ") + context.t(declaration.titleZh, declaration.titleEn.lowercased())))),
+                .forEach(declaration.listLinks) { link in .a(.class("button secondary"), .href(link.path), .text(context.t(link.zh, link.en))) })),
             ListView.render(context, basePath: declaration.path, exportPath: declaration.path + "/export", query: query, page: page,
                             columns: RegisterList.columns(declaration), filters: filters,
                             searchPlaceholder: context.t("按\(searched)搜索", "Search \(searched)")),
