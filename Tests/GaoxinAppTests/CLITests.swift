@@ -173,6 +173,19 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(after.rows.count, before.rows.count + 1, "the imported enterprise is in the next export")
         XCTAssertTrue(after.rows.contains { $0.first?.text == "命令行导入测试有限公司" })
 
+        // A declared register exports in its import's format, and that file imports back.
+        let clusters = try gaoxin(["export", "--register", "clusters", "--output", folder + "/c.csv"], databaseURL: url)
+        XCTAssertEqual(clusters.status, 0, clusters.output)
+        let clusterTable = try CSVFormat.read(try Data(contentsOf: URL(fileURLWithPath: folder + "/c.csv")), limits: .default)
+        XCTAssertEqual(clusterTable.rows.first?.first?.text, "集群名称")
+        XCTAssertTrue(clusterTable.rows.contains { $0.first?.text == "集成电路" }, "the demo clusters are exported")
+        let back = try gaoxin(["import", "--register", "clusters", "--input", folder + "/c.csv", "--as", "office"], databaseURL: url)
+        XCTAssertEqual(back.status, 0, back.output)
+        let policies = try gaoxin(["export", "--register", "policies", "--output", folder + "/p.xlsx"], databaseURL: url)
+        XCTAssertEqual(policies.status, 0, policies.output)
+        let policyTable = try XCTUnwrap(try XLSXReader.read(try Data(contentsOf: URL(fileURLWithPath: folder + "/p.xlsx"))).first)
+        XCTAssertGreaterThan(policyTable.rows.count, 1, "a programme register exports from the command line too")
+
         let unknown = try gaoxin(["export", "--register", "secrets", "--output", folder + "/x.csv"], databaseURL: url)
         XCTAssertEqual(unknown.status, 2, unknown.output)
 

@@ -134,10 +134,4 @@ public enum ClusterFiguresSource: String, Sendable, CaseIterable, Codable {
 
     public var nameZh: String { self == .bottomUp ? "企业汇总（自下而上）" : "统计部门口径（自上而下填报）" }
     public var nameEn: String { self == .bottomUp ? "Summed from enterprises (bottom-up)" : "As the statistics bureau reports (top-down)" }
-
-    public init?(codeOrName text: String) {
-        if let source = ClusterFiguresSource(rawValue: text) { self = source; return }
-        guard let source = ClusterFiguresSource.allCases.first(where: { $0.nameZh == text || $0.nameZh.hasPrefix(text) && text.count >= 2 }) else { return nil }
-        self = source
-    }
 }
