@@ -10,7 +10,7 @@ import XCTest
 final class APIContractTests: XCTestCase {
     /// The list endpoints and the definitions their handlers parse the query with.
     static let lists: [(path: String, definition: ListDefinition, role: Role)] = [
-        (Site.API.units, UnitQueries.list, .admin), (Site.API.users, UserQueries.list, .admin),
+        (Site.API.users, UserQueries.list, .admin),
         (Site.API.enterprises, EnterpriseQueries.list, .admin),
         (Site.API.chainGaps, ChainGaps.parameters, .admin), (Site.API.audit, AuditQueries.list, .auditor),
     ] + Registers.declared.map { ($0.apiPath, RegisterList.definition($0), .admin) }

@@ -95,7 +95,7 @@ final class BackupTests: XCTestCase {
             second = try await BackupArchive.write(from: app.db)
             // The identity sequences moved past the restored ids: new rows get fresh ids.
             let maxID = firstTables.manifest.tables.first { $0.name == "units" }!.rows
-            let unit = try await UnitWrites.insert(.init(name: "恢复后新建", kind: .department, code: nil, parentID: nil, sortOrder: 0, note: nil), on: app.db)
+            let unit = try await UnitSeed.insert(.init(name: "恢复后新建", kind: .department, code: nil, parentID: nil, sortOrder: 0, note: nil), on: app.db)
             XCTAssertGreaterThan(unit.id!, maxID)
             // A restored account signs in with its old password.
             let signIn = try await Browser(app).signIn("backup.user", password: "Backup-Restore-2026")

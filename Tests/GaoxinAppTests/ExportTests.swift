@@ -24,9 +24,9 @@ final class ExportTests: XCTestCase {
 
     /// What the unit list holds for `q=招商`, in tree order (without the id column).
     static let expectedUnits: [[SheetCell]] = [
-        ["集成电路招商团队", "招商团队", "WXGX", "ZS-JCDL"].map { .text($0) } + [.integer(0), .empty, .integer(1), .text("启用")],
-        ["生命健康招商团队", "招商团队", "WXGX", "ZS-SMJK"].map { .text($0) } + [.integer(0), .empty, .integer(0), .text("启用")],
-        [.text("新吴区招商一组"), .text("部门"), .text("XW"), .empty, .integer(0), .empty, .integer(0), .text("启用")],
+        ["集成电路招商团队", "招商团队", "WXGX", "ZS-JCDL"].map { .text($0) } + [.integer(0), .empty, .integer(1), .text("在用")],
+        ["生命健康招商团队", "招商团队", "WXGX", "ZS-SMJK"].map { .text($0) } + [.integer(0), .empty, .integer(0), .text("在用")],
+        [.text("新吴区招商一组"), .text("部门"), .text("XW"), .empty, .integer(0), .empty, .integer(0), .text("在用")],
         [.text("旧招商办"), .text("专班"), .text("WX"), .text("OLD-ZS"), .integer(0), .empty, .integer(0), .text("已停用")],
     ]
 
@@ -131,8 +131,8 @@ final class ExportTests: XCTestCase {
             XCTAssertEqual(auditRows.count, 4, "a header and three changes")
             Self.assertPython(auditRows[0][0], equals: .text("时间"), "heading")
             for row in auditRows.dropFirst() { Self.assertPython(row[0], equals: .text("2026-09-21 22:13"), "time") }
-            Self.assertPython(auditRows[1][4], equals: .text("停用单位“旧招商办”"), "newest summary")
-            Self.assertPython(auditRows[3][4], equals: .text("新建单位“新吴区招商一组”"), "oldest summary")
+            Self.assertPython(auditRows[1][4], equals: .text("停用组织单位“旧招商办”"), "newest summary")
+            Self.assertPython(auditRows[3][4], equals: .text("新建组织单位“新吴区招商一组”"), "oldest summary")
         }
     }
 

@@ -127,11 +127,11 @@ final class ImportTests: XCTestCase {
             XCTAssertEqual(job["message"] as? String, "发现 7 处问题，未写入任何数据。请修改后重新导入。")
             XCTAssertEqual(job["inserted"] as? Int, 0)
             let expected = [
-                E(3, "单位名称", "", "必填"),
-                E(4, "单位类型", "星球", "类型不存在，可选：" + UnitKind.allCases.map(\.nameZh).joined(separator: "、")),
+                E(3, "单位名称", "", "请填写单位名称"),
+                E(4, "单位类型", "星球", "单位类型只能是：" + UnitKind.allCases.map(\.nameZh).joined(separator: "、")),
                 E(5, "上级单位", "XW", "导入不调整上级单位（单位“新吴”在原上级单位下）；请在单位页面使用“移动”"),
                 E(6, "上级单位", "不存在的单位", "找不到该单位（须为已有单位或本文件中前面的行）"),
-                E(7, "排序号", "abc", "应为整数"),
+                E(7, "排序号", "abc", "排序号应为 -1000000–1000000 之间的整数"),
                 E(8, "单位名称", "好的单位", "同一上级单位下已有同名单位"),
                 E(9, "单位编码", "GOOD-1", "与第 2 行的编码重复"),
             ]

@@ -167,13 +167,13 @@ struct FailingHalfwayRegister: ImportRegister {
     let titleZh = "组织单位"
     let titleEn = "Units"
     let policy = Policies.organisation
-    let columns = UnitRegister().columns
+    let columns = UnitTreeImport().columns
 
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] { [] }
 
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
         for row in rows.prefix(2) {
-            _ = try await UnitWrites.insert(.init(name: row.value("name"), kind: .department, code: nil, parentID: nil, sortOrder: 0, note: nil), on: tx)
+            _ = try await UnitSeed.insert(.init(name: row.value("name"), kind: .department, code: nil, parentID: nil, sortOrder: 0, note: nil), on: tx)
         }
         throw AppError.conflict("数据在写入时发生冲突，请重新导入")
     }

@@ -102,7 +102,7 @@ final class ListSearchTests: XCTestCase {
             // Data that arrived by another path (a later import, a restore) may be longer than the form allows.
             let legacy = String(repeating: "江阴高新区综合服务中心", count: 19).prefix(200)
             XCTAssertEqual(legacy.count, 200)
-            let legacyID = try await UnitWrites.insert(.init(name: String(legacy), kind: .department, code: nil, parentID: fixtures.zone, sortOrder: 0, note: String(legacy)), on: app.db).id!
+            let legacyID = try await UnitSeed.insert(.init(name: String(legacy), kind: .department, code: nil, parentID: fixtures.zone, sortOrder: 0, note: String(legacy)), on: app.db).id!
             let browser = Browser(app)
             try await browser.signIn(as: .office)
             let list = try await browser.get(Site.units + "?under=\(fixtures.zone)")

@@ -10,10 +10,10 @@ import XCTest
 final class TreeIntegrityTests: XCTestCase {
     func testTheDatabaseRefusesDuplicateSiblingNamesAndTheErrorIsAConflict() async throws {
         try await withApp { app, fixtures in
-            let fields = UnitWrites.Fields(name: "重名单位", kind: .department, code: nil, parentID: fixtures.zone, sortOrder: 0, note: nil)
-            _ = try await UnitWrites.insert(fields, on: app.db)
+            let fields = UnitSeed.Fields(name: "重名单位", kind: .department, code: nil, parentID: fixtures.zone, sortOrder: 0, note: nil)
+            _ = try await UnitSeed.insert(fields, on: app.db)
             do {
-                _ = try await UnitWrites.insert(fields, on: app.db)
+                _ = try await UnitSeed.insert(fields, on: app.db)
                 XCTFail("a second sibling with the same name must be refused by the database")
             } catch {
                 XCTAssertTrue(ErrorMapper.isUniqueViolation(error), "\(error)")

@@ -75,13 +75,13 @@ final class UnitWriteTests: XCTestCase {
                 (["name": "   ", "kind": "department"], "name", "请填写单位名称"),
                 (["name": long, "kind": "department"], "name", "单位名称不能超过 100 个字符"),
                 (["name": "规划部", "kind": ""], "kind", "请选择单位类型"),
-                (["name": "规划部", "kind": "planet"], "kind", "单位类型“planet”不存在"),
+                (["name": "规划部", "kind": "planet"], "kind", "单位类型只能是：" + UnitKind.allCases.map(\.nameZh).joined(separator: "、")),
                 (["name": "规划部", "kind": "department", "code": "规划-01"], "code", "单位编码只能包含字母、数字、- _ ."),
-                (["name": "规划部", "kind": "department", "sortOrder": "第一"], "sortOrder", "排序号应为整数"),
-                (["name": "规划部", "kind": "department", "sortOrder": "2000000"], "sortOrder", "排序号应在 -1000000 到 1000000 之间"),
-                (["name": "规划部", "kind": "department", "parentId": "999999"], "parentId", "上级单位不存在"),
-                (["name": "规划部", "kind": "department", "parentId": "abc"], "parentId", "上级单位无效"),
-                (["name": "规划部", "kind": "department", "parentId": "\(closed)"], "parentId", "上级单位“已撤销的专班”已停用"),
+                (["name": "规划部", "kind": "department", "sortOrder": "第一"], "sortOrder", "排序号应为 -1000000–1000000 之间的整数"),
+                (["name": "规划部", "kind": "department", "sortOrder": "2000000"], "sortOrder", "排序号应为 -1000000–1000000 之间的整数"),
+                (["name": "规划部", "kind": "department", "parentId": "999999"], "parentId", "上级单位：找不到单位“999999”"),
+                (["name": "规划部", "kind": "department", "parentId": "abc"], "parentId", "上级单位：找不到单位“abc”"),
+                (["name": "规划部", "kind": "department", "parentId": "\(closed)"], "parentId", "上级单位：单位“已撤销的专班”已停用"),
             ]
             let browser = Browser(app)
             try await browser.signIn(as: .office)
@@ -109,10 +109,10 @@ final class UnitWriteTests: XCTestCase {
                 (["kind": "department"], "name", "required", "请填写单位名称"),
                 (["name": String(repeating: "区", count: 101), "kind": "department"], "name", "too_long", "单位名称不能超过 100 个字符"),
                 (["name": "规划部"], "kind", "required", "请选择单位类型"),
-                (["name": "规划部", "kind": "星球"], "kind", "invalid", "单位类型“星球”不存在"),
+                (["name": "规划部", "kind": "星球"], "kind", "invalid", "单位类型只能是：" + UnitKind.allCases.map(\.nameZh).joined(separator: "、")),
                 (["name": "规划部", "kind": "department", "code": "a b"], "code", "invalid", "单位编码只能包含字母、数字、- _ ."),
-                (["name": "规划部", "kind": "department", "parentId": 424242], "parentId", "invalid", "上级单位不存在"),
-                (["name": "规划部", "kind": "department", "sortOrder": -1_000_001], "sortOrder", "invalid", "排序号应在 -1000000 到 1000000 之间"),
+                (["name": "规划部", "kind": "department", "parentId": 424242], "parentId", "invalid", "上级单位：找不到单位“424242”"),
+                (["name": "规划部", "kind": "department", "sortOrder": -1_000_001], "sortOrder", "invalid", "排序号应为 -1000000–1000000 之间的整数"),
             ]
             for (body, field, code, message) in cases {
                 let response = try await api.send(.POST, Site.API.units, body: body)
@@ -126,9 +126,9 @@ final class UnitWriteTests: XCTestCase {
             let both = try SeenAPIError(try await api.send(.POST, Site.API.units, body: ["name": "", "kind": "x", "code": "中文"]))
             XCTAssertEqual(Set(both.details.compactMap(\.field)), ["name", "kind", "code"])
             XCTAssertTrue(both.details.allSatisfy { !$0.message.isEmpty })
-            // A body of the wrong shape is a 400 naming the field, not a 500.
+            // A value of the wrong JSON type is refused at its field (as every declared register's is), not a 500.
             let wrongType = try SeenAPIError(try await api.send(.POST, Site.API.units, json: #"{"name": 5, "kind": "zone"}"#))
-            XCTAssertEqual(wrongType.status, .badRequest)
+            XCTAssertEqual(wrongType.status, .unprocessableEntity)
             XCTAssertEqual(wrongType.field, "name")
             XCTAssertTrue(wrongType.containsChinese, wrongType.message)
             let notJSON = try SeenAPIError(try await api.send(.POST, Site.API.units, json: "{name:"))
@@ -147,7 +147,7 @@ final class UnitWriteTests: XCTestCase {
             XCTAssertEqual(created.status, .unprocessableEntity)
             XCTAssertEqual(created.field, "code")
             XCTAssertEqual(created.code, "duplicate")
-            XCTAssertEqual(created.message, "单位编码“XW”已被使用")
+            XCTAssertEqual(created.message, "单位编码“XW”已被“新吴”使用")
             let edited = try SeenAPIError(try await api.send(.PATCH, Site.API.unit(fixtures.team), body: ["code": "ZS-SMJK"]))
             XCTAssertEqual(edited.status, .unprocessableEntity)
             XCTAssertEqual(edited.field, "code")
@@ -160,7 +160,7 @@ final class UnitWriteTests: XCTestCase {
             try await browser.get(Site.unitNew)
             let form = try await browser.post(Site.units, [("name", "另一个板块"), ("kind", "board"), ("code", "WX")])
             XCTAssertEqual(form.status, .unprocessableEntity)
-            XCTAssertEqual(HTMLProbe.fieldError(form.text, "code"), "单位编码“WX”已被使用")
+            XCTAssertEqual(HTMLProbe.fieldError(form.text, "code"), "单位编码“WX”已被“无锡市”使用")
             let unitsAfter = try await Probe.count(app, "units"), auditsAfter = try await Probe.auditCount(app, entity: "unit")
             XCTAssertEqual(unitsAfter, units)
             XCTAssertEqual(auditsAfter, audits + 1, "only the successful note edit is audited")
@@ -226,9 +226,11 @@ final class UnitWriteTests: XCTestCase {
             unit = try await Probe.unit(app, fixtures.team)
             XCTAssertEqual(unit.note, "只改备注")
             XCTAssertEqual(unit.name, "集成电路与半导体招商团队", "absent fields keep their value")
+            // The parent changes only by moving: a PATCH naming another parent is refused at the field.
             let reparent = try SeenAPIError(try await api.send(.PATCH, Site.API.unit(fixtures.team), body: ["parentId": fixtures.board]))
-            XCTAssertEqual(reparent.status, .badRequest)
+            XCTAssertEqual(reparent.status, .unprocessableEntity)
             XCTAssertEqual(reparent.field, "parentId")
+            XCTAssertEqual(reparent.message, "上级单位只能通过单位页上的“移动”修改")
             Check.equal(try await Probe.unit(app, fixtures.team).parentID, fixtures.zone)
             let missing = try SeenAPIError(try await api.send(.PATCH, Site.API.unit(987_654), body: ["note": "x"]))
             XCTAssertEqual(missing.status, .notFound)

@@ -44,7 +44,7 @@ final class ZoneComplexityTests: XCTestCase {
     func seed(_ app: Application, _ fixtures: Fixtures) async throws -> [String: Int] {
         var boards = ["新吴": fixtures.board]
         for (name, code) in [("江阴", "JY"), ("宜兴", "YX")] {
-            boards[name] = try await UnitWrites.insert(.init(name: name, kind: .board, code: code, parentID: fixtures.root, sortOrder: 0, note: nil), on: app.db).id!
+            boards[name] = try await UnitSeed.insert(.init(name: name, kind: .board, code: code, parentID: fixtures.root, sortOrder: 0, note: nil), on: app.db).id!
         }
         // (unit, industry, above scale, monthly revenue for months 1…n of 2025)
         let plan: [(Int, String, Bool, [Int64])] = [
@@ -219,8 +219,8 @@ final class ZoneComplexityTests: XCTestCase {
 final class ZoneLocationTests: XCTestCase {
     func testBoardsThatShareANameAreToldApartByCode() async throws {
         try await withApp { app, fixtures in
-            let otherCity = try await UnitWrites.insert(.init(name: "苏州市", kind: .city, code: "SZ", parentID: nil, sortOrder: 0, note: nil), on: app.db).id!
-            let namesake = try await UnitWrites.insert(.init(name: "新吴", kind: .board, code: "SZ-XW", parentID: otherCity, sortOrder: 0, note: nil), on: app.db).id!
+            let otherCity = try await UnitSeed.insert(.init(name: "苏州市", kind: .city, code: "SZ", parentID: nil, sortOrder: 0, note: nil), on: app.db).id!
+            let namesake = try await UnitSeed.insert(.init(name: "新吴", kind: .board, code: "SZ-XW", parentID: otherCity, sortOrder: 0, note: nil), on: app.db).id!
             let locations = try await ZoneMatrix.locations(on: app.db)
             XCTAssertEqual(locations[fixtures.team], "新吴（XW）", "a team under the zone belongs to its board")
             XCTAssertEqual(locations[namesake], "新吴（SZ-XW）")

@@ -35,10 +35,6 @@ struct AuditEntityKind: Sendable {
     static let all: [AuditEntityKind] = fixed + Registers.declared.map(AuditEntityKind.init(register:))
 
     private static let fixed: [AuditEntityKind] = [
-        AuditEntityKind(value: "unit", zh: "组织单位", en: "Unit", noun: "unit", fields: [
-            id, f("name", "单位名称", "Name"), f("kind", "单位类型代码", "Kind code"), f("kindName", "单位类型", "Kind"), f("code", "单位编码", "Code"),
-            f("parentId", "上级单位 ID", "Parent unit id"), f("path", "路径", "Path"), f("depth", "层级", "Depth"), sortOrder, active, note,
-        ]),
         AuditEntityKind(value: "user", zh: "用户", en: "User", noun: "user", fields: [
             id, f("username", "用户名", "Username"), f("displayName", "姓名", "Name"), f("unitId", "所属单位 ID", "Unit id"),
             f("unitName", "所属单位", "Unit"), f("roles", "角色", "Roles"), active, f("email", "邮箱", "E-mail"), f("phone", "电话", "Phone"),
@@ -120,6 +116,7 @@ extension AuditEntityKind {
     init(register declaration: RegisterDeclaration) {
         var fields = [Self.id, Self.active]
         if let limit = declaration.timeLimit { fields.append(Field(key: limit.key, zh: limit.labelZh, en: limit.labelEn)) }
+        if declaration.tree != nil { fields += [Field(key: "path", zh: "路径", en: "Path"), Field(key: "depth", zh: "层级", en: "Depth")] }
         for field in declaration.fields {
             fields.append(Field(key: field.key, zh: field.headingZh, en: field.headingEn))
             if let nameKey = RegisterDTO.nameKey(field) { fields.append(Field(key: nameKey, zh: field.zh + "（名称）", en: field.en + " (name)")) }

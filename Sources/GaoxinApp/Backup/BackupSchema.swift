@@ -43,13 +43,14 @@ enum BackupSchema {
             default: return (field.column, .text)
             }
         }
-        return Table(name: declaration.table, columns: standard + own, identity: "id")
+        // A tree's derived place (`RegisterTree`): restored as it was, not recomputed.
+        let tree: [(name: String, type: ColumnType)] = declaration.tree == nil ? [] : [("path", .text), ("tree_key", .text)]
+        return Table(name: declaration.table, columns: standard + own + tree, identity: "id")
     }
 
     static let fixed: [Table] = [
-        Table(name: "units", columns: [("id", .int), ("name", .text), ("kind", .text), ("code", .text), ("parent_id", .int), ("path", .text),
-                                       ("sort_order", .int), ("active", .bool), ("note", .text), ("created_at", .datetime), ("updated_at", .datetime),
-                                       ("tree_key", .text), ("name_sort", .text)], identity: "id"),
+        // A declared register, first: every other table refers to units.
+        table(.units),
         Table(name: "users", columns: [("id", .int), ("username", .text), ("display_name", .text), ("unit_id", .int), ("roles", .text),
                                        ("password_hash", .text), ("active", .bool), ("email", .text), ("phone", .text), ("failed_count", .int),
                                        ("locked_until", .datetime), ("last_login_at", .datetime), ("created_at", .datetime), ("updated_at", .datetime),

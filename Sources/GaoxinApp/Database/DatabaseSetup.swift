@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import SQLKit
 import Vapor
 
 /// Registers the configured engine with Fluent and the migrations in their one order.
@@ -36,4 +37,16 @@ extension Application {
 
 extension Request {
     var engine: Engine { application.engine }
+}
+
+extension Request {
+    /// The request's database as SQLKit sees it, for the queries written deliberately.
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
 }

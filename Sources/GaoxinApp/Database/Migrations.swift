@@ -60,6 +60,7 @@ enum Migrations {
         M0054_UpdateFigureCacheAddClaim(),
         M0055_UpdateIndicatorTriggersDeferrable(),
         M0056_UpdateClustersDeclared(),
+        M0057_UpdateUnitsDeclared(),
     ]
 
     static func register(on app: Application) {

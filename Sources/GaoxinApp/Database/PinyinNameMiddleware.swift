@@ -24,7 +24,6 @@ struct PinyinNameMiddleware<M: PinyinSorted>: AsyncModelMiddleware {
 
 enum PinyinSortedModels {
     static func register(on app: Application) {
-        app.databases.middleware.use(PinyinNameMiddleware<OrgUnit>())
         app.databases.middleware.use(PinyinNameMiddleware<User>())
         app.databases.middleware.use(PinyinNameMiddleware<Enterprise>())
         app.databases.middleware.use(PinyinNameMiddleware<Cluster>())

@@ -79,10 +79,11 @@ enum DemoData {
         let seeded: [Account] = try await app.db.transaction { tx in
             var codes: [String: OrgUnit] = [:]
             func insert(_ node: Node, parent: Int?, order: Int) async throws {
-                let unit = try await UnitWrites.insert(.init(name: node.name, kind: node.kind, code: node.code, parentID: parent, sortOrder: order * 10, note: nil), on: tx)
+                let unit = try await UnitSeed.insert(.init(name: node.name, kind: node.kind, code: node.code, parentID: parent, sortOrder: order * 10, note: nil), on: tx)
                 if let code = node.code { codes[code] = unit }
                 try await AuditLog.record(on: tx, at: now, actor: nil, actorName: "演示数据", address: nil, action: .create, entity: "unit",
-                                          entityID: "\(unit.id!)", summary: "载入演示单位“\(unit.name)”", before: NoSnapshot?.none, after: UnitDTO(unit))
+                                          entityID: "\(unit.id!)", summary: "载入演示单位“\(unit.name)”", before: NoSnapshot?.none,
+                                          after: RegisterDTO(declaration: .units, record: try await RegisterStore.find(.units, id: unit.id!, on: tx)!))
                 for (index, child) in node.children.enumerated() { try await insert(child, parent: unit.id, order: index + 1) }
             }
             try await insert(tree, parent: nil, order: 0)

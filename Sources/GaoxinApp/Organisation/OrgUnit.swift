@@ -2,7 +2,9 @@ import Fluent
 import Foundation
 import GaoxinDomain
 
-/// An organisation unit (单位). Named `OrgUnit` because `Unit` is Swift's empty tuple type alias.
+/// An organisation unit (单位) as the rest of the product reads it (ownership, pickers). Written
+/// only through the declared register (`RegisterDeclaration.units`). Named `OrgUnit` because
+/// `Unit` is Swift's empty tuple type alias.
 final class OrgUnit: Model, @unchecked Sendable {
     static let schema = "units"
 
@@ -27,8 +29,4 @@ final class OrgUnit: Model, @unchecked Sendable {
 
     var unitKind: UnitKind { UnitKind(rawValue: kind) ?? .department }
     var unitPath: UnitPath? { UnitPath(path) }
-}
-
-extension OrgUnit: PinyinSorted {
-    var sortedName: String { name }
 }

@@ -1,50 +1,11 @@
 import Fluent
+import Foundation
 import GaoxinDomain
 import SQLKit
 import Vapor
 
-/// Reads of the unit tree: the list definition and the lookups pages need.
+/// The unit tree as pickers read it.
 enum UnitQueries {
-    struct Row: Decodable, Sendable {
-        var id: Int
-        var name: String
-        var kind: String
-        var code: String?
-        var path: String
-        var parentName: String?
-        var parentCode: String?
-        var sortOrder: Int
-        var note: String?
-        var active: Bool
-        var userCount: Int
-
-        var depth: Int { UnitPath(path)?.depth ?? 0 }
-        var kindName: String { UnitKind(rawValue: kind)?.nameZh ?? kind }
-    }
-
-    static let list = ListDefinition(
-        from: "units u LEFT JOIN units p ON p.id = u.parent_id",
-        select: ["u.id AS id", "u.name AS name", "u.kind AS kind", "u.code AS code", "u.path AS path",
-                 "p.name AS parent_name", "p.code AS parent_code", "u.sort_order AS sort_order", "u.note AS note", "u.active AS active",
-                 "(SELECT COUNT(*) FROM users x WHERE x.unit_id = u.id AND x.active = \(true)) AS user_count"],
-        searchColumns: ["u.name", "u.code"],
-        filters: [
-            ListFilter(key: "kind", zh: "类型", en: "Kind",
-                       kind: .choice(column: "u.kind", options: UnitKind.allCases.map { ($0.rawValue, $0.nameZh, $0.nameEn) })),
-            ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "u.active")),
-            ListFilter(key: "under", zh: "所属上级", en: "Under", kind: .unitSubtree(unitIDColumn: "u.id")),
-        ],
-        sorts: ["tree": "u.tree_key", "name": "u.name_sort", "kind": "u.kind", "code": "u.code", "id": "u.id"],
-        defaultSort: "tree", defaultDescending: false, tieBreaker: "u.id"
-    )
-
-    static func find(_ req: Request) async throws -> OrgUnit {
-        guard let id = req.parameters.get("id", as: Int.self), let unit = try await OrgUnit.find(id, on: req.db) else {
-            throw AppError.notFound("该单位")
-        }
-        return unit
-    }
-
     /// One unit of a picker: what a tree of units needs, nothing more.
     struct TreeEntry: Sendable {
         let id: Int
@@ -78,13 +39,28 @@ enum UnitQueries {
     static func options(on db: Database) async throws -> [FormField.Option] {
         try await tree(on: db).map { FormField.Option(value: "\($0.id)", label: String(repeating: "　", count: $0.depth) + $0.name) }
     }
+}
 
-    /// The chain of ancestors from the root to the unit's parent, for breadcrumbs.
-    static func ancestors(of unit: OrgUnit, on db: Database) async throws -> [OrgUnit] {
-        guard let path = unit.unitPath else { return [] }
-        let ids = Array(path.ids.dropLast())
-        guard !ids.isEmpty else { return [] }
-        let found = try await OrgUnit.query(on: db).filter(\.$id ~~ ids).all()
-        return ids.compactMap { id in found.first { $0.id == id } }
+/// A unit written without the checks and audit of a person's write — demo data, the province
+/// seeder and tests build trees with it — through the register's store, so its path, tree key,
+/// pinyin key and search postings are what a checked write gives.
+enum UnitSeed {
+    struct Fields {
+        var name: String
+        var kind: UnitKind
+        var code: String?
+        var parentID: Int?
+        var sortOrder: Int
+        var note: String?
+    }
+
+    static func insert(_ fields: Fields, on db: Database) async throws -> OrgUnit {
+        var values: RegisterValues = ["name": .text(fields.name), "kind": .text(fields.kind.rawValue), "sortOrder": .integer(Int64(fields.sortOrder))]
+        values["code"] = fields.code.map(RegisterValue.text)
+        values["parentId"] = fields.parentID.map { .integer(Int64($0)) }
+        values["note"] = fields.note.map(RegisterValue.text)
+        let id = try await RegisterStore.insert(.units, values, now: Date(), on: db)
+        guard let unit = try await OrgUnit.find(id, on: db) else { throw AppError.internalError }
+        return unit
     }
 }

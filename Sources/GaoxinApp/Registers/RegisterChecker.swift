@@ -100,6 +100,9 @@ enum RegisterChecker {
             if FieldValidator.hasControlCharacters(text, allowingLineBreaks: multiline) {
                 return fail(multiline ? "含有不可见的控制字符" : "应为一行文字，不能含换行或控制字符", multiline ? "contains control characters" : "must be one line")
             }
+            if let characters = field.characters, text.unicodeScalars.contains(where: { !characters.allowed.contains($0) }) {
+                return fail("只能包含" + characters.zh, "may hold \(characters.en) only")
+            }
             return .text(text)
         case .creditCode:
             switch CreditCode.parse(text) {
@@ -206,36 +209,47 @@ enum RegisterChecker {
         return found.id
     }
 
-    /// Unique fields: no other active record (any record, `uniqueAmongAll`) may hold the value, nor another item of the batch.
+    /// Unique fields: no other active record (any record, `uniqueAmongAll`) may hold the value, nor
+    /// another item of the batch; with `uniqueWithin`, only among records of the same scope (siblings).
     private static func checkUnique(_ declaration: RegisterDeclaration, items: [(input: RegisterInput, existing: RegisterRecord?)],
                                     outcomes: inout [Outcome], on db: Database) async throws {
         let sql = db as! any SQLDatabase
         for field in declaration.fields where field.unique {
             var seen: [String: Int] = [:]
             let isReference = field.kind.target != nil
+            let scope = field.uniqueWithin.flatMap(declaration.field)
+            /// The value as compared: within its scope when the field is unique among siblings.
+            func scoped(_ value: String, _ scopeID: Int64?) -> String { scope == nil ? value : "\(scopeID.map(String.init) ?? "-")|\(value)" }
             let keys = outcomes.compactMap { $0.values[field.key]?.uniqueKey }
             var taken: [String: (id: Int, name: String)] = [:]
             for chunk in Array(Set(keys)).chunked(500) {
                 let values: [any Encodable & Sendable] = isReference ? chunk.compactMap { Int64($0) } : chunk
-                let rows = try await sql.raw("SELECT id, \(unsafeRaw: declaration.name.column) AS name, \(unsafeRaw: field.column) AS value FROM \(unsafeRaw: declaration.table) WHERE \(unsafeRaw: field.uniqueAmongAll ? "" : "active AND ")\(unsafeRaw: field.column) IN (\(binds: values))").all()
+                let scopeColumn = scope.map { ", \($0.column) AS scope" } ?? ""
+                let rows = try await sql.raw("SELECT id, \(unsafeRaw: declaration.name.column) AS name, \(unsafeRaw: field.column) AS value\(unsafeRaw: scopeColumn) FROM \(unsafeRaw: declaration.table) WHERE \(unsafeRaw: field.uniqueAmongAll ? "" : "active AND ")\(unsafeRaw: field.column) IN (\(binds: values))").all()
                 for row in rows {
                     let value = isReference ? String(try row.decode(column: "value", as: Int64.self)) : try row.decode(column: "value", as: String.self)
-                    taken[value] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "name", as: String.self))
+                    let scopeID = scope == nil ? nil : try row.decode(column: "scope", as: Int64?.self)
+                    taken[scoped(value, scopeID)] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "name", as: String.self))
                 }
             }
             for index in outcomes.indices {
                 guard let value = outcomes[index].values[field.key]?.uniqueKey else { continue }
-                if let other = taken[value], other.id != items[index].existing?.id {
+                let key = scoped(value, scope.flatMap { outcomes[index].values[$0.key]?.integer })
+                if let other = taken[key], other.id != items[index].existing?.id {
                     let target = field.kind.target
-                    outcomes[index].errors.append(isReference
+                    outcomes[index].errors.append(
+                        scope.map { scope in
+                            FieldError(field: field.key, code: "duplicate", zh: "同一\(scope.zh)下已有名为“\(value)”的\(scope.kind.target?.zh ?? declaration.titleZh)",
+                                       en: "Another record under the same \(scope.en.lowercased()) already has \(field.en.lowercased()) \(value)")
+                        } ?? (isReference
                         ? FieldError(field: field.key, code: "duplicate", zh: "该\(target!.zh)已有\(declaration.titleZh)记录“\(other.name)”",
                                      en: "This \(target!.en.lowercased()) already has a record in \(declaration.titleEn): \(other.name)")
                         : FieldError(field: field.key, code: "duplicate", zh: "\(field.zh)“\(value)”已被“\(other.name)”使用",
-                                     en: "\(field.en) \(value) is already used by \(other.name)"))
-                } else if let first = seen[value] {
+                                     en: "\(field.en) \(value) is already used by \(other.name)")))
+                } else if let first = seen[key] {
                     outcomes[index].errors.append(FieldError(field: field.key, code: "duplicate", zh: "\(field.zh)与第 \(first + 1) 条重复", en: "\(field.en) repeats item \(first + 1)"))
                 } else {
-                    seen[value] = index
+                    seen[key] = index
                 }
             }
         }
@@ -244,4 +258,5 @@ enum RegisterChecker {
 
 extension RegisterFieldKind {
     var isFlag: Bool { if case .flag = self { return true }; return false }
+    var isChoice: Bool { if case .choice = self { return true }; return false }
 }

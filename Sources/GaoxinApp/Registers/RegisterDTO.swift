@@ -22,6 +22,11 @@ struct RegisterDTO: Encodable, Sendable {
         try container.encode(record.id, forKey: Key("id"))
         try container.encode(record.active, forKey: Key("active"))
         if let limit = declaration.timeLimit { try container.encode(record.expiry?.rawValue, forKey: Key(limit.key)) }
+        if declaration.tree != nil {
+            // A tree record's place: its materialised path and its depth below the root (0).
+            try container.encode(record.treePath, forKey: Key("path"))
+            try container.encode(record.treePath.flatMap(UnitPath.init)?.depth ?? 0, forKey: Key("depth"))
+        }
         for field in declaration.fields {
             let key = Key(field.key)
             switch record.values[field.key] {
@@ -66,6 +71,10 @@ struct RegisterDTO: Encodable, Sendable {
             properties[limit.key] = .string(required: true, nullable: true, description: limit.description,
                                             allowedValues: limit.states.map { AnyCodable($0.rawValue) } + [nil])
         }
+        if declaration.tree != nil {
+            properties["path"] = .string(description: "路径：从根到本记录的 ID，如 /1/5/12/")
+            properties["depth"] = .integer(description: "层级：根为 0")
+        }
         for field in declaration.fields {
             properties[field.key] = fieldSchema(field, required: true, nullable: !field.kind.isMulti)
             if let nameKey = nameKey(field) {
@@ -78,7 +87,8 @@ struct RegisterDTO: Encodable, Sendable {
     /// The body of a create (required fields required) or, with `partial`, of a PATCH (none required).
     static func inputSchema(_ declaration: RegisterDeclaration, partial: Bool) -> JSONSchema {
         var properties: OrderedDictionary<String, JSONSchema> = [:]
-        for field in declaration.inputFields {
+        // A managed field is given at creation; a PATCH does not change it (its own action does: a unit's move).
+        for field in declaration.inputFields where !(partial && field.managed) {
             properties[field.key] = fieldSchema(field, required: !partial && field.required, nullable: !field.required)
         }
         if RegisterAmountScale.hasMoney(declaration) {
@@ -94,7 +104,7 @@ struct RegisterDTO: Encodable, Sendable {
         switch field.kind {
         case .text(let max), .code(let max), .note(let max):
             // A required text must hold more than spaces (the server trims); lengths count Unicode scalars, as the server does.
-            let pattern: String? = nullable ? nil : JSONSchema.nonBlank
+            let pattern: String? = field.characters?.pattern ?? (nullable ? nil : JSONSchema.nonBlank)
             return JSONSchema.string(required: required, nullable: nullable, description: description, maxLength: max, pattern: pattern)
         case .creditCode:
             return JSONSchema.string(required: required, nullable: nullable, description: description + "（18 位，可含空格或连字符，校验位须正确）", maxLength: 40,

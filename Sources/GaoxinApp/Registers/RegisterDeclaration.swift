@@ -45,6 +45,18 @@ struct RegisterDeclaration: Sendable {
     /// Whether the actor may deactivate or reactivate this record, beyond ownership (a reviewed
     /// statistic is the office's): nil allows, an error refuses at its field.
     var activationRule: (@Sendable (_ record: RegisterRecord, _ actor: Actor) -> FieldError?)? = nil
+    /// Whether the record may be deactivated (`active` false) or reactivated now, read from the
+    /// database (a unit with active sub-units or users): nil allows, a message refuses (409).
+    var activationConflict: (@Sendable (_ record: RegisterRecord, _ active: Bool, _ db: Database) async throws -> String?)? = nil
+    /// The records form a tree through a reference to their own register (units).
+    var tree: RegisterTree? = nil
+    /// The export carries each record's id (系统编号) last, and the register's import updates the
+    /// record a row's 系统编号 names (a unit's: its name repeats across the tree, its code may be empty).
+    var exportsID = false
+    static let idHeadingZh = "系统编号"
+    static let idHeadingEn = "ID"
+    /// Counts of other records pointing at each record, shown in the list and on the page (a unit's users).
+    var counts: [RegisterCount] = []
     /// A day the record stays current until, restamped on every write (`RegisterFreshness`).
     var freshness: RegisterFreshness? = nil
     /// Pages of the register's own its list page links to (a cluster list to the cluster structures).
@@ -84,6 +96,20 @@ struct RegisterDeclaration: Sendable {
         return path + "/new?" + (components.percentEncodedQuery ?? "")
     }
     func apiPath(_ id: Int) -> String { "\(apiPath)/\(id)" }
+}
+
+/// How many rows of another table point at a record (a unit's active users): loaded with the
+/// records in one grouped query per count, shown as a list column and on the record page, and
+/// in the export as a shown-only column.
+struct RegisterCount: Sendable {
+    let key: String
+    let zh: String
+    let en: String
+    let table: String
+    /// The other table's column holding the record's id.
+    let column: String
+    /// Only rows that are active.
+    var activeOnly = true
 }
 
 /// A link from a register's list page to a page of its own.

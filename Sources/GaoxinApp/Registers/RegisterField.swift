@@ -1,3 +1,4 @@
+import Foundation
 import GaoxinDomain
 
 /// One field of a register, declared once: everything else about it — the column it is stored
@@ -16,6 +17,9 @@ struct RegisterField: Sendable {
     /// With `unique`: no two records at all, deactivated ones included (a cluster's name, which
     /// imports and other registers name it by, whatever its state).
     var uniqueAmongAll = false
+    /// With `unique`: unique only among the records holding the same value of this reference
+    /// (a unit's name among its siblings, `parentId`; no value is a scope of its own).
+    var uniqueWithin: String? = nil
     /// `q` searches it (Chinese substring).
     var searchable = false
     var sortable = false
@@ -41,6 +45,8 @@ struct RegisterField: Sendable {
     /// sort order); an existing record left empty there keeps its value (a blank cell in an import
     /// must not turn a top-down cluster bottom-up).
     var whenEmpty: RegisterValue? = nil
+    /// The only characters a text or code may hold, where restricted (a unit code's).
+    var characters: RegisterCharacters? = nil
     /// Headings an import file may also give the column (an older template's), e.g. 类别 for 集群类别.
     var headingAliases: [String] = []
 
@@ -134,6 +140,19 @@ enum RegisterFieldKind: Sendable {
 
     /// The largest area a field takes, in m² (a million km²).
     static let areaMaximum: Int64 = 1_000_000_000_000
+}
+
+/// A restricted character set: the characters, how a message names them, and the OpenAPI pattern.
+struct RegisterCharacters: Sendable {
+    let allowed: CharacterSet
+    let zh: String
+    let en: String
+    let pattern: String
+
+    /// ASCII letters, digits and - _ . (codes that files and URLs carry unchanged).
+    static let codeSafe = RegisterCharacters(
+        allowed: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."),
+        zh: "字母、数字、- _ .", en: "letters, digits, - _ .", pattern: "^[A-Za-z0-9._-]*$")
 }
 
 /// One value of a choice field, with its labels.

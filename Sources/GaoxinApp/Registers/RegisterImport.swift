@@ -14,7 +14,7 @@ struct RegisterImport: ImportRegister {
     var titleZh: String { declaration.titleZh }
     var titleEn: String { declaration.titleEn }
     var policy: ResourcePolicy { declaration.policy }
-    var exportOnlyHeadings: Set<String> { declaration.exportOnlyHeadings.union(["状态", "Status"]) }
+    var exportOnlyHeadings: Set<String> { declaration.exportOnlyHeadings.union(["状态", "Status"] + declaration.counts.flatMap { [$0.zh, $0.en] }) }
 
     var columns: [RegisterColumn] {
         declaration.inputFields.map { field in

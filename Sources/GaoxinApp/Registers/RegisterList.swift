@@ -39,9 +39,15 @@ enum RegisterList {
         if let limit = declaration.timeLimit {
             filters.append(ListFilter(key: limit.key, zh: limit.labelZh, en: limit.labelEn, kind: .timeLimit(limit)))
         }
+        if declaration.tree != nil {
+            // A record and everything below it (`?under=5`), by the materialised path.
+            filters.append(ListFilter(key: RegisterTree.underKey, zh: "所属上级", en: "Under", kind: .unitSubtree(unitIDColumn: "r.id")))
+        }
         filters.append(ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "r.active")))
         var sorts = ["name": "r.name_sort", "id": "r.id"]
         for field in declaration.singleFields where field.sortable && field.key != declaration.nameField { sorts[field.key] = sortExpression(field) }
+        // A tree lists depth first, siblings in their order (`RegisterTree`).
+        if declaration.tree != nil { sorts["tree"] = "r.tree_key" }
         return ListDefinition(
             from: "\(declaration.table) r", select: ["r.id AS id"],
             searchColumns: declaration.fields.filter(\.searchable).map { "r.\($0.column)" },
@@ -58,9 +64,16 @@ enum RegisterList {
 
     /// Screen columns: the name (linking to the record), the fields marked `listed`, the status.
     static func columns(_ declaration: RegisterDeclaration) -> [ListColumn<RegisterRecord>] {
+        let indented = declaration.tree != nil
         var columns: [ListColumn<RegisterRecord>] = [
             ListColumn(declaration.name.zh, declaration.name.en, sort: "name",
-                       html: { record, _ in .a(.href(declaration.path(record.id)), .text(RegisterWrites.name(declaration, record))) },
+                       html: { record, _ in
+                           let link: Node<HTML.BodyContext> = .a(.href(declaration.path(record.id)), .text(RegisterWrites.name(declaration, record)))
+                           guard indented else { return link }
+                           // A tree's record is indented by its depth, as the tree reads.
+                           let depth = record.treePath.flatMap(UnitPath.init)?.depth ?? 0
+                           return .span(.class("tree-name"), .attribute(named: "style", value: "padding-left: \(Double(depth) * 1.2)em"), link)
+                       },
                        export: { record, _ in .text(RegisterWrites.name(declaration, record)) }),
         ]
         for field in declaration.fields where field.listed && field.key != declaration.nameField {
@@ -78,6 +91,10 @@ enum RegisterList {
         if let limit = declaration.timeLimit {
             columns.append(.text(limit.labelZh, limit.labelEn) { record, lang in record.expiry.map { limit.name($0, lang) } ?? "" })
         }
+        for count in declaration.counts {
+            columns.append(ListColumn(count.zh, count.en, html: { record, _ in .span(.class("num"), .text("\(record.counts[count.key] ?? 0)")) },
+                                      export: { record, _ in .integer(Int64(record.counts[count.key] ?? 0)) }))
+        }
         columns.append(.text("状态", "Status") { record, lang in record.active ? lang.t("在用", "Active") : lang.t("已停用", "Deactivated") })
         return columns
     }
@@ -86,9 +103,13 @@ enum RegisterList {
     /// by name), plus 状态, which an import skips.
     static func table(_ declaration: RegisterDeclaration, _ records: [RegisterRecord], lang: UILanguage) -> SheetTable {
         let fields = declaration.inputFields
-        let header = fields.map { SheetCell.text(lang.t($0.headingZh, $0.headingEn)) } + [.text(lang.t("状态", "Status"))]
+        // Counts and the status are shown only (an import skips them); a register whose import
+        // matches rows by 系统编号 (a tree's) carries it last.
+        let header = fields.map { SheetCell.text(lang.t($0.headingZh, $0.headingEn)) } + declaration.counts.map { .text(lang.t($0.zh, $0.en)) }
+            + [.text(lang.t("状态", "Status"))] + (declaration.exportsID ? [.text(lang.t(RegisterDeclaration.idHeadingZh, RegisterDeclaration.idHeadingEn))] : [])
         let rows = records.map { record in
-            fields.map { RegisterDisplay.cell($0, record) } + [.text(record.active ? "在用" : "已停用")]
+            fields.map { RegisterDisplay.cell($0, record) } + declaration.counts.map { .integer(Int64(record.counts[$0.key] ?? 0)) }
+                + [.text(record.active ? "在用" : "已停用")] + (declaration.exportsID ? [.integer(Int64(record.id))] : [])
         }
         var table = SheetTable(name: declaration.title(lang), rows: [header] + rows)
         table.textColumns = Set(fields.enumerated().filter { if case .integer = $0.element.kind { return false }; return !$0.element.isNumeric }.map(\.offset))

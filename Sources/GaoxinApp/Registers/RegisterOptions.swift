@@ -50,6 +50,9 @@ enum RegisterOptions {
         if let limit = declaration.timeLimit {
             controls.append(.init(key: limit.key, label: limit.label(lang), options: limit.states.map { ($0.rawValue, limit.name($0, lang)) }))
         }
+        if declaration.tree != nil {
+            controls.append(.init(key: RegisterTree.underKey, label: lang.t("所属上级", "Under"), options: try await UnitQueries.options(on: db).map { ($0.value, $0.label) }))
+        }
         controls.append(.init(key: "active", label: lang.t("状态", "Status"), options: [("1", lang.t("在用", "Active")), ("0", lang.t("已停用", "Deactivated"))]))
         return controls
     }

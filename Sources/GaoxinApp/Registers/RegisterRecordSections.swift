@@ -21,6 +21,7 @@ enum RegisterRecordSections {
     }
 
     static let all: [String: [Section]] = [
+        RegisterDeclaration.units.key: UnitSections.all,
         RegisterDeclaration.clusters.key: ClusterSections.all,
         RegisterDeclaration.projects.key: [
             Section(name: ProjectStagePages.sectionName, load: ProjectStagePages.section),

@@ -20,7 +20,9 @@ enum RegisterRoutes {
             list: .value(page), record: .value(record),
             create: .schema(APISchemaValue(name: name + "Input", schema: RegisterDTO.inputSchema(declaration, partial: false)), patch: false),
             patch: .schema(APISchemaValue(name: name + "Patch", schema: RegisterDTO.inputSchema(declaration, partial: true)), patch: true),
-            reactivateRefusals: [.conflict("启用时其唯一字段已被其他在用记录占用")])
+            // A register that reads the database before (de)activating (a unit with active sub-units) may refuse either way.
+            deactivateRefusals: declaration.activationConflict == nil ? [] : [.conflict("记录仍有启用的下级或关联记录，暂不能停用")],
+            reactivateRefusals: [.conflict(declaration.activationConflict == nil ? "启用时其唯一字段已被其他在用记录占用" : "启用时其唯一字段已被占用，或其上级已停用")])
         return RecordRoutes(
             path: declaration.path, policy: declaration.policy,
             pages: .init(index: pages.index, export: pages.export, newForm: pages.newForm, create: pages.create, show: pages.show,

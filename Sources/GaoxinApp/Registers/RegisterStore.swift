@@ -20,11 +20,13 @@ enum RegisterStore {
         for chunk in ids.chunked(500) {
             let rows = try await sql.raw("SELECT * FROM \(unsafeRaw: declaration.table) WHERE id IN (\(binds: chunk))").all()
             for row in rows {
-                let record = try decode(fields, row)
+                var record = try decode(fields, row)
+                if declaration.tree != nil { record.treePath = try row.decode(column: "path", as: String.self) }
                 records[record.id] = record
             }
         }
         try await attachLinks(declaration, &records, on: sql)
+        try await attachCounts(declaration, &records, on: sql)
         try await attachNames(declaration, &records, on: sql)
         if let today, let limit = declaration.timeLimit {
             for (id, record) in records { records[id]?.expiry = limit.state(of: record, today: today) }
@@ -59,6 +61,19 @@ enum RegisterStore {
                 let target = try row.decode(column: "target_id", as: Int.self)
                 let earlier = records[id]?.values[field]?.ids ?? []
                 records[id]?.values[field] = .ids(earlier + [target])
+            }
+        }
+    }
+
+    private static func attachCounts(_ declaration: RegisterDeclaration, _ records: inout [Int: RegisterRecord], on sql: any SQLDatabase) async throws {
+        for count in declaration.counts {
+            for id in records.keys { records[id]?.counts[count.key] = 0 }
+            for chunk in Array(records.keys).chunked(500) {
+                let rows = try await sql.raw("""
+                    SELECT \(unsafeRaw: count.column) AS owner, COUNT(*) AS n FROM \(unsafeRaw: count.table)
+                    WHERE \(unsafeRaw: count.column) IN (\(binds: chunk))\(unsafeRaw: count.activeOnly ? " AND active = \(true)" : "") GROUP BY \(unsafeRaw: count.column)
+                    """).all()
+                for row in rows { records[try row.decode(column: "owner", as: Int.self)]?.counts[count.key] = try row.decode(column: "n", as: Int.self) }
             }
         }
     }
@@ -106,12 +121,15 @@ enum RegisterStore {
         declaration.freshness?.stamp(&values, now: now)
         var columns = ["active", "name_sort", "created_at", "updated_at"]
         var binds: [any SQLExpression] = [SQLBind(true), SQLBind(sortKey(declaration, values)), SQLBind(now), SQLBind(now)]
+        // A tree record's path needs its id: a placeholder until `placeNew` just below.
+        if declaration.tree != nil { columns.append("path"); binds.append(SQLBind("/")) }
         for field in declaration.singleFields {
             columns.append(field.column)
             binds.append(bind(values[field.key]))
         }
         let id = try await sql.insert(into: declaration.table).columns(columns).values(binds).returning("id").first(decodingColumn: "id", as: Int.self)
         guard let id else { throw AppError.internalError }
+        if let tree = declaration.tree { try await RegisterTreeStore.placeNew(declaration, tree, id: id, values, on: sql) }
         try await writeLinks(declaration, id: id, values, on: sql)
         try await SearchIndex.write(declaration.table, .init(id: id, sortKey: sortKey(declaration, values), texts: searchTexts(declaration, values)), on: sql)
         return id
@@ -124,6 +142,7 @@ enum RegisterStore {
         let update = sql.update(declaration.table).set("name_sort", to: SQLBind(sortKey(declaration, values))).set("updated_at", to: SQLBind(now))
         for field in declaration.singleFields { update.set(SQLIdentifier(field.column), to: bind(values[field.key])) }
         try await update.where("id", .equal, SQLBind(id)).run()
+        if let tree = declaration.tree { try await RegisterTreeStore.reorder(declaration, tree, id: id, values, on: sql) }
         try await writeLinks(declaration, id: id, values, on: sql)
         try await SearchIndex.write(declaration.table, .init(id: id, sortKey: sortKey(declaration, values), texts: searchTexts(declaration, values)), on: sql)
     }

@@ -35,6 +35,10 @@ struct RegisterRecord: Sendable, Equatable {
     var referenceCodes: [String: [String?]] = [:]
     /// Validity derived from the expiry field against the request's day (nil: no expiry declared or dated).
     var expiry: RegisterExpiry? = nil
+    /// A tree register's materialised path (`/1/5/12/`), nil for other registers.
+    var treePath: String? = nil
+    /// `RegisterCount` key → how many rows point at the record (shown, not stored or audited).
+    var counts: [String: Int] = [:]
 
     func text(_ key: String) -> String? { values[key]?.text }
 
@@ -42,6 +46,7 @@ struct RegisterRecord: Sendable, Equatable {
     var forAudit: RegisterRecord {
         var record = self
         record.expiry = nil
+        record.counts = [:]
         return record
     }
 }

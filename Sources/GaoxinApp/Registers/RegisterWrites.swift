@@ -54,6 +54,9 @@ enum RegisterWrites {
         let actor = try req.requireActor()
         try await requireOwnership(declaration, record, actor: actor, on: req.db)
         let values = try await checked(declaration, input, existing: record, actor: actor, on: req.db)
+        // An edit that changes nothing writes nothing and is not audited — unless saving restamps
+        // the record as current (`freshness`), which is then the change.
+        if values == record.values, declaration.freshness == nil { return record }
         try await req.db.transaction { tx in
             try await RegisterStore.update(declaration, id: record.id, values, now: req.now, on: tx)
             let after = try await RegisterStore.find(declaration, id: record.id, on: tx)!
@@ -69,6 +72,7 @@ enum RegisterWrites {
         try await requireOwnership(declaration, record, actor: actor, on: req.db)
         guard record.active != active else { return record }
         if let refusal = declaration.activationRule?(record, actor) { throw AppError.validation(ValidationFailed([refusal])) }
+        if let conflict = try await declaration.activationConflict?(record, active, req.db) { throw AppError.conflict(conflict) }
         if active {
             // A reactivated record must still be valid (its unique values may have been taken meanwhile).
             var input = RegisterInput(source: .json)

@@ -40,7 +40,7 @@ struct RecordRoutes {
         self.docs = docs
     }
 
-    /// A schema given by a type (`UnitDTO`) or built at run time from a declaration.
+    /// A schema given by a type (`UserDTO`) or built at run time from a declaration.
     enum Schema {
         case type(any APISchema.Type)
         case value(APISchemaValue)

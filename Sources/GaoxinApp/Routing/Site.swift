@@ -9,14 +9,15 @@ enum Site {
     static let accountTokens = "/account/tokens"
     static func accountTokenRevoke(_ id: Int) -> String { "/account/tokens/\(id)/revoke" }
 
-    static let units = "/units"
-    static let unitNew = "/units/new"
-    static let unitsExport = "/units/export"
-    static func unit(_ id: Int) -> String { "/units/\(id)" }
-    static func unitEdit(_ id: Int) -> String { "/units/\(id)/edit" }
-    static func unitMove(_ id: Int) -> String { "/units/\(id)/move" }
-    static func unitDeactivate(_ id: Int) -> String { "/units/\(id)/deactivate" }
-    static func unitReactivate(_ id: Int) -> String { "/units/\(id)/reactivate" }
+    // The unit tree is declared: its addresses are the declaration's.
+    static var units: String { RegisterDeclaration.units.path }
+    static var unitNew: String { units + "/new" }
+    static var unitsExport: String { units + "/export" }
+    static func unit(_ id: Int) -> String { RegisterDeclaration.units.path(id) }
+    static func unitEdit(_ id: Int) -> String { unit(id) + "/edit" }
+    static func unitMove(_ id: Int) -> String { unit(id) + "/move" }
+    static func unitDeactivate(_ id: Int) -> String { unit(id) + "/deactivate" }
+    static func unitReactivate(_ id: Int) -> String { unit(id) + "/reactivate" }
 
     static let users = "/users"
     static let userNew = "/users/new"
@@ -112,11 +113,11 @@ enum Site {
         static let base = "/api/v1"
         static let openAPI = "/api/v1/openapi.json"
         static let me = "/api/v1/me"
-        static let units = "/api/v1/units"
-        static func unit(_ id: Int) -> String { "/api/v1/units/\(id)" }
-        static func unitMove(_ id: Int) -> String { "/api/v1/units/\(id)/move" }
-        static func unitDeactivate(_ id: Int) -> String { "/api/v1/units/\(id)/deactivate" }
-        static func unitReactivate(_ id: Int) -> String { "/api/v1/units/\(id)/reactivate" }
+        static var units: String { RegisterDeclaration.units.apiPath }
+        static func unit(_ id: Int) -> String { RegisterDeclaration.units.apiPath(id) }
+        static func unitMove(_ id: Int) -> String { unit(id) + "/move" }
+        static func unitDeactivate(_ id: Int) -> String { unit(id) + "/deactivate" }
+        static func unitReactivate(_ id: Int) -> String { unit(id) + "/reactivate" }
         static let users = "/api/v1/users"
         static func user(_ id: Int) -> String { "/api/v1/users/\(id)" }
         static func userDeactivate(_ id: Int) -> String { "/api/v1/users/\(id)/deactivate" }

@@ -54,7 +54,7 @@ struct Fixtures {
     static func load(_ app: Application) async throws -> Fixtures {
         let db = app.db
         func unit(_ name: String, _ kind: UnitKind, _ parent: Int?, code: String? = nil) async throws -> Int {
-            try await UnitWrites.insert(.init(name: name, kind: kind, code: code, parentID: parent, sortOrder: 0, note: nil), on: db).id!
+            try await UnitSeed.insert(.init(name: name, kind: kind, code: code, parentID: parent, sortOrder: 0, note: nil), on: db).id!
         }
         let root = try await unit("无锡市", .city, nil, code: "WX")
         let board = try await unit("新吴", .board, root, code: "XW")

@@ -137,7 +137,7 @@ enum ProvinceSeeder {
             if let existing = try await OrgUnit.query(on: db).filter(\.$name == city.name).filter(\.$parentID == nil).first() {
                 root = existing
             } else {
-                root = try await UnitWrites.insert(.init(name: city.name, kind: .city, code: "P-" + city.division, parentID: nil,
+                root = try await UnitSeed.insert(.init(name: city.name, kind: .city, code: "P-" + city.division, parentID: nil,
                                                          sortOrder: 100 + index, note: nil), on: db)
             }
             var ids: [Int] = []
@@ -145,7 +145,7 @@ enum ProvinceSeeder {
                 if let board = try await OrgUnit.query(on: db).filter(\.$name == district).filter(\.$parentID == root.id!).first() {
                     ids.append(board.id!)
                 } else {
-                    let board = try await UnitWrites.insert(.init(name: district, kind: .board, code: "P-\(city.division)-\(order + 1)",
+                    let board = try await UnitSeed.insert(.init(name: district, kind: .board, code: "P-\(city.division)-\(order + 1)",
                                                                   parentID: root.id!, sortOrder: order * 10, note: nil), on: db)
                     ids.append(board.id!)
                 }

@@ -4,10 +4,13 @@ import Plot
 /// A declared register's record page: every field with its label, and the actions the user may take.
 enum RegisterShowView {
     static func render(_ context: PageContext, _ declaration: RegisterDeclaration, _ record: RegisterRecord,
-                       backlinks: [RegisterBacklinks.Group] = [], canWrite: Bool, extras: Node<HTML.BodyContext> = .empty) -> HTML {
+                       backlinks: [RegisterBacklinks.Group] = [], canWrite: Bool, extras: Node<HTML.BodyContext> = .empty,
+                       ancestors: [(id: Int, name: String)] = []) -> HTML {
         Page.render(
             context, title: RegisterWrites.name(declaration, record),
-            .nav(.class("breadcrumbs"), .a(.href(declaration.path), .text(declaration.title(context.lang)))),
+            // A tree record's trail runs through its ancestors.
+            .nav(.class("breadcrumbs"), .a(.href(declaration.path), .text(declaration.title(context.lang))),
+                 .forEach(ancestors) { .group(.text(" / "), .a(.href(declaration.path($0.id)), .text($0.name))) }),
             .if(!record.active, .p(.class("badge inactive"), .text(context.t("已停用", "Deactivated")))),
             .unwrap(declaration.timeLimit.flatMap { limit in record.expiry.map { (limit, $0) } }) { limit, state in
                 .p(.class("badge " + state.rawValue), .text(limit.label(context.lang) + "：" + limit.name(state, context.lang)))
@@ -15,6 +18,8 @@ enum RegisterShowView {
             .dl(.class("facts"), .forEach(declaration.fields) { field in
                 .group(.dt(.text(field.label(context.lang) + (field.kind.isMoney ? context.t("（亿元）", " (100m yuan)") : ""))),
                        .dd(.class(field.isNumeric ? "num" : ""), value(field, record, context)))
+            }, .forEach(declaration.counts) { count in
+                .group(.dt(.text(context.t(count.zh, count.en))), .dd(.class("num"), .text("\(record.counts[count.key] ?? 0)")))
             }),
             extras,
             .if(canWrite, .div(.class("actions " + Print.hidden),
