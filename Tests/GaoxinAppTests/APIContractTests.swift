@@ -184,8 +184,10 @@ final class APIContractTests: XCTestCase {
             let sortOrder = try XCTUnwrap((unitInput["properties"] as? [String: [String: Any]])?["sortOrder"])
             XCTAssertEqual(sortOrder["nullable"] as? Bool, true)
             XCTAssertEqual(sortOrder["maximum"] as? Int, InputLimits.sortOrder.upperBound)
+            let source = try XCTUnwrap((schemas["ClusterPatch"]?["properties"] as? [String: [String: Any]])?["figuresSource"])
+            XCTAssertTrue((source["enum"] as? [Any])?.contains { $0 is NSNull } ?? false, "a nullable enum lists null: \(source)")
             let kind = try XCTUnwrap((schemas["UnitPatch"]?["properties"] as? [String: [String: Any]])?["kind"])
-            XCTAssertTrue((kind["enum"] as? [Any])?.contains { $0 is NSNull } ?? false, "a nullable enum lists null: \(kind)")
+            XCTAssertFalse((kind["enum"] as? [Any])?.contains { $0 is NSNull } ?? true, "a required choice is never null: \(kind)")
             XCTAssertNil((schemas["UnitPatch"]?["properties"] as? [String: Any])?["parentId"], "a unit moves through its own operation")
         }
     }

@@ -43,11 +43,11 @@ final class AuditSearchTests: XCTestCase {
             let found = try await auditor.get(Site.audit + "?q=" + Browser.encode("审计检索甲"))
             XCTAssertEqual(found.status, .ok)
             XCTAssertTrue(found.text.contains("共 1 条"), found.text)
-            XCTAssertTrue(found.text.contains("新建单位“审计检索甲处”"))
+            XCTAssertTrue(found.text.contains("新建组织单位“审计检索甲处”"))
 
             let twoCharacters = try await auditor.get(Site.audit + "?q=" + Browser.encode("一队"))
             XCTAssertTrue(twoCharacters.text.contains("共 1 条"), "a 2-character search finds the renamed team in the after snapshot")
-            XCTAssertTrue(twoCharacters.text.contains("修改单位“集成电路招商一队”"))
+            XCTAssertTrue(twoCharacters.text.contains("修改组织单位“集成电路招商一队”"))
 
             let byEntity = try await auditor.get(Site.audit + "?entity=unit")
             XCTAssertTrue(byEntity.text.contains("共 2 条"), byEntity.text)

@@ -31,7 +31,7 @@ final class LanguageTests: XCTestCase {
             let back = try await browser.get(Site.language + "?set=zh&next=%2Funits")
             XCTAssertEqual(back.status, .seeOther)
             let again = try await browser.get(Site.units)
-            XCTAssertTrue(again.text.contains("新建单位"))
+            XCTAssertTrue(again.text.contains("新建组织单位"))
         }
     }
 

@@ -85,10 +85,10 @@ final class ListSearchTests: XCTestCase {
                 XCTAssertEqual(response.status, .ok, response.text)
                 return (try auditor.object(response)["items"] as? [[String: Any]] ?? []).compactMap { $0["summary"] as? String }
             }
-            Check.equal(try await audit("新吴"), ["新建单位“新吴区招商一组”"])
-            Check.equal(try await audit("梁"), ["新建单位“梁溪板块办公室”"])
-            Check.equal(try await audit("新建单位"), ["新建单位“梁溪板块办公室”", "新建单位“新吴区招商一组”"], "newest first")
-            Check.equal(try await audit("测试集群办"), ["新建单位“梁溪板块办公室”", "新建单位“新吴区招商一组”"], "the actor's name is searched")
+            Check.equal(try await audit("新吴"), ["新建组织单位“新吴区招商一组”"])
+            Check.equal(try await audit("梁"), ["新建组织单位“梁溪板块办公室”"])
+            Check.equal(try await audit("新建组织单位"), ["新建组织单位“梁溪板块办公室”", "新建组织单位“新吴区招商一组”"], "newest first")
+            Check.equal(try await audit("测试集群办"), ["新建组织单位“梁溪板块办公室”", "新建组织单位“新吴区招商一组”"], "the actor's name is searched")
         }
     }
 

@@ -116,6 +116,8 @@ enum RegisterSamples {
             case .references: break
             }
         }
+        // A code restricted to letters, digits and - _ . (a unit's): one it takes.
+        for field in declaration.inputFields where field.characters != nil { texts[field.key] = "YL-\(n)" }
         for field in declaration.inputFields { if let example = field.example { texts[field.key] = example } }
         // A later date field must not be before an earlier one (rules such as valid-until ≥ issued-on).
         let dates = declaration.inputFields.filter { if case .date = $0.kind { return true }; return false }.map(\.key)
