@@ -61,6 +61,7 @@ enum Migrations {
         M0055_UpdateIndicatorTriggersDeferrable(),
         M0056_UpdateClustersDeclared(),
         M0057_UpdateUnitsDeclared(),
+        M0058_CreateClusterProjectIndexes(),
     ]
 
     static func register(on app: Application) {

@@ -81,6 +81,13 @@ struct RegisterField: Sendable {
         RegisterField(key: "owningUnitId", zh: "负责单位", en: "Responsible unit", kind: .reference(.unit), required: true, filterable: filterable, listed: listed)
     }
 
+    /// 编号, the number a register's record is known by in files (`code`): required, unique,
+    /// searched and listed; an import row with a known number updates that record.
+    static func recordNumber(_ zh: String, _ en: String, example: String) -> RegisterField {
+        RegisterField(key: "code", zh: zh, en: en, kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
+                      helpZh: "如 \(example)；导入按编号更新", helpEn: "e.g. \(example); an import updates by this number")
+    }
+
     /// 备注: a free note of several lines.
     static func note(max: Int = 2000) -> RegisterField {
         RegisterField(key: "note", zh: "备注", en: "Note", kind: .note(max: max))

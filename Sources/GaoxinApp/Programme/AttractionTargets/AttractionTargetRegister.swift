@@ -9,8 +9,7 @@ extension RegisterDeclaration {
         key: "attraction-targets", table: "attraction_targets", entity: "attraction_target", schemaName: "AttractionTarget",
         titleZh: "招商目标指引清单", titleEn: "Attraction targets",
         fields: [
-            RegisterField(key: "code", zh: "清单编号", en: "Number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 MB-2025-WXGX；导入按编号更新", helpEn: "e.g. MB-2025-WXGX; an import updates by this number"),
+            .recordNumber("清单编号", "Number", example: "MB-2025-WXGX"),
             RegisterField(key: "title", zh: "清单名称", en: "Title", kind: .text(max: 100), required: true, searchable: true, sortable: true, listed: true),
             RegisterField(key: "owningUnitId", zh: "责任单位", en: "Unit", kind: .reference(.unit), required: true, filterable: true, listed: true,
                           helpZh: "目标计入本单位及下级单位负责的项目", helpEn: "Counts the projects of this unit and the units below it"),

@@ -6,8 +6,7 @@ extension RegisterDeclaration {
     static let awards: RegisterDeclaration = RegisterDeclaration(
         key: "awards", table: "awards", entity: "award", schemaName: "Award", titleZh: "授牌与奖补", titleEn: "Awards and subsidies",
         fields: [
-            RegisterField(key: "code", zh: "登记编号", en: "Record number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 JB-2025-001；导入按编号更新", helpEn: "e.g. JB-2025-001; an import updates by this number"),
+            .recordNumber("登记编号", "Record number", example: "JB-2025-001"),
             RegisterField(key: "title", zh: "名称", en: "Title", kind: .text(max: 200), required: true, searchable: true, sortable: true, listed: true,
                           helpZh: "授牌称号或奖补项目，如 集成电路产业链链主企业、研发投入奖励", helpEn: "The plaque's title or the subsidy's item"),
             RegisterField(key: "enterpriseId", zh: "企业", en: "Enterprise", kind: .reference(.enterprise), required: true, filterable: true, listed: true,

@@ -6,8 +6,7 @@ extension RegisterDeclaration {
         key: "enterprise-visits", table: "enterprise_visits", entity: "enterprise_visit", schemaName: "EnterpriseVisit",
         titleZh: "走访记录", titleEn: "Enterprise visits",
         fields: [
-            RegisterField(key: "code", zh: "登记编号", en: "Record number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 ZF-2025-001；导入按编号更新", helpEn: "e.g. ZF-2025-001; an import updates by this number"),
+            .recordNumber("登记编号", "Record number", example: "ZF-2025-001"),
             RegisterField(key: "subject", zh: "走访主题", en: "Subject", kind: .text(max: 200), required: true, searchable: true, sortable: true, listed: true),
             RegisterField(key: "enterpriseId", zh: "企业", en: "Enterprise", kind: .reference(.enterprise), required: true, filterable: true, listed: true,
                           helpZh: "企业名称或统一社会信用代码", helpEn: "The enterprise's name or unified social credit code"),

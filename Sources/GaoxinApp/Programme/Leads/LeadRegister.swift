@@ -34,8 +34,7 @@ extension RegisterDeclaration {
         key: "leads", table: "leads", entity: "lead", schemaName: "Lead",
         titleZh: "招商线索", titleEn: "Leads",
         fields: [
-            RegisterField(key: "code", zh: "线索编号", en: "Lead number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 XS-2025-001；导入按编号更新", helpEn: "e.g. XS-2025-001; an import updates by this number"),
+            .recordNumber("线索编号", "Lead number", example: "XS-2025-001"),
             RegisterField(key: "companyName", zh: "企业名称", en: "Company", kind: .text(max: 200), required: true, searchable: true, sortable: true, listed: true,
                           helpZh: "拟招引企业的全称；同一企业已有团队跟进时不能重复登记", helpEn: "The company's full name; one already worked by a team is refused"),
             RegisterField(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", kind: .code(max: 30), searchable: true,

@@ -7,8 +7,7 @@ extension RegisterDeclaration {
         key: "obstacles", table: "obstacles", entity: "obstacle", schemaName: "Obstacle",
         titleZh: "项目问题与要素保障", titleEn: "Project obstacles",
         fields: [
-            RegisterField(key: "code", zh: "问题编号", en: "Number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 WT-2025-001；导入按编号更新", helpEn: "e.g. WT-2025-001; an import updates by this number"),
+            .recordNumber("问题编号", "Number", example: "WT-2025-001"),
             RegisterField(key: "title", zh: "问题", en: "Obstacle", kind: .text(max: 200), required: true, searchable: true, sortable: true, listed: true),
             RegisterField(key: "projectId", zh: "项目", en: "Project", kind: .reference(.project), required: true, filterable: true, listed: true,
                           helpZh: "项目编号或名称", helpEn: "The project's number or name"),

@@ -9,8 +9,7 @@ extension RegisterDeclaration {
     static let parkStatistics: RegisterDeclaration = RegisterDeclaration(
         key: "park-statistics", table: "park_statistics", entity: "park_statistic", schemaName: "ParkStatistic", titleZh: "园区年度统计", titleEn: "Park statistics",
         fields: [
-            RegisterField(key: "code", zh: "统计编号", en: "Number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 YQTJ-2025-001；导入按编号更新", helpEn: "e.g. YQTJ-2025-001; an import updates by this number"),
+            .recordNumber("统计编号", "Number", example: "YQTJ-2025-001"),
             RegisterField(key: "parkId", zh: "园区", en: "Park", kind: .reference(.park), required: true, filterable: true, listed: true),
             RegisterField(key: "year", zh: "年度", en: "Year", kind: .integer(min: 2000, max: 2100), required: true, sortable: true, filterable: true, listed: true),
             RegisterField(key: "enterprises", zh: "入驻企业数", en: "Enterprises", kind: .integer(min: 0, max: 1_000_000), sortable: true, listed: true),

@@ -9,8 +9,7 @@ extension RegisterDeclaration {
         key: "patrols", table: "patrols", entity: "patrol", schemaName: "Patrol",
         titleZh: "项目巡查督查", titleEn: "Project patrols",
         fields: [
-            RegisterField(key: "code", zh: "巡查编号", en: "Patrol number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 XC-2025-11；导入按编号更新", helpEn: "e.g. XC-2025-11; an import updates by this number"),
+            .recordNumber("巡查编号", "Patrol number", example: "XC-2025-11"),
             RegisterField(key: "title", zh: "巡查主题", en: "Title", kind: .text(max: 100), required: true, searchable: true, sortable: true, listed: true),
             RegisterField(key: "patrolledOn", zh: "巡查日期", en: "Date", kind: .date, required: true, sortable: true, filterable: true, listed: true),
             RegisterField(key: "kind", zh: "类型", en: "Kind", kind: .choice([

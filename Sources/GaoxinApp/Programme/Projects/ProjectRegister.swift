@@ -16,8 +16,7 @@ extension RegisterDeclaration {
         key: "projects", table: "projects", entity: "project", schemaName: "Project",
         titleZh: "项目库", titleEn: "Projects",
         fields: [
-            RegisterField(key: "code", zh: "项目编号", en: "Project number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 XM-2025-001；导入按编号更新", helpEn: "e.g. XM-2025-001; an import updates by this number"),
+            .recordNumber("项目编号", "Project number", example: "XM-2025-001"),
             RegisterField(key: "name", zh: "项目名称", en: "Project", kind: .text(max: 200), required: true, searchable: true, sortable: true, listed: true),
             RegisterField(key: "investor", zh: "投资方", en: "Investor", kind: .text(max: 200), required: true, searchable: true),
             RegisterField(key: "leadId", zh: "来源线索", en: "From lead", kind: .reference(.lead), unique: true,

@@ -36,8 +36,7 @@ extension RegisterDeclaration {
     static let scenarios: RegisterDeclaration = RegisterDeclaration(
         key: "scenarios", table: "scenarios", entity: "scenario", schemaName: "Scenario", titleZh: "应用场景", titleEn: "Application scenarios",
         fields: [
-            RegisterField(key: "code", zh: "场景编号", en: "Scenario number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 CJ-2025-001；导入按编号更新", helpEn: "e.g. CJ-2025-001; an import updates by this number"),
+            .recordNumber("场景编号", "Scenario number", example: "CJ-2025-001"),
             RegisterField(key: "title", zh: "场景名称", en: "Title", kind: .text(max: 200), required: true, searchable: true, sortable: true, listed: true),
             RegisterField(key: "owningUnitId", zh: "发布单位", en: "Published by", kind: .reference(.unit), required: true, filterable: true, listed: true),
             RegisterField(key: "clusterId", zh: "产业集群", en: "Cluster", kind: .reference(.cluster), filterable: true, listed: true),

@@ -6,8 +6,7 @@ extension RegisterDeclaration {
         key: "service-items", table: "service_items", entity: "service_item", schemaName: "ServiceItem",
         titleZh: "一企一策服务事项", titleEn: "Enterprise service items",
         fields: [
-            RegisterField(key: "code", zh: "事项编号", en: "Item number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 YQYC-2025-001；导入按编号更新", helpEn: "e.g. YQYC-2025-001; an import updates by this number"),
+            .recordNumber("事项编号", "Item number", example: "YQYC-2025-001"),
             RegisterField(key: "title", zh: "服务事项", en: "Item", kind: .text(max: 200), required: true, searchable: true, sortable: true, listed: true),
             RegisterField(key: "enterpriseId", zh: "企业", en: "Enterprise", kind: .reference(.enterprise), required: true, filterable: true, listed: true,
                           helpZh: "企业名称或统一社会信用代码", helpEn: "The enterprise's name or unified social credit code"),

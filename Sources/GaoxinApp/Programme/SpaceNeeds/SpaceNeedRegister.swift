@@ -7,8 +7,7 @@ extension RegisterDeclaration {
     static let spaceNeeds: RegisterDeclaration = RegisterDeclaration(
         key: "space-needs", table: "space_needs", entity: "space_need", schemaName: "SpaceNeed", titleZh: "空间需求", titleEn: "Space needs",
         fields: [
-            RegisterField(key: "code", zh: "需求编号", en: "Need number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 XQ-2025-001；导入按编号更新", helpEn: "e.g. XQ-2025-001; an import updates by this number"),
+            .recordNumber("需求编号", "Need number", example: "XQ-2025-001"),
             RegisterField(key: "name", zh: "需求名称", en: "Name", kind: .text(max: 200), required: true, searchable: true, sortable: true, listed: true),
             RegisterField(key: "projectId", zh: "项目", en: "Project", kind: .reference(.project), filterable: true, listed: true),
             RegisterField(key: "leadId", zh: "线索", en: "Lead", kind: .reference(.lead), filterable: true),

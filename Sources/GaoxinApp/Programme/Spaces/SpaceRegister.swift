@@ -19,8 +19,7 @@ extension RegisterDeclaration {
     static let spaces: RegisterDeclaration = RegisterDeclaration(
         key: "spaces", table: "spaces", entity: "space", schemaName: "Space", titleZh: "空间资源", titleEn: "Spaces",
         fields: [
-            RegisterField(key: "code", zh: "空间编号", en: "Space number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 KJ-0001；导入按编号更新", helpEn: "e.g. KJ-0001; an import updates by this number"),
+            .recordNumber("空间编号", "Space number", example: "KJ-0001"),
             RegisterField(key: "name", zh: "空间名称", en: "Name", kind: .text(max: 200), required: true, searchable: true, sortable: true, listed: true,
                           helpZh: "如 A3 栋 2 层、XDG-2025-08 地块", helpEn: "e.g. Building A3 floor 2, parcel XDG-2025-08"),
             RegisterField(key: "parkId", zh: "所属园区", en: "Park", kind: .reference(.park), required: true, filterable: true, listed: true),

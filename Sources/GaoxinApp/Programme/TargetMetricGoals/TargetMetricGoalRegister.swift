@@ -8,8 +8,7 @@ extension RegisterDeclaration {
         key: "target-metric-goals", table: "target_metric_goals", entity: "target_metric_goal", schemaName: "TargetMetricGoal",
         titleZh: "自定义指标目标", titleEn: "Target metric goals",
         fields: [
-            RegisterField(key: "code", zh: "目标编号", en: "Number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 MBZ-2025-WXGX-01；导入按编号更新", helpEn: "e.g. MBZ-2025-WXGX-01; an import updates by this number"),
+            .recordNumber("目标编号", "Number", example: "MBZ-2025-WXGX-01"),
             RegisterField(key: "metricId", zh: "指标", en: "Metric", kind: .reference(.targetMetric), required: true, filterable: true, listed: true,
                           helpZh: "指标名称或代码", helpEn: "The metric's name or code"),
             RegisterField(key: "owningUnitId", zh: "责任单位", en: "Unit", kind: .reference(.unit), required: true, filterable: true, listed: true,

@@ -8,8 +8,7 @@ extension RegisterDeclaration {
         key: "target-metric-reports", table: "target_metric_reports", entity: "target_metric_report", schemaName: "TargetMetricReport",
         titleZh: "自定义指标完成填报", titleEn: "Target metric reports",
         fields: [
-            RegisterField(key: "code", zh: "填报编号", en: "Number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 TB-2025-0001；导入按编号更新", helpEn: "e.g. TB-2025-0001; an import updates by this number"),
+            .recordNumber("填报编号", "Number", example: "TB-2025-0001"),
             RegisterField(key: "content", zh: "完成事项", en: "Achieved", kind: .text(max: 200), required: true, searchable: true, sortable: true, listed: true,
                           helpZh: "如 引进某某研究院无锡分院", helpEn: "What was achieved"),
             RegisterField(key: "metricId", zh: "指标", en: "Metric", kind: .reference(.targetMetric), required: true, filterable: true, listed: true,

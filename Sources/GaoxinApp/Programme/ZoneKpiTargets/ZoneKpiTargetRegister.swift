@@ -8,8 +8,7 @@ extension RegisterDeclaration {
         key: "zone-kpi-targets", table: "zone_kpi_targets", entity: "zone_kpi_target", schemaName: "ZoneKpiTarget",
         titleZh: "区域指标目标", titleEn: "Zone indicator targets",
         fields: [
-            RegisterField(key: "code", zh: "目标编号", en: "Number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 ZBMB-2025-01；导入按编号更新", helpEn: "e.g. ZBMB-2025-01; an import updates by this number"),
+            .recordNumber("目标编号", "Number", example: "ZBMB-2025-01"),
             RegisterField(key: "kpiId", zh: "指标", en: "Indicator", kind: .reference(.zoneKpi), required: true, filterable: true, listed: true,
                           helpZh: "指标名称或代码", helpEn: "The indicator's name or code"),
             RegisterField(key: "year", zh: "年度", en: "Year", kind: .integer(min: 2000, max: 2100), required: true, sortable: true, filterable: true, listed: true),

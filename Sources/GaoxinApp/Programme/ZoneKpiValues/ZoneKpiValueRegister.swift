@@ -7,8 +7,7 @@ extension RegisterDeclaration {
         key: "zone-kpi-values", table: "zone_kpi_values", entity: "zone_kpi_value", schemaName: "ZoneKpiValue",
         titleZh: "区域指标填报", titleEn: "Zone indicator values",
         fields: [
-            RegisterField(key: "code", zh: "填报编号", en: "Number", kind: .code(max: 50), required: true, unique: true, searchable: true, listed: true,
-                          helpZh: "如 ZBTB-2025-01；导入按编号更新", helpEn: "e.g. ZBTB-2025-01; an import updates by this number"),
+            .recordNumber("填报编号", "Number", example: "ZBTB-2025-01"),
             RegisterField(key: "kpiId", zh: "指标", en: "Indicator", kind: .reference(.zoneKpi), required: true, filterable: true, listed: true,
                           helpZh: "取值方式为“填报”的指标", helpEn: "An indicator whose source is “entered”"),
             RegisterField(key: "year", zh: "年度", en: "Year", kind: .integer(min: 2000, max: 2100), required: true, sortable: true, filterable: true, listed: true),
