@@ -40,7 +40,8 @@ enum EnterprisePages: RecordPages {
                                              qualifications: try await EnterpriseQueries.qualifications(of: enterprise, on: req.db)
                                                  .map { QualificationDTO($0, today: QualificationWrites.today(req.now)) },
                                              qualificationValues: qualificationValues, qualificationErrors: qualificationErrors,
-                                             backlinks: try await RegisterBacklinks.to(table: RegisterTarget.enterprise.table, id: enterprise.id!, today: DisplayFormat.day(req.now), on: req.db),
+                                             backlinks: try await RegisterBacklinks.to(table: RegisterTarget.enterprise.table, id: enterprise.id!, today: DisplayFormat.day(req.now),
+                                                                                   readableBy: req.actor, on: req.db),
                                              customFigures: try await CustomFigures.of(enterprise: enterprise.id!, on: req.db),
                                              canWrite: canWrite, indicatorValues: indicatorValues, errors: errors)
         return try await req.renderPage(status: status) { EnterpriseShowView.render($0, model) }

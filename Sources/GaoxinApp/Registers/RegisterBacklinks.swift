@@ -35,11 +35,13 @@ enum RegisterBacklinks {
     /// How many records a group names on the page; the rest are behind its list link.
     static let named = 10
 
-    static func to(table: String, id: Int, today: String, on db: Database) async throws -> [Group] {
+    /// The groups of the registers `reader` may read (an auditor reads no programme register):
+    /// the others are not queried at all.
+    static func to(table: String, id: Int, today: String, readableBy reader: Actor?, on db: Database) async throws -> [Group] {
         let sql = db as! any SQLDatabase
         var specs: [(declaration: RegisterDeclaration, field: RegisterField, condition: SQLQueryString, throughMembers: Bool, listPath: String?)] = []
         let subtree = table == RegisterTarget.unit.table ? try await UnitSubtrees.of(id, on: sql) : UnitSubtrees()
-        for declaration in Registers.all {
+        for declaration in Registers.all where reader?.hasAny(declaration.policy.read) ?? false {
             for field in declaration.fields {
                 guard let pointed = field.kind.target else { continue }
                 if pointed.table == table, pointed.isUnit, !field.kind.isMulti {

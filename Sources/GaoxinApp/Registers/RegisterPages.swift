@@ -40,13 +40,11 @@ struct RegisterPages: Sendable {
     /// The record page; `redrawn` replaces one of the register's own sections (a form's errors).
     func show(_ req: Request, record: RegisterRecord, redrawn: RegisterRecordSections.Redrawn?, status: HTTPResponseStatus = .ok) async throws -> Response {
         // The records pointing here and the register's own sections read different tables: side by side.
-        async let backlinksTask = RegisterBacklinks.to(table: declaration.table, id: record.id, today: DisplayFormat.day(req.now), on: req.db)
+        async let backlinksTask = RegisterBacklinks.to(table: declaration.table, id: record.id, today: DisplayFormat.day(req.now), readableBy: req.actor, on: req.db)
         async let sectionsTask = RegisterRecordSections.draw(declaration, record, redrawn: redrawn, req)
         let canWrite = try await mayWrite(record, req)
         let ancestors = try await RegisterTreeStore.ancestors(declaration, record, on: req.sql)
-        // Only the registers the reader may read (an auditor reads no programme register).
-        let actor = req.actor
-        let backlinks = try await backlinksTask.filter { actor?.hasAny($0.declaration.policy.read) ?? false }, sections = try await sectionsTask
+        let backlinks = try await backlinksTask, sections = try await sectionsTask
         return try await req.renderPage(status: status) { context in
             RegisterShowView.render(context, declaration, record, backlinks: backlinks, canWrite: canWrite, extras: .group(sections.map { $0(context) }),
                                     ancestors: ancestors)
