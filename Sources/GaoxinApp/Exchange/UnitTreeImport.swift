@@ -151,8 +151,11 @@ struct UnitTreeImport: ImportRegister {
             if errors.isEmpty {
                 var values = target?.values ?? [:]
                 for field in plainFields where input.has(field.key) {
-                    // A never-empty column left empty keeps an existing unit's value (a new one takes the default).
-                    values[field.key] = given[field.key] ?? (field.whenEmpty.map { target?.values[field.key] ?? $0 })
+                    // A never-empty column left empty keeps an existing unit's value (a new one takes the
+                    // default), and so does its code: files and other registers name the unit by it,
+                    // so a blank cell must not strip it.
+                    let kept = field.whenEmpty != nil || field.unique ? target?.values[field.key] : nil
+                    values[field.key] = given[field.key] ?? kept ?? field.whenEmpty
                 }
                 for field in plainFields where values[field.key] == nil { values[field.key] = field.whenEmpty }
                 if let target {

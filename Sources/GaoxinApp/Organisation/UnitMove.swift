@@ -13,11 +13,11 @@ enum UnitMove {
     static func move(_ record: RegisterRecord, to parentID: Int?, _ req: Request) async throws -> RegisterRecord {
         try await req.db.transaction { tx in
             let sql = tx as! any SQLDatabase
-            guard try await RegisterTreeStore.move(declaration, declaration.tree!, id: record.id, to: parentID, on: sql) else { return record }
+            guard let before = try await RegisterTreeStore.move(declaration, declaration.tree!, id: record.id, to: parentID, now: req.now, on: sql) else { return record }
             let after = try await RegisterStore.find(declaration, id: record.id, on: tx)!
             try await AuditLog.record(req, on: tx, action: .move, entity: declaration.entity, entityID: "\(record.id)",
                                       summary: "移动单位“\(RegisterWrites.name(declaration, after))”",
-                                      before: RegisterDTO(declaration: declaration, record: record.forAudit), after: RegisterDTO(declaration: declaration, record: after.forAudit))
+                                      before: RegisterDTO(declaration: declaration, record: before.forAudit), after: RegisterDTO(declaration: declaration, record: after.forAudit))
             return after
         }
     }

@@ -217,6 +217,7 @@ enum RegisterChecker {
         for field in declaration.fields where field.unique {
             var seen: [String: Int] = [:]
             let isReference = field.kind.target != nil
+            // The scope is a reference (a parent), compared by its id.
             let scope = field.uniqueWithin.flatMap(declaration.field)
             /// The value as compared: within its scope when the field is unique among siblings.
             func scoped(_ value: String, _ scopeID: Int64?) -> String { scope == nil ? value : "\(scopeID.map(String.init) ?? "-")|\(value)" }
@@ -234,6 +235,8 @@ enum RegisterChecker {
             }
             for index in outcomes.indices {
                 guard let value = outcomes[index].values[field.key]?.uniqueKey else { continue }
+                // A scope that failed its own check (a parent not found) is no scope to compare in.
+                if let scope, outcomes[index].errors.contains(where: { $0.field == scope.key }) { continue }
                 let key = scoped(value, scope.flatMap { outcomes[index].values[$0.key]?.integer })
                 if let other = taken[key], other.id != items[index].existing?.id {
                     let target = field.kind.target

@@ -14,7 +14,10 @@ struct RegisterImport: ImportRegister {
     var titleZh: String { declaration.titleZh }
     var titleEn: String { declaration.titleEn }
     var policy: ResourcePolicy { declaration.policy }
-    var exportOnlyHeadings: Set<String> { declaration.exportOnlyHeadings.union(["状态", "Status"] + declaration.counts.flatMap { [$0.zh, $0.en] }) }
+    var exportOnlyHeadings: Set<String> {
+        declaration.exportOnlyHeadings.union(["状态", "Status"] + declaration.counts.flatMap { [$0.zh, $0.en] }
+            + (declaration.exportsID ? [RegisterDeclaration.idHeadingZh, RegisterDeclaration.idHeadingEn] : []))
+    }
 
     var columns: [RegisterColumn] {
         declaration.inputFields.map { field in

@@ -139,8 +139,13 @@ enum RegisterStore {
         let sql = db as! any SQLDatabase
         var values = values
         declaration.freshness?.stamp(&values, now: now)
+        // A tree record's place changes only by moving, under the tree lock taken first (a move
+        // committed since the record was read must not be undone by writing its old parent back).
+        if declaration.tree != nil { try await TreeLock.acquire(on: db) }
         let update = sql.update(declaration.table).set("name_sort", to: SQLBind(sortKey(declaration, values))).set("updated_at", to: SQLBind(now))
-        for field in declaration.singleFields { update.set(SQLIdentifier(field.column), to: bind(values[field.key])) }
+        for field in declaration.singleFields where field.key != declaration.tree?.parentField {
+            update.set(SQLIdentifier(field.column), to: bind(values[field.key]))
+        }
         try await update.where("id", .equal, SQLBind(id)).run()
         if let tree = declaration.tree { try await RegisterTreeStore.reorder(declaration, tree, id: id, values, on: sql) }
         try await writeLinks(declaration, id: id, values, on: sql)

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import GaoxinDomain
 import SQLKit
 
@@ -8,6 +9,9 @@ import SQLKit
 /// (`UnitTreeKey`: the parent's key, then sort order and id). Both are written after the insert
 /// that gives the record its id; the parent changes only through `move`, which rewrites the
 /// subtree's paths and keys under the tree lock, so two moves cannot together make a cycle.
+/// Every write of a tree record takes that lock first. The tree is the unit table's: ownership,
+/// the `under` filter and its choices read `units` (`ListFilter.unitSubtree`, `UnitQueries`), so
+/// a second tree register would first make those follow the declaration.
 struct RegisterTree: Sendable {
     /// The reference to the parent (`managed`: the edit form and PATCH leave it, `move` changes it).
     let parentField: String
@@ -31,21 +35,26 @@ enum RegisterTreeStore {
         try await sql.raw("SELECT path, tree_key FROM \(unsafeRaw: table) WHERE id = \(bind: id)").first(decoding: Place.self)
     }
 
-    /// After an insert: the new record's path and key below its parent.
+    /// After an insert: the new record's path and key below its parent, read under the tree lock
+    /// (a parent being moved meanwhile would otherwise hand the child its old path).
     static func placeNew(_ declaration: RegisterDeclaration, _ tree: RegisterTree, id: Int, _ values: RegisterValues, on sql: any SQLDatabase) async throws {
+        try await TreeLock.acquire(on: sql as! any Database)
         let parent = try await tree.parentID(values).asyncMap { try await place(declaration.table, id: $0, on: sql) } ?? nil
         let path = (parent.flatMap { UnitPath($0.path) } ?? UnitPath(ids: [])).child(id).description
         let key = UnitTreeKey.key(parentKey: parent?.tree_key, sortOrder: tree.sortOrder(values), id: id)
         try await sql.update(declaration.table).set("path", to: SQLBind(path)).set("tree_key", to: SQLBind(key)).where("id", .equal, SQLBind(id)).run()
     }
 
-    /// After an update: a changed sort order moves the record's whole subtree in the display order.
+    /// After an update (the tree lock held, `RegisterStore.update`): a changed sort order moves the
+    /// record's whole subtree in the display order. The parent is the stored one, not the edit's.
     static func reorder(_ declaration: RegisterDeclaration, _ tree: RegisterTree, id: Int, _ values: RegisterValues, on tx: any SQLDatabase) async throws {
-        guard let own = try await place(declaration.table, id: id, on: tx) else { return }
-        let parentKey = try await tree.parentID(values).asyncMap { try await place(declaration.table, id: $0, on: tx)?.tree_key } ?? nil
+        struct Own: Decodable { let tree_key: String?; let parent: Int? }
+        guard let own = try await tx.raw("""
+            SELECT tree_key, \(unsafeRaw: declaration.field(tree.parentField)!.column) AS parent FROM \(unsafeRaw: declaration.table) WHERE id = \(bind: id)
+            """).first(decoding: Own.self) else { return }
+        let parentKey = try await own.parent.asyncMap { try await place(declaration.table, id: $0, on: tx)?.tree_key } ?? nil
         let key = UnitTreeKey.key(parentKey: parentKey, sortOrder: tree.sortOrder(values), id: id)
         guard key != own.tree_key else { return }
-        try await TreeLock.acquire(on: tx as! any Database)
         try await rekey(declaration.table, id: id, from: own.tree_key, to: key, on: tx)
     }
 
@@ -63,8 +72,10 @@ enum RegisterTreeStore {
 
     /// Moves a record and its subtree under a new parent (nil: a root), refusing a cycle, a
     /// missing or deactivated parent and a sibling of the same name; checked and written inside
-    /// the caller's transaction after taking the tree lock. Returns false when nothing changes.
-    static func move(_ declaration: RegisterDeclaration, _ tree: RegisterTree, id: Int, to parentID: Int?, on tx: any SQLDatabase) async throws -> Bool {
+    /// the caller's transaction after taking the tree lock. Returns the record as it was under the
+    /// lock (for the audit's "before"), or nil when it is already there and nothing changes.
+    static func move(_ declaration: RegisterDeclaration, _ tree: RegisterTree, id: Int, to parentID: Int?, now: Date,
+                     on tx: any SQLDatabase) async throws -> RegisterRecord? {
         try await TreeLock.acquire(on: tx as! any Database)
         // Read inside the lock: another move may have changed either path meanwhile.
         guard let record = try await RegisterStore.find(declaration, id: id, on: tx as! any Database),
@@ -90,7 +101,7 @@ enum RegisterTreeStore {
             newParentPath = parentPath
             parentKey = parent.tree_key
         }
-        if tree.parentID(record.values) == parentID { return false }
+        if tree.parentID(record.values) == parentID { return nil }
         let name = record.values[declaration.nameField]?.text ?? ""
         let siblings = try await tx.raw("""
             SELECT COUNT(*) AS n FROM \(unsafeRaw: declaration.table) WHERE \(unsafeRaw: declaration.name.column) = \(bind: name) AND id <> \(bind: id)
@@ -106,9 +117,9 @@ enum RegisterTreeStore {
             WHERE path LIKE \(bind: own.path + "%")
             """).run()
         try await tx.update(declaration.table).set(SQLIdentifier(field.column), to: parentID.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
-            .where("id", .equal, SQLBind(id)).run()
+            .set("updated_at", to: SQLBind(now)).where("id", .equal, SQLBind(id)).run()
         try await rekey(declaration.table, id: id, from: own.tree_key, to: UnitTreeKey.key(parentKey: parentKey, sortOrder: tree.sortOrder(record.values), id: id), on: tx)
-        return true
+        return record
     }
 
     /// The ancestors of a tree record from the root down to its parent (none for other registers).
