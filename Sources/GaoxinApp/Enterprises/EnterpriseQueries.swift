@@ -123,6 +123,6 @@ enum EnterpriseQueries {
     static func unitOptions(for actor: Actor, on db: Database) async throws -> [FormField.Option] {
         try await UnitQueries.tree(on: db)
             .filter { entry in entry.unitPath.map(actor.owns) ?? false }
-            .map { FormField.Option(value: "\($0.id)", label: String(repeating: "　", count: $0.depth) + $0.name) }
+            .map(\.option)
     }
 }

@@ -12,6 +12,9 @@ enum UnitQueries {
         let name: String
         let unitPath: UnitPath?
         let depth: Int
+
+        /// As a select offers it: indented by its depth with full-width spaces.
+        var option: FormField.Option { FormField.Option(value: "\(id)", label: String(repeating: "　", count: depth) + name) }
     }
 
     /// All units in tree order (children by sort order, then name) with their depth, for pickers.
@@ -37,7 +40,7 @@ enum UnitQueries {
     }
 
     static func options(on db: Database) async throws -> [FormField.Option] {
-        try await tree(on: db).map { FormField.Option(value: "\($0.id)", label: String(repeating: "　", count: $0.depth) + $0.name) }
+        try await tree(on: db).map(\.option)
     }
 }
 

@@ -62,7 +62,7 @@ enum UnitSections {
                       .label(.for("parentId"), .text(context.t("移动到", "Move under"))),
                       .select(.id("parentId"), .attribute(named: "name", value: "parentId"),
                               FormField.option("", context.t("（作为顶级单位）", "(top level)"), selected: false),
-                              .forEach(targets) { FormField.option("\($0.id)", String(repeating: "　", count: $0.depth) + $0.name, selected: "\($0.id)" == parent) }),
+                              .forEach(targets.map(\.option)) { FormField.option($0.value, $0.label, selected: $0.value == parent) }),
                       .button(.type(.submit), .class("secondary"), .text(context.t("移动", "Move"))),
                       FormField.error("parentId", errors, context.lang)))
         }

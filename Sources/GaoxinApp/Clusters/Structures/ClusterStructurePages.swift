@@ -67,7 +67,7 @@ enum ClusterStructurePages {
         let kinds = ClusterStructureWrites.owningKinds.map(\.rawValue)
         let owning = Set(try await OrgUnit.query(on: req.db).filter(\.$kind ~~ kinds).all().compactMap(\.id))
         let owners = try await UnitQueries.tree(on: req.db).filter { owning.contains($0.id) }
-            .map { FormField.Option(value: "\($0.id)", label: String(repeating: "　", count: $0.depth) + $0.name) }
+            .map(\.option)
         return try await req.renderPage(status: status) { ClusterStructureViews.form($0, id: id, values: values, owners: owners, clusterNames: clusters, errors: errors) }
     }
 
