@@ -10,7 +10,6 @@ import XCTest
 final class APIContractTests: XCTestCase {
     /// The list endpoints and the definitions their handlers parse the query with.
     static let lists: [(path: String, definition: ListDefinition, role: Role)] = [
-        (Site.API.users, UserQueries.list, .admin),
         (Site.API.enterprises, EnterpriseQueries.list, .admin),
         (Site.API.chainGaps, ChainGaps.parameters, .admin), (Site.API.audit, AuditQueries.list, .auditor),
     ] + Registers.declared.map { ($0.apiPath, RegisterList.definition($0), .admin) }
@@ -31,7 +30,7 @@ final class APIContractTests: XCTestCase {
         switch filter.kind {
         case .choice(_, let options): return Set(options.map(\.value))
         case .flag: return ["0", "1"]
-        case .role: return Set(Role.allCases.map(\.rawValue))
+        case .choiceSet(_, let options): return Set(options.map(\.value))
         case .heldQualification: return Set(Qualification.allCases.map(\.rawValue))
         // A time limit's states: a certificate expires (no 已办结), a deadline is also settled.
         case .timeLimit(let limit): return Set(RegisterExpiry.allCases.map(\.rawValue)).subtracting(limit.settledBy == nil ? ["settled"] : [])

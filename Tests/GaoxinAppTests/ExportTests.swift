@@ -78,13 +78,13 @@ final class ExportTests: XCTestCase {
             _ = try XCTUnwrap(try admin.object(created)["id"] as? Int)
             let browser = Browser(app)
             try await browser.signIn(as: .admin)
-            let users = try await browser.get(Site.usersExport + "?format=xlsx&under=\(fixtures.team)&sort=username")
+            let users = try await browser.get(Site.usersExport + "?format=xlsx&unitId=\(fixtures.team)&sort=username")
             XCTAssertEqual(users.status, .ok)
             let rows = try XCTUnwrap(try XLSXReader.read(users.bodyData).first).rows
             XCTAssertEqual(rows.map { $0.map(\.text) }, [
                 ["用户名", "姓名", "所属单位", "角色", "邮箱", "电话", "状态", "最近登录"],
-                ["t-unit", "测试单位用户", "ZS-JCDL", "单位用户", "", "", "启用", ""],
-                ["zhao.liu", "赵六", "ZS-JCDL", "单位用户、领导", "", "", "启用", ""],
+                ["t-unit", "测试单位用户", "ZS-JCDL", "单位用户", "", "", "在用", ""],
+                ["zhao.liu", "赵六", "ZS-JCDL", "单位用户、领导", "", "", "在用", ""],
             ])
 
             let auditor = Browser(app)
@@ -96,7 +96,7 @@ final class ExportTests: XCTestCase {
             XCTAssertEqual(table.rows.count, 2, "one user was created")
             let row = table.rows[1].map(\.text)
             XCTAssertEqual(Array(row.prefix(5)), ["2026-09-21 22:13", "测试系统管理员（t-admin）", "新建", "用户 赵六（zhao.liu）",
-                                                  "新建用户“赵六”（zhao.liu）"])
+                                                  "新建用户“赵六”"])
         }
     }
 

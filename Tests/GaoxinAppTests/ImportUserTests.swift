@@ -53,19 +53,20 @@ final class ImportUserTests: XCTestCase {
                 "qian.wu,钱五,ZS-SMJK,单位用户,bad-email,,Meihua-Garden-88",
                 "sun.liu,孙六,ZS-SMJK,单位用户,,,Meihua-Garden-88",
                 "sun.liu,孙六二,ZS-SMJK,单位用户,,,Meihua-Garden-88",
-                "zhou.qi,,ZS-SMJK,单位用户,,,zhou.qi-secret-1",
+                "zhou.qi,周七,ZS-SMJK,单位用户,,,zhou.qi-secret-1",
+                "wu.ba,,ZS-SMJK,单位用户,,,Meihua-Garden-88",
             ]
             let (id, job) = try await driver.viaAPI("users", fileName: "有错误的用户.csv", data: ImportDriver.csv(lines))
             XCTAssertEqual(job["status"] as? String, "failed")
             XCTAssertEqual(ImportDriver.errors(job), [
-                E(2, "初始密码", "******", "导入不修改已有用户的密码，请留空；重置密码请在用户页面操作"),
-                E(3, "所属单位", "不存在的单位", "找不到该单位"),
+                E(2, "初始密码", "******", "初始密码只在新建时设置；修改密码由本人在“我的账号”操作，或由管理员在用户页重置"),
+                E(3, "所属单位", "不存在的单位", "所属单位：找不到单位“不存在的单位”"),
                 E(4, "角色", "老板", "角色“老板”不存在"),
                 E(5, "初始密码", "******", "密码至少需要 10 个字符"),
                 E(6, "邮箱", "bad-email", "邮箱格式不正确"),
-                E(8, "用户名", "sun.liu", "与第 7 行的用户名重复"),
-                E(9, "姓名", "", "请填写姓名"),
+                E(8, "用户名", "sun.liu", "与第 7 行重复"),
                 E(9, "初始密码", "******", "密码不能与用户名相同或包含用户名"),
+                E(10, "姓名", "", "请填写姓名"),
             ])
             XCTAssertEqual(job["message"] as? String, "发现 8 处问题，未写入任何数据。请修改后重新导入。")
             Check.equal(try await Probe.count(app, "users"), users)

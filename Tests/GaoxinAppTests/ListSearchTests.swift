@@ -73,7 +73,7 @@ final class ListSearchTests: XCTestCase {
             }
             Check.equal(try await users("测试"), Set(Role.allCases.map { Fixtures.username($0) }), "display names 测试…")
             Check.equal(try await users("审计"), ["t-auditor"])
-            Check.equal(try await users("招商"), ["t-unit"], "the unit name is searched too")
+            Check.equal(try await users("招商"), [], "a unit's name is its filter (unitId), not searched among users")
             Check.equal(try await users("领"), ["t-leader"])
             Check.equal(try await users("T-OFF"), ["t-office"])
             Check.equal(try await users("%"), [])

@@ -147,9 +147,9 @@ final class ListSortPagingTests: XCTestCase {
 
             let admin = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)
             let usernames = { (path: String) async throws -> Set<String> in Set(try await self.items(admin, path).rows.compactMap { $0["username"] as? String }) }
-            Check.equal(try await usernames(Site.API.users + "?role=unit"), ["t-unit"])
-            Check.equal(try await usernames(Site.API.users + "?under=\(fixtures.team)"), ["t-unit"])
-            Check.equal(try await usernames(Site.API.users + "?under=\(fixtures.board)").count, Role.allCases.count)
+            Check.equal(try await usernames(Site.API.users + "?roles=unit"), ["t-unit"])
+            Check.equal(try await usernames(Site.API.users + "?unitId=\(fixtures.team)"), ["t-unit"])
+            Check.equal(try await usernames(Site.API.users + "?unitId=\(fixtures.board)").count, Role.allCases.count)
             Check.equal(try await usernames(Site.API.users + "?active=0"), [])
 
             let auditor = try await APIClient.forRole(.auditor, app: app, fixtures: fixtures)
@@ -162,7 +162,7 @@ final class ListSortPagingTests: XCTestCase {
             Check.equal(try await entries(Site.API.audit + "?entityId=\(fixtures.otherTeam)"), 1)
 
             for (path, field) in [(Site.API.units + "?kind=planet", "kind"), (Site.API.units + "?active=2", "active"), (Site.API.units + "?under=abc", "under"),
-                                  (Site.API.units + "?under=0", "under"), (Site.API.users + "?role=boss", "role"), (Site.API.audit + "?action=drop", "action"),
+                                  (Site.API.units + "?under=0", "under"), (Site.API.users + "?roles=boss", "roles"), (Site.API.audit + "?action=drop", "action"),
                                   (Site.API.audit + "?from=2026-13-01", "from"), (Site.API.audit + "?to=yesterday", "to")] {
                 let client = path.hasPrefix(Site.API.audit) ? auditor : admin
                 let error = try SeenAPIError(try await client.send(.GET, path))

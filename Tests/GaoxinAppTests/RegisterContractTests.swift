@@ -14,14 +14,20 @@ final class RegisterContractTests: XCTestCase {
     func testEveryRegisterCreatesShowsUpdatesAndDeactivatesThroughTheAPIWithAudit() async throws {
         for declaration in Registers.declared {
             try await withApp { app, fixtures in
-                let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+                let office = try await APIClient.forRole(RegisterSamples.writer(declaration), app: app, fixtures: fixtures)
                 let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
                 let texts = RegisterSamples.texts(declaration, n: 1, unit: fixtures.team, targets: targets, source: .json)
                 let created = try await office.send(.POST, declaration.apiPath, json: RegisterSamples.json(declaration, texts))
                 XCTAssertEqual(created.status, .created, "\(declaration.key): \(created.text)")
                 let body = try parseJSONObject(created)
                 let id = try XCTUnwrap(body["id"] as? Int)
-                for field in declaration.fields where texts[field.key] != nil {
+                // A secret is never shown; several choices are shown as an array of their codes.
+                XCTAssertTrue(declaration.fields.filter(\.kind.isSecret).allSatisfy { body[$0.key] == nil }, declaration.key)
+                for field in declaration.fields where texts[field.key] != nil && !field.kind.isSecret {
+                    if case .choices = field.kind {
+                        XCTAssertEqual(body[field.key] as? [String], [texts[field.key]!], "\(declaration.key).\(field.key)")
+                        continue
+                    }
                     let shown = body[field.key].map { "\($0)" }
                     let expected = field.kind.isFlag ? (texts[field.key] == "1" ? "1" : "0") : texts[field.key]
                     XCTAssertEqual(shown, expected, "\(declaration.key).\(field.key)")
@@ -38,7 +44,7 @@ final class RegisterContractTests: XCTestCase {
                 let update = try await AssertAsync.unwrap(try await Stored.audit(app, entity: declaration.entity, action: "update", entityID: id).last)
                 XCTAssertEqual(try parseJSONObject(update.beforeJSON)[declaration.nameField] as? String, texts[declaration.nameField])
                 XCTAssertEqual(try parseJSONObject(update.afterJSON)[declaration.nameField] as? String, renamed)
-                for (field, value) in texts where field != declaration.nameField {
+                for (field, value) in texts where field != declaration.nameField && declaration.field(field)?.kind.isSecret != true {
                     XCTAssertNotNil(try parseJSONObject(update.afterJSON)[field], "the snapshot holds unchanged \(field) too: \(value)")
                 }
 
@@ -56,11 +62,12 @@ final class RegisterContractTests: XCTestCase {
     func testEveryRegistersFormsWorkWithCSRFAndShowFailuresBesideTheField() async throws {
         for declaration in Registers.declared {
             try await withApp { app, fixtures in
-                let browser = try await Browser.signedIn(app, as: .office)
+                let browser = try await Browser.signedIn(app, as: RegisterSamples.writer(declaration))
                 let form = try await browser.get(declaration.path + "/new")
                 XCTAssertEqual(form.status, .ok, declaration.key)
                 for field in declaration.inputFields where !field.kind.isMulti {
-                    XCTAssertTrue(form.text.contains("name=\"\(field.key)\""), "\(declaration.key): a control for \(field.key)")
+                    let name = field.kind.isList ? field.key + "[]" : field.key
+                    XCTAssertTrue(form.text.contains("name=\"\(name)\""), "\(declaration.key): a control for \(field.key)")
                 }
                 let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
                 let texts = RegisterSamples.texts(declaration, n: 2, unit: fixtures.team, targets: targets, source: .form)
@@ -81,7 +88,8 @@ final class RegisterContractTests: XCTestCase {
 
                 // The record page's own forms (with CSRF): edit, deactivate, reactivate — each audited.
                 let id = Int(location.split(separator: "/").last!.prefix { $0.isNumber })!
-                var edited = texts
+                // The edit form has no control for a secret (set only on creation): nothing posted for it.
+                var edited = texts.filter { declaration.field($0.key)?.kind.isSecret != true }
                 edited[declaration.nameField] = "表单改名的\(declaration.titleZh)"
                 let updated = try await browser.post(declaration.path(id), edited.map { ($0.key, $0.value) })
                 XCTAssertEqual(updated.status, .seeOther, "\(declaration.key) edit: \(updated.text)")
@@ -145,7 +153,7 @@ final class RegisterContractTests: XCTestCase {
                     for n in 1...3 {
                         _ = try await RegisterStore.insert(declaration, RegisterSamples.values(declaration, n: n, unit: fixtures.team, targets: targets), now: app.clock.now(), on: app.db)
                     }
-                    let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
+                    let driver = try await ImportDriver.signedIn(RegisterSamples.writer(declaration), app: app, fixtures: fixtures)
                     let exported = try await driver.browser.get(declaration.path + "/export?format=\(format)")
                     XCTAssertEqual(exported.status, .ok)
                     let ids = try await (app.db as! any SQLDatabase).raw("SELECT id FROM \(unsafeRaw: declaration.table) ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
@@ -159,12 +167,15 @@ final class RegisterContractTests: XCTestCase {
 
                     // A file with one bad row is refused whole, the row and column named.
                     var table = try format == "csv" ? CSVFormat.read(exported.bodyData) : XCTUnwrap(XLSXReader.read(exported.bodyData).first)
-                    let columns = declaration.inputFields
+                    // The export's columns: the template's but a secret (never exported).
+                    let columns = declaration.inputFields.filter { !$0.kind.isSecret }
                     let keyColumn = try XCTUnwrap(columns.firstIndex { $0.key == declaration.importKey })
                     // A new key makes a new record; a key naming a record of another register (a liaison's
                     // enterprise) cannot be invented, so that row stays an unchanged update.
                     // A register with checks across records (one target list per unit and year) gets no invented row either.
-                    if declaration.field(declaration.importKey)?.kind.target == nil && declaration.batchCheck == nil {
+                    // Nor does a register whose new records need a secret the export never holds (a user's initial password).
+                    if declaration.field(declaration.importKey)?.kind.target == nil && declaration.batchCheck == nil
+                        && !declaration.fields.contains(where: { $0.kind.isSecret && $0.required }) {
                         // A changed value the field takes (a code of letters and digits gets a letter more).
                         func changed(_ text: String, _ field: RegisterField) -> SheetCell { .text(text + (field.characters == nil ? "（已改）" : "X")) }
                         table.rows[1][keyColumn] = changed(table.rows[1][keyColumn].text, columns[keyColumn])
@@ -176,7 +187,7 @@ final class RegisterContractTests: XCTestCase {
                     }
                     if let dateColumn = columns.firstIndex(where: { if case .date = $0.kind { return true }; return false }) {
                         table.rows[2][dateColumn] = .text("2025-02-30")
-                    } else if let choiceColumn = columns.firstIndex(where: { if case .choice = $0.kind { return true }; return false }) {
+                    } else if let choiceColumn = columns.firstIndex(where: { switch $0.kind { case .choice, .choices: return true; default: return false } }) {
                         table.rows[2][choiceColumn] = .text("不存在的选项")
                     } else if let noteColumn = columns.firstIndex(where: { if case .note = $0.kind { return true }; return false }), case .note(let max) = columns[noteColumn].kind {
                         table.rows[2][noteColumn] = .text(String(repeating: "长", count: max + 1))
@@ -197,8 +208,8 @@ final class RegisterContractTests: XCTestCase {
         try await withApp { app, fixtures in
             let document = try parseJSONObject(try await APIClient(app: app, token: nil).send(.GET, "/api/v1/openapi.json"))
             let paths = try XCTUnwrap(document["paths"] as? [String: Any])
-            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             for declaration in Registers.declared {
+                let office = try await APIClient.forRole(RegisterSamples.writer(declaration), app: app, fixtures: fixtures)
                 let targets = try await RegisterSamples.targets(declaration, app: app, unit: fixtures.team)
                 for path in [declaration.apiPath, declaration.apiPath + "/{id}", declaration.apiPath + "/{id}/deactivate"] {
                     XCTAssertNotNil(paths[path], path)

@@ -414,8 +414,7 @@ final class RoleRouteMatrixTests: XCTestCase {
 
     private func makeTargets(_ app: Application, _ fixtures: Fixtures, walker: Int) async throws -> Targets {
         let hash = try await app.password.async.hash(Fixtures.password)
-        let user = try await UserWrites.insert(.init(username: "t-target", displayName: "目标用户", unitID: fixtures.zone, roles: [.leader],
-                                                     email: nil, phone: nil, password: nil), passwordHash: hash, on: app.db)
+        let user = try await UserSeed.insert(.init(username: "t-target", displayName: "目标用户", unitID: fixtures.zone, roles: [.leader]), passwordHash: hash, on: app.db)
         let token = APIToken()
         token.userID = walker
         token.name = "spare"

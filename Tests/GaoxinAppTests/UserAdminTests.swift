@@ -73,12 +73,12 @@ final class UserAdminTests: XCTestCase {
             let api = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)
             let base: [String: Any] = ["username": "zhao.liu", "displayName": "赵六", "unitId": fixtures.team, "roles": ["unit"], "password": Self.goodPassword]
             let cases: [(change: [String: Any], field: String, code: String, message: String)] = [
-                (["unitId": 999_999], "unitId", "invalid", "所属单位不存在"),
-                (["unitId": closed], "unitId", "invalid", "单位“已撤销的专班”已停用"),
-                (["username": "t-office"], "username", "duplicate", "用户名“t-office”已被使用"),
-                (["username": "T-Office"], "username", "duplicate", "用户名“t-office”已被使用"),
+                (["unitId": 999_999], "unitId", "invalid", "所属单位：找不到单位“999999”"),
+                (["unitId": closed], "unitId", "invalid", "所属单位：单位“已撤销的专班”已停用"),
+                (["username": "t-office"], "username", "duplicate", "用户名“t-office”已被“测试\(Role.office.nameZh)”使用"),
+                (["username": "T-Office"], "username", "duplicate", "用户名“t-office”已被“测试\(Role.office.nameZh)”使用"),
                 (["username": "ab"], "username", "invalid", "用户名为 3–50 位小写字母、数字或 . _ -"),
-                (["username": "张三"], "username", "invalid", "用户名为 3–50 位小写字母、数字或 . _ -"),
+                (["username": "张三"], "username", "invalid", "用户名只能包含小写字母、数字、. _ -"),
                 (["displayName": ""], "displayName", "required", "请填写姓名"),
                 (["roles": [String]()], "roles", "required", "请至少选择一个角色"),
                 (["roles": ["boss"]], "roles", "invalid", "角色“boss”不存在"),
@@ -127,12 +127,12 @@ final class UserAdminTests: XCTestCase {
                 ("username", "t-leader"), ("displayName", "重名的人"), ("unitId", "\(fixtures.team)"), ("roles[]", "leader"), ("password", Self.goodPassword),
             ])
             XCTAssertEqual(duplicate.status, .unprocessableEntity)
-            XCTAssertEqual(HTMLProbe.fieldError(duplicate.text, "username"), "用户名“t-leader”已被使用")
+            XCTAssertEqual(HTMLProbe.fieldError(duplicate.text, "username"), "用户名“t-leader”已被“测试\(Role.leader.nameZh)”使用")
             let badUnit = try await browser.post(Site.users, [
                 ("username", "new.person"), ("displayName", "新人"), ("unitId", "不存在"), ("roles[]", "leader"), ("password", Self.goodPassword),
             ])
             XCTAssertEqual(badUnit.status, .unprocessableEntity)
-            XCTAssertEqual(HTMLProbe.fieldError(badUnit.text, "unitId"), "所属单位无效")
+            XCTAssertEqual(HTMLProbe.fieldError(badUnit.text, "unitId"), "所属单位：找不到单位“不存在”")
             Check.equal(try await Probe.count(app, "users"), users)
             Check.equal(try await Probe.auditCount(app, entity: "user"), audits)
         }
@@ -174,8 +174,9 @@ final class UserAdminTests: XCTestCase {
             XCTAssertEqual(taken.code, "duplicate")
             let hashBefore = try await Probe.user(app, leader).passwordHash
             let password = try SeenAPIError(try await api.send(.PATCH, Site.API.user(leader), body: ["password": "Brand-New-Secret-9"]))
-            XCTAssertEqual(password.status, .badRequest, "a password is not silently ignored")
+            XCTAssertEqual(password.status, .unprocessableEntity, "a password is not silently ignored")
             XCTAssertEqual(password.field, "password")
+            XCTAssertEqual(password.message, "初始密码只在新建时设置；修改密码由本人在“我的账号”操作，或由管理员在用户页重置")
             Check.equal(try await Probe.user(app, leader).passwordHash, hashBefore)
         }
     }

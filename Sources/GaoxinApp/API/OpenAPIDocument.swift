@@ -24,7 +24,6 @@ enum OpenAPIDocument {
             return .component(named: type.schemaName)
         }
         // Schemas referenced from inside others must exist even when no operation names them directly.
-        _ = register(UserDTO.self)
         _ = register(TokenDTO.self)
         _ = register(AuditEntryDTO.self)
         _ = register(ChainGapDTO.self)

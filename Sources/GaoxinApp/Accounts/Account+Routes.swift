@@ -14,7 +14,9 @@ enum AccountRoutes {
             RouteSpec(.POST, "/account/tokens/:id/revoke", .write(own), AccountPages.revokeToken),
 
             RouteSpec(.GET, "/api/v1/me", .read(own),
-                      doc: APIOperation(operationID: "getMe", summary: "当前用户", tag: "账号", response: UserDTO.self), UsersAPI.me),
+                      doc: APIOperation(operationID: "getMe", summary: "当前用户", tag: "账号", response: nil,
+                                        responseValue: APISchemaValue(name: RegisterDeclaration.users.schemaName, schema: RegisterDTO.schema(.users))),
+                      UserPages.me),
             RouteSpec(.GET, "/api/v1/tokens", .read(own),
                       doc: APIOperation(operationID: "listTokens", summary: "我的 API 令牌", tag: "账号", response: TokenListDTO.self), TokensAPI.list),
             RouteSpec(.POST, "/api/v1/tokens", .write(own),

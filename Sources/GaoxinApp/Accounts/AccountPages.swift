@@ -49,8 +49,8 @@ enum AccountPages {
 
     static func show(_ req: Request, newSecret: String? = nil, errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try req.requireActor()
-        guard let user = try await User.find(actor.userID, on: req.db) else { throw AppError.unauthenticated }
-        let model = AccountView.Model(user: try await UserQueries.dto(user, on: req.db, now: req.now),
+        guard let user = try await RegisterStore.find(.users, id: actor.userID, on: req.db) else { throw AppError.unauthenticated }
+        let model = AccountView.Model(user: user,
                                       tokens: try await TokenQueries.tokens(of: actor.userID, on: req.db), newSecret: newSecret, errors: errors)
         return try await req.renderPage(status: status) { AccountView.render($0, model) }
     }
@@ -64,7 +64,7 @@ enum AccountPages {
             return try await show(req, errors: [.invalid("currentPassword", zh: "当前密码不正确", en: "The current password is wrong")], status: .unprocessableEntity)
         }
         do {
-            try await UserWrites.setPassword(user, new, keepSession: req.browserSession?.id, req)
+            try await UserCredentials.setPassword(user, new, keepSession: req.browserSession?.id, req)
         } catch AppError.validation(let failed) {
             return try await show(req, errors: failed.errors, status: .unprocessableEntity)
         }

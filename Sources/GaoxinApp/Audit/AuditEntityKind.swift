@@ -35,11 +35,6 @@ struct AuditEntityKind: Sendable {
     static let all: [AuditEntityKind] = fixed + Registers.declared.map(AuditEntityKind.init(register:))
 
     private static let fixed: [AuditEntityKind] = [
-        AuditEntityKind(value: "user", zh: "用户", en: "User", noun: "user", fields: [
-            id, f("username", "用户名", "Username"), f("displayName", "姓名", "Name"), f("unitId", "所属单位 ID", "Unit id"),
-            f("unitName", "所属单位", "Unit"), f("roles", "角色", "Roles"), active, f("email", "邮箱", "E-mail"), f("phone", "电话", "Phone"),
-            f("locked", "已锁定", "Locked"), f("lastLoginAt", "最近登录", "Last sign-in"),
-        ]),
         AuditEntityKind(value: "api_token", zh: "API 令牌", en: "API token", noun: "API token", fields: [
             id, f("name", "令牌名称", "Token name"), f("prefix", "前缀", "Prefix"), f("readOnly", "只读", "Read-only"),
             f("createdAt", "创建时间", "Created"), f("lastUsedAt", "最近使用", "Last used"), f("revokedAt", "吊销时间", "Revoked"),
@@ -117,7 +112,7 @@ extension AuditEntityKind {
         var fields = [Self.id, Self.active]
         if let limit = declaration.timeLimit { fields.append(Field(key: limit.key, zh: limit.labelZh, en: limit.labelEn)) }
         if declaration.tree != nil { fields += [Field(key: "path", zh: "路径", en: "Path"), Field(key: "depth", zh: "层级", en: "Depth")] }
-        for field in declaration.fields {
+        for field in declaration.shownFields {
             fields.append(Field(key: field.key, zh: field.headingZh, en: field.headingEn))
             if let nameKey = RegisterDTO.nameKey(field) { fields.append(Field(key: nameKey, zh: field.zh + "（名称）", en: field.en + " (name)")) }
         }

@@ -77,7 +77,7 @@ struct ExportCommand: AsyncCommand {
     var help: String { "导出登记表 (export a register to xlsx or CSV)" }
 
     static let cap = 10_000_000
-    static var registers: [String] { ["users", "enterprises"] + Registers.declared.map(\.key) }
+    static var registers: [String] { ["enterprises"] + Registers.declared.map(\.key) }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -90,9 +90,6 @@ struct ExportCommand: AsyncCommand {
         let lang = UILanguage.zh
         let table: SheetTable
         switch signature.register ?? "" {
-        case "users":
-            let rows = try await ListRunner.all(UserQueries.list, Self.everything(UserQueries.list), limit: Self.cap, on: sql, as: UserQueries.Row.self)
-            table = ListExport.table(rows, columns: UserViews.columns(), sheetName: "用户", lang: lang, cap: Self.cap)
         case "enterprises":
             let rows = try await ListRunner.all(EnterpriseQueries.list, Self.everything(EnterpriseQueries.list), limit: Self.cap, on: sql, as: EnterpriseQueries.Row.self)
             table = ListExport.table(rows, columns: EnterpriseIndexView.columns, sheetName: "企业名录", lang: lang, cap: Self.cap)

@@ -27,9 +27,9 @@ struct SetPasswordCommand: AsyncCommand {
         }
         let hash = try await app.password.async.hash(password)
         let revoked = try await app.db.transaction { tx in
-            let revoked = try await UserWrites.replaceCredentials(of: user, hash: hash, keepSession: nil, at: app.clock.now(), on: tx)
+            let revoked = try await UserCredentials.replaceCredentials(of: user, hash: hash, keepSession: nil, at: app.clock.now(), on: tx)
             try await AuditLog.record(on: tx, at: app.clock.now(), actor: nil, actorName: "命令行", address: nil, action: .passwordChange,
-                                      entity: "user", entityID: "\(user.id!)", summary: "命令行重设用户“\(user.username)”的密码" + UserWrites.revokedNote(revoked),
+                                      entity: "user", entityID: "\(user.id!)", summary: "命令行重设用户“\(user.username)”的密码" + UserCredentials.revokedNote(revoked),
                                       before: NoSnapshot?.none, after: NoSnapshot?.none)
             return revoked
         }

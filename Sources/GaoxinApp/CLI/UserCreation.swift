@@ -2,29 +2,42 @@ import Fluent
 import GaoxinDomain
 import Vapor
 
-/// Creating a user outside a request (CLI, demo): same validation, audited as the system.
+/// Creating a user outside a request (`gaoxin create-user`): the register's checks, the password
+/// hashed before the transaction, audited as the command line.
 enum UserCreation {
     static func create(app: Application, username: String, displayName: String, unit: String, roles: [String], password: String) async throws -> Result<User, ValidationFailed> {
-        let db = app.db
-        var unitID: Int?
-        if let id = Int(unit) { unitID = id } else if !unit.isEmpty {
-            unitID = try await OrgUnit.query(on: db).filter(\.$code == unit).first()?.id
+        let row = ["username": username, "displayName": displayName, "unitId": unit, "roles": roles.joined(separator: "、"), "password": password]
+        var values: RegisterValues
+        switch try await RegisterSystemWrite.check(.users, [row], on: app.db) {
+        case .failure(let failed): return .failure(failed)
+        case .success(let checked): values = checked[0]
         }
-        let input = UserInput(username: username, displayName: displayName, unitId: unitID ?? -1, roles: roles, password: password)
-        let fields: UserWrites.Fields
-        do {
-            fields = try await UserWrites.validate(input, existing: nil, on: db)
-        } catch let failed as ValidationFailed {
-            return .failure(failed)
+        let hasher = app.password.async
+        try await RegisterSecrets.hash(&values, .users) { try await hasher.hash($0) }
+        let record = try await app.db.transaction { [values] tx in
+            try await RegisterSystemWrite.insert(.users, values, by: "命令行", summaryZh: "命令行创建", now: app.clock.now(), on: tx)
         }
-        let hash = try await app.password.async.hash(password)
-        let user = try await db.transaction { tx in
-            let user = try await UserWrites.insert(fields, passwordHash: hash, on: tx)
-            try await AuditLog.record(on: tx, at: app.clock.now(), actor: nil, actorName: "命令行", address: nil, action: .create,
-                                      entity: "user", entityID: "\(user.id!)", summary: "命令行创建用户“\(user.displayName)”",
-                                      before: NoSnapshot?.none, after: UserDTO(user))
-            return user
-        }
+        guard let user = try await User.find(record.id, on: app.db) else { throw AppError.internalError }
         return .success(user)
+    }
+}
+
+/// Users written outside a request with a password already hashed (the demo's accounts, test
+/// fixtures): through the register's store, so their pinyin keys and search postings are what a
+/// checked write gives.
+enum UserSeed {
+    struct Fields {
+        var username: String
+        var displayName: String
+        var unitID: Int
+        var roles: Set<Role>
+    }
+
+    static func insert(_ fields: Fields, passwordHash: String, on db: Database) async throws -> User {
+        let values: RegisterValues = ["username": .text(fields.username), "displayName": .text(fields.displayName), "unitId": .integer(Int64(fields.unitID)),
+                                      "roles": .text(RoleSet.encode(fields.roles)), "password": .text(passwordHash)]
+        let id = try await RegisterStore.insert(.users, values, now: Date(), on: db)
+        guard let user = try await User.find(id, on: db) else { throw AppError.internalError }
+        return user
     }
 }

@@ -62,6 +62,7 @@ enum Migrations {
         M0056_UpdateClustersDeclared(),
         M0057_UpdateUnitsDeclared(),
         M0058_CreateClusterProjectIndexes(),
+        M0059_UpdateUsersDeclared(),
     ]
 
     static func register(on app: Application) {

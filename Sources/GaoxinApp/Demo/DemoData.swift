@@ -90,11 +90,11 @@ enum DemoData {
             var created: [Account] = []
             for (index, account) in accounts.enumerated() {
                 let unit = codes[account.unitCode]!
-                let user = try await UserWrites.insert(.init(username: account.username, displayName: account.name, unitID: unit.id!,
-                                                             roles: [account.role], email: nil, phone: nil, password: nil),
-                                                       passwordHash: passwordHashes[index].1, on: tx)
+                let user = try await UserSeed.insert(.init(username: account.username, displayName: account.name, unitID: unit.id!, roles: [account.role]),
+                                                     passwordHash: passwordHashes[index].1, on: tx)
                 try await AuditLog.record(on: tx, at: now, actor: nil, actorName: "演示数据", address: nil, action: .create, entity: "user",
-                                          entityID: "\(user.id!)", summary: "载入演示用户“\(user.displayName)”", before: NoSnapshot?.none, after: UserDTO(user))
+                                          entityID: "\(user.id!)", summary: "载入演示用户“\(user.displayName)”", before: NoSnapshot?.none,
+                                          after: RegisterDTO(declaration: .users, record: try await RegisterStore.find(.users, id: user.id!, on: tx)!))
                 created.append(Account(username: account.username, role: account.role, unitName: unit.name, password: passwordHashes[index].0))
             }
             try await DemoComplexityData.insert(on: tx, now: now)

@@ -176,7 +176,7 @@ final class ImportCarry: @unchecked Sendable {
 }
 
 enum ImportRegisters {
-    static let all: [any ImportRegister] = [UnitTreeImport(), UserRegister(), EnterpriseRegister(), IndicatorRegister(), QualificationRegister(), RegisterImport(declaration: .clusters), ChainNodeRegister(), ClusterFigureRegister(), CustomFigureRegister()]
+    static let all: [any ImportRegister] = [UnitTreeImport(), RegisterImport(declaration: .users), EnterpriseRegister(), IndicatorRegister(), QualificationRegister(), RegisterImport(declaration: .clusters), ChainNodeRegister(), ClusterFigureRegister(), CustomFigureRegister()]
         + Registers.all.map(RegisterImport.init)
 
     static func find(_ key: String) -> (any ImportRegister)? { all.first { $0.key == key } }

@@ -54,8 +54,8 @@ struct ListFilter: Sendable {
         case linked(register: String, field: String)
         /// A declared register's time limit (`RegisterTimeLimit`, columns of alias `r`) on the request's day.
         case timeLimit(RegisterTimeLimit)
-        /// Rows whose `RoleSet`-encoded column holds the role.
-        case role(column: String)
+        /// Rows whose `,a,b,`-encoded column (`RegisterChoiceSet`, a user's roles) holds one of `options`.
+        case choiceSet(column: String, options: [(value: String, zh: String, en: String)])
         /// Exact integer id.
         case id(column: String)
         /// An exact whole number within bounds (a year).
@@ -78,7 +78,7 @@ struct ListFilter: Sendable {
 
     func accepts(_ raw: String) -> Bool {
         switch kind {
-        case .choice(_, let options): return options.contains { $0.value == raw }
+        case .choice(_, let options), .choiceSet(_, let options): return options.contains { $0.value == raw }
         case .flag: return ListFilter.flagValues.contains(raw)
         case .unitSubtree, .id, .linked, .clusterMember: return Int(raw).map { $0 > 0 } ?? false
         case .integer(_, let min, let max): return Int64(raw).map { (min...max).contains($0) } ?? false
@@ -88,7 +88,6 @@ struct ListFilter: Sendable {
         case .dateFrom, .dateTo: return ListFilter.parseDay(raw) != nil
         case .dayFrom, .dayTo: return ListFilter.parseDay(raw) != nil
         case .timeLimit(let limit): return RegisterExpiry(rawValue: raw).map(limit.states.contains) ?? false
-        case .role: return Role(rawValue: raw) != nil
         }
     }
 

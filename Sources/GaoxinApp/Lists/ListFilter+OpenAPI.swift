@@ -7,7 +7,7 @@ import OpenAPIKit30
 extension ListFilter {
     var openAPISchema: JSONSchema {
         switch kind {
-        case .choice(_, let options): return .string(allowedValues: options.map { AnyCodable($0.value) })
+        case .choice(_, let options), .choiceSet(_, let options): return .string(allowedValues: options.map { AnyCodable($0.value) })
         case .flag: return .string(allowedValues: ListFilter.flagValues.map { AnyCodable($0) })
         case .unitSubtree, .id, .linked, .clusterMember: return APIParameter.idSchema
         case .integer(_, let min, let max): return .integer(format: .int64, maximum: (Int(max), exclusive: false), minimum: (Int(min), exclusive: false))
@@ -15,7 +15,6 @@ extension ListFilter {
         case .heldQualification: return .string(allowedValues: Qualification.allCases.map { AnyCodable($0.rawValue) })
         case .codePrefix: return .string(pattern: ListFilter.codePrefixPattern)
         case .dateFrom, .dateTo, .dayFrom, .dayTo: return .string(format: .date)
-        case .role: return .string(allowedValues: Role.allCases.map { AnyCodable($0.rawValue) })
         case .timeLimit(let limit): return .string(allowedValues: limit.states.map { AnyCodable($0.rawValue) })
         }
     }
@@ -23,7 +22,7 @@ extension ListFilter {
     /// What the value means, with the accepted values and their Chinese names where there are few.
     var openAPIDescription: String {
         switch kind {
-        case .choice(_, let options): return zh + "：" + options.map { "\($0.value) \($0.zh)" }.joined(separator: "、")
+        case .choice(_, let options), .choiceSet(_, let options): return zh + "：" + options.map { "\($0.value) \($0.zh)" }.joined(separator: "、")
         case .flag: return zh + "：1 是 / 0 否"
         case .unitSubtree: return zh + "：单位 ID，含其下级单位"
         case .id, .linked: return zh + "（ID）"
@@ -35,7 +34,6 @@ extension ListFilter {
         case .dateFrom, .dayFrom: return zh + "起 YYYY-MM-DD（含当日）"
         case .dateTo, .dayTo: return zh + "止 YYYY-MM-DD（含当日）"
         case .timeLimit(let limit): return limit.description
-        case .role: return zh + "：" + Role.allCases.map { "\($0.rawValue) \($0.nameZh)" }.joined(separator: "、")
         }
     }
 

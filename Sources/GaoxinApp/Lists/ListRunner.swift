@@ -190,7 +190,7 @@ enum ListRunner {
                     """))
             case .timeLimit(let limit):
                 builder.where(timeLimitCondition(limit, RegisterExpiry(rawValue: value) ?? .valid, today: query.today))
-            case .role(let column):
+            case .choiceSet(let column, _):
                 builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: "%," + value + ",%")"))
             case .exactText(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: column) = \(bind: value)"))

@@ -38,7 +38,7 @@ extension RegisterDeclaration {
 /// A unit is deactivated only when nothing active hangs below it, and reactivated only under an
 /// active parent: records keep pointing at deactivated units, so a live unit never sits under a dead one.
 enum UnitActivation {
-    @Sendable static func conflict(_ unit: RegisterRecord, _ active: Bool, _ db: Database) async throws -> String? {
+    @Sendable static func conflict(_ unit: RegisterRecord, _ active: Bool, _ actor: Actor, _ db: Database) async throws -> String? {
         let sql = db as! any SQLDatabase
         struct Count: Decodable { let n: Int }
         if !active {

@@ -20,6 +20,13 @@ enum RegisterChecker {
             var v = FieldValidator()
             var values = item.existing?.values ?? [:]
             for field in declaration.fields where item.input.has(field.key) {
+                // A secret is set when the record is created; afterwards only its own action changes it.
+                if case .secret(let secret) = field.kind, item.existing != nil {
+                    if !(item.input.texts[field.key] ?? "").isEmpty {
+                        v.add(.invalid(field.key, zh: "\(field.zh)只在新建时设置；\(secret.elsewhereZh)", en: "\(field.en) is set only on creation; \(secret.elsewhereEn)"))
+                    }
+                    continue
+                }
                 let value = read(field, item.input, references: references, actor: actor, ownership: declaration.ownership,
                                  kept: item.existing?.values[field.key], into: &v)
                 values[field.key] = value
@@ -28,8 +35,10 @@ enum RegisterChecker {
                 // A never-empty column left empty: a new record takes the default, an existing one keeps its value.
                 if let empty = field.whenEmpty { values[field.key] = item.existing?.values[field.key] ?? empty }
             }
-            for field in declaration.fields where field.required && values[field.key] == nil && !v.errors.contains(where: { $0.field == field.key }) {
+            for field in declaration.fields where field.required && values[field.key] == nil && !v.errors.contains(where: { $0.field == field.key })
+                && !(field.kind.isSecret && item.existing != nil) {
                 switch field.kind {
+                case .choices: v.add(FieldError(field: field.key, code: "required", zh: "请至少选择一个\(field.zh)", en: "Choose at least one \(field.en.lowercased())"))
                 case .choice, .reference, .references, .flag: v.add(.choiceRequired(field.key, label: field.zh, labelEn: field.en))
                 default: v.add(.required(field.key, label: field.zh, labelEn: field.en))
                 }
@@ -90,9 +99,30 @@ enum RegisterChecker {
             let ids = (input.lists[field.key] ?? []).compactMap { resolve($0, target, field, input.source, references, typed: typed, kept: keptIDs, &v) }
             return ids.isEmpty ? nil : .ids(Array(NSOrderedSet(array: ids)) as! [Int])
         }
-        let text = (input.texts[field.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty { return field.kind.isFlag && input.source == .form ? .flag(false) : nil }
         func fail(_ zh: String, _ en: String) -> RegisterValue? { v.add(.invalid(field.key, zh: "\(field.zh)\(zh)", en: "\(field.en) \(en)")); return nil }
+        if case .choices(let choices) = field.kind {
+            var codes: [String] = []
+            for raw in input.lists[field.key] ?? [] {
+                let text = raw.trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { continue }
+                guard let choice = choices.first(where: { $0.matches(text) }) else {
+                    // The form's boxes and the template's note list the choices.
+                    return fail("“\(text)”不存在", "\(text) does not exist")
+                }
+                codes.append(choice.value)
+            }
+            return codes.isEmpty ? nil : .text(RegisterChoiceSet.encode(codes, choices))
+        }
+        if case .secret = field.kind {
+            // Taken as typed (spaces count in a password); the register's rules judge its strength.
+            let text = input.texts[field.key] ?? ""
+            if text.unicodeScalars.count > 200 { v.add(.tooLong(field.key, label: field.zh, labelEn: field.en, max: 200)); return nil }
+            if !text.isEmpty, let failure = field.format?(text) { v.add(failure); return nil }
+            return text.isEmpty ? nil : .text(text)
+        }
+        var text = (input.texts[field.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if field.lowercased { text = text.lowercased() }
+        if text.isEmpty { return field.kind.isFlag && input.source == .form ? .flag(false) : nil }
         switch field.kind {
         case .text(let max), .code(let max), .note(let max):
             let multiline = { if case .note = field.kind { return true }; return false }()
@@ -103,6 +133,7 @@ enum RegisterChecker {
             if let characters = field.characters, text.unicodeScalars.contains(where: { !characters.allowed.contains($0) }) {
                 return fail("只能包含" + characters.zh, "may hold \(characters.en) only")
             }
+            if let failure = field.format?(text) { v.add(failure); return nil }
             return .text(text)
         case .creditCode:
             switch CreditCode.parse(text) {
@@ -150,7 +181,7 @@ enum RegisterChecker {
             default: return fail("应为“是”或“否”", "must be yes or no")
             }
         case .choice(let choices):
-            guard let choice = choices.first(where: { $0.value == text || $0.zh == text || $0.en.lowercased() == text.lowercased() || $0.aliases.contains(text) }) else {
+            guard let choice = choices.first(where: { $0.matches(text) }) else {
                 return fail("只能是：" + choices.map(\.zh).joined(separator: "、"), "must be one of: " + choices.map(\.en).joined(separator: ", "))
             }
             return .text(choice.value)
@@ -165,7 +196,7 @@ enum RegisterChecker {
                 return fail("只能选择本单位或下级单位", "must be your own unit or one below it")
             }
             return .integer(Int64(id))
-        case .references:
+        case .references, .choices, .secret, .timestamp:
             return nil
         }
     }
@@ -256,6 +287,13 @@ enum RegisterChecker {
                 }
             }
         }
+    }
+}
+
+extension RegisterChoice {
+    /// A choice named by its code, its Chinese or English label (any case) or an alias.
+    func matches(_ text: String) -> Bool {
+        value == text || zh == text || en.lowercased() == text.lowercased() || aliases.contains(text)
     }
 }
 

@@ -27,8 +27,15 @@ struct RegisterDTO: Encodable, Sendable {
             try container.encode(record.treePath, forKey: Key("path"))
             try container.encode(record.treePath.flatMap(UnitPath.init)?.depth ?? 0, forKey: Key("depth"))
         }
-        for field in declaration.fields {
+        for field in declaration.shownFields {
             let key = Key(field.key)
+            if case .choices(let choices) = field.kind {
+                // Several choices: their codes, and their labels beside them (`roles` → `roleNames`).
+                let codes = record.values[field.key]?.text.map(RegisterChoiceSet.decode) ?? []
+                try container.encode(codes, forKey: key)
+                try container.encode(codes.map { code in choices.first { $0.value == code }?.zh ?? code }, forKey: Key(Self.nameKey(field)!))
+                continue
+            }
             switch record.values[field.key] {
             case nil: field.kind.isMulti ? try container.encode([Int](), forKey: key) : try container.encodeNil(forKey: key)
             case .text(let value)?: try container.encode(value, forKey: key)
@@ -57,6 +64,7 @@ struct RegisterDTO: Encodable, Sendable {
     static func nameKey(_ field: RegisterField) -> String? {
         switch field.kind {
         case .choice: return field.key + "Name"
+        case .choices: return (field.key.hasSuffix("s") ? String(field.key.dropLast()) : field.key) + "Names"
         case .reference: return (field.key.hasSuffix("Id") ? String(field.key.dropLast(2)) : field.key) + "Name"
         case .references: return (field.key.hasSuffix("Ids") ? String(field.key.dropLast(3)) : field.key) + "Names"
         default: return nil
@@ -75,10 +83,10 @@ struct RegisterDTO: Encodable, Sendable {
             properties["path"] = .string(description: "路径：从根到本记录的 ID，如 /1/5/12/")
             properties["depth"] = .integer(description: "层级：根为 0")
         }
-        for field in declaration.fields {
-            properties[field.key] = fieldSchema(field, required: true, nullable: !field.kind.isMulti)
+        for field in declaration.shownFields {
+            properties[field.key] = fieldSchema(field, required: true, nullable: !field.kind.isList)
             if let nameKey = nameKey(field) {
-                properties[nameKey] = field.kind.isMulti ? .array(items: .string) : .string(required: true, nullable: true)
+                properties[nameKey] = field.kind.isList ? .array(items: .string) : .string(required: true, nullable: true)
             }
         }
         return .object(properties: properties)
@@ -88,7 +96,8 @@ struct RegisterDTO: Encodable, Sendable {
     static func inputSchema(_ declaration: RegisterDeclaration, partial: Bool) -> JSONSchema {
         var properties: OrderedDictionary<String, JSONSchema> = [:]
         // A managed field is given at creation; a PATCH does not change it (its own action does: a unit's move).
-        for field in declaration.inputFields where !(partial && field.managed) {
+        // A secret too is given only at creation (its own action changes it: a password reset).
+        for field in declaration.inputFields where !(partial && (field.managed || field.kind.isSecret)) {
             properties[field.key] = fieldSchema(field, required: !partial && field.required, nullable: !field.required)
         }
         if RegisterAmountScale.hasMoney(declaration) {
@@ -126,6 +135,11 @@ struct RegisterDTO: Encodable, Sendable {
                            allowedValues: choices.map { AnyCodable($0.value) } + (nullable ? [nil] : []))
         case .industry: return .string(required: required, nullable: nullable, description: description + "（GB/T 4754-2017 代码）", pattern: "^[A-Ta-t]?[0-9]{2,4}$")
         case .reference(let target): return .integer(format: .int64, required: required, nullable: nullable, description: description + "（\(target.zh) ID）", minimum: (1, exclusive: false))
+        case .choices(let choices):
+            return .array(required: required, nullable: nullable, description: description + "（可多选）", minItems: required ? 1 : 0,
+                          items: .string(allowedValues: choices.map { AnyCodable($0.value) }))
+        case .secret: return .string(format: .password, required: required, nullable: nullable, description: description, maxLength: 200)
+        case .timestamp: return .string(format: .dateTime, required: required, nullable: nullable, description: description)
         case .references(let target): return .array(required: required, nullable: nullable, description: description + "（\(target.zh) ID 数组）", items: .integer(format: .int64, minimum: (1, exclusive: false)))
         }
     }

@@ -45,9 +45,10 @@ struct RegisterDeclaration: Sendable {
     /// Whether the actor may deactivate or reactivate this record, beyond ownership (a reviewed
     /// statistic is the office's): nil allows, an error refuses at its field.
     var activationRule: (@Sendable (_ record: RegisterRecord, _ actor: Actor) -> FieldError?)? = nil
-    /// Whether the record may be deactivated (`active` false) or reactivated now, read from the
-    /// database (a unit with active sub-units or users): nil allows, a message refuses (409).
-    var activationConflict: (@Sendable (_ record: RegisterRecord, _ active: Bool, _ db: Database) async throws -> String?)? = nil
+    /// Whether the record may be deactivated (`active` false) or reactivated now by this actor,
+    /// read from the database (a unit with active sub-units or users; one's own account): nil
+    /// allows, a message refuses (409).
+    var activationConflict: (@Sendable (_ record: RegisterRecord, _ active: Bool, _ actor: Actor, _ db: Database) async throws -> String?)? = nil
     /// The records form a tree through a reference to their own register (units).
     var tree: RegisterTree? = nil
     /// The export carries each record's id (系统编号) last, and the register's import updates the
@@ -64,6 +65,13 @@ struct RegisterDeclaration: Sendable {
     /// Headings an earlier export of this register had beside its import's columns (the cluster
     /// list's 产业链): shown-only, so an import skips them and those files still import.
     var exportOnlyHeadings: Set<String> = []
+    /// Runs inside the transaction of every write of a record — create, update, (de)activation,
+    /// an import's row — with the record before (nil when new) and after: what the register
+    /// must keep in step elsewhere (a user whose roles change is signed out everywhere).
+    var afterWrite: (@Sendable (_ before: RegisterRecord?, _ after: RegisterRecord, _ now: Date, _ tx: Database) async throws -> Void)? = nil
+    /// Columns of the table outside the declaration that a new row fills (a user's count of
+    /// failed sign-ins starts at 0), by column.
+    var insertedWith: [String: Int] = [:]
     /// How a reader speaks of the action that alone changes the `managed` fields (“项目页的推进阶段”).
     var managedByZh = "记录页上的专门操作"
     var managedByEn = "the record page's own action"
@@ -77,7 +85,9 @@ struct RegisterDeclaration: Sendable {
     }
 
     /// The fields a person types: every field but the derived ones (forms, API bodies, import and export columns).
-    var inputFields: [RegisterField] { fields.filter { !$0.derived } }
+    var inputFields: [RegisterField] { fields.filter { !$0.derived && !$0.maintainedElsewhere } }
+    /// What an export and a record page show: every field but a secret.
+    var shownFields: [RegisterField] { fields.filter { !$0.kind.isSecret } }
 
     var singleFields: [RegisterField] { fields.filter { !$0.kind.isMulti } }
     var multiFields: [RegisterField] { fields.filter { $0.kind.isMulti } }

@@ -7,19 +7,13 @@ import GaoxinDomain
 enum RegisterDemo {
     static func insert(_ declaration: RegisterDeclaration, on db: Database, now: Date) async throws {
         guard !declaration.demoRows.isEmpty else { return }
-        let system = Actor(userID: 0, username: "demo", displayName: "演示数据", roles: [.admin], unitID: 0, unitPath: UnitPath(ids: []),
-                           unitName: "", tokenReadOnly: nil)
-        let inputs = declaration.demoRows.enumerated().map { index, row in
-            (RegisterInput.row(ImportRow(number: index + 2, values: row), declaration: declaration), RegisterRecord?.none)
-        }
-        let outcomes = try await RegisterChecker.check(declaration, inputs, actor: system, on: db)
-        for (index, outcome) in outcomes.enumerated() {
-            if let error = outcome.errors.first { throw AppError.badRequest("演示数据\(declaration.titleZh)第 \(index + 1) 行：\(error.messageZh)") }
-            let id = try await RegisterStore.insert(declaration, outcome.values, now: now, on: db)
-            let record = try await RegisterStore.find(declaration, id: id, on: db)!
-            try await AuditLog.record(on: db, at: now, actor: nil, actorName: "演示数据", address: nil, action: .create, entity: declaration.entity,
-                                      entityID: "\(id)", summary: "载入演示\(declaration.titleZh)“\(RegisterWrites.name(declaration, record))”",
-                                      before: NoSnapshot?.none, after: RegisterDTO(declaration: declaration, record: record))
+        for (index, row) in declaration.demoRows.enumerated() {
+            switch try await RegisterSystemWrite.check(declaration, [row], on: db) {
+            case .failure(let failed):
+                throw AppError.badRequest("演示数据\(declaration.titleZh)第 \(index + 1) 行：\(failed.errors.first?.messageZh ?? "")")
+            case .success(let values):
+                _ = try await RegisterSystemWrite.insert(declaration, values[0], by: "演示数据", summaryZh: "载入演示", now: now, on: db)
+            }
         }
     }
 }

@@ -13,6 +13,9 @@ enum RegisterDisplay {
         case (.decimal(let places, _, _), .integer(let scaled)): return ScaledDecimal(scaled: scaled, places: places).groupedText
         case (.flag, .flag(let flag)): return flag ? lang.t("是", "Yes") : lang.t("否", "No")
         case (.choice(let choices), .text(let code)): return choices.first { $0.value == code }.map { lang.t($0.zh, $0.en) } ?? code
+        case (.choices(let choices), .text(let codes)): return RegisterChoiceSet.labels(codes, choices, lang)
+        case (.timestamp, .text(let moment)): return RegisterTimestamp.date(moment).map(DisplayFormat.dateTime) ?? moment
+        case (.secret, _): return ""
         case (.industry, .text(let code)): return IndustryDisplay.text(code, lang)
         case (.reference, _), (.references, _): return (record.referenceNames[field.key] ?? []).joined(separator: "、")
         case (_, .text(let text)): return text
@@ -28,6 +31,9 @@ enum RegisterDisplay {
         case (.decimal(let places, _, _), .integer(let scaled)): return .number(ScaledDecimal(scaled: scaled, places: places).value)
         case (.flag, .flag(let flag)): return .text(flag ? "是" : "否")
         case (.choice(let choices), .text(let code)): return .text(choices.first { $0.value == code }?.zh ?? code)
+        case (.choices(let choices), .text(let codes)): return .text(RegisterChoiceSet.labels(codes, choices, .zh))
+        case (.timestamp, .text(let moment)): return .text(RegisterTimestamp.date(moment).map(DisplayFormat.dateTime) ?? moment)
+        case (.secret, _): return .empty
         case (.reference, _), (.references, _):
             // A unit by its code where it has one (names repeat across the tree), else by name; the import takes either.
             let names = record.referenceNames[field.key] ?? []

@@ -49,6 +49,17 @@ struct RegisterField: Sendable {
     var characters: RegisterCharacters? = nil
     /// Headings an import file may also give the column (an older template's), e.g. 类别 for 集群类别.
     var headingAliases: [String] = []
+    /// Stored and compared in lower case (a username: sign-in ignores case).
+    var lowercased = false
+    /// Written outside the register (a user's last sign-in, by signing in): loaded and shown like
+    /// any field, never typed, and never written by the register's own writes except the
+    /// `whenEmpty` value a new record starts with.
+    var maintainedElsewhere = false
+    /// The column when it is not the key's snake_case (a password is kept as `password_hash`).
+    var storedIn: String? = nil
+    /// A check of the typed text beyond its kind and characters (an e-mail address's shape, a
+    /// password's strength), run with the field's own: nil passes, else the failure at the field.
+    var format: (@Sendable (_ text: String) -> FieldError?)? = nil
 
     func label(_ lang: UILanguage) -> String { lang.t(zh, en) }
 
@@ -56,7 +67,7 @@ struct RegisterField: Sendable {
     var namesKey: String { key + "Names" }
 
     /// The database column: snake_case of the key (`issueDate` → `issue_date`, `clusterIds` has none).
-    var column: String { RegisterField.snakeCase(key) }
+    var column: String { storedIn ?? RegisterField.snakeCase(key) }
 
     /// Heading in templates, exports and import files: the label with its unit, as people write it.
     var headingZh: String {
@@ -142,8 +153,25 @@ enum RegisterFieldKind: Sendable {
     case reference(RegisterTarget)
     /// Several references, stored in `register_links`.
     case references(RegisterTarget)
+    /// Several of the choices, held in the record's own column as `,a,b,` in the declared order
+    /// (a user's roles): a filter finds a choice with `LIKE '%,a,%'`.
+    case choices([RegisterChoice])
+    /// A password: typed when the record is created, checked, stored only as its bcrypt hash,
+    /// and never read back, shown, exported or audited (`RegisterSecret`).
+    case secret(RegisterSecret)
+    /// A moment (a last sign-in), shown to the minute; only `maintainedElsewhere` fields hold one.
+    case timestamp
 
+    /// Stored in `register_links`, not in a column of the record's table.
     var isMulti: Bool { if case .references = self { return true }; return false }
+    /// Given as several texts: ticked boxes, a JSON array, a cell of names separated by 、.
+    var isList: Bool {
+        switch self {
+        case .references, .choices: return true
+        default: return false
+        }
+    }
+    var isSecret: Bool { if case .secret = self { return true }; return false }
 
     /// The largest area a field takes, in m² (a million km²).
     static let areaMaximum: Int64 = 1_000_000_000_000
@@ -156,10 +184,38 @@ struct RegisterCharacters: Sendable {
     let en: String
     let pattern: String
 
+    /// Lower-case ASCII letters, digits and . _ - (a username; typed capitals are lowered first).
+    static let username = RegisterCharacters(
+        allowed: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789._-"),
+        zh: "小写字母、数字、. _ -", en: "lower-case letters, digits, . _ -", pattern: "^[A-Za-z0-9._-]*$")
+
     /// ASCII letters, digits and - _ . (codes that files and URLs carry unchanged).
     static let codeSafe = RegisterCharacters(
         allowed: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."),
         zh: "字母、数字、- _ .", en: "letters, digits, - _ .", pattern: "^[A-Za-z0-9._-]*$")
+}
+
+/// What a secret field says where it cannot be changed: it is set when the record is created,
+/// and changed afterwards only by its own action (a password reset), never by an edit or an import.
+struct RegisterSecret: Sendable {
+    /// Where it is changed instead, said after “只在新建时设置；”.
+    let elsewhereZh: String
+    let elsewhereEn: String
+}
+
+/// Several choices in one column: `,a,b,` in the declared order (`RoleSet`'s encoding).
+enum RegisterChoiceSet {
+    static func encode(_ values: [String], _ choices: [RegisterChoice]) -> String {
+        let held = Set(values)
+        let ordered = choices.map(\.value).filter(held.contains)
+        return ordered.isEmpty ? "" : "," + ordered.joined(separator: ",") + ","
+    }
+
+    static func decode(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }
+
+    static func labels(_ text: String, _ choices: [RegisterChoice], _ lang: UILanguage) -> String {
+        decode(text).map { code in choices.first { $0.value == code }.map { lang.t($0.zh, $0.en) } ?? code }.joined(separator: "、")
+    }
 }
 
 /// One value of a choice field, with its labels.

@@ -16,12 +16,14 @@ struct RegisterImport: ImportRegister {
     var policy: ResourcePolicy { declaration.policy }
     var exportOnlyHeadings: Set<String> {
         declaration.exportOnlyHeadings.union(["状态", "Status"] + declaration.counts.flatMap { [$0.zh, $0.en] }
+            + declaration.fields.filter { $0.maintainedElsewhere && $0.listed }.flatMap { [$0.headingZh, $0.headingEn] }
             + (declaration.exportsID ? [RegisterDeclaration.idHeadingZh, RegisterDeclaration.idHeadingEn] : []))
     }
 
     var columns: [RegisterColumn] {
         declaration.inputFields.map { field in
-            RegisterColumn(key: field.key, zh: field.headingZh, en: field.headingEn, required: field.required, example: example(field),
+            // A secret's column is needed only by new records (an export, of existing ones, has none).
+            RegisterColumn(key: field.key, zh: field.headingZh, en: field.headingEn, required: field.required && !field.kind.isSecret, example: example(field),
                            note: note(field, .zh), noteEn: note(field, .en), aliases: field.headingAliases)
         }
     }
@@ -32,9 +34,14 @@ struct RegisterImport: ImportRegister {
         try await plan(rows, actor: context.actor, on: context.db).errors
     }
 
+    func prepare(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRow] {
+        try await RegisterSecrets.prepare(rows, declaration, context: context)
+    }
+
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
         let plan = try await plan(rows, actor: context.actor, on: tx)
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
+        let rowsByNumber = declaration.fields.contains(where: \.kind.isSecret) ? Dictionary(rows.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
         var written = 0
         for (index, item) in plan.items.enumerated() {
             if let existing = item.existing, existing.values == item.values { continue }
@@ -43,9 +50,12 @@ struct RegisterImport: ImportRegister {
                 id = existing.id
                 try await RegisterStore.update(declaration, id: id, item.values, now: context.clock.now(), on: tx)
             } else {
-                id = try await RegisterStore.insert(declaration, item.values, now: context.clock.now(), on: tx)
+                var values = item.values
+                try RegisterSecrets.take(&values, from: rowsByNumber[item.row], declaration)
+                id = try await RegisterStore.insert(declaration, values, now: context.clock.now(), on: tx)
             }
             let after = try await RegisterStore.find(declaration, id: id, on: tx)!
+            try await declaration.afterWrite?(item.existing, after, context.clock.now(), tx)
             try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address,
                                       action: item.existing == nil ? .create : .update, entity: declaration.entity, entityID: "\(id)",
                                       summary: (item.existing == nil ? "导入\(titleZh)“" : "导入更新\(titleZh)“") + RegisterWrites.name(declaration, after) + "”",
@@ -101,7 +111,9 @@ struct RegisterImport: ImportRegister {
             // A key named twice in the file is reported once, as the repeat of its first row.
             for error in outcome.errors where !(error.field == keyField.key && error.code == "duplicate" && repeated.contains(row.number)) {
                 let field = declaration.field(error.field)
-                errors.append(ImportRowError(row: row.number, column: field?.headingZh ?? error.field, value: row.value(error.field), reason: error.messageZh))
+                // A secret is never echoed, not even in an error report.
+                let value = field?.kind.isSecret == true ? "******" : row.value(error.field)
+                errors.append(ImportRowError(row: row.number, column: field?.headingZh ?? error.field, value: value, reason: error.messageZh))
             }
             planned.append(Item(existing: items[index].existing, values: outcome.values, row: row.number))
         }
@@ -113,7 +125,10 @@ struct RegisterImport: ImportRegister {
     /// names, so two rows naming one enterprise differently are one key. A name that resolves to
     /// nothing keys nothing here; the checker reports it at the field.
     private func importKeys(_ rows: [ImportRow], _ keyField: RegisterField, on db: Database) async throws -> [String] {
-        let texts = rows.map { $0.value(keyField.key).trimmingCharacters(in: .whitespaces) }
+        let texts = rows.map { row in
+            let text = row.value(keyField.key).trimmingCharacters(in: .whitespaces)
+            return keyField.lowercased ? text.lowercased() : text
+        }
         guard case .reference(let target) = keyField.kind else { return texts }
         let references = try await RegisterReferences.load(for: declaration, inputs: rows.map { RegisterInput.row($0, declaration: declaration) }, on: db)
         return texts.map { text in
@@ -125,10 +140,11 @@ struct RegisterImport: ImportRegister {
     }
 
     private func example(_ field: RegisterField) -> String {
+        if let example = field.example { return example }
         switch field.kind {
         case .text: return field.key == declaration.nameField ? "示例\(declaration.titleZh)名称" : ""
         case .date: return "2025-03-01"
-        case .choice(let choices): return choices.first?.zh ?? ""
+        case .choice(let choices), .choices(let choices): return choices.first?.zh ?? ""
         case .reference(let target) where target.isUnit: return "ZS-JCDL"
         case .money: return "50000"
         default: return ""
@@ -151,6 +167,9 @@ struct RegisterImport: ImportRegister {
         case .industry: base = lang.t("GB/T 4754-2017 代码", "GB/T 4754-2017 code")
         case .reference(let target): base = lang.t("\(target.zh)名称" + (target.isUnit ? "或编码" : ""), "\(target.en) name" + (target.isUnit ? " or code" : ""))
         case .references(let target): base = lang.t("\(target.zh)名称，多个用顿号分隔", "\(target.en) names, separated by 、")
+        case .choices(let choices): base = lang.t("可多选，用顿号分隔：", "Several, separated by 、: ") + choices.map { lang.t($0.zh, $0.en) }.joined(separator: "、")
+        case .secret: base = lang.t("新建时必填；已有记录留空（导入不修改）", "Required for a new record; empty for an existing one (an import never changes it)")
+        case .timestamp: base = ""
         }
         let key = field.key == declaration.importKey ? lang.t("；已有的将更新该记录", "; an existing one updates that record") : ""
         return base + key

@@ -39,6 +39,7 @@ struct RegisterInput: Sendable {
                 } else {
                     input.lists[field.key] = lists[field.key] ?? []
                 }
+            case .choices: input.lists[field.key] = lists[field.key] ?? form[field.key].map { [$0] } ?? []
             case .flag: input.texts[field.key] = form[field.key] ?? "0"
             default: input.texts[field.key] = form[field.key] ?? ""
             }
@@ -67,10 +68,11 @@ struct RegisterInput: Sendable {
             guard let value = object[field.key] else { continue }
             switch (field.kind, value) {
             case (.references, .array(let items)) where items.allSatisfy(\.isInteger): input.lists[field.key] = items.map(\.text)
-            case (.references, .null): input.lists[field.key] = []
+            case (.references, .null), (.choices, .null): input.lists[field.key] = []
+            case (.choices, .array(let items)) where items.allSatisfy(\.isString): input.lists[field.key] = items.map(\.text)
             case (.money, .number), (.area, .number), (.integer, .number), (.decimal, .number), (.reference, .number), (.flag, .bool), (_, .null):
                 input.texts[field.key] = value.text
-            case (.text, .string), (.note, .string), (.code, .string), (.creditCode, .string):
+            case (.text, .string), (.note, .string), (.code, .string), (.creditCode, .string), (.secret, .string):
                 input.texts[field.key] = value.text
             case (.date, .string(let text)), (.month, .string(let text)), (.choice, .string(let text)), (.industry, .string(let text)):
                 // An empty value is null in JSON (as the document says); "" is not a date, a choice or a code.
@@ -91,7 +93,7 @@ struct RegisterInput: Sendable {
     static func row(_ row: ImportRow, declaration: RegisterDeclaration) -> RegisterInput {
         var input = RegisterInput(source: .file)
         for field in declaration.inputFields where row.has(field.key) {
-            if field.kind.isMulti {
+            if field.kind.isList {
                 input.lists[field.key] = names(row.value(field.key))
             } else {
                 input.texts[field.key] = row.value(field.key)
@@ -117,6 +119,7 @@ enum BodyValue: Decodable, Sendable {
     }
 
     var isInteger: Bool { if case .number(let text) = self { return Int64(text) != nil }; return false }
+    var isString: Bool { if case .string = self { return true }; return false }
 
     var text: String {
         switch self {
@@ -136,6 +139,7 @@ extension RegisterFieldKind {
         case .decimal: return "数字"
         case .reference: return "ID 整数"
         case .references: return "ID 整数数组"
+        case .choices: return "字符串数组"
         case .flag: return "true 或 false"
         default: return "字符串"
         }

@@ -14,6 +14,8 @@ enum RegisterList {
             switch field.kind {
             case .choice(let choices):
                 filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .choice(column: "r.\(field.column)", options: choices.map { ($0.value, $0.zh, $0.en) })))
+            case .choices(let choices):
+                filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .choiceSet(column: "r.\(field.column)", options: choices.map { ($0.value, $0.zh, $0.en) })))
             case .flag:
                 filters.append(ListFilter(key: field.key, zh: field.zh, en: field.en, kind: .flag(column: "r.\(field.column)")))
             case .reference(let target) where target.isUnit:
@@ -102,14 +104,18 @@ enum RegisterList {
     /// The export: the import template's columns in its order and units (money in 万元, references
     /// by name), plus 状态, which an import skips.
     static func table(_ declaration: RegisterDeclaration, _ records: [RegisterRecord], lang: UILanguage) -> SheetTable {
-        let fields = declaration.inputFields
-        // Counts and the status are shown only (an import skips them); a register whose import
-        // matches rows by 系统编号 (a tree's) carries it last.
+        // A secret is never exported (an import leaves a stored one alone when its column is absent).
+        let fields = declaration.inputFields.filter { !$0.kind.isSecret }
+        // Counts, the status and what is written elsewhere (a last sign-in) are shown only (an
+        // import skips them); a register whose import matches rows by 系统编号 (a tree's) carries it last.
+        let shownOnly = declaration.fields.filter { $0.maintainedElsewhere && $0.listed }
         let header = fields.map { SheetCell.text(lang.t($0.headingZh, $0.headingEn)) } + declaration.counts.map { .text(lang.t($0.zh, $0.en)) }
-            + [.text(lang.t("状态", "Status"))] + (declaration.exportsID ? [.text(lang.t(RegisterDeclaration.idHeadingZh, RegisterDeclaration.idHeadingEn))] : [])
+            + [.text(lang.t("状态", "Status"))] + shownOnly.map { .text(lang.t($0.headingZh, $0.headingEn)) }
+            + (declaration.exportsID ? [.text(lang.t(RegisterDeclaration.idHeadingZh, RegisterDeclaration.idHeadingEn))] : [])
         let rows = records.map { record in
             fields.map { RegisterDisplay.cell($0, record) } + declaration.counts.map { .integer(Int64(record.counts[$0.key] ?? 0)) }
-                + [.text(record.active ? "在用" : "已停用")] + (declaration.exportsID ? [.integer(Int64(record.id))] : [])
+                + [.text(record.active ? "在用" : "已停用")] + shownOnly.map { RegisterDisplay.cell($0, record) }
+                + (declaration.exportsID ? [.integer(Int64(record.id))] : [])
         }
         var table = SheetTable(name: declaration.title(lang), rows: [header] + rows)
         table.textColumns = Set(fields.enumerated().filter { if case .integer = $0.element.kind { return false }; return !$0.element.isNumeric }.map(\.offset))

@@ -15,6 +15,7 @@ enum RegisterManagedWrite {
         try await req.db.transaction { tx in
             try await RegisterStore.update(declaration, id: record.id, values, now: req.now, on: tx)
             let after = try await RegisterStore.find(declaration, id: record.id, on: tx)!
+            try await declaration.afterWrite?(record, after, req.now, tx)
             try await AuditLog.record(req, on: tx, action: .update, entity: declaration.entity, entityID: "\(record.id)", summary: summary,
                                       before: RegisterDTO(declaration: declaration, record: record.forAudit), after: RegisterDTO(declaration: declaration, record: after.forAudit))
         }

@@ -60,7 +60,7 @@ enum RegisterOptions {
     /// A select's options for a field, or nil when the field is typed.
     static func choices(_ field: RegisterField, lang: UILanguage, on db: Database) async throws -> [FormField.Option]? {
         switch field.kind {
-        case .choice(let choices): return choices.map { .init(value: $0.value, label: lang.t($0.zh, $0.en)) }
+        case .choice(let choices), .choices(let choices): return choices.map { .init(value: $0.value, label: lang.t($0.zh, $0.en)) }
         case .flag: return [.init(value: "1", label: lang.t("是", "Yes")), .init(value: "0", label: lang.t("否", "No"))]
         case .reference(let target), .references(let target):
             if target.isUnit { return try await UnitQueries.options(on: db) }

@@ -55,7 +55,7 @@ struct RegisterPages: Sendable {
         guard RegisterWrites.mayCreate(declaration, actor: try req.requireActor()) else { throw AppError.forbidden }
         // `?leadId=12` fills a field in advance (a project created from its signed lead).
         var values: [String: String] = [:]
-        for field in declaration.inputFields where !field.kind.isMulti {
+        for field in declaration.inputFields where !field.kind.isList && !field.kind.isSecret {
             if let given = req.query[String.self, at: field.key], !given.isEmpty { values[field.key] = String(given.prefix(200)) }
             // What an empty field would store is shown as its starting value (营收口径: 企业汇总).
             else if case .text(let text)? = field.whenEmpty { values[field.key] = text }
@@ -141,7 +141,8 @@ enum RegisterFormValues {
         var values: [String: String] = [:], lists: [String: [String]] = [:]
         for field in declaration.fields {
             switch record.values[field.key] {
-            case .text(let text)?: values[field.key] = text
+            case .text(let text)?:
+                if case .choices = field.kind { lists[field.key] = RegisterChoiceSet.decode(text) } else { values[field.key] = text }
             case .integer(let number)?:
                 switch field.kind {
                 case .money: values[field.key] = Wan(number).yiInput

@@ -16,7 +16,8 @@ enum RegisterStore {
         guard !ids.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
         var records: [Int: RegisterRecord] = [:]
-        let fields = declaration.singleFields.map { (field: $0, column: $0.column) }
+        // A secret (a password's hash) is never read back.
+        let fields = declaration.singleFields.filter { !$0.kind.isSecret }.map { (field: $0, column: $0.column) }
         for chunk in ids.chunked(500) {
             let rows = try await sql.raw("SELECT * FROM \(unsafeRaw: declaration.table) WHERE id IN (\(binds: chunk))").all()
             for row in rows {
@@ -43,6 +44,7 @@ enum RegisterStore {
             switch field.kind {
             case .money, .area, .integer, .decimal, .reference: values[field.key] = .integer(try row.decode(column: column, as: Int64.self))
             case .flag: values[field.key] = .flag(try row.decode(column: column, as: Bool.self))
+            case .timestamp: values[field.key] = .text(RegisterTimestamp.text(try row.decode(column: column, as: Date.self)))
             default: values[field.key] = .text(try row.decode(column: column, as: String.self))
             }
         }
@@ -123,6 +125,7 @@ enum RegisterStore {
         var binds: [any SQLExpression] = [SQLBind(true), SQLBind(sortKey(declaration, values)), SQLBind(now), SQLBind(now)]
         // A tree record's path needs its id: a placeholder until `placeNew` just below.
         if declaration.tree != nil { columns.append("path"); binds.append(SQLBind("/")) }
+        for (column, value) in declaration.insertedWith.sorted(by: { $0.key < $1.key }) { columns.append(column); binds.append(SQLBind(value)) }
         for field in declaration.singleFields {
             columns.append(field.column)
             binds.append(bind(values[field.key]))
@@ -143,7 +146,8 @@ enum RegisterStore {
         // committed since the record was read must not be undone by writing its old parent back).
         if declaration.tree != nil { try await TreeLock.acquire(on: db) }
         let update = sql.update(declaration.table).set("name_sort", to: SQLBind(sortKey(declaration, values))).set("updated_at", to: SQLBind(now))
-        for field in declaration.singleFields where field.key != declaration.tree?.parentField {
+        // Neither a secret (its own action changes it) nor what is written elsewhere (a last sign-in).
+        for field in declaration.singleFields where field.key != declaration.tree?.parentField && !field.kind.isSecret && !field.maintainedElsewhere {
             update.set(SQLIdentifier(field.column), to: bind(values[field.key]))
         }
         try await update.where("id", .equal, SQLBind(id)).run()
@@ -189,4 +193,15 @@ enum RegisterStore {
     static func sortKey(_ declaration: RegisterDeclaration, _ values: RegisterValues) -> String {
         PinyinSortKey.key(for: values[declaration.nameField]?.text ?? "")
     }
+}
+
+/// A moment as a record holds it: ISO 8601 in UTC to the second, as the API's dates are written.
+enum RegisterTimestamp {
+    static func text(_ date: Date) -> String {
+        var format = Date.ISO8601FormatStyle()
+        format.timeZone = .gmt
+        return date.formatted(format)
+    }
+
+    static func date(_ text: String) -> Date? { try? Date.ISO8601FormatStyle().parse(text) }
 }

@@ -38,10 +38,13 @@ enum RegisterWrites {
     static func create(_ declaration: RegisterDeclaration, _ input: RegisterInput, _ req: Request) async throws -> RegisterRecord {
         let actor = try req.requireActor()
         guard mayCreate(declaration, actor: actor) else { throw AppError.forbidden }
-        let values = try await checked(declaration, input, existing: nil, actor: actor, on: req.db)
-        let id = try await req.db.transaction { tx in
+        var values = try await checked(declaration, input, existing: nil, actor: actor, on: req.db)
+        let hasher = req.password.async
+        try await RegisterSecrets.hash(&values, declaration) { try await hasher.hash($0) }
+        let id = try await req.db.transaction { [values] tx in
             let id = try await RegisterStore.insert(declaration, values, now: req.now, on: tx)
             let record = try await RegisterStore.find(declaration, id: id, on: tx)!
+            try await declaration.afterWrite?(nil, record, req.now, tx)
             try await AuditLog.record(req, on: tx, action: .create, entity: declaration.entity, entityID: "\(id)",
                                       summary: "新建\(declaration.titleZh)“\(name(declaration, record))”", before: NoSnapshot?.none,
                                       after: RegisterDTO(declaration: declaration, record: record.forAudit))
@@ -60,6 +63,7 @@ enum RegisterWrites {
         try await req.db.transaction { tx in
             try await RegisterStore.update(declaration, id: record.id, values, now: req.now, on: tx)
             let after = try await RegisterStore.find(declaration, id: record.id, on: tx)!
+            try await declaration.afterWrite?(record, after, req.now, tx)
             try await AuditLog.record(req, on: tx, action: .update, entity: declaration.entity, entityID: "\(record.id)",
                                       summary: "修改\(declaration.titleZh)“\(name(declaration, after))”",
                                       before: RegisterDTO(declaration: declaration, record: record.forAudit), after: RegisterDTO(declaration: declaration, record: after.forAudit))
@@ -72,7 +76,7 @@ enum RegisterWrites {
         try await requireOwnership(declaration, record, actor: actor, on: req.db)
         guard record.active != active else { return record }
         if let refusal = declaration.activationRule?(record, actor) { throw AppError.validation(ValidationFailed([refusal])) }
-        if let conflict = try await declaration.activationConflict?(record, active, req.db) { throw AppError.conflict(conflict) }
+        if let conflict = try await declaration.activationConflict?(record, active, actor, req.db) { throw AppError.conflict(conflict) }
         if active {
             // A reactivated record must still be valid (its unique values may have been taken meanwhile).
             var input = RegisterInput(source: .json)
@@ -83,6 +87,7 @@ enum RegisterWrites {
             try await RegisterStore.setActive(declaration, id: record.id, active, now: req.now, on: tx)
             var after = record
             after.active = active
+            try await declaration.afterWrite?(record, after, req.now, tx)
             try await AuditLog.record(req, on: tx, action: active ? .reactivate : .deactivate, entity: declaration.entity, entityID: "\(record.id)",
                                       summary: (active ? "启用" : "停用") + "\(declaration.titleZh)“\(name(declaration, record))”",
                                       before: RegisterDTO(declaration: declaration, record: record.forAudit), after: RegisterDTO(declaration: declaration, record: after.forAudit))

@@ -9,12 +9,12 @@ enum Registers {
                                                 .targetMetrics, .targetMetricGoals, .targetMetricReports, .assessmentItems, .zoneKpis, .zoneKpiTargets, .zoneKpiValues,
                                                 .parks, .parkTenants, .parkStatistics, .parkStandards, .parkCriteria, .spaces, .spaceNeeds]
 
-    /// Declared registers the rest of the product is built around (units own every record;
+    /// Declared registers the rest of the product is built around (units own every record, users sign in;
     /// clusters: chains, figures and checklists hang off them). Declared like the others — routes, forms, API, import and
     /// export, search and the contract tests come from the declaration — but their tables are
     /// backed up and restored among the fixed ones that refer to them, their routes are assembled
     /// with their own (`OrganisationRoutes`, `ClusterRoutes`), and they are not on the 登记册 overview.
-    static let core: [RegisterDeclaration] = [.units, .clusters]
+    static let core: [RegisterDeclaration] = [.units, .users, .clusters]
 
     /// Every declaration, core first.
     static var declared: [RegisterDeclaration] { core + all }

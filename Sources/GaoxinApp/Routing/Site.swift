@@ -19,15 +19,16 @@ enum Site {
     static func unitDeactivate(_ id: Int) -> String { unit(id) + "/deactivate" }
     static func unitReactivate(_ id: Int) -> String { unit(id) + "/reactivate" }
 
-    static let users = "/users"
-    static let userNew = "/users/new"
-    static let usersExport = "/users/export"
-    static func user(_ id: Int) -> String { "/users/\(id)" }
-    static func userEdit(_ id: Int) -> String { "/users/\(id)/edit" }
-    static func userDeactivate(_ id: Int) -> String { "/users/\(id)/deactivate" }
-    static func userReactivate(_ id: Int) -> String { "/users/\(id)/reactivate" }
-    static func userUnlock(_ id: Int) -> String { "/users/\(id)/unlock" }
-    static func userPassword(_ id: Int) -> String { "/users/\(id)/password" }
+    // Users are declared: their addresses are the declaration's.
+    static var users: String { RegisterDeclaration.users.path }
+    static var userNew: String { users + "/new" }
+    static var usersExport: String { users + "/export" }
+    static func user(_ id: Int) -> String { RegisterDeclaration.users.path(id) }
+    static func userEdit(_ id: Int) -> String { user(id) + "/edit" }
+    static func userDeactivate(_ id: Int) -> String { user(id) + "/deactivate" }
+    static func userReactivate(_ id: Int) -> String { user(id) + "/reactivate" }
+    static func userUnlock(_ id: Int) -> String { user(id) + "/unlock" }
+    static func userPassword(_ id: Int) -> String { user(id) + "/password" }
 
     static let enterprises = "/enterprises"
     static let enterpriseNew = "/enterprises/new"
@@ -118,10 +119,10 @@ enum Site {
         static func unitMove(_ id: Int) -> String { unit(id) + "/move" }
         static func unitDeactivate(_ id: Int) -> String { unit(id) + "/deactivate" }
         static func unitReactivate(_ id: Int) -> String { unit(id) + "/reactivate" }
-        static let users = "/api/v1/users"
-        static func user(_ id: Int) -> String { "/api/v1/users/\(id)" }
-        static func userDeactivate(_ id: Int) -> String { "/api/v1/users/\(id)/deactivate" }
-        static func userReactivate(_ id: Int) -> String { "/api/v1/users/\(id)/reactivate" }
+        static var users: String { RegisterDeclaration.users.apiPath }
+        static func user(_ id: Int) -> String { RegisterDeclaration.users.apiPath(id) }
+        static func userDeactivate(_ id: Int) -> String { user(id) + "/deactivate" }
+        static func userReactivate(_ id: Int) -> String { user(id) + "/reactivate" }
         static let enterprises = "/api/v1/enterprises"
         static func enterprise(_ id: Int) -> String { "/api/v1/enterprises/\(id)" }
         static func enterpriseDeactivate(_ id: Int) -> String { "/api/v1/enterprises/\(id)/deactivate" }

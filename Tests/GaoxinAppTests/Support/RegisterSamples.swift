@@ -113,12 +113,16 @@ enum RegisterSamples {
             case .industry: texts[field.key] = "3973"
             case .reference(let target) where target.isUnit: texts[field.key] = "\(unit)"
             case .reference(let target): if let id = targets[target.table + "#\(n)"] ?? targets[target.table] { texts[field.key] = "\(id)" }
-            case .references: break
+            case .choices(let choices): texts[field.key] = choices[n % choices.count].value
+            case .references, .secret, .timestamp: break
             }
         }
-        // A code restricted to letters, digits and - _ . (a unit's): one it takes.
-        for field in declaration.inputFields where field.characters != nil { texts[field.key] = "YL-\(n)" }
-        for field in declaration.inputFields { if let example = field.example { texts[field.key] = example } }
+        // A code restricted to letters, digits and - _ . (a unit's): one it takes (lower-cased where the field lowers it).
+        for field in declaration.inputFields where field.characters != nil { texts[field.key] = field.lowercased ? "yl-\(n)" : "YL-\(n)" }
+        // A declared example (a template's), where one value serves every sample: not a unique field's, nor a choice's label.
+        for field in declaration.inputFields where !field.unique && !field.kind.isList {
+            if let example = field.example { texts[field.key] = example }
+        }
         // A later date field must not be before an earlier one (rules such as valid-until ≥ issued-on).
         let dates = declaration.inputFields.filter { if case .date = $0.kind { return true }; return false }.map(\.key)
         for (index, key) in dates.enumerated() { texts[key] = "2025-0\(1 + index)-1\(n % 10)" }
@@ -150,6 +154,7 @@ enum RegisterSamples {
             case .money, .area, .integer, .reference: values[key] = Int64(text).map(RegisterValue.integer) ?? .integer(0)  // a form's 亿元 text only passes through the rule check
             case .decimal(let places, _, _): values[key] = .integer((try? ScaledDecimal.parse(text, places: places).get())?.scaled ?? 0)
             case .flag: values[key] = .flag(text == "1")
+            case .choices: values[key] = .text(",\(text),")
             default: values[key] = .text(text)
             }
         }
@@ -165,9 +170,17 @@ enum RegisterSamples {
             case .money, .area, .integer, .reference: object[key] = Int64(text)!
             case .decimal: object[key] = Double(text)!
             case .flag: object[key] = text == "1"
+            case .choices: object[key] = [text]
             default: object[key] = text
             }
         }
         return String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    }
+}
+
+extension RegisterSamples {
+    /// Who writes a register's samples: the office, or an administrator where only they may (users).
+    static func writer(_ declaration: RegisterDeclaration) -> Role {
+        declaration.policy.write.contains(.office) ? .office : .admin
     }
 }

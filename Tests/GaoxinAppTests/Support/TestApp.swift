@@ -64,9 +64,8 @@ struct Fixtures {
         let hash = try await app.password.async.hash(password)
         var users: [Role: Int] = [:]
         for role in Role.allCases {
-            let user = try await UserWrites.insert(.init(username: "t-\(role.rawValue)", displayName: "测试\(role.nameZh)",
-                                                         unitID: role == .unit ? team : zone, roles: [role], email: nil, phone: nil, password: nil),
-                                                   passwordHash: hash, on: db)
+            let user = try await UserSeed.insert(.init(username: "t-\(role.rawValue)", displayName: "测试\(role.nameZh)",
+                                                       unitID: role == .unit ? team : zone, roles: [role]), passwordHash: hash, on: db)
             users[role] = user.id!
         }
         return Fixtures(root: root, board: board, zone: zone, team: team, otherTeam: otherTeam, users: users)

@@ -43,7 +43,7 @@ enum TokenViews {
 
 enum AccountView {
     struct Model {
-        var user: UserDTO
+        var user: RegisterRecord
         var tokens: [TokenDTO]
         var newSecret: String?
         var errors: [FieldError]
@@ -54,10 +54,9 @@ enum AccountView {
         return Page.render(
             context, title: context.t("我的账号", "My account"),
             .dl(.class("facts"),
-                .dt(.text(context.t("用户名", "Username"))), .dd(.text(model.user.username)),
-                .dt(.text(context.t("姓名", "Name"))), .dd(.text(model.user.displayName)),
-                .dt(.text(context.t("所属单位", "Unit"))), .dd(.text(model.user.unitName ?? "")),
-                .dt(.text(context.t("角色", "Roles"))), .dd(.text(model.user.roles.compactMap(Role.init(rawValue:)).map { context.t($0.nameZh, $0.nameEn) }.joined(separator: "、")))),
+                .forEach(["username", "displayName", "unitId", "roles"].compactMap(RegisterDeclaration.users.field)) { field in
+                    .group(.dt(.text(field.label(lang))), .dd(.text(RegisterDisplay.text(field, model.user, lang))))
+                }),
             FormField.section(context.t("修改密码", "Change password"), level: 2,
             .form(.class("record"), .method(.post), .action(Site.accountPassword), Page.csrf(context),
                   FormField.text("currentPassword", label: context.t("当前密码", "Current password"), value: "", errors: model.errors, lang: lang, required: true, type: .password),

@@ -14,7 +14,8 @@ enum RegisterFormView {
             .nav(.class("breadcrumbs"), .a(.href(recordID.map(declaration.path) ?? declaration.path), .text(context.t("返回", "Back")))),
             FormField.summary(errors, lang: lang),
             .form(.class("record"), .method(.post), .action(recordID.map(declaration.path) ?? declaration.path), .novalidate(), Page.csrf(context),
-                  .forEach(declaration.inputFields) { field in
+                  // A secret is typed only when the record is created (its own action changes it later).
+                  .forEach(declaration.inputFields.filter { recordID == nil || !$0.kind.isSecret }) { field in
                       // Once the record exists, a managed field is changed only by its own action: shown, not posted.
                       recordID != nil && field.managed ? managedValue(field, declaration, context, values: values, options: options)
                           : pickers[field.key].map { picker(field, $0, context, errors: errors) }
@@ -72,6 +73,13 @@ enum RegisterFormView {
             let target = field.kind.target
             return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required,
                                   hint: target.map { context.t("填写\($0.zh)名称中的几个字、全称或编码，保存时查找", "Type part of the \($0.en.lowercased())'s name, its full name or code") })
+        case .choices:
+            return FormField.checkboxes(field.key, label: label, options: options[field.key] ?? [], checked: Set(lists[field.key] ?? []), errors: errors, lang: lang)
+        case .secret:
+            // Never filled in: a typed password is not sent back into the page.
+            return FormField.text(field.key, label: label, value: "", errors: errors, lang: lang, required: field.required, type: .password, hint: hint)
+        case .timestamp:
+            return .empty
         case .references(let target):
             if let choices = options[field.key] {
                 return FormField.checkboxes(field.key, label: label, options: choices, checked: Set(lists[field.key] ?? []), errors: errors, lang: lang)

@@ -15,7 +15,7 @@ enum RegisterShowView {
             .unwrap(declaration.timeLimit.flatMap { limit in record.expiry.map { (limit, $0) } }) { limit, state in
                 .p(.class("badge " + state.rawValue), .text(limit.label(context.lang) + "：" + limit.name(state, context.lang)))
             },
-            .dl(.class("facts"), .forEach(declaration.fields) { field in
+            .dl(.class("facts"), .forEach(declaration.shownFields) { field in
                 .group(.dt(.text(field.label(context.lang) + (field.kind.isMoney ? context.t("（亿元）", " (100m yuan)") : ""))),
                        .dd(.class(field.isNumeric ? "num" : ""), value(field, record, context)))
             }, .forEach(declaration.counts) { count in
