@@ -54,6 +54,26 @@ final class ListSortPagingTests: XCTestCase {
         }
     }
 
+    /// A misspelt or renamed filter (`role` for `roles`) must not silently list everything.
+    func testAnAPIListRefusesAParameterItDoesNotTake() async throws {
+        try await withApp { app, fixtures in
+            let admin = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)
+            let error = try SeenAPIError(try await admin.send(.GET, Site.API.users + "?role=unit"))
+            XCTAssertEqual(error.status, .badRequest)
+            XCTAssertEqual(error.field, "role")
+            XCTAssertTrue(error.message.hasPrefix("不支持查询参数“role”，可用："), error.message)
+            XCTAssertTrue(error.message.contains("roles") && error.message.contains("unitId"), "the parameters it does take are named: \(error.message)")
+            let encoded = try SeenAPIError(try await admin.send(.GET, Site.API.units + "?%E7%8A%B6%E6%80%81=1"))  // 状态
+            XCTAssertEqual(encoded.field, "状态")
+            for path in [Site.API.users + "?roles=unit&lang=en&q=&page=1&per=10&sort=-username", Site.API.units + "?under=\(fixtures.zone)&active="] {
+                try await AssertAsync.equal(try await admin.send(.GET, path).status, .ok, path)
+            }
+            // A page keeps the parameters it does not list by (a notice after a save).
+            let browser = try await Browser.signedIn(app, as: .admin)
+            try await AssertAsync.equal(try await browser.get(Site.users + "?notice=saved&role=unit").status, .ok)
+        }
+    }
+
     func testAnUnknownSortIsA400NamingTheSortField() async throws {
         try await withApp { app, fixtures in
             let admin = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)

@@ -19,6 +19,7 @@ struct ListQuery: Sendable, Equatable {
     static let maxSearchLength = 100
 
     static func parse(_ req: Request, _ definition: ListDefinition) throws -> ListQuery {
+        if req.url.path.hasPrefix("/api/") { try refuseUnknownParameters(req, definition) }
         var query = ListQuery(sortKey: definition.defaultSort, descending: definition.defaultDescending)
         query.today = DisplayFormat.day(req.now)
         let rawSearch = req.query[String.self, at: "q"] ?? ""
@@ -50,6 +51,23 @@ struct ListQuery: Sendable, Equatable {
             query.filters[filter.key] = raw
         }
         return query
+    }
+
+    /// Parameters every list takes besides its filters (`lang` chooses the messages' language).
+    static let commonParameters = ["q", "page", "per", "sort", "lang"]
+
+    /// An API list refuses a parameter it does not take, naming it: a misspelt or renamed filter
+    /// (`role` for `roles`) must not silently list everything. (A page keeps its other parameters,
+    /// such as a notice after a save.)
+    static func refuseUnknownParameters(_ req: Request, _ definition: ListDefinition) throws {
+        let known = Set(commonParameters + definition.filters.map(\.key))
+        for pair in (req.url.query ?? "").split(separator: "&") {
+            let raw = String(pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            let key = (raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw)
+            guard !key.isEmpty, !known.contains(key) else { continue }
+            let shown = String(key.prefix(40))
+            throw AppError.badRequest("不支持查询参数“\(shown)”，可用：" + known.sorted().joined(separator: "、"), field: shown)
+        }
     }
 
     /// The query string of this list state with some parameters changed (for sort links, pages, exports).

@@ -1,4 +1,5 @@
 import Foundation
+import GaoxinDomain
 import SQLKit
 
 /// Where a list's search term is looked up without reading every row: a posting table
@@ -153,6 +154,20 @@ enum SearchIndex {
     /// page. Binding four values a posting cost more than the inserts themselves (SQLKit serialises
     /// each bind; a 50,000-enterprise import files about a million postings), and the sort runs in
     /// the database's sorter instead of comparing Swift strings.
+    /// Files every row of a table whose register was declared after the table existed (clusters,
+    /// units, users): each row's texts under its pinyin key, row by row — a zone has tens of them,
+    /// and a partial rebuild would copy every other register's postings (tens of millions at
+    /// province scale). The columns are the migration's own, not the declaration's of the day.
+    static func fileExisting(_ table: String, name nameColumn: String, texts textColumns: [String], on sql: any SQLDatabase) async throws {
+        var selected = ["id", "name_sort"]
+        for column in [nameColumn] + textColumns where !selected.contains(column) { selected.append(column) }
+        let rows = try await sql.raw("SELECT \(unsafeRaw: selected.joined(separator: ", ")) FROM \(unsafeRaw: table) ORDER BY id").all()
+        try await insert(table, try rows.map { row in
+            let key = try row.decode(column: "name_sort", as: String?.self) ?? PinyinSortKey.key(for: try row.decode(column: nameColumn, as: String.self))
+            return Filed(id: try row.decode(column: "id", as: Int.self), sortKey: key, texts: try textColumns.map { try row.decode(column: $0, as: String?.self) })
+        }, on: sql)
+    }
+
     static func insert(_ table: String, _ records: [Filed], on sql: any SQLDatabase) async throws {
         let sqlite = sql.dialect.name == "sqlite"
         for start in stride(from: 0, to: records.count, by: insertChunk) {

@@ -12,11 +12,7 @@ struct M0056_UpdateClustersDeclared: AsyncMigration {
     func prepare(on database: Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.raw("CREATE INDEX clusters_lead_unit_id ON clusters (lead_unit_id)").run()
-        struct Row: Decodable { let id: Int; let name: String; let liaison_leader: String?; let name_sort: String? }
-        let clusters = try await sql.raw("SELECT id, name, liaison_leader, name_sort FROM clusters ORDER BY id").all(decoding: Row.self)
-        try await SearchIndex.insert("clusters", clusters.map {
-            SearchIndex.Filed(id: $0.id, sortKey: $0.name_sort ?? PinyinSortKey.key(for: $0.name), texts: [$0.name, $0.liaison_leader])
-        }, on: sql)
+        try await SearchIndex.fileExisting("clusters", name: "name", texts: ["name", "liaison_leader"], on: sql)
     }
 
     func revert(on database: Database) async throws {

@@ -9,11 +9,7 @@ import SQLKit
 struct M0057_UpdateUnitsDeclared: AsyncMigration {
     func prepare(on database: Database) async throws {
         let sql = database as! any SQLDatabase
-        struct Row: Decodable { let id: Int; let name: String; let code: String?; let name_sort: String? }
-        let units = try await sql.raw("SELECT id, name, code, name_sort FROM units ORDER BY id").all(decoding: Row.self)
-        try await SearchIndex.insert("units", units.map {
-            SearchIndex.Filed(id: $0.id, sortKey: $0.name_sort ?? PinyinSortKey.key(for: $0.name), texts: [$0.name, $0.code])
-        }, on: sql)
+        try await SearchIndex.fileExisting("units", name: "name", texts: ["name", "code"], on: sql)
     }
 
     func revert(on database: Database) async throws {
