@@ -82,6 +82,17 @@ final class UserDeclarationTests: XCTestCase {
         }
     }
 
+    func testTheNewUserFormMarksWhatIsRequired() async throws {
+        try await withApp { app, _ in
+            let form = try await (try await Browser.signedIn(app, as: .admin)).get(Site.userNew)
+            for label in ["用户名", "姓名", "所属单位", "初始密码"] {
+                XCTAssertTrue(form.text.contains(">\(label)<span class=\"req\"> *</span>"), label)
+            }
+            XCTAssertTrue(form.text.contains("<span class=\"label\">角色<span class=\"req\"> *</span></span>"), "at least one role: the boxes are marked too")
+            XCTAssertFalse(form.text.contains(">邮箱<span class=\"req\">"))
+        }
+    }
+
     func testMeIsTheUsersRecordWithoutItsSecret() async throws {
         try await withApp { app, fixtures in
             let unit = try await APIClient.forRole(.unit, app: app, fixtures: fixtures)

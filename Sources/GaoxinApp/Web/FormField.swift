@@ -67,11 +67,12 @@ enum FormField {
         )
     }
 
+    /// Several boxes under one label; `required` marks the group as needing at least one ticked.
     static func checkboxes<C: HTML.BodyContext>(_ name: String, label: String, options: [Option], checked: Set<String>,
-                                                 errors: [FieldError], lang: UILanguage) -> Node<C> {
+                                                 errors: [FieldError], lang: UILanguage, required: Bool = false) -> Node<C> {
         .div(
             .class(errors.contains { $0.field == name } ? "field invalid" : "field"),
-            .span(.class("label"), .text(label)),
+            .span(.class("label"), .text(label), .if(required, .span(.class("req"), .text(" *")))),
             .div(.class("checks"), .forEach(options) { option in
                 .label(.input(.type(.checkbox), .name(name + "[]"), .value(option.value.escapedForAttribute), .checked(checked.contains(option.value))),
                        .text(" " + option.label))

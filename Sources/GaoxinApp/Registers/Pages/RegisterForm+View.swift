@@ -74,7 +74,8 @@ enum RegisterFormView {
             return FormField.text(field.key, label: label, value: values[field.key], errors: errors, lang: lang, required: field.required,
                                   hint: target.map { context.t("填写\($0.zh)名称中的几个字、全称或编码，保存时查找", "Type part of the \($0.en.lowercased())'s name, its full name or code") })
         case .choices:
-            return FormField.checkboxes(field.key, label: label, options: options[field.key] ?? [], checked: Set(lists[field.key] ?? []), errors: errors, lang: lang)
+            return FormField.checkboxes(field.key, label: label, options: options[field.key] ?? [], checked: Set(lists[field.key] ?? []), errors: errors, lang: lang,
+                                        required: field.required)
         case .secret:
             // Never filled in: a typed password is not sent back into the page.
             return FormField.text(field.key, label: label, value: "", errors: errors, lang: lang, required: field.required, type: .password, hint: hint)
@@ -82,7 +83,8 @@ enum RegisterFormView {
             return .empty
         case .references(let target):
             if let choices = options[field.key] {
-                return FormField.checkboxes(field.key, label: label, options: choices, checked: Set(lists[field.key] ?? []), errors: errors, lang: lang)
+                return FormField.checkboxes(field.key, label: label, options: choices, checked: Set(lists[field.key] ?? []), errors: errors, lang: lang,
+                                            required: field.required)
             }
             // Too many to tick (`RegisterOptions.selectLimit`): typed, one name or code a line, looked up on saving.
             return FormField.textarea(field.namesKey, label: label, value: values[field.namesKey], errors: errors, errorKey: field.key, lang: lang,
