@@ -10,7 +10,6 @@ import XCTest
 final class APIContractTests: XCTestCase {
     /// The list endpoints and the definitions their handlers parse the query with.
     static let lists: [(path: String, definition: ListDefinition, role: Role)] = [
-        (Site.API.enterprises, EnterpriseQueries.list, .admin),
         (Site.API.chainGaps, ChainGaps.parameters, .admin), (Site.API.audit, AuditQueries.list, .auditor),
     ] + Registers.declared.map { ($0.apiPath, RegisterList.definition($0), .admin) }
 

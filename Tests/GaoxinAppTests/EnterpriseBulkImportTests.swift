@@ -38,7 +38,7 @@ final class EnterpriseBulkImportTests: XCTestCase {
             XCTAssertEqual(byName, 1)
             let byTwo = try await total("批量")
             XCTAssertEqual(byTwo, count)
-            let aboveScale = try parseJSONObject(try await api.send(.GET, "/api/v1/enterprises?aboveScale=1&under=\(fixtures.team)"))["total"] as? Int
+            let aboveScale = try parseJSONObject(try await api.send(.GET, "/api/v1/enterprises?aboveScale=1&unitId=\(fixtures.team)"))["total"] as? Int
             XCTAssertEqual(aboveScale, count / 3)
 
             // A refresh: the same file with three names changed.

@@ -66,8 +66,8 @@ final class EnterpriseCountsTests: XCTestCase {
             }
             // The list's totals for the filters the roll-up is kept by equal the rows' count.
             let cases: [(String, Int)] = [
-                ("", 4), ("?aboveScale=1", 2), ("?under=\(fixtures.team)", 3), ("?under=\(fixtures.zone)&industry=C39", 2),
-                ("?industry=27&aboveScale=0", 1), ("?active=0", 0), ("?industry=3976", 2),
+                ("", 4), ("?aboveScale=1", 2), ("?unitId=\(fixtures.team)", 3), ("?unitId=\(fixtures.zone)&industryCode=C39", 2),
+                ("?industryCode=27&aboveScale=0", 1), ("?active=0", 0), ("?industryCode=3976", 2),
             ]
             for (query, expected) in cases {
                 let response = try await office.get("/api/v1/enterprises" + query)

@@ -96,7 +96,7 @@ final class EnterpriseListColumnsTests: XCTestCase {
             let listed = try XCTUnwrap((try parseJSONObject(found)["items"] as? [[String: Any]])?.first, found.text)
             XCTAssertEqual(listed["address"] as? String, "新吴区长江路 7 号")
             XCTAssertEqual(listed["note"] as? String, "备注：列表与详情一致")
-            for key in ["id", "creditCode", "name", "industryCode", "industrySection", "industryName", "unitId", "unitName", "aboveScale", "address", "active", "note"] {
+            for key in ["id", "creditCode", "name", "industryCode", "industryName", "unitId", "unitName", "aboveScale", "address", "active", "note"] {
                 XCTAssertNotNil(shown[key], "the record has \(key)")
                 XCTAssertEqual("\(listed[key] ?? "absent")", "\(shown[key] ?? "absent")", key)
             }

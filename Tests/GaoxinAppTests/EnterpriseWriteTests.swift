@@ -75,7 +75,7 @@ final class EnterpriseWriteTests: XCTestCase {
             let id = try XCTUnwrap(body["id"] as? Int)
             XCTAssertEqual(body["creditCode"] as? String, code)
             XCTAssertEqual(body["industryCode"] as? String, "3973")
-            XCTAssertEqual(body["industrySection"] as? String, "C")
+            XCTAssertEqual(body["industryName"] as? String, "集成电路制造")
             XCTAssertEqual(body["unitId"] as? Int, fixtures.otherTeam)
             XCTAssertEqual(body["unitName"] as? String, "生命健康招商团队")
             XCTAssertEqual(body["aboveScale"] as? Bool, true)
@@ -109,8 +109,8 @@ final class EnterpriseWriteTests: XCTestCase {
                 (["creditCode": String(fresh.dropLast())], "creditCode", "统一社会信用代码应为 18 位，实际为 17 位"),
                 (["creditCode": wrongCheck.code], "creditCode", wrongCheck.message),
                 (["creditCode": "91350100O000100Y43"], "creditCode", "第 9 位“O”不是统一社会信用代码允许的字符（数字及除 I、O、S、V、Z 外的大写字母）"),
-                (["creditCode": registered], "creditCode", "该统一社会信用代码已登记为“已登记企业”"),
-                (["creditCode": registered.lowercased()], "creditCode", "该统一社会信用代码已登记为“已登记企业”"),
+                (["creditCode": registered], "creditCode", "统一社会信用代码“\(registered)”已被“已登记企业”使用"),
+                (["creditCode": registered.lowercased()], "creditCode", "统一社会信用代码“\(registered)”已被“已登记企业”使用"),
                 (["name": ""], "name", "请填写企业名称"),
                 (["name": String(repeating: "企", count: 201)], "name", "企业名称不能超过 200 个字符"),
                 (["industryCode": ""], "industryCode", "请填写行业代码"),
@@ -118,10 +118,10 @@ final class EnterpriseWriteTests: XCTestCase {
                 (["industryCode": "98"], "industryCode", "行业代码“98”的大类不存在"),
                 (["industryCode": "12345"], "industryCode", "行业代码“12345”格式不对：应为 GB/T 4754-2017 的 2–4 位数字（可带门类字母，如 C3976）"),
                 (["unitId": ""], "unitId", "请选择所属单位"),
-                (["unitId": "abc"], "unitId", "所属单位无效"),
-                (["unitId": "999999"], "unitId", "所属单位不存在"),
-                (["unitId": "\(closed)"], "unitId", "单位“已撤销的专班”已停用"),
-                (["tier": "boss"], "tier", "企业层级“boss”不存在，可选：链主、准链主、骨干、新锐"),
+                (["unitId": "abc"], "unitId", "所属单位：找不到单位“abc”"),
+                (["unitId": "999999"], "unitId", "所属单位：找不到单位“999999”"),
+                (["unitId": "\(closed)"], "unitId", "所属单位：单位“已撤销的专班”已停用"),
+                (["tier": "boss"], "tier", "层级只能是：链主、准链主、骨干、新锐"),
                 (["address": String(repeating: "路", count: 201)], "address", "地址不能超过 200 个字符"),
             ]
             let browser = try await Browser.signedIn(app, as: .office)
@@ -143,7 +143,7 @@ final class EnterpriseWriteTests: XCTestCase {
             XCTAssertEqual(HTMLProbe.fieldError(all.text, "name"), "请填写企业名称")
             XCTAssertEqual(HTMLProbe.fieldError(all.text, "creditCode"), "统一社会信用代码应为 18 位，实际为 1 位")
             XCTAssertEqual(HTMLProbe.fieldError(all.text, "industryCode"), "行业代码“9”格式不对：应为 GB/T 4754-2017 的 2–4 位数字（可带门类字母，如 C3976）")
-            XCTAssertEqual(HTMLProbe.fieldError(all.text, "unitId"), "所属单位无效")
+            XCTAssertEqual(HTMLProbe.fieldError(all.text, "unitId"), "所属单位：找不到单位“abc”")
 
             let enterprisesAfter = try await Probe.count(app, "enterprises"), auditsAfter = try await Probe.auditCount(app)
             XCTAssertEqual(enterprisesAfter, enterprises, "no enterprise written")
@@ -164,13 +164,13 @@ final class EnterpriseWriteTests: XCTestCase {
                 ([:], "creditCode", "creditCode", "required", "请填写统一社会信用代码"),
                 (["creditCode": wrongCheck.code], nil, "creditCode", "invalid", wrongCheck.message),
                 (["creditCode": "91350100S000100Y43"], nil, "creditCode", "invalid", "第 9 位“S”不是统一社会信用代码允许的字符（数字及除 I、O、S、V、Z 外的大写字母）"),
-                (["creditCode": registered], nil, "creditCode", "duplicate", "该统一社会信用代码已登记为“已登记企业”"),
+                (["creditCode": registered], nil, "creditCode", "duplicate", "统一社会信用代码“\(registered)”已被“已登记企业”使用"),
                 ([:], "name", "name", "required", "请填写企业名称"),
                 (["industryCode": "A3976"], nil, "industryCode", "invalid", "门类字母“A”与大类不符，应为“C”"),
                 (["industryCode": "00"], nil, "industryCode", "invalid", "行业代码“00”的大类不存在"),
                 ([:], "unitId", "unitId", "required", "请选择所属单位"),
-                (["unitId": 424_242], nil, "unitId", "invalid", "所属单位不存在"),
-                (["tier": "龙头"], nil, "tier", "invalid", "企业层级“龙头”不存在，可选：链主、准链主、骨干、新锐"),
+                (["unitId": 424_242], nil, "unitId", "invalid", "所属单位：找不到单位“424242”"),
+                (["tier": "龙头"], nil, "tier", "invalid", "层级只能是：链主、准链主、骨干、新锐"),
             ]
             for (change, remove, field, code, message) in cases {
                 var body = base.merging(change) { $1 }
@@ -186,9 +186,9 @@ final class EnterpriseWriteTests: XCTestCase {
             XCTAssertEqual(several.status, .unprocessableEntity)
             XCTAssertEqual(Set(several.details.compactMap(\.field)), ["creditCode", "name", "industryCode", "unitId"])
             XCTAssertTrue(several.details.allSatisfy { !$0.message.isEmpty })
-            // A body of the wrong shape is a 400 naming the field.
+            // A value of the wrong type is refused at its field.
             let wrongType = try SeenAPIError(try await api.send(.POST, Site.API.enterprises, body: base.merging(["aboveScale": "是"]) { $1 }))
-            XCTAssertEqual(wrongType.status, .badRequest)
+            XCTAssertEqual(wrongType.status, .unprocessableEntity)
             XCTAssertEqual(wrongType.field, "aboveScale")
             XCTAssertTrue(wrongType.containsChinese, wrongType.message)
 
@@ -247,12 +247,12 @@ final class EnterpriseWriteTests: XCTestCase {
             let refused = try await browser.post(Site.enterprise(id), [("name", "改不了"), ("creditCode", other), ("industryCode", "3973"),
                                                                        ("unitId", "\(fixtures.otherTeam)")])
             XCTAssertEqual(refused.status, .unprocessableEntity)
-            XCTAssertEqual(HTMLProbe.fieldError(refused.text, "creditCode"), "该统一社会信用代码已登记为“另一家企业”")
+            XCTAssertEqual(HTMLProbe.fieldError(refused.text, "creditCode"), "统一社会信用代码“\(other)”已被“另一家企业”使用")
             Check.equal(try await Probe.enterprise(app, id).name, "无锡芯测集成电路有限公司")
             Check.equal(try await Probe.auditCount(app), audits)
 
-            // PATCH: absent fields keep their value; an empty tier clears it; one's own code is no duplicate.
-            let patched = try await api.send(.PATCH, Site.API.enterprise(id), body: ["note": "只改备注", "tier": "", "creditCode": code.lowercased()])
+            // PATCH: absent fields keep their value; a null tier clears it; one's own code is no duplicate.
+            let patched = try await api.send(.PATCH, Site.API.enterprise(id), body: ["note": "只改备注", "tier": NSNull(), "creditCode": code.lowercased()])
             XCTAssertEqual(patched.status, .ok, patched.text)
             stored = try await Probe.enterprise(app, id)
             XCTAssertEqual(stored.note, "只改备注")
@@ -347,7 +347,7 @@ final class EnterpriseWriteTests: XCTestCase {
                                                                                                     "industryCode": "3976", "unitId": other]))
                 XCTAssertEqual(error.status, .unprocessableEntity)
                 XCTAssertEqual(error.field, "unitId")
-                XCTAssertEqual(error.message, "只能选择本单位或下级单位")
+                XCTAssertEqual(error.message, "所属单位只能选择本单位或下级单位")
             }
             let moveOut = try SeenAPIError(try await unit.send(.PATCH, Site.API.enterprise(own), body: ["unitId": fixtures.otherTeam]))
             XCTAssertEqual(moveOut.status, .unprocessableEntity)
@@ -379,7 +379,7 @@ final class EnterpriseWriteTests: XCTestCase {
             let refused = try await browser.post(Site.enterprises, [("name", "越权企业"), ("creditCode", USCC.numbered(55)), ("industryCode", "3976"),
                                                                     ("unitId", "\(fixtures.otherTeam)")])
             XCTAssertEqual(refused.status, .unprocessableEntity)
-            XCTAssertEqual(HTMLProbe.fieldError(refused.text, "unitId"), "只能选择本单位或下级单位")
+            XCTAssertEqual(HTMLProbe.fieldError(refused.text, "unitId"), "所属单位只能选择本单位或下级单位")
             Check.equal(try await browser.get(Site.enterpriseEdit(foreign)).status, .forbidden)
             try await browser.get(Site.enterprise(foreign))
             let foreignForm = [("name", "越权修改"), ("creditCode", USCC.numbered(50)), ("industryCode", "2720"), ("unitId", "\(fixtures.team)")]
@@ -498,18 +498,18 @@ final class EnterpriseWriteTests: XCTestCase {
                 ("q=" + Self.q("无锡"), "ABC"),
                 ("q=" + Self.q("药"), "F"),
                 ("q=" + USCC.numbered(102).dropFirst(8).prefix(9).lowercased(), "C"), // a piece of C's code, typed in lower case
-                ("industry=39", "ACE"),
-                ("industry=397", "AC"),
-                ("industry=3976", "A"),
-                ("industry=2", "DF"),
+                ("industryCode=39", "ACE"),
+                ("industryCode=397", "AC"),
+                ("industryCode=3976", "A"),
+                ("industryCode=2", "DF"),
                 ("aboveScale=1", "ACDF"),
                 ("aboveScale=0", "BE"),
-                ("under=\(fixtures.team)", "AB"),
-                ("under=\(below)", "B"),
-                ("under=\(fixtures.zone)", "ABCEF"),
-                ("under=\(fixtures.root)", "ABCDEF"),
-                ("industry=39&aboveScale=1", "AC"),
-                ("q=" + Self.q("芯片") + "&under=\(fixtures.team)", "B"),
+                ("unitId=\(fixtures.team)", "AB"),
+                ("unitId=\(below)", "B"),
+                ("unitId=\(fixtures.zone)", "ABCEF"),
+                ("unitId=\(fixtures.root)", "ABCDEF"),
+                ("industryCode=39&aboveScale=1", "AC"),
+                ("q=" + Self.q("芯片") + "&unitId=\(fixtures.team)", "B"),
                 ("q=" + Self.q("深圳"), ""),
             ]
             for (query, letters) in expectations {
@@ -524,7 +524,7 @@ final class EnterpriseWriteTests: XCTestCase {
             XCTAssertEqual(byCode, "ABCDEF".map { name[String($0)]! })
             let byCodeDown = try await listed(api, "sort=-creditCode").names
             XCTAssertEqual(byCodeDown, byCode.reversed())
-            let byIndustry = try await listed(api, "sort=industry").names
+            let byIndustry = try await listed(api, "sort=industryCode").names
             XCTAssertEqual(byIndustry, "DFECAB".map { name[String($0)]! }, "2651 < 2720 < 39 < 3973 < 3976 < 6520")
             let byName = try await listed(api, "sort=name").names
             let byNameDown = try await listed(api, "sort=-name").names
@@ -550,8 +550,8 @@ final class EnterpriseWriteTests: XCTestCase {
             XCTAssertEqual(beyondTotal, 6)
 
             // A filter value that could be a LIKE wildcard, or an unknown sort, is a 400 naming it.
-            for (query, field) in [("industry=3_", "industry"), ("industry=3%25", "industry"), ("aboveScale=yes", "aboveScale"),
-                                   ("under=abc", "under"), ("sort=address", "sort")] {
+            for (query, field) in [("industryCode=3_", "industryCode"), ("industryCode=3%25", "industryCode"), ("aboveScale=yes", "aboveScale"),
+                                   ("unitId=abc", "unitId"), ("sort=address", "sort")] {
                 let error = try SeenAPIError(try await api.send(.GET, Site.API.enterprises + "?" + query))
                 XCTAssertEqual(error.status, .badRequest, query)
                 XCTAssertEqual(error.field, field, query)
@@ -582,29 +582,30 @@ final class EnterpriseWriteTests: XCTestCase {
             Check.equal(try await office.send(.PATCH, Site.API.enterprise(ids["A"]!), body: ["tier": "backbone"]).status, .ok)
             Check.equal(try await office.send(.POST, Site.API.enterpriseDeactivate(ids["E"]!)).status, .ok)
             let browser = try await Browser.signedIn(app, as: .leader)
-            let list = try await browser.get(Site.enterprises + "?industry=39&sort=creditCode")
+            let list = try await browser.get(Site.enterprises + "?industryCode=39&sort=creditCode")
             XCTAssertTrue(list.text.contains("共 3 条"))
             let exportLink = HTMLProbe.unescape(HTMLProbe.section(list.text, from: "class=\"exports\"", to: "</span>")).removingPercentEncoding ?? ""
-            XCTAssertTrue(exportLink.contains("href=\"\(Site.enterprisesExport)?format=xlsx&industry=39&sort=creditCode\""), "the page links the export of its filtered list")
+            XCTAssertTrue(exportLink.contains("href=\"\(Site.enterprisesExport)?format=xlsx&industryCode=39&sort=creditCode\""), "the page links the export of its filtered list")
 
-            let header: [SheetCell] = ["企业名称", "统一社会信用代码", "行业代码", "行业名称", "所属单位", "规上", "层级", "近12个月营收（亿元）", "所属集群", "产业链环节", "状态"]
+            // The import's own columns (a unit by its code, an industry by code and name), then the shown-only ones.
+            let header: [SheetCell] = ["企业名称", "统一社会信用代码", "行业代码", "所属单位", "规上", "层级", "地址", "备注", "状态", "近12个月营收（亿元）", "所属集群", "产业链环节"]
                 .map { .text($0) }
             // No figures and no chain nodes here: the revenue, cluster and node columns are empty.
             let expected: [[SheetCell]] = [
-                [.text("无锡芯测半导体有限公司"), .text(USCC.numbered(100)), .text("3976"), .text("光电子器件制造"), .text("集成电路招商团队"), .text("是"), .text("骨干"), .empty, .empty, .empty, .text("在册")],
-                [.text("芯片封测（无锡）有限公司"), .text(USCC.numbered(102)), .text("3973"), .text("集成电路制造"), .text("生命健康招商团队"), .text("是"), .empty, .empty, .empty, .empty, .text("在册")],
-                [.text("宜兴环保科技有限公司"), .text(USCC.numbered(104)), .text("39"), .text("计算机、通信和其他电子设备制造业"), .text("无锡高新区"), .text("否"), .empty, .empty, .empty, .empty, .text("已停用")],
+                [.text("无锡芯测半导体有限公司"), .text(USCC.numbered(100)), .text("3976 光电子器件制造"), .text("ZS-JCDL"), .text("是"), .text("骨干"), .empty, .empty, .text("在用"), .empty, .empty, .empty],
+                [.text("芯片封测（无锡）有限公司"), .text(USCC.numbered(102)), .text("3973 集成电路制造"), .text("ZS-SMJK"), .text("是"), .empty, .empty, .empty, .text("在用"), .empty, .empty, .empty],
+                [.text("宜兴环保科技有限公司"), .text(USCC.numbered(104)), .text("39 计算机、通信和其他电子设备制造业"), .text("WXGX"), .text("否"), .empty, .empty, .empty, .text("已停用"), .empty, .empty, .empty],
             ]
-            let xlsx = try await browser.get(Site.enterprisesExport + "?format=xlsx&industry=39&sort=creditCode&per=1&page=2")
+            let xlsx = try await browser.get(Site.enterprisesExport + "?format=xlsx&industryCode=39&sort=creditCode&per=1&page=2")
             XCTAssertEqual(xlsx.status, .ok)
             XCTAssertEqual(xlsx.headers.contentType?.subType, "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             let disposition = xlsx.headers.first(name: .contentDisposition) ?? ""
-            XCTAssertEqual((disposition.components(separatedBy: "filename*=UTF-8''").last ?? "").removingPercentEncoding, "企业名录.xlsx", disposition)
+            XCTAssertEqual((disposition.components(separatedBy: "filename*=UTF-8''").last ?? "").removingPercentEncoding, "企业.xlsx", disposition)
             let sheet = try XCTUnwrap(try XLSXReader.read(xlsx.bodyData).first)
             XCTAssertEqual(sheet.name, "企业")
             XCTAssertEqual(sheet.rows, [header] + expected, "the whole filtered list, not the page")
 
-            let csv = try await browser.get(Site.enterprisesExport + "?format=csv&industry=39&sort=creditCode")
+            let csv = try await browser.get(Site.enterprisesExport + "?format=csv&industryCode=39&sort=creditCode")
             XCTAssertEqual(csv.status, .ok)
             XCTAssertEqual(csv.headers.contentType?.subType, "csv")
             XCTAssertEqual(try CSVFormat.read(csv.bodyData).rows.map { $0.map(\.text) }, ([header] + expected).map { $0.map(\.text) })

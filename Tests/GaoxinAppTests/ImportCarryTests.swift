@@ -23,7 +23,7 @@ final class ImportCarryTests: XCTestCase {
 
     func rows(_ codes: [String], unit: String = "ZS-JCDL") -> [ImportRow] {
         codes.enumerated().map { index, code in
-            ImportRow(number: index + 2, values: ["name": "交接测试企业\(index)", "creditCode": code, "industryCode": "3976", "unit": unit, "aboveScale": "否"])
+            ImportRow(number: index + 2, values: ["name": "交接测试企业\(index)", "creditCode": code, "industryCode": "3976", "unitId": unit, "aboveScale": "否"])
         }
     }
 

@@ -30,16 +30,16 @@ final class IndustryNamesTests: XCTestCase {
             let page = try await browser.get(Site.enterprise(id))
             XCTAssertTrue(page.text.contains("3976 光电子器件制造（C 门类 制造业）"), page.text)
             let list = try await browser.get(Site.enterprises)
-            XCTAssertTrue(list.text.contains("<td>光电子器件制造</td>"), "the list names the industry beside its code")
+            XCTAssertTrue(list.text.contains("<td>3976 光电子器件制造</td>"), "the list names the industry beside its code")
             let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
             let shown = try parseJSONObject(try await api.send(.GET, Site.API.enterprise(id)))
             XCTAssertEqual(shown["industryName"] as? String, "光电子器件制造")
 
-            // The export names the industry in a column of its own, which the import skips: export → import changes nothing.
+            // The export names the industry beside its code in one cell, which the import reads: export → import changes nothing.
             let exported = try await browser.get(Site.enterprisesExport + "?format=csv")
             let table = try CSVFormat.read(exported.bodyData)
-            let nameColumn = try XCTUnwrap(table.rows[0].firstIndex { $0.text == "行业名称" })
-            XCTAssertEqual(table.rows[1][nameColumn].text, "光电子器件制造")
+            let codeColumn = try XCTUnwrap(table.rows[0].firstIndex { $0.text == "行业代码" })
+            XCTAssertEqual(table.rows[1][codeColumn].text, "3976 光电子器件制造")
             let driver = try await ImportDriver.signedIn(.office, app: app, fixtures: fixtures)
             let (_, job) = try await driver.viaPage("enterprises", fileName: "企业.csv", data: exported.bodyData)
             XCTAssertEqual(job["status"] as? String, "succeeded", "\(job)")

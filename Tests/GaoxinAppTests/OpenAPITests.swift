@@ -30,7 +30,7 @@ final class OpenAPITests: XCTestCase {
             let list = try XCTUnwrap((paths["/api/v1/enterprises"] as? [String: Any])?["get"] as? [String: Any])
             let sort = try XCTUnwrap((list["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == "sort" })
             let pattern = try XCTUnwrap((sort["schema"] as? [String: Any])?["pattern"] as? String)
-            XCTAssertEqual(pattern, "^-?(" + EnterpriseQueries.list.sorts.keys.sorted().joined(separator: "|") + ")$")
+            XCTAssertEqual(pattern, "^-?(" + RegisterList.definition(.enterprises).sorts.keys.sorted().joined(separator: "|") + ")$")
             XCTAssertTrue(pattern.contains("tier"))
             XCTAssertNotNil("-tier".range(of: pattern, options: .regularExpression))
             XCTAssertNil("price".range(of: pattern, options: .regularExpression))

@@ -177,7 +177,11 @@ final class RegisterContractTests: XCTestCase {
                     if declaration.field(declaration.importKey)?.kind.target == nil && declaration.batchCheck == nil
                         && !declaration.fields.contains(where: { $0.kind.isSecret && $0.required }) {
                         // A changed value the field takes (a code of letters and digits gets a letter more).
-                        func changed(_ text: String, _ field: RegisterField) -> SheetCell { .text(text + (field.characters == nil ? "（已改）" : "X")) }
+                        // A credit code is another valid one (its check character must hold).
+                        func changed(_ text: String, _ field: RegisterField) -> SheetCell {
+                            if case .creditCode = field.kind { return .text(USCC.numbered(98_765)) }
+                            return .text(text + (field.characters == nil ? "（已改）" : "X"))
+                        }
                         table.rows[1][keyColumn] = changed(table.rows[1][keyColumn].text, columns[keyColumn])
                         // Its other unique texts too (a name beside a code), or the new record would repeat them.
                         // …and its name, so it is another company, not a second lead for the same one.

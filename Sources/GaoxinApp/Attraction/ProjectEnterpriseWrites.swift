@@ -49,11 +49,15 @@ enum ProjectEnterpriseWrites {
             throw ValidationFailed([.invalid("creditCode", zh: "该统一社会信用代码登记的企业“\(existing.name)”已停用，请先在企业名录中启用",
                                              en: "The enterprise with this credit code is deactivated; reactivate it first")])
         }
-        let fields: EnterpriseWrites.Fields? = existing == nil
-            ? try await EnterpriseWrites.validate(EnterpriseInput(creditCode: input.creditCode, name: input.name, industryCode: input.industryCode,
-                                                                  unitId: unitID, aboveScale: input.aboveScale ?? false),
-                                                  existing: nil, actor: actor, on: req.db)
-            : nil
+        // A new company is checked as the enterprise register checks any new record, kept by the project's unit.
+        let enterprises = RegisterDeclaration.enterprises
+        var values: RegisterValues?
+        if existing == nil {
+            var company = RegisterInput(source: .json)
+            company.texts = ["creditCode": input.creditCode ?? "", "name": input.name ?? "", "industryCode": input.industryCode ?? "",
+                             "unitId": String(unitID), "aboveScale": (input.aboveScale ?? false) ? "1" : "0"]
+            values = try await RegisterWrites.checked(enterprises, company, existing: nil, actor: actor, on: req.db)
+        }
 
         var nodeToAttach: ChainNode?
         var nodeLeftToOwner = false
@@ -63,22 +67,21 @@ enum ProjectEnterpriseWrites {
         let node = nodeToAttach, registered = existing
 
         let projects = RegisterDeclaration.projects
-        let enterprise: Enterprise = try await req.db.transaction { tx in
+        let enterprise: Enterprise = try await req.db.transaction { [values] tx in
             let enterprise: Enterprise
             if let registered {
                 enterprise = registered
             } else {
-                enterprise = Enterprise()
-                EnterpriseWrites.apply(fields!, to: enterprise)
-                enterprise.active = true
-                try await enterprise.create(on: tx)
-                try await AuditLog.record(req, on: tx, action: .create, entity: Enterprise.auditEntity, entityID: "\(enterprise.id!)",
+                let id = try await RegisterStore.insert(enterprises, values!, now: req.now, on: tx)
+                let record = try await RegisterStore.find(enterprises, id: id, on: tx)!
+                enterprise = try await Enterprise.find(id, on: tx)!
+                try await AuditLog.record(req, on: tx, action: .create, entity: enterprises.entity, entityID: "\(id)",
                                           summary: "由项目“\(RegisterWrites.name(projects, project))”新建企业“\(enterprise.name)”",
-                                          before: NoSnapshot?.none, after: enterprise.auditSnapshot)
+                                          before: NoSnapshot?.none, after: RegisterDTO(declaration: enterprises, record: record.forAudit))
             }
-            var values = project.values
-            values["enterpriseId"] = .integer(Int64(enterprise.id!))
-            try await RegisterStore.update(projects, id: project.id, values, now: req.now, on: tx)
+            var linked = project.values
+            linked["enterpriseId"] = .integer(Int64(enterprise.id!))
+            try await RegisterStore.update(projects, id: project.id, linked, now: req.now, on: tx)
             let after = try await RegisterStore.find(projects, id: project.id, on: tx)!
             try await AuditLog.record(req, on: tx, action: .update, entity: projects.entity, entityID: "\(project.id)",
                                       summary: "项目“\(RegisterWrites.name(projects, project))”关联落地企业“\(enterprise.name)”",

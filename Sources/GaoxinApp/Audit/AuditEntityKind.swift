@@ -39,12 +39,6 @@ struct AuditEntityKind: Sendable {
             id, f("name", "令牌名称", "Token name"), f("prefix", "前缀", "Prefix"), f("readOnly", "只读", "Read-only"),
             f("createdAt", "创建时间", "Created"), f("lastUsedAt", "最近使用", "Last used"), f("revokedAt", "吊销时间", "Revoked"),
         ]),
-        AuditEntityKind(value: "enterprise", zh: "企业", en: "Enterprise", noun: "enterprise", fields: [
-            id, f("creditCode", "统一社会信用代码", "Credit code"), f("name", "企业名称", "Name"), f("industryCode", "行业代码", "Industry code"),
-            f("industrySection", "门类", "Section"), f("unitId", "所属单位 ID", "Unit id"), f("unitName", "所属单位", "Unit"),
-            f("aboveScale", "规上", "Above scale"), f("tier", "层级代码", "Tier code"), f("tierName", "层级", "Tier"), f("address", "地址", "Address"),
-            f("active", "在册", "Active"), note,
-        ]),
         AuditEntityKind(value: "enterprise_indicator", zh: "企业月度指标", en: "Monthly figures", noun: "monthly figures",
                         fields: [f("enterpriseId", "企业 ID", "Enterprise id"), f("period", "月份", "Month")]
                             + IndicatorWrites.figures.map { f($0.key, $0.zh, $0.en) }),

@@ -60,9 +60,8 @@ enum BackupSchema {
         Table(name: "api_tokens", columns: [("id", .int), ("user_id", .int), ("name", .text), ("token_hash", .text), ("prefix", .text), ("read_only", .bool),
                                             ("created_at", .datetime), ("last_used_at", .datetime), ("revoked_at", .datetime)], identity: "id"),
         Table(name: "login_failures", columns: [("id", .int), ("username", .text), ("address", .text), ("at", .datetime)], identity: "id"),
-        Table(name: "enterprises", columns: [("id", .int), ("credit_code", .text), ("name", .text), ("industry_code", .text), ("unit_id", .int),
-                                             ("above_scale", .bool), ("tier", .text), ("address", .text), ("active", .bool), ("note", .text),
-                                             ("created_at", .datetime), ("updated_at", .datetime), ("name_sort", .text)], identity: "id"),
+        // A declared register, restored here because the tables below refer to it.
+        table(.enterprises),
         Table(name: "enterprise_indicators", columns: [("id", .int), ("enterprise_id", .int), ("period", .text), ("revenue", .int), ("output_value", .int),
                                                        ("tax", .int), ("rd_expense", .int), ("employees", .int), ("invention_patents", .int),
                                                        ("updated_at", .datetime)], identity: "id"),

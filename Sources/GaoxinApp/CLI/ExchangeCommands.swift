@@ -77,7 +77,7 @@ struct ExportCommand: AsyncCommand {
     var help: String { "导出登记表 (export a register to xlsx or CSV)" }
 
     static let cap = 10_000_000
-    static var registers: [String] { ["enterprises"] + Registers.declared.map(\.key) }
+    static var registers: [String] { Registers.declared.map(\.key) }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -90,15 +90,12 @@ struct ExportCommand: AsyncCommand {
         let lang = UILanguage.zh
         let table: SheetTable
         switch signature.register ?? "" {
-        case "enterprises":
-            let rows = try await ListRunner.all(EnterpriseQueries.list, Self.everything(EnterpriseQueries.list), limit: Self.cap, on: sql, as: EnterpriseQueries.Row.self)
-            table = ListExport.table(rows, columns: EnterpriseIndexView.columns, sheetName: "企业名录", lang: lang, cap: Self.cap)
         case let key where Registers.find(key) != nil:
             // A declared register exports in its import's format, as its list page does.
             let declaration = Registers.find(key)!
             let definition = RegisterList.definition(declaration)
             let ids = try await ListRunner.all(definition, Self.everything(definition), limit: Self.cap, on: sql, as: RegisterList.IDRow.self)
-            let records = try await RegisterStore.load(declaration, ids: ids.map(\.id), on: app.db)
+            let records = try await RegisterList.records(declaration, ids: ids.map(\.id), today: DisplayFormat.day(Date()), on: app.db)
             table = RegisterList.table(declaration, records, lang: lang)
         default:
             context.console.error("请用 --register 指定登记表：" + Self.registers.joined(separator: "、"))

@@ -81,7 +81,9 @@ enum ChainLeaders {
         let reason = v.requiredText("reason", input.reason, label: "决定理由", labelEn: "Reason", max: 500, multiline: true)
         try v.throwIfInvalid()
         guard let candidate, let enterprise = try await Enterprise.find(candidate.facts.enterpriseID, on: req.db) else { throw AppError.notFound("该企业") }
-        let before = EnterpriseDTO(enterprise)
+        let unitName = try await OrgUnit.find(enterprise.unitID, on: req.db)?.name
+        let before = enterprise.snapshot(unitName: unitName)
+        let tierBefore = enterprise.tier
         return try await req.db.transaction { tx in
             let decision = ChainLeaderDecision()
             decision.chainID = chain.id!
@@ -99,9 +101,9 @@ enum ChainLeaders {
             try await AuditLog.record(req, on: tx, action: .create, entity: "chain_leader_decision", entityID: "\(decision.id!)",
                                       summary: "链主遴选：“\(enterprise.name)”定为\(tierName)（\(chain.name)）", before: NoSnapshot?.none,
                                       after: LeaderDecisionDTO(decision, enterpriseName: enterprise.name, decidedByName: actor.displayName))
-            if before.tier != enterprise.tier {
+            if tierBefore != enterprise.tier {
                 try await AuditLog.record(req, on: tx, action: .update, entity: "enterprise", entityID: "\(enterprise.id!)",
-                                          summary: "链主遴选改变“\(enterprise.name)”的层级", before: before, after: EnterpriseDTO(enterprise))
+                                          summary: "链主遴选改变“\(enterprise.name)”的层级", before: before, after: enterprise.snapshot(unitName: unitName))
             }
             return decision
         }

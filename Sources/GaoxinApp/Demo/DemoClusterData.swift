@@ -106,7 +106,7 @@ enum DemoClusterData {
             try await decision.create(on: db)
             leader.tier = EnterpriseTier.chainLeader.rawValue
             try await leader.save(on: db)
-            try await audit(db, now, "enterprise", "\(leader.id!)", "演示：链主遴选决定，“\(leader.name)”认定为链主", EnterpriseDTO(leader))
+            try await audit(db, now, "enterprise", "\(leader.id!)", "演示：链主遴选决定，“\(leader.name)”认定为链主", leader.snapshot(unitName: units.first { $0.id == leader.unitID }?.name))
         }
         let items = try await ChecklistItem.query(on: db).all()
         let entries: [(String, ChecklistStatus, Int?, String)] = [

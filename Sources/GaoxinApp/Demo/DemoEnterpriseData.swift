@@ -109,14 +109,14 @@ enum DemoEnterpriseData {
                     }
                     try await AuditLog.record(on: db, at: now, actor: nil, actorName: "演示数据", address: nil, action: .create, entity: "enterprise",
                                               entityID: "\(enterprise.id!)", summary: "载入演示企业“\(enterprise.name)”及 \(years.lowerBound)—\(years.upperBound) 年月度指标",
-                                              before: NoSnapshot?.none, after: DemoSnapshot(enterprise: EnterpriseDTO(enterprise), months: months))
+                                              before: NoSnapshot?.none, after: DemoSnapshot(enterprise: enterprise.snapshot(unitName: unit.name), months: months))
                 }
             }
         }
     }
 
     struct DemoSnapshot: Encodable {
-        var enterprise: EnterpriseDTO
+        var enterprise: RegisterDTO
         var months: [IndicatorDTO]
     }
 }

@@ -14,6 +14,29 @@ enum EnterpriseBulkWriter {
     static let chunkSize = 400
     /// Postings and audit rows are written, and let go, every this many enterprises.
     static let flushEvery = 10_000
+    /// One enterprise as a checked import row gives it.
+    struct Fields: Equatable, Sendable {
+        var creditCode: String
+        var name: String
+        var industryCode: String
+        var unitID: Int
+        var aboveScale: Bool
+        var tier: EnterpriseTier?
+        var address: String?
+        var note: String?
+
+        func apply(to enterprise: Enterprise) {
+            enterprise.creditCode = creditCode
+            enterprise.name = name
+            enterprise.industryCode = industryCode
+            enterprise.unitID = unitID
+            enterprise.aboveScale = aboveScale
+            enterprise.tier = tier?.rawValue
+            enterprise.address = address
+            enterprise.note = note
+        }
+    }
+
     static let columns = ["credit_code", "name", "name_sort", "industry_code", "unit_id", "above_scale", "tier", "address", "active", "note",
                           "created_at", "updated_at"]
 
@@ -22,14 +45,16 @@ enum EnterpriseBulkWriter {
         let sql = tx as! any SQLDatabase
         let now = context.clock.now()
         let stored = try await storedEnterprises(items.compactMap(\.existingID), on: tx)
-        var creates: [EnterpriseWrites.Fields] = []
-        var updates: [(enterprise: Enterprise, before: EnterpriseDTO)] = []
+        // Audit snapshots are the register's JSON, which names each enterprise's unit.
+        let unitNames = try await Self.unitNames(Set(items.map(\.fields.unitID)).union(stored.values.map(\.unitID)), on: sql)
+        var creates: [Fields] = []
+        var updates: [(enterprise: Enterprise, before: RegisterRecord)] = []
         for item in items {
             guard let id = item.existingID, let enterprise = stored[id] else { creates.append(item.fields); continue }
-            let before = EnterpriseDTO(enterprise)
-            EnterpriseWrites.apply(keeping(item, over: before), to: enterprise)
+            let before = enterprise.record(unitName: unitNames[enterprise.unitID])
+            keeping(item, over: enterprise).apply(to: enterprise)
             // Unchanged rows of a refresh file write nothing and leave no audit noise.
-            if EnterpriseDTO(enterprise) != before { updates.append((enterprise, before)) }
+            if enterprise.record(unitName: unitNames[enterprise.unitID]) != before { updates.append((enterprise, before)) }
         }
         var audits: [AuditEntry] = []
         var filed: [SearchIndex.Filed] = []
@@ -47,13 +72,14 @@ enum EnterpriseBulkWriter {
             for row in rows { ids[try row.decode(column: "credit_code", as: String.self)] = try row.decode(column: "id", as: Int.self) }
             for fields in chunk {
                 let enterprise = Enterprise()
-                EnterpriseWrites.apply(fields, to: enterprise)
+                fields.apply(to: enterprise)
                 enterprise.id = ids[fields.creditCode]
                 enterprise.active = true
                 enterprise.nameSort = PinyinSortKey.key(for: fields.name)
                 filed.append(enterprise.searchFiling)
                 audits.append(AuditLog.entry(at: now, actor: context.actor, address: context.address, action: .create, entity: "enterprise",
-                                             entityID: "\(enterprise.id!)", summary: "导入企业“\(fields.name)”", before: NoSnapshot?.none, after: EnterpriseDTO(enterprise)))
+                                             entityID: "\(enterprise.id!)", summary: "导入企业“\(fields.name)”", before: NoSnapshot?.none,
+                                             after: enterprise.snapshot(unitName: unitNames[fields.unitID])))
             }
             // Postings and audit rows go out every `flushEvery` enterprises, so memory holds a slice
             // of them, not the whole file's (a million rows make twenty million postings).
@@ -73,12 +99,13 @@ enum EnterpriseBulkWriter {
                 .set("industry_code", to: enterprise.industryCode).set("unit_id", to: enterprise.unitID).set("above_scale", to: enterprise.aboveScale)
                 .set("tier", to: enterprise.tier).set("address", to: enterprise.address).set("note", to: enterprise.note).set("updated_at", to: now)
                 .where("id", .equal, enterprise.id!).run()
-            if enterprise.name != before.name {
+            if enterprise.name != before.text("name") {
                 renamed.append(enterprise.id!)
                 filed.append(enterprise.searchFiling)
             }
             audits.append(AuditLog.entry(at: now, actor: context.actor, address: context.address, action: .update, entity: "enterprise",
-                                         entityID: "\(enterprise.id!)", summary: "导入更新企业“\(enterprise.name)”", before: before, after: EnterpriseDTO(enterprise)))
+                                         entityID: "\(enterprise.id!)", summary: "导入更新企业“\(enterprise.name)”", before: RegisterDTO(declaration: .enterprises, record: before),
+                                         after: enterprise.snapshot(unitName: unitNames[enterprise.unitID])))
         }
         for start in stride(from: 0, to: renamed.count, by: 500) {
             let ids = Array(renamed[start..<min(start + 500, renamed.count)])
@@ -93,13 +120,24 @@ enum EnterpriseBulkWriter {
 
     /// An existing enterprise's fields after a row: a column the file lacks keeps the stored
     /// value (the list export has no 地址, for instance).
-    static func keeping(_ item: EnterpriseRegister.Item, over before: EnterpriseDTO) -> EnterpriseWrites.Fields {
+    static func keeping(_ item: EnterpriseRegister.Item, over stored: Enterprise) -> Fields {
         var fields = item.fields
-        if !item.presentColumns.contains("aboveScale") { fields.aboveScale = before.aboveScale }
-        if !item.presentColumns.contains("tier") { fields.tier = before.tier.flatMap(EnterpriseTier.init(rawValue:)) }
-        if !item.presentColumns.contains("address") { fields.address = before.address }
-        if !item.presentColumns.contains("note") { fields.note = before.note }
+        if !item.presentColumns.contains("aboveScale") { fields.aboveScale = stored.aboveScale }
+        if !item.presentColumns.contains("tier") { fields.tier = stored.enterpriseTier }
+        if !item.presentColumns.contains("address") { fields.address = stored.address }
+        if !item.presentColumns.contains("note") { fields.note = stored.note }
         return fields
+    }
+
+    /// The names of the units the file's enterprises are kept by, a few hundred at most.
+    static func unitNames(_ ids: Set<Int>, on sql: any SQLDatabase) async throws -> [Int: String] {
+        var names: [Int: String] = [:]
+        for chunk in Array(ids).chunked(500) {
+            for row in try await sql.raw("SELECT id, name FROM units WHERE id IN (\(binds: chunk))").all() {
+                names[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self)
+            }
+        }
+        return names
     }
 
     static func storedEnterprises(_ ids: [Int], on db: any Database) async throws -> [Int: Enterprise] {

@@ -2,22 +2,12 @@ import Fluent
 import GaoxinDomain
 import Vapor
 
-/// JSON handlers of the enterprise register; same queries and writes as the pages.
-enum EnterprisesAPI: RecordAPI {
-    static func list(_ req: Request) async throws -> Response {
-        let query = try ListQuery.parse(req, EnterpriseQueries.list)
-        let page = try await ListRunner.page(EnterpriseQueries.list, query, on: req.sql, as: EnterpriseQueries.Row.self)
-        let items = page.items.map(EnterpriseDTO.init(listRow:))
-        return try .json(EnterpriseListDTO(items: items, total: page.total, page: page.page, per: page.per,
-                                                   totalIsLowerBound: page.totalIsLowerBound))
-    }
-
-    typealias Writes = EnterpriseWrites
-    static func present(_ enterprise: Enterprise, _ req: Request) async throws -> EnterpriseDTO { try await EnterpriseQueries.dto(enterprise, on: req.db) }
-
+/// JSON handlers of what only an enterprise has (its months, its qualifications); the register's
+/// own list, record, create, update and (de)activation come from its declaration.
+enum EnterprisesAPI {
     static func indicators(_ req: Request) async throws -> Response {
         let enterprise = try await EnterpriseQueries.find(req)
-        return try .json(IndicatorListDTO(items: try await EnterpriseQueries.indicators(of: enterprise, on: req.db, limit: 600).map(IndicatorDTO.init)))
+        return try .json(IndicatorListDTO(items: try await EnterpriseQueries.indicators(of: enterprise.id!, on: req.db, limit: 600).map(IndicatorDTO.init)))
     }
 
     static func putIndicator(_ req: Request) async throws -> Response {
@@ -30,7 +20,7 @@ enum EnterprisesAPI: RecordAPI {
     static func qualifications(_ req: Request) async throws -> Response {
         let enterprise = try await EnterpriseQueries.find(req)
         let today = QualificationWrites.today(req.now)
-        return try .json(QualificationListDTO(items: try await EnterpriseQueries.qualifications(of: enterprise, on: req.db).map { QualificationDTO($0, today: today) }))
+        return try .json(QualificationListDTO(items: try await EnterpriseQueries.qualifications(of: enterprise.id!, on: req.db).map { QualificationDTO($0, today: today) }))
     }
 
     static func addQualification(_ req: Request) async throws -> Response {

@@ -106,7 +106,7 @@ enum IndicatorWrites {
     /// Inserts or replaces the month; returns the stored row.
     static func put(_ enterprise: Enterprise, period rawPeriod: String, _ input: IndicatorInput, _ req: Request) async throws -> EnterpriseIndicator {
         let actor = try req.requireActor()
-        try await EnterpriseWrites.requireOwnership(enterprise, actor: actor, on: req.db)
+        try await EnterpriseQueries.requireOwnership(enterprise, actor: actor, on: req.db)
         var v = FieldValidator()
         let period = check(period: rawPeriod, input, now: req.now, into: &v)
         try v.throwIfInvalid()

@@ -107,7 +107,7 @@ enum QualificationWrites {
     }
 
     static func add(_ enterprise: Enterprise, _ input: QualificationInput, _ req: Request) async throws -> EnterpriseQualification {
-        try await EnterpriseWrites.requireOwnership(enterprise, actor: try req.requireActor(), on: req.db)
+        try await EnterpriseQueries.requireOwnership(enterprise, actor: try req.requireActor(), on: req.db)
         let row = try await validate(input, enterprise: enterprise, now: req.now, on: req.db)
         let today = today(req.now)
         return try await req.db.transaction { tx in
@@ -120,7 +120,7 @@ enum QualificationWrites {
     }
 
     static func remove(_ enterprise: Enterprise, qualificationID: Int, _ req: Request) async throws {
-        try await EnterpriseWrites.requireOwnership(enterprise, actor: try req.requireActor(), on: req.db)
+        try await EnterpriseQueries.requireOwnership(enterprise, actor: try req.requireActor(), on: req.db)
         guard let row = try await EnterpriseQualification.find(qualificationID, on: req.db), row.enterpriseID == enterprise.id else {
             throw AppError.notFound("该资质记录")
         }

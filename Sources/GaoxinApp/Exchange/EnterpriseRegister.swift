@@ -6,44 +6,22 @@ import SQLKit
 /// Import of the enterprise register. A row whose credit code is already registered updates that
 /// enterprise (a yearly refresh of the register is one file); a new code registers a new one.
 struct EnterpriseRegister: SlicedImportRegister {
-    let key = "enterprises"
+    static let declaration = RegisterDeclaration.enterprises
+    var key: String { Self.declaration.key }
     let titleZh = "企业名录"
     let titleEn = "Enterprises"
-    let policy = Policies.enterprises
-    let columns = [
-        RegisterColumn(key: "name", zh: "企业名称", en: "Name", required: true, example: "无锡芯测半导体有限公司", note: "不超过 200 字"),
-        RegisterColumn(key: "creditCode", zh: "统一社会信用代码", en: "Credit code", required: true, example: "91320214MA1XYU0003",
-                       note: "18 位，末位校验位；已登记的代码将更新该企业"),
-        RegisterColumn(key: "industryCode", zh: "行业代码", en: "Industry code", required: true, example: "3973",
-                       note: "GB/T 4754-2017 的 2–4 位代码，或行业名称（如 集成电路制造）", noteEn: "A GB/T 4754-2017 code of 2–4 digits, or the industry's name"),
-        RegisterColumn(key: "unit", zh: "所属单位", en: "Unit", required: true, example: "XW", note: "单位编码或名称"),
-        RegisterColumn(key: "aboveScale", zh: "规上", en: "Above scale", required: false, example: "是", note: "是/否"),
-        RegisterColumn(key: "tier", zh: "层级", en: "Tier", required: false, example: "骨干", note: EnterpriseTier.allCases.map(\.nameZh).joined(separator: "/"),
-                       noteEn: EnterpriseTier.allCases.map(\.nameEn).joined(separator: " / ")),
-        RegisterColumn(key: "address", zh: "地址", en: "Address", required: false, example: "无锡市新吴区", note: ""),
-        RegisterColumn(key: "note", zh: "备注", en: "Note", required: false, example: "", note: ""),
-    ]
-
-    /// The list export's 状态 column: whether an enterprise is on the register is changed by
-    /// deactivating it, not by a file.
-    var exportOnlyHeadings: Set<String> {
-        ["状态", "Status", "行业名称", "Industry", "近12个月营收（亿元）", "Revenue, last 12 months (100m yuan)", "所属集群", "Clusters", "产业链环节", "Chain nodes"]
-    }
+    var policy: ResourcePolicy { Self.declaration.policy }
+    /// The declared register's template: its fields, headings, examples and notes.
+    var columns: [RegisterColumn] { RegisterImport(declaration: Self.declaration).columns }
+    /// The export's shown-only columns (状态, the list facts) and those of the list export before
+    /// the register was declared: skipped, so those files import back.
+    var exportOnlyHeadings: Set<String> { RegisterImport.shownOnlyHeadings(Self.declaration) }
 
     struct Item: Sendable {
-        var fields: EnterpriseWrites.Fields
+        var fields: EnterpriseBulkWriter.Fields
         var existingID: Int?
         /// Optional columns the file has; the others keep an existing enterprise's stored values.
         var presentColumns: Set<String>
-    }
-
-    static func parseFlag(_ text: String) -> Bool? {
-        switch text.lowercased() {
-        case "": return false
-        case "是", "规上", "1", "y", "yes", "true": return true
-        case "否", "规下", "0", "n", "no", "false": return false
-        default: return nil
-        }
     }
 
     /// A file's checked rows and the registered enterprises they were checked against.
@@ -91,45 +69,53 @@ struct EnterpriseRegister: SlicedImportRegister {
         let existing = try await Self.existing(codes: rows.compactMap { try? CreditCode.parse($0.value("creditCode")).get().value }, on: db)
         var errors: [ImportRowError] = []
         var items: [Item] = []
+        let declaration = Self.declaration
+        let checked = declaration.inputFields.filter { $0.key != "unitId" }
+        let optional = declaration.inputFields.filter { !$0.required }.map(\.key)
         for (index, row) in rows.enumerated() {
             if index % 500 == 0 { await context?.report("validating", index, rows.count) }
             var rowErrors: [ImportRowError] = []
             func fail(_ key: String, _ reason: String) {
                 rowErrors.append(ImportRowError(row: row.number, column: labels[key] ?? key, value: row.value(key), reason: reason))
             }
+            // The unit by code or name from the units read once for the file (a few thousand at most).
             var unitID: Int?
-            let unitText = row.value("unit")
-            if unitText.isEmpty { fail("unit", "必填") } else {
+            let unitText = row.value("unitId")
+            if unitText.isEmpty { fail("unitId", "必填") } else {
                 switch units.find(unitText) {
                 case .found(let unit):
-                    if !unit.active { fail("unit", "单位已停用") } else if let path = unit.unitPath, !actor.owns(path) {
-                        fail("unit", "只能导入本单位或下级单位的企业")
+                    if !unit.active { fail("unitId", "单位已停用") } else if let path = unit.unitPath, !actor.owns(path) {
+                        fail("unitId", "只能导入本单位或下级单位的企业")
                     } else { unitID = unit.id }
-                case .problem(let reason): fail("unit", reason)
+                case .problem(let reason): fail("unitId", reason)
                 }
             }
-            let aboveScale = Self.parseFlag(row.value("aboveScale"))
-            if aboveScale == nil { fail("aboveScale", "应为“是”或“否”") }
-            let input = EnterpriseInput(creditCode: row.value("creditCode"), name: row.value("name"), industryCode: row.value("industryCode"),
-                                        unitId: unitID, aboveScale: aboveScale ?? false, tier: row.value("tier"),
-                                        address: row.value("address"), note: row.value("note"))
+            // Every other field through the register's own field rules.
+            let input = RegisterInput.row(row, declaration: declaration)
             var v = FieldValidator()
-            let fields = EnterpriseWrites.check(input, existing: nil, into: &v)
-            // The unit cell was checked above (empty, unknown, deactivated, outside the actor's
-            // subtree), so the rule's own "unit required" would only report that cell twice.
-            for error in v.errors where error.field != "unitId" {
-                fail(error.field, error.messageZh)
+            var values: RegisterValues = [:]
+            for field in checked {
+                if let value = RegisterChecker.read(field, input, references: RegisterReferences(), actor: actor, ownership: declaration.ownership, into: &v) {
+                    values[field.key] = value
+                } else if field.required && !v.errors.contains(where: { $0.field == field.key }) {
+                    v.add(.required(field.key, label: field.zh, labelEn: field.en))
+                }
             }
-            let current = existing[fields.creditCode]
+            for error in v.errors { fail(error.field, error.messageZh) }
+            let creditCode = values["creditCode"]?.text ?? ""
+            let current = existing[creditCode]
             if let current, let path = current.unitPath, !actor.owns(path) {
                 fail("creditCode", "该企业已登记在“\(current.unitName)”，不属于本单位，不能修改")
             }
-            if !fields.creditCode.isEmpty {
-                if let first = seen[fields.creditCode] { fail("creditCode", "与第 \(first) 行的统一社会信用代码重复") } else { seen[fields.creditCode] = row.number }
+            if !creditCode.isEmpty {
+                if let first = seen[creditCode] { fail("creditCode", "与第 \(first) 行的统一社会信用代码重复") } else { seen[creditCode] = row.number }
             }
-            if rowErrors.isEmpty {
-                let present = Set(["aboveScale", "tier", "address", "note"].filter(row.has))
-                items.append(Item(fields: fields, existingID: current?.id, presentColumns: present))
+            if rowErrors.isEmpty, let unitID {
+                let fields = EnterpriseBulkWriter.Fields(creditCode: creditCode, name: values["name"]?.text ?? "", industryCode: values["industryCode"]?.text ?? "",
+                                                         unitID: unitID, aboveScale: values["aboveScale"] == .flag(true),
+                                                         tier: values["tier"]?.text.flatMap(EnterpriseTier.init(rawValue:)),
+                                                         address: values["address"]?.text, note: values["note"]?.text)
+                items.append(Item(fields: fields, existingID: current?.id, presentColumns: Set(optional.filter(row.has))))
             }
             errors += rowErrors
         }

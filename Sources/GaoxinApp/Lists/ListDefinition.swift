@@ -5,14 +5,14 @@ import SQLKit
 /// The same definition serves the HTML page, the JSON endpoint and the export.
 struct ListDefinition: Sendable {
     /// FROM clause, joins included (trusted, written in code).
-    let from: String
+    var from: String
     /// Selected expressions with their aliases, e.g. `u.name AS name`.
-    let select: [String]
+    var select: [String]
     /// Expressions searched for the substring `q` (case-insensitive for Latin letters).
-    let searchColumns: [String]
-    let filters: [ListFilter]
+    var searchColumns: [String]
+    var filters: [ListFilter]
     /// Sort key → SQL expression.
-    let sorts: [String: String]
+    var sorts: [String: String]
     let defaultSort: String
     let defaultDescending: Bool
     /// Appended to every ORDER BY so pages are stable.
@@ -28,9 +28,6 @@ struct ListDefinition: Sendable {
     /// display join or per-row subquery for the rows it skips) and joins only those
     /// (`ListRunner.deepPageOffset`). The tie-breaker must identify a row.
     var baseSorts: Set<String> = []
-    /// Columns whose SQL differs by engine (a string aggregate: `group_concat` / `string_agg`),
-    /// selected after `select`; called with whether the database is PostgreSQL.
-    var dialectSelect: (@Sendable (_ postgres: Bool) -> [String])? = nil
     /// The total from a maintained roll-up when the query's filters are ones it is kept by (and
     /// there is no search): nil means count the rows.
     var rollupTotal: (@Sendable (ListQuery) -> SQLQueryString?)? = nil

@@ -51,7 +51,7 @@ enum ListRunner {
         let narrowed = sql.dialect.name == "sqlite" && total <= sortAfterFilteringLimit
             && (plan?.selective == true || !query.filters.isEmpty || scope != nil)
         let rows = sql.select().from(SQLRaw(definition.from))
-        for column in definition.select + (definition.dialectSelect?(sql.dialect.name == "postgresql") ?? []) { rows.column(SQLRaw(column)) }
+        for column in definition.select { rows.column(SQLRaw(column)) }
         if let gram = plan?.orderedGram, let index = definition.searchIndex, scope == nil, query.filters.isEmpty, query.sortKey == "name" {
             // A common one- or two-character term on an unfiltered list in name order: the page is
             // read off the gram's postings, which are kept in that order (the tie-breaker is the id).
@@ -109,7 +109,7 @@ enum ListRunner {
         let plan = try await searchPlan(definition, query, on: sql)
         let subtrees = try await UnitSubtrees.resolve(definition, query, on: sql)
         let rows = sql.select().from(SQLRaw(definition.from))
-        for column in definition.select + (definition.dialectSelect?(sql.dialect.name == "postgresql") ?? []) { rows.column(SQLRaw(column)) }
+        for column in definition.select { rows.column(SQLRaw(column)) }
         applyWhere(rows, definition, query, scope, plan: plan, subtrees: subtrees)
         applyOrder(rows, definition, query, afterFiltering: plan?.selective == true && sql.dialect.name == "sqlite")
         rows.limit(limit)

@@ -2,19 +2,19 @@ import Fluent
 import SQLKit
 
 /// What `search_grams` holds: for each searchable table, the text columns whose grams it files.
-/// Enterprises file their name (the credit code is matched by its beginning on its own index);
-/// a declared register files its `searchable` fields, so declaring a field searchable indexes it.
+/// A declared register files its `searchable` fields, so declaring a field searchable indexes it
+/// (an enterprise files its name; its credit code is matched by its beginning on its own index).
 struct SearchSource: Sendable {
     let table: String
     let textColumns: [String]
 
-    static let enterprises = SearchSource(table: "enterprises", textColumns: ["name"])
+    static var enterprises: SearchSource { register(.enterprises) }
 
     static func register(_ declaration: RegisterDeclaration) -> SearchSource {
         SearchSource(table: declaration.table, textColumns: declaration.fields.filter(\.searchable).map(\.column))
     }
 
-    static var all: [SearchSource] { [.enterprises] + Registers.declared.map(register) }
+    static var all: [SearchSource] { Registers.declared.map(register) }
 
     /// Files every row of the sources again (after a restore, by `gaoxin recompute`, or when the
     /// index is first built): the rows read a few thousand at a time in id order and staged, then

@@ -21,7 +21,7 @@ struct RegisterAPI: Sendable {
         let definition = RegisterList.definition(declaration)
         let query = try ListQuery.parse(req, definition)
         let ids = try await ListRunner.page(definition, query, on: req.sql, as: RegisterList.IDRow.self)
-        let records = try await RegisterStore.load(declaration, ids: ids.items.map(\.id), today: DisplayFormat.day(req.now), on: req.db)
+        let records = try await RegisterList.records(declaration, ids: ids.items.map(\.id), today: DisplayFormat.day(req.now), on: req.db)
         return try .json(Page(items: records.map { RegisterDTO(declaration: declaration, record: $0) }, total: ids.total, page: ids.page, per: ids.per,
                                totalIsLowerBound: ids.totalIsLowerBound))
     }

@@ -138,7 +138,8 @@ enum RegisterChecker {
         case .creditCode:
             switch CreditCode.parse(text) {
             case .success(let code): return .text(code.value)
-            case .failure(let problem): return fail(problem.messageZh, problem.messageEn)
+            // The code's own messages name it already (统一社会信用代码应为 18 位…, 校验位应为…).
+            case .failure(let problem): v.add(.invalid(field.key, zh: problem.messageZh, en: problem.messageEn)); return nil
             }
         case .money:
             if input.source == .form {
@@ -175,6 +176,7 @@ enum RegisterChecker {
             guard let month = Period(text) else { return fail("应为月份，格式 YYYY-MM", "must be a month, YYYY-MM") }
             return .text(month.description)
         case .flag:
+            if let word = field.flagWords[text] { return .flag(word) }
             switch text.lowercased() {
             case "1", "是", "true", "yes", "y": return .flag(true)
             case "0", "否", "false", "no", "n": return .flag(false)

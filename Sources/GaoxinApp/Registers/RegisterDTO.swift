@@ -53,9 +53,23 @@ struct RegisterDTO: Encodable, Sendable {
                 // A choice's label beside its code (`category` → `categoryName`), as a reference's name is beside its id.
                 let code = record.values[field.key]?.text
                 try container.encode(code.flatMap { code in choices.first { $0.value == code }?.zh }, forKey: Key(nameKey))
+            } else if case .industry = field.kind, let nameKey = Self.nameKey(field) {
+                // The code's GB/T 4754-2017 name (or its nearest listed ancestor's) beside the code.
+                let code = record.values[field.key]?.text
+                try container.encode(code.flatMap { IndustryCatalogue.standard.name(of: $0)?.zh }, forKey: Key(nameKey))
             } else if let nameKey = Self.nameKey(field) {
                 let names = record.referenceNames[field.key] ?? []
                 if field.kind.isMulti { try container.encode(names, forKey: Key(nameKey)) } else { try container.encode(names.first, forKey: Key(nameKey)) }
+            }
+        }
+        // A list's items carry the list facts (an enterprise's twelve months' revenue); a record alone does not.
+        if let facts = record.facts, let listFacts = declaration.listFacts {
+            for fact in listFacts.facts {
+                switch facts[fact.key] {
+                case .integer(let number)?: try container.encode(number, forKey: Key(fact.key))
+                case .text(let text)?: try container.encode(text, forKey: Key(fact.key))
+                default: try container.encodeNil(forKey: Key(fact.key))
+                }
             }
         }
     }
@@ -63,6 +77,7 @@ struct RegisterDTO: Encodable, Sendable {
     /// The derived key naming a reference's target or a choice's label, or nil for other fields.
     static func nameKey(_ field: RegisterField) -> String? {
         switch field.kind {
+        case .industry: return (field.key.hasSuffix("Code") ? String(field.key.dropLast(4)) : field.key) + "Name"
         case .choice: return field.key + "Name"
         case .choices: return (field.key.hasSuffix("s") ? String(field.key.dropLast()) : field.key) + "Names"
         case .reference: return (field.key.hasSuffix("Id") ? String(field.key.dropLast(2)) : field.key) + "Name"
@@ -88,6 +103,11 @@ struct RegisterDTO: Encodable, Sendable {
             if let nameKey = nameKey(field) {
                 properties[nameKey] = field.kind.isList ? .array(items: .string) : .string(required: true, nullable: true)
             }
+        }
+        for fact in declaration.listFacts?.facts ?? [] {
+            let description = "列表中：" + fact.descriptionZh
+            properties[fact.key] = fact.kind == .money ? .integer(format: .int64, required: false, nullable: true, description: description)
+                : .string(required: false, nullable: true, description: description)
         }
         return .object(properties: properties)
     }

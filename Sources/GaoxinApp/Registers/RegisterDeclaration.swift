@@ -72,6 +72,11 @@ struct RegisterDeclaration: Sendable {
     /// Columns of the table outside the declaration that a new row fills (a user's count of
     /// failed sign-ins starts at 0), by column.
     var insertedWith: [String: Int] = [:]
+    /// What the generated list definition needs beyond the fields for a register of a province's
+    /// size (an enterprise list's roll-up total, its revenue sort's join, filters of its own).
+    var listTuning: (@Sendable (inout ListDefinition) -> Void)? = nil
+    /// Values the list shows beside the fields, computed for the page's records.
+    var listFacts: RegisterListFacts? = nil
     /// How a reader speaks of the action that alone changes the `managed` fields (“项目页的推进阶段”).
     var managedByZh = "记录页上的专门操作"
     var managedByEn = "the record page's own action"

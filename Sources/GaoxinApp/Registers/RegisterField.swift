@@ -22,6 +22,9 @@ struct RegisterField: Sendable {
     var uniqueWithin: String? = nil
     /// `q` searches it (Chinese substring).
     var searchable = false
+    /// `q` finds it by its beginning, on its own index rather than the postings (a credit code:
+    /// also by its organisation code, characters 9–17).
+    var searchedByPrefix = false
     var sortable = false
     /// The list offers a filter for it (choices, flags, references, date ranges).
     var filterable = false
@@ -55,6 +58,8 @@ struct RegisterField: Sendable {
     /// any field, never typed, and never written by the register's own writes except the
     /// `whenEmpty` value a new record starts with.
     var maintainedElsewhere = false
+    /// Words a file may write a flag with besides 是/否 (规上/规下 for above scale), to the value they mean.
+    var flagWords: [String: Bool] = [:]
     /// The column when it is not the key's snake_case (a password is kept as `password_hash`).
     var storedIn: String? = nil
     /// A check of the typed text beyond its kind and characters (an e-mail address's shape, a

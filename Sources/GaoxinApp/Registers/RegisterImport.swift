@@ -14,10 +14,19 @@ struct RegisterImport: ImportRegister {
     var titleZh: String { declaration.titleZh }
     var titleEn: String { declaration.titleEn }
     var policy: ResourcePolicy { declaration.policy }
-    var exportOnlyHeadings: Set<String> {
-        declaration.exportOnlyHeadings.union(["状态", "Status"] + declaration.counts.flatMap { [$0.zh, $0.en] }
-            + declaration.fields.filter { $0.maintainedElsewhere && $0.listed }.flatMap { [$0.headingZh, $0.headingEn] }
-            + (declaration.exportsID ? [RegisterDeclaration.idHeadingZh, RegisterDeclaration.idHeadingEn] : []))
+    var exportOnlyHeadings: Set<String> { Self.shownOnlyHeadings(declaration) }
+
+    /// The export's columns an import skips: the status, counts, what is written elsewhere, the
+    /// list facts, the 系统编号 where the register's own import does not match by it, and the
+    /// headings of earlier exports.
+    static func shownOnlyHeadings(_ declaration: RegisterDeclaration) -> Set<String> {
+        var headings = declaration.exportOnlyHeadings
+        headings.formUnion(["状态", "Status"])
+        for count in declaration.counts { headings.formUnion([count.zh, count.en]) }
+        for field in declaration.fields where field.maintainedElsewhere && field.listed { headings.formUnion([field.headingZh, field.headingEn]) }
+        for fact in declaration.listFacts?.listed ?? [] { headings.formUnion([fact.headingZh, fact.headingEn]) }
+        if declaration.exportsID { headings.formUnion([RegisterDeclaration.idHeadingZh, RegisterDeclaration.idHeadingEn]) }
+        return headings
     }
 
     var columns: [RegisterColumn] {

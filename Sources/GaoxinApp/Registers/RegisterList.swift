@@ -1,6 +1,8 @@
+import Fluent
 import GaoxinDomain
 import GaoxinSheets
 import Plot
+import SQLKit
 
 /// A declared register's list: its SQL (search, filters and sorts from the fields' flags), its
 /// columns on screen, and its export in the import's own format, so an exported file edited in a
@@ -50,11 +52,30 @@ enum RegisterList {
         for field in declaration.singleFields where field.sortable && field.key != declaration.nameField { sorts[field.key] = sortExpression(field) }
         // A tree lists depth first, siblings in their order (`RegisterTree`).
         if declaration.tree != nil { sorts["tree"] = "r.tree_key" }
-        return ListDefinition(
+        // A code searched by its beginning (a credit code) has its own index, not the postings; a
+        // credit code is also found by its organisation code, characters 9–17.
+        let prefixed = declaration.fields.filter(\.searchedByPrefix)
+        let prefixColumns = prefixed.flatMap { field -> [String] in
+            if case .creditCode = field.kind { return ["r.\(field.column)", "substr(r.\(field.column), 9)"] }
+            return ["r.\(field.column)"]
+        }
+        var definition = ListDefinition(
             from: "\(declaration.table) r", select: ["r.id AS id"],
-            searchColumns: declaration.fields.filter(\.searchable).map { "r.\($0.column)" },
+            searchColumns: declaration.fields.filter { $0.searchable || $0.searchedByPrefix }.map { "r.\($0.column)" },
             filters: filters, sorts: sorts, defaultSort: declaration.defaultSort, defaultDescending: declaration.defaultDescending, tieBreaker: "r.id",
-            searchIndex: ListSearchIndex(table: declaration.table, idColumn: "r.id"))
+            searchIndex: ListSearchIndex(table: declaration.table, idColumn: "r.id", prefixColumns: prefixColumns))
+        declaration.listTuning?(&definition)
+        return definition
+    }
+
+    /// The records of a list page (or an export) in the order asked, with the register's list facts.
+    static func records(_ declaration: RegisterDeclaration, ids: [Int], today: String, on db: any Database) async throws -> [RegisterRecord] {
+        var records = try await RegisterStore.load(declaration, ids: ids, today: today, on: db)
+        guard let listFacts = declaration.listFacts, !records.isEmpty else { return records }
+        var found: [Int: [String: RegisterValue]] = [:]
+        for chunk in ids.chunked(500) { found.merge(try await listFacts.load(chunk, db as! any SQLDatabase)) { first, _ in first } }
+        for index in records.indices { records[index].facts = found[records[index].id] ?? [:] }
+        return records
     }
 
     /// A choice sorts in the order its choices are declared (国家级, 省级, 市级), not by its stored code.
@@ -97,6 +118,14 @@ enum RegisterList {
             columns.append(ListColumn(count.zh, count.en, html: { record, _ in .span(.class("num"), .text("\(record.counts[count.key] ?? 0)")) },
                                       export: { record, _ in .integer(Int64(record.counts[count.key] ?? 0)) }))
         }
+        for fact in declaration.listFacts?.listed ?? [] {
+            columns.append(ListColumn(fact.headingZh, fact.headingEn, sort: fact.sort,
+                                      html: { record, _ in
+                                          let text = fact.text(record.facts?[fact.key])
+                                          return fact.kind == .money ? .span(.class("num"), .text(text.isEmpty ? "—" : text)) : .text(text)
+                                      },
+                                      export: { record, _ in .text(fact.text(record.facts?[fact.key])) }))
+        }
         columns.append(.text("状态", "Status") { record, lang in record.active ? lang.t("在用", "Active") : lang.t("已停用", "Deactivated") })
         return columns
     }
@@ -109,12 +138,15 @@ enum RegisterList {
         // Counts, the status and what is written elsewhere (a last sign-in) are shown only (an
         // import skips them); a register whose import matches rows by 系统编号 (a tree's) carries it last.
         let shownOnly = declaration.fields.filter { $0.maintainedElsewhere && $0.listed }
+        let facts = declaration.listFacts?.listed ?? []
         let header = fields.map { SheetCell.text(lang.t($0.headingZh, $0.headingEn)) } + declaration.counts.map { .text(lang.t($0.zh, $0.en)) }
             + [.text(lang.t("状态", "Status"))] + shownOnly.map { .text(lang.t($0.headingZh, $0.headingEn)) }
+            + facts.map { .text(lang.t($0.headingZh, $0.headingEn)) }
             + (declaration.exportsID ? [.text(lang.t(RegisterDeclaration.idHeadingZh, RegisterDeclaration.idHeadingEn))] : [])
         let rows = records.map { record in
             fields.map { RegisterDisplay.cell($0, record) } + declaration.counts.map { .integer(Int64(record.counts[$0.key] ?? 0)) }
                 + [.text(record.active ? "在用" : "已停用")] + shownOnly.map { RegisterDisplay.cell($0, record) }
+                + facts.map { .text($0.text(record.facts?[$0.key])) }
                 + (declaration.exportsID ? [.integer(Int64(record.id))] : [])
         }
         var table = SheetTable(name: declaration.title(lang), rows: [header] + rows)

@@ -13,6 +13,10 @@ enum RegisterOptions {
         for field in declaration.fields {
             if let choices = try await choices(field, lang: lang, on: db) { options[field.key] = choices }
         }
+        // The `unit` role keeps records of its own subtree only: the owning unit is chosen among those.
+        if case .unitField(let key) = declaration.ownership, actor.isOwnershipBound {
+            options[key] = try await UnitQueries.tree(on: db).filter { $0.unitPath.map(actor.owns) ?? false }.map(\.option)
+        }
         return options
     }
 
@@ -52,6 +56,20 @@ enum RegisterOptions {
         }
         if declaration.tree != nil {
             controls.append(.init(key: RegisterTree.underKey, label: lang.t("所属上级", "Under"), options: try await UnitQueries.options(on: db).map { ($0.value, $0.label) }))
+        }
+        // Filters a register's `listTuning` adds (an enterprise's held qualification, its cluster).
+        for filter in RegisterList.definition(declaration).filters where filter.key != "active" && !controls.contains(where: { $0.key == filter.key }) {
+            switch filter.kind {
+            case .choice(_, let options), .choiceSet(_, let options):
+                controls.append(.init(key: filter.key, label: lang.t(filter.zh, filter.en), options: options.map { ($0.value, lang.t($0.zh, $0.en)) }))
+            case .heldQualification:
+                controls.append(.init(key: filter.key, label: lang.t(filter.zh, filter.en), options: Qualification.allCases.map { ($0.rawValue, lang.t($0.nameZh, $0.nameEn)) }))
+            case .clusterMember:
+                let clusters = try await Self.choices(RegisterField(key: "", zh: "", en: "", kind: .reference(.cluster)), lang: lang, on: db) ?? []
+                controls.append(.init(key: filter.key, label: lang.t(filter.zh, filter.en), options: clusters.map { ($0.value, $0.label) }))
+            default:
+                controls.append(.init(key: filter.key, label: lang.t(filter.zh, filter.en), options: []))
+            }
         }
         controls.append(.init(key: "active", label: lang.t("状态", "Status"), options: [("1", lang.t("在用", "Active")), ("0", lang.t("已停用", "Deactivated"))]))
         return controls

@@ -12,7 +12,7 @@ struct RegisterPages: Sendable {
         let definition = RegisterList.definition(declaration)
         let query = try ListQuery.parse(req, definition)
         let ids = try await ListRunner.page(definition, query, on: req.sql, as: RegisterList.IDRow.self)
-        let records = try await RegisterStore.load(declaration, ids: ids.items.map(\.id), today: DisplayFormat.day(req.now), on: req.db)
+        let records = try await RegisterList.records(declaration, ids: ids.items.map(\.id), today: DisplayFormat.day(req.now), on: req.db)
         let page = ListPage(items: records, total: ids.total, page: ids.page, per: ids.per, totalIsLowerBound: ids.totalIsLowerBound)
         let filters = try await RegisterOptions.filterControls(declaration, lang: req.uiLanguage, on: req.db)
         let canCreate = req.actor.map { RegisterWrites.mayCreate(declaration, actor: $0) } ?? false
@@ -28,7 +28,7 @@ struct RegisterPages: Sendable {
         let definition = RegisterList.definition(declaration)
         let query = try ListQuery.parse(req, definition)
         let ids = try await ListRunner.all(definition, query, on: req.sql, as: RegisterList.IDRow.self)
-        let records = try await RegisterStore.load(declaration, ids: ids.map(\.id), today: DisplayFormat.day(req.now), on: req.db)
+        let records = try await RegisterList.records(declaration, ids: ids.map(\.id), today: DisplayFormat.day(req.now), on: req.db)
         let lang = req.uiLanguage
         return try ListExport.file(RegisterList.table(declaration, records, lang: lang), fileName: declaration.title(lang), format: try ListExport.format(req))
     }

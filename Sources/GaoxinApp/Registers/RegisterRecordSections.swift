@@ -23,6 +23,7 @@ enum RegisterRecordSections {
     static let all: [String: [Section]] = [
         RegisterDeclaration.units.key: UnitSections.all,
         RegisterDeclaration.users.key: UserSections.all,
+        RegisterDeclaration.enterprises.key: EnterpriseSections.all,
         RegisterDeclaration.clusters.key: ClusterSections.all,
         RegisterDeclaration.projects.key: [
             Section(name: ProjectStagePages.sectionName, load: ProjectStagePages.section),

@@ -13,7 +13,7 @@ enum RegisterRoutes {
         let page = APISchemaValue(name: name + "List", schema: .object(properties: [
             "items": .array(items: .reference(.component(named: name))), "total": .integer, "page": .integer, "per": .integer, "totalIsLowerBound": .boolean,
         ]))
-        let searched = declaration.fields.filter(\.searchable).map(\.zh).joined(separator: "、")
+        let searched = declaration.fields.filter { $0.searchable || $0.searchedByPrefix }.map(\.zh).joined(separator: "、")
         let docs = RecordRoutes.Docs(
             schemaName: name, tag: declaration.titleZh,
             listParameters: APIParameter.list(RegisterList.definition(declaration), search: searched.isEmpty ? "名称中的子串" : searched + "中的子串"),

@@ -39,6 +39,9 @@ struct RegisterRecord: Sendable, Equatable {
     var treePath: String? = nil
     /// `RegisterCount` key → how many rows point at the record (shown, not stored or audited).
     var counts: [String: Int] = [:]
+    /// `RegisterListFacts` key → the value a list shows beside the fields (an enterprise's revenue
+    /// over twelve months); nil where the record was not loaded for a list.
+    var facts: [String: RegisterValue]? = nil
 
     func text(_ key: String) -> String? { values[key]?.text }
 
@@ -47,6 +50,7 @@ struct RegisterRecord: Sendable, Equatable {
         var record = self
         record.expiry = nil
         record.counts = [:]
+        record.facts = nil
         return record
     }
 }

@@ -10,11 +10,12 @@ enum Registers {
                                                 .parks, .parkTenants, .parkStatistics, .parkStandards, .parkCriteria, .spaces, .spaceNeeds]
 
     /// Declared registers the rest of the product is built around (units own every record, users sign in;
+    /// enterprises: figures, qualifications, chain nodes and the programme's records point at them;
     /// clusters: chains, figures and checklists hang off them). Declared like the others — routes, forms, API, import and
     /// export, search and the contract tests come from the declaration — but their tables are
     /// backed up and restored among the fixed ones that refer to them, their routes are assembled
     /// with their own (`OrganisationRoutes`, `ClusterRoutes`), and they are not on the 登记册 overview.
-    static let core: [RegisterDeclaration] = [.units, .users, .clusters]
+    static let core: [RegisterDeclaration] = [.units, .users, .enterprises, .clusters]
 
     /// Every declaration, core first.
     static var declared: [RegisterDeclaration] { core + all }

@@ -2,9 +2,9 @@ import Vapor
 
 /// The routes every register has — list, export, new form, create, page, edit form, update,
 /// deactivate and reactivate as HTML, and list, create, show, update, deactivate and reactivate as
-/// API operations with their OpenAPI description — built once, for the declared registers
-/// (`RegisterRoutes`) and for those kept in models of their own (units, users, enterprises,
-/// clusters). A register adds only the routes of what it alone does (moving a unit, a chain map).
+/// API operations with their OpenAPI description — built once, for every declared register
+/// (`RegisterRoutes`). A register adds only the routes of what it alone does (moving a unit, a
+/// chain map, an enterprise's months).
 struct RecordRoutes {
     typealias Handler = @Sendable (Request) async throws -> Response
 
@@ -18,18 +18,6 @@ struct RecordRoutes {
     struct API {
         var list, create, show, update: Handler
         var setActive: @Sendable (Bool) -> Handler
-    }
-
-    /// A register kept in a model of its own: its handlers are its `RecordPages` and `RecordAPI`.
-    init<P: RecordPages, A: RecordAPI>(path: String, policy: ResourcePolicy, pages: P.Type, api: A.Type, docs: Docs) {
-        // Closures, not method references: a generic type's methods are not seen as Sendable.
-        self.init(path: path, policy: policy,
-                  pages: Pages(index: { try await P.index($0) }, export: { try await P.export($0) }, newForm: { try await P.newForm($0) },
-                               create: { try await P.create($0) }, show: { try await P.renderShow($0, errors: [], status: .ok) },
-                               editForm: { try await P.editForm($0) }, update: { try await P.update($0) }, setActive: { P.setActive($0) }),
-                  api: API(list: { try await A.list($0) }, create: { try await A.create($0) }, show: { try await A.show($0) },
-                           update: { try await A.update($0) }, setActive: { A.setActive($0) }),
-                  docs: docs)
     }
 
     init(path: String, policy: ResourcePolicy, pages: Pages, api: API, docs: Docs) {

@@ -30,16 +30,17 @@ enum Site {
     static func userUnlock(_ id: Int) -> String { user(id) + "/unlock" }
     static func userPassword(_ id: Int) -> String { user(id) + "/password" }
 
-    static let enterprises = "/enterprises"
-    static let enterpriseNew = "/enterprises/new"
-    static let enterprisesExport = "/enterprises/export"
-    static func enterprise(_ id: Int) -> String { "/enterprises/\(id)" }
-    static func enterpriseEdit(_ id: Int) -> String { "/enterprises/\(id)/edit" }
-    static func enterpriseDeactivate(_ id: Int) -> String { "/enterprises/\(id)/deactivate" }
-    static func enterpriseReactivate(_ id: Int) -> String { "/enterprises/\(id)/reactivate" }
-    static func enterpriseIndicators(_ id: Int) -> String { "/enterprises/\(id)/indicators" }
-    static func enterpriseQualifications(_ id: Int) -> String { "/enterprises/\(id)/qualifications" }
-    static func enterpriseQualificationDelete(_ id: Int, _ qualificationID: Int) -> String { "/enterprises/\(id)/qualifications/\(qualificationID)/delete" }
+    // The enterprise register's addresses are its declaration's.
+    static var enterprises: String { RegisterDeclaration.enterprises.path }
+    static var enterpriseNew: String { enterprises + "/new" }
+    static var enterprisesExport: String { enterprises + "/export" }
+    static func enterprise(_ id: Int) -> String { RegisterDeclaration.enterprises.path(id) }
+    static func enterpriseEdit(_ id: Int) -> String { enterprise(id) + "/edit" }
+    static func enterpriseDeactivate(_ id: Int) -> String { enterprise(id) + "/deactivate" }
+    static func enterpriseReactivate(_ id: Int) -> String { enterprise(id) + "/reactivate" }
+    static func enterpriseIndicators(_ id: Int) -> String { enterprise(id) + "/indicators" }
+    static func enterpriseQualifications(_ id: Int) -> String { enterprise(id) + "/qualifications" }
+    static func enterpriseQualificationDelete(_ id: Int, _ qualificationID: Int) -> String { enterprise(id) + "/qualifications/\(qualificationID)/delete" }
 
     // The cluster registry is declared: its addresses are the declaration's.
     static var clusters: String { RegisterDeclaration.clusters.path }
@@ -123,14 +124,14 @@ enum Site {
         static func user(_ id: Int) -> String { RegisterDeclaration.users.apiPath(id) }
         static func userDeactivate(_ id: Int) -> String { user(id) + "/deactivate" }
         static func userReactivate(_ id: Int) -> String { user(id) + "/reactivate" }
-        static let enterprises = "/api/v1/enterprises"
-        static func enterprise(_ id: Int) -> String { "/api/v1/enterprises/\(id)" }
-        static func enterpriseDeactivate(_ id: Int) -> String { "/api/v1/enterprises/\(id)/deactivate" }
-        static func enterpriseReactivate(_ id: Int) -> String { "/api/v1/enterprises/\(id)/reactivate" }
-        static func enterpriseIndicators(_ id: Int) -> String { "/api/v1/enterprises/\(id)/indicators" }
-        static func enterpriseQualifications(_ id: Int) -> String { "/api/v1/enterprises/\(id)/qualifications" }
-        static func enterpriseQualification(_ id: Int, _ qualificationID: Int) -> String { "/api/v1/enterprises/\(id)/qualifications/\(qualificationID)" }
-        static func enterpriseIndicator(_ id: Int, _ period: String) -> String { "/api/v1/enterprises/\(id)/indicators/\(period)" }
+        static var enterprises: String { RegisterDeclaration.enterprises.apiPath }
+        static func enterprise(_ id: Int) -> String { RegisterDeclaration.enterprises.apiPath(id) }
+        static func enterpriseDeactivate(_ id: Int) -> String { enterprise(id) + "/deactivate" }
+        static func enterpriseReactivate(_ id: Int) -> String { enterprise(id) + "/reactivate" }
+        static func enterpriseIndicators(_ id: Int) -> String { enterprise(id) + "/indicators" }
+        static func enterpriseQualifications(_ id: Int) -> String { enterprise(id) + "/qualifications" }
+        static func enterpriseQualification(_ id: Int, _ qualificationID: Int) -> String { enterprise(id) + "/qualifications/\(qualificationID)" }
+        static func enterpriseIndicator(_ id: Int, _ period: String) -> String { enterprise(id) + "/indicators/\(period)" }
         static var clusters: String { RegisterDeclaration.clusters.apiPath }
         static func cluster(_ id: Int) -> String { RegisterDeclaration.clusters.apiPath(id) }
         static let clusterStructures = "/api/v1/cluster-structures"

@@ -119,9 +119,17 @@ enum RegisterSamples {
         }
         // A code restricted to letters, digits and - _ . (a unit's): one it takes (lower-cased where the field lowers it).
         for field in declaration.inputFields where field.characters != nil { texts[field.key] = field.lowercased ? "yl-\(n)" : "YL-\(n)" }
-        // A declared example (a template's), where one value serves every sample: not a unique field's, nor a choice's label.
+        // A declared example (a template's), where one value serves every sample: not a unique field's nor a
+        // reference's code; a flag's 是 and a choice's label as stored (1/0, the choice's code).
         for field in declaration.inputFields where !field.unique && !field.kind.isList {
-            if let example = field.example { texts[field.key] = example }
+            guard let example = field.example else { continue }
+            switch field.kind {
+            case .reference: continue
+            case .flag: texts[field.key] = ["是", "1", "true", "yes"].contains(example.lowercased()) ? "1" : "0"
+            // A choice's example may be its label (骨干): the sample holds its stored code.
+            case .choice(let choices): texts[field.key] = choices.first { $0.value == example || $0.zh == example }?.value ?? example
+            default: texts[field.key] = example
+            }
         }
         // A later date field must not be before an earlier one (rules such as valid-until ≥ issued-on).
         let dates = declaration.inputFields.filter { if case .date = $0.kind { return true }; return false }.map(\.key)

@@ -5,12 +5,14 @@ import Plot
 enum RegisterIndexView {
     static func render(_ context: PageContext, _ declaration: RegisterDeclaration, query: ListQuery, page: ListPage<RegisterRecord>,
                        filters: [ListView.FilterControl], totals: [(field: RegisterField, total: Int64?)] = [], canCreate: Bool) -> HTML {
-        let searched = declaration.fields.filter(\.searchable).map { context.t($0.zh, $0.en) }.joined(separator: context.t("、", ", "))
+        let searched = declaration.fields.filter { $0.searchable || $0.searchedByPrefix }.map { context.t($0.zh, $0.en) }.joined(separator: context.t("、", ", "))
         return Page.render(
             context, title: declaration.title(context.lang),
             .if(canCreate || !declaration.listLinks.isEmpty, .p(.class("actions " + Print.hidden),
                 .if(canCreate, .a(.class("button"), .href(declaration.path + "/new"),
                                   .text(context.t("新建", "New ") + context.t(declaration.titleZh, declaration.titleEn.lowercased())))),
+                // Many records at once: the register's template and file import (every register has one).
+                .if(canCreate, .a(.class("button secondary"), .href(Site.imports), .text(context.t("批量导入", "Import a file")))),
                 .forEach(declaration.listLinks) { link in .a(.class("button secondary"), .href(link.path), .text(context.t(link.zh, link.en))) })),
             ListView.render(context, basePath: declaration.path, exportPath: declaration.path + "/export", query: query, page: page,
                             columns: RegisterList.columns(declaration), filters: filters,

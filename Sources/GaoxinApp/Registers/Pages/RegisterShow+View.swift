@@ -21,11 +21,12 @@ enum RegisterShowView {
             }, .forEach(declaration.counts) { count in
                 .group(.dt(.text(context.t(count.zh, count.en))), .dd(.class("num"), .text("\(record.counts[count.key] ?? 0)")))
             }),
-            extras,
+            // The record's own actions beside its fields, before the sections (an enterprise's 36 months are long).
             .if(canWrite, .div(.class("actions " + Print.hidden),
                 .a(.class("button"), .href(declaration.path(record.id) + "/edit"), .text(context.t("编辑", "Edit"))),
                 .form(.class("inline"), .method(.post), .action(declaration.path(record.id) + (record.active ? "/deactivate" : "/reactivate")), Page.csrf(context),
                       .button(.type(.submit), .class("secondary"), .text(record.active ? context.t("停用", "Deactivate") : context.t("启用", "Reactivate")))))),
+            extras,
             RegisterBacklinksView.section(context, backlinks)
         )
     }
@@ -41,6 +42,10 @@ private func value(_ field: RegisterField, _ record: RegisterRecord, _ context: 
                 .group(.if(index > 0, .text("、")), .a(.href("\(path)/\(id)"), .text(names[index])))
             })
         }
+    }
+    // An industry on its record's page also names its section (6520 集成电路设计（I 门类 信息传输、软件和信息技术服务业）).
+    if case .industry = field.kind, let code = record.text(field.key) {
+        return .text(IndustryDisplay.text(code, context.lang) + IndustryDisplay.section(code, context.lang))
     }
     return .text(RegisterDisplay.text(field, record, context.lang).ifEmpty("—"))
 }

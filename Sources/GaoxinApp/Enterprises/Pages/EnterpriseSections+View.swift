@@ -1,70 +1,49 @@
 import GaoxinDomain
 import Plot
 
-/// One enterprise: its details, its monthly figures (money shown in 亿元) and the month form.
-enum EnterpriseShowView {
-    struct Model {
-        var enterprise: EnterpriseDTO
+/// The parts of an enterprise's page that only an enterprise has (`EnterpriseSections`): its chain
+/// nodes, qualifications with their form, revenue chart, the zone's own indicators and the
+/// monthly figures with the month form (money shown in 亿元).
+enum EnterpriseSectionViews {
+    struct Figures {
+        var enterpriseID: Int
         var indicators: [IndicatorDTO]
         /// Months of which a figure was corrected after the month was closed.
         var restatedMonths: Set<String> = []
-        var chainNodes: [EnterpriseQueries.NodeLink] = []
-        var qualifications: [QualificationDTO] = []
-        var qualificationValues: [String: String] = [:]
-        var qualificationErrors: [FieldError] = []
-        var backlinks: [RegisterBacklinks.Group] = []
         var customFigures = CustomFigures(indicators: [], months: [])
         var canWrite: Bool
-        /// What was typed into the month form when it failed.
-        var indicatorValues: [String: String]
-        var errors: [FieldError]
+        /// What was typed into the month form when it failed, and why.
+        var values: [String: String] = [:]
+        var errors: [FieldError] = []
+    }
+
+    struct Qualifications {
+        var enterpriseID: Int
+        var rows: [QualificationDTO]
+        var canWrite: Bool
+        var values: [String: String] = [:]
+        var errors: [FieldError] = []
     }
 
     static func money(_ value: Int64?) -> String { value.map { Wan($0).yiText } ?? "—" }
     static func count(_ value: Int?) -> String { value.map(String.init) ?? "—" }
 
-    /// "（C 门类 制造业）" / " (section C, Manufacturing)" after the code and its name.
-    static func industrySection(_ letter: String?, _ lang: UILanguage) -> String {
-        guard let letter, let first = letter.first else { return "" }
-        let section = IndustrySection(letter: first)
-        return lang.t("（\(letter) 门类" + (section.map { " " + $0.nameZh } ?? "") + "）",
-                      " (section \(letter)" + (section.map { ", " + $0.nameEn } ?? "") + ")")
+    /// 产业链环节: the lineage enterprise → chain → cluster.
+    static func chainNodes(_ context: PageContext, _ links: [EnterpriseQueries.NodeLink]) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text(context.t("产业链环节", "Chain nodes"))),
+            .if(links.isEmpty, .p(.class("empty"), .text(context.t("尚未挂接产业链环节", "Not attached to any chain node")))),
+            .if(!links.isEmpty, .ul(.forEach(links) { link in .li(.a(.href(Site.chain(link.chainId)), .text(link.chainName)), .text(" · " + link.nodeName)) }))
+        )
     }
 
-    static func render(_ context: PageContext, _ model: Model) -> HTML {
-        let e = model.enterprise
+    static func figures(_ context: PageContext, _ model: Figures) -> Node<HTML.BodyContext> {
         let lang = context.lang
-        let tier = e.tier.flatMap(EnterpriseTier.init(rawValue:))
-        return Page.render(
-            context, title: e.name,
-            .nav(.class("breadcrumbs"), .a(.href(Site.enterprises), .text(context.t("企业", "Enterprises")))),
-            .dl(
-                .class("facts"),
-                .dt(.text(context.t("统一社会信用代码", "Credit code"))), .dd(.text(e.creditCode)),
-                .dt(.text(context.t("行业", "Industry"))), .dd(.text(IndustryDisplay.text(e.industryCode, lang) + industrySection(e.industrySection, lang))),
-                .dt(.text(context.t("所属单位", "Unit"))), .dd(.a(.href(Site.unit(e.unitId)), .text(e.unitName ?? "#\(e.unitId)"))),
-                .dt(.text(context.t("规上", "Above scale"))), .dd(.text(e.aboveScale ? context.t("是", "Yes") : context.t("否", "No"))),
-                .dt(.text(context.t("层级", "Tier"))), .dd(.text(tier.map { context.t($0.nameZh, $0.nameEn) } ?? "—")),
-                .dt(.text(context.t("地址", "Address"))), .dd(.text(e.address ?? "—")),
-                .dt(.text(context.t("产业链环节", "Chain nodes"))),
-                .dd(.if(model.chainNodes.isEmpty, .text("—")),
-                    .forEach(model.chainNodes) { link in .div(.a(.href(Site.chain(link.chainId)), .text(link.chainName)), .text(" · " + link.nodeName)) }),
-                .dt(.text(context.t("状态", "Status"))), .dd(.text(e.active ? context.t("在册", "Active") : context.t("已停用", "Inactive"))),
-                .dt(.text(context.t("备注", "Note"))), .dd(.text(e.note ?? "—"))
-            ),
-            .if(model.canWrite, .div(
-                .class("actions"),
-                .a(.class("button"), .href(Site.enterpriseEdit(e.id)), .text(context.t("编辑", "Edit"))),
-                .form(.class("inline"), .method(.post), .action(e.active ? Site.enterpriseDeactivate(e.id) : Site.enterpriseReactivate(e.id)),
-                      Page.csrf(context),
-                      .button(.type(.submit), .class("secondary"), .text(e.active ? context.t("停用", "Deactivate") : context.t("启用", "Reactivate"))))
-            )),
-            qualificationSection(context, model),
-            RegisterBacklinksView.section(context, model.backlinks),
+        return .group(
             .h2(.text(context.t("营业收入走势（近 36 个月）", "Revenue, last 36 months"))),
             EnterpriseRevenueChart.render(model.indicators, lang: lang),
-            customFiguresSection(context, model.customFigures),
-            .h2(.text(context.t("月度指标", "Monthly figures"))),
+            customFigures(context, model.customFigures),
+            .h2(.id("figures"), .text(context.t("月度指标", "Monthly figures"))),
             .p(.class("hint"), .text(context.t("金额以亿元显示（存储与填报单位为万元）；“—”表示未填报。", "Money in 亿元 (stored and entered in 万元); — means not reported."))),
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(context.t("月份", "Month"))),
@@ -87,16 +66,16 @@ enum EnterpriseShowView {
                                                    "When correcting a reported month, fill in only what changes; empty fields keep their values."))),
                 FormField.summary(model.errors, lang: lang),
                 .form(
-                    .class("record"), .method(.post), .action(Site.enterpriseIndicators(e.id)), .novalidate(),
+                    .class("record"), .method(.post), .action(Site.enterpriseIndicators(model.enterpriseID)), .novalidate(),
                     Page.csrf(context),
-                    FormField.text("period", label: context.t("月份（YYYY-MM）", "Month (YYYY-MM)"), value: model.indicatorValues["period"],
+                    FormField.text("period", label: context.t("月份（YYYY-MM）", "Month (YYYY-MM)"), value: model.values["period"],
                                    errors: model.errors, lang: lang, required: true, maxLength: 10),
                     .forEach(IndicatorWrites.figures) { figure in
-                        FormField.text(figure.key, label: context.t(figure.zh, figure.en), value: model.indicatorValues[figure.key],
+                        FormField.text(figure.key, label: context.t(figure.zh, figure.en), value: model.values[figure.key],
                                        errors: model.errors, lang: lang, maxLength: 16)
                     },
                     FormField.text(PeriodClose.restatementField, label: context.t("更正原因（更正已关账月份时必填）", "Reason (when correcting a closed month)"),
-                                   value: model.indicatorValues[PeriodClose.restatementField], errors: model.errors, lang: lang, maxLength: 500),
+                                   value: model.values[PeriodClose.restatementField], errors: model.errors, lang: lang, maxLength: 500),
                     .div(.class("actions"), .button(.type(.submit), .text(context.t("保存该月", "Save month"))))
                 )
             ))
@@ -104,42 +83,41 @@ enum EnterpriseShowView {
     }
 
     /// Recognitions with their dates and whether they hold today, and the form to add one.
-    static func qualificationSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
-        let e = model.enterprise
+    static func qualifications(_ context: PageContext, _ model: Qualifications) -> Node<HTML.BodyContext> {
         let lang = context.lang
-        let values = model.qualificationValues
+        let values = model.values
         return .group(
             .h2(.text(context.t("资质", "Qualifications"))),
-            .if(model.qualifications.isEmpty, .p(.class("empty"), .text(context.t("尚无资质记录", "None recorded")))),
-            .if(!model.qualifications.isEmpty, .div(.class("table-wrap"), .table(
+            .if(model.rows.isEmpty, .p(.class("empty"), .text(context.t("尚无资质记录", "None recorded")))),
+            .if(!model.rows.isEmpty, .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(context.t("资质", "Qualification"))), .th(.text(context.t("认定日期", "Granted"))), .th(.text(context.t("有效期至", "Expires"))),
                            .th(.text(context.t("状态", "Status"))), .th(.text(context.t("备注", "Note"))), .if(model.canWrite, Print.actionHeading(context.t("操作", "Actions"))))),
-                .tbody(.forEach(model.qualifications) { q in
+                .tbody(.forEach(model.rows) { q in
                     .tr(.td(.text(Qualification(rawValue: q.kind).map { context.t($0.nameZh, $0.nameEn) } ?? q.kind)),
                         .td(.text(q.grantedOn)), .td(.text(q.expiresOn ?? context.t("长期", "no expiry"))),
                         .td(.text(q.valid ? context.t("有效", "Held") : context.t("已过期", "Expired"))), .td(.text(q.note ?? "")),
-                        .if(model.canWrite, Print.actionCell(.form(.class("inline"), .method(.post), .action(Site.enterpriseQualificationDelete(e.id, q.id)), Page.csrf(context),
+                        .if(model.canWrite, Print.actionCell(.form(.class("inline"), .method(.post), .action(Site.enterpriseQualificationDelete(model.enterpriseID, q.id)), Page.csrf(context),
                                                       .button(.type(.submit), .class("link"), .text(context.t("删除", "Delete")))))))
                 })))),
             .if(model.canWrite, FormField.section(
                 context.t("登记资质", "Record a qualification"),
-                FormField.summary(model.qualificationErrors, lang: lang),
-                .form(.class("record"), .method(.post), .action(Site.enterpriseQualifications(e.id)), .novalidate(), Page.csrf(context),
+                FormField.summary(model.errors, lang: lang),
+                .form(.class("record"), .method(.post), .action(Site.enterpriseQualifications(model.enterpriseID)), .novalidate(), Page.csrf(context),
                       FormField.select("kind", label: context.t("资质类型", "Kind"),
                                        options: Qualification.allCases.map { .init(value: $0.rawValue, label: context.t($0.nameZh, $0.nameEn)) },
-                                       selected: values["kind"], errors: model.qualificationErrors, lang: lang, required: true, blank: context.t("请选择", "Choose")),
-                      FormField.text("grantedOn", label: context.t("认定日期", "Granted on"), value: values["grantedOn"], errors: model.qualificationErrors, lang: lang,
+                                       selected: values["kind"], errors: model.errors, lang: lang, required: true, blank: context.t("请选择", "Choose")),
+                      FormField.text("grantedOn", label: context.t("认定日期", "Granted on"), value: values["grantedOn"], errors: model.errors, lang: lang,
                                      required: true, type: .date, maxLength: 10),
-                      FormField.text("expiresOn", label: context.t("有效期至（可空）", "Expires on (optional)"), value: values["expiresOn"], errors: model.qualificationErrors,
+                      FormField.text("expiresOn", label: context.t("有效期至（可空）", "Expires on (optional)"), value: values["expiresOn"], errors: model.errors,
                                      lang: lang, type: .date, maxLength: 10),
-                      FormField.text("note", label: context.t("备注", "Note"), value: values["note"], errors: model.qualificationErrors, lang: lang, maxLength: 500),
+                      FormField.text("note", label: context.t("备注", "Note"), value: values["note"], errors: model.errors, lang: lang, maxLength: 500),
                       .div(.class("actions"), .button(.type(.submit), .text(context.t("登记", "Record")))))
             ))
         )
     }
 
     /// The zone's own indicators (自定义指标), last twelve reported months; money in 亿元.
-    static func customFiguresSection(_ context: PageContext, _ figures: CustomFigures) -> Node<HTML.BodyContext> {
+    static func customFigures(_ context: PageContext, _ figures: CustomFigures) -> Node<HTML.BodyContext> {
         .if(!figures.indicators.isEmpty, .group(
             .h2(.text(context.t("自定义指标（近 12 个填报月）", "Zone indicators (last 12 reported months)"))),
             .div(.class("table-wrap"), .table(
