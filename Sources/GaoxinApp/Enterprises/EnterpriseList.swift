@@ -40,41 +40,22 @@ enum EnterpriseList {
 
     static let facts = RegisterListFacts(facts: [
         .init(key: "recentRevenue", zh: "近12个月营收", en: "Revenue, last 12 months", kind: .money,
-              descriptionZh: "最近 12 个月营业收入（万元），截至 revenueThrough", sort: "revenue"),
+              descriptionZh: "最近 12 个月营业收入（万元），截至 revenueThrough", sort: "revenue", sql: { _ in "rr.revenue" }),
         .init(key: "revenueThrough", zh: "营收截至", en: "Revenue through", kind: .text,
-              descriptionZh: "这 12 个月的最后一个月 YYYY-MM", listed: false),
-        .init(key: "clusterNames", zh: "所属集群", en: "Clusters", kind: .text, descriptionZh: "所属产业集群，以“、”分隔"),
-        .init(key: "nodeNames", zh: "产业链环节", en: "Chain nodes", kind: .text, descriptionZh: "挂接的产业链环节，以“、”分隔"),
-    ], load: load)
+              descriptionZh: "这 12 个月的最后一个月 YYYY-MM", listed: false, sql: { _ in "rr.through_period" }),
+        .init(key: "clusterNames", zh: "所属集群", en: "Clusters", kind: .text, descriptionZh: "所属产业集群，以“、”分隔",
+              sql: { memberships($0).clusters }),
+        .init(key: "nodeNames", zh: "产业链环节", en: "Chain nodes", kind: .text, descriptionZh: "挂接的产业链环节，以“、”分隔",
+              sql: { memberships($0).nodes }),
+    ], join: "JOIN enterprise_recent_revenue rr ON rr.enterprise_id = r.id")
 
-    /// The page's revenue, clusters and chain nodes: one query, two index seeks per listed row.
-    @Sendable static func load(_ ids: [Int], _ sql: any SQLDatabase) async throws -> [Int: [String: RegisterValue]] {
-        let postgres = sql.dialect.name == "postgresql"
-        let select = (["e.id AS id", "rr.revenue AS recent_revenue", "rr.through_period AS revenue_through"] + memberships(postgres)).joined(separator: ", ")
-        let rows = try await sql.raw("""
-            SELECT \(unsafeRaw: select) FROM enterprises e JOIN enterprise_recent_revenue rr ON rr.enterprise_id = e.id WHERE e.id IN (\(binds: ids))
-            """).all()
-        var found: [Int: [String: RegisterValue]] = [:]
-        for row in rows {
-            var facts: [String: RegisterValue] = [:]
-            if let revenue = try row.decode(column: "recent_revenue", as: Int64?.self) { facts["recentRevenue"] = .integer(revenue) }
-            for (key, column) in [("revenueThrough", "revenue_through"), ("clusterNames", "cluster_names"), ("nodeNames", "node_names")] {
-                if let text = try row.decode(column: column, as: String?.self), !text.isEmpty { facts[key] = .text(text) }
-            }
-            found[try row.decode(column: "id", as: Int.self)] = facts
-        }
-        return found
-    }
-
-    /// The clusters and chain nodes of the enterprise `e`, as one text each.
-    static func memberships(_ postgres: Bool) -> [String] {
+    /// The clusters and chain nodes of the enterprise `r`, as one text each: two index seeks per listed row.
+    static func memberships(_ postgres: Bool) -> (clusters: String, nodes: String) {
         func joined(_ name: String, _ from: String, _ order: String) -> String {
             postgres ? "(SELECT string_agg(\(name), '、' ORDER BY \(order)) \(from))"
                      : "(SELECT group_concat(name, '、') FROM (SELECT \(name) AS name \(from) ORDER BY \(order)))"
         }
-        return [
-            joined("c.name", "FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id WHERE m.enterprise_id = e.id AND c.active = TRUE", "c.sort_order, c.id") + " AS cluster_names",
-            joined("v.name", "FROM chain_node_enterprises ne JOIN chain_node_names v ON v.id = ne.node_id WHERE ne.enterprise_id = e.id AND v.active = TRUE", "v.name_sort, v.id") + " AS node_names",
-        ]
+        return (joined("c.name", "FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id WHERE m.enterprise_id = r.id AND c.active = TRUE", "c.sort_order, c.id"),
+                joined("v.name", "FROM chain_node_enterprises ne JOIN chain_node_names v ON v.id = ne.node_id WHERE ne.enterprise_id = r.id AND v.active = TRUE", "v.name_sort, v.id"))
     }
 }

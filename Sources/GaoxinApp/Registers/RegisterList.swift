@@ -68,13 +68,11 @@ enum RegisterList {
         return definition
     }
 
-    /// The records of a list page (or an export) in the order asked, with the register's list facts.
+    /// The records of a list page (or an export) in the order asked, with the register's list facts,
+    /// read by one statement per 500 records.
     static func records(_ declaration: RegisterDeclaration, ids: [Int], today: String, on db: any Database) async throws -> [RegisterRecord] {
-        var records = try await RegisterStore.load(declaration, ids: ids, today: today, on: db)
-        guard let listFacts = declaration.listFacts, !records.isEmpty else { return records }
-        var found: [Int: [String: RegisterValue]] = [:]
-        for chunk in ids.chunked(500) { found.merge(try await listFacts.load(chunk, db as! any SQLDatabase)) { first, _ in first } }
-        for index in records.indices { records[index].facts = found[records[index].id] ?? [:] }
+        var records = try await RegisterStore.load(declaration, ids: ids, today: today, facts: declaration.listFacts, on: db)
+        if declaration.listFacts != nil { for index in records.indices where records[index].facts == nil { records[index].facts = [:] } }
         return records
     }
 

@@ -3,7 +3,8 @@ import GaoxinDomain
 
 /// Values a register's list shows beside each record's fields, computed for the records of the
 /// page being drawn (an enterprise's revenue over the last twelve months, the clusters it counts
-/// in): one query for the page, never over the register, never stored or audited. They are list
+/// in): columns of the statement that reads the page's rows (`RegisterStore.load(facts:)`), never
+/// over the register, never stored or audited. They are list
 /// columns, shown-only columns of the export (an import skips them) and keys of the API list's
 /// items; a record's own page and JSON do not carry them.
 struct RegisterListFacts: Sendable {
@@ -24,6 +25,8 @@ struct RegisterListFacts: Sendable {
         var listed = true
         /// The list's sort key that orders by it (declared in the register's `listTuning`).
         var sort: String? = nil
+        /// Its SQL over the record `r` and the facts' `join`, given whether the database is PostgreSQL.
+        var sql: @Sendable (_ postgres: Bool) -> String
 
         var headingZh: String { kind == .money ? zh + "（亿元）" : zh }
         var headingEn: String { kind == .money ? en + " (100m yuan)" : en }
@@ -39,8 +42,21 @@ struct RegisterListFacts: Sendable {
     }
 
     let facts: [Fact]
-    /// Record id → fact key → value, for the given ids (a page: at most a few hundred).
-    let load: @Sendable (_ ids: [Int], _ sql: any SQLDatabase) async throws -> [Int: [String: RegisterValue]]
+    /// Joined to the record `r` for the facts' SQL (an inner join must find a row for every record).
+    let join: String
 
     var listed: [Fact] { facts.filter(\.listed) }
+
+    /// A row's facts (selected as `gx_fact_<key>`); a fact with no value is left out.
+    func decode(_ row: any SQLRow) throws -> [String: RegisterValue] {
+        var values: [String: RegisterValue] = [:]
+        for fact in facts {
+            let column = "gx_fact_" + fact.key
+            switch fact.kind {
+            case .money: if let number = try row.decode(column: column, as: Int64?.self) { values[fact.key] = .integer(number) }
+            case .text: if let text = try row.decode(column: column, as: String?.self), !text.isEmpty { values[fact.key] = .text(text) }
+            }
+        }
+        return values
+    }
 }

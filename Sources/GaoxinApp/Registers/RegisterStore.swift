@@ -10,19 +10,45 @@ enum RegisterStore {
         try await load(declaration, ids: [id], today: today, on: db).first
     }
 
-    /// Records by id, in the order asked, with their references' names (one query per target table).
+    /// Records by id, in the order asked, with their references' names. One statement per 500 ids
+    /// reads the rows, the names (and a unit's code) of their single references by joins, and —
+    /// for a list page, `facts` — the register's list facts; several-valued references and counts
+    /// add a query each. On SQLite every statement is a hop to its thread pool, so a list page
+    /// under load costs what its statements cost (BENCHMARKS.md, 2026-12-06).
     /// With `today`, each record's validity is derived from the declared expiry field.
-    static func load(_ declaration: RegisterDeclaration, ids: [Int], today: String? = nil, on db: Database) async throws -> [RegisterRecord] {
+    static func load(_ declaration: RegisterDeclaration, ids: [Int], today: String? = nil, facts: RegisterListFacts? = nil,
+                     on db: Database) async throws -> [RegisterRecord] {
         guard !ids.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
         var records: [Int: RegisterRecord] = [:]
         // A secret (a password's hash) is never read back.
         let fields = declaration.singleFields.filter { !$0.kind.isSecret }.map { (field: $0, column: $0.column) }
+        let references = declaration.singleFields.filter { $0.kind.target != nil }
+        var select = ["r.*"], joins: [String] = []
+        for (index, field) in references.enumerated() {
+            let target = field.kind.target!
+            joins.append("LEFT JOIN \(target.table) gx_ref\(index) ON gx_ref\(index).id = r.\(field.column)")
+            select.append("gx_ref\(index).\(target.nameColumn) AS gx_ref_name\(index)")
+            if target.isUnit, let code = target.alternateColumns.first { select.append("gx_ref\(index).\(code) AS gx_ref_code\(index)") }
+        }
+        if let facts {
+            joins.append(facts.join)
+            select += facts.facts.map { "\($0.sql(sql.dialect.name == "postgresql")) AS gx_fact_\($0.key)" }
+        }
+        let statement = "SELECT \(select.joined(separator: ", ")) FROM \(declaration.table) r \(joins.joined(separator: " ")) WHERE r.id IN "
         for chunk in ids.chunked(500) {
-            let rows = try await sql.raw("SELECT * FROM \(unsafeRaw: declaration.table) WHERE id IN (\(binds: chunk))").all()
+            let rows = try await sql.raw("\(unsafeRaw: statement)(\(binds: chunk))").all()
             for row in rows {
                 var record = try decode(fields, row)
                 if declaration.tree != nil { record.treePath = try row.decode(column: "path", as: String.self) }
+                for (index, field) in references.enumerated() {
+                    guard let id = record.values[field.key]?.integer else { continue }
+                    record.referenceNames[field.key] = [try row.decode(column: "gx_ref_name\(index)", as: String?.self) ?? "#\(id)"]
+                    if field.kind.target!.isUnit, field.kind.target!.alternateColumns.first != nil {
+                        record.referenceCodes[field.key] = [try row.decode(column: "gx_ref_code\(index)", as: String?.self)]
+                    }
+                }
+                if let facts { record.facts = try facts.decode(row) }
                 records[record.id] = record
             }
         }
@@ -80,9 +106,10 @@ enum RegisterStore {
         }
     }
 
+    /// The names of several-valued references' targets (a single reference's come with its row).
     private static func attachNames(_ declaration: RegisterDeclaration, _ records: inout [Int: RegisterRecord], on sql: any SQLDatabase) async throws {
         var wanted: [String: (target: RegisterTarget, ids: Set<Int>)] = [:]
-        for field in declaration.fields {
+        for field in declaration.multiFields {
             guard let target = field.kind.target else { continue }
             let ids = records.values.flatMap { record -> [Int] in
                 switch record.values[field.key] {
@@ -106,7 +133,7 @@ enum RegisterStore {
             }
         }
         for id in records.keys {
-            for field in declaration.fields {
+            for field in declaration.multiFields {
                 guard let target = field.kind.target, let value = records[id]?.values[field.key] else { continue }
                 let ids: [Int] = value.integer.map { [Int($0)] } ?? value.ids
                 records[id]?.referenceNames[field.key] = ids.map { names[target.table]?[$0] ?? "#\($0)" }
