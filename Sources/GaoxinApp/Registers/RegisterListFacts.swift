@@ -28,6 +28,9 @@ struct RegisterListFacts: Sendable {
         /// Its SQL over the record `r` and the facts' `join`, given whether the database is PostgreSQL.
         var sql: @Sendable (_ postgres: Bool) -> String
 
+        /// Its alias in the statement: snake_case, since PostgreSQL folds unquoted names to lower case.
+        var column: String { "gx_fact_" + RegisterField.snakeCase(key) }
+
         var headingZh: String { kind == .money ? zh + "（亿元）" : zh }
         var headingEn: String { kind == .money ? en + " (100m yuan)" : en }
 
@@ -47,11 +50,11 @@ struct RegisterListFacts: Sendable {
 
     var listed: [Fact] { facts.filter(\.listed) }
 
-    /// A row's facts (selected as `gx_fact_<key>`); a fact with no value is left out.
+    /// A row's facts (selected as `gx_fact_<key in snake_case>`); a fact with no value is left out.
     func decode(_ row: any SQLRow) throws -> [String: RegisterValue] {
         var values: [String: RegisterValue] = [:]
         for fact in facts {
-            let column = "gx_fact_" + fact.key
+            let column = fact.column
             switch fact.kind {
             case .money: if let number = try row.decode(column: column, as: Int64?.self) { values[fact.key] = .integer(number) }
             case .text: if let text = try row.decode(column: column, as: String?.self), !text.isEmpty { values[fact.key] = .text(text) }

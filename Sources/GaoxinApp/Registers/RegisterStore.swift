@@ -33,7 +33,7 @@ enum RegisterStore {
         }
         if let facts {
             joins.append(facts.join)
-            select += facts.facts.map { "\($0.sql(sql.dialect.name == "postgresql")) AS gx_fact_\($0.key)" }
+            select += facts.facts.map { "\($0.sql(sql.dialect.name == "postgresql")) AS \($0.column)" }
         }
         let statement = "SELECT \(select.joined(separator: ", ")) FROM \(declaration.table) r \(joins.joined(separator: " ")) WHERE r.id IN "
         for chunk in ids.chunked(500) {
