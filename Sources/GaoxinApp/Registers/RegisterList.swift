@@ -71,9 +71,7 @@ enum RegisterList {
     /// The records of a list page (or an export) in the order asked, with the register's list facts,
     /// read by one statement per 500 records.
     static func records(_ declaration: RegisterDeclaration, ids: [Int], today: String, on db: any Database) async throws -> [RegisterRecord] {
-        var records = try await RegisterStore.load(declaration, ids: ids, today: today, facts: declaration.listFacts, on: db)
-        if declaration.listFacts != nil { for index in records.indices where records[index].facts == nil { records[index].facts = [:] } }
-        return records
+        try await RegisterStore.load(declaration, ids: ids, today: today, facts: declaration.listFacts, on: db)
     }
 
     /// A choice sorts in the order its choices are declared (国家级, 省级, 市级), not by its stored code.
