@@ -36,7 +36,24 @@ final class SearchRebuildTests: XCTestCase {
                     + "\(try row.decode(column: "sort_key", as: String.self))|\(try row.decode(column: "record_id", as: Int.self))"
             }
         }
+        /// Each record's filing with its grams in order: what a later write takes out.
+        func filings() async throws -> [String] {
+            try await sql.raw("SELECT tbl, record_id, sort_key, grams FROM search_filings ORDER BY tbl, record_id").all().map { row in
+                let grams = try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "grams", as: String.self).utf8)).sorted()
+                return "\(try row.decode(column: "tbl", as: String.self))|\(try row.decode(column: "record_id", as: Int.self))|"
+                    + "\(try row.decode(column: "sort_key", as: String.self))|\(grams.joined(separator: ","))"
+            }
+        }
+        /// The filings spelled out as postings: they name exactly the postings there are.
+        func filedPostings() async throws -> [String] {
+            try await filings().flatMap { filing -> [String] in
+                let parts = filing.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                return parts[3].split(separator: ",").map { "\(parts[0])|\($0)|\(parts[2])|\(parts[1])" }
+            }.sorted()
+        }
         let filed = try await postings()
+        let filedRecords = try await filings()
+        try await AssertAsync.equal(try await filedPostings(), filed.sorted(), "each record's filing names its postings")
         XCTAssertTrue(filed.contains { $0.hasPrefix("enterprises|\"引|") }, "a quote is filed as written")
         XCTAssertTrue(filed.contains { $0.hasPrefix("enterprises|𠀀生|") }, "a character outside the basic plane pairs like any other")
         XCTAssertTrue(filed.contains { $0.hasPrefix("enterprises|ab|") }, "Latin letters lower-cased")
@@ -45,6 +62,7 @@ final class SearchRebuildTests: XCTestCase {
         // Outside a transaction, as a migration runs it: the rebuild holds one connection throughout.
         try await SearchSource.rebuild(SearchSource.all, on: sql)
         try await AssertAsync.equal(try await postings(), filed, "the rebuild files exactly what the writes filed")
+        try await AssertAsync.equal(try await filings(), filedRecords, "and the same filings")
         // Inside one, as `gaoxin recompute` and a restore run it.
         let secureDelete = try await app.db.transaction { tx in
             let sql = tx as! any SQLDatabase
@@ -53,21 +71,26 @@ final class SearchRebuildTests: XCTestCase {
         }
         XCTAssertEqual(secureDelete, 1, "the connection's secure_delete is back as the driver built it")
         try await AssertAsync.equal(try await postings(), filed)
+        try await AssertAsync.equal(try await filings(), filedRecords)
         // One table alone (as the first migration files the registers of its day).
         try await SearchSource.rebuild([.enterprises], on: sql)
         try await AssertAsync.equal(try await postings(), filed)
+        try await AssertAsync.equal(try await filings(), filedRecords)
 
         // A source with no searchable text files nothing, and says so by emptying its postings.
         try await SearchSource.rebuild([SearchSource(table: "enterprises", textColumns: [])], on: sql)
         let none = try await sql.raw("SELECT COUNT(*) AS n FROM search_grams WHERE tbl = 'enterprises'").first(decodingColumn: "n", as: Int.self)
         XCTAssertEqual(none, 0)
+        let noFilings = try await sql.raw("SELECT COUNT(*) AS n FROM search_filings WHERE tbl = 'enterprises'").first(decodingColumn: "n", as: Int.self)
+        XCTAssertEqual(noFilings, 0)
         try await SearchSource.rebuild(SearchSource.all, on: sql)
         try await AssertAsync.equal(try await postings(), filed)
+        try await AssertAsync.equal(try await filings(), filedRecords)
 
         let indexes = try await sql.raw(sql.dialect.name == "sqlite"
             ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'search_grams'"
             : "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'search_grams'").all().map { try $0.decode(column: "name", as: String.self) }
-        XCTAssertTrue(indexes.contains("search_grams_record"), "\(indexes)")
+        XCTAssertFalse(indexes.contains("search_grams_record"), "the filings replaced the index by record: \(indexes)")
         if sql.dialect.name != "sqlite" { XCTAssertTrue(indexes.contains("search_grams_pkey"), "the key is back: \(indexes)") }
         let staging = try await sql.raw(sql.dialect.name == "sqlite"
             ? "SELECT COUNT(*) AS n FROM sqlite_temp_master WHERE name = 'search_grams_staging'"
@@ -83,6 +106,47 @@ final class SearchRebuildTests: XCTestCase {
         XCTAssertEqual(old["total"] as? Int, 0)
         let new = try parseJSONObject(try await api.send(.GET, Site.API.enterprises + "?q=%E4%B8%AD%E7%91%9E")) // 中瑞
         XCTAssertEqual(new["total"] as? Int, 1)
+        try await AssertAsync.equal(try await filedPostings(), try await postings().sorted(), "the rename's filing names its new postings, and no old one is left")
+        let renamedPostings = try await postings().filter { $0.hasPrefix("enterprises|") && $0.hasSuffix("|\(ids[4])") }
+        XCTAssertFalse(renamedPostings.contains { $0.hasPrefix("enterprises|誉|") }, "\(renamedPostings)")
+        XCTAssertTrue(renamedPostings.contains { $0.hasPrefix("enterprises|瑞|") }, "\(renamedPostings)")
+    }
+
+    func testAnExistingIndexIsFiledByTheMigrationOnSQLite() async throws {
+        try await withApp(engine: .sqlite) { app, fixtures in try await self.checkMigration(app, fixtures) }
+    }
+
+    func testAnExistingIndexIsFiledByTheMigrationOnPostgreSQL() async throws {
+        _ = try TestDatabase.requirePostgres()
+        try await withApp(engine: .postgres) { app, fixtures in try await self.checkMigration(app, fixtures) }
+    }
+
+    /// A database from before the filings (postings with their index by record) gets each
+    /// record's filing from its postings, and a write then replaces exactly those postings.
+    private func checkMigration(_ app: Application, _ fixtures: Fixtures) async throws {
+        let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+        let id = try await api.createEnterprise("中誉精密制造有限公司", code: USCC.numbered(780), unit: fixtures.zone)
+        let sql = app.db as! any SQLDatabase
+        func filings() async throws -> [String] {
+            try await sql.raw("SELECT tbl, record_id, sort_key, grams FROM search_filings ORDER BY tbl, record_id").all().map { row in
+                let grams = try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "grams", as: String.self).utf8)).sorted()
+                return "\(try row.decode(column: "tbl", as: String.self))|\(try row.decode(column: "record_id", as: Int.self))|"
+                    + "\(try row.decode(column: "sort_key", as: String.self))|\(grams.joined(separator: ","))"
+            }
+        }
+        let written = try await filings()
+        XCTAssertTrue(written.contains { $0.hasPrefix("enterprises|\(id)|") && $0.contains("誉精") }, "\(written.prefix(3))")
+        // As before M0060: no filings, the postings indexed by record.
+        try await M0060_CreateSearchFilings().revert(on: app.db)
+        try await M0060_CreateSearchFilings().prepare(on: app.db)
+        try await AssertAsync.equal(try await filings(), written, "the migration files what the postings hold")
+        let renamed = try await api.send(.PATCH, Site.API.enterprise(id), json: #"{"name":"中瑞精密制造有限公司"}"#)
+        XCTAssertEqual(renamed.status, .ok, renamed.text)
+        let old = try await sql.raw("SELECT COUNT(*) AS n FROM search_grams WHERE tbl = 'enterprises' AND record_id = \(bind: id) AND gram = '誉'")
+            .first(decodingColumn: "n", as: Int.self)
+        XCTAssertEqual(old, 0, "the old name's postings went with the rename")
+        let found = try parseJSONObject(try await api.send(.GET, Site.API.enterprises + "?q=%E4%B8%AD%E7%91%9E")) // 中瑞
+        XCTAssertEqual(found["total"] as? Int, 1)
     }
 
     func testTheStagedGramsAreAJSONArrayOfExactlyThoseStrings() throws {

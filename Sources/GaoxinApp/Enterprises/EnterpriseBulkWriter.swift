@@ -6,13 +6,13 @@ import SQLKit
 /// An import's enterprises written in multi-row statements, not one Fluent save per row: new ones
 /// by `INSERT … RETURNING id` in chunks, changed ones by one plain `UPDATE` each (a refresh file
 /// changes few), unchanged ones not at all. What Fluent's model middleware would have done per
-/// row is done here in bulk: the pinyin sort key, the search postings, and one audit row per
-/// created or changed enterprise (before → after), inserted in chunks. The roll-up follows by
-/// its triggers.
+/// row is done here in bulk: the pinyin sort key, the search postings (the new enterprises' all
+/// staged and filed in one sorted pass when the slice is written), and one audit row per created
+/// or changed enterprise (before → after), inserted in chunks. The roll-up follows by its triggers.
 enum EnterpriseBulkWriter {
     /// 12 parameters a row: 4,800 a statement, well below both engines' limits.
     static let chunkSize = 400
-    /// Postings and audit rows are written, and let go, every this many enterprises.
+    /// Audit rows are written, and let go, and postings staged, every this many enterprises.
     static let flushEvery = 10_000
     /// One enterprise as a checked import row gives it.
     struct Fields: Equatable, Sendable {
@@ -59,39 +59,44 @@ enum EnterpriseBulkWriter {
         var audits: [AuditEntry] = []
         var filed: [SearchIndex.Filed] = []
         let total = creates.count + updates.count
+        let postings = SearchPostingsLoad(sql: sql)
+        if !creates.isEmpty { try await postings.beginAppend() }
         for start in stride(from: 0, to: creates.count, by: chunkSize) {
             let chunk = creates[start..<min(start + chunkSize, creates.count)]
+            let sortKeys = chunk.map { PinyinSortKey.key(for: $0.name) }
             let insert = sql.insert(into: Enterprise.schema).columns(columns)
-            for fields in chunk {
-                insert.values([SQLBind(fields.creditCode), SQLBind(fields.name), SQLBind(PinyinSortKey.key(for: fields.name)), SQLBind(fields.industryCode),
+            for (fields, sortKey) in zip(chunk, sortKeys) {
+                insert.values([SQLBind(fields.creditCode), SQLBind(fields.name), SQLBind(sortKey), SQLBind(fields.industryCode),
                                SQLBind(fields.unitID), SQLBind(fields.aboveScale), SQLBind(fields.tier?.rawValue), SQLBind(fields.address),
                                SQLBind(true), SQLBind(fields.note), SQLBind(now), SQLBind(now)])
             }
             let rows = try await insert.returning("id", "credit_code").all()
             var ids: [String: Int] = [:]
             for row in rows { ids[try row.decode(column: "credit_code", as: String.self)] = try row.decode(column: "id", as: Int.self) }
-            for fields in chunk {
+            for (fields, sortKey) in zip(chunk, sortKeys) {
                 let enterprise = Enterprise()
                 fields.apply(to: enterprise)
                 enterprise.id = ids[fields.creditCode]
                 enterprise.active = true
-                enterprise.nameSort = PinyinSortKey.key(for: fields.name)
+                enterprise.nameSort = sortKey
                 filed.append(enterprise.searchFiling)
                 audits.append(AuditLog.entry(at: now, actor: context.actor, address: context.address, action: .create, entity: "enterprise",
                                              entityID: "\(enterprise.id!)", summary: "导入企业“\(fields.name)”", before: NoSnapshot?.none,
                                              after: enterprise.snapshot(unitName: unitNames[fields.unitID])))
             }
-            // Postings and audit rows go out every `flushEvery` enterprises, so memory holds a slice
-            // of them, not the whole file's (a million rows make twenty million postings).
+            // Audit rows go out, and postings to the staging table, every `flushEvery` enterprises,
+            // so memory holds a part of them, not the slice's (a million rows make twenty million postings).
             if filed.count >= flushEvery {
-                try await SearchIndex.insert(SearchSource.enterprises.table, filed, on: sql)
+                try await postings.add(SearchSource.enterprises.table, filed)
                 try await AuditLog.insert(audits, on: tx)
                 filed.removeAll(keepingCapacity: true)
                 audits.removeAll(keepingCapacity: true)
             }
             await context.report("writing", start + chunk.count, total)
         }
-        var renamed: [Int] = []
+        try await postings.add(SearchSource.enterprises.table, filed)
+        filed.removeAll()
+        if !creates.isEmpty { try await postings.finishAppend() }
         for (enterprise, before) in updates {
             enterprise.nameSort = PinyinSortKey.key(for: enterprise.name)
             try await sql.update(Enterprise.schema)
@@ -99,20 +104,14 @@ enum EnterpriseBulkWriter {
                 .set("industry_code", to: enterprise.industryCode).set("unit_id", to: enterprise.unitID).set("above_scale", to: enterprise.aboveScale)
                 .set("tier", to: enterprise.tier).set("address", to: enterprise.address).set("note", to: enterprise.note).set("updated_at", to: now)
                 .where("id", .equal, enterprise.id!).run()
+            // A renamed enterprise's postings are replaced through its filing (a refresh file renames few).
             if enterprise.name != before.text("name") {
-                renamed.append(enterprise.id!)
-                filed.append(enterprise.searchFiling)
+                try await SearchIndex.write(SearchSource.enterprises.table, enterprise.searchFiling, on: sql)
             }
             audits.append(AuditLog.entry(at: now, actor: context.actor, address: context.address, action: .update, entity: "enterprise",
                                          entityID: "\(enterprise.id!)", summary: "导入更新企业“\(enterprise.name)”", before: RegisterDTO(declaration: .enterprises, record: before),
                                          after: enterprise.snapshot(unitName: unitNames[enterprise.unitID])))
         }
-        for start in stride(from: 0, to: renamed.count, by: 500) {
-            let ids = Array(renamed[start..<min(start + 500, renamed.count)])
-            try await sql.delete(from: SearchIndex.table).where("tbl", .equal, SQLBind(SearchSource.enterprises.table))
-                .where("record_id", .in, SQLBind.group(ids)).run()
-        }
-        try await SearchIndex.insert(SearchSource.enterprises.table, filed, on: sql)
         try await AuditLog.insert(audits, on: tx)
         await context.report("writing", total, total)
         return total

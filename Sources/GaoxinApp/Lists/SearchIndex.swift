@@ -12,6 +12,8 @@ import SQLKit
 /// substring test — dense matches fill a page at once — and its total is bounded, shown as “N+”.
 enum SearchIndex {
     static let table = "search_grams"
+    /// What each record is filed under (`SearchPostingsLoad.createFilingsTable`).
+    static let filings = "search_filings"
     /// A gram with more postings than this is common: the total of a term made only of common grams is
     /// bounded. Measured at 1,000,000 enterprises (BENCHMARKS.md): sorting up to this many candidates
     /// for a page stays within a few milliseconds; above it, walking the list's order finds a page at once.
@@ -142,18 +144,37 @@ enum SearchIndex {
         }
     }
 
-    /// Replaces one record's postings with those of its searchable texts.
+    /// Replaces one record's postings with those of its searchable texts: the ones its filing
+    /// names are taken out (nothing when its sort key and grams are unchanged), then the new filed.
     static func write(_ table: String, _ record: Filed, on sql: any SQLDatabase) async throws {
-        try await sql.delete(from: Self.table).where("tbl", .equal, SQLBind(table)).where("record_id", .equal, SQLBind(record.id)).run()
+        let grams = record.grams
+        if let old = try await filing(table, record.id, on: sql) {
+            if old.sortKey == record.sortKey, old.grams == grams { return }
+            try await remove(table, record.id, old, on: sql)
+        }
+        guard !grams.isEmpty else { return }
         try await insert(table, [record], on: sql)
     }
 
-    /// Postings of many new records (imports, generated data): each chunk of records goes as one
-    /// JSON value, `[[id, sortKey, [grams…]], …]`, which the database expands into postings and
-    /// inserts in the primary key's order, so consecutive rows land on the same or the next leaf
-    /// page. Binding four values a posting cost more than the inserts themselves (SQLKit serialises
-    /// each bind; a 50,000-enterprise import files about a million postings), and the sort runs in
-    /// the database's sorter instead of comparing Swift strings.
+    /// What a record is filed under now, if anything.
+    static func filing(_ table: String, _ id: Int, on sql: any SQLDatabase) async throws -> (sortKey: String, grams: Set<String>)? {
+        guard let row = try await sql.raw("""
+            SELECT sort_key, grams FROM search_filings WHERE tbl = \(bind: table) AND record_id = \(bind: id)
+            """).first() else { return nil }
+        let grams = try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "grams", as: String.self).utf8))
+        return (try row.decode(column: "sort_key", as: String.self), Set(grams))
+    }
+
+    /// Takes out a record's postings (by their whole key: a seek each) and its filing.
+    static func remove(_ table: String, _ id: Int, _ filed: (sortKey: String, grams: Set<String>), on sql: any SQLDatabase) async throws {
+        for grams in Array(filed.grams).chunked(500) {
+            try await sql.raw("""
+                DELETE FROM search_grams WHERE tbl = \(bind: table) AND gram IN (\(binds: grams)) AND sort_key = \(bind: filed.sortKey) AND record_id = \(bind: id)
+                """).run()
+        }
+        try await sql.raw("DELETE FROM search_filings WHERE tbl = \(bind: table) AND record_id = \(bind: id)").run()
+    }
+
     /// Files every row of a table whose register was declared after the table existed (clusters,
     /// units, users): each row's texts under its pinyin key, row by row — a zone has tens of them,
     /// and a partial rebuild would copy every other register's postings (tens of millions at
@@ -168,24 +189,45 @@ enum SearchIndex {
         }, on: sql)
     }
 
+    /// Postings and filings of records not filed yet (or filed under the same texts: a filing is
+    /// replaced, a posting already there kept), a few thousand at a time — a form's save, generated
+    /// data. Each chunk's filings go as one JSON value, `[[id, sortKey, [grams…]], …]`, which the
+    /// database expands into filings, and its postings are made from those filings in the primary
+    /// key's order, so consecutive rows land on the same or the next leaf page. Binding four
+    /// values a posting cost more than the inserts themselves (SQLKit serialises each bind), and
+    /// the sort runs in the database's sorter instead of comparing Swift strings. Many records at
+    /// once (an import's slice) go through `SearchPostingsLoad.beginAppend()` instead: one sorted
+    /// pass for all of them.
     static func insert(_ table: String, _ records: [Filed], on sql: any SQLDatabase) async throws {
         let sqlite = sql.dialect.name == "sqlite"
-        for start in stride(from: 0, to: records.count, by: insertChunk) {
-            let json = recordsJSON(records[start..<min(records.count, start + insertChunk)])
+        let filed = records.filter { !$0.grams.isEmpty }
+        for start in stride(from: 0, to: filed.count, by: insertChunk) {
+            let chunk = filed[start..<min(filed.count, start + insertChunk)]
+            let json = recordsJSON(chunk)
+            let ids = "[" + chunk.map { String($0.id) }.joined(separator: ",") + "]"
             if sqlite {
+                try await sql.raw("""
+                    INSERT OR REPLACE INTO search_filings (tbl, record_id, sort_key, grams)
+                    SELECT \(bind: table), r.value ->> 0, r.value ->> 1, r.value -> 2 FROM json_each(\(bind: json)) r ORDER BY 2
+                    """).run()
                 // OR IGNORE: a statement that may fail half-way keeps a statement journal of every
-                // existing page it changes. Nothing is ignored: a record's grams are a set, and a
-                // record is filed once (a rename deletes its postings first).
+                // existing page it changes. A posting already there is the same posting.
                 try await sql.raw("""
                     INSERT OR IGNORE INTO search_grams (tbl, gram, sort_key, record_id)
-                    SELECT \(bind: table), g.value, r.value ->> 1, r.value ->> 0
-                    FROM json_each(\(bind: json)) r, json_each(r.value -> 2) g ORDER BY 2, 3, 4
+                    SELECT f.tbl, g.value, f.sort_key, f.record_id FROM json_each(\(bind: ids)) i
+                    JOIN search_filings f ON f.tbl = \(bind: table) AND f.record_id = i.value, json_each(f.grams) g ORDER BY 2, 3, 4
                     """).run()
             } else {
                 try await sql.raw("""
+                    INSERT INTO search_filings (tbl, record_id, sort_key, grams)
+                    SELECT \(bind: table), (r.value ->> 0)::bigint, r.value ->> 1, (r.value -> 2)::text FROM json_array_elements(\(bind: json)::json) r
+                    ON CONFLICT (tbl, record_id) DO UPDATE SET sort_key = excluded.sort_key, grams = excluded.grams
+                    """).run()
+                try await sql.raw("""
                     INSERT INTO search_grams (tbl, gram, sort_key, record_id)
-                    SELECT \(bind: table), g.value, r.value ->> 1, (r.value ->> 0)::bigint
-                    FROM json_array_elements(\(bind: json)::json) r, json_array_elements_text(r.value -> 2) g ORDER BY 2, 3, 4
+                    SELECT f.tbl, g.value, f.sort_key, f.record_id FROM json_array_elements_text(\(bind: ids)::json) AS i(value)
+                    JOIN search_filings f ON f.tbl = \(bind: table) AND f.record_id = i.value::bigint, json_array_elements_text(f.grams::json) AS g(value)
+                    ORDER BY 2, 3, 4 ON CONFLICT DO NOTHING
                     """).run()
             }
         }

@@ -1,8 +1,13 @@
 import SQLKit
 
-/// Postings of very many records loaded at once (a rebuild of the index): each record's grams
-/// staged as one row, then every posting inserted by one statement in the postings' key order,
-/// with the by-record index built after, by a sort.
+/// Postings of very many records loaded at once: each record staged as one row (its sort key and
+/// its grams as a JSON array), then every posting inserted by one statement in the postings' key
+/// order, and each record's filing (`search_filings`: what it is filed under, so a later write
+/// can take exactly those postings out) beside it. Two uses:
+/// - a rebuild of the index (`begin(replacing:all:)` … `finish()`): the postings and filings of
+///   the tables named are replaced;
+/// - new records in bulk, an import's slice (`beginAppend()` … `finishAppend()`): their postings
+///   go in with the index's others, one sorted pass instead of one per few thousand records.
 ///
 /// Inserting 22,500,000 postings (1,000,000 enterprises) 5,000 at a time into the clustered
 /// b-tree put each one at a random page of a tree far larger than the page cache, and kept a
@@ -10,14 +15,16 @@ import SQLKit
 /// database sorts with its own external sorter, so memory stays flat (BENCHMARKS.md,
 /// "Rebuilding the search postings").
 ///
-/// On SQLite the postings are loaded into a new table that then replaces the old one, all in
-/// the caller's transaction: pages freed earlier in a transaction are read back before they are
-/// used again (their old content may be needed for a rollback), so loading into the emptied table
-/// read the whole old index back from the WAL page by page. A new table's pages come from the end
-/// of the file. On PostgreSQL the table is emptied (`TRUNCATE`) and its key added back after the load.
+/// On SQLite a rebuild loads into new tables that then replace the old ones, all in the caller's
+/// transaction: pages freed earlier in a transaction are read back before they are used again
+/// (their old content may be needed for a rollback), so loading into the emptied table read the
+/// whole old index back from the WAL page by page. A new table's pages come from the end of the
+/// file. On PostgreSQL the tables are emptied (`TRUNCATE`) and the postings' key added back after
+/// the load.
 struct SearchPostingsLoad {
     static let staging = "search_grams_staging"
     static let next = "search_grams_next"
+    static let nextFilings = "search_filings_next"
     let sql: any SQLDatabase
     private var isSQLite: Bool { sql.dialect.name == "sqlite" }
 
@@ -36,6 +43,26 @@ struct SearchPostingsLoad {
         }
     }
 
+    /// Each filed record's sort key and grams (a JSON array), keyed by table and record: how a
+    /// record's postings are found again when it is renamed. It replaced an index of the postings
+    /// by record, which on a rowid-less table carries every posting's whole key (a sort key of
+    /// about 110 bytes), was written at random places, and took half of an import's postings time.
+    static func createFilingsTable(_ name: String, on sql: any SQLDatabase) async throws {
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("""
+                CREATE TABLE \(unsafeRaw: name) (tbl TEXT NOT NULL, record_id INTEGER NOT NULL, sort_key TEXT NOT NULL, grams TEXT NOT NULL,
+                PRIMARY KEY (tbl, record_id)) WITHOUT ROWID
+                """).run()
+        } else {
+            try await sql.raw("""
+                CREATE TABLE \(unsafeRaw: name) (tbl TEXT NOT NULL, record_id BIGINT NOT NULL, sort_key TEXT NOT NULL, grams TEXT NOT NULL,
+                CONSTRAINT \(unsafeRaw: name)_pkey PRIMARY KEY (tbl, record_id))
+                """).run()
+        }
+    }
+
+    /// The postings' index by record as M0025 made it; M0060 (run before M0025 on a new database,
+    /// and replacing it by the filings on an existing one) and every rebuild drop it.
     static func createRecordIndex(on sql: any SQLDatabase) async throws {
         try await sql.raw("CREATE INDEX search_grams_record ON search_grams (tbl, record_id)").run()
     }
@@ -49,24 +76,42 @@ struct SearchPostingsLoad {
             // old postings to the statement journal and the WAL (gigabytes).
             try await sql.raw("PRAGMA secure_delete = OFF").run()
             try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: Self.next)").run()
+            try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: Self.nextFilings)").run()
             try await Self.createTable(Self.next, on: sql)
+            try await Self.createFilingsTable(Self.nextFilings, on: sql)
             if !all {
                 try await sql.raw("""
                     INSERT INTO \(unsafeRaw: Self.next) SELECT tbl, gram, sort_key, record_id FROM search_grams
                     WHERE tbl NOT IN \(SQLBind.group(tables)) ORDER BY 1, 2, 3, 4
                     """).run()
+                try await sql.raw("""
+                    INSERT INTO \(unsafeRaw: Self.nextFilings) SELECT tbl, record_id, sort_key, grams FROM search_filings
+                    WHERE tbl NOT IN \(SQLBind.group(tables)) ORDER BY 1, 2
+                    """).run()
             }
         } else {
-            // The by-record index and the key go first: a b-tree is built faster by a sort than by
-            // millions of insertions, and kept, each deleted posting is sought in it too.
+            // The key goes first: a b-tree is built faster by a sort than by millions of insertions,
+            // and kept, each deleted posting is sought in it too. (The by-record index M0025 made on
+            // a new database goes for good.)
             try await sql.raw("DROP INDEX IF EXISTS search_grams_record").run()
             try await sql.raw("ALTER TABLE search_grams DROP CONSTRAINT search_grams_pkey").run()
             if all {
-                try await sql.raw("TRUNCATE search_grams").run()
+                try await sql.raw("TRUNCATE search_grams, search_filings").run()
             } else {
                 try await sql.delete(from: SearchIndex.table).where("tbl", .in, SQLBind.group(tables)).run()
+                try await sql.delete(from: SearchIndex.filings).where("tbl", .in, SQLBind.group(tables)).run()
             }
         }
+        try await createStaging()
+    }
+
+    /// Prepares the filing of new records (not filed yet, or filed under the same texts) beside
+    /// the index's others. Inside a transaction, on one connection.
+    func beginAppend() async throws {
+        try await createStaging()
+    }
+
+    private func createStaging() async throws {
         try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: Self.staging)").run()
         try await sql.raw("CREATE TEMPORARY TABLE \(unsafeRaw: Self.staging) (tbl TEXT NOT NULL, record_id BIGINT NOT NULL, sort_key TEXT NOT NULL, grams TEXT NOT NULL)").run()
     }
@@ -87,8 +132,8 @@ struct SearchPostingsLoad {
         }
     }
 
-    /// Every staged posting into the index in its key order, the table swapped in (SQLite) or its
-    /// key added back (PostgreSQL), the by-record index made again, the staging gone.
+    /// Every staged posting into the index in its key order and every staged filing beside it,
+    /// the tables swapped in (SQLite) or the postings' key added back (PostgreSQL), the staging gone.
     func finish() async throws {
         if isSQLite {
             // OR IGNORE: a statement that may fail half-way keeps a statement journal of every page
@@ -98,18 +143,53 @@ struct SearchPostingsLoad {
                 INSERT OR IGNORE INTO \(unsafeRaw: Self.next) (tbl, gram, sort_key, record_id)
                 SELECT s.tbl, g.value, s.sort_key, s.record_id FROM \(unsafeRaw: Self.staging) s, json_each(s.grams) g ORDER BY 1, 2, 3, 4
                 """).run()
+            try await sql.raw("""
+                INSERT OR IGNORE INTO \(unsafeRaw: Self.nextFilings) (tbl, record_id, sort_key, grams)
+                SELECT tbl, record_id, sort_key, grams FROM \(unsafeRaw: Self.staging) ORDER BY 1, 2
+                """).run()
             try await sql.raw("DROP TABLE \(unsafeRaw: Self.staging)").run()
             try await sql.raw("DROP TABLE search_grams").run()
+            try await sql.raw("DROP TABLE search_filings").run()
             try await sql.raw("ALTER TABLE \(unsafeRaw: Self.next) RENAME TO search_grams").run()
+            try await sql.raw("ALTER TABLE \(unsafeRaw: Self.nextFilings) RENAME TO search_filings").run()
         } else {
             try await sql.raw("""
                 INSERT INTO search_grams (tbl, gram, sort_key, record_id)
                 SELECT s.tbl, g.value, s.sort_key, s.record_id FROM \(unsafeRaw: Self.staging) s, json_array_elements_text(s.grams::json) AS g(value)
                 """).run()
+            try await sql.raw("""
+                INSERT INTO search_filings (tbl, record_id, sort_key, grams) SELECT tbl, record_id, sort_key, grams FROM \(unsafeRaw: Self.staging)
+                """).run()
             try await sql.raw("DROP TABLE \(unsafeRaw: Self.staging)").run()
             try await sql.raw("ALTER TABLE search_grams ADD CONSTRAINT search_grams_pkey PRIMARY KEY (tbl, gram, sort_key, record_id)").run()
         }
-        try await Self.createRecordIndex(on: sql)
+    }
+
+    /// The staged records' postings into the index in its key order (one pass over its pages) and
+    /// their filings beside it (replacing a filing of the same record, whose postings the caller
+    /// took out or which were the same), the staging gone.
+    func finishAppend() async throws {
+        if isSQLite {
+            try await sql.raw("""
+                INSERT OR IGNORE INTO search_grams (tbl, gram, sort_key, record_id)
+                SELECT s.tbl, g.value, s.sort_key, s.record_id FROM \(unsafeRaw: Self.staging) s, json_each(s.grams) g ORDER BY 1, 2, 3, 4
+                """).run()
+            try await sql.raw("""
+                INSERT OR REPLACE INTO search_filings (tbl, record_id, sort_key, grams)
+                SELECT tbl, record_id, sort_key, grams FROM \(unsafeRaw: Self.staging) ORDER BY 1, 2
+                """).run()
+        } else {
+            try await sql.raw("""
+                INSERT INTO search_grams (tbl, gram, sort_key, record_id)
+                SELECT s.tbl, g.value, s.sort_key, s.record_id FROM \(unsafeRaw: Self.staging) s, json_array_elements_text(s.grams::json) AS g(value)
+                ORDER BY 1, 2, 3, 4 ON CONFLICT DO NOTHING
+                """).run()
+            try await sql.raw("""
+                INSERT INTO search_filings (tbl, record_id, sort_key, grams) SELECT tbl, record_id, sort_key, grams FROM \(unsafeRaw: Self.staging)
+                ON CONFLICT (tbl, record_id) DO UPDATE SET sort_key = excluded.sort_key, grams = excluded.grams
+                """).run()
+        }
+        try await sql.raw("DROP TABLE \(unsafeRaw: Self.staging)").run()
     }
 
     /// The connection's secure_delete as the driver's build has it (after `begin`, whatever happened).
