@@ -6,7 +6,7 @@ import SQLKit
 /// can take exactly those postings out) beside it. Two uses:
 /// - a rebuild of the index (`begin(replacing:all:)` … `finish()`): the postings and filings of
 ///   the tables named are replaced;
-/// - new records in bulk, an import's slice (`beginAppend()` … `finishAppend()`): their postings
+/// - records never filed, in bulk — an import's slice (`beginAppend()` … `finishAppend()`): their postings
 ///   go in with the index's others, one sorted pass instead of one per few thousand records.
 ///
 /// Inserting 22,500,000 postings (1,000,000 enterprises) 5,000 at a time into the clustered
@@ -105,8 +105,8 @@ struct SearchPostingsLoad {
         try await createStaging()
     }
 
-    /// Prepares the filing of new records (not filed yet, or filed under the same texts) beside
-    /// the index's others. Inside a transaction, on one connection.
+    /// Prepares the filing of records never filed (an import's new rows) beside the index's
+    /// others. Inside a transaction, on one connection.
     func beginAppend() async throws {
         try await createStaging()
     }
@@ -166,27 +166,28 @@ struct SearchPostingsLoad {
     }
 
     /// The staged records' postings into the index in its key order (one pass over its pages) and
-    /// their filings beside it (replacing a filing of the same record, whose postings the caller
-    /// took out or which were the same), the staging gone.
+    /// their filings beside it, the staging gone. For records never filed (an import's new rows):
+    /// on PostgreSQL a plain insert, as `ON CONFLICT DO NOTHING` made each posting a speculative
+    /// insertion (a slice's 1.1 million postings: 18.6 s against 13.1 s).
     func finishAppend() async throws {
         if isSQLite {
+            // OR IGNORE for the statement journal, as in `finish` (nothing is ignored: new records).
             try await sql.raw("""
                 INSERT OR IGNORE INTO search_grams (tbl, gram, sort_key, record_id)
                 SELECT s.tbl, g.value, s.sort_key, s.record_id FROM \(unsafeRaw: Self.staging) s, json_each(s.grams) g ORDER BY 1, 2, 3, 4
                 """).run()
             try await sql.raw("""
-                INSERT OR REPLACE INTO search_filings (tbl, record_id, sort_key, grams)
+                INSERT OR IGNORE INTO search_filings (tbl, record_id, sort_key, grams)
                 SELECT tbl, record_id, sort_key, grams FROM \(unsafeRaw: Self.staging) ORDER BY 1, 2
                 """).run()
         } else {
             try await sql.raw("""
                 INSERT INTO search_grams (tbl, gram, sort_key, record_id)
                 SELECT s.tbl, g.value, s.sort_key, s.record_id FROM \(unsafeRaw: Self.staging) s, json_array_elements_text(s.grams::json) AS g(value)
-                ORDER BY 1, 2, 3, 4 ON CONFLICT DO NOTHING
+                ORDER BY 1, 2, 3, 4
                 """).run()
             try await sql.raw("""
                 INSERT INTO search_filings (tbl, record_id, sort_key, grams) SELECT tbl, record_id, sort_key, grams FROM \(unsafeRaw: Self.staging)
-                ON CONFLICT (tbl, record_id) DO UPDATE SET sort_key = excluded.sort_key, grams = excluded.grams
                 """).run()
         }
         try await sql.raw("DROP TABLE \(unsafeRaw: Self.staging)").run()
