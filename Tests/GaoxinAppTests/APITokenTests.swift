@@ -71,6 +71,28 @@ final class APITokenTests: XCTestCase {
         }
     }
 
+    /// A page read with a token is served without a browser session: no session row (a write on
+    /// every request of a script), no cookie; its forms need none, as a token is exempt from CSRF.
+    func testAPageReadByTokenMakesNoSession() async throws {
+        try await withApp { app, fixtures in
+            let (_, secret) = try await create(try await APIClient.forRole(.office, app: app, fixtures: fixtures))
+            let before = try await Session.query(on: app.db).count()
+            for _ in 0..<3 {
+                let page = try await APIClient(app: app, token: secret).send(.GET, Site.enterprises)
+                XCTAssertEqual(page.status, .ok, page.text)
+                XCTAssertTrue(page.text.contains("企业名称"), "the list page itself")
+                XCTAssertNil(page.headers.first(name: .setCookie), "no session cookie")
+            }
+            let after = try await Session.query(on: app.db).count()
+            XCTAssertEqual(after, before)
+            // A browser without a session still gets one, for its forms' CSRF token.
+            let browser = try await Browser.anonymous(app)
+            XCTAssertNotNil(browser.sessionCookie, "the sign-in page starts an anonymous session")
+            let withBrowser = try await Session.query(on: app.db).count()
+            XCTAssertEqual(withBrowser, before + 1)
+        }
+    }
+
     /// The token's last use is kept (shown in the account page's list), at most once a minute so
     /// that reading through a token does not turn every request into a write.
     func testATokensLastUseIsRecordedOncePerMinute() async throws {

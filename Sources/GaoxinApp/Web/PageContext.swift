@@ -39,11 +39,13 @@ enum Notice: String, Sendable {
 
 extension Request {
     /// Builds the page context, creating an anonymous session when the page has forms and the
-    /// browser has none yet (returns the cookie to set).
+    /// browser has none yet (returns the cookie to set). A request with an API token gets none:
+    /// it is exempt from CSRF (`SessionMiddleware`), and a script reading pages by token made a
+    /// session row — a write — on every request.
     func pageContext(needsSession: Bool = true) async throws -> (PageContext, cookie: String?) {
         var cookie: String?
         var token = browserSession?.csrfToken
-        if token == nil, needsSession {
+        if token == nil, needsSession, headers.bearerAuthorization == nil {
             let (session, secret) = try await SessionStore.ensure(self)
             token = session.csrfToken
             cookie = secret
