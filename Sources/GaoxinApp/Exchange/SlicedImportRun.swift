@@ -19,8 +19,16 @@ enum SlicedImportRun {
         let count: Int
     }
 
+    /// Thrown out of a rehearsal's transaction once everything is written: rolled back.
+    private struct Rehearsed: Error {
+        let written: Int
+        let rows: Int
+    }
+
+    /// `rehearsal`: the whole import is done — every check, write, roll-up and audit row — and
+    /// then rolled back (`gaoxin bench import` times it on a real database and leaves no trace).
     static func run(_ register: any SlicedImportRegister, source: ImportSource, fileName: String?, context: ImportContext,
-                    sliceRows: Int, started: UInt64) async throws -> JobOutcome {
+                    sliceRows: Int, started: UInt64, rehearsal: Bool = false) async throws -> JobOutcome {
         let reader: CSVSliceReader
         let checksum = Checksum()
         var pending: [CSVSliceReader.Row] = []
@@ -73,8 +81,11 @@ enum SlicedImportRun {
                 try await slices.finish(on: tx)
                 let file = ImportFileRecord(fileName: fileName, sha256: checksum.hex(), bytes: reader.bytesRead, rows: rowCount, written: written)
                 try await ImportJob.audit(register, file, context: context, on: tx)
+                if rehearsal { throw Rehearsed(written: written, rows: rowCount) }
                 return (written, rowCount)
             }
+        } catch let rehearsed as Rehearsed {
+            outcome = (rehearsed.written, rehearsed.rows)
         } catch let refused as Refused {
             return ImportJob.refused(refused.errors, count: refused.count, register: register)
         } catch let error as SheetError {

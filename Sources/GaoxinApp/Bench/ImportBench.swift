@@ -1,0 +1,136 @@
+import Fluent
+import Foundation
+import GaoxinDomain
+import SQLKit
+import Vapor
+
+/// `gaoxin bench import`: the two bulk imports a province lives on, timed on the database as it
+/// is and rolled back (`SlicedImportRun`'s rehearsal: every check, write, roll-up and audit row
+/// done, then undone), each beside its baseline — the same rows put into a bare table of the same
+/// shape by multi-row `INSERT`s, nothing checked, indexed or audited — in the same run. Measured,
+/// never asserted.
+/// - enterprises: `rows` new enterprises with generated names (`ProvinceNames`) and valid credit
+///   codes no seed uses (the letter B where the seeder has P), all kept by the top unit;
+/// - monthly figures: one new month of the first `rows` enterprises (the month after the latest any
+///   enterprise has), revenue only.
+enum ImportBench {
+    struct Result: Sendable {
+        let work: String
+        let rows: Int
+        let seconds: Double
+        let baselineSeconds: Double
+    }
+
+    static func run(rows: Int, actor: Actor, sliceRows: Int, on app: Application, log: @escaping @Sendable (String) -> Void) async throws -> [Result] {
+        let sql = app.db as! any SQLDatabase
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gaoxin-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var results: [Result] = []
+
+        // Enterprises.
+        let unit = try await topUnit(on: sql)
+        let enterprises = (0..<rows).map { serial -> [String] in
+            let generated = ProvinceNames.enterprise(serial % ProvinceNames.capacity)
+            return [generated.name, code(city: generated.city, serial: serial), generated.industryCode, unit.cell]
+        }
+        let enterpriseFile = directory.appendingPathComponent("enterprises.csv")
+        try csv(["企业名称", "统一社会信用代码", "行业代码", "所属单位"], enterprises).write(to: enterpriseFile)
+        log("企业：\(rows) 行（\(unit.cell)）")
+        let imported = try await rehearse(EnterpriseRegister(), file: enterpriseFile, actor: actor, sliceRows: sliceRows, on: app)
+        let bareEnterprises = try await bare(on: app.db, columns: ["credit_code TEXT NOT NULL UNIQUE", "name TEXT NOT NULL", "industry_code TEXT NOT NULL",
+                                                                   "unit_id BIGINT NOT NULL"], rows: enterprises.map { [$0[1], $0[0], $0[2], String(unit.id)] })
+        results.append(Result(work: "企业名录 (enterprises)", rows: rows, seconds: imported, baselineSeconds: bareEnterprises))
+
+        // One month of figures for the first `rows` enterprises.
+        let codes = try await sql.raw("SELECT credit_code FROM enterprises WHERE active = \(bind: true) ORDER BY id LIMIT \(unsafeRaw: String(rows))").all()
+            .map { try $0.decode(column: "credit_code", as: String.self) }
+        guard !codes.isEmpty else {
+            log("月度指标：数据库中没有企业，跳过")
+            return results
+        }
+        let latest = try await sql.raw("SELECT MAX(period) AS p FROM enterprise_indicators").first(decodingColumn: "p", as: String?.self) ?? nil
+        // The month after the latest, but never one still to come (a correction of it then).
+        let current = IndicatorWrites.currentPeriod(app.clock.now())
+        let month = latest.flatMap(Period.init).map { min(Period(year: $0.month == 12 ? $0.year + 1 : $0.year, month: $0.month % 12 + 1)!, current) } ?? current
+        let revenue = IndicatorWrites.figures.first { $0.isMoney }!
+        let figures = codes.enumerated().map { [$0.element, month.description, String(1_000 + $0.offset % 50_000)] }
+        let figureFile = directory.appendingPathComponent("figures.csv")
+        try csv(["统一社会信用代码", "月份", revenue.zh], figures).write(to: figureFile)
+        log("月度指标：\(figures.count) 行（\(month.description)）")
+        let figured = try await rehearse(IndicatorRegister(), file: figureFile, actor: actor, sliceRows: sliceRows, on: app)
+        let bareFigures = try await bare(on: app.db, columns: ["credit_code TEXT NOT NULL", "period TEXT NOT NULL", "revenue BIGINT"], rows: figures)
+        results.append(Result(work: "月度指标 (monthly figures)", rows: figures.count, seconds: figured, baselineSeconds: bareFigures))
+        return results
+    }
+
+    static func markdown(_ results: [Result], engine: String, enterprises: Int) -> String {
+        var out = ["", "Imports on \(engine) (\(enterprises) enterprises in the database), rolled back; the baseline is the same rows by bare multi-row INSERTs:", "",
+                   "| import | rows | seconds | rows/s | bare INSERT s | bare rows/s | import ÷ bare |", "|---|---:|---:|---:|---:|---:|---:|"]
+        for result in results {
+            out.append(String(format: "| %@ | %d | %.2f | %.0f | %.2f | %.0f | %.1f× |", result.work, result.rows, result.seconds,
+                              Double(result.rows) / result.seconds, result.baselineSeconds, Double(result.rows) / result.baselineSeconds,
+                              result.seconds / result.baselineSeconds))
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// A credit code of `city` no seed gives (the seeder's codes have P in that place).
+    static func code(city: Int, serial: Int) -> String {
+        let first17 = "91" + ProvinceNames.cities[city % ProvinceNames.cities.count].division + "B" + String(format: "%08d", serial)
+        return first17 + String(CreditCode.checkCharacter(for: first17)!)
+    }
+
+    /// The top unit, named in a file by its code when it has one.
+    private static func topUnit(on sql: any SQLDatabase) async throws -> (id: Int, cell: String) {
+        guard let row = try await sql.raw("SELECT id, code, name FROM units WHERE parent_id IS NULL AND active = \(bind: true) ORDER BY id LIMIT 1").first() else {
+            throw Abort(.conflict, reason: "数据库中没有单位 (no unit: seed first)")
+        }
+        let code = try row.decode(column: "code", as: String?.self) ?? ""
+        return (try row.decode(column: "id", as: Int.self), code.isEmpty ? try row.decode(column: "name", as: String.self) : code)
+    }
+
+    private static func csv(_ heading: [String], _ rows: [[String]]) -> Data {
+        var text = heading.joined(separator: ",") + "\n"
+        for row in rows { text += row.joined(separator: ",") + "\n" }
+        return Data(text.utf8)
+    }
+
+    /// Seconds the import took, refused files being an error (the bench's data must import).
+    private static func rehearse(_ register: any SlicedImportRegister, file: URL, actor: Actor, sliceRows: Int, on app: Application) async throws -> Double {
+        let password = app.password
+        let context = ImportContext(db: app.db, actor: actor, address: "gaoxin bench", clock: app.clock,
+                                    passwords: { try await password.async.hash($0) }, progress: nil)
+        let started = DispatchTime.now().uptimeNanoseconds
+        let outcome = try await SlicedImportRun.run(register, source: .file(file.path), fileName: file.lastPathComponent, context: context,
+                                                    sliceRows: sliceRows, started: started, rehearsal: true)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        if case .failed(let message, let result) = outcome { throw Abort(.internalServerError, reason: "\(message) \(result ?? "")") }
+        return seconds
+    }
+
+    /// The same rows into a temporary table of that shape, 500 a statement, in a transaction
+    /// rolled back: the engine's own speed for them.
+    private static func bare(on db: any Database, columns: [String], rows: [[String]]) async throws -> Double {
+        struct RolledBack: Error {}
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            try await db.transaction { tx in
+                let sql = tx as! any SQLDatabase
+                try await sql.raw("CREATE TEMPORARY TABLE bench_bare (\(unsafeRaw: columns.joined(separator: ", ")))").run()
+                let names = columns.map { String($0.prefix { $0 != " " }) }
+                for chunk in rows.chunked(500) {
+                    let insert = sql.insert(into: "bench_bare").columns(names)
+                    for row in chunk {
+                        insert.values(zip(row, columns).map { value, column in
+                            column.contains("BIGINT") ? SQLBind(Int(value) ?? 0) as any SQLExpression : SQLBind(value)
+                        })
+                    }
+                    try await insert.run()
+                }
+                throw RolledBack()
+            }
+        } catch is RolledBack {}
+        return Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    }
+}
