@@ -24,6 +24,11 @@ enum Entrypoint {
             try configure(app, config: config)
             if demo { try await Launcher.prepareDemo(app) }
             try await app.execute()
+            // The HTTP server first: it stops accepting and lets the requests in flight finish
+            // (up to its shutdown timeout). Vapor's own shutdown closes the providers — Fluent's
+            // databases — before the server, and a request still being handled then crashed the
+            // process on a missing database (`ServeShutdownTests`). Nothing to do for other commands.
+            await app.server.shutdown()
         } catch let exit as ExitCode {
             try? await app.asyncShutdown()
             Foundation.exit(exit.code)
