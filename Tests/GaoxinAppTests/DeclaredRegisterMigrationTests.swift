@@ -26,10 +26,38 @@ final class DeclaredRegisterMigrationTests: XCTestCase {
             for entry in migrations {
                 // As before the upgrade: the table's rows, none of them filed.
                 try await sql.raw("DELETE FROM search_grams WHERE tbl = \(bind: entry.table)").run()
+                try await sql.raw("DELETE FROM search_filings WHERE tbl = \(bind: entry.table)").run()
                 try await AssertAsync.equal(try await found(entry.path, entry.query, entry.key), [], "\(entry.table): nothing filed yet")
                 try await entry.migration.prepare(on: app.db)
                 try await AssertAsync.equal(try await found(entry.path, entry.query, entry.key), entry.expected, "\(entry.table) “\(entry.query)”")
             }
+        }
+    }
+
+    /// Reverting such a migration takes out the postings and the filings alike: a filing left
+    /// behind would let a later unchanged write skip re-filing, and the rows would stay unfindable.
+    func testARevertForgetsThePostingsAndTheFilings() async throws {
+        try await withApp { app, fixtures in
+            let sql = app.db as! any SQLDatabase
+            func count(_ table: String) async throws -> Int {
+                try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE tbl = 'units'").first(decodingColumn: "n", as: Int.self) ?? -1
+            }
+            let postings = try await count("search_grams"), filings = try await count("search_filings")
+            XCTAssertGreaterThan(postings, 0)
+            XCTAssertGreaterThan(filings, 0)
+            try await M0057_UpdateUnitsDeclared().revert(on: app.db)
+            try await AssertAsync.equal(try await count("search_grams"), 0)
+            try await AssertAsync.equal(try await count("search_filings"), 0)
+            // A unit saved with its name and code unchanged files itself again.
+            let admin = try await APIClient.forRole(.admin, app: app, fixtures: fixtures)
+            let saved = try await admin.send(.PATCH, RegisterDeclaration.units.apiPath(fixtures.team), json: #"{"note":"复核"}"#)
+            XCTAssertEqual(saved.status, .ok, saved.text)
+            let teamFilings = try await sql.raw("SELECT COUNT(*) AS n FROM search_filings WHERE tbl = 'units' AND record_id = \(bind: fixtures.team)")
+                .first(decodingColumn: "n", as: Int.self)
+            XCTAssertEqual(teamFilings, 1)
+            try await M0057_UpdateUnitsDeclared().prepare(on: app.db)
+            try await AssertAsync.equal(try await count("search_grams"), postings)
+            try await AssertAsync.equal(try await count("search_filings"), filings)
         }
     }
 }

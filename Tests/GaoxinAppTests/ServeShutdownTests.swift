@@ -20,7 +20,11 @@ final class ServeShutdownTests: XCTestCase {
             environment["GAOXIN_PORT"] = String(port)
             environment["GAOXIN_LOG_LEVEL"] = "warning"
             process.environment = environment
-            let output = Pipe()
+            // A file, not a pipe: a pipe nobody reads fills and stops the server's writes.
+            let log = FileManager.default.temporaryDirectory.appendingPathComponent("gaoxin-serve-\(UUID().uuidString).log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: log) }
+            let output = try FileHandle(forWritingTo: log)
             process.standardOutput = output
             process.standardError = output
             try process.run()
@@ -49,7 +53,8 @@ final class ServeShutdownTests: XCTestCase {
                 return try await group.reduce(0, +)
             }
             process.waitUntilExit()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            try output.close()
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             XCTAssertGreaterThan(answered, 0)
             XCTAssertEqual(process.terminationReason, .exit, text)
             XCTAssertEqual(process.terminationStatus, 0, text)

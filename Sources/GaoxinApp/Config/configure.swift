@@ -8,6 +8,9 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.logger.logLevel = config.logLevel
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
+    // On SIGTERM the server stops accepting and waits this long for the requests in flight (an
+    // export, a bulletin) before the databases close; idle keep-alive connections close at once.
+    app.http.server.configuration.shutdownTimeout = .seconds(30)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     try DatabaseSetup.configure(app, location: try DatabaseLocation(url: config.databaseURL), sqliteConnections: config.sqliteConnections,
                                 sqliteMmapBytes: config.sqliteMmapMegabytes * 1024 * 1024)

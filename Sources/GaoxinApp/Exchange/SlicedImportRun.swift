@@ -26,7 +26,9 @@ enum SlicedImportRun {
     }
 
     /// `rehearsal`: the whole import is done — every check, write, roll-up and audit row — and
-    /// then rolled back (`gaoxin bench import` times it on a real database and leaves no trace).
+    /// then rolled back (`gaoxin bench import` times it on a real database and keeps no row of
+    /// it). It holds the write lock as long as an import does, and on PostgreSQL the id sequences
+    /// move on: not for a database in use.
     static func run(_ register: any SlicedImportRegister, source: ImportSource, fileName: String?, context: ImportContext,
                     sliceRows: Int, started: UInt64, rehearsal: Bool = false) async throws -> JobOutcome {
         let reader: CSVSliceReader
@@ -90,6 +92,11 @@ enum SlicedImportRun {
             return ImportJob.refused(refused.errors, count: refused.count, register: register)
         } catch let error as SheetError {
             return ImportJob.fileRefused(error.messageZh, fileName: fileName)
+        }
+        // A rehearsal wrote nothing that stayed: no import's metrics, no "imported" message.
+        if rehearsal {
+            return .succeeded(message: "试导入：\(outcome.written) 条\(register.titleZh)已写入并回滚（共 \(outcome.rows) 行）",
+                              resultJSON: ImportJob.json(ImportResult(inserted: 0, errors: [])))
         }
         return await ImportJob.succeeded(register, inserted: outcome.written, rows: outcome.rows, context: context, started: started)
     }

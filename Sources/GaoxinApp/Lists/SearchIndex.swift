@@ -149,7 +149,11 @@ enum SearchIndex {
     static func write(_ table: String, _ record: Filed, on sql: any SQLDatabase) async throws {
         let grams = record.grams
         if let old = try await filing(table, record.id, on: sql) {
-            if old.sortKey == record.sortKey, old.grams == grams { return }
+            // Compared by their bytes, as the database compares them (Swift's `==` on strings
+            // holds canonically equivalent spellings equal).
+            if Array(old.sortKey.utf8) == Array(record.sortKey.utf8), Set(old.grams.map { Array($0.utf8) }) == Set(grams.map { Array($0.utf8) }) {
+                return
+            }
             try await remove(table, record.id, old, on: sql)
         }
         guard !grams.isEmpty else { return }

@@ -61,8 +61,8 @@ struct SearchPostingsLoad {
         }
     }
 
-    /// The postings' index by record as M0025 made it; M0060 (run before M0025 on a new database,
-    /// and replacing it by the filings on an existing one) and every rebuild drop it.
+    /// The postings' index by record as M0025 made it: on a new database M0025's own rebuild drops
+    /// it again (every rebuild does); on an existing one M0060 replaces it by the filings.
     static func createRecordIndex(on sql: any SQLDatabase) async throws {
         try await sql.raw("CREATE INDEX search_grams_record ON search_grams (tbl, record_id)").run()
     }
@@ -171,13 +171,15 @@ struct SearchPostingsLoad {
     /// insertion (a slice's 1.1 million postings: 18.6 s against 13.1 s).
     func finishAppend() async throws {
         if isSQLite {
-            // OR IGNORE for the statement journal, as in `finish` (nothing is ignored: new records).
+            // OR IGNORE on the postings for the statement journal, as in `finish` (nothing is
+            // ignored: new records).
             try await sql.raw("""
                 INSERT OR IGNORE INTO search_grams (tbl, gram, sort_key, record_id)
                 SELECT s.tbl, g.value, s.sort_key, s.record_id FROM \(unsafeRaw: Self.staging) s, json_each(s.grams) g ORDER BY 1, 2, 3, 4
                 """).run()
+            // A plain insert: a record filed already is the caller's mistake, refused on both engines.
             try await sql.raw("""
-                INSERT OR IGNORE INTO search_filings (tbl, record_id, sort_key, grams)
+                INSERT INTO search_filings (tbl, record_id, sort_key, grams)
                 SELECT tbl, record_id, sort_key, grams FROM \(unsafeRaw: Self.staging) ORDER BY 1, 2
                 """).run()
         } else {

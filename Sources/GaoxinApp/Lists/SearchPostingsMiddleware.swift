@@ -12,8 +12,8 @@ protocol SearchFiled: Model {
 
 /// Files a model's texts in the search postings whenever Fluent creates or updates it, in the
 /// same transaction, so every write path (form, API, import, demo data, a test's fixture) keeps
-/// search exact. Declared registers file theirs in `RegisterStore`; bulk writers call
-/// `SearchIndex.insert`. Clusters are declared but also written as models (the demo data, the
+/// search exact. Declared registers file theirs in `RegisterStore`; generated data calls
+/// `SearchIndex.insert`, an import's slice stages them (`SearchPostingsLoad.beginAppend`). Clusters are declared but also written as models (the demo data, the
 /// province seeder), so they are filed both ways.
 struct SearchPostingsMiddleware<M: SearchFiled>: AsyncModelMiddleware {
     func create(model: M, on db: Database, next: AnyAsyncModelResponder) async throws {

@@ -13,5 +13,10 @@ struct M0059_UpdateUsersDeclared: AsyncMigration {
 
     func revert(on database: Database) async throws {
         try await (database as! any SQLDatabase).raw("DELETE FROM search_grams WHERE tbl = 'users'").run()
+        // And what they were filed under (M0060's table, where it is still there): a filing left
+        // behind made a later unchanged write skip re-filing the record.
+        if try await M0060_CreateSearchFilings.tableExists(SearchIndex.filings, on: database as! any SQLDatabase) {
+            try await (database as! any SQLDatabase).raw("DELETE FROM search_filings WHERE tbl = 'users'").run()
+        }
     }
 }

@@ -3,7 +3,8 @@ import SQLKit
 
 /// The search postings (`SearchIndex`): one row per table, gram and record with the record's name
 /// sort key, the primary key in lookup order — a gram's postings in name order — (a clustered,
-/// rowid-less table on SQLite), and an index by record for rewrites.
+/// rowid-less table on SQLite), and an index by record for rewrites (since M0060 each record's
+/// filing serves instead; this migration's rebuild, run with today's code, drops the index again).
 /// Filled for the rows that exist (enterprises and the registers declared before it).
 struct M0025_CreateSearchGrams: AsyncMigration {
     /// The registers whose tables exist at this migration (later ones are filed as they are written).

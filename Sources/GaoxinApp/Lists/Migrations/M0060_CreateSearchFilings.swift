@@ -12,9 +12,14 @@ import SQLKit
 /// database runs this one next, where it files what the postings hold and drops the old index.
 struct M0060_CreateSearchFilings: AsyncMigration {
     func prepare(on database: Database) async throws {
-        let sql = database as! any SQLDatabase
+        // In one transaction (Fluent runs a migration in none): filing 22.5 M postings takes
+        // minutes, and a run cut short must leave no table behind for the next to trip on.
+        try await database.transaction { tx in try await Self.file(on: tx as! any SQLDatabase) }
+    }
+
+    private static func file(on sql: any SQLDatabase) async throws {
         try await SearchPostingsLoad.createFilingsTable(SearchIndex.filings, on: sql)
-        guard try await Self.postingsExist(on: sql) else { return }
+        guard try await postingsExist(on: sql) else { return }
         // One pass over the by-record index, which holds every posting's key in record order.
         if sql.dialect.name == "sqlite" {
             try await sql.raw("""
@@ -37,9 +42,15 @@ struct M0060_CreateSearchFilings: AsyncMigration {
     }
 
     static func postingsExist(on sql: any SQLDatabase) async throws -> Bool {
+        try await tableExists(SearchIndex.table, on: sql)
+    }
+
+    /// Whether `name` is a table of the database (M0056, M0057 and M0059 revert their filings
+    /// only where this migration's table is there: an existing database reverts this one first).
+    static func tableExists(_ name: String, on sql: any SQLDatabase) async throws -> Bool {
         let query: SQLQueryString = sql.dialect.name == "sqlite"
-            ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'search_grams'"
-            : "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = 'search_grams' AND table_schema = current_schema()"
+            ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = \(bind: name)"
+            : "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = \(bind: name) AND table_schema = current_schema()"
         return try await sql.raw(query).first(decodingColumn: "n", as: Int.self) ?? 0 > 0
     }
 }

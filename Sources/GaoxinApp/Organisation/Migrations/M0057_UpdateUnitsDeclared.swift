@@ -14,5 +14,10 @@ struct M0057_UpdateUnitsDeclared: AsyncMigration {
 
     func revert(on database: Database) async throws {
         try await (database as! any SQLDatabase).raw("DELETE FROM search_grams WHERE tbl = 'units'").run()
+        // And what they were filed under (M0060's table, where it is still there): a filing left
+        // behind made a later unchanged write skip re-filing the record.
+        if try await M0060_CreateSearchFilings.tableExists(SearchIndex.filings, on: database as! any SQLDatabase) {
+            try await (database as! any SQLDatabase).raw("DELETE FROM search_filings WHERE tbl = 'units'").run()
+        }
     }
 }
