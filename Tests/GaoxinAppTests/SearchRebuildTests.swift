@@ -36,14 +36,7 @@ final class SearchRebuildTests: XCTestCase {
                     + "\(try row.decode(column: "sort_key", as: String.self))|\(try row.decode(column: "record_id", as: Int.self))"
             }
         }
-        /// Each record's filing with its grams in order: what a later write takes out.
-        func filings() async throws -> [String] {
-            try await sql.raw("SELECT tbl, record_id, sort_key, grams FROM search_filings ORDER BY tbl, record_id").all().map { row in
-                let grams = try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "grams", as: String.self).utf8)).sorted()
-                return "\(try row.decode(column: "tbl", as: String.self))|\(try row.decode(column: "record_id", as: Int.self))|"
-                    + "\(try row.decode(column: "sort_key", as: String.self))|\(grams.joined(separator: ","))"
-            }
-        }
+        func filings() async throws -> [String] { try await Self.filings(sql) }
         /// The filings spelled out as postings: they name exactly the postings there are.
         func filedPostings() async throws -> [String] {
             try await filings().flatMap { filing -> [String] in
@@ -127,13 +120,7 @@ final class SearchRebuildTests: XCTestCase {
         let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
         let id = try await api.createEnterprise("中誉精密制造有限公司", code: USCC.numbered(780), unit: fixtures.zone)
         let sql = app.db as! any SQLDatabase
-        func filings() async throws -> [String] {
-            try await sql.raw("SELECT tbl, record_id, sort_key, grams FROM search_filings ORDER BY tbl, record_id").all().map { row in
-                let grams = try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "grams", as: String.self).utf8)).sorted()
-                return "\(try row.decode(column: "tbl", as: String.self))|\(try row.decode(column: "record_id", as: Int.self))|"
-                    + "\(try row.decode(column: "sort_key", as: String.self))|\(grams.joined(separator: ","))"
-            }
-        }
+        func filings() async throws -> [String] { try await Self.filings(sql) }
         let written = try await filings()
         XCTAssertTrue(written.contains { $0.hasPrefix("enterprises|\(id)|") && $0.contains("誉精") }, "\(written.prefix(3))")
         // As before M0060: no filings, the postings indexed by record.
@@ -155,5 +142,14 @@ final class SearchRebuildTests: XCTestCase {
         let decoded = try JSONDecoder().decode([String].self, from: Data(text.utf8))
         XCTAssertEqual(decoded, strings)
         XCTAssertEqual(SearchPostingsLoad.jsonArray([String]()), "[]")
+    }
+
+    /// Each record's filing with its grams in order: what a later write takes out.
+    private static func filings(_ sql: any SQLDatabase) async throws -> [String] {
+        try await sql.raw("SELECT tbl, record_id, sort_key, grams FROM search_filings ORDER BY tbl, record_id").all().map { row in
+            let grams = try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "grams", as: String.self).utf8)).sorted()
+            return "\(try row.decode(column: "tbl", as: String.self))|\(try row.decode(column: "record_id", as: Int.self))|"
+                + "\(try row.decode(column: "sort_key", as: String.self))|\(grams.joined(separator: ","))"
+        }
     }
 }
