@@ -9,6 +9,13 @@ import GaoxinSheets
 protocol SlicedImportRegister: ImportRegister {
     /// A fresh state for one import.
     func slices(context: ImportContext) -> any ImportSlices
+    /// Whether its CSV files are streamed (a register whose rows need slow work before the
+    /// transaction — hashing passwords — takes the whole file).
+    var streamsFiles: Bool { get }
+}
+
+extension SlicedImportRegister {
+    var streamsFiles: Bool { true }
 }
 
 /// One import's state across its slices.
@@ -72,7 +79,7 @@ enum ImportSource: Sendable {
     /// sliced register.
     func streams(for register: any ImportRegister, fileName: String?) throws -> Bool {
         let head = try start()
-        return register is any SlicedImportRegister && !SheetParsing.isXLSX(head, name: fileName) && CSVSliceReader.reads(start: head)
+        return (register as? any SlicedImportRegister)?.streamsFiles == true && !SheetParsing.isXLSX(head, name: fileName) && CSVSliceReader.reads(start: head)
     }
 
     func sliceReader(sliceBytes: Int) throws -> CSVSliceReader {

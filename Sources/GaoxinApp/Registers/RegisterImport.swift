@@ -5,9 +5,11 @@ import SQLKit
 
 /// The import of a declared register: its template columns are its fields (headings with units),
 /// a row whose import key names an existing record updates it (a column the file lacks keeps the
-/// stored value), every row is checked through `RegisterChecker` with lookups batched, and all
-/// rows are written with their audit rows in one transaction or none.
-struct RegisterImport: ImportRegister {
+/// stored value), every row is checked through `RegisterChecker` with lookups batched, and the rows
+/// are written by `RegisterBulkWriter` with their audit rows in one transaction or none. A CSV file
+/// is streamed a slice at a time (`SlicedImportRun`), so a register's file may have any length;
+/// a register with a secret (users' passwords, hashed before the transaction) takes the whole file.
+struct RegisterImport: SlicedImportRegister {
     let declaration: RegisterDeclaration
 
     var key: String { declaration.key }
@@ -15,6 +17,7 @@ struct RegisterImport: ImportRegister {
     var titleEn: String { declaration.titleEn }
     var policy: ResourcePolicy { declaration.policy }
     var exportOnlyHeadings: Set<String> { Self.shownOnlyHeadings(declaration) }
+    var streamsFiles: Bool { !declaration.fields.contains(where: \.kind.isSecret) }
 
     /// The export's columns an import skips: the status, counts, what is written elsewhere, the
     /// list facts, the 系统编号 where the register's own import does not match by it, and the
@@ -37,10 +40,18 @@ struct RegisterImport: ImportRegister {
         }
     }
 
-    struct Item { var existing: RegisterRecord?; var values: RegisterValues; var row: Int }
+    struct Item: Sendable { var existing: RegisterRecord?; var values: RegisterValues; var row: Int }
+
+    /// What an import remembers across its slices: the first row of each import key, and whether
+    /// the file was refused for its importer already.
+    struct Seen: Sendable {
+        var firstRows: [String: Int] = [:]
+        var importerRefused = false
+    }
 
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
-        try await plan(rows, actor: context.actor, on: context.db).errors
+        var seen = Seen()
+        return try await plan(rows, actor: context.actor, on: context.db, seen: &seen).errors
     }
 
     func prepare(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRow] {
@@ -48,36 +59,26 @@ struct RegisterImport: ImportRegister {
     }
 
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
-        let plan = try await plan(rows, actor: context.actor, on: tx)
+        var seen = Seen()
+        let plan = try await plan(rows, actor: context.actor, on: tx, seen: &seen)
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
         let rowsByNumber = declaration.fields.contains(where: \.kind.isSecret) ? Dictionary(rows.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
-        var written = 0
-        for (index, item) in plan.items.enumerated() {
-            if let existing = item.existing, existing.values == item.values { continue }
-            let id: Int
-            if let existing = item.existing {
-                id = existing.id
-                try await RegisterStore.update(declaration, id: id, item.values, now: context.clock.now(), on: tx)
-            } else {
-                var values = item.values
-                try RegisterSecrets.take(&values, from: rowsByNumber[item.row], declaration)
-                id = try await RegisterStore.insert(declaration, values, now: context.clock.now(), on: tx)
-            }
-            let after = try await RegisterStore.find(declaration, id: id, on: tx)!
-            try await declaration.afterWrite?(item.existing, after, context.clock.now(), tx)
-            try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address,
-                                      action: item.existing == nil ? .create : .update, entity: declaration.entity, entityID: "\(id)",
-                                      summary: (item.existing == nil ? "导入\(titleZh)“" : "导入更新\(titleZh)“") + RegisterWrites.name(declaration, after) + "”",
-                                      before: item.existing.map { RegisterDTO(declaration: declaration, record: $0) },
-                                      after: RegisterDTO(declaration: declaration, record: after))
-            written += 1
-            if index % 200 == 0 { await context.report("writing", index, plan.items.count) }
-        }
-        return written
+        return try await RegisterBulkWriter.write(declaration, plan.items, secrets: rowsByNumber, context: context, on: tx)
+    }
+
+    /// A streamed file: each slice planned against the database (earlier slices written in the
+    /// same transaction) and the import keys of the slices before it, then written in bulk.
+    func slices(context: ImportContext) -> any ImportSlices {
+        PlannedSlices(seen: Seen(), plan: { rows, tx, seen in
+            try await plan(rows, actor: context.actor, on: tx, seen: &seen)
+        }, write: { items, tx in
+            try await RegisterBulkWriter.write(declaration, items, context: context.withoutProgress, on: tx)
+        })
     }
 
     /// Every row checked (existing records by import key in one query), every failure at its row and column.
-    func plan(_ rows: [ImportRow], actor: Actor, on db: Database) async throws -> (errors: [ImportRowError], items: [Item]) {
+    /// `seen`: what the file's earlier slices gave (a fresh one for a whole file).
+    func plan(_ rows: [ImportRow], actor: Actor, on db: Database, seen: inout Seen) async throws -> (errors: [ImportRowError], items: [Item]) {
         let keyField = declaration.field(declaration.importKey)!
         let keys = try await importKeys(rows, keyField, on: db)
         var existingByKey: [String: RegisterRecord] = [:]
@@ -95,23 +96,28 @@ struct RegisterImport: ImportRegister {
         }
         var items: [(input: RegisterInput, existing: RegisterRecord?)] = []
         var errors: [ImportRowError] = []
-        var seen: [String: Int] = [:]
         var repeated: Set<Int> = []
         for (index, row) in rows.enumerated() {
             let key = keys[index]
-            if let first = seen[key], !key.isEmpty {
+            guard !key.isEmpty else { continue }
+            if let first = seen.firstRows[key] {
                 errors.append(ImportRowError(row: row.number, column: keyField.headingZh, value: row.value(keyField.key), reason: "与第 \(first) 行重复"))
                 repeated.insert(row.number)
+            } else {
+                seen.firstRows[key] = row.number
             }
-            seen[key] = seen[key] ?? row.number
+        }
+        for (index, row) in rows.enumerated() {
+            let key = keys[index]
             let existing = existingByKey[key]
             if let existing, (try? await RegisterWrites.requireOwnership(declaration, existing, actor: actor, on: db)) == nil {
                 errors.append(ImportRowError(row: row.number, column: keyField.headingZh, value: row.value(keyField.key), reason: "该记录不属于本单位，不能修改"))
             }
             items.append((RegisterInput.row(row, declaration: declaration), existing))
         }
-        if !actor.hasAny([.admin, .office]), case .officeOnly = declaration.ownership {
+        if !actor.hasAny([.admin, .office]), case .officeOnly = declaration.ownership, !seen.importerRefused {
             errors.append(ImportRowError(row: 0, column: "", value: "", reason: "只有集群办可以导入\(titleZh)"))
+            seen.importerRefused = true
         }
         let outcomes = try await RegisterChecker.check(declaration, items, actor: actor, on: db)
         var planned: [Item] = []

@@ -146,23 +146,43 @@ enum RegisterStore {
 
     static func insert(_ declaration: RegisterDeclaration, _ values: RegisterValues, now: Date, on db: Database) async throws -> Int {
         let sql = db as! any SQLDatabase
-        var values = values
-        declaration.freshness?.stamp(&values, now: now)
-        var columns = ["active", "name_sort", "created_at", "updated_at"]
-        var binds: [any SQLExpression] = [SQLBind(true), SQLBind(sortKey(declaration, values)), SQLBind(now), SQLBind(now)]
-        // A tree record's path needs its id: a placeholder until `placeNew` just below.
-        if declaration.tree != nil { columns.append("path"); binds.append(SQLBind("/")) }
-        for (column, value) in declaration.insertedWith.sorted(by: { $0.key < $1.key }) { columns.append(column); binds.append(SQLBind(value)) }
-        for field in declaration.singleFields {
-            columns.append(field.column)
-            binds.append(bind(values[field.key]))
-        }
-        let id = try await sql.insert(into: declaration.table).columns(columns).values(binds).returning("id").first(decodingColumn: "id", as: Int.self)
+        let values = stamped(declaration, values, now: now)
+        let id = try await sql.insert(into: declaration.table).columns(insertedColumns(declaration))
+            .values(insertedValues(declaration, values, now: now)).returning("id").first(decodingColumn: "id", as: Int.self)
         guard let id else { throw AppError.internalError }
         if let tree = declaration.tree { try await RegisterTreeStore.placeNew(declaration, tree, id: id, values, on: sql) }
         try await writeLinks(declaration, id: id, values, on: sql)
-        try await SearchIndex.write(declaration.table, .init(id: id, sortKey: sortKey(declaration, values), texts: searchTexts(declaration, values)), on: sql)
+        try await SearchIndex.write(declaration.table, filing(declaration, id: id, values), on: sql)
         return id
+    }
+
+    /// The values as a write stores them: a freshness field restamped.
+    static func stamped(_ declaration: RegisterDeclaration, _ values: RegisterValues, now: Date) -> RegisterValues {
+        var values = values
+        declaration.freshness?.stamp(&values, now: now)
+        return values
+    }
+
+    /// The columns a new record's row is inserted with, in `insertedValues`' order.
+    static func insertedColumns(_ declaration: RegisterDeclaration) -> [String] {
+        var columns = ["active", "name_sort", "created_at", "updated_at"]
+        if declaration.tree != nil { columns.append("path") }
+        columns += declaration.insertedWith.keys.sorted()
+        return columns + declaration.singleFields.map(\.column)
+    }
+
+    /// A new record's row (its values `stamped`).
+    static func insertedValues(_ declaration: RegisterDeclaration, _ values: RegisterValues, now: Date) -> [any SQLExpression] {
+        var binds: [any SQLExpression] = [SQLBind(true), SQLBind(sortKey(declaration, values)), SQLBind(now), SQLBind(now)]
+        // A tree record's path needs its id: a placeholder until `RegisterTreeStore.placeNew`.
+        if declaration.tree != nil { binds.append(SQLBind("/")) }
+        for column in declaration.insertedWith.keys.sorted() { binds.append(SQLBind(declaration.insertedWith[column]!)) }
+        return binds + declaration.singleFields.map { bind(values[$0.key]) }
+    }
+
+    /// What a record is filed under in the search postings.
+    static func filing(_ declaration: RegisterDeclaration, id: Int, _ values: RegisterValues) -> SearchIndex.Filed {
+        .init(id: id, sortKey: sortKey(declaration, values), texts: searchTexts(declaration, values))
     }
 
     static func update(_ declaration: RegisterDeclaration, id: Int, _ values: RegisterValues, now: Date, on db: Database) async throws {
@@ -180,7 +200,7 @@ enum RegisterStore {
         try await update.where("id", .equal, SQLBind(id)).run()
         if let tree = declaration.tree { try await RegisterTreeStore.reorder(declaration, tree, id: id, values, on: sql) }
         try await writeLinks(declaration, id: id, values, on: sql)
-        try await SearchIndex.write(declaration.table, .init(id: id, sortKey: sortKey(declaration, values), texts: searchTexts(declaration, values)), on: sql)
+        try await SearchIndex.write(declaration.table, filing(declaration, id: id, values), on: sql)
     }
 
     /// The texts a record files in the search postings: its searchable fields.
@@ -197,12 +217,26 @@ enum RegisterStore {
         for field in declaration.multiFields {
             try await sql.delete(from: "register_links").where("register", .equal, SQLBind(declaration.key))
                 .where("record_id", .equal, SQLBind(id)).where("field", .equal, SQLBind(field.key)).run()
-            let ids = values[field.key]?.ids ?? []
-            guard !ids.isEmpty else { continue }
-            let insert = sql.insert(into: "register_links").columns("register", "record_id", "field", "target_id", "position")
-            for (position, target) in ids.enumerated() {
-                insert.values(SQLBind(declaration.key), SQLBind(id), SQLBind(field.key), SQLBind(target), SQLBind(position))
+        }
+        try await insertLinks(declaration, [(id, values)], on: sql)
+    }
+
+    /// The several-valued references of records that have none stored yet (new ones), in
+    /// multi-row statements.
+    static func insertLinks(_ declaration: RegisterDeclaration, _ records: [(id: Int, values: RegisterValues)], on sql: any SQLDatabase) async throws {
+        guard !declaration.multiFields.isEmpty else { return }
+        var rows: [[any SQLExpression]] = []
+        for (id, values) in records {
+            for field in declaration.multiFields {
+                for (position, target) in (values[field.key]?.ids ?? []).enumerated() {
+                    rows.append([SQLBind(declaration.key), SQLBind(id), SQLBind(field.key), SQLBind(target), SQLBind(position)])
+                }
             }
+        }
+        // 5 parameters a row: 5,000 a statement.
+        for chunk in rows.chunked(1_000) {
+            let insert = sql.insert(into: "register_links").columns("register", "record_id", "field", "target_id", "position")
+            for row in chunk { insert.values(row) }
             try await insert.run()
         }
     }

@@ -1,0 +1,132 @@
+import Fluent
+import Foundation
+@testable import GaoxinApp
+import SQLKit
+import XCTVapor
+import XCTest
+
+/// A declared register's CSV file is streamed a slice at a time in one transaction and written in
+/// bulk (`RegisterBulkWriter`), as every register is — policies stand for all: a key repeated in a
+/// later slice refuses the whole file with nothing left of the slices before it; a good file gives
+/// each record its own references (ids found again by the import key), search postings exactly as
+/// a rebuild files them, and an audit row; the same file again writes nothing, a changed row one
+/// update. Slices of 3 rows stand for the 50,000 of a real import.
+final class DeclaredRegisterStreamedImportTests: XCTestCase {
+    static let header = "政策名称,文号,层级,发文单位,适用集群,主要内容"
+
+    /// Eight policies: the clusters of each by its place (甲, 乙, both), a summary of its own.
+    static func lines(summaryOfThird: String = "第3条主要内容") -> [String] {
+        (1...8).map { number in
+            let clusters = ["分片集群甲", "分片集群乙", "分片集群甲、分片集群乙"][number % 3]
+            let summary = number == 3 ? summaryOfThird : "第\(number)条主要内容"
+            return "分片政策\(number)号（测试）,锡高管发〔2025〕\(number)号,N 配套细则,WXGX,\(clusters),\(summary)"
+        }
+    }
+
+    func run(_ app: Application, _ fixtures: Fixtures, _ lines: [String]) async throws -> JobOutcome {
+        try await ImportJob.run(register: RegisterImport(declaration: .policies), source: .data(ImportDriver.csv([Self.header] + lines)),
+                                fileName: "政策.csv", limit: 1 << 20, context: fixtures.officeImportContext(app), sliceRows: 3)
+    }
+
+    func testAFileOfManySlicesIsWrittenWholeWithEachRecordsReferencesPostingsAndAudit() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            var clusters: [Int] = []
+            for name in ["分片集群甲", "分片集群乙"] {
+                clusters.append(try AttractionRequests.created(try await office.send(.POST, Site.API.clusters, body: ["name": name, "category": "future", "leadUnitId": fixtures.zone])))
+            }
+            let audits = try await Probe.auditCount(app)
+            let sql = app.db as! any SQLDatabase
+
+            // The first policy's name again, in the third slice: nothing of the two slices before it stays.
+            let repeated = Self.lines() + ["分片政策1号（测试）,,N 配套细则,WXGX,,"]
+            let refused = try await run(app, fixtures, repeated)
+            guard case .failed(let message, _) = refused else { return XCTFail("a repeated name refuses the file: \(refused)") }
+            XCTAssertEqual(message, "发现 1 处问题，未写入任何数据。请修改后重新导入。")
+            XCTAssertEqual(StreamedImportTests.errors(refused), [ImportRowError(row: 10, column: "政策名称", value: "分片政策1号（测试）", reason: "与第 2 行重复")])
+            Check.equal(try await Probe.count(app, "policies"), 0, "the slices written before the repeat were rolled back")
+            Check.equal(try await Probe.count(app, "register_links", where: "register = 'policies'"), 0, "with their references")
+            Check.equal(try await Probe.count(app, "search_filings", where: "tbl = 'policies'"), 0, "and their search filings")
+            Check.equal(try await Probe.count(app, "search_grams", where: "tbl = 'policies'"), 0, "and postings")
+            Check.equal(try await Probe.auditCount(app), audits, "and audit rows")
+
+            guard case .succeeded(let written, _) = try await run(app, fixtures, Self.lines()) else { return XCTFail("the good file imports") }
+            XCTAssertEqual(written, "已导入 8 条政策")
+            let ids = try await sql.raw("SELECT id, name FROM policies").all().reduce(into: [String: Int]()) { ids, row in
+                ids[try row.decode(column: "name", as: String.self)] = try row.decode(column: "id", as: Int.self)
+            }
+            XCTAssertEqual(ids.count, 8)
+            for number in 1...8 {
+                let name = "分片政策\(number)号（测试）"
+                let id = try XCTUnwrap(ids[name])
+                let found = try await RegisterStore.find(.policies, id: id, on: app.db)
+                let record = try XCTUnwrap(found, name)
+                let expected = [[clusters[0]], [clusters[1]], clusters][number % 3]
+                XCTAssertEqual(record.values["clusterIds"]?.ids, expected, "\(name)'s own clusters, in the file's order")
+                XCTAssertEqual(record.text("summary"), "第\(number)条主要内容")
+                XCTAssertEqual(record.text("documentNumber"), "锡高管发〔2025〕\(number)号")
+            }
+            Check.equal(try await Probe.auditCount(app, entity: "policy"), 8, "an audit row a record")
+            let thirdID = try XCTUnwrap(ids["分片政策3号（测试）"])
+            let thirdAudit = try await Probe.lastAudit(app, entity: "policy", id: thirdID)
+            let third = try XCTUnwrap(thirdAudit)
+            XCTAssertEqual(third.summary, "导入政策“分片政策3号（测试）”")
+            Check.equal(try await Probe.auditCount(app, entity: "import"), 1)
+            let importRecord = try await Probe.importRecord(app)
+            XCTAssertEqual(importRecord["written"] as? Int, 8)
+
+            // Search finds a record by two characters of its document number and by its name.
+            let found = try parseJSONObject(try await office.send(.GET, RegisterDeclaration.policies.apiPath + "?q=" + Browser.encode("政策5号")))
+            XCTAssertEqual((found["items"] as? [[String: Any]])?.map { $0["name"] as? String }, ["分片政策5号（测试）"])
+            // The postings and filings are exactly those a rebuild files.
+            let postings = try await Self.rows(sql, "SELECT gram, sort_key, record_id FROM search_grams WHERE tbl = 'policies' ORDER BY 1, 2, 3")
+            let filings = try await Self.rows(sql, "SELECT record_id, sort_key, grams FROM search_filings WHERE tbl = 'policies' ORDER BY 1")
+            XCTAssertEqual(filings.count, 8)
+            try await SearchSource.rebuild(SearchSource.all, on: sql)
+            try await AssertAsync.equal(try await Self.rows(sql, "SELECT gram, sort_key, record_id FROM search_grams WHERE tbl = 'policies' ORDER BY 1, 2, 3"), postings)
+            try await AssertAsync.equal(try await Self.filedGrams(sql), try Self.decodedGrams(filings), "the filings name the same grams")
+
+            // The same file again writes nothing; a changed summary updates that record alone.
+            guard case .succeeded(let again, _) = try await run(app, fixtures, Self.lines()) else { return XCTFail("a second import runs") }
+            XCTAssertEqual(again, "已导入 0 条政策（共 8 行，其余 8 行与现有数据相同，未改动）")
+            Check.equal(try await Probe.auditCount(app, entity: "policy"), 8)
+            guard case .succeeded(let changed, _) = try await run(app, fixtures, Self.lines(summaryOfThird: "修订后的内容")) else { return XCTFail("a changed file imports") }
+            XCTAssertEqual(changed, "已导入 1 条政策（共 8 行，其余 7 行与现有数据相同，未改动）")
+            let updateAudit = try await Probe.lastAudit(app, entity: "policy", id: thirdID)
+            let update = try XCTUnwrap(updateAudit)
+            XCTAssertEqual(update.summary, "导入更新政策“分片政策3号（测试）”")
+            Check.equal(try await Probe.count(app, "policies", where: "summary = '修订后的内容'"), 1)
+            Check.equal(try await Probe.count(app, "register_links", where: "register = 'policies'"), 11, "the references as they were: five rows of one cluster, three of two")
+        }
+    }
+
+    /// A register whose rows carry a secret (users' passwords, hashed before the transaction) takes
+    /// the whole file; the others stream.
+    func testOnlyRegistersWithoutSecretsStream() {
+        XCTAssertTrue(RegisterImport(declaration: .policies).streamsFiles)
+        XCTAssertTrue(RegisterImport(declaration: .leads).streamsFiles)
+        XCTAssertFalse(RegisterImport(declaration: .users).streamsFiles)
+    }
+
+    private static func rows(_ sql: any SQLDatabase, _ query: String) async throws -> [String] {
+        try await sql.raw(SQLQueryString(query)).all().map { row in
+            try row.allColumns.map { column in
+                if let text = try? row.decode(column: column, as: String.self) { return text }
+                return String(try row.decode(column: column, as: Int.self))
+            }.joined(separator: "|")
+        }
+    }
+
+    private static func filedGrams(_ sql: any SQLDatabase) async throws -> [String] {
+        try decodedGrams(try await rows(sql, "SELECT record_id, sort_key, grams FROM search_filings WHERE tbl = 'policies' ORDER BY 1"))
+    }
+
+    /// Filings with their grams sorted (a JSON array's order is the writer's).
+    private static func decodedGrams(_ filings: [String]) throws -> [String] {
+        try filings.map { filing in
+            let parts = filing.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            let grams = try JSONDecoder().decode([String].self, from: Data(parts[2].utf8)).sorted()
+            return "\(parts[0])|\(parts[1])|\(grams.joined(separator: ","))"
+        }
+    }
+}
