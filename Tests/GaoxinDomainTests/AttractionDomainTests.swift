@@ -36,6 +36,9 @@ final class AttractionDomainTests: XCTestCase {
         XCTAssertEqual(CompanyNameKey.of("华润微电子 (无锡) 有限公司"), "华润微电子")
         XCTAssertEqual(CompanyNameKey.of("江苏长电科技股份有限公司"), "长电科技")
         XCTAssertNotEqual(CompanyNameKey.of("长电科技"), CompanyNameKey.of("长电微电子"))
+        XCTAssertEqual(CompanyNameKey.of("黑龙江省北大荒农业股份有限公司"), "北大荒农业", "the longest place first")
+        XCTAssertEqual(CompanyNameKey.of("无锡市新区科技有限公司"), "新区科技")
+        XCTAssertEqual(CompanyNameKey.of("无锡科"), "无锡科", "a place is kept where too little would remain")
         // A name that is only a place and a legal form keeps what it has rather than becoming empty.
         XCTAssertFalse(CompanyNameKey.of("无锡有限公司").isEmpty)
         XCTAssertEqual(CompanyNameKey.of("Tokyo Precision Co., Ltd."), CompanyNameKey.of("TOKYO PRECISION CO.,LTD"))

@@ -1,4 +1,5 @@
 import Fluent
+import GaoxinDomain
 import GaoxinSheets
 import Foundation
 import SQLKit
@@ -58,20 +59,13 @@ struct ImportRow: Sendable {
         precondition(cells.count == columns.keys.count, "a row has a cell for each of the file's columns")
         self.number = number
         self.columns = columns
-        self.cells = cells.map(ImportRow.trimmed)
+        self.cells = cells.map { $0.trimming(.whitespacesAndNewlines) }
     }
 
     func value(_ key: String) -> String { columns.position[key].map { cells[$0] } ?? "" }
 
     /// Every cell by its column key.
     var values: [String: String] { Dictionary(uniqueKeysWithValues: zip(columns.keys, cells)) }
-
-    /// Most cells have nothing to trim: they are kept as they are without Foundation's scan.
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              CharacterSet.whitespacesAndNewlines.contains(first) || CharacterSet.whitespacesAndNewlines.contains(last) else { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 
     /// Whether the file has this column at all (an absent optional column leaves stored values alone).
     func has(_ key: String) -> Bool { columns.position[key] != nil }

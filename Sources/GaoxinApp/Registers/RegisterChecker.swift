@@ -103,7 +103,7 @@ enum RegisterChecker {
         if case .choices(let choices) = field.kind {
             var codes: [String] = []
             for raw in input.lists[field.key] ?? [] {
-                let text = raw.trimmingCharacters(in: .whitespaces)
+                let text = raw.trimming(.whitespaces)
                 guard !text.isEmpty else { continue }
                 guard let choice = choices.first(where: { $0.matches(text) }) else {
                     // The form's boxes and the template's note list the choices.
@@ -120,7 +120,7 @@ enum RegisterChecker {
             if !text.isEmpty, let failure = field.format?(text) { v.add(failure); return nil }
             return text.isEmpty ? nil : .text(text)
         }
-        var text = (input.texts[field.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = (input.texts[field.key] ?? "").trimming(.whitespacesAndNewlines)
         if field.lowercased { text = text.lowercased() }
         if text.isEmpty { return field.kind.isFlag && input.source == .form ? .flag(false) : nil }
         switch field.kind {
@@ -207,7 +207,7 @@ enum RegisterChecker {
     /// a form's text that is part of one active record's name names it, part of several asks to choose.
     private static func resolve(_ raw: String, _ target: RegisterTarget, _ field: RegisterField, _ source: RegisterInput.Source,
                                 _ references: RegisterReferences, typed: Bool = false, kept: Set<Int> = [], _ v: inout FieldValidator) -> Int? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimming(.whitespaces)
         var found: RegisterReferences.Target?
         if source == .form, !typed, let id = Int(text), let byID = references.target(target.table, id: id) {
             found = byID  // a picker posts the id; a typed name or code is looked up below

@@ -94,6 +94,7 @@ struct RegisterImport: SlicedImportRegister {
             guard let key = record.values[keyField.key]?.uniqueKey, existingByKey[key] == nil else { continue }
             existingByKey[key] = record
         }
+        let writable = try await RegisterWrites.writable(declaration, Array(existingByKey.values), actor: actor, on: db)
         var items: [(input: RegisterInput, existing: RegisterRecord?)] = []
         var errors: [ImportRowError] = []
         var repeated: Set<Int> = []
@@ -110,7 +111,7 @@ struct RegisterImport: SlicedImportRegister {
         for (index, row) in rows.enumerated() {
             let key = keys[index]
             let existing = existingByKey[key]
-            if let existing, (try? await RegisterWrites.requireOwnership(declaration, existing, actor: actor, on: db)) == nil {
+            if let existing, !writable.contains(existing.id) {
                 errors.append(ImportRowError(row: row.number, column: keyField.headingZh, value: row.value(keyField.key), reason: "该记录不属于本单位，不能修改"))
             }
             items.append((RegisterInput.row(row, declaration: declaration), existing))
@@ -141,7 +142,7 @@ struct RegisterImport: SlicedImportRegister {
     /// nothing keys nothing here; the checker reports it at the field.
     private func importKeys(_ rows: [ImportRow], _ keyField: RegisterField, on db: Database) async throws -> [String] {
         let texts = rows.map { row in
-            let text = row.value(keyField.key).trimmingCharacters(in: .whitespaces)
+            let text = row.value(keyField.key).trimming(.whitespaces)
             return keyField.lowercased ? text.lowercased() : text
         }
         guard case .reference(let target) = keyField.kind else { return texts }

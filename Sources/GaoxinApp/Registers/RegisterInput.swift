@@ -50,7 +50,7 @@ struct RegisterInput: Sendable {
     /// Several names or codes in one text, separated by 、，, ; or a new line.
     static func names(_ text: String) -> [String] {
         // "\r\n" (a browser's line break) is one Character in Swift, not a "\r" and a "\n".
-        text.split(whereSeparator: { $0 == "\r\n" || "、，,;；\n\r".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: { $0 == "\r\n" || "、，,;；\n\r".contains($0) }).map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// A JSON object: numbers and booleans in their text form, null as empty, arrays for lists.
@@ -76,7 +76,7 @@ struct RegisterInput: Sendable {
                 input.texts[field.key] = value.text
             case (.date, .string(let text)), (.month, .string(let text)), (.choice, .string(let text)), (.industry, .string(let text)):
                 // An empty value is null in JSON (as the document says); "" is not a date, a choice or a code.
-                if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                if text.trimming(.whitespaces).isEmpty {
                     failures.append(.invalid(field.key, zh: "\(field.zh)不能为空字符串，留空请用 null", en: "\(field.en): send null, not an empty string"))
                 } else {
                     input.texts[field.key] = text

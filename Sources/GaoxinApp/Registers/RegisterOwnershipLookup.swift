@@ -2,9 +2,9 @@ import Fluent
 import GaoxinDomain
 import SQLKit
 
-/// The owning unit's path of records in a table with an `owning_unit_id` (a lead's team), for
-/// `RegisterOwnership.referencedUnit`: one query for any number of records.
+/// The owning unit's path of records, for a record's ownership: one query per 500 records.
 enum RegisterOwnershipLookup {
+    /// Of records in a table with an `owning_unit_id` (a lead's team), for `RegisterOwnership.referencedUnit`.
     static func unitPaths(table: String, ids: [Int64], on db: Database) async throws -> [Int64: UnitPath] {
         let sql = db as! any SQLDatabase
         var paths: [Int64: UnitPath] = [:]
@@ -13,6 +13,18 @@ enum RegisterOwnershipLookup {
                 SELECT r.id, u.path FROM \(unsafeRaw: table) r JOIN units u ON u.id = r.owning_unit_id WHERE r.id IN (\(binds: chunk))
                 """).all()
             for row in rows {
+                if let path = UnitPath(try row.decode(column: "path", as: String.self)) { paths[try row.decode(column: "id", as: Int64.self)] = path }
+            }
+        }
+        return paths
+    }
+
+    /// Units' own paths, for `RegisterOwnership.unitField`: one query per 500 units.
+    static func unitPaths(ids: Set<Int64>, on db: Database) async throws -> [Int64: UnitPath] {
+        let sql = db as! any SQLDatabase
+        var paths: [Int64: UnitPath] = [:]
+        for chunk in Array(ids).chunked(500) {
+            for row in try await sql.raw("SELECT id, path FROM units WHERE id IN (\(binds: chunk))").all() {
                 if let path = UnitPath(try row.decode(column: "path", as: String.self)) { paths[try row.decode(column: "id", as: Int64.self)] = path }
             }
         }

@@ -35,7 +35,7 @@ struct RegisterReferences: Sendable {
                 let texts = (input.lists[field.key] ?? []) + (input.texts[field.key].map { [$0] } ?? [])
                 // Names typed for a several-valued field are never ids (`RegisterInput.typedLists`).
                 let namesOnly = input.typedLists.contains(field.key)
-                for text in texts.map({ $0.trimmingCharacters(in: .whitespaces) }) where !text.isEmpty {
+                for text in texts.map({ $0.trimming(.whitespaces) }) where !text.isEmpty {
                     if input.source != .json { names[target.table, default: []].insert(text) }
                     if !namesOnly, let id = Int(text) { ids[target.table, default: []].insert(id) }
                     // A unit is always chosen from the tree (its path decides ownership); other targets may be typed in part.

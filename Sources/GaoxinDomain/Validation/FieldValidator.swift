@@ -14,7 +14,7 @@ public struct FieldValidator: Sendable {
     /// they cannot be typed, only pasted or sent by a broken client, and they break exports.
     public mutating func requiredText(_ field: String, _ value: String?, label: String, labelEn: String, max: Int = 200,
                                       multiline: Bool = false) -> String {
-        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = (value ?? "").trimming(.whitespacesAndNewlines)
         if trimmed.isEmpty {
             add(.required(field, label: label, labelEn: labelEn))
         } else if trimmed.count > max {
@@ -44,7 +44,7 @@ public struct FieldValidator: Sendable {
 
     /// Trims optional text; empty becomes nil.
     public mutating func optionalText(_ field: String, _ value: String?, label: String, labelEn: String, max: Int = 2000) -> String? {
-        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = (value ?? "").trimming(.whitespacesAndNewlines)
         if trimmed.isEmpty { return nil }
         if trimmed.count > max {
             add(.tooLong(field, label: label, labelEn: labelEn, max: max))
