@@ -100,6 +100,28 @@ final class DeclaredRegisterStreamedImportTests: XCTestCase {
         }
     }
 
+    /// A register's own check across records (a lead's company followed once) names the row it
+    /// repeats within a slice, and across slices the record an earlier slice wrote in the same
+    /// transaction — with nothing written in the end.
+    func testARepeatedCompanyIsNamedByItsRowWithinASliceAndByItsLeadAcrossSlices() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            _ = try await AttractionRequests.source(office)
+            let file = ImportDriver.csv(["线索编号,企业名称,线索来源,招商团队,阶段",
+                                         "XS-11,甲乙新材料有限公司,产业链招商,ZS-SMJK,线索", "XS-12,丙丁科技有限公司,产业链招商,ZS-SMJK,线索",
+                                         "XS-13,戊己精密有限公司,产业链招商,ZS-SMJK,线索", "XS-14,戊己精密（无锡）有限公司,产业链招商,ZS-SMJK,线索",
+                                         "XS-15,无锡甲乙新材料有限公司,产业链招商,ZS-SMJK,线索"])
+            let outcome = try await ImportJob.run(register: RegisterImport(declaration: .leads), source: .data(file), fileName: "线索.csv",
+                                                  limit: 1 << 20, context: fixtures.officeImportContext(app), sliceRows: 2)
+            let errors = StreamedImportTests.errors(outcome)
+            XCTAssertEqual(errors.map { "\($0.row) \($0.column)" }, ["5 企业名称", "6 企业名称"], "\(errors)")
+            XCTAssertEqual(errors.first?.reason, "与第 4 行是同一企业")
+            XCTAssertTrue(errors.last?.reason.hasPrefix("该企业已由“") == true && errors.last?.reason.contains("线索 XS-11“甲乙新材料有限公司”") == true,
+                          "\(errors.last?.reason ?? "")")
+            Check.equal(try await Probe.count(app, "leads"), 0, "the first slice, written before, rolled back")
+        }
+    }
+
     /// A register whose rows carry a secret (users' passwords, hashed before the transaction) takes
     /// the whole file; the others stream.
     func testOnlyRegistersWithoutSecretsStream() {

@@ -96,7 +96,7 @@ final class ProjectInvestmentTests: XCTestCase {
             let (_, failed) = try await office.viaAPI(investments.key, fileName: "投资.csv", data: bad)
             XCTAssertEqual(failed["status"] as? String, "failed", "\(failed)")
             XCTAssertEqual(ImportDriver.errors(failed).map(\.row), [4])
-            XCTAssertTrue(ImportDriver.errors(failed).first?.reason.contains("与第 2 条是同一项目同一年度") ?? false, "\(ImportDriver.errors(failed))")
+            XCTAssertTrue(ImportDriver.errors(failed).first?.reason.contains("与第 3 行是同一项目同一年度") ?? false, "\(ImportDriver.errors(failed))")
             let unchanged = try parseJSONObject(try await office.api.send(.GET, investments.apiPath + "?year=2026"))
             XCTAssertEqual((unchanged["items"] as? [[String: Any]])?.map { $0["completedAmount"] as? Int }, [6_400], "nothing of the file is written")
 

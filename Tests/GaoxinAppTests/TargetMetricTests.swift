@@ -68,7 +68,7 @@ final class TargetMetricTests: XCTestCase {
             let (_, job) = try await office.viaAPI(RegisterDeclaration.targetMetricGoals.key, fileName: "指标目标.csv", data: file)
             XCTAssertEqual(job["status"] as? String, "failed", "\(job)")
             XCTAssertEqual(ImportDriver.errors(job).map(\.row), [3])
-            XCTAssertTrue(ImportDriver.errors(job).first?.reason.contains("与第 1 条是同一单位、同一指标、同一年度") ?? false, "\(ImportDriver.errors(job))")
+            XCTAssertTrue(ImportDriver.errors(job).first?.reason.contains("与第 2 行是同一单位、同一指标、同一年度") ?? false, "\(ImportDriver.errors(job))")
             try await AssertAsync.equal(try await Stored.count(app, "target_metric_goals"), 1)
         }
     }

@@ -49,7 +49,7 @@ enum LeadDuplicates {
                                    en: "\(other.team) signed this company (lead \(other.code), \(other.company)); its follow-up projects are theirs")]
             }
             if let first = seen[key] {
-                return [FieldError(field: "companyName", code: "duplicate", zh: "与第 \(first) 条是同一企业", en: "The same company as item \(first)")]
+                return [FieldError(field: "companyName", code: "duplicate", zh: "与第 \(first) 行是同一企业", en: "The same company as row \(first)")]
             }
             seen[key] = item.number
             return []

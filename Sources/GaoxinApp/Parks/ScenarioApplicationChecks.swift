@@ -55,7 +55,7 @@ enum ScenarioApplicationChecks {
                 errors.append(FieldError(field: "creditCode", code: "duplicate", zh: "该统一社会信用代码已申请此场景（\(other.code)）",
                                          en: "This credit code has already applied to the scenario (\(other.code))"))
             } else if let earlier = seen[key] {
-                errors.append(FieldError(field: "creditCode", code: "duplicate", zh: "与第 \(earlier) 条是同一企业申请同一场景", en: "Same company and scenario as item \(earlier)"))
+                errors.append(FieldError(field: "creditCode", code: "duplicate", zh: "与第 \(earlier) 行是同一企业申请同一场景", en: "Same company and scenario as row \(earlier)"))
             }
             seen[key] = item.number
             return errors

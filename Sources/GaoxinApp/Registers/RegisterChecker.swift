@@ -13,8 +13,10 @@ enum RegisterChecker {
         var errors: [FieldError]
     }
 
+    /// `rows`: the row number of each item where they come from a file, which a batch check's
+    /// message names (“与第 3 行是同一企业”).
     static func check(_ declaration: RegisterDeclaration, _ items: [(input: RegisterInput, existing: RegisterRecord?)],
-                      actor: Actor, on db: Database) async throws -> [Outcome] {
+                      actor: Actor, rows: [Int]? = nil, on db: Database) async throws -> [Outcome] {
         let references = try await RegisterReferences.load(for: declaration, inputs: items.map(\.input), on: db)
         var outcomes = items.map { item -> Outcome in
             var v = FieldValidator()
@@ -59,7 +61,7 @@ enum RegisterChecker {
         try await checkReferencedOwnership(declaration, outcomes: &outcomes, actor: actor, on: db)
         if let batchCheck = declaration.batchCheck {
             let checkable = outcomes.indices.filter { outcomes[$0].errors.isEmpty }
-            let found = try await batchCheck(checkable.map { RegisterBatchItem(values: outcomes[$0].values, existingID: items[$0].existing?.id, number: $0 + 1) }, db)
+            let found = try await batchCheck(checkable.map { RegisterBatchItem(values: outcomes[$0].values, existingID: items[$0].existing?.id, number: rows?[$0] ?? $0 + 1) }, db)
             for (position, index) in checkable.enumerated() { outcomes[index].errors += found[position] }
         }
         try await RegisterAmountScale.check(declaration, items, outcomes: &outcomes, on: db)

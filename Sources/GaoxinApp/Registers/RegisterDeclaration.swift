@@ -145,8 +145,10 @@ enum RegisterOwnership: Sendable {
 }
 
 /// One record of a batch as a `batchCheck` sees it: its checked values, for an update its id, and
-/// its place in the whole batch (1-based; items that already failed are not passed, so a message
-/// naming another item uses this, not the position in the array).
+/// its row in the file it comes from (its place in the batch, 1-based, where there is no file;
+/// items that already failed are not passed, so a message naming another item uses this, not the
+/// position in the array). A streamed file's slices are batches of their own: an item repeating
+/// one of an earlier slice meets it in the database, written in the same transaction.
 struct RegisterBatchItem: Sendable {
     let values: RegisterValues
     let existingID: Int?

@@ -120,7 +120,7 @@ struct RegisterImport: SlicedImportRegister {
             errors.append(ImportRowError(row: 0, column: "", value: "", reason: "只有集群办可以导入\(titleZh)"))
             seen.importerRefused = true
         }
-        let outcomes = try await RegisterChecker.check(declaration, items, actor: actor, on: db)
+        let outcomes = try await RegisterChecker.check(declaration, items, actor: actor, rows: rows.map(\.number), on: db)
         var planned: [Item] = []
         for (index, outcome) in outcomes.enumerated() {
             let row = rows[index]

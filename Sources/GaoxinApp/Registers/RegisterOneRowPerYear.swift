@@ -68,7 +68,7 @@ struct RegisterOneRowPerYear: Sendable {
                                    en: "\(ownerEn) already has \(rowEn) for \(year): \(other.name)")]
             }
             if let earlier = seen[key] {
-                return [FieldError(field: first.field, code: "duplicate", zh: "与第 \(earlier) 条是\(sameZh)", en: "\(sameEn.prefix(1).uppercased() + sameEn.dropFirst()) as item \(earlier)")]
+                return [FieldError(field: first.field, code: "duplicate", zh: "与第 \(earlier) 行是\(sameZh)", en: "\(sameEn.prefix(1).uppercased() + sameEn.dropFirst()) as row \(earlier)")]
             }
             seen[key] = item.number
             return []
