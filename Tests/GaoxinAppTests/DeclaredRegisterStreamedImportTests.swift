@@ -23,6 +23,15 @@ final class DeclaredRegisterStreamedImportTests: XCTestCase {
         }
     }
 
+    /// The clusters the lines name: 分片集群甲, 分片集群乙.
+    static func clusters(_ office: APIClient, _ fixtures: Fixtures) async throws -> [Int] {
+        var clusters: [Int] = []
+        for name in ["分片集群甲", "分片集群乙"] {
+            clusters.append(try AttractionRequests.created(try await office.send(.POST, Site.API.clusters, body: ["name": name, "category": "future", "leadUnitId": fixtures.zone])))
+        }
+        return clusters
+    }
+
     func run(_ app: Application, _ fixtures: Fixtures, _ lines: [String]) async throws -> JobOutcome {
         try await ImportJob.run(register: RegisterImport(declaration: .policies), source: .data(ImportDriver.csv([Self.header] + lines)),
                                 fileName: "政策.csv", limit: 1 << 20, context: fixtures.officeImportContext(app), sliceRows: 3)
@@ -31,10 +40,7 @@ final class DeclaredRegisterStreamedImportTests: XCTestCase {
     func testAFileOfManySlicesIsWrittenWholeWithEachRecordsReferencesPostingsAndAudit() async throws {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
-            var clusters: [Int] = []
-            for name in ["分片集群甲", "分片集群乙"] {
-                clusters.append(try AttractionRequests.created(try await office.send(.POST, Site.API.clusters, body: ["name": name, "category": "future", "leadUnitId": fixtures.zone])))
-            }
+            let clusters = try await Self.clusters(office, fixtures)
             let audits = try await Probe.auditCount(app)
             let sql = app.db as! any SQLDatabase
 
@@ -122,6 +128,22 @@ final class DeclaredRegisterStreamedImportTests: XCTestCase {
         }
     }
 
+    /// A register's `maxSliceRows` bounds its slices whatever slice the import is configured with:
+    /// each slice is announced once.
+    func testASlicedRegisterBoundsItsSlices() async throws {
+        try await withApp { app, fixtures in
+            _ = try await Self.clusters(try await APIClient.forRole(.office, app: app, fixtures: fixtures), fixtures)
+            let slices = SliceCount()
+            var context = fixtures.officeImportContext(app)
+            context.announce = { _, _, _ in slices.add() }
+            let outcome = try await ImportJob.run(register: TwoRowSlices(), source: .data(ImportDriver.csv([Self.header] + Self.lines())), fileName: "政策.csv",
+                                                  limit: 1 << 20, context: context, sliceRows: 50_000)
+            guard case .succeeded = outcome else { return XCTFail("\(outcome)") }
+            XCTAssertEqual(slices.count, 4, "eight rows in slices of two")
+            Check.equal(try await Probe.count(app, "policies"), 8)
+        }
+    }
+
     /// A register whose rows carry a secret (users' passwords, hashed before the transaction) takes
     /// the whole file; the others stream.
     func testOnlyRegistersWithoutSecretsStream() {
@@ -151,4 +173,25 @@ final class DeclaredRegisterStreamedImportTests: XCTestCase {
             return "\(parts[0])|\(parts[1])|\(grams.joined(separator: ","))"
         }
     }
+}
+
+/// Policies imported in slices of at most two rows.
+private struct TwoRowSlices: SlicedImportRegister {
+    let base = RegisterImport(declaration: .policies)
+    var key: String { base.key }
+    var titleZh: String { base.titleZh }
+    var titleEn: String { base.titleEn }
+    var columns: [RegisterColumn] { base.columns }
+    var policy: ResourcePolicy { base.policy }
+    var maxSliceRows: Int { 2 }
+    func slices(context: ImportContext) -> any ImportSlices { base.slices(context: context) }
+    func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] { try await base.validate(rows, context: context) }
+    func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int { try await base.write(rows, context: context, on: tx) }
+}
+
+private final class SliceCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slices = 0
+    func add() { lock.withLock { slices += 1 } }
+    var count: Int { lock.withLock { slices } }
 }

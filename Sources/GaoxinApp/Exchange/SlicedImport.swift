@@ -12,10 +12,14 @@ protocol SlicedImportRegister: ImportRegister {
     /// Whether its CSV files are streamed (a register whose rows need slow work before the
     /// transaction — hashing passwords — takes the whole file).
     var streamsFiles: Bool { get }
+    /// The most rows a slice of its files holds, whatever the configured slice (a register whose
+    /// checked rows are large keeps its slices smaller, so an import stays within its memory).
+    var maxSliceRows: Int { get }
 }
 
 extension SlicedImportRegister {
     var streamsFiles: Bool { true }
+    var maxSliceRows: Int { Int.max }
 }
 
 /// One import's state across its slices.

@@ -51,6 +51,7 @@ enum SlicedImportRun {
         }
         if !header.errors.isEmpty { return ImportJob.refused(header.errors, count: header.errors.count, register: register) }
         let slices = register.slices(context: context)
+        let sliceRows = min(sliceRows, register.maxSliceRows)
         let afterHeading = pending
         let outcome: (written: Int, rows: Int)
         do {

@@ -18,6 +18,10 @@ struct RegisterImport: SlicedImportRegister {
     var policy: ResourcePolicy { declaration.policy }
     var exportOnlyHeadings: Set<String> { Self.shownOnlyHeadings(declaration) }
     var streamsFiles: Bool { !declaration.fields.contains(where: \.kind.isSecret) }
+    /// A declared record's checked row (its input, values, references and audit snapshot) takes
+    /// several kilobytes: slices of 50,000 leads peaked at 1.0 GiB over 200,000 rows, 20,000 at
+    /// 0.67 GiB over 100,000 (BENCHMARKS.md, "Declared registers imported in bulk").
+    var maxSliceRows: Int { 20_000 }
 
     /// The export's columns an import skips: the status, counts, what is written elsewhere, the
     /// list facts, the 系统编号 where the register's own import does not match by it, and the
