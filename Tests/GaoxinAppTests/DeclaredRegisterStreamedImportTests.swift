@@ -10,7 +10,7 @@ import XCTest
 /// later slice refuses the whole file with nothing left of the slices before it; a good file gives
 /// each record its own references (ids found again by the import key), search postings exactly as
 /// a rebuild files them, and an audit row; the same file again writes nothing, a changed row one
-/// update. Slices of 3 rows stand for the 50,000 of a real import.
+/// update. Slices of a few rows stand for the 20,000 of a real import.
 final class DeclaredRegisterStreamedImportTests: XCTestCase {
     static let header = "政策名称,文号,层级,发文单位,适用集群,主要内容"
 
@@ -125,6 +125,65 @@ final class DeclaredRegisterStreamedImportTests: XCTestCase {
             XCTAssertTrue(errors.last?.reason.hasPrefix("该企业已由“") == true && errors.last?.reason.contains("线索 XS-11“甲乙新材料有限公司”") == true,
                           "\(errors.last?.reason ?? "")")
             Check.equal(try await Probe.count(app, "leads"), 0, "the first slice, written before, rolled back")
+        }
+    }
+
+    /// Within one batch too, a company is one company by its credit code as by its name, and one
+    /// another team signed is not opened again.
+    func testALeadRepeatingAnEarlierRowsCreditCodeOrSignedCompanyIsRefused() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            _ = try await AttractionRequests.source(office)
+            let code = USCC.numbered(9811)
+            let file = ImportDriver.csv(["线索编号,企业名称,统一社会信用代码,线索来源,招商团队,阶段",
+                                         "XS-31,庚辛电子有限公司,\(code),产业链招商,ZS-SMJK,线索", "XS-32,壬癸控股有限公司,\(code),产业链招商,ZS-SMJK,线索",
+                                         "XS-33,子丑材料有限公司,,产业链招商,ZS-SMJK,签约", "XS-34,无锡子丑材料有限公司,,产业链招商,ZS-SMJK,线索",
+                                         "XS-35,寅卯装备有限公司,,产业链招商,ZS-SMJK,签约", "XS-36,寅卯装备（无锡）有限公司,,产业链招商,ZS-JCDL,线索"])
+            let outcome = try await ImportJob.run(register: RegisterImport(declaration: .leads), source: .data(file), fileName: "线索.csv",
+                                                  limit: 1 << 20, context: fixtures.officeImportContext(app), sliceRows: 10)
+            let errors = StreamedImportTests.errors(outcome)
+            XCTAssertEqual(errors.map { "\($0.row) \($0.reason)" }, ["3 与第 2 行是同一企业", "7 与第 6 行是同一企业"],
+                           "the same code; another team's signed company (the signing team's own new lead, row 5, passes): \(errors)")
+        }
+    }
+
+    /// A unique field other than the import key, repeated in a later slice of a file, is named with
+    /// the row that gave it first (the first slice's record met in the database) and within a slice
+    /// by its row, not by its place in the slice.
+    func testAUniqueNameRepeatedIsNamedByItsRow() async throws {
+        try await withApp { app, fixtures in
+            let file = ImportDriver.csv(["指标代码,指标名称,计量单位,数值类型", "ZB-11,分片指标甲,件,整数", "ZB-12,分片指标乙,件,整数",
+                                         "ZB-13,分片指标丙,件,整数", "ZB-14,分片指标丙,件,整数", "ZB-15,分片指标甲,件,整数"])
+            let outcome = try await ImportJob.run(register: RegisterImport(declaration: .zoneIndicators), source: .data(file), fileName: "指标.csv",
+                                                  limit: 1 << 20, context: fixtures.officeImportContext(app), sliceRows: 2)
+            let errors = StreamedImportTests.errors(outcome)
+            XCTAssertEqual(errors.map { "\($0.row) \($0.column) \($0.reason)" },
+                           ["5 指标名称 指标名称与第 4 行重复", "6 指标名称 指标名称“分片指标甲”已被“分片指标甲”使用"], "\(errors)")
+            Check.equal(try await Probe.count(app, "zone_indicators", where: "code LIKE 'ZB-1_'"), 0)
+        }
+    }
+
+    /// An import's amounts are compared with the typical amount of the records before it: a
+    /// streamed file's first slice of large amounts does not make a later slice's 10,000-fold one
+    /// look ordinary.
+    func testAmountsOfALaterSliceAreComparedWithTheRecordsBeforeTheImport() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            _ = try await AttractionRequests.source(office)
+            let header = "线索编号,企业名称,线索来源,招商团队,阶段,预计投资（万元）"
+            func lead(_ number: Int, _ amount: Int) -> String { "XS-\(number),第\(number)号新材料有限公司,产业链招商,ZS-SMJK,线索,\(amount)" }
+            let before = try await ImportJob.run(register: RegisterImport(declaration: .leads), source: .data(ImportDriver.csv([header] + (1...5).map { lead($0, 1_000) })),
+                                                 fileName: "线索.csv", limit: 1 << 20, context: fixtures.officeImportContext(app), sliceRows: 10)
+            guard case .succeeded = before else { return XCTFail("\(before)") }
+            // Six leads at 5,000 times the typical 1,000 万元 (allowed), then one at 20,000 times it:
+            // against the median after the first slice (5,000,000) it would be only 4 times.
+            let file = ImportDriver.csv([header] + (11...16).map { lead($0, 5_000_000) } + [lead(17, 20_000_000)])
+            let outcome = try await ImportJob.run(register: RegisterImport(declaration: .leads), source: .data(file), fileName: "线索.csv",
+                                                  limit: 1 << 20, context: fixtures.officeImportContext(app), sliceRows: 6)
+            let errors = StreamedImportTests.errors(outcome)
+            XCTAssertEqual(errors.map(\.row), [8], "\(errors)")
+            XCTAssertTrue(errors.first?.reason.contains("一万倍以上") == true, "\(errors)")
+            Check.equal(try await Probe.count(app, "leads"), 5)
         }
     }
 

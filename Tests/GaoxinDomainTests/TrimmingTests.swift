@@ -6,7 +6,7 @@ import XCTest
 /// without anything to trim, in both sets the checks use.
 final class TrimmingTests: XCTestCase {
     func testItTrimsAsFoundationDoes() {
-        let texts = ["", " ", "\n", "无锡", " 无锡", "无锡 ", "\u{3000}无锡\u{3000}", "\t无 锡\n", "a\r\n", "\u{A0}x", "𠀀", " 𠀀 ", "中 间"]
+        let texts = ["", " ", "\n", "无锡", " 无锡", "无锡 ", "\u{3000}无锡\u{3000}", "\t无 锡\n", "a\r\n", "\u{A0}x", "𠀀", " 𠀀 ", "中 间", "x \u{301}", " \u{301}x", "\u{301} "]
         for set in [CharacterSet.whitespaces, .whitespacesAndNewlines] {
             for text in texts {
                 XCTAssertEqual(text.trimming(set), text.trimmingCharacters(in: set), "\(text.debugDescription)")

@@ -31,12 +31,17 @@ enum LeadDuplicates {
                 }
             }
         }
-        var seen: [String: Int] = [:]
+        // The batch's own earlier leads, by name key and by credit code, as the stored ones are
+        // found: an open lead repeats an earlier open one, or one another team signed.
+        var seen: [String: (row: Int, unit: Int64?, signed: Bool)] = [:]
         return items.map { item in
-            guard let stage = item.values["stage"]?.text.flatMap(LeadStage.init), stage.isOpen else { return [] }
+            guard let stage = item.values["stage"]?.text.flatMap(LeadStage.init), stage.isOpen || stage == .signed else { return [] }
             let key = item.values["companyKey"]?.text ?? ""
             let code = item.values["creditCode"]?.text.map(CreditCode.compact)
             let unit = item.values["owningUnitId"]?.integer
+            let marks = (key.isEmpty ? [] : ["name:" + key]) + (code.map { ["code:" + $0] } ?? [])
+            func remember() { for mark in marks where seen[mark] == nil { seen[mark] = (item.number, unit, stage == .signed) } }
+            guard stage.isOpen else { remember(); return [] }
             let others = ((byKey[key] ?? []) + (code.flatMap { byCode[$0] } ?? [])).filter { $0.id != item.existingID && !($0.signed && $0.unit == unit) }
             if let other = others.first(where: { !$0.signed }) {
                 return [FieldError(field: "companyName", code: "duplicate",
@@ -48,10 +53,10 @@ enum LeadDuplicates {
                                    zh: "该企业已由“\(other.team)”签约（线索 \(other.code)“\(other.company)”），后续项目请由该团队跟进",
                                    en: "\(other.team) signed this company (lead \(other.code), \(other.company)); its follow-up projects are theirs")]
             }
-            if let first = seen[key] {
-                return [FieldError(field: "companyName", code: "duplicate", zh: "与第 \(first) 行是同一企业", en: "The same company as row \(first)")]
+            if let earlier = marks.compactMap({ seen[$0] }).first(where: { !$0.signed || $0.unit != unit }) {
+                return [FieldError(field: "companyName", code: "duplicate", zh: "与第 \(earlier.row) 行是同一企业", en: "The same company as row \(earlier.row)")]
             }
-            seen[key] = item.number
+            remember()
             return []
         }
     }

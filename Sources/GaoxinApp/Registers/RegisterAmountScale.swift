@@ -18,7 +18,7 @@ enum RegisterAmountScale {
     }
 
     static func check(_ declaration: RegisterDeclaration, _ items: [(input: RegisterInput, existing: RegisterRecord?)],
-                      outcomes: inout [RegisterChecker.Outcome], on db: Database) async throws {
+                      outcomes: inout [RegisterChecker.Outcome], medians: Medians? = nil, on db: Database) async throws {
         for field in declaration.inputFields {
             guard case .money = field.kind else { continue }
             let candidates = outcomes.indices.filter { index in
@@ -26,7 +26,10 @@ enum RegisterAmountScale {
                       let value = outcomes[index].values[field.key]?.integer, value > 0 else { return false }
                 return items[index].existing?.values[field.key]?.integer != value
             }
-            guard !candidates.isEmpty, let typical = try await median(declaration, field, on: db), typical > 0 else { continue }
+            guard !candidates.isEmpty else { continue }
+            let typical: Int64?
+            if let medians { typical = try await medians.median(declaration, field, on: db) } else { typical = try await median(declaration, field, on: db) }
+            guard let typical, typical > 0 else { continue }
             for index in candidates {
                 guard let value = outcomes[index].values[field.key]?.integer, value / typical >= factor else { continue }
                 let file = items[index].input.source == .file
@@ -36,6 +39,21 @@ enum RegisterAmountScale {
                     + (file ? " Check it; a figure this large is entered through the form or the API with confirmation." : " If it is right, confirm (confirmLargeAmounts: true) and submit again.")
                 outcomes[index].errors.append(FieldError(field: field.key, code: "confirm", zh: zh, en: en))
             }
+        }
+    }
+
+    /// The medians an import compares its rows with, each worked out when first needed — before
+    /// the import has written a record with that amount — and kept for the whole file: a streamed
+    /// file's later slices are compared with the records before the import, not with what its
+    /// earlier slices wrote (which would let amounts creep upwards slice by slice).
+    final class Medians: @unchecked Sendable {
+        private var known: [String: Int64?] = [:]
+
+        func median(_ declaration: RegisterDeclaration, _ field: RegisterField, on db: Database) async throws -> Int64? {
+            if let known = known[field.key] { return known }
+            let value = try await RegisterAmountScale.median(declaration, field, on: db)
+            known[field.key] = .some(value)
+            return value
         }
     }
 

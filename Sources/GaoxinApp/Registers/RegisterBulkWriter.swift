@@ -38,7 +38,6 @@ enum RegisterBulkWriter {
             // A tree record's path and key come from its parent's, placed one at a time under the tree lock.
             for values in creates { created.append(try await RegisterStore.insert(declaration, values, now: now, on: tx)) }
         }
-        await context.report("writing", created.count, total)
         for item in updates {
             try await RegisterStore.update(declaration, id: item.existing!.id, item.values, now: now, on: tx)
         }

@@ -13,10 +13,11 @@ enum RegisterChecker {
         var errors: [FieldError]
     }
 
-    /// `rows`: the row number of each item where they come from a file, which a batch check's
-    /// message names (“与第 3 行是同一企业”).
+    /// `rows`: the row number of each item where they come from a file, which a message naming
+    /// another item gives (“与第 3 行是同一企业”). `medians`: the typical amounts of an import,
+    /// worked out once for the whole file (`RegisterAmountScale.Medians`).
     static func check(_ declaration: RegisterDeclaration, _ items: [(input: RegisterInput, existing: RegisterRecord?)],
-                      actor: Actor, rows: [Int]? = nil, on db: Database) async throws -> [Outcome] {
+                      actor: Actor, rows: [Int]? = nil, medians: RegisterAmountScale.Medians? = nil, on db: Database) async throws -> [Outcome] {
         let references = try await RegisterReferences.load(for: declaration, inputs: items.map(\.input), on: db)
         var outcomes = items.map { item -> Outcome in
             var v = FieldValidator()
@@ -57,14 +58,14 @@ enum RegisterChecker {
             declaration.derive?(&values)
             return Outcome(values: values, errors: v.errors)
         }
-        try await checkUnique(declaration, items: items, outcomes: &outcomes, on: db)
+        try await checkUnique(declaration, items: items, rows: rows, outcomes: &outcomes, on: db)
         try await checkReferencedOwnership(declaration, outcomes: &outcomes, actor: actor, on: db)
         if let batchCheck = declaration.batchCheck {
             let checkable = outcomes.indices.filter { outcomes[$0].errors.isEmpty }
             let found = try await batchCheck(checkable.map { RegisterBatchItem(values: outcomes[$0].values, existingID: items[$0].existing?.id, number: rows?[$0] ?? $0 + 1) }, db)
             for (position, index) in checkable.enumerated() { outcomes[index].errors += found[position] }
         }
-        try await RegisterAmountScale.check(declaration, items, outcomes: &outcomes, on: db)
+        try await RegisterAmountScale.check(declaration, items, outcomes: &outcomes, medians: medians, on: db)
         return outcomes
     }
 
@@ -246,7 +247,7 @@ enum RegisterChecker {
 
     /// Unique fields: no other active record (any record, `uniqueAmongAll`) may hold the value, nor
     /// another item of the batch; with `uniqueWithin`, only among records of the same scope (siblings).
-    private static func checkUnique(_ declaration: RegisterDeclaration, items: [(input: RegisterInput, existing: RegisterRecord?)],
+    private static func checkUnique(_ declaration: RegisterDeclaration, items: [(input: RegisterInput, existing: RegisterRecord?)], rows: [Int]?,
                                     outcomes: inout [Outcome], on db: Database) async throws {
         let sql = db as! any SQLDatabase
         for field in declaration.fields where field.unique {
@@ -285,7 +286,7 @@ enum RegisterChecker {
                         : FieldError(field: field.key, code: "duplicate", zh: "\(field.zh)“\(value)”已被“\(other.name)”使用",
                                      en: "\(field.en) \(value) is already used by \(other.name)")))
                 } else if let first = seen[key] {
-                    outcomes[index].errors.append(FieldError(field: field.key, code: "duplicate", zh: "\(field.zh)与第 \(first + 1) 条重复", en: "\(field.en) repeats item \(first + 1)"))
+                    outcomes[index].errors.append(FieldError(field: field.key, code: "duplicate", zh: "\(field.zh)与第 \(rows?[first] ?? first + 1) 行重复", en: "\(field.en) repeats row \(rows?[first] ?? first + 1)"))
                 } else {
                     seen[key] = index
                 }

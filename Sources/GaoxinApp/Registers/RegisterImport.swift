@@ -46,11 +46,12 @@ struct RegisterImport: SlicedImportRegister {
 
     struct Item: Sendable { var existing: RegisterRecord?; var values: RegisterValues; var row: Int }
 
-    /// What an import remembers across its slices: the first row of each import key, and whether
-    /// the file was refused for its importer already.
+    /// What an import remembers across its slices: the first row of each import key, whether the
+    /// file was refused for its importer already, and the typical amounts its rows are compared with.
     struct Seen: Sendable {
         var firstRows: [String: Int] = [:]
         var importerRefused = false
+        let medians = RegisterAmountScale.Medians()
     }
 
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
@@ -124,7 +125,7 @@ struct RegisterImport: SlicedImportRegister {
             errors.append(ImportRowError(row: 0, column: "", value: "", reason: "只有集群办可以导入\(titleZh)"))
             seen.importerRefused = true
         }
-        let outcomes = try await RegisterChecker.check(declaration, items, actor: actor, rows: rows.map(\.number), on: db)
+        let outcomes = try await RegisterChecker.check(declaration, items, actor: actor, rows: rows.map(\.number), medians: seen.medians, on: db)
         var planned: [Item] = []
         for (index, outcome) in outcomes.enumerated() {
             let row = rows[index]
