@@ -81,12 +81,13 @@ enum RegisterBulkWriter {
         ids.reserveCapacity(creates.count)
         for chunk in creates.chunked(perStatement) {
             let stamped = chunk.map { RegisterStore.stamped(declaration, $0, now: now) }
+            let sortKeys = stamped.map { RegisterStore.sortKey(declaration, $0) }
             let keys = stamped.map { $0[keyField.key]?.uniqueKey }
             let distinct = Set(keys.compactMap { $0 })
             var chunkIDs: [Int] = []
             if distinct.count == keys.count {
                 let insert = sql.insert(into: declaration.table).columns(columns)
-                for values in stamped { insert.values(RegisterStore.insertedValues(declaration, values, now: now)) }
+                for (values, sortKey) in zip(stamped, sortKeys) { insert.values(RegisterStore.insertedValues(declaration, values, sortKey: sortKey, now: now)) }
                 var byKey: [String: Int] = [:]
                 for row in try await insert.returning("id", keyField.column).all() {
                     guard let key = try storedKey(row, keyField) else { throw AppError.internalError }
@@ -98,15 +99,15 @@ enum RegisterBulkWriter {
                 }
             } else {
                 // Rows the key does not tell apart (an empty or repeated key): a statement each.
-                for values in stamped {
+                for (values, sortKey) in zip(stamped, sortKeys) {
                     guard let id = try await sql.insert(into: declaration.table).columns(columns)
-                        .values(RegisterStore.insertedValues(declaration, values, now: now)).returning("id").first(decodingColumn: "id", as: Int.self)
+                        .values(RegisterStore.insertedValues(declaration, values, sortKey: sortKey, now: now)).returning("id").first(decodingColumn: "id", as: Int.self)
                     else { throw AppError.internalError }
                     chunkIDs.append(id)
                 }
             }
             try await RegisterStore.insertLinks(declaration, Array(zip(chunkIDs, stamped)), on: sql)
-            try await postings.add(declaration.table, zip(chunkIDs, stamped).map { RegisterStore.filing(declaration, id: $0, $1) })
+            try await postings.add(declaration.table, chunkIDs.indices.map { RegisterStore.filing(declaration, id: chunkIDs[$0], stamped[$0], sortKey: sortKeys[$0]) })
             ids += chunkIDs
         }
         try await postings.finishAppend()

@@ -147,12 +147,13 @@ enum RegisterStore {
     static func insert(_ declaration: RegisterDeclaration, _ values: RegisterValues, now: Date, on db: Database) async throws -> Int {
         let sql = db as! any SQLDatabase
         let values = stamped(declaration, values, now: now)
+        let key = sortKey(declaration, values)
         let id = try await sql.insert(into: declaration.table).columns(insertedColumns(declaration))
-            .values(insertedValues(declaration, values, now: now)).returning("id").first(decodingColumn: "id", as: Int.self)
+            .values(insertedValues(declaration, values, sortKey: key, now: now)).returning("id").first(decodingColumn: "id", as: Int.self)
         guard let id else { throw AppError.internalError }
         if let tree = declaration.tree { try await RegisterTreeStore.placeNew(declaration, tree, id: id, values, on: sql) }
         try await writeLinks(declaration, id: id, values, on: sql)
-        try await SearchIndex.write(declaration.table, filing(declaration, id: id, values), on: sql)
+        try await SearchIndex.write(declaration.table, filing(declaration, id: id, values, sortKey: key), on: sql)
         return id
     }
 
@@ -171,9 +172,9 @@ enum RegisterStore {
         return columns + declaration.singleFields.map(\.column)
     }
 
-    /// A new record's row (its values `stamped`).
-    static func insertedValues(_ declaration: RegisterDeclaration, _ values: RegisterValues, now: Date) -> [any SQLExpression] {
-        var binds: [any SQLExpression] = [SQLBind(true), SQLBind(sortKey(declaration, values)), SQLBind(now), SQLBind(now)]
+    /// A new record's row (its values `stamped`; `sortKey` its name's, worked out once a record).
+    static func insertedValues(_ declaration: RegisterDeclaration, _ values: RegisterValues, sortKey: String, now: Date) -> [any SQLExpression] {
+        var binds: [any SQLExpression] = [SQLBind(true), SQLBind(sortKey), SQLBind(now), SQLBind(now)]
         // A tree record's path needs its id: a placeholder until `RegisterTreeStore.placeNew`.
         if declaration.tree != nil { binds.append(SQLBind("/")) }
         for column in declaration.insertedWith.keys.sorted() { binds.append(SQLBind(declaration.insertedWith[column]!)) }
@@ -181,18 +182,18 @@ enum RegisterStore {
     }
 
     /// What a record is filed under in the search postings.
-    static func filing(_ declaration: RegisterDeclaration, id: Int, _ values: RegisterValues) -> SearchIndex.Filed {
-        .init(id: id, sortKey: sortKey(declaration, values), texts: searchTexts(declaration, values))
+    static func filing(_ declaration: RegisterDeclaration, id: Int, _ values: RegisterValues, sortKey: String) -> SearchIndex.Filed {
+        .init(id: id, sortKey: sortKey, texts: searchTexts(declaration, values))
     }
 
     static func update(_ declaration: RegisterDeclaration, id: Int, _ values: RegisterValues, now: Date, on db: Database) async throws {
         let sql = db as! any SQLDatabase
-        var values = values
-        declaration.freshness?.stamp(&values, now: now)
+        let values = stamped(declaration, values, now: now)
+        let key = sortKey(declaration, values)
         // A tree record's place changes only by moving, under the tree lock taken first (a move
         // committed since the record was read must not be undone by writing its old parent back).
         if declaration.tree != nil { try await TreeLock.acquire(on: db) }
-        let update = sql.update(declaration.table).set("name_sort", to: SQLBind(sortKey(declaration, values))).set("updated_at", to: SQLBind(now))
+        let update = sql.update(declaration.table).set("name_sort", to: SQLBind(key)).set("updated_at", to: SQLBind(now))
         // Neither a secret (its own action changes it) nor what is written elsewhere (a last sign-in).
         for field in declaration.singleFields where field.key != declaration.tree?.parentField && !field.kind.isSecret && !field.maintainedElsewhere {
             update.set(SQLIdentifier(field.column), to: bind(values[field.key]))
@@ -200,7 +201,7 @@ enum RegisterStore {
         try await update.where("id", .equal, SQLBind(id)).run()
         if let tree = declaration.tree { try await RegisterTreeStore.reorder(declaration, tree, id: id, values, on: sql) }
         try await writeLinks(declaration, id: id, values, on: sql)
-        try await SearchIndex.write(declaration.table, filing(declaration, id: id, values), on: sql)
+        try await SearchIndex.write(declaration.table, filing(declaration, id: id, values, sortKey: key), on: sql)
     }
 
     /// The texts a record files in the search postings: its searchable fields.
