@@ -50,7 +50,10 @@ final class CLITests: XCTestCase {
         switch TestDatabase.engine {
         case .sqlite:
             let path = NSTemporaryDirectory() + "gaoxin-cli-\(UUID().uuidString).sqlite"
-            return ("sqlite://" + path, { try? FileManager.default.removeItem(atPath: path) })
+            // The database and what SQLite and the job beacon keep beside it.
+            return ("sqlite://" + path, {
+                for suffix in ["", "-wal", "-shm", "-jobs", "-jobs-wal", "-jobs-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            })
         case .postgres:
             let base = try TestDatabase.requirePostgres()
             let name = "gx_cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()

@@ -47,9 +47,25 @@ final class CustomFigureTests: XCTestCase {
             let (_, done) = try await office.viaPage("custom-figures", fileName: "自定义.csv", data: good)
             XCTAssertEqual(done["status"] as? String, "succeeded", "\(done)")
             try await AssertAsync.equal(try await Stored.count(app, "enterprise_custom_figures"), 3)
-            try await AssertAsync.equal(try await Stored.audit(app, entity: "enterprise_custom_figure").count, 3)
+            // Values given for the first time are the import's own audit row's (file, checksum,
+            // counts), as a new month of the built-in figures is; a correction has its own row.
+            try await AssertAsync.equal(try await Stored.audit(app, entity: "enterprise_custom_figure").count, 0)
+            let imports = try await Stored.audit(app, entity: "import").filter { $0.entityID == "custom-figures" }
+            XCTAssertEqual(imports.count, 1)
+            XCTAssertEqual(try parseJSONObject(imports.first?.afterJSON)["written"] as? Int, 3, "the import's row counts what it wrote")
             _ = try await office.viaAPI("custom-figures", fileName: "again.csv", data: good)
-            try await AssertAsync.equal(try await Stored.audit(app, entity: "enterprise_custom_figure").count, 3, "unchanged values are not rewritten")
+            try await AssertAsync.equal(try await Stored.audit(app, entity: "import").filter { $0.entityID == "custom-figures" }.count, 2)
+            let correction = ImportDriver.csv(["统一社会信用代码,月份,指标,数值", "\(code),2026-08,专利授权数,4", "\(code),2026-07,专利授权数,1"])
+            let (_, corrected) = try await office.viaAPI("custom-figures", fileName: "更正.csv", data: correction)
+            XCTAssertEqual(corrected["status"] as? String, "succeeded", "\(corrected)")
+            let changed = try await Stored.audit(app, entity: "enterprise_custom_figure")
+            XCTAssertEqual(changed.count, 1, "only the changed value is rewritten and audited")
+            XCTAssertEqual(changed.first?.action, "update")
+            XCTAssertEqual(try parseJSONObject(changed.first?.beforeJSON)["value"] as? Int, 3)
+            XCTAssertEqual(try parseJSONObject(changed.first?.afterJSON)["value"] as? Int, 4)
+            let back3 = ImportDriver.csv(["统一社会信用代码,月份,指标,数值", "\(code),2026-08,专利授权数,3"])
+            _ = try await office.viaAPI("custom-figures", fileName: "还原.csv", data: back3)
+            try await AssertAsync.equal(try await Stored.audit(app, entity: "enterprise_custom_figure").count, 2)
 
             // The export is the import's format and imports back unchanged.
             let exported = try await office.browser.get(Site.importData("custom-figures", format: "csv"))
@@ -58,7 +74,7 @@ final class CustomFigureTests: XCTestCase {
             XCTAssertEqual(table.rows.count, 4)
             let (_, back) = try await office.viaAPI("custom-figures", fileName: "导出.csv", data: exported.bodyData)
             XCTAssertEqual(back["status"] as? String, "succeeded", "\(back)")
-            try await AssertAsync.equal(try await Stored.audit(app, entity: "enterprise_custom_figure").count, 3)
+            try await AssertAsync.equal(try await Stored.audit(app, entity: "enterprise_custom_figure").count, 2, "an export imports back unchanged")
 
             // The enterprise page shows them, money in 亿元; a deactivated indicator is no longer accepted.
             let page = try await office.browser.get(Site.enterprise(enterprise))

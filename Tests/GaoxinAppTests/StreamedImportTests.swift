@@ -158,6 +158,11 @@ final class StreamedImportTests: XCTestCase {
         XCTAssertEqual(seen.earlier(MonthOf(enterpriseID: 1_000_000, period: march), row: 22), 5)
         XCTAssertEqual(seen.earlier(MonthOf(enterpriseID: 4_095, period: april), row: 23), 10)
         XCTAssertNil(seen.earlier(MonthOf(enterpriseID: 2, period: march), row: 24), "a neighbour in the same page is its own")
+        // A zone indicator's months are a series of their own.
+        XCTAssertNil(seen.earlier(MonthOf(enterpriseID: 4_095, period: march), series: 7, row: 30), "indicator 7's March is not the figures' March")
+        XCTAssertNil(seen.earlier(MonthOf(enterpriseID: 4_095, period: march), series: 8, row: 31))
+        XCTAssertEqual(seen.earlier(MonthOf(enterpriseID: 4_095, period: march), series: 7, row: 32), 30)
+        XCTAssertEqual(seen.earlier(MonthOf(enterpriseID: 4_095, period: march), row: 33), 2)
     }
 
     /// A UTF-16 file (which the slice reader leaves to the whole-file reading) of a streamed

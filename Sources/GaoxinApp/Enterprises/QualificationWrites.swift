@@ -67,15 +67,26 @@ struct QualificationListDTO: Content, APISchema {
 enum QualificationWrites {
     static func today(_ now: Date) -> String { DisplayFormat.day(now) }
 
+    /// A qualification checked against the form's rules and the enterprise's recorded ones.
     static func validate(_ input: QualificationInput, enterprise: Enterprise, now: Date, on db: Database) async throws -> EnterpriseQualification {
+        let row = try checked(input, enterpriseID: enterprise.id!, now: now)
+        let same = try await EnterpriseQualification.query(on: db).filter(\.$enterpriseID == row.enterpriseID)
+            .filter(\.$kind == row.kind).filter(\.$grantedOn == row.grantedOn).count()
+        if same > 0 { throw ValidationFailed([duplicate(row)]) }
+        return row
+    }
+
+    /// The rules that need no database (kind, days, note): the row to record, or every field's
+    /// problem at once. An import checks its rows' duplicates in one query per 500 enterprises.
+    static func checked(_ input: QualificationInput, enterpriseID: Int, now: Date) throws -> EnterpriseQualification {
         var v = FieldValidator()
-        let kindText = (input.kind ?? "").trimmingCharacters(in: .whitespaces)
+        let kindText = (input.kind ?? "").trimming(.whitespaces)
         let kind = Qualification(codeOrName: kindText)
         if kindText.isEmpty { v.add(.choiceRequired("kind", label: "资质类型", labelEn: "Kind")) } else if kind == nil {
             v.add(.invalid("kind", zh: "资质类型“\(kindText)”不存在，可选：" + Qualification.allCases.map(\.nameZh).joined(separator: "、"), en: "Unknown kind"))
         }
         func day(_ field: String, _ text: String?, label: String, required: Bool) -> String? {
-            let raw = (text ?? "").trimmingCharacters(in: .whitespaces)
+            let raw = (text ?? "").trimming(.whitespaces)
             if raw.isEmpty {
                 if required { v.add(.required(field, label: label, labelEn: field)) }
                 return nil
@@ -91,19 +102,19 @@ enum QualificationWrites {
         if let granted, granted > today(now) { v.add(.invalid("grantedOn", zh: "认定日期不能晚于今天", en: "Granted date is in the future")) }
         if let granted, let expires, expires < granted { v.add(.invalid("expiresOn", zh: "有效期至不能早于认定日期", en: "Expiry before the grant")) }
         let note = v.optionalText("note", input.note, label: "备注", labelEn: "Note", max: 500)
-        if v.isValid, let kind, let granted {
-            let same = try await EnterpriseQualification.query(on: db).filter(\.$enterpriseID == enterprise.id!)
-                .filter(\.$kind == kind.rawValue).filter(\.$grantedOn == granted).count()
-            if same > 0 { v.add(FieldError(field: "kind", code: "duplicate", zh: "该企业已登记 \(granted) 认定的\(kind.nameZh)", en: "Already recorded")) }
-        }
         try v.throwIfInvalid()
         let row = EnterpriseQualification()
-        row.enterpriseID = enterprise.id!
+        row.enterpriseID = enterpriseID
         row.kind = kind!.rawValue
         row.grantedOn = granted!
         row.expiresOn = expires
         row.note = note
         return row
+    }
+
+    /// The enterprise has this kind granted that day already.
+    static func duplicate(_ row: EnterpriseQualification) -> FieldError {
+        FieldError(field: "kind", code: "duplicate", zh: "该企业已登记 \(row.grantedOn) 认定的\(row.qualification?.nameZh ?? row.kind)", en: "Already recorded")
     }
 
     static func add(_ enterprise: Enterprise, _ input: QualificationInput, _ req: Request) async throws -> EnterpriseQualification {

@@ -8,8 +8,10 @@ import SQLKit
 /// month and indicator, the indicator named by its name or code. The enterprise must be
 /// registered and the importer's to report for (as for the six built-in figures), the month not in
 /// the future, the value a whole number (万元 for money). A value already stored is corrected; an
-/// unchanged one is neither rewritten nor audited. Its export is this format.
-struct CustomFigureRegister: ImportRegister {
+/// unchanged one is neither rewritten nor audited. Its export is this format. A CSV file is
+/// streamed, a slice at a time in one transaction, as the built-in figures are: a province's
+/// zone indicators are as many rows as its monthly figures.
+struct CustomFigureRegister: SlicedImportRegister {
     let key = "custom-figures"
     let titleZh = "企业自定义指标"
     let titleEn = "Enterprise zone-indicator figures"
@@ -39,10 +41,23 @@ struct CustomFigureRegister: ImportRegister {
     }
 
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
-        try await plan(rows, on: context.db, actor: context.actor, now: context.clock.now()).errors
+        var seen = FirstRowByMonth()
+        return try await plan(rows, on: context.db, actor: context.actor, now: context.clock.now(), seen: &seen).errors
     }
 
-    func plan(_ rows: [ImportRow], on db: Database, actor: Actor, now: Date) async throws -> (errors: [ImportRowError], items: [Item]) {
+    /// A streamed file: each slice planned and written in the import's transaction; the
+    /// enterprise, month and indicator of every row so far kept (compactly) to name a repeat.
+    func slices(context: ImportContext) -> any ImportSlices {
+        PlannedSlices(seen: FirstRowByMonth(), plan: { rows, tx, seen in
+            try await plan(rows, on: tx, actor: context.actor, now: context.clock.now(), seen: &seen)
+        }, write: { items, tx in
+            try await CustomFigureBulkWriter.write(items, actor: context.actor, address: context.address, now: context.clock.now(), on: tx)
+        })
+    }
+
+    /// `seen`: the first row of each enterprise's month of each indicator, in this slice and the
+    /// file's slices before it.
+    func plan(_ rows: [ImportRow], on db: Database, actor: Actor, now: Date, seen: inout FirstRowByMonth) async throws -> (errors: [ImportRowError], items: [Item]) {
         let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0.key, $0.zh) })
         let existing = try await EnterpriseRegister.existing(codes: rows.compactMap { try? CreditCode.parse($0.value("creditCode")).get().value }, on: db)
         let indicators = try await Self.activeIndicators(on: db)
@@ -50,7 +65,7 @@ struct CustomFigureRegister: ImportRegister {
         for indicator in indicators { byText[indicator.name] = indicator; byText[indicator.code] = indicator }
         var errors: [ImportRowError] = []
         var items: [Item] = []
-        var seen: [String: Int] = [:]
+        let current = IndicatorWrites.currentPeriod(now)
         for row in rows {
             var rowErrors: [ImportRowError] = []
             func fail(_ key: String, _ reason: String) {
@@ -58,22 +73,20 @@ struct CustomFigureRegister: ImportRegister {
             }
             let enterprise = EnterpriseRegister.rowEnterprise(row, in: existing, actor: actor, doing: "填报", fail: fail)
             var month = FieldValidator()
-            let period = IndicatorWrites.checkMonth(row.value("period"), now: now, into: &month)
+            let period = IndicatorWrites.checkMonth(row.value("period"), current: current, into: &month)
             for error in month.errors { fail("period", error.messageZh) }
-            let named = row.value("indicator").trimmingCharacters(in: .whitespaces)
+            let named = row.value("indicator").trimming(.whitespaces)
             let indicator = byText[named]
             if indicator == nil { fail("indicator", named.isEmpty ? "请填写指标" : "找不到自定义指标“\(named)”（在“登记册 › 自定义指标”中定义）") }
-            let raw = row.value("value").withoutThousandsCommas.trimmingCharacters(in: .whitespaces)
+            let raw = row.value("value").withoutThousandsCommas.trimming(.whitespaces)
             let value = Int64(raw)
             if raw.isEmpty { fail("value", "请填写数值") }
             else if value == nil { fail("value", Double(raw) != nil ? "应为整数（金额单位为万元，不带小数）" : "应为数字") }
             else if let value, value < 0 || value >= IndicatorWrites.moneyLimit { fail("value", value < 0 ? "不能为负数" : "数值过大，请确认单位") }
             if let enterprise, let period, let indicator, let value, rowErrors.isEmpty {
-                let key = "\(enterprise.id)|\(indicator.id)|\(period)"
-                if let first = seen[key] {
+                if let first = seen.earlier(MonthOf(enterpriseID: enterprise.id, period: period), series: indicator.id, row: row.number) {
                     fail("indicator", "与第 \(first) 行是同一企业、同一月份、同一指标")
                 } else {
-                    seen[key] = row.number
                     items.append(Item(enterpriseID: enterprise.id, enterpriseName: enterprise.name, indicator: indicator, period: period.description, value: value,
                                       row: row.number))
                 }
@@ -111,33 +124,11 @@ struct CustomFigureRegister: ImportRegister {
     }
 
     func write(_ rows: [ImportRow], context: ImportContext, on tx: Database) async throws -> Int {
-        let plan = try await plan(rows, on: tx, actor: context.actor, now: context.clock.now())
+        var seen = FirstRowByMonth()
+        let plan = try await plan(rows, on: tx, actor: context.actor, now: context.clock.now(), seen: &seen)
         guard plan.errors.isEmpty else { throw AppError.conflict("数据在校验后发生了变化，请重新导入") }
-        let sql = tx as! any SQLDatabase
-        var stored: [String: Int64] = [:]
-        for chunk in Array(Set(plan.items.map(\.enterpriseID))).chunked(500) {
-            for row in try await sql.raw("SELECT enterprise_id, indicator_id, period, value FROM enterprise_custom_figures WHERE enterprise_id IN (\(binds: chunk))").all() {
-                stored["\(try row.decode(column: "enterprise_id", as: Int.self))|\(try row.decode(column: "indicator_id", as: Int.self))|\(try row.decode(column: "period", as: String.self))"]
-                    = try row.decode(column: "value", as: Int64.self)
-            }
-        }
-        var written = 0
-        for item in plan.items {
-            let key = "\(item.enterpriseID)|\(item.indicator.id)|\(item.period)"
-            let before = stored[key]
-            if before == item.value { continue }
-            try await sql.raw("""
-                INSERT INTO enterprise_custom_figures (enterprise_id, indicator_id, period, value, updated_at)
-                VALUES (\(bind: item.enterpriseID), \(bind: item.indicator.id), \(bind: item.period), \(bind: item.value), \(bind: context.clock.now()))
-                ON CONFLICT (enterprise_id, indicator_id, period) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
-                """).run()
-            try await AuditLog.record(on: tx, at: context.clock.now(), actor: context.actor, address: context.address,
-                                      action: before == nil ? .create : .update, entity: "enterprise_custom_figure", entityID: key,
-                                      summary: "导入“\(item.enterpriseName)” \(item.period) \(item.indicator.name)",
-                                      before: before.map { ["value": $0] }, after: ["value": item.value])
-            written += 1
-        }
-        return written
+        return try await CustomFigureBulkWriter.write(plan.items, actor: context.actor, address: context.address, now: context.clock.now(), on: tx,
+                                                      progress: { done, total in await context.report("writing", done, total) })
     }
 
     var exportsCurrentData: Bool { true }

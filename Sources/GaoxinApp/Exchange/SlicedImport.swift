@@ -104,18 +104,23 @@ enum ImportSource: Sendable {
     }
 }
 
-/// The first row that gave each enterprise's month, for a file of any length: per month, pages of
-/// 4,096 enterprise ids holding row numbers (0: not yet), allocated as the file's ids occur.
-/// A file of 36 months of 1,000,000 enterprises takes about 150 MB here; a dictionary of keys
-/// took ten times that.
+/// The first row that gave each enterprise's month (of one series: a zone indicator, or 0 for the
+/// six built-in figures), for a file of any length: per series and month, pages of 4,096
+/// enterprise ids holding row numbers (0: not yet), allocated as the file's ids occur. A file of
+/// 36 months of 1,000,000 enterprises takes about 150 MB here; a dictionary of keys took ten
+/// times that.
 struct FirstRowByMonth {
-    private var pages: [Int: [UInt32]] = [:]
+    private struct Page: Hashable {
+        let series: Int
+        let month: Int
+        let block: Int
+    }
+    private var pages: [Page: [UInt32]] = [:]
     private static let pageBits = 12
 
     /// The row that gave this month before, or nil (and `row` is remembered as its first).
-    mutating func earlier(_ key: MonthOf, row: Int) -> Int? {
-        let month = key.period.year * 12 + key.period.month - 1
-        let page = month << 40 | key.enterpriseID >> Self.pageBits
+    mutating func earlier(_ key: MonthOf, series: Int = 0, row: Int) -> Int? {
+        let page = Page(series: series, month: key.period.year * 12 + key.period.month - 1, block: key.enterpriseID >> Self.pageBits)
         let slot = key.enterpriseID & (1 << Self.pageBits - 1)
         if let first = pages[page]?[slot], first != 0 { return Int(first) }
         pages[page, default: [UInt32](repeating: 0, count: 1 << Self.pageBits)][slot] = UInt32(row)
