@@ -6,8 +6,9 @@ import SQLKit
 import XCTVapor
 import XCTest
 
-/// `gaoxin bench import` times both bulk imports on the database as it is and leaves no trace:
-/// the imports run whole (checks, writes, postings, roll-ups, audit) and are rolled back.
+/// `gaoxin bench import` times the bulk imports (enterprises, monthly figures, zone-indicator
+/// values, qualifications, leads) on the database as it is and leaves no trace: the imports run
+/// whole (checks, writes, postings, roll-ups, audit) and are rolled back.
 final class ImportBenchTests: XCTestCase {
     func testTheImportBenchReportsBothImportsAndLeavesTheDatabaseAsItWas() async throws {
         try await withApp { app, fixtures in
@@ -15,10 +16,15 @@ final class ImportBenchTests: XCTestCase {
             for serial in 0..<3 {
                 try await api.createEnterprise("基准测试企业\(serial)有限公司", code: USCC.numbered(8_800 + serial), unit: fixtures.zone)
             }
+            let indicator = try await api.send(.POST, RegisterDeclaration.zoneIndicators.apiPath, body: ["code": "ZB-01", "name": "专利授权数", "unit": "件", "kind": "count"])
+            XCTAssertEqual(indicator.status, .created, indicator.text)
+            let source = try await AttractionRequests.source(api)
+            _ = try AttractionRequests.created(try await AttractionRequests.lead(api, "XS-0001", "样板线索科技有限公司", source: source, unit: fixtures.team))
             let sql = app.db as! any SQLDatabase
             func counts() async throws -> [Int] {
                 var counts: [Int] = []
-                for table in ["enterprises", "enterprise_indicators", "audit_log", "search_grams", "search_filings", "monthly_figures", "enterprise_counts"] {
+                for table in ["enterprises", "enterprise_indicators", "audit_log", "search_grams", "search_filings", "monthly_figures", "enterprise_counts",
+                              "enterprise_custom_figures", "enterprise_qualifications", "leads", "register_links"] {
                     counts.append(try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first(decodingColumn: "n", as: Int.self) ?? -1)
                 }
                 return counts
@@ -29,6 +35,9 @@ final class ImportBenchTests: XCTestCase {
             XCTAssertEqual(run.status, 0, run.output)
             XCTAssertTrue(run.output.contains("| 企业名录 (enterprises) | 250 |"), run.output)
             XCTAssertTrue(run.output.contains("| 月度指标 (monthly figures) | 3 |"), "one month of each enterprise there is: \(run.output)")
+            XCTAssertTrue(run.output.contains("| 企业自定义指标 (zone-indicator values) | 3 |"), run.output)
+            XCTAssertTrue(run.output.contains("| 企业资质 (qualifications) | 3 |"), run.output)
+            XCTAssertTrue(run.output.contains("| 招商线索 (leads, a declared register) | 250 |"), "leads of the first lead's team and source: \(run.output)")
             XCTAssertTrue(run.output.contains("bare INSERT"), run.output)
 
             try await AssertAsync.equal(try await counts(), before, "rolled back: no enterprise, month, audit row, posting or roll-up left")

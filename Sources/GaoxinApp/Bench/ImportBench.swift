@@ -4,7 +4,7 @@ import GaoxinDomain
 import SQLKit
 import Vapor
 
-/// `gaoxin bench import`: the two bulk imports a province lives on, timed on the database as it
+/// `gaoxin bench import`: the bulk imports a province lives on, timed on the database as it
 /// is and rolled back (`SlicedImportRun`'s rehearsal: every check, write, roll-up and audit row
 /// done, then undone), each beside its baseline — the same rows put into a bare table of the same
 /// shape by multi-row `INSERT`s, nothing checked, indexed or audited — in the same run. Measured,
@@ -12,7 +12,13 @@ import Vapor
 /// - enterprises: `rows` new enterprises with generated names (`ProvinceNames`) and valid credit
 ///   codes no seed uses (the letter B where the seeder has P), all kept by the top unit;
 /// - monthly figures: one new month of the first `rows` enterprises (the month after the latest any
-///   enterprise has), revenue only.
+///   enterprise has), revenue only;
+/// - zone-indicator values: that month of the first active zone indicator for the same
+///   enterprises (skipped when the zone has defined none);
+/// - qualifications: a 独角兽企业 recognition granted today for the same enterprises (skipped for a
+///   zone that recorded one today already);
+/// - leads (a declared register, standing for all of them): `rows` new leads with generated company
+///   names, of the team and source of the first lead on record (skipped when there is none).
 enum ImportBench {
     struct Result: Sendable {
         let work: String
@@ -61,6 +67,62 @@ enum ImportBench {
         let figured = try await rehearse(IndicatorRegister(), file: figureFile, actor: actor, sliceRows: sliceRows, on: app)
         let bareFigures = try await bare(on: app.db, columns: ["credit_code TEXT NOT NULL", "period TEXT NOT NULL", "revenue BIGINT"], rows: figures)
         results.append(Result(work: "月度指标 (monthly figures)", rows: figures.count, seconds: figured, baselineSeconds: bareFigures))
+
+        // The same month of a zone indicator.
+        if let indicator = try await CustomFigureRegister.activeIndicators(on: app.db).first {
+            let values = codes.enumerated().map { [$0.element, month.description, indicator.code, String($0.offset % 100)] }
+            let file = directory.appendingPathComponent("custom-figures.csv")
+            try csv(["统一社会信用代码", "月份", "指标", "数值"], values).write(to: file)
+            log("自定义指标：\(values.count) 行（\(indicator.name)，\(month.description)）")
+            let seconds = try await rehearse(CustomFigureRegister(), file: file, actor: actor, sliceRows: sliceRows, on: app)
+            let bareSeconds = try await bare(on: app.db, columns: ["credit_code TEXT NOT NULL", "period TEXT NOT NULL", "indicator TEXT NOT NULL", "value BIGINT"], rows: values)
+            results.append(Result(work: "企业自定义指标 (zone-indicator values)", rows: values.count, seconds: seconds, baselineSeconds: bareSeconds))
+        } else {
+            log("自定义指标：尚未定义启用的自定义指标，跳过")
+        }
+
+        // A recognition granted today.
+        let today = QualificationWrites.today(app.clock.now())
+        let unicorn = Qualification.unicorn
+        let grantedToday = try await sql.raw("SELECT COUNT(*) AS n FROM enterprise_qualifications WHERE kind = \(bind: unicorn.rawValue) AND granted_on = \(bind: today)")
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+        if grantedToday == 0 {
+            let qualifications = codes.map { [$0, unicorn.nameZh, today, ""] }
+            let file = directory.appendingPathComponent("qualifications.csv")
+            try csv(["统一社会信用代码", "资质类型", "认定日期", "有效期至"], qualifications).write(to: file)
+            log("企业资质：\(qualifications.count) 行（\(unicorn.nameZh)，\(today)）")
+            let seconds = try await rehearse(QualificationRegister(), file: file, actor: actor, sliceRows: sliceRows, on: app)
+            let bareSeconds = try await bare(on: app.db, columns: ["credit_code TEXT NOT NULL", "kind TEXT NOT NULL", "granted_on TEXT NOT NULL", "expires_on TEXT"],
+                                             rows: qualifications)
+            results.append(Result(work: "企业资质 (qualifications)", rows: qualifications.count, seconds: seconds, baselineSeconds: bareSeconds))
+        } else {
+            log("企业资质：今天已有认定的\(unicorn.nameZh)，跳过")
+        }
+
+        // New leads of the first lead's team and source.
+        if let template = try await sql.raw("""
+            SELECT u.code AS team, s.name AS source FROM leads l JOIN units u ON u.id = l.owning_unit_id JOIN lead_sources s ON s.id = l.source_id
+            WHERE u.code IS NOT NULL AND u.code <> '' ORDER BY l.id LIMIT 1
+            """).first() {
+            let team = try template.decode(column: "team", as: String.self), source = try template.decode(column: "source", as: String.self)
+            let next = DisplayFormat.day(app.clock.now().addingTimeInterval(7 * 86_400))
+            let leads = (0..<rows).map { serial -> [String] in
+                // From the far end of the names: the seeder's leads take the first 300,000, and a
+                // company already followed by an open lead would be refused.
+                let generated = ProvinceNames.enterprise(ProvinceNames.capacity - 1 - serial % ProvinceNames.capacity)
+                return [String(format: "XS-BENCH-%07d", serial), generated.name, source, team, String(1_000 * (serial % 500 + 1)),
+                        LeadStage.contacting.zh, "安排高管来区考察", next]
+            }
+            let file = directory.appendingPathComponent("leads.csv")
+            try csv(["线索编号", "企业名称", "线索来源", "招商团队", "预计投资（万元）", "阶段", "下一步", "下一步时间"], leads).write(to: file)
+            log("招商线索：\(leads.count) 行（\(team)，\(source)）")
+            let seconds = try await rehearse(RegisterImport(declaration: .leads), file: file, actor: actor, sliceRows: sliceRows, on: app)
+            let bareSeconds = try await bare(on: app.db, columns: ["code TEXT NOT NULL UNIQUE", "company_name TEXT NOT NULL", "source TEXT NOT NULL", "team TEXT NOT NULL",
+                                                                   "estimated_investment BIGINT", "stage TEXT NOT NULL", "next_step TEXT", "next_step_on TEXT"], rows: leads)
+            results.append(Result(work: "招商线索 (leads, a declared register)", rows: leads.count, seconds: seconds, baselineSeconds: bareSeconds))
+        } else {
+            log("招商线索：数据库中没有线索可作模板，跳过")
+        }
         return results
     }
 
