@@ -56,4 +56,15 @@ final class ImportBenchTests: XCTestCase {
             XCTAssertEqual(Array(code)[8], "B", code)
         }
     }
+
+    /// The bench's leads are as many companies as rows: a lead of the same company (by its key,
+    /// which drops places and the legal form) would be refused as a repeat, as 11 of 100,000
+    /// generated names once were.
+    func testTheBenchsLeadCompaniesAreAllDifferentCompanies() {
+        let names = ImportBench.leadCompanies(20_000)
+        XCTAssertEqual(names.count, 20_000)
+        XCTAssertEqual(Set(names.map(CompanyNameKey.of)).count, names.count)
+        let seeded = Set((0..<2_000).map { CompanyNameKey.of(ProvinceNames.enterprise($0).name) })
+        XCTAssertTrue(names.allSatisfy { !seeded.contains(CompanyNameKey.of($0)) }, "none is a company the seeder's leads follow")
+    }
 }

@@ -34,6 +34,13 @@ struct QualificationRegister: SlicedImportRegister {
             kind = row.kind
             grantedOn = row.grantedOn
         }
+
+        /// A stored row's, from its `enterprise_id`, `kind` and `granted_on`.
+        init(stored row: any SQLRow) throws {
+            enterpriseID = try row.decode(column: "enterprise_id", as: Int.self)
+            kind = try row.decode(column: "kind", as: String.self)
+            grantedOn = try row.decode(column: "granted_on", as: String.self)
+        }
     }
 
     func validate(_ rows: [ImportRow], context: ImportContext) async throws -> [ImportRowError] {
@@ -91,11 +98,7 @@ struct QualificationRegister: SlicedImportRegister {
         var recorded = Set<Key>()
         for ids in Array(Set(items.map(\.enterpriseID))).sorted().chunked(500) {
             for row in try await sql.raw("SELECT enterprise_id, kind, granted_on FROM enterprise_qualifications WHERE enterprise_id IN (\(binds: ids))").all() {
-                let stored = EnterpriseQualification()
-                stored.enterpriseID = try row.decode(column: "enterprise_id", as: Int.self)
-                stored.kind = try row.decode(column: "kind", as: String.self)
-                stored.grantedOn = try row.decode(column: "granted_on", as: String.self)
-                recorded.insert(Key(stored))
+                recorded.insert(try Key(stored: row))
             }
         }
         return recorded
@@ -121,11 +124,7 @@ struct QualificationRegister: SlicedImportRegister {
             }
             var ids: [Key: Int] = [:]
             for row in try await insert.returning("id", "enterprise_id", "kind", "granted_on").all() {
-                let stored = EnterpriseQualification()
-                stored.enterpriseID = try row.decode(column: "enterprise_id", as: Int.self)
-                stored.kind = try row.decode(column: "kind", as: String.self)
-                stored.grantedOn = try row.decode(column: "granted_on", as: String.self)
-                ids[Key(stored)] = try row.decode(column: "id", as: Int.self)
+                ids[try Key(stored: row)] = try row.decode(column: "id", as: Int.self)
             }
             try await AuditLog.insert(try chunk.map { item in
                 guard let id = ids[Key(item)] else { throw AppError.conflict("资质写入后未能读回，请重新导入") }
