@@ -16,6 +16,15 @@ final class QualificationTests: XCTestCase {
         XCTAssertEqual(Qualification(codeOrName: "专精特新小巨人"), .littleGiant)
         XCTAssertEqual(Qualification(codeOrName: "专精特新"), .specialised)
         XCTAssertEqual(Qualification(codeOrName: "高企"), .highTech)
+        XCTAssertEqual(Qualification(codeOrName: "专精特新「小巨人」企业"), .littleGiant)
+        XCTAssertEqual(Qualification(codeOrName: "  瞪羚  "), .gazelle, "spaces around a name are not part of it")
+        XCTAssertEqual(Qualification(codeOrName: "上市公司"), .listed)
+        for kind in Qualification.allCases {
+            XCTAssertEqual(Qualification(codeOrName: kind.nameZh), kind, "every kind by its own name")
+            XCTAssertEqual(Qualification(codeOrName: kind.rawValue), kind)
+        }
+        XCTAssertNil(Qualification(codeOrName: ""))
+        XCTAssertNil(Qualification(codeOrName: "“”"))
         XCTAssertNil(Qualification(codeOrName: "企业"))
         XCTAssertNil(Qualification(codeOrName: "五星企业"))
     }

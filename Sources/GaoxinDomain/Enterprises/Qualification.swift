@@ -30,18 +30,26 @@ public enum Qualification: String, CaseIterable, Codable, Sendable {
 
     /// Accepts the code, the Chinese name with or without “企业”, and 小巨人 written with plain quotes.
     public init?(codeOrName text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimming(.whitespaces)
         if let q = Qualification(rawValue: trimmed) { self = q; return }
-        func plain(_ s: String) -> String {
-            var t = s
-            for mark in ["“", "”", "\"", "「", "」"] { t = t.replacingOccurrences(of: mark, with: "") }
-            return t.hasSuffix("企业") ? String(t.dropLast(2)) : t
-        }
-        let wanted = plain(trimmed)
-        // The short names used in notices and spreadsheets.
-        let aliases: [String: Qualification] = ["高企": .highTech, "专精特新": .specialised, "小巨人": .littleGiant, "上市公司": .listed]
-        if let alias = aliases[wanted] { self = alias; return }
-        guard !wanted.isEmpty, let q = Qualification.allCases.first(where: { plain($0.nameZh) == wanted }) else { return nil }
+        let wanted = Self.plain(trimmed)
+        guard !wanted.isEmpty, let q = Self.byPlainName[wanted] else { return nil }
         self = q
     }
+
+    /// A name without quotation marks and without a closing 企业: how files write it.
+    static func plain(_ name: String) -> String {
+        let unquoted = name.filter { !"“”\"「」".contains($0) }
+        return unquoted.hasSuffix("企业") ? String(unquoted.dropLast(2)) : unquoted
+    }
+
+    /// Each kind by its plain name, and the short names used in notices and spreadsheets — worked
+    /// out once: comparing every kind's name, unquoted through Foundation for each row, was two
+    /// fifths of a qualifications import.
+    static let byPlainName: [String: Qualification] = {
+        var names: [String: Qualification] = [:]
+        for kind in allCases where names[plain(kind.nameZh)] == nil { names[plain(kind.nameZh)] = kind }
+        for (alias, kind) in ["高企": highTech, "专精特新": specialised, "小巨人": littleGiant, "上市公司": listed] as [String: Qualification] { names[alias] = kind }
+        return names
+    }()
 }
