@@ -64,6 +64,12 @@ final class ImportBenchTests: XCTestCase {
         let names = ImportBench.leadCompanies(20_000)
         XCTAssertEqual(names.count, 20_000)
         XCTAssertEqual(Set(names.map(CompanyNameKey.of)).count, names.count)
+        // The seeder's 300,000 leads are all of the first legal form (…有限公司), whose keys end in
+        // an industry word; the bench's are of the last (…实业有限公司), whose keys end in 实业.
+        XCTAssertGreaterThan(ProvinceNames.perRound, 300_000)
+        XCTAssertEqual(ProvinceNames.forms.first, "有限公司")
+        XCTAssertTrue(names.allSatisfy { CompanyNameKey.of($0).hasSuffix("实业") }, "every bench company is of the last legal form")
+        XCTAssertFalse(ProvinceNames.industries.contains { $0.word.hasSuffix("实业") })
         let seeded = Set((0..<2_000).map { CompanyNameKey.of(ProvinceNames.enterprise($0).name) })
         XCTAssertTrue(names.allSatisfy { !seeded.contains(CompanyNameKey.of($0)) }, "none is a company the seeder's leads follow")
     }

@@ -165,6 +165,23 @@ final class StreamedImportTests: XCTestCase {
         XCTAssertEqual(seen.earlier(MonthOf(enterpriseID: 4_095, period: march), row: 33), 2)
     }
 
+    /// A page of ids turns dense once a quarter of it is given, and keeps every first row it had.
+    func testFirstRowByMonthKeepsItsRowsWhenAPageTurnsDense() {
+        var seen = FirstRowByMonth()
+        let may = Period(year: 2025, month: 5)!
+        // Ids 8,192… (one page), every third, past the point where the page turns dense.
+        let ids = stride(from: 8_192, to: 8_192 + 4_096, by: 3).map { $0 }
+        for (offset, id) in ids.enumerated() {
+            XCTAssertNil(seen.earlier(MonthOf(enterpriseID: id, period: may), series: 2, row: offset + 2))
+        }
+        for (offset, id) in ids.enumerated() {
+            XCTAssertEqual(seen.earlier(MonthOf(enterpriseID: id, period: may), series: 2, row: 99_999), offset + 2, "id \(id)")
+        }
+        XCTAssertNil(seen.earlier(MonthOf(enterpriseID: 8_193, period: may), series: 2, row: 5), "an id not given is still new")
+        XCTAssertEqual(seen.earlier(MonthOf(enterpriseID: 8_193, period: may), series: 2, row: 6), 5)
+        XCTAssertNil(seen.earlier(MonthOf(enterpriseID: 8_192, period: may), series: 3, row: 7), "another series' page")
+    }
+
     /// A UTF-16 file (which the slice reader leaves to the whole-file reading) of a streamed
     /// register still imports, read whole.
     func testAUTF16FileOfAStreamedRegisterIsReadWhole() async throws {

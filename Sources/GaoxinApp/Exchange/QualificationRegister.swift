@@ -52,7 +52,8 @@ struct QualificationRegister: SlicedImportRegister {
         PlannedSlices(seen: [Key: Int](), plan: { rows, tx, seen in
             try await plan(rows, on: tx, actor: context.actor, now: context.clock.now(), seen: &seen, context: nil)
         }, write: { items, tx in
-            try await insert(items, context: context, on: tx)
+            // A streamed import's progress is the bytes read (`SlicedImportRun`), not a slice's rows.
+            try await insert(items, context: context.withoutProgress, on: tx)
         })
     }
 
