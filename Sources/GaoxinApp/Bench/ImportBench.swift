@@ -40,11 +40,17 @@ enum ImportBench {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var outcome = Outcome()
-        /// Times one import and its baseline; a refused file is logged and counted.
-        func measure(_ work: String, rows: Int, _ register: any SlicedImportRegister, file: URL, baseline: () async throws -> Double) async throws {
+        /// Writes a part's file, times its import and then the same lines by bare `INSERT`s
+        /// (`bareLines`, or the file's own); a refused file is logged and counted.
+        func measure(_ work: String, _ register: any SlicedImportRegister, file name: String, heading: [String], lines: [[String]], note: String,
+                     bare columns: [String], bareLines: [[String]]? = nil) async throws {
+            let file = directory.appendingPathComponent(name)
+            try csv(heading, lines).write(to: file)
+            log(note)
             do {
                 let seconds = try await rehearse(register, file: file, actor: actor, sliceRows: sliceRows, on: app)
-                outcome.results.append(Result(work: work, rows: rows, seconds: seconds, baselineSeconds: try await baseline()))
+                outcome.results.append(Result(work: work, rows: lines.count, seconds: seconds,
+                                              baselineSeconds: try await bare(on: app.db, columns: columns, rows: bareLines ?? lines)))
             } catch let refused as Refused {
                 log("\(work)：文件被拒绝，未计时（\(refused.message)）")
                 outcome.refused.append(work)
@@ -57,13 +63,10 @@ enum ImportBench {
             let generated = ProvinceNames.enterprise(serial % ProvinceNames.capacity)
             return [generated.name, code(city: generated.city, serial: serial), generated.industryCode, unit.cell]
         }
-        let enterpriseFile = directory.appendingPathComponent("enterprises.csv")
-        try csv(["企业名称", "统一社会信用代码", "行业代码", "所属单位"], enterprises).write(to: enterpriseFile)
-        log("企业：\(rows) 行（\(unit.cell)）")
-        try await measure("企业名录 (enterprises)", rows: rows, EnterpriseRegister(), file: enterpriseFile) {
-            try await bare(on: app.db, columns: ["credit_code TEXT NOT NULL UNIQUE", "name TEXT NOT NULL", "industry_code TEXT NOT NULL", "unit_id BIGINT NOT NULL"],
-                           rows: enterprises.map { [$0[1], $0[0], $0[2], String(unit.id)] })
-        }
+        try await measure("企业名录 (enterprises)", EnterpriseRegister(), file: "enterprises.csv", heading: ["企业名称", "统一社会信用代码", "行业代码", "所属单位"],
+                          lines: enterprises, note: "企业：\(rows) 行（\(unit.cell)）",
+                          bare: ["credit_code TEXT NOT NULL UNIQUE", "name TEXT NOT NULL", "industry_code TEXT NOT NULL", "unit_id BIGINT NOT NULL"],
+                          bareLines: enterprises.map { [$0[1], $0[0], $0[2], String(unit.id)] })
 
         // One month of figures for the first `rows` enterprises.
         let codes = try await sql.raw("SELECT credit_code FROM enterprises WHERE active = \(bind: true) ORDER BY id LIMIT \(unsafeRaw: String(rows))").all()
@@ -78,22 +81,15 @@ enum ImportBench {
         let month = latest.flatMap(Period.init).map { min(Period(year: $0.month == 12 ? $0.year + 1 : $0.year, month: $0.month % 12 + 1)!, current) } ?? current
         let revenue = IndicatorWrites.figures.first { $0.isMoney }!
         let figures = codes.enumerated().map { [$0.element, month.description, String(1_000 + $0.offset % 50_000)] }
-        let figureFile = directory.appendingPathComponent("figures.csv")
-        try csv(["统一社会信用代码", "月份", revenue.zh], figures).write(to: figureFile)
-        log("月度指标：\(figures.count) 行（\(month.description)）")
-        try await measure("月度指标 (monthly figures)", rows: figures.count, IndicatorRegister(), file: figureFile) {
-            try await bare(on: app.db, columns: ["credit_code TEXT NOT NULL", "period TEXT NOT NULL", "revenue BIGINT"], rows: figures)
-        }
+        try await measure("月度指标 (monthly figures)", IndicatorRegister(), file: "figures.csv", heading: ["统一社会信用代码", "月份", revenue.zh], lines: figures,
+                          note: "月度指标：\(figures.count) 行（\(month.description)）", bare: ["credit_code TEXT NOT NULL", "period TEXT NOT NULL", "revenue BIGINT"])
 
         // The same month of a zone indicator.
         if let indicator = try await CustomFigureRegister.activeIndicators(on: app.db).first {
             let values = codes.enumerated().map { [$0.element, month.description, indicator.code, String($0.offset % 100)] }
-            let file = directory.appendingPathComponent("custom-figures.csv")
-            try csv(["统一社会信用代码", "月份", "指标", "数值"], values).write(to: file)
-            log("自定义指标：\(values.count) 行（\(indicator.name)，\(month.description)）")
-            try await measure("企业自定义指标 (zone-indicator values)", rows: values.count, CustomFigureRegister(), file: file) {
-                try await bare(on: app.db, columns: ["credit_code TEXT NOT NULL", "period TEXT NOT NULL", "indicator TEXT NOT NULL", "value BIGINT"], rows: values)
-            }
+            try await measure("企业自定义指标 (zone-indicator values)", CustomFigureRegister(), file: "custom-figures.csv", heading: ["统一社会信用代码", "月份", "指标", "数值"],
+                              lines: values, note: "自定义指标：\(values.count) 行（\(indicator.name)，\(month.description)）",
+                              bare: ["credit_code TEXT NOT NULL", "period TEXT NOT NULL", "indicator TEXT NOT NULL", "value BIGINT"])
         } else {
             log("自定义指标：尚未定义启用的自定义指标，跳过")
         }
@@ -105,12 +101,9 @@ enum ImportBench {
             .first(decodingColumn: "n", as: Int.self) ?? 0
         if grantedToday == 0 {
             let qualifications = codes.map { [$0, unicorn.nameZh, today, ""] }
-            let file = directory.appendingPathComponent("qualifications.csv")
-            try csv(["统一社会信用代码", "资质类型", "认定日期", "有效期至"], qualifications).write(to: file)
-            log("企业资质：\(qualifications.count) 行（\(unicorn.nameZh)，\(today)）")
-            try await measure("企业资质 (qualifications)", rows: qualifications.count, QualificationRegister(), file: file) {
-                try await bare(on: app.db, columns: ["credit_code TEXT NOT NULL", "kind TEXT NOT NULL", "granted_on TEXT NOT NULL", "expires_on TEXT"], rows: qualifications)
-            }
+            try await measure("企业资质 (qualifications)", QualificationRegister(), file: "qualifications.csv", heading: ["统一社会信用代码", "资质类型", "认定日期", "有效期至"],
+                              lines: qualifications, note: "企业资质：\(qualifications.count) 行（\(unicorn.nameZh)，\(today)）",
+                              bare: ["credit_code TEXT NOT NULL", "kind TEXT NOT NULL", "granted_on TEXT NOT NULL", "expires_on TEXT"])
         } else {
             log("企业资质：今天已有认定的\(unicorn.nameZh)，跳过")
         }
@@ -125,13 +118,11 @@ enum ImportBench {
             let leads = leadCompanies(rows).enumerated().map { serial, company -> [String] in
                 [String(format: "XS-BENCH-%07d", serial), company, source, team, String(1_000 * (serial % 500 + 1)), LeadStage.contacting.zh, "安排高管来区考察", next]
             }
-            let file = directory.appendingPathComponent("leads.csv")
-            try csv(["线索编号", "企业名称", "线索来源", "招商团队", "预计投资（万元）", "阶段", "下一步", "下一步时间"], leads).write(to: file)
-            log("招商线索：\(leads.count) 行（\(team)，\(source)）")
-            try await measure("招商线索 (leads, a declared register)", rows: leads.count, RegisterImport(declaration: .leads), file: file) {
-                try await bare(on: app.db, columns: ["code TEXT NOT NULL UNIQUE", "company_name TEXT NOT NULL", "source TEXT NOT NULL", "team TEXT NOT NULL",
-                                                     "estimated_investment BIGINT", "stage TEXT NOT NULL", "next_step TEXT", "next_step_on TEXT"], rows: leads)
-            }
+            try await measure("招商线索 (leads, a declared register)", RegisterImport(declaration: .leads), file: "leads.csv",
+                              heading: ["线索编号", "企业名称", "线索来源", "招商团队", "预计投资（万元）", "阶段", "下一步", "下一步时间"], lines: leads,
+                              note: "招商线索：\(leads.count) 行（\(team)，\(source)）",
+                              bare: ["code TEXT NOT NULL UNIQUE", "company_name TEXT NOT NULL", "source TEXT NOT NULL", "team TEXT NOT NULL",
+                                     "estimated_investment BIGINT", "stage TEXT NOT NULL", "next_step TEXT", "next_step_on TEXT"])
         } else {
             log("招商线索：数据库中没有线索可作模板，跳过")
         }

@@ -11,7 +11,8 @@ import SQLKit
 /// province's largest table. Row by row (an upsert and an audit insert a value) it was the one
 /// figures import still writing at form speed.
 enum CustomFigureBulkWriter {
-    private struct Key: Hashable {
+    /// A stored value's identity: an enterprise's month of an indicator.
+    struct Key: Hashable {
         let enterpriseID: Int
         let indicatorID: Int
         let period: String
@@ -20,14 +21,12 @@ enum CustomFigureBulkWriter {
     /// Rows a statement: 5 values each, far below both engines' limits on bound parameters.
     static let chunkSize = 500
 
-    /// Returns how many values were inserted or changed.
-    static func write(_ items: [CustomFigureRegister.Item], actor: Actor?, address: String?, now: Date, on tx: any Database,
-                      progress: (Int, Int) async -> Void = { _, _ in }) async throws -> Int {
-        guard !items.isEmpty else { return 0 }
-        let sql = tx as! any SQLDatabase
-        let periods = Array(Set(items.map(\.period))).sorted()
-        let indicators = Array(Set(items.map(\.indicator.id))).sorted()
+    /// The stored values of `items`' enterprises in `periods` (of `items`' indicators): one query
+    /// per 500 enterprises.
+    static func stored(of items: [CustomFigureRegister.Item], periods: Set<String>, on sql: any SQLDatabase) async throws -> [Key: Int64] {
+        let periods = periods.sorted(), indicators = Array(Set(items.map(\.indicator.id))).sorted()
         var stored: [Key: Int64] = [:]
+        guard !periods.isEmpty, !indicators.isEmpty else { return stored }
         for ids in Array(Set(items.map(\.enterpriseID))).sorted().chunked(chunkSize) {
             for row in try await sql.raw("""
                 SELECT enterprise_id, indicator_id, period, value FROM enterprise_custom_figures
@@ -38,8 +37,17 @@ enum CustomFigureBulkWriter {
                 stored[key] = try row.decode(column: "value", as: Int64.self)
             }
         }
+        return stored
+    }
+
+    /// Returns how many values were inserted or changed.
+    static func write(_ items: [CustomFigureRegister.Item], actor: Actor?, address: String?, now: Date, on tx: any Database,
+                      progress: (Int, Int) async -> Void = { _, _ in }) async throws -> Int {
+        guard !items.isEmpty else { return 0 }
+        let sql = tx as! any SQLDatabase
+        let stored = try await stored(of: items, periods: Set(items.map(\.period)), on: sql)
         let changes: [(item: CustomFigureRegister.Item, before: Int64?)] = items.compactMap { item in
-            let before = stored[Key(enterpriseID: item.enterpriseID, indicatorID: item.indicator.id, period: item.period)]
+            let before = stored[Key(item)]
             return before == item.value ? nil : (item, before)
         }
         for (index, chunk) in changes.chunked(chunkSize).enumerated() {
@@ -64,5 +72,11 @@ enum CustomFigureBulkWriter {
             }, on: tx)
         }
         return changes.count
+    }
+}
+
+extension CustomFigureBulkWriter.Key {
+    init(_ item: CustomFigureRegister.Item) {
+        self.init(enterpriseID: item.enterpriseID, indicatorID: item.indicator.id, period: item.period)
     }
 }

@@ -105,18 +105,9 @@ struct CustomFigureRegister: SlicedImportRegister {
         let closed = try await PeriodClose.closed(among: Set(items.map(\.period)), on: db)
         let frozen = items.filter { closed.contains($0.period) }
         guard !frozen.isEmpty else { return [] }
-        var stored: [String: Int64] = [:]
-        for chunk in Array(Set(frozen.map(\.enterpriseID))).chunked(500) {
-            for row in try await (db as! any SQLDatabase).raw("""
-                SELECT enterprise_id, indicator_id, period, value FROM enterprise_custom_figures
-                WHERE enterprise_id IN (\(binds: chunk)) AND period IN (\(binds: Array(closed)))
-                """).all() {
-                stored["\(try row.decode(column: "enterprise_id", as: Int.self))|\(try row.decode(column: "indicator_id", as: Int.self))|\(try row.decode(column: "period", as: String.self))"]
-                    = try row.decode(column: "value", as: Int64.self)
-            }
-        }
+        let stored = try await CustomFigureBulkWriter.stored(of: frozen, periods: closed, on: db as! any SQLDatabase)
         return frozen.compactMap { item in
-            let before = stored["\(item.enterpriseID)|\(item.indicator.id)|\(item.period)"]
+            let before = stored[CustomFigureBulkWriter.Key(item)]
             guard before != item.value else { return nil }
             return ImportRowError(row: item.row, column: column, value: item.period,
                                   reason: "\(item.period) 已关账：\(item.indicator.name)" + (before.map { "已报 \($0)，" } ?? "") + "不能再导入更改；如需更正，请集群办重新开账")
