@@ -35,8 +35,11 @@ enum ChainNodeWrites {
                 v.add(.invalid("parentId", zh: "上级环节不存在或不属于本产业链", en: "Parent node not in this chain"))
             }
         }
-        if parentID == nil, let text = input.segment, !text.isEmpty {
-            if let parsed = ChainSegment(rawValue: text) ?? ChainSegment.allCases.first(where: { $0.nameZh == text }) { segment = parsed } else {
+        // A sub-node sits in its parent's segment, but a segment it is sent must still be one.
+        if let text = input.segment, !text.isEmpty {
+            if let parsed = ChainSegment(rawValue: text) ?? ChainSegment.allCases.first(where: { $0.nameZh == text }) {
+                if parentID == nil { segment = parsed }
+            } else {
                 v.add(.invalid("segment", zh: "环节位置只能是上游、中游或下游", en: "Segment must be upstream, midstream or downstream"))
             }
         }

@@ -22,7 +22,7 @@ extension RegisterDeclaration {
         } + [
             RegisterField(key: "completedAmount", zh: "累计完成投资", en: "Completed so far", kind: .money, sortable: true, listed: true, derived: true),
             RegisterField(key: "reportedThrough", zh: "已报至（月）", en: "Reported through (month)", kind: .integer(min: 1, max: 12), listed: true, derived: true),
-            RegisterField(key: "completionPercent", zh: "完成率（%）", en: "Completion (%)", kind: .integer(min: 0, max: 100_000), sortable: true, listed: true, derived: true),
+            RegisterField(key: "completionPercent", zh: "完成率（%）", en: "Completion (%)", kind: .integer(min: 0, max: Int64.max / 2), sortable: true, listed: true, derived: true), // derived: a small plan against large months passes 100,000 %
             .note(max: 1000),
         ],
         nameField: "code", importKey: "code", policy: Policies.programme, ownership: .referencedUnit(field: "projectId", table: "projects"),
