@@ -165,9 +165,12 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(notAllowed.status, 2, notAllowed.output)
         XCTAssertTrue(notAllowed.output.contains("无权导入企业名录"), notAllowed.output)
 
-        let imported = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/good.csv", "--as", "office"], databaseURL: url)
+        // With a merge threshold of one posting, the new record's postings are merged after the commit.
+        let imported = try gaoxin(["import", "--register", "enterprises", "--input", folder + "/good.csv", "--as", "office"], databaseURL: url,
+                                  environment: ["GAOXIN_SEARCH_MERGE_POSTINGS": "1"])
         XCTAssertEqual(imported.status, 0, imported.output)
         XCTAssertTrue(imported.output.contains("已导入 1 条企业名录"), imported.output)
+        XCTAssertTrue(imported.output.contains("检索索引已合并 \(SearchIndex.grams("命令行导入测试有限公司").count) 条"), imported.output)
         XCTAssertFalse(imported.output.contains("ERROR"), "a successful run prints no error: \(imported.output)")
 
         let again = try gaoxin(["export", "--register", "enterprises", "--output", folder + "/e.xlsx"], databaseURL: url)

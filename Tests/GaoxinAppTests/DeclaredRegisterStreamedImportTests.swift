@@ -53,7 +53,7 @@ final class DeclaredRegisterStreamedImportTests: XCTestCase {
             Check.equal(try await Probe.count(app, "policies"), 0, "the slices written before the repeat were rolled back")
             Check.equal(try await Probe.count(app, "register_links", where: "register = 'policies'"), 0, "with their references")
             Check.equal(try await Probe.count(app, "search_filings", where: "tbl = 'policies'"), 0, "and their search filings")
-            Check.equal(try await Probe.count(app, "search_grams", where: "tbl = 'policies'"), 0, "and postings")
+            Check.equal(try await Probe.count(app, Probe.allPostings, where: "tbl = 'policies'"), 0, "and postings")
             Check.equal(try await Probe.auditCount(app), audits, "and audit rows")
 
             guard case .succeeded(let written, _) = try await run(app, fixtures, Self.lines()) else { return XCTFail("the good file imports") }
@@ -85,11 +85,14 @@ final class DeclaredRegisterStreamedImportTests: XCTestCase {
             let found = try parseJSONObject(try await office.send(.GET, RegisterDeclaration.policies.apiPath + "?q=" + Browser.encode("政策5号")))
             XCTAssertEqual((found["items"] as? [[String: Any]])?.map { $0["name"] as? String }, ["分片政策5号（测试）"])
             // The postings and filings are exactly those a rebuild files.
-            let postings = try await Self.rows(sql, "SELECT gram, sort_key, record_id FROM search_grams WHERE tbl = 'policies' ORDER BY 1, 2, 3")
+            // (An import files its new records among the recent postings; a rebuild, in the main ones.)
+            let postings = try await Self.rows(sql, "SELECT gram, sort_key, record_id FROM \(Probe.allPostings) WHERE tbl = 'policies' ORDER BY 1, 2, 3")
+            Check.equal(try await Probe.count(app, "search_grams_recent", where: "tbl = 'policies'"), postings.count, "the import's postings are the recent ones")
             let filings = try await Self.rows(sql, "SELECT record_id, sort_key, grams FROM search_filings WHERE tbl = 'policies' ORDER BY 1")
             XCTAssertEqual(filings.count, 8)
             try await SearchSource.rebuild(SearchSource.all, on: sql)
             try await AssertAsync.equal(try await Self.rows(sql, "SELECT gram, sort_key, record_id FROM search_grams WHERE tbl = 'policies' ORDER BY 1, 2, 3"), postings)
+            Check.equal(try await Probe.count(app, "search_grams_recent"), 0, "a rebuild files every record in the main postings")
             try await AssertAsync.equal(try await Self.filedGrams(sql), try Self.decodedGrams(filings), "the filings name the same grams")
 
             // The same file again writes nothing; a changed summary updates that record alone.

@@ -54,7 +54,7 @@ final class EnterpriseBulkImportTests: XCTestCase {
             XCTAssertEqual(oldName, 0, "the old name's postings are gone")
             let sql = app.db as! any SQLDatabase
             let renamedID = try await sql.raw("SELECT id FROM enterprises WHERE name = '更名后的企业500号'").first(decodingColumn: "id", as: Int.self)
-            let filed = Set(try await sql.raw("SELECT gram FROM search_grams WHERE tbl = 'enterprises' AND record_id = \(bind: renamedID ?? 0)").all()
+            let filed = Set(try await sql.raw("SELECT gram FROM \(unsafeRaw: Probe.allPostings) WHERE tbl = 'enterprises' AND record_id = \(bind: renamedID ?? 0)").all()
                 .map { try $0.decode(column: "gram", as: String.self) })
             XCTAssertEqual(filed, SearchIndex.grams("更名后的企业500号"), "exactly the new name's postings: no gram of the old name is left")
             let sortKey = try await (app.db as! any SQLDatabase).raw("SELECT name_sort FROM enterprises WHERE name = '更名后的企业5号'")

@@ -23,7 +23,7 @@ final class ImportBenchTests: XCTestCase {
             let sql = app.db as! any SQLDatabase
             func counts() async throws -> [Int] {
                 var counts: [Int] = []
-                for table in ["enterprises", "enterprise_indicators", "audit_log", "search_grams", "search_filings", "monthly_figures", "enterprise_counts",
+                for table in ["enterprises", "enterprise_indicators", "audit_log", "search_grams", "search_grams_recent", "search_filings", "monthly_figures", "enterprise_counts",
                               "enterprise_custom_figures", "enterprise_qualifications", "leads", "register_links"] {
                     counts.append(try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first(decodingColumn: "n", as: Int.self) ?? -1)
                 }

@@ -55,6 +55,12 @@ struct ImportCommand: AsyncCommand {
         switch outcome {
         case .succeeded(let message, _):
             context.console.print(message)
+            // The new records' search postings wait in the recent table; once many, they are
+            // moved into the main one now (each chunk its own transaction, the import committed).
+            let moved = try await SearchPostingsMerge.mergeIfDue(on: app.db, threshold: app.gaoxinConfig.searchMergePostings) { moved in
+                console.print("检索索引合并中：已合并 \(moved) 条")
+            }
+            if moved > 0 { context.console.print("检索索引已合并 \(moved) 条") }
         case .failed(let message, let resultJSON):
             context.console.error(message)
             let result = resultJSON.flatMap { try? JSONDecoder().decode(ImportResult.self, from: Data($0.utf8)) }

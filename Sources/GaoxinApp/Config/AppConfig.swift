@@ -19,6 +19,9 @@ public struct AppConfig: Sendable {
     /// Rows a streamed import checks and writes at a time (`SlicedImportRun`): memory is about
     /// this many rows, whatever the file's length.
     public var importSliceRows: Int = 50_000
+    /// Search postings an import may leave in the recent table before they are merged into the
+    /// main one (`SearchPostingsMerge`).
+    public var searchMergePostings: Int = SearchPostingsMerge.threshold
     /// Marks cookies `Secure`; on when served behind HTTPS.
     public var secureCookies: Bool = false
     /// Behind a reverse proxy or load balancer: take the client address from the last entry of
@@ -73,6 +76,7 @@ public struct AppConfig: Sendable {
         int("GAOXIN_ADDRESS_FAILURE_LIMIT", 1...10000) { config.addressFailureLimit = $0 }
         int("GAOXIN_IMPORT_MAX_MB", 1...2048) { config.importMaxBytes = $0 * 1024 * 1024 }
         int("GAOXIN_IMPORT_SLICE_ROWS", 100...1_000_000) { config.importSliceRows = $0 }
+        int("GAOXIN_SEARCH_MERGE_POSTINGS", 1...1_000_000_000) { config.searchMergePostings = $0 }
         int("GAOXIN_SQLITE_CONNECTIONS", 1...32) { config.sqliteConnections = $0 }
         int("GAOXIN_SQLITE_MMAP_MB", 0...1_048_576) { config.sqliteMmapMegabytes = $0 }
         int("GAOXIN_SLOW_REQUEST_MS", 0...3_600_000) { config.slowRequestMilliseconds = $0 }

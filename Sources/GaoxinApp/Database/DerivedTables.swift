@@ -26,7 +26,7 @@ enum DerivedTables {
         Rollup(tables: [StagedFigures.deferrals], labelZh: "批量写入的汇总延迟标记", rebuild: { try await $0.raw("DELETE FROM rollup_deferrals").run() }),
     ]
 
-    static let names: Set<String> = Set([SearchIndex.table, SearchIndex.filings] + rollups.flatMap(\.tables))
+    static let names: Set<String> = Set([SearchIndex.table, SearchIndex.recent, SearchIndex.filings] + rollups.flatMap(\.tables))
 
     /// Every roll-up and the search postings again, from the rows as they are.
     static func rebuildAll(on sql: any SQLDatabase) async throws {

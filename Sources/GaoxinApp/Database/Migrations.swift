@@ -1,8 +1,8 @@
 import Fluent
 import Vapor
 
-/// The one ordered list of migrations. Append only (M0060 is the one exception, placed where its
-/// table must exist); never edit a landed migration.
+/// The one ordered list of migrations. Append only (M0060 and M0061 are the exceptions, placed
+/// where their tables must exist); never edit a landed migration.
 enum Migrations {
     static let all: [any Migration] = [
         M0001_CreateUnits(),
@@ -30,8 +30,10 @@ enum Migrations {
         M0023_CreateAwards(),
         M0024_UpdateNamesAddPinyinSortKeys(),
         // Out of number order on purpose: the search code M0025 and later migrations run writes
-        // the filings this one makes (see its comment); an existing database runs it next.
+        // the filings M0060 makes and empties the recent postings M0061 makes (see their
+        // comments); an existing database runs them next.
         M0060_CreateSearchFilings(),
+        M0061_CreateSearchGramsRecent(),
         M0025_CreateSearchGrams(),
         M0026_CreateEnterpriseCounts(),
         M0027_CreateMonthlyFigures(),

@@ -183,6 +183,9 @@ struct JobSweeper: LifecycleHandler {
         guard Self.sweepsPeriodically(arguments: application.environment.arguments) else { return }
         let db = application.db
         let box = self.box
+        let running = application.runningJobs
+        let logger = application.logger
+        let mergeAt = application.gaoxinConfig.searchMergePostings
         box.task = Task.detached {
             defer { box.loopEnded = true }
             while true {
@@ -190,6 +193,16 @@ struct JobSweeper: LifecycleHandler {
                 // application shuts down would open a connection on a pool being closed.
                 do { try await Task.sleep(nanoseconds: 30_000_000_000) } catch { return }
                 try? await JobRunner.sweepAbandoned(on: db, beacon: beacon)
+                // The postings imports left in the recent table go into the main one once they are
+                // many — not while a job of this process runs (on SQLite it would wait for the
+                // import's write lock); shutting down stops it between chunks.
+                guard (running?.running ?? 0) == 0 else { continue }
+                do {
+                    let moved = try await SearchPostingsMerge.mergeIfDue(on: db, threshold: mergeAt)
+                    if moved > 0 { logger.info("search postings merged", metadata: ["postings": "\(moved)"]) }
+                } catch {
+                    logger.warning("search postings merge stopped: \(String(reflecting: error))")
+                }
             }
         }
     }

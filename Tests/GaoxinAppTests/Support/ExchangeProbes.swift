@@ -22,6 +22,10 @@ enum Probe {
         return try await sql.raw("\(unsafeRaw: text)").first(decodingColumn: "n", as: Int.self) ?? -1
     }
 
+    /// Every search posting, main and recent (an import files its new records in the recent table):
+    /// a table expression with the postings' columns, for `FROM`.
+    static let allPostings = "(SELECT tbl, gram, sort_key, record_id FROM search_grams UNION ALL SELECT tbl, gram, sort_key, record_id FROM search_grams_recent) postings"
+
     static func auditCount(_ app: Application, entity: String? = nil) async throws -> Int {
         try await count(app, "audit_log", where: entity.map { "entity = '\($0)'" })
     }
