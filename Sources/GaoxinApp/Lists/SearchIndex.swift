@@ -280,14 +280,19 @@ enum SearchIndex {
 
     /// A page of a one- or two-character term's records straight from its gram's postings, which
     /// are kept in name order: for a common gram the list's page without reading the rows before it.
-    /// Both posting tables are read in key order and merged (SQLite's compound `ORDER BY` merges its
-    /// arms, PostgreSQL a Merge Append of two index scans), so neither is sorted whole.
+    /// Each posting table gives its first `offset + limit` in key order off its index, and only
+    /// those are sorted: PostgreSQL 15 sorts a `UNION ALL` under an `ORDER BY` whole (a parallel
+    /// append and a top-N sort of every posting of the gram, 45 ms for “有限” at 50,000
+    /// enterprises, against 0.1 ms off one index).
     static func orderedPage(_ table: String, gram: String, descending: Bool, limit: Int, offset: Int) -> SQLQueryString {
-        let direction = descending ? "DESC" : "ASC"
+        let order: SQLQueryString = "ORDER BY sort_key \(unsafeRaw: descending ? "DESC" : "ASC"), record_id"
+        let first = String(offset + limit)
         return """
-            SELECT record_id FROM (SELECT sort_key, record_id FROM search_grams WHERE tbl = \(bind: table) AND gram = \(bind: gram)
-            UNION ALL SELECT sort_key, record_id FROM search_grams_recent WHERE tbl = \(bind: table) AND gram = \(bind: gram)
-            ORDER BY 1 \(unsafeRaw: direction), 2 LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))) p
+            SELECT record_id FROM (SELECT sort_key, record_id FROM (SELECT sort_key, record_id FROM search_grams
+            WHERE tbl = \(bind: table) AND gram = \(bind: gram) \(order) LIMIT \(unsafeRaw: first)) m
+            UNION ALL SELECT sort_key, record_id FROM (SELECT sort_key, record_id FROM search_grams_recent
+            WHERE tbl = \(bind: table) AND gram = \(bind: gram) \(order) LIMIT \(unsafeRaw: first)) r) p
+            \(order) LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
             """
     }
 }
