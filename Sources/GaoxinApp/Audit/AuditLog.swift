@@ -50,6 +50,8 @@ enum AuditLog {
     /// JSON of a snapshot with sorted keys, so before/after diff cleanly.
     static func json<T: Encodable>(_ value: T?) -> String? {
         guard let value else { return nil }
+        // A register record (most audit rows, and every imported one) is written directly.
+        if let record = value as? RegisterDTO { return AuditJSONText.object(record) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

@@ -17,59 +17,88 @@ struct RegisterDTO: Encodable, Sendable {
         init?(intValue: Int) { nil }
     }
 
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(record.id, forKey: Key("id"))
-        try container.encode(record.active, forKey: Key("active"))
-        if let limit = declaration.timeLimit { try container.encode(record.expiry?.rawValue, forKey: Key(limit.key)) }
+    /// One member of the object: what `encode(to:)` encodes and `jsonText` writes.
+    enum Member: Sendable, Equatable {
+        case null
+        case flag(Bool)
+        case integer(Int64)
+        /// A number with its decimals exactly, as `Decimal` encodes it.
+        case decimal(Decimal)
+        case text(String)
+        case texts([String])
+        case ids([Int])
+    }
+
+    /// The object's members in the order they are given (the API's encoder and the audit log's
+    /// writer each order them as they do).
+    var members: [(key: String, value: Member)] {
+        var members: [(key: String, value: Member)] = [("id", .integer(Int64(record.id))), ("active", .flag(record.active))]
+        func text(_ value: String?) -> Member { value.map(Member.text) ?? .null }
+        if let limit = declaration.timeLimit { members.append((limit.key, text(record.expiry?.rawValue))) }
         if declaration.tree != nil {
             // A tree record's place: its materialised path and its depth below the root (0).
-            try container.encode(record.treePath, forKey: Key("path"))
-            try container.encode(record.treePath.flatMap(UnitPath.init)?.depth ?? 0, forKey: Key("depth"))
+            members.append(("path", text(record.treePath)))
+            members.append(("depth", .integer(Int64(record.treePath.flatMap(UnitPath.init)?.depth ?? 0))))
         }
         for field in declaration.shownFields {
-            let key = Key(field.key)
             if case .choices(let choices) = field.kind {
                 // Several choices: their codes, and their labels beside them (`roles` → `roleNames`).
                 let codes = record.values[field.key]?.text.map(RegisterChoiceSet.decode) ?? []
-                try container.encode(codes, forKey: key)
-                try container.encode(codes.map { code in choices.first { $0.value == code }?.zh ?? code }, forKey: Key(Self.nameKey(field)!))
+                members.append((field.key, .texts(codes)))
+                members.append((Self.nameKey(field)!, .texts(codes.map { code in choices.first { $0.value == code }?.zh ?? code })))
                 continue
             }
             switch record.values[field.key] {
-            case nil: field.kind.isMulti ? try container.encode([Int](), forKey: key) : try container.encodeNil(forKey: key)
-            case .text(let value)?: try container.encode(value, forKey: key)
+            case nil: members.append((field.key, field.kind.isMulti ? .ids([]) : .null))
+            case .text(let value)?: members.append((field.key, .text(value)))
             case .integer(let value)?:
                 if case .decimal(let places, _, _) = field.kind {
                     // A JSON number with the stored decimals exactly (Decimal, not a binary double).
-                    try container.encode(Decimal(string: ScaledDecimal(scaled: value, places: places).text), forKey: key)
+                    members.append((field.key, Decimal(string: ScaledDecimal(scaled: value, places: places).text).map(Member.decimal) ?? .null))
                 } else {
-                    try container.encode(value, forKey: key)
+                    members.append((field.key, .integer(value)))
                 }
-            case .flag(let value)?: try container.encode(value, forKey: key)
-            case .ids(let value)?: try container.encode(value, forKey: key)
+            case .flag(let value)?: members.append((field.key, .flag(value)))
+            case .ids(let value)?: members.append((field.key, .ids(value)))
             }
             if case .choice(let choices) = field.kind, let nameKey = Self.nameKey(field) {
                 // A choice's label beside its code (`category` → `categoryName`), as a reference's name is beside its id.
                 let code = record.values[field.key]?.text
-                try container.encode(code.flatMap { code in choices.first { $0.value == code }?.zh }, forKey: Key(nameKey))
+                members.append((nameKey, text(code.flatMap { code in choices.first { $0.value == code }?.zh })))
             } else if case .industry = field.kind, let nameKey = Self.nameKey(field) {
                 // The code's GB/T 4754-2017 name (or its nearest listed ancestor's) beside the code.
                 let code = record.values[field.key]?.text
-                try container.encode(code.flatMap { IndustryCatalogue.standard.name(of: $0)?.zh }, forKey: Key(nameKey))
+                members.append((nameKey, text(code.flatMap { IndustryCatalogue.standard.name(of: $0)?.zh })))
             } else if let nameKey = Self.nameKey(field) {
                 let names = record.referenceNames[field.key] ?? []
-                if field.kind.isMulti { try container.encode(names, forKey: Key(nameKey)) } else { try container.encode(names.first, forKey: Key(nameKey)) }
+                members.append((nameKey, field.kind.isMulti ? .texts(names) : text(names.first)))
             }
         }
         // A list's items carry the list facts (an enterprise's twelve months' revenue); a record alone does not.
         if let facts = record.facts, let listFacts = declaration.listFacts {
             for fact in listFacts.facts {
                 switch facts[fact.key] {
-                case .integer(let number)?: try container.encode(number, forKey: Key(fact.key))
-                case .text(let text)?: try container.encode(text, forKey: Key(fact.key))
-                default: try container.encodeNil(forKey: Key(fact.key))
+                case .integer(let number)?: members.append((fact.key, .integer(number)))
+                case .text(let text)?: members.append((fact.key, .text(text)))
+                default: members.append((fact.key, .null))
                 }
+            }
+        }
+        return members
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for (key, value) in members {
+            let key = Key(key)
+            switch value {
+            case .null: try container.encodeNil(forKey: key)
+            case .flag(let flag): try container.encode(flag, forKey: key)
+            case .integer(let number): try container.encode(number, forKey: key)
+            case .decimal(let number): try container.encode(number, forKey: key)
+            case .text(let text): try container.encode(text, forKey: key)
+            case .texts(let texts): try container.encode(texts, forKey: key)
+            case .ids(let ids): try container.encode(ids, forKey: key)
             }
         }
     }
