@@ -138,10 +138,10 @@ final class SearchRebuildTests: XCTestCase {
 
     func testTheStagedGramsAreAJSONArrayOfExactlyThoseStrings() throws {
         let strings = ["\"", "\\", "a\u{1}b", "𠀀", "中誉", "tab\there", ""]
-        let text = SearchPostingsLoad.jsonArray(strings)
+        let text = JSONText.array(strings)
         let decoded = try JSONDecoder().decode([String].self, from: Data(text.utf8))
         XCTAssertEqual(decoded, strings)
-        XCTAssertEqual(SearchPostingsLoad.jsonArray([String]()), "[]")
+        XCTAssertEqual(JSONText.array([String]()), "[]")
     }
 
     /// Each record's filing with its grams in order: what a later write takes out.

@@ -270,9 +270,9 @@ enum SearchIndex {
         for record in records {
             if out.utf8.count > 1 { out += "," }
             out += "[\(record.id),"
-            SearchPostingsLoad.appendJSONString(record.sortKey, to: &out)
+            JSONText.appendString(record.sortKey, to: &out)
             out += ","
-            out += SearchPostingsLoad.jsonArray(record.grams)
+            out += JSONText.array(record.grams)
             out += "]"
         }
         return out + "]"

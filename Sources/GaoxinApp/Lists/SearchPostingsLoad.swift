@@ -135,7 +135,7 @@ struct SearchPostingsLoad {
             for record in records[start..<min(records.count, start + 2_000)] {
                 let grams = record.grams
                 guard !grams.isEmpty else { continue }
-                insert.values(SQLBind(table), SQLBind(record.id), SQLBind(record.sortKey), SQLBind(Self.jsonArray(grams)))
+                insert.values(SQLBind(table), SQLBind(record.id), SQLBind(record.sortKey), SQLBind(JSONText.array(grams)))
                 any = true
             }
             if any { try await insert.run() }
@@ -210,31 +210,5 @@ struct SearchPostingsLoad {
     /// The connection's secure_delete as the driver's build has it (after `begin`, whatever happened).
     func restore() async throws {
         if isSQLite { try await sql.raw("PRAGMA secure_delete = ON").run() }
-    }
-
-    /// A JSON array of strings, escaped as JSON requires (quote, backslash, control characters).
-    static func jsonArray(_ strings: some Sequence<String>) -> String {
-        var out = "["
-        for string in strings {
-            if out.utf8.count > 1 { out += "," }
-            appendJSONString(string, to: &out)
-        }
-        return out + "]"
-    }
-
-    /// A JSON string literal of `string`.
-    static func appendJSONString(_ string: String, to out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
