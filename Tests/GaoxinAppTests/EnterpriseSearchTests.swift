@@ -69,5 +69,26 @@ final class EnterpriseSearchTests: XCTestCase {
         XCTAssertEqual(filtered["totalIsLowerBound"] as? Bool, true)
         let page = try await Browser.signedIn(app, as: .office).get(Site.enterprises + "?q=%E6%9C%89%E9%99%90")
         XCTAssertTrue(page.text.contains("至少 \(Wan.grouped(UInt64(Self.names.count + padding.count))) 条（常用字词"), page.text)
+
+        // A longer term whose every pair is common: its page is its rarest pair's postings walked
+        // in name order, each tested by its text (a name with 有限 but not 有限公司 is no match;
+        // the padding has no rows), either direction, any page.
+        _ = try await api.createEnterprise("润华有限合伙企业", code: USCC.numbered(520), unit: fixtures.zone)
+        let plan = try await SearchIndex.plan("有限公司", index: RegisterList.definition(.enterprises).searchIndex!, substring: "1 = 1", on: sql)
+        XCTAssertTrue(plan.bounded)
+        XCTAssertFalse(plan.orderedGramIsExact)
+        XCTAssertNotNil(plan.orderedGram)
+        let inOrder = ["常州恒泰光电有限公司", "华润润华贸易有限公司", "无锡华润微电子有限公司", "誉华科技有限公司", "中瑞精密制造有限公司"]
+        func names(_ query: String) async throws -> [String] {
+            let body = try parseJSONObject(try await api.send(.GET, Site.API.enterprises + "?q=%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8&" + query)) // 有限公司
+            XCTAssertEqual(body["totalIsLowerBound"] as? Bool, true, query)
+            XCTAssertEqual(body["total"] as? Int, inOrder.count, "counted through the rows: \(query)")
+            return ((body["items"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String }
+        }
+        try await AssertAsync.equal(try await names("sort=name&per=100"), inOrder)
+        try await AssertAsync.equal(try await names("sort=name&per=2&page=2"), Array(inOrder[2..<4]))
+        try await AssertAsync.equal(try await names("sort=-name&per=2"), Array(inOrder.reversed()[0..<2]))
+        try await AssertAsync.equal(try await names("sort=name&per=2&page=3"), Array(inOrder[4...]))
+        try await AssertAsync.equal(try await names("sort=name&per=100&active=1"), inOrder, "with a filter, through the rows: the same")
     }
 }

@@ -58,16 +58,22 @@ enum SearchBench {
             var terms = try await terms(length: length, count: perLength, on: sql)
             terms += misses.filter { $0.count == length }
             var fast = Timing(), slow = Timing()
+            var timed: [(term: String, seconds: Double)] = []
             for (index, term) in terms.enumerated() {
                 var query = ListQuery(sortKey: "name", descending: false)
                 query.search = term
                 query.per = 20
-                fast.add(try await time { try await page(indexed, query) })
+                let seconds = try await time { try await page(indexed, query) }
+                fast.add(seconds)
+                timed.append((term, seconds))
                 if index % baselineEvery == 0 {
                     slow.add(try await time { try await page(plain, query) })
                 }
             }
-            log("\(length) 个字：\(terms.count) 个搜索词")
+            // The slowest terms, so a tail can be looked into term by term.
+            let slowest = timed.sorted { $0.seconds > $1.seconds }.prefix(3)
+                .map { "\($0.term) \(String(format: "%.1f", $0.seconds * 1_000)) ms" }.joined(separator: "、")
+            log("\(length) 个字：\(terms.count) 个搜索词；最慢：\(slowest)")
             rows.append(Row(label: "\(length) 个字（\(terms.count) 词）", indexed: fast, baseline: slow))
         }
         return rows

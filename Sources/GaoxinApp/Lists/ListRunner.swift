@@ -24,7 +24,7 @@ enum ListRunner {
         let plan = try await searchPlan(definition, query, on: sql)
         let subtrees = try await UnitSubtrees.resolve(definition, query, on: sql)
         let total: Int
-        if let plan, plan.bounded, let gram = plan.orderedGram, let index = definition.searchIndex, scope == nil, query.filters.isEmpty {
+        if let plan, plan.bounded, let gram = plan.orderedGram, plan.orderedGramIsExact, let index = definition.searchIndex, scope == nil, query.filters.isEmpty {
             // A common one- or two-character term and no other condition: each posting of its gram
             // is a match (the ordered page is read off them too), so they are counted without
             // visiting a row (“有限” at a million enterprises on PostgreSQL: 28 ms of heap reads).
@@ -52,10 +52,13 @@ enum ListRunner {
             && (plan?.selective == true || !query.filters.isEmpty || scope != nil)
         let rows = sql.select().from(SQLRaw(definition.from))
         for column in definition.select { rows.column(SQLRaw(column)) }
-        if let gram = plan?.orderedGram, let index = definition.searchIndex, scope == nil, query.filters.isEmpty, query.sortKey == "name" {
-            // A common one- or two-character term on an unfiltered list in name order: the page is
-            // read off the gram's postings, which are kept in that order (the tie-breaker is the id).
-            let page = SearchIndex.orderedPage(index.table, gram: gram, descending: query.descending, limit: query.per, offset: (query.page - 1) * query.per)
+        if let plan, let gram = plan.orderedGram, let index = definition.searchIndex, scope == nil, query.filters.isEmpty, query.sortKey == "name" {
+            // A common term on an unfiltered list in name order: the page is read off its rarest
+            // gram's postings, which are kept in that order (the tie-breaker is the id), each
+            // tested by its text when the term is longer than the gram.
+            let test = plan.orderedGramIsExact ? nil : SearchIndex.OrderedTest(
+                base: definition.countFrom ?? definition.from, idColumn: index.idColumn, substring: substringTest(definition, query.search ?? ""))
+            let page = SearchIndex.orderedPage(index.table, gram: gram, test: test, descending: query.descending, limit: query.per, offset: (query.page - 1) * query.per)
             rows.where(SQLQueryString("\(unsafeRaw: index.idColumn) IN (\(page))"))
             applyOrder(rows, definition, query, afterFiltering: sql.dialect.name == "sqlite")
         } else {
