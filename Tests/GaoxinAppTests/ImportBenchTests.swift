@@ -39,6 +39,12 @@ final class ImportBenchTests: XCTestCase {
             XCTAssertTrue(run.output.contains("| 企业资质 (qualifications) | 3 |"), run.output)
             XCTAssertTrue(run.output.contains("| 招商线索 (leads, a declared register) | 250 |"), "leads of the first lead's team and source: \(run.output)")
             XCTAssertTrue(run.output.contains("bare INSERT"), run.output)
+            // The merge of the 250 enterprises' postings is timed apart and rolled back with the rest.
+            let merged = try XCTUnwrap(run.output.components(separatedBy: "search postings afterwards").last?.split(separator: ":").dropFirst().first,
+                                       run.output)
+            let postings = Int(merged.trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") ?? 0
+            XCTAssertGreaterThan(postings, 250 * 10, "each bench name files more than ten grams: \(run.output)")
+            XCTAssertTrue(run.output.contains("(0 waiting before)"), run.output)
 
             try await AssertAsync.equal(try await counts(), before, "rolled back: no enterprise, month, audit row, posting or roll-up left")
             let bench = try await sql.raw("SELECT COUNT(*) AS n FROM enterprises WHERE substr(credit_code, 9, 1) = 'B'").first(decodingColumn: "n", as: Int.self)

@@ -32,6 +32,16 @@ enum ImportBench {
     struct Outcome: Sendable {
         var results: [Result] = []
         var refused: [String] = []
+        /// The later merge of the imported enterprises' search postings (`SearchPostingsMerge`),
+        /// which an import leaves to a server's sweep or to `gaoxin import` after its commit.
+        var merge: MergeTiming?
+    }
+
+    /// Postings moved into the main table, how many of them waited before, and the seconds it took.
+    struct MergeTiming: Sendable {
+        let postings: Int
+        let waitingBefore: Int
+        let seconds: Double
     }
 
     static func run(rows: Int, actor: Actor, sliceRows: Int, on app: Application, log: @escaping @Sendable (String) -> Void) async throws -> Outcome {
@@ -67,6 +77,9 @@ enum ImportBench {
                           lines: enterprises, note: "企业：\(rows) 行（\(unit.cell)）",
                           bare: ["credit_code TEXT NOT NULL UNIQUE", "name TEXT NOT NULL", "industry_code TEXT NOT NULL", "unit_id BIGINT NOT NULL"],
                           bareLines: enterprises.map { [$0[1], $0[0], $0[2], String(unit.id)] })
+
+        outcome.merge = try await mergeTiming(enterprises.map { $0[0] }, on: app.db)
+        log("检索索引合并：\(outcome.merge!.postings) 条，\(String(format: "%.2f", outcome.merge!.seconds)) 秒（另计，已回滚）")
 
         // One month of figures for the first `rows` enterprises.
         let codes = try await sql.raw("SELECT credit_code FROM enterprises WHERE active = \(bind: true) ORDER BY id LIMIT \(unsafeRaw: String(rows))").all()
@@ -144,7 +157,7 @@ enum ImportBench {
         return names
     }
 
-    static func markdown(_ results: [Result], engine: String, enterprises: Int) -> String {
+    static func markdown(_ results: [Result], merge: MergeTiming? = nil, engine: String, enterprises: Int) -> String {
         var out = ["", "Imports on \(engine) (\(enterprises) enterprises in the database), rolled back; the baseline is the same rows by bare multi-row INSERTs:", "",
                    "| import | rows | seconds | rows/s | bare INSERT s | bare rows/s | import ÷ bare |", "|---|---:|---:|---:|---:|---:|---:|"]
         for result in results {
@@ -152,7 +165,39 @@ enum ImportBench {
                               Double(result.rows) / result.seconds, result.baselineSeconds, Double(result.rows) / result.baselineSeconds,
                               result.seconds / result.baselineSeconds))
         }
+        if let merge, let imported = results.first(where: { $0.work.hasPrefix("企业名录") }) {
+            out += ["", String(format: "Merging the enterprises' search postings afterwards (a server's sweep or `gaoxin import` does it, outside the import): "
+                               + "%d postings (%d waiting before) in %.2f s; import and merge together %.0f rows/s.",
+                               merge.postings, merge.waitingBefore, merge.seconds, Double(imported.rows) / (imported.seconds + merge.seconds))]
+        }
         return out.joined(separator: "\n")
+    }
+
+    /// The merge of `names`' search postings timed: filed in the recent postings as an import files
+    /// them (under ids no record has), then every recent posting moved into the main table as a
+    /// merge moves them, and all of it rolled back.
+    static func mergeTiming(_ names: [String], on db: any Database) async throws -> MergeTiming {
+        struct RolledBack: Error {}
+        var timing = MergeTiming(postings: 0, waitingBefore: 0, seconds: 0)
+        do {
+            try await SQLiteConnectionSetup.bulkTransaction(on: db) { tx in
+                let sql = tx as! any SQLDatabase
+                let waiting = try await SearchPostingsMerge.waiting(upTo: .max, on: sql)
+                let top = try await sql.raw("SELECT MAX(record_id) AS m FROM search_filings").first(decodingColumn: "m", as: Int?.self) ?? nil
+                let first = (top ?? 0) + 1_000_000
+                let load = SearchPostingsLoad(sql: sql)
+                try await load.beginAppend()
+                try await load.add(SearchSource.enterprises.table, names.enumerated().map {
+                    SearchIndex.Filed(id: first + $0.offset, sortKey: PinyinSortKey.key(for: $0.element), texts: [$0.element])
+                })
+                try await load.finishAppend()
+                let started = DispatchTime.now().uptimeNanoseconds
+                let moved = try await SearchPostingsMerge.moveAll(on: sql)
+                timing = MergeTiming(postings: moved - waiting, waitingBefore: waiting, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+                throw RolledBack()
+            }
+        } catch is RolledBack {}
+        return timing
     }
 
     /// A credit code of `city` no seed gives (the seeder's codes have P in that place).

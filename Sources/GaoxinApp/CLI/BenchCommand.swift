@@ -40,7 +40,7 @@ struct BenchCommand: AsyncCommand {
             let rows = max(1, min(signature.rows ?? 100_000, ProvinceNames.capacity))
             let outcome = try await ImportBench.run(rows: rows, actor: actor, sliceRows: app.gaoxinConfig.importSliceRows, on: app) { console.print($0) }
             let enterprises = try await sql.raw("SELECT COUNT(*) AS n FROM enterprises").first(decodingColumn: "n", as: Int.self) ?? 0
-            console.print(ImportBench.markdown(outcome.results, engine: app.engine.rawValue, enterprises: enterprises))
+            console.print(ImportBench.markdown(outcome.results, merge: outcome.merge, engine: app.engine.rawValue, enterprises: enterprises))
             // The numbers measured are printed; a refused import still fails the command.
             if !outcome.refused.isEmpty {
                 console.error("未计时（文件被拒绝）：" + outcome.refused.joined(separator: "、"))

@@ -48,37 +48,53 @@ enum SearchPostingsMerge {
     /// In bulk-write mode on SQLite (a 256 MiB page cache): a chunk touches many pages of the main table.
     static func mergeChunk(on db: any Database, chunk: Int) async throws -> Int {
         try await SQLiteConnectionSetup.bulkTransaction(on: db) { tx in
-            let sql = tx as! any SQLDatabase
-            let bound = try await sql.raw("""
-                SELECT tbl, gram, sort_key, record_id FROM search_grams_recent ORDER BY 1, 2, 3, 4 LIMIT 1 OFFSET \(unsafeRaw: String(chunk - 1))
-                """).first()
-            var range: SQLQueryString = ""
-            if let bound {
-                range = """
-                    WHERE (tbl, gram, sort_key, record_id) <= (\(bind: try bound.decode(column: "tbl", as: String.self)), \
-                    \(bind: try bound.decode(column: "gram", as: String.self)), \(bind: try bound.decode(column: "sort_key", as: String.self)), \
-                    \(bind: try bound.decode(column: "record_id", as: Int.self)))
-                    """
-            }
-            if sql.dialect.name == "sqlite" {
-                // One writer at a time: nothing changes the recent table between these statements.
-                // OR IGNORE keeps SQLite from journalling the statement (a posting cannot be in both).
-                let count = try await sql.raw("SELECT COUNT(*) AS n FROM search_grams_recent \(range)").first(decodingColumn: "n", as: Int.self) ?? 0
-                try await sql.raw("""
-                    INSERT OR IGNORE INTO search_grams (tbl, gram, sort_key, record_id)
-                    SELECT tbl, gram, sort_key, record_id FROM search_grams_recent \(range) ORDER BY 1, 2, 3, 4
-                    """).run()
-                try await sql.raw("DELETE FROM search_grams_recent \(range)").run()
-                return count
-            }
-            // Deleted and inserted by one statement: a posting another transaction is taking out
-            // (`SearchIndex.remove`, recent table first) is either gone before the delete sees it
-            // or waits for this merge and is then taken out of the main table.
-            return try await sql.raw("""
-                WITH moved AS (DELETE FROM search_grams_recent \(range) RETURNING tbl, gram, sort_key, record_id),
-                filed AS (INSERT INTO search_grams (tbl, gram, sort_key, record_id) SELECT * FROM moved ORDER BY 1, 2, 3, 4 ON CONFLICT DO NOTHING)
-                SELECT COUNT(*) AS n FROM moved
-                """).first(decodingColumn: "n", as: Int.self) ?? 0
+            try await moveChunk(on: tx as! any SQLDatabase, chunk: chunk)
         }
+    }
+
+    /// Every recent posting moved in the caller's transaction, chunk by chunk as a merge moves
+    /// them: `gaoxin bench import` times it and rolls it back.
+    static func moveAll(on sql: any SQLDatabase, chunk: Int = Self.chunk) async throws -> Int {
+        var moved = 0
+        while true {
+            let count = try await moveChunk(on: sql, chunk: chunk)
+            moved += count
+            if count < chunk { return moved }
+        }
+    }
+
+    /// The first `chunk` recent postings in key order (all of them when fewer) moved, inside the
+    /// caller's transaction; the number moved.
+    private static func moveChunk(on sql: any SQLDatabase, chunk: Int) async throws -> Int {
+        let bound = try await sql.raw("""
+            SELECT tbl, gram, sort_key, record_id FROM search_grams_recent ORDER BY 1, 2, 3, 4 LIMIT 1 OFFSET \(unsafeRaw: String(chunk - 1))
+            """).first()
+        var range: SQLQueryString = ""
+        if let bound {
+            range = """
+                WHERE (tbl, gram, sort_key, record_id) <= (\(bind: try bound.decode(column: "tbl", as: String.self)), \
+                \(bind: try bound.decode(column: "gram", as: String.self)), \(bind: try bound.decode(column: "sort_key", as: String.self)), \
+                \(bind: try bound.decode(column: "record_id", as: Int.self)))
+                """
+        }
+        if sql.dialect.name == "sqlite" {
+            // One writer at a time: nothing changes the recent table between these statements.
+            // OR IGNORE keeps SQLite from journalling the statement (a posting cannot be in both).
+            let count = try await sql.raw("SELECT COUNT(*) AS n FROM search_grams_recent \(range)").first(decodingColumn: "n", as: Int.self) ?? 0
+            try await sql.raw("""
+                INSERT OR IGNORE INTO search_grams (tbl, gram, sort_key, record_id)
+                SELECT tbl, gram, sort_key, record_id FROM search_grams_recent \(range) ORDER BY 1, 2, 3, 4
+                """).run()
+            try await sql.raw("DELETE FROM search_grams_recent \(range)").run()
+            return count
+        }
+        // Deleted and inserted by one statement: a posting another transaction is taking out
+        // (`SearchIndex.remove`, recent table first) is either gone before the delete sees it
+        // or waits for this merge and is then taken out of the main table.
+        return try await sql.raw("""
+            WITH moved AS (DELETE FROM search_grams_recent \(range) RETURNING tbl, gram, sort_key, record_id),
+            filed AS (INSERT INTO search_grams (tbl, gram, sort_key, record_id) SELECT * FROM moved ORDER BY 1, 2, 3, 4 ON CONFLICT DO NOTHING)
+            SELECT COUNT(*) AS n FROM moved
+            """).first(decodingColumn: "n", as: Int.self) ?? 0
     }
 }
