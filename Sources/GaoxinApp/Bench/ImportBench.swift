@@ -78,8 +78,9 @@ enum ImportBench {
                           bare: ["credit_code TEXT NOT NULL UNIQUE", "name TEXT NOT NULL", "industry_code TEXT NOT NULL", "unit_id BIGINT NOT NULL"],
                           bareLines: enterprises.map { [$0[1], $0[0], $0[2], String(unit.id)] })
 
-        outcome.merge = try await mergeTiming(enterprises.map { $0[0] }, on: app.db)
-        log("检索索引合并：\(outcome.merge!.postings) 条，\(String(format: "%.2f", outcome.merge!.seconds)) 秒（另计，已回滚）")
+        let merge = try await mergeTiming(enterprises.map { $0[0] }, on: app.db)
+        outcome.merge = merge
+        log("检索索引合并：\(merge.postings) 条，\(String(format: "%.2f", merge.seconds)) 秒（另计，已回滚）")
 
         // One month of figures for the first `rows` enterprises.
         let codes = try await sql.raw("SELECT credit_code FROM enterprises WHERE active = \(bind: true) ORDER BY id LIMIT \(unsafeRaw: String(rows))").all()

@@ -8,8 +8,9 @@ import SQLKit
 /// characters and pg_trgm scans for them (TOOLING.md), so one index of our own serves both engines
 /// alike. A term of one or two characters is answered by one gram's postings exactly; a longer one
 /// by intersecting its pairs' postings and checking the candidates with the substring test. A term
-/// whose every gram is common (“有限”, “科技”) is answered by the list's own order with the
-/// substring test — dense matches fill a page at once — and its total is bounded, shown as “N+”.
+/// whose every gram is common (“有限”, “科技”) is paged off its rarest gram's postings, kept in name
+/// order, when the list is unfiltered and in name order (by the list's own order with the
+/// substring test otherwise), and its total is bounded, shown as “N+”.
 ///
 /// The postings live in two tables of the same shape: `search_grams`, the main one, and
 /// `search_grams_recent`, where an import's new records are filed (`SearchPostingsLoad.finishAppend`)
@@ -297,8 +298,8 @@ enum SearchIndex {
 
     /// A page of a common term's records straight from its gram's postings, which are kept in name
     /// order: the list's page without reading the rows before it. For one or two characters each
-    /// posting is a match (`test` nil); for a longer term each posting's row is joined and tested,
-    /// the postings walked in order until the page is full.
+    /// posting is a match (`test` nil); for a longer term each posting's row is tested by a
+    /// correlated subquery, the postings walked in order until the page is full.
     /// Each posting table gives its first `offset + limit` in key order off its index, and only
     /// those are sorted: PostgreSQL 15 sorts a `UNION ALL` under an `ORDER BY` whole (a parallel
     /// append and a top-N sort of every posting of the gram, 45 ms for “有限” at 50,000

@@ -87,8 +87,6 @@ struct SearchPostingsLoad {
                 try await Self.createTable(SearchIndex.recent, on: sql)
             } else {
                 try await sql.delete(from: SearchIndex.recent).where("tbl", .in, SQLBind.group(tables)).run()
-            }
-            if !all {
                 try await sql.raw("""
                     INSERT INTO \(unsafeRaw: Self.next) SELECT tbl, gram, sort_key, record_id FROM search_grams
                     WHERE tbl NOT IN \(SQLBind.group(tables)) ORDER BY 1, 2, 3, 4

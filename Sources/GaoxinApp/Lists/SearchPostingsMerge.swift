@@ -33,31 +33,33 @@ enum SearchPostingsMerge {
     static func mergeIfDue(on db: any Database, threshold: Int = Self.threshold, chunk: Int = Self.chunk,
                            announce: (@Sendable (Int) -> Void)? = nil) async throws -> Int {
         guard try await waiting(upTo: threshold, on: db as! any SQLDatabase) >= threshold else { return 0 }
-        var moved = 0
-        var after: Key?
-        while !Task.isCancelled {
-            let step = try await SQLiteConnectionSetup.bulkTransaction(on: db) { tx in
+        return try await chunks(announce: announce) { after in
+            try await SQLiteConnectionSetup.bulkTransaction(on: db) { tx in
                 try await moveChunk(on: tx as! any SQLDatabase, chunk: chunk, after: after)
             }
-            moved += step.moved
-            announce?(moved)
-            guard let last = step.last else { break }
-            after = last
         }
-        return moved
     }
 
     /// Every recent posting moved in the caller's transaction, chunk by chunk as a merge moves
     /// them: `gaoxin bench import` times it and rolls it back.
     static func moveAll(on sql: any SQLDatabase, chunk: Int = Self.chunk) async throws -> Int {
+        try await chunks { after in try await moveChunk(on: sql, chunk: chunk, after: after) }
+    }
+
+    /// Runs `step` from the table's beginning, each time after the last key it moved, until a step
+    /// reaches the end (or the task is cancelled); the number moved.
+    private static func chunks(announce: (@Sendable (Int) -> Void)? = nil,
+                               _ step: (Key?) async throws -> (moved: Int, last: Key?)) async throws -> Int {
         var moved = 0
         var after: Key?
-        while true {
-            let step = try await moveChunk(on: sql, chunk: chunk, after: after)
-            moved += step.moved
-            guard let last = step.last else { return moved }
+        while !Task.isCancelled {
+            let done = try await step(after)
+            moved += done.moved
+            announce?(moved)
+            guard let last = done.last else { break }
             after = last
         }
+        return moved
     }
 
     /// A posting's whole key: where the next chunk starts.
