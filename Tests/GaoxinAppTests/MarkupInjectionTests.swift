@@ -25,6 +25,15 @@ final class MarkupInjectionTests: XCTestCase {
         XCTAssertNil(Self.injected(#"<input value="甲&quot; data-xss=&quot;1"><td>甲" data-xss="1 &lt;i data-xss="2"&gt;</td>"#))
     }
 
+    /// The app's text nodes (`TextEscaping`, in place of Plot's) escape `<`, `>` and every `&`:
+    /// a name typed with “&amp;” shows as typed, not as “&”.
+    func testTextNodesEscapeMarkupAndEveryAmpersand() {
+        // Rendered by the app's own helpers, whose `.text` is the app's.
+        XCTAssertEqual(ListView.link("甲<b data-x=\"1\">&amp;乙</b>", "/units").render(), "<a href=\"/units\">甲&lt;b data-x=\"1\"&gt;&amp;amp;乙&lt;/b&gt;</a>")
+        XCTAssertEqual(FormField.option("7", "无锡高新区 R&D 中心", selected: false).render(), "<option value=\"7\">无锡高新区 R&amp;D 中心</option>")
+        XCTAssertEqual(ListView.link("江苏省无锡市新吴区集成电路设计有限公司", "/e").render(), "<a href=\"/e\">江苏省无锡市新吴区集成电路设计有限公司</a>")
+    }
+
     /// Pages, API answers and error pages alike refuse framing and content sniffing.
     func testEveryResponseCarriesTheSecurityHeaders() async throws {
         try await withApp { app, _ in

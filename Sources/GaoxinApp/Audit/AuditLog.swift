@@ -51,7 +51,7 @@ enum AuditLog {
     static func json<T: Encodable>(_ value: T?) -> String? {
         guard let value else { return nil }
         // A register record (most audit rows, and every imported one) is written directly.
-        if let record = value as? RegisterDTO { return AuditJSONText.object(record) }
+        if let record = value as? RegisterDTO { return RegisterJSONText.object(record) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

@@ -17,7 +17,7 @@ struct RegisterDTO: Encodable, Sendable {
         init?(intValue: Int) { nil }
     }
 
-    /// One member of the object: what `encode(to:)` encodes and `AuditJSONText` writes.
+    /// One member of the object: what `encode(to:)` encodes and `RegisterJSONText` writes.
     enum Member: Sendable, Equatable {
         case null
         case flag(Bool)

@@ -53,6 +53,13 @@ public struct IndustryCode: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     public static func parse(_ raw: String) -> Result<IndustryCode, Problem> {
+        // A stored code is its bare digits: read without Foundation's trimming and case folding,
+        // which were 3 % of an API list request (a code name beside each item).
+        let utf8 = raw.utf8
+        if (2...4).contains(utf8.count), utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            guard section(ofDivision: Int(raw.prefix(2))!) != nil else { return .failure(.unknownDivision(raw)) }
+            return .success(IndustryCode(digits: raw))
+        }
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         var digits = Substring(text)
         var letter: Character?

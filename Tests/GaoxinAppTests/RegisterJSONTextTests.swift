@@ -2,11 +2,12 @@ import Foundation
 @testable import GaoxinApp
 import XCTest
 
-/// The audit log writes a register record's JSON directly (`AuditJSONText`); it must be byte for
-/// byte what the encoder makes of the same `RegisterDTO` (sorted keys, slashes unescaped), so old
-/// and new audit rows compare field by field. Checked for every declared register, with every
-/// kind of value its fields hold, empty and filled, and texts that need escaping.
-final class AuditJSONTextTests: XCTestCase {
+/// The audit log and the API write a register record's JSON directly (`RegisterJSONText`); it must
+/// be byte for byte what the encoder makes of the same `RegisterDTO` (sorted keys, slashes
+/// unescaped), so old and new audit rows compare field by field and API clients see no change.
+/// Checked for every declared register, with every kind of value its fields hold, empty and
+/// filled, texts that need escaping, and a list page's items with their list facts.
+final class RegisterJSONTextTests: XCTestCase {
     static func encoded(_ dto: RegisterDTO) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -54,15 +55,44 @@ final class AuditJSONTextTests: XCTestCase {
         for declaration in Registers.declared {
             for variant in 0..<6 {
                 let filled = RegisterDTO(declaration: declaration, record: Self.record(declaration, variant: variant))
-                XCTAssertEqual(AuditJSONText.object(filled), try Self.encoded(filled), "\(declaration.key) variant \(variant)")
+                XCTAssertEqual(RegisterJSONText.object(filled), try Self.encoded(filled), "\(declaration.key) variant \(variant)")
                 compared += 1
             }
             // Nothing filled: nulls and empty lists.
             let empty = RegisterDTO(declaration: declaration, record: RegisterRecord(id: 1, active: true, values: [:]))
-            XCTAssertEqual(AuditJSONText.object(empty), try Self.encoded(empty), "\(declaration.key) empty")
+            XCTAssertEqual(RegisterJSONText.object(empty), try Self.encoded(empty), "\(declaration.key) empty")
             // What the audit log keeps goes through the writer.
             XCTAssertEqual(AuditLog.json(empty), try Self.encoded(empty))
         }
         XCTAssertGreaterThan(compared, 200, "every declared register was compared")
+    }
+
+    /// A list page as the API answers it: items with their list facts (a number, a text, none),
+    /// the total, the page and whether the total is a lower bound — the written page against the
+    /// encoder's `RegisterAPI.Page`.
+    func testTheWrittenPageIsTheEncodersWithListFacts() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var withFacts = 0
+        for declaration in Registers.declared {
+            let items = (0..<4).map { variant -> RegisterDTO in
+                var record = Self.record(declaration, variant: variant)
+                if let listFacts = declaration.listFacts {
+                    var facts: [String: RegisterValue] = [:]
+                    for (index, fact) in listFacts.facts.enumerated() where (index + variant) % 3 != 0 {
+                        facts[fact.key] = fact.kind == .money ? .integer(Int64(variant * 98_765 + index)) : .text(Self.texts[(variant + index) % Self.texts.count])
+                    }
+                    record.facts = facts
+                    withFacts += 1
+                }
+                return RegisterDTO(declaration: declaration, record: record)
+            }
+            for (total, bounded) in [(0, false), (12_345, true)] {
+                let page = RegisterAPI.Page(items: total == 0 ? [] : items, total: total, page: 3, per: 20, totalIsLowerBound: bounded)
+                XCTAssertEqual(RegisterJSONText.page(page.items, total: total, page: 3, per: 20, totalIsLowerBound: bounded),
+                               String(decoding: try encoder.encode(page), as: UTF8.self), "\(declaration.key) total \(total)")
+            }
+        }
+        XCTAssertGreaterThan(withFacts, 0, "a register with list facts was compared")
     }
 }
