@@ -31,7 +31,10 @@ struct RegisterDTO: Encodable, Sendable {
 
     /// The object's members in the order they are given (the API's encoder and the audit log's
     /// writer each order them as they do).
-    var members: [(key: String, value: Member)] {
+    var members: [(key: String, value: Member)] { members(shown: declaration.shownFields) }
+
+    /// The members, given the declaration's shown fields (worked out once for a page of records).
+    func members(shown: [RegisterField]) -> [(key: String, value: Member)] {
         var members: [(key: String, value: Member)] = [("id", .integer(Int64(record.id))), ("active", .flag(record.active))]
         func text(_ value: String?) -> Member { value.map(Member.text) ?? .null }
         if let limit = declaration.timeLimit { members.append((limit.key, text(record.expiry?.rawValue))) }
@@ -40,7 +43,7 @@ struct RegisterDTO: Encodable, Sendable {
             members.append(("path", text(record.treePath)))
             members.append(("depth", .integer(Int64(record.treePath.flatMap(UnitPath.init)?.depth ?? 0))))
         }
-        for field in declaration.shownFields {
+        for field in shown {
             if case .choices(let choices) = field.kind {
                 // Several choices: their codes, and their labels beside them (`roles` → `roleNames`).
                 let codes = record.values[field.key]?.text.map(RegisterChoiceSet.decode) ?? []

@@ -10,32 +10,49 @@ import Vapor
 enum RegisterJSONText {
     static func object(_ dto: RegisterDTO) -> String {
         var out = ""
-        append(dto, to: &out)
+        var order = KeyOrder()
+        append(dto.members, order: &order, to: &out)
         return out
     }
 
     /// `{"items":[…],"page":…,"per":…,"total":…,"totalIsLowerBound":…}`: the keys in the
-    /// encoder's sorted order.
+    /// encoder's sorted order. The items' shown fields and key order are worked out once for the
+    /// page, not once per item.
     static func page(_ items: [RegisterDTO], total: Int, page: Int, per: Int, totalIsLowerBound: Bool) -> String {
         var out = "{\"items\":["
-        out.reserveCapacity(items.count * 600 + 100)
+        out.reserveCapacity(items.count * 1_000 + 100)
+        let shown = items.first?.declaration.shownFields ?? []
+        var order = KeyOrder()
         for (index, item) in items.enumerated() {
             if index > 0 { out += "," }
-            append(item, to: &out)
+            append(item.members(shown: shown), order: &order, to: &out)
         }
         out += "],\"page\":\(page),\"per\":\(per),\"total\":\(total),\"totalIsLowerBound\":\(totalIsLowerBound)}"
         return out
     }
 
-    private static func append(_ dto: RegisterDTO, to out: inout String) {
-        // Sorted by their UTF-8 bytes, as the encoder sorts keys.
-        let members = dto.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    /// The members' positions sorted by their keys' UTF-8 bytes (as the encoder sorts keys),
+    /// kept for the next record whose keys are the same in the same order — every record of a
+    /// page, as a rule; any other is sorted afresh.
+    struct KeyOrder {
+        private var keys: [String] = []
+        private var sorted: [Int] = []
+
+        mutating func positions(of members: [(key: String, value: RegisterDTO.Member)]) -> [Int] {
+            if members.count == keys.count, zip(members, keys).allSatisfy({ $0.key == $1 }) { return sorted }
+            keys = members.map(\.key)
+            sorted = members.indices.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
+            return sorted
+        }
+    }
+
+    private static func append(_ members: [(key: String, value: RegisterDTO.Member)], order: inout KeyOrder, to out: inout String) {
         out += "{"
-        for (index, member) in members.enumerated() {
+        for (index, position) in order.positions(of: members).enumerated() {
             if index > 0 { out += "," }
-            JSONText.appendString(member.key, to: &out)
+            JSONText.appendString(members[position].key, to: &out)
             out += ":"
-            append(member.value, to: &out)
+            append(members[position].value, to: &out)
         }
         out += "}"
     }

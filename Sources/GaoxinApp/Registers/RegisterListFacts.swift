@@ -51,10 +51,12 @@ struct RegisterListFacts: Sendable {
     var listed: [Fact] { facts.filter(\.listed) }
 
     /// A row's facts (selected as `gx_fact_<key in snake_case>`); a fact with no value is left out.
-    func decode(_ row: any SQLRow) throws -> [String: RegisterValue] {
+    /// The facts' aliases, in `facts`' order: worked out once per read, not once per row.
+    var columns: [String] { facts.map(\.column) }
+
+    func decode(_ row: any SQLRow, columns: [String]) throws -> [String: RegisterValue] {
         var values: [String: RegisterValue] = [:]
-        for fact in facts {
-            let column = fact.column
+        for (fact, column) in zip(facts, columns) {
             switch fact.kind {
             case .money: if let number = try row.decode(column: column, as: Int64?.self) { values[fact.key] = .integer(number) }
             case .text: if let text = try row.decode(column: column, as: String?.self), !text.isEmpty { values[fact.key] = .text(text) }

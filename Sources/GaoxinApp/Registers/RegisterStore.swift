@@ -35,6 +35,7 @@ enum RegisterStore {
             joins.append(facts.join)
             select += facts.facts.map { "\($0.sql(sql.dialect.name == "postgresql")) AS \($0.column)" }
         }
+        let factColumns = facts?.columns ?? []
         let statement = "SELECT \(select.joined(separator: ", ")) FROM \(declaration.table) r \(joins.joined(separator: " ")) WHERE r.id IN "
         for chunk in ids.chunked(500) {
             let rows = try await sql.raw("\(unsafeRaw: statement)(\(binds: chunk))").all()
@@ -48,7 +49,7 @@ enum RegisterStore {
                         record.referenceCodes[field.key] = [try row.decode(column: "gx_ref_code\(index)", as: String?.self)]
                     }
                 }
-                if let facts { record.facts = try facts.decode(row) }
+                if let facts { record.facts = try facts.decode(row, columns: factColumns) }
                 records[record.id] = record
             }
         }
