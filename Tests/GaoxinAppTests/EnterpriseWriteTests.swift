@@ -530,6 +530,12 @@ final class EnterpriseWriteTests: XCTestCase {
             let byNameDown = try await listed(api, "sort=-name").names
             XCTAssertEqual(Set(byName), names("ABCDEF"))
             XCTAssertEqual(byNameDown, byName.reversed())
+            // One leaf unit in name order, read off the unit-and-name index (M0062): its rows in the
+            // list's name order, both ways.
+            let leafByName = try await listed(api, "unitId=\(fixtures.otherTeam)&sort=name").names
+            XCTAssertEqual(leafByName, byName.filter(names("CF").contains))
+            let leafByNameDown = try await listed(api, "unitId=\(fixtures.otherTeam)&sort=-name").names
+            XCTAssertEqual(leafByNameDown, leafByName.reversed())
             // Tier by standing (链主, 准链主, 骨干, 新锐), enterprises without one last either way.
             for (letter, tier) in [("E", "rising"), ("B", "chainLeader"), ("D", "backbone")] {
                 Check.equal(try await api.send(.PATCH, Site.API.enterprise(ids[letter]!), body: ["tier": tier]).status, .ok)

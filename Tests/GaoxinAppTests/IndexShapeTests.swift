@@ -54,6 +54,42 @@ final class IndexShapeTests: XCTestCase {
         }
     }
 
+    /// A list that reads one unit's page off an index on the unit and the name order
+    /// (`ListDefinition.unitNameIndexes`) has that index, with those columns in that order, on
+    /// the engine it runs on (the rows so filtered, in name order: `EnterpriseWriteTests`).
+    func testEveryClaimedUnitNameIndexExists() async throws {
+        try await withApp { app, _ in
+            let sql = app.db as! any SQLDatabase
+            var claimed = 0
+            for declaration in Registers.declared {
+                let definition = RegisterList.definition(declaration)
+                for column in definition.unitNameIndexes {
+                    let bare = String(column.split(separator: ".").last!)
+                    let wanted = [bare, "name_sort", "id"]
+                    var shapes: [[String]] = []
+                    if sql.dialect.name == "postgresql" {
+                        for row in try await sql.raw("SELECT indexdef AS d FROM pg_indexes WHERE schemaname = current_schema() AND tablename = \(bind: declaration.table)").all() {
+                            let definition = try row.decode(column: "d", as: String.self)
+                            guard let open = definition.firstIndex(of: "("), let close = definition.lastIndex(of: ")") else { continue }
+                            shapes.append(definition[definition.index(after: open)..<close].split(separator: ",").map {
+                                $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+                            })
+                        }
+                    } else {
+                        for row in try await sql.raw("SELECT name FROM pragma_index_list(\(bind: declaration.table))").all() {
+                            let name = try row.decode(column: "name", as: String.self)
+                            shapes.append(try await sql.raw("SELECT name FROM pragma_index_info(\(bind: name)) ORDER BY seqno").all()
+                                .map { try $0.decode(column: "name", as: String?.self) ?? "" })
+                        }
+                    }
+                    XCTAssertTrue(shapes.contains(wanted), "\(declaration.table) claims an index (\(wanted.joined(separator: ", "))): \(shapes)")
+                    claimed += 1
+                }
+            }
+            XCTAssertGreaterThan(claimed, 0, "the enterprises claim theirs")
+        }
+    }
+
     /// Every declared register's single reference column leads an index: record pages gather what
     /// points at a record by it, lists filter by it (a cluster page scanned 300,000 leads without one).
     func testEveryDeclaredReferenceColumnLeadsAnIndex() async throws {

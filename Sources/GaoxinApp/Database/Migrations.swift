@@ -69,6 +69,7 @@ enum Migrations {
         M0057_UpdateUnitsDeclared(),
         M0058_CreateClusterProjectIndexes(),
         M0059_UpdateUsersDeclared(),
+        M0062_UpdateEnterprisesUnitIndex(),
     ]
 
     static func register(on app: Application) {

@@ -17,6 +17,7 @@ enum EnterpriseList {
             ListFilter(key: "cluster", zh: "所属集群", en: "Cluster", kind: .clusterMember(enterpriseIDColumn: "r.id")),
         ], at: list.filters.count - 1)
         list.rollupTotal = rollupTotal
+        list.unitNameIndexes = ["r.unit_id"]
     }
 
     /// The list's total from `enterprise_counts` when every filter is one the roll-up is kept by:

@@ -28,6 +28,10 @@ struct ListDefinition: Sendable {
     /// display join or per-row subquery for the rows it skips) and joins only those
     /// (`ListRunner.deepPageOffset`). The tie-breaker must identify a row.
     var baseSorts: Set<String> = []
+    /// Unit columns (as their subtree filter names them, `r.unit_id`) indexed together with the
+    /// name order (`column, name_sort, id`): a filter to a single unit, in name order, reads its
+    /// page straight off that index, however many or few rows the unit holds (`ListRunner.page`).
+    var unitNameIndexes: Set<String> = []
     /// The total from a maintained roll-up when the query's filters are ones it is kept by (and
     /// there is no search): nil means count the rows.
     var rollupTotal: (@Sendable (ListQuery) -> SQLQueryString?)? = nil

@@ -48,7 +48,14 @@ enum ListRunner {
         // Few rows pass the filters: fetch them through the filters' indexes and sort them, rather
         // than walk the sort's index over the whole table looking for them (a unit with a dozen
         // enterprises among a million). Many rows: walking the sort's index finds a page at once.
-        let narrowed = sql.dialect.name == "sqlite" && total <= sortAfterFilteringLimit
+        // One unit's rows in name order, with an index on the unit and the name order: the page is
+        // read off that index whatever the unit's size, so neither walk nor sort is forced.
+        let unitInNameOrder = plan == nil && scope == nil && query.sortKey == "name" && query.filters.count == 1
+            && definition.filters.contains { filter in
+                guard case .unitSubtree(let column) = filter.kind, let value = query.filters[filter.key] else { return false }
+                return definition.unitNameIndexes.contains(column) && subtrees.isSingleUnit(value)
+            }
+        let narrowed = sql.dialect.name == "sqlite" && total <= sortAfterFilteringLimit && !unitInNameOrder
             && (plan?.selective == true || !query.filters.isEmpty || scope != nil)
         let rows = sql.select().from(SQLRaw(definition.from))
         for column in definition.select { rows.column(SQLRaw(column)) }
@@ -64,7 +71,7 @@ enum ListRunner {
         } else {
             // Many rows pass: keep SQLite from fetching them all through a filter's index and sorting
             // them (a board's 11,000 enterprises: 34 ms) when the sort's index finds a page at once.
-            let walkSortIndex = sql.dialect.name == "sqlite" && total > sortAfterFilteringLimit
+            let walkSortIndex = sql.dialect.name == "sqlite" && total > sortAfterFilteringLimit && !unitInNameOrder
             let offset = (query.page - 1) * query.per
             let sortKey = definition.sorts[query.sortKey] == nil ? definition.defaultSort : query.sortKey
             // PostgreSQL given a search's candidates and the display joins together estimated

@@ -34,6 +34,9 @@ struct UnitSubtrees: Sendable {
         return resolved
     }
 
+    /// Whether the subtree `value` names was read and is that one unit alone (a leaf unit).
+    func isSingleUnit(_ value: String) -> Bool { ids[value]?.count == 1 }
+
     /// `column IN (…)` for the unit `value` names: the bound ids when they were read, else the subquery.
     func condition(_ column: String, unit value: String) -> SQLQueryString {
         guard let ids = ids[value] else { return "\(unsafeRaw: column) IN (\(ListFilter.subtreeUnitIDs(value)))" }
