@@ -25,13 +25,22 @@ final class MarkupInjectionTests: XCTestCase {
         XCTAssertNil(Self.injected(#"<input value="甲&quot; data-xss=&quot;1"><td>甲" data-xss="1 &lt;i data-xss="2"&gt;</td>"#))
     }
 
-    /// The app's text nodes (`TextEscaping`, in place of Plot's) escape `<`, `>` and every `&`:
+    /// The app's text nodes (`HTMLEscaping`, in place of Plot's) escape `<`, `>` and every `&`:
     /// a name typed with “&amp;” shows as typed, not as “&”.
     func testTextNodesEscapeMarkupAndEveryAmpersand() {
         // Rendered by the app's own helpers, whose `.text` is the app's.
         XCTAssertEqual(ListView.link("甲<b data-x=\"1\">&amp;乙</b>", "/units").render(), "<a href=\"/units\">甲&lt;b data-x=\"1\"&gt;&amp;amp;乙&lt;/b&gt;</a>")
         XCTAssertEqual(FormField.option("7", "无锡高新区 R&D 中心", selected: false).render(), "<option value=\"7\">无锡高新区 R&amp;D 中心</option>")
         XCTAssertEqual(ListView.link("江苏省无锡市新吴区集成电路设计有限公司", "/e").render(), "<a href=\"/e\">江苏省无锡市新吴区集成电路设计有限公司</a>")
+    }
+
+    /// A quote followed by a combining mark is one `Character` that is not a quote, yet the
+    /// browser ends the attribute at it: escaping goes by Unicode scalar.
+    func testAQuoteWithACombiningMarkIsEscapedInAnAttribute() {
+        let hostile = "甲\"\u{301} data-xss=\"1"
+        XCTAssertEqual(hostile.escapedForAttribute, "甲&quot;\u{301} data-xss=&quot;1")
+        XCTAssertNil(Self.injected(FormField.option(hostile, "乙", selected: false).render()))
+        XCTAssertEqual("<\u{301}b>&amp;".escapedForText, "&lt;\u{301}b&gt;&amp;amp;")
     }
 
     /// Pages, API answers and error pages alike refuse framing and content sniffing.
