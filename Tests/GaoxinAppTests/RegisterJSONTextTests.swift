@@ -69,7 +69,16 @@ final class RegisterJSONTextTests: XCTestCase {
 
     /// A list page as the API answers it: items with their list facts (a number, a text, none),
     /// the total, the page and whether the total is a lower bound — the written page against the
-    /// encoder's `RegisterAPI.Page`.
+    /// encoder's output for the same page object (`Page`).
+    /// The API list's answer as an `Encodable` object: what `RegisterJSONText.page` must equal.
+    struct Page: Encodable {
+        var items: [RegisterDTO]
+        var total: Int
+        var page: Int
+        var per: Int
+        var totalIsLowerBound: Bool
+    }
+
     func testTheWrittenPageIsTheEncodersWithListFacts() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -88,7 +97,7 @@ final class RegisterJSONTextTests: XCTestCase {
                 return RegisterDTO(declaration: declaration, record: record)
             }
             for (total, bounded) in [(0, false), (12_345, true)] {
-                let page = RegisterAPI.Page(items: total == 0 ? [] : items, total: total, page: 3, per: 20, totalIsLowerBound: bounded)
+                let page = Page(items: total == 0 ? [] : items, total: total, page: 3, per: 20, totalIsLowerBound: bounded)
                 XCTAssertEqual(RegisterJSONText.page(page.items, total: total, page: 3, per: 20, totalIsLowerBound: bounded),
                                String(decoding: try encoder.encode(page), as: UTF8.self), "\(declaration.key) total \(total)")
             }

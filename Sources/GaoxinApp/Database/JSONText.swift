@@ -1,5 +1,5 @@
-/// JSON text written by hand where the encoder's boxing of every value costs too much for the
-/// rows an import writes (audit snapshots, staged search grams). Strings are escaped exactly as
+/// JSON text written by hand where the encoder's boxing of every value costs too much: the rows
+/// an import writes (audit snapshots, staged search grams) and the API's register answers. Strings are escaped exactly as
 /// `JSONEncoder` escapes them, so text written either way compares byte for byte.
 enum JSONText {
     /// A JSON string literal of `string`: quote and backslash escaped, the usual control

@@ -9,16 +9,6 @@ struct RegisterAPI: Sendable {
     var pages: RegisterPages { RegisterPages(declaration: declaration) }
 
     /// The list page's JSON: `items`, `total`, `page`, `per`.
-    /// A page of the list as the encoder would give it; answered by `RegisterJSONText.page`, which
-    /// writes the same bytes directly (a test compares the two).
-    struct Page: Encodable {
-        var items: [RegisterDTO]
-        var total: Int
-        var page: Int
-        var per: Int
-        var totalIsLowerBound: Bool
-    }
-
     func list(_ req: Request) async throws -> Response {
         let definition = RegisterList.definition(declaration)
         let query = try ListQuery.parse(req, definition)

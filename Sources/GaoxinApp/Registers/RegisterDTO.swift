@@ -29,8 +29,8 @@ struct RegisterDTO: Encodable, Sendable {
         case ids([Int])
     }
 
-    /// The object's members in the order they are given (the API's encoder and the audit log's
-    /// writer each order them as they do).
+    /// The object's members in the order they are given (`RegisterJSONText` sorts them as the
+    /// encoder sorts keys; `encode(to:)` serves a record nested in another object, the demo's audit snapshot).
     var members: [(key: String, value: Member)] { members(shown: declaration.shownFields) }
 
     /// The members, given the declaration's shown fields (worked out once for a page of records).

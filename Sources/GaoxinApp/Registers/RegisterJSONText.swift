@@ -2,8 +2,8 @@ import Foundation
 import Vapor
 
 /// A register record's JSON, and a page of them, written directly: byte for byte what
-/// `JSONEncoder` makes of a `RegisterDTO` (and of `RegisterAPI.Page`) with the API's and the audit
-/// log's settings (sorted keys, slashes unescaped). The encoder boxes every member: it was 9–10 %
+/// `JSONEncoder` makes of a `RegisterDTO` (and of a page object holding them) with the API's and the
+/// audit log's settings (sorted keys, slashes unescaped). The encoder boxes every member: it was 9–10 %
 /// of an enterprise or lead import (audit snapshots) and 23 % of the CPU of an API list request
 /// under load (perf, BENCHMARKS.md). `RegisterJSONTextTests` holds the two equal for every
 /// declared register, with list facts and without.
@@ -75,13 +75,5 @@ extension Response {
     /// `json(_:)` would give; this overload is the one a `RegisterDTO` picks).
     static func json(_ dto: RegisterDTO, status: HTTPResponseStatus = .ok) -> Response {
         json(text: RegisterJSONText.object(dto), status: status)
-    }
-
-    /// JSON text already written (`RegisterJSONText`), with the headers `json(_:)` gives.
-    static func json(text: String, status: HTTPResponseStatus = .ok) -> Response {
-        let response = Response(status: status, body: .init(string: text))
-        response.headers.contentType = .json
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
     }
 }

@@ -55,9 +55,20 @@ extension Response {
     static func json<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) throws -> Response {
         let response = Response(status: status)
         try response.content.encode(value, using: APICoders.encoder)
-        // API answers carry personal and programme data (and once, a new token's secret): no cache keeps them.
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return response.notStored()
+    }
+
+    /// JSON text already written (`RegisterJSONText`), with the headers `json(_:)` gives.
+    static func json(text: String, status: HTTPResponseStatus = .ok) -> Response {
+        let response = Response(status: status, body: .init(string: text))
+        response.headers.contentType = .json
+        return response.notStored()
+    }
+
+    /// API answers carry personal and programme data (and once, a new token's secret): no cache keeps them.
+    private func notStored() -> Response {
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return self
     }
 
     static func redirect(_ location: String) -> Response {
