@@ -68,9 +68,19 @@ final class ListSortPagingTests: XCTestCase {
             for path in [Site.API.users + "?roles=unit&lang=en&q=&page=1&per=10&sort=-username", Site.API.units + "?under=\(fixtures.zone)&active="] {
                 try await AssertAsync.equal(try await admin.send(.GET, path).status, .ok, path)
             }
-            // A page keeps the parameters it does not list by (a notice after a save).
+            // A parameter given twice, or a filter given only blanks, is no value the schema allows.
+            let twice = try SeenAPIError(try await admin.send(.GET, Site.API.users + "?q=a&q=b"))
+            XCTAssertEqual(twice.status, .badRequest)
+            XCTAssertEqual(twice.field, "q")
+            XCTAssertEqual(twice.message, "查询参数“q”只能给一次")
+            let blank = try SeenAPIError(try await admin.send(.GET, Site.API.users + "?roles=%09"))
+            XCTAssertEqual(blank.status, .badRequest)
+            XCTAssertEqual(blank.field, "roles")
+            XCTAssertTrue(blank.message.contains("不能只有空白"), blank.message)
+            // A page keeps the parameters it does not list by (a notice after a save), and forgives blanks.
             let browser = try await Browser.signedIn(app, as: .admin)
             try await AssertAsync.equal(try await browser.get(Site.users + "?notice=saved&role=unit").status, .ok)
+            try await AssertAsync.equal(try await browser.get(Site.users + "?roles=%20").status, .ok)
         }
     }
 

@@ -43,8 +43,14 @@ struct ListQuery: Sendable, Equatable {
             query.sortKey = key
             query.descending = descending
         }
+        let api = req.url.path.hasPrefix("/api/")
         for filter in definition.filters {
-            guard let raw = req.query[String.self, at: filter.key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
+            guard let given = req.query[String.self, at: filter.key], !given.isEmpty else { continue }
+            let raw = given.trimmingCharacters(in: .whitespaces)
+            // An empty value is “any” (a form's 全部); on a page, spaces around a value are
+            // forgiven. An API client that sends only spaces sent no value its schema allows.
+            if raw.isEmpty, api { throw AppError.badRequest("筛选条件“\(filter.zh)”的值不能只有空白", field: filter.key) }
+            if raw.isEmpty { continue }
             guard filter.accepts(raw) else {
                 throw AppError.badRequest("筛选条件“\(filter.zh)”的值“\(raw)”无效", field: filter.key)
             }
@@ -57,16 +63,21 @@ struct ListQuery: Sendable, Equatable {
     static let commonParameters = ["q", "page", "per", "sort", "lang"]
 
     /// An API list refuses a parameter it does not take, naming it: a misspelt or renamed filter
-    /// (`role` for `roles`) must not silently list everything. (A page keeps its other parameters,
-    /// such as a notice after a save.)
+    /// (`role` for `roles`) must not silently list everything. It refuses one given twice too:
+    /// every parameter takes one value, and which of two would count is not the client's to guess.
+    /// (A page keeps its other parameters, such as a notice after a save.)
     static func refuseUnknownParameters(_ req: Request, _ definition: ListDefinition) throws {
         let known = Set(commonParameters + definition.filters.map(\.key))
+        var given = Set<String>()
         for pair in (req.url.query ?? "").split(separator: "&") {
             let raw = String(pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
             let key = (raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw)
-            guard !key.isEmpty, !known.contains(key) else { continue }
+            guard !key.isEmpty else { continue }
             let shown = String(key.prefix(40))
-            throw AppError.badRequest("不支持查询参数“\(shown)”，可用：" + known.sorted().joined(separator: "、"), field: shown)
+            guard known.contains(key) else {
+                throw AppError.badRequest("不支持查询参数“\(shown)”，可用：" + known.sorted().joined(separator: "、"), field: shown)
+            }
+            guard given.insert(key).inserted else { throw AppError.badRequest("查询参数“\(shown)”只能给一次", field: shown) }
         }
     }
 
