@@ -26,7 +26,7 @@ struct RestoreCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let input = signature.input else { context.console.error("请用 --input 指定备份文件"); throw ExitCode(2) }
-        try await context.application.autoMigrate()
+        try await context.application.migrateDatabase()
         do {
             let manifest = try await BackupArchive.restore(try Data(contentsOf: URL(fileURLWithPath: input)), into: context.application.db)
             context.console.print("已恢复：" + manifest.tables.map { "\($0.name) \($0.rows)" }.joined(separator: "，"))

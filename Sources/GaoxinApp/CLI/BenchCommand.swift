@@ -21,7 +21,7 @@ struct BenchCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await app.migrateDatabase()
         let sql = app.db as! any SQLDatabase
         if signature.work == "bulletin" {
             let month = signature.month.flatMap { Period($0) } ?? IndicatorWrites.currentPeriod(app.clock.now()).previous

@@ -24,7 +24,7 @@ struct MigrateCommand: AsyncCommand {
     var help: String { "创建或升级数据库结构 (create or upgrade the schema)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        try await context.application.autoMigrate()
+        try await context.application.migrateDatabase()
         context.console.print("数据库已是最新结构 (migrations applied): \(Migrations.all.count)")
     }
 }
@@ -42,7 +42,7 @@ struct SeedDemoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await app.migrateDatabase()
         let scale = signature.scale ?? "zone"
         guard ["zone", "province", "attraction", "parks"].contains(scale) else {
             context.console.error("--scale 只能是 zone、province、attraction 或 parks")
@@ -94,7 +94,7 @@ struct CreateUserCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await app.migrateDatabase()
         let password = Environment.get("GAOXIN_NEW_PASSWORD") ?? DemoData.generatePassword()
         let result = try await UserCreation.create(
             app: app, username: signature.username ?? "", displayName: signature.name ?? signature.username ?? "",

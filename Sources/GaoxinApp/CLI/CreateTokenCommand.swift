@@ -14,7 +14,7 @@ struct CreateTokenCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await app.migrateDatabase()
         let username = (signature.username ?? "").lowercased()
         guard let user = try await User.query(on: app.db).filter(\.$username == username).first(), user.active else {
             context.console.error("用户“\(username)”不存在或已停用")

@@ -18,7 +18,7 @@ struct ImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await app.migrateDatabase()
         guard let register = ImportRegisters.find(signature.register ?? "") else {
             context.console.error("请用 --register 指定登记表：" + ImportRegisters.all.map(\.key).joined(separator: "、"))
             throw ExitCode(2)
@@ -87,7 +87,7 @@ struct ExportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await app.migrateDatabase()
         guard let output = signature.output, output.hasSuffix(".xlsx") || output.hasSuffix(".csv") else {
             context.console.error("请用 --output 指定以 .xlsx 或 .csv 结尾的文件名")
             throw ExitCode(2)

@@ -17,7 +17,7 @@ public enum Launcher {
 
     /// `gaoxin demo`: migrate the embedded database, load the demo set on first run, then serve.
     public static func prepareDemo(_ app: Application) async throws {
-        try await app.autoMigrate()
+        try await app.migrateDatabase()
         if let accounts = try await DemoData.seedIfEmpty(app) {
             DemoData.printAccounts(accounts, console: app.console)
         } else {

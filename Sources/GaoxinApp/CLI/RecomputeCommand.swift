@@ -31,7 +31,7 @@ struct RecomputeCommand: AsyncCommand {
             parts = Part.allCases
         }
         let app = context.application
-        try await app.autoMigrate()
+        try await app.migrateDatabase()
         let started = Date()
         // In bulk-write mode: the postings' load writes gigabytes in one transaction, and a page
         // spilled from a small cache to the WAL is read back and written again at each later touch.

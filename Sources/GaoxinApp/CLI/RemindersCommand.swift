@@ -10,7 +10,7 @@ struct RemindersCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await app.migrateDatabase()
         guard app.gaoxinConfig.reminders.enabled else {
             context.console.print("未配置 GAOXIN_SMTP_HOST 或 GAOXIN_WEBHOOK_URL，没有提醒可发 (no reminder channel configured)")
             return

@@ -90,7 +90,7 @@ enum TestDatabase {
         do {
             try configure(app, config: config)
             app.logger.logLevel = .warning
-            try await app.autoMigrate()
+            try await app.migrateDatabase()
         } catch {
             try await app.asyncShutdown()
             throw error
