@@ -68,6 +68,7 @@ final class EnterpriseCountsTests: XCTestCase {
             let cases: [(String, Int)] = [
                 ("", 4), ("?aboveScale=1", 2), ("?unitId=\(fixtures.team)", 3), ("?unitId=\(fixtures.zone)&industryCode=C39", 2),
                 ("?industryCode=27&aboveScale=0", 1), ("?active=0", 0), ("?industryCode=3976", 2),
+                ("?industryCode=C&aboveScale=1", 2), ("?industryCode=I", 0),
             ]
             for (query, expected) in cases {
                 let response = try await office.get("/api/v1/enterprises" + query)
@@ -78,6 +79,8 @@ final class EnterpriseCountsTests: XCTestCase {
             try await (app.db as! any SQLDatabase).raw("UPDATE enterprise_counts SET n = n + 100 WHERE active = \(bind: true) AND above_scale = \(bind: true) AND division = '27'").run()
             let falsified = try parseJSONObject(try await office.get("/api/v1/enterprises?aboveScale=1"))["total"] as? Int
             XCTAssertEqual(falsified, 102)
+            let section = try parseJSONObject(try await office.get("/api/v1/enterprises?industryCode=C&aboveScale=1"))["total"] as? Int
+            XCTAssertEqual(section, 102, "a section's total is summed over its divisions in the roll-up too")
             let home = try await office.get("/")
             XCTAssertTrue(home.body.string.contains(">104<"), "the dashboard's 在册企业 tile reads the roll-up")
             // A search is counted on the rows, whatever the roll-up says.

@@ -502,6 +502,10 @@ final class EnterpriseWriteTests: XCTestCase {
                 ("industryCode=397", "AC"),
                 ("industryCode=3976", "A"),
                 ("industryCode=2", "DF"),
+                ("industryCode=C", "ACDEF"),  // a section letter: 制造业, divisions 13–43
+                ("industryCode=c", "ACDEF"),
+                ("industryCode=I", "B"),
+                ("industryCode=A", ""),
                 ("aboveScale=1", "ACDF"),
                 ("aboveScale=0", "BE"),
                 ("unitId=\(fixtures.team)", "AB"),

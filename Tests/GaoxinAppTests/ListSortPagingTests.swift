@@ -203,3 +203,22 @@ final class ListSortPagingTests: XCTestCase {
         }
     }
 }
+
+/// A code filter's value as the range of stored codes it reads off the column's index.
+final class CodeRangeTests: XCTestCase {
+    func testAPrefixRunsToItsSuccessorAndASectionToItsDivisions() {
+        let cases: [(String, String, String?)] = [
+            ("3311", "3311", "3312"), ("39", "39", "3:"), ("C39", "39", "3:"), ("2", "2", "3"),
+            ("C", "13", "44"), ("c", "13", "44"), ("A", "01", "06"), ("T", "97", "98"), ("I", "63", "66"),
+        ]
+        for (value, low, high) in cases {
+            let range = ListFilter.codeRange(value)
+            XCTAssertEqual(range.low, low, value)
+            XCTAssertEqual(range.high, high, value)
+        }
+        // Every four-digit code of a division falls in its prefix's range, and no other does.
+        let range = ListFilter.codeRange("39")
+        XCTAssertTrue(["3900", "3976", "3999", "39"].allSatisfy { $0 >= range.low && $0 < range.high! })
+        XCTAssertFalse(["3899", "4000", "3", "40"].contains { $0 >= range.low && $0 < range.high! })
+    }
+}

@@ -30,9 +30,11 @@ enum EnterpriseList {
             case "aboveScale": sql.appendInterpolation(SQLQueryString(" AND above_scale = \(bind: value == "1")"))
             case "active": sql.appendInterpolation(SQLQueryString(" AND active = \(bind: value == "1")"))
             case "industryCode":
-                let digits = ListFilter.codeDigits(value)
-                guard digits.count <= 2 else { return nil }
-                sql.appendInterpolation(SQLQueryString(" AND division LIKE \(bind: digits + "%")"))
+                // The roll-up keeps divisions: a section or a prefix of at most two digits.
+                let range = ListFilter.codeRange(value)
+                guard range.low.count <= 2, range.high.map({ $0.count <= 2 }) ?? true else { return nil }
+                sql.appendInterpolation(SQLQueryString(" AND division >= \(bind: range.low)"))
+                if let high = range.high { sql.appendInterpolation(SQLQueryString(" AND division < \(bind: high)")) }
             default: return nil
             }
         }

@@ -103,6 +103,23 @@ struct ListFilter: Sendable {
         value.count > 1 && value.first!.isLetter && value.dropFirst().allSatisfy(\.isNumber) ? String(value.dropFirst()) : value
     }
 
+    /// The stored codes a code filter's value selects, as a range `low ..< high` of their text
+    /// (nil `high`: no upper end): a range is read off the column's index on both engines, where
+    /// `LIKE '3311%'` was not (SQLite's LIKE folds case, so its index serves no prefix: 58 ms at
+    /// a million enterprises against 1 ms). A code's prefix runs to the same prefix with its last
+    /// character's successor (“3311” to “3312”, “39” to “3:”), which both engines order as bytes
+    /// (`DatabaseCollation`); a section letter alone (“C” 制造业) stands for its divisions, 13 to 43.
+    static func codeRange(_ value: String) -> (low: String, high: String?) {
+        if value.count == 1, let letter = value.uppercased().first, let divisions = IndustryCode.divisions(ofSection: letter) {
+            return (twoDigits(divisions.lowerBound), twoDigits(divisions.upperBound + 1))
+        }
+        let prefix = codeDigits(value)
+        guard let last = prefix.unicodeScalars.last, let next = Unicode.Scalar(last.value + 1) else { return (prefix, nil) }
+        return (prefix, String(prefix.unicodeScalars.dropLast()) + String(next))
+    }
+
+    private static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+
     /// Longest exact-text filter value, in Unicode scalars (JSON Schema's `maxLength` unit).
     static let maxTextLength = 100
 

@@ -30,7 +30,7 @@ extension ListFilter {
         case .integer(_, let min, let max): return zh + "（\(min)–\(max) 的整数，完全一致）"
         case .exactText: return zh + "（完全一致）"
         case .heldQualification: return zh + "（当前持有）：" + Qualification.allCases.map { "\($0.rawValue) \($0.nameZh)" }.joined(separator: "、")
-        case .codePrefix: return zh + "前缀（字母和数字），如 39"
+        case .codePrefix: return zh + "前缀，如 39（大类）、3976；或门类字母，如 C（制造业）"
         case .dateFrom, .dayFrom: return zh + "起 YYYY-MM-DD（含当日）"
         case .dateTo, .dayTo: return zh + "止 YYYY-MM-DD（含当日）"
         case .timeLimit(let limit): return limit.description

@@ -210,7 +210,9 @@ enum ListRunner {
                             AND q.granted_on <= \(bind: query.today) AND (q.expires_on IS NULL OR q.expires_on >= \(bind: query.today)))
                     """))
             case .codePrefix(let column):
-                builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: ListFilter.codeDigits(value) + "%")"))
+                let range = ListFilter.codeRange(value)
+                builder.where(SQLQueryString("\(unsafeRaw: column) >= \(bind: range.low)"))
+                if let high = range.high { builder.where(SQLQueryString("\(unsafeRaw: column) < \(bind: high)")) }
             case .id(let column):
                 builder.where(SQLQueryString("\(unsafeRaw: unindexed + column) = \(bind: Int(value) ?? 0)"))
             case .integer(let column, _, _):

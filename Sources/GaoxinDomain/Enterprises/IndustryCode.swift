@@ -22,13 +22,19 @@ public struct IndustryCode: Hashable, Sendable, Comparable, CustomStringConverti
     public var section: Character? { IndustryCode.section(ofDivision: Int(digits.prefix(2)) ?? -1) }
 
     public static func section(ofDivision division: Int) -> Character? {
-        let ranges: [(ClosedRange<Int>, Character)] = [
-            (1...5, "A"), (6...12, "B"), (13...43, "C"), (44...46, "D"), (47...50, "E"), (51...52, "F"), (53...60, "G"),
-            (61...62, "H"), (63...65, "I"), (66...69, "J"), (70...70, "K"), (71...72, "L"), (73...75, "M"), (76...79, "N"),
-            (80...82, "O"), (83...83, "P"), (84...85, "Q"), (86...90, "R"), (91...96, "S"), (97...97, "T"),
-        ]
-        return ranges.first { $0.0.contains(division) }?.1
+        sectionDivisions.first { $0.0.contains(division) }?.1
     }
+
+    /// The divisions (大类) a section letter (门类) spans: C is 13–43.
+    public static func divisions(ofSection letter: Character) -> ClosedRange<Int>? {
+        sectionDivisions.first { $0.1 == letter }?.0
+    }
+
+    private static let sectionDivisions: [(ClosedRange<Int>, Character)] = [
+        (1...5, "A"), (6...12, "B"), (13...43, "C"), (44...46, "D"), (47...50, "E"), (51...52, "F"), (53...60, "G"),
+        (61...62, "H"), (63...65, "I"), (66...69, "J"), (70...70, "K"), (71...72, "L"), (73...75, "M"), (76...79, "N"),
+        (80...82, "O"), (83...83, "P"), (84...85, "Q"), (86...90, "R"), (91...96, "S"), (97...97, "T"),
+    ]
 
     public enum Problem: Error, Equatable, Sendable {
         case format(String)
