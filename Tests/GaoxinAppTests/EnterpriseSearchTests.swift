@@ -74,7 +74,7 @@ final class EnterpriseSearchTests: XCTestCase {
         // in name order, each tested by its text (a name with 有限 but not 有限公司 is no match;
         // the padding has no rows), either direction, any page.
         _ = try await api.createEnterprise("润华有限合伙企业", code: USCC.numbered(520), unit: fixtures.zone)
-        let plan = try await SearchIndex.plan("有限公司", index: RegisterList.definition(.enterprises).searchIndex!, substring: "1 = 1", on: sql)
+        let plan = try await SearchIndex.plan("有限公司", index: RegisterList.definition(.enterprises).searchIndex!, base: "enterprises r", substring: "1 = 1", on: sql)
         XCTAssertTrue(plan.bounded)
         XCTAssertFalse(plan.orderedGramIsExact)
         XCTAssertNotNil(plan.orderedGram)
@@ -90,5 +90,50 @@ final class EnterpriseSearchTests: XCTestCase {
         try await AssertAsync.equal(try await names("sort=-name&per=2"), Array(inOrder.reversed()[0..<2]))
         try await AssertAsync.equal(try await names("sort=name&per=2&page=3"), Array(inOrder[4...]))
         try await AssertAsync.equal(try await names("sort=name&per=100&active=1"), inOrder, "with a filter, through the rows: the same")
+    }
+
+    func testACommonCodePrefixIsCountedToTheCapAndPagedInNameOrderOnSQLite() async throws {
+        try await withApp(engine: .sqlite) { app, fixtures in try await self.checkCommonCodePrefix(app, fixtures) }
+    }
+
+    func testACommonCodePrefixIsCountedToTheCapAndPagedInNameOrderOnPostgreSQL() async throws {
+        _ = try TestDatabase.requirePostgres()
+        try await withApp(engine: .postgres) { app, fixtures in try await self.checkCommonCodePrefix(app, fixtures) }
+    }
+
+    /// 5,100 enterprises whose codes begin 914403, the first 2,100 of them 914403A: more than the
+    /// selective limit either way, the second past the count's cap. Names 批量企业1… sort in that order.
+    private func checkCommonCodePrefix(_ app: Application, _ fixtures: Fixtures) async throws {
+        let sql = app.db as! any SQLDatabase
+        try await sql.raw("""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5100)
+            INSERT INTO enterprises (credit_code, name, name_sort, industry_code, unit_id, above_scale, active, created_at, updated_at)
+            SELECT '914403' || CASE WHEN i <= 2100 THEN 'A' ELSE 'B' END || CAST(1000000000 + i AS TEXT), '批量企业' || CAST(i AS TEXT),
+                   'pi4-liang4-' || CAST(100000 + i AS TEXT), '3976', \(bind: fixtures.zone), FALSE, TRUE, \(bind: Date()), \(bind: Date()) FROM n
+            """).run()
+        let api = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+        func listed(_ query: String) async throws -> (names: [String], total: Int?, lowerBound: Bool?) {
+            let body = try parseJSONObject(try await api.send(.GET, Site.API.enterprises + "?" + query))
+            return (((body["items"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String }, body["total"] as? Int, body["totalIsLowerBound"] as? Bool)
+        }
+        func numbered(_ range: some Sequence<Int>) -> [String] { range.map { "批量企业\($0)" } }
+
+        let rarer = try await listed("q=914403a&per=50&sort=name")
+        XCTAssertEqual(rarer.total, 2_100, "past the selective limit, below the cap: exact")
+        XCTAssertEqual(rarer.lowerBound, false)
+        XCTAssertEqual(rarer.names, numbered(1...50))
+        try await AssertAsync.equal(try await listed("q=914403A&per=50&sort=name&page=3").names, numbered(101...150))
+        try await AssertAsync.equal(try await listed("q=914403A&per=50&sort=-name").names, numbered((2051...2100).reversed()))
+
+        let common = try await listed("q=914403&per=50&sort=name")
+        XCTAssertEqual(common.total, SearchIndex.totalCap, "counted no further than the cap")
+        XCTAssertEqual(common.lowerBound, true)
+        XCTAssertEqual(common.names, numbered(1...50))
+        try await AssertAsync.equal(try await listed("q=914403&per=50&sort=name&page=60").names, numbered(2951...3000))
+        try await AssertAsync.equal(try await listed("q=914403&per=50&sort=-name").names, numbered((5051...5100).reversed()))
+        try await AssertAsync.equal(try await listed("q=914403&per=50&sort=name&unitId=\(fixtures.zone)").names, numbered(1...50), "with a filter")
+        try await AssertAsync.equal(try await listed("q=914403&per=50&sort=name&unitId=\(fixtures.otherTeam)").names, [], "the filter still applies")
+        let page = try await Browser.signedIn(app, as: .office).get(Site.enterprises + "?q=914403")
+        XCTAssertTrue(page.text.contains("至少 \(Wan.grouped(UInt64(SearchIndex.totalCap))) 条"), page.text)
     }
 }

@@ -24,6 +24,8 @@ enum ListRunner {
         let plan = try await searchPlan(definition, query, on: sql)
         let subtrees = try await UnitSubtrees.resolve(definition, query, on: sql)
         let total: Int
+        // A bounded total is at least what it says: a sample of the postings was counted, or the cap was reached.
+        var totalIsLowerBound = plan?.bounded == true
         if let plan, plan.bounded, let gram = plan.orderedGram, plan.orderedGramIsExact, let index = definition.searchIndex, scope == nil, query.filters.isEmpty {
             // A common one- or two-character term and no other condition: each posting of its gram
             // is a match (the ordered page is read off them too), so they are counted without
@@ -38,6 +40,7 @@ enum ListRunner {
             inner.limit(SearchIndex.totalCap + 1)
             let counted = try await sql.raw("SELECT COUNT(*) AS total FROM (\(inner.query)) s").first(decodingColumn: "total", as: Int.self) ?? 0
             total = min(counted, SearchIndex.totalCap)
+            if plan.countsEveryMatch { totalIsLowerBound = counted > SearchIndex.totalCap }
         } else if plan == nil, scope == nil, query.search == nil, let rollup = definition.rollupTotal?(query) {
             total = try await sql.raw(rollup).first(decodingColumn: "total", as: Int.self) ?? 0
         } else {
@@ -95,7 +98,7 @@ enum ListRunner {
             }
         }
         let items = try await rows.all(decoding: Row.self, with: decoder)
-        return ListPage(items: items, total: total, page: query.page, per: query.per, totalIsLowerBound: plan?.bounded ?? false)
+        return ListPage(items: items, total: total, page: query.page, per: query.per, totalIsLowerBound: totalIsLowerBound)
     }
 
     /// From this many skipped rows on, a list with `baseSorts` finds the page's ids in its base
@@ -108,7 +111,8 @@ enum ListRunner {
     /// How `q` is looked up: through the search postings when the list has them.
     static func searchPlan(_ definition: ListDefinition, _ query: ListQuery, on sql: any SQLDatabase) async throws -> SearchIndex.Plan? {
         guard let search = query.search, let index = definition.searchIndex else { return nil }
-        return try await SearchIndex.plan(search, index: index, substring: substringTest(definition, search), on: sql)
+        return try await SearchIndex.plan(search, index: index, base: definition.countFrom ?? definition.from,
+                                          substring: substringTest(definition, search), on: sql)
     }
 
     /// Every matching row in list order, for export; capped so one click cannot exhaust memory.
@@ -170,7 +174,7 @@ enum ListRunner {
         let unindexed = walkSortIndex ? "+" : ""
         if let scope { builder.where(scope) }
         if let plan {
-            builder.where(counting ? plan.countPredicate : plan.predicate)
+            builder.where(counting ? plan.countPredicate : walkSortIndex ? plan.walkingPredicate ?? plan.predicate : plan.predicate)
         } else if let search = query.search, !definition.searchColumns.isEmpty {
             builder.where(substringTest(definition, search))
         }

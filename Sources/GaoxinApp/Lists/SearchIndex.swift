@@ -80,6 +80,12 @@ enum SearchIndex {
         var orderedGram: String? = nil
         /// Every posting of `orderedGram` is a match: they are the page and the total.
         var orderedGramIsExact = false
+        /// A bounded count tests every candidate row, not a sample of postings: below the cap the
+        /// total is exact (a common code prefix).
+        var countsEveryMatch = false
+        /// The predicate for a page that walks the list's order (SQLite): what a code's index
+        /// would find kept off it. Nil: `predicate`.
+        var walkingPredicate: SQLQueryString? = nil
     }
 
     /// How many postings `gram` has in `table`, counted no further than `limit`.
@@ -100,8 +106,30 @@ enum SearchIndex {
         """
     }
 
-    static func plan(_ term: String, index: ListSearchIndex, substring: SQLQueryString, on sql: any SQLDatabase) async throws -> Plan {
-        let prefix = prefixPredicate(term, index)
+    /// `base`: the list's table (with the alias its columns are written with), where a code
+    /// prefix's matches are counted.
+    static func plan(_ term: String, index: ListSearchIndex, base: String, substring: SQLQueryString, on sql: any SQLDatabase) async throws -> Plan {
+        guard let prefix = prefixPredicate(term, index), let walkingPrefix = prefixPredicate(term, index, unindexed: true) else {
+            return try await plan(term, index: index, prefix: nil, substring: substring, on: sql)
+        }
+        // A short code prefix can match most of the table (“91320”: 842,510 of 1.15 million
+        // enterprises): counted whole it took 74 ms, and SQLite fetched every match through the
+        // code's index and sorted them for a page of fifty (0.9 s). Such a prefix is counted up to
+        // the cap, and the page walks the list's order with the code's index kept out of it
+        // (`walkingPredicate`): a millisecond. A rarer prefix joins the postings' plan as before.
+        let matches = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(unsafeRaw: base) WHERE \(prefix) LIMIT \(unsafeRaw: String(selectiveLimit + 1))) m
+            """).first(decodingColumn: "n", as: Int.self) ?? 0
+        guard matches > selectiveLimit else { return try await plan(term, index: index, prefix: prefix, substring: substring, on: sql) }
+        let names = try await plan(term, index: index, prefix: nil, substring: substring, on: sql)
+        let namesCounted = names.bounded ? names.countPredicate : names.predicate
+        return Plan(predicate: "((\(names.predicate)) OR \(prefix))", selective: false, bounded: true,
+                    countPredicate: "((\(namesCounted)) OR \(prefix))", countsEveryMatch: !names.bounded,
+                    walkingPredicate: "((\(names.predicate)) OR \(walkingPrefix))")
+    }
+
+    /// The plan by the postings, `prefix` (a code prefix with few matches) joined to it.
+    private static func plan(_ term: String, index: ListSearchIndex, prefix: SQLQueryString?, substring: SQLQueryString, on sql: any SQLDatabase) async throws -> Plan {
         guard let grams = termGrams(term) else { return Plan(predicate: substring, selective: false, bounded: false) }
         var counts: [(gram: String, count: Int)] = []
         // A long term's first pairs narrow it enough; the substring test settles the rest, so at
@@ -145,11 +173,13 @@ enum SearchIndex {
     }
 
     /// A credit code (or other code column) read by its beginning: a range on its index.
-    private static func prefixPredicate(_ term: String, _ index: ListSearchIndex) -> SQLQueryString? {
+    /// `unindexed`: each column behind SQLite's unary `+`, so the planner leaves its index alone.
+    private static func prefixPredicate(_ term: String, _ index: ListSearchIndex, unindexed: Bool = false) -> SQLQueryString? {
         guard !index.prefixColumns.isEmpty, term.count >= 2, term.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
         let low = term.uppercased(), high = low + "~"
         var predicate: SQLQueryString = ""
-        for (position, column) in index.prefixColumns.enumerated() {
+        for (position, indexed) in index.prefixColumns.enumerated() {
+            let column = unindexed ? "+" + indexed : indexed
             if position > 0 { predicate.appendInterpolation(unsafeRaw: " OR ") }
             predicate.appendInterpolation(SQLQueryString("(\(unsafeRaw: column) >= \(bind: low) AND \(unsafeRaw: column) < \(bind: high))"))
         }
