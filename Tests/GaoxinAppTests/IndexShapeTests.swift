@@ -54,6 +54,34 @@ final class IndexShapeTests: XCTestCase {
         }
     }
 
+    /// The enterprise list's filters on a rare value are read off M0063's partial indexes, in the
+    /// form the list writes them (a constant flag, an equal tier), and a held qualification
+    /// through the qualifications' index — on both engines (PostgreSQL with scans of the table
+    /// switched off, so the few test rows do not decide the plan).
+    func testTheEnterpriseListsRareValueFiltersUseTheirIndexes() async throws {
+        try await withApp { app, _ in
+            try await app.db.withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                let postgres = sql.dialect.name == "postgresql"
+                if postgres { try await sql.raw("SET enable_seqscan = off").run() }
+                func plan(_ query: String) async throws -> String {
+                    let rows = try await sql.raw("\(unsafeRaw: postgres ? "EXPLAIN" : "EXPLAIN QUERY PLAN") \(unsafeRaw: query)").all()
+                    return try rows.map { try $0.decode(column: postgres ? "QUERY PLAN" : "detail", as: String.self) }.joined(separator: "\n")
+                }
+                let struckOff = try await plan("SELECT COUNT(*) FROM enterprises r WHERE r.active = FALSE")
+                XCTAssertTrue(struckOff.contains("enterprises_struck_off"), struckOff)
+                let tier = try await plan("SELECT COUNT(*) FROM enterprises r WHERE r.tier = 'backbone'")
+                XCTAssertTrue(tier.contains("enterprises_tier"), tier)
+                let held = try await plan("""
+                    SELECT COUNT(*) FROM enterprises r WHERE r.id IN (SELECT q.enterprise_id FROM enterprise_qualifications q
+                    WHERE q.kind = 'highTech' AND q.granted_on <= '2026-12-07' AND (q.expires_on IS NULL OR q.expires_on >= '2026-12-07'))
+                    """)
+                XCTAssertTrue(held.contains("enterprise_qualifications_kind"), held)
+                if postgres { try await sql.raw("RESET enable_seqscan").run() }
+            }
+        }
+    }
+
     /// A list that reads one unit's page off an index on the unit and the name order
     /// (`ListDefinition.unitNameIndexes`) has that index, with those columns in that order, on
     /// the engine it runs on (the rows so filtered, in name order: `EnterpriseWriteTests`).
