@@ -83,15 +83,15 @@ final class IndexShapeTests: XCTestCase {
     }
 
     /// A list that reads one unit's page off an index on the unit and the name order
-    /// (`ListDefinition.unitNameIndexes`) has that index, with those columns in that order, on
+    /// (`ListDefinition.nameOrderIndexes`) has that index, with those columns in that order, on
     /// the engine it runs on (the rows so filtered, in name order: `EnterpriseWriteTests`).
-    func testEveryClaimedUnitNameIndexExists() async throws {
+    func testEveryClaimedNameOrderIndexExists() async throws {
         try await withApp { app, _ in
             let sql = app.db as! any SQLDatabase
             var claimed = 0
             for declaration in Registers.declared {
                 let definition = RegisterList.definition(declaration)
-                for column in definition.unitNameIndexes {
+                for column in definition.nameOrderIndexes {
                     let bare = String(column.split(separator: ".").last!)
                     let wanted = [bare, "name_sort", "id"]
                     var shapes: [[String]] = []

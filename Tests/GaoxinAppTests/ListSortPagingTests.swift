@@ -215,7 +215,9 @@ final class CodeRangeTests: XCTestCase {
             let range = ListFilter.codeRange(value)
             XCTAssertEqual(range.low, low, value)
             XCTAssertEqual(range.high, high, value)
+            XCTAssertEqual(range.exact, value.hasSuffix("3311") ? "3311" : nil, "\(value): only a whole code is one")
         }
+        XCTAssertEqual(ListFilter.codeRange("C3311").exact, "3311")
         // Every four-digit code of a division falls in its prefix's range, and no other does.
         let range = ListFilter.codeRange("39")
         XCTAssertTrue(["3900", "3976", "3999", "39"].allSatisfy { $0 >= range.low && $0 < range.high! })

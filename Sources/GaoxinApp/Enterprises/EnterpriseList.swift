@@ -17,7 +17,7 @@ enum EnterpriseList {
             ListFilter(key: "cluster", zh: "所属集群", en: "Cluster", kind: .clusterMember(enterpriseIDColumn: "r.id")),
         ], at: list.filters.count - 1)
         list.rollupTotal = rollupTotal
-        list.unitNameIndexes = ["r.unit_id"]
+        list.nameOrderIndexes = ["r.unit_id", "r.industry_code"]
     }
 
     /// The list's total from `enterprise_counts` when every filter is one the roll-up is kept by:

@@ -28,10 +28,11 @@ struct ListDefinition: Sendable {
     /// display join or per-row subquery for the rows it skips) and joins only those
     /// (`ListRunner.deepPageOffset`). The tie-breaker must identify a row.
     var baseSorts: Set<String> = []
-    /// Unit columns (as their subtree filter names them, `r.unit_id`) indexed together with the
-    /// name order (`column, name_sort, id`): a filter to a single unit, in name order, reads its
-    /// page straight off that index, however many or few rows the unit holds (`ListRunner.page`).
-    var unitNameIndexes: Set<String> = []
+    /// Filter columns (as their filters name them, `r.unit_id`) indexed together with the name
+    /// order (`column, name_sort, id`): a filter to a single value of one — a unit without units
+    /// below it, a whole industry code — in name order reads its page straight off that index,
+    /// however many or few rows hold the value (`ListRunner.page`).
+    var nameOrderIndexes: Set<String> = []
     /// The total from a maintained roll-up when the query's filters are ones it is kept by (and
     /// there is no search): nil means count the rows.
     var rollupTotal: (@Sendable (ListQuery) -> SQLQueryString?)? = nil
@@ -109,13 +110,16 @@ struct ListFilter: Sendable {
     /// a million enterprises against 1 ms). A code's prefix runs to the same prefix with its last
     /// character's successor (“3311” to “3312”, “39” to “3:”), which both engines order as bytes
     /// (`DatabaseCollation`); a section letter alone (“C” 制造业) stands for its divisions, 13 to 43.
-    static func codeRange(_ value: String) -> (low: String, high: String?) {
+    /// `exact`: the value is a whole code (4 digits, 小类, the finest level stored), which only
+    /// that code begins with: the filter is an equality, served by an index in name order.
+    static func codeRange(_ value: String) -> (low: String, high: String?, exact: String?) {
         if value.count == 1, let letter = value.uppercased().first, let divisions = IndustryCode.divisions(ofSection: letter) {
-            return (twoDigits(divisions.lowerBound), twoDigits(divisions.upperBound + 1))
+            return (twoDigits(divisions.lowerBound), twoDigits(divisions.upperBound + 1), nil)
         }
         let prefix = codeDigits(value)
-        guard let last = prefix.unicodeScalars.last, let next = Unicode.Scalar(last.value + 1) else { return (prefix, nil) }
-        return (prefix, String(prefix.unicodeScalars.dropLast()) + String(next))
+        let exact = prefix.count == 4 && prefix.allSatisfy(\.isASCII) && prefix.allSatisfy(\.isNumber) ? prefix : nil
+        guard let last = prefix.unicodeScalars.last, let next = Unicode.Scalar(last.value + 1) else { return (prefix, nil, exact) }
+        return (prefix, String(prefix.unicodeScalars.dropLast()) + String(next), exact)
     }
 
     private static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }

@@ -86,6 +86,8 @@ enum SearchIndex {
         /// The predicate for a page that walks the list's order (SQLite): what a code's index
         /// would find kept off it. Nil: `predicate`.
         var walkingPredicate: SQLQueryString? = nil
+        /// No record can match (`1 = 0`).
+        var matchesNothing = false
     }
 
     /// How many postings `gram` has in `table`, counted no further than `limit`.
@@ -122,8 +124,17 @@ enum SearchIndex {
             """).first(decodingColumn: "n", as: Int.self) ?? 0
         guard matches > selectiveLimit else { return try await plan(term, index: index, prefix: prefix, substring: substring, on: sql) }
         let names = try await plan(term, index: index, prefix: nil, substring: substring, on: sql)
+        // No name holds the term (a code's digits, as a rule): the prefix alone, which SQLite's
+        // OR optimisation reads off the codes' indexes (`1 = 0 OR …` made it scan the table).
+        guard !names.matchesNothing else {
+            return Plan(predicate: "(\(prefix))", selective: true, bounded: true, countPredicate: "(\(prefix))", countsEveryMatch: true,
+                        walkingPredicate: "(\(walkingPrefix))")
+        }
         let namesCounted = names.bounded ? names.countPredicate : names.predicate
-        return Plan(predicate: "((\(names.predicate)) OR \(prefix))", selective: false, bounded: true,
+        // Selective still: up to the list's sorting limit (a few thousand) the matches are found
+        // through the code's index and sorted (“9132058”, 2,996 matches: 13 ms, where walking the
+        // name order for them took 241 ms); past it the page walks.
+        return Plan(predicate: "((\(names.predicate)) OR \(prefix))", selective: true, bounded: true,
                     countPredicate: "((\(namesCounted)) OR \(prefix))", countsEveryMatch: !names.bounded,
                     walkingPredicate: "((\(names.predicate)) OR \(walkingPrefix))")
     }
@@ -141,7 +152,7 @@ enum SearchIndex {
         }
         let sorted = counts.sorted { $0.count < $1.count }
         guard let rarest = sorted.first, rarest.count > 0 else {
-            return Plan(predicate: prefix.map { "(\($0))" } ?? "1 = 0", selective: true, bounded: false)
+            return Plan(predicate: prefix.map { "(\($0))" } ?? "1 = 0", selective: true, bounded: false, matchesNothing: prefix == nil)
         }
         if rarest.count > selectiveLimit {
             let predicate: SQLQueryString = prefix.map { "((\(substring)) OR \($0))" } ?? substring

@@ -6,7 +6,7 @@ import SQLKit
 /// alone, SQLite either sorted a big unit's rows (a board's 11,000 enterprises: 34 ms) or walked
 /// the whole name index testing each row's unit (8 ms for that board, more the fewer it holds);
 /// the old index's lookups by unit are served by the new one's leading column. See
-/// `ListDefinition.unitNameIndexes`.
+/// `ListDefinition.nameOrderIndexes`.
 struct M0062_UpdateEnterprisesUnitIndex: AsyncMigration {
     func prepare(on database: Database) async throws {
         let sql = database as! any SQLDatabase
