@@ -1,5 +1,6 @@
 import GaoxinDomain
 @testable import GaoxinApp
+import SQLKit
 import XCTVapor
 import XCTest
 
@@ -222,5 +223,28 @@ final class CodeRangeTests: XCTestCase {
         let range = ListFilter.codeRange("39")
         XCTAssertTrue(["3900", "3976", "3999", "39"].allSatisfy { $0 >= range.low && $0 < range.high! })
         XCTAssertFalse(["3899", "4000", "3", "40"].contains { $0 >= range.low && $0 < range.high! })
+    }
+}
+
+/// A sort that is never empty is ordered without `NULLS LAST` (PostgreSQL then reads a descending
+/// page off its index backwards); a sort that may be empty keeps empty values last either way.
+final class NonNullSortTests: XCTestCase {
+    func testOnlyASortThatMayBeEmptySaysWhereEmptyValuesGo() async throws {
+        try await withApp { app, _ in
+            let sql = app.db as! any SQLDatabase
+            let definition = RegisterList.definition(.enterprises)
+            func order(_ key: String, descending: Bool) -> String {
+                let select = sql.select().column(SQLRaw("r.id")).from(SQLRaw("enterprises r"))
+                ListRunner.applyOrder(select, definition, ListQuery(sortKey: key, descending: descending))
+                let text = sql.serialize(select.query).sql
+                return String(text[text.range(of: "ORDER BY")!.lowerBound...])
+            }
+            XCTAssertEqual(order("name", descending: true), "ORDER BY r.name_sort DESC, r.id ASC")
+            XCTAssertEqual(order("creditCode", descending: true), "ORDER BY r.credit_code DESC, r.id ASC")
+            XCTAssertEqual(order("id", descending: false), "ORDER BY r.id ASC, r.id ASC")
+            XCTAssertEqual(order("unknown", descending: true), "ORDER BY r.name_sort DESC, r.id ASC", "the default sort's")
+            XCTAssertTrue(order("tier", descending: true).hasSuffix("END DESC NULLS LAST, r.id ASC"), order("tier", descending: true))
+            XCTAssertEqual(order("revenue", descending: false), "ORDER BY rr.revenue ASC NULLS LAST, r.id ASC")
+        }
     }
 }

@@ -18,6 +18,8 @@ enum EnterpriseList {
         ], at: list.filters.count - 1)
         list.rollupTotal = rollupTotal
         list.nameOrderIndexes = ["r.unit_id", "r.industry_code"]
+        // NOT NULL columns (M0009); the name's sort key is written with every enterprise.
+        list.nonNullSorts.formUnion(["creditCode", "industryCode", "aboveScale"])
     }
 
     /// The list's total from `enterprise_counts` when every filter is one the roll-up is kept by:

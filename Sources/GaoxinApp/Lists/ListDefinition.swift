@@ -33,6 +33,11 @@ struct ListDefinition: Sendable {
     /// below it, a whole industry code — in name order reads its page straight off that index,
     /// however many or few rows hold the value (`ListRunner.page`).
     var nameOrderIndexes: Set<String> = []
+    /// Sort keys whose expression is never null (the id, a required column): ordered without
+    /// `NULLS LAST`, which PostgreSQL cannot read off an index backwards — every descending page
+    /// sorted the whole table (“-name” at 200,000 enterprises: 52–81 ms; a backward scan and an
+    /// incremental sort of the tie-breaker instead).
+    var nonNullSorts: Set<String> = []
     /// The total from a maintained roll-up when the query's filters are ones it is kept by (and
     /// there is no search): nil means count the rows.
     var rollupTotal: (@Sendable (ListQuery) -> SQLQueryString?)? = nil

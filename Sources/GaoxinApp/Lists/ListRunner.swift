@@ -264,12 +264,15 @@ enum ListRunner {
 
     /// `afterFiltering`: SQLite's unary `+` (a no-op on any value) keeps the planner from walking the
     /// sort's index — right when a rare search term's postings already name the few rows to sort.
-    private static func applyOrder(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery, afterFiltering: Bool = false) {
-        var expression = definition.sorts[query.sortKey] ?? definition.sorts[definition.defaultSort] ?? definition.tieBreaker
+    static func applyOrder(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery, afterFiltering: Bool = false) {
+        let sortKey = definition.sorts[query.sortKey] == nil ? definition.defaultSort : query.sortKey
+        var expression = definition.sorts[sortKey] ?? definition.tieBreaker
         if afterFiltering { expression = "+" + expression }
         // Empty values last in both directions and on both engines (SQLite puts NULL first when
-        // ascending, PostgreSQL last; a list must not change order with the engine).
-        builder.orderBy(SQLOrderBy(expression: SQLRaw(expression), direction: SQLRaw(query.descending ? "DESC NULLS LAST" : "ASC NULLS LAST")))
+        // ascending, PostgreSQL last; a list must not change order with the engine). A sort that
+        // is never empty says nothing of them, so PostgreSQL reads a descending page off its index.
+        let nulls = definition.nonNullSorts.contains(sortKey) ? "" : " NULLS LAST"
+        builder.orderBy(SQLOrderBy(expression: SQLRaw(expression), direction: SQLRaw((query.descending ? "DESC" : "ASC") + nulls)))
         builder.orderBy(SQLOrderBy(expression: SQLRaw(definition.tieBreaker), direction: SQLDirection.ascending))
     }
 }

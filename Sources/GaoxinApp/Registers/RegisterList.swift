@@ -64,6 +64,8 @@ enum RegisterList {
             searchColumns: declaration.fields.filter { $0.searchable || $0.searchedByPrefix }.map { "r.\($0.column)" },
             filters: filters, sorts: sorts, defaultSort: declaration.defaultSort, defaultDescending: declaration.defaultDescending, tieBreaker: "r.id",
             searchIndex: ListSearchIndex(table: declaration.table, idColumn: "r.id", prefixColumns: prefixColumns))
+        // Every record has an id and a name's sort key (`RegisterTable`: NOT NULL).
+        definition.nonNullSorts = ["name", "id"]
         declaration.listTuning?(&definition)
         return definition
     }
