@@ -82,6 +82,33 @@ final class IndexShapeTests: XCTestCase {
         }
     }
 
+    /// The enterprise list's orders by 规上 and by tier, as `ListRunner` writes them from the
+    /// declaration, are read off M0063's indexes in both directions on both engines: the
+    /// migration's expressions still match the declared choices (a drift would sort the table).
+    func testTheEnterpriseListsScaleAndTierOrdersUseTheirIndexes() async throws {
+        try await withApp { app, _ in
+            try await app.db.withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                let postgres = sql.dialect.name == "postgresql"
+                if postgres { try await sql.raw("SET enable_seqscan = off").run() }
+                let definition = RegisterList.definition(.enterprises)
+                for (key, index) in [("aboveScale", "enterprises_scale_order"), ("tier", "enterprises_tier_order")] {
+                    for descending in [false, true] {
+                        let select = sql.select().column(SQLRaw("r.id")).from(SQLRaw("enterprises r")).limit(50)
+                        ListRunner.applyOrder(select, definition, ListQuery(sortKey: key, descending: descending))
+                        let query = sql.serialize(select.query).sql
+                        let rows = try await sql.raw("\(unsafeRaw: postgres ? "EXPLAIN" : "EXPLAIN QUERY PLAN") \(unsafeRaw: query)").all()
+                        let plan = try rows.map { try $0.decode(column: postgres ? "QUERY PLAN" : "detail", as: String.self) }.joined(separator: "\n")
+                        let wanted = index + (descending ? "_desc" : "")
+                        XCTAssertTrue(plan.contains(wanted + " ") || plan.hasSuffix(wanted), "\(key) \(descending ? "descending" : "ascending"): \(query)\n\(plan)")
+                        XCTAssertFalse(plan.contains("TEMP B-TREE") || plan.contains("Sort Key"), "no sort: \(plan)")
+                    }
+                }
+                if postgres { try await sql.raw("RESET enable_seqscan").run() }
+            }
+        }
+    }
+
     /// A list that reads one unit's page off an index on the unit and the name order
     /// (`ListDefinition.nameOrderIndexes`) has that index, with those columns in that order, on
     /// the engine it runs on (the rows so filtered, in name order: `EnterpriseWriteTests`).

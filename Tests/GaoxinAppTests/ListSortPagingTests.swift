@@ -243,7 +243,9 @@ final class NonNullSortTests: XCTestCase {
             XCTAssertEqual(order("creditCode", descending: true), "ORDER BY r.credit_code DESC, r.id ASC")
             XCTAssertEqual(order("id", descending: false), "ORDER BY r.id ASC, r.id ASC")
             XCTAssertEqual(order("unknown", descending: true), "ORDER BY r.name_sort DESC, r.id ASC", "the default sort's")
-            XCTAssertTrue(order("tier", descending: true).hasSuffix("END DESC NULLS LAST, r.id ASC"), order("tier", descending: true))
+            XCTAssertTrue(order("tier", descending: true).hasSuffix("ELSE -1 END DESC, r.id ASC"), "a choice: empty ranks lowest descending")
+            XCTAssertTrue(order("tier", descending: false).hasSuffix("ELSE 4 END ASC, r.id ASC"), "and highest ascending")
+            XCTAssertEqual(order("aboveScale", descending: true), "ORDER BY CASE WHEN r.above_scale THEN 1 ELSE 0 END DESC, r.id ASC")
             XCTAssertEqual(order("revenue", descending: false), "ORDER BY rr.revenue ASC NULLS LAST, r.id ASC")
         }
     }

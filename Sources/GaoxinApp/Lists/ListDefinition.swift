@@ -38,6 +38,9 @@ struct ListDefinition: Sendable {
     /// sorted the whole table (“-name” at 200,000 enterprises: 52–81 ms; a backward scan and an
     /// incremental sort of the tie-breaker instead).
     var nonNullSorts: Set<String> = []
+    /// Sort keys ordered by another expression when descending (a choice: empty values rank
+    /// lowest there, so they stay last; `RegisterList.choiceOrder`).
+    var descendingSorts: [String: String] = [:]
     /// The total from a maintained roll-up when the query's filters are ones it is kept by (and
     /// there is no search): nil means count the rows.
     var rollupTotal: (@Sendable (ListQuery) -> SQLQueryString?)? = nil

@@ -266,7 +266,7 @@ enum ListRunner {
     /// sort's index — right when a rare search term's postings already name the few rows to sort.
     static func applyOrder(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery, afterFiltering: Bool = false) {
         let sortKey = definition.sorts[query.sortKey] == nil ? definition.defaultSort : query.sortKey
-        var expression = definition.sorts[sortKey] ?? definition.tieBreaker
+        var expression = (query.descending ? definition.descendingSorts[sortKey] : nil) ?? definition.sorts[sortKey] ?? definition.tieBreaker
         if afterFiltering { expression = "+" + expression }
         // Empty values last in both directions and on both engines (SQLite puts NULL first when
         // ascending, PostgreSQL last; a list must not change order with the engine). A sort that

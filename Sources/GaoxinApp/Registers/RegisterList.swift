@@ -49,7 +49,16 @@ enum RegisterList {
         }
         filters.append(ListFilter(key: "active", zh: "状态", en: "Status", kind: .flag(column: "r.active")))
         var sorts = ["name": "r.name_sort", "id": "r.id"]
-        for field in declaration.singleFields where field.sortable && field.key != declaration.nameField { sorts[field.key] = sortExpression(field) }
+        var descendingSorts: [String: String] = [:]
+        var nonNullSorts: Set<String> = ["name", "id"]  // every record has both (`RegisterTable`: NOT NULL)
+        for field in declaration.singleFields where field.sortable && field.key != declaration.nameField {
+            sorts[field.key] = sortExpression(field)
+            if let order = choiceOrder(field) {
+                sorts[field.key] = order.ascending
+                descendingSorts[field.key] = order.descending
+                nonNullSorts.insert(field.key)
+            }
+        }
         // A tree lists depth first, siblings in their order (`RegisterTree`).
         if declaration.tree != nil { sorts["tree"] = "r.tree_key" }
         // A code searched by its beginning (a credit code) has its own index, not the postings; a
@@ -64,8 +73,8 @@ enum RegisterList {
             searchColumns: declaration.fields.filter { $0.searchable || $0.searchedByPrefix }.map { "r.\($0.column)" },
             filters: filters, sorts: sorts, defaultSort: declaration.defaultSort, defaultDescending: declaration.defaultDescending, tieBreaker: "r.id",
             searchIndex: ListSearchIndex(table: declaration.table, idColumn: "r.id", prefixColumns: prefixColumns))
-        // Every record has an id and a name's sort key (`RegisterTable`: NOT NULL).
-        definition.nonNullSorts = ["name", "id"]
+        definition.descendingSorts = descendingSorts
+        definition.nonNullSorts = nonNullSorts
         declaration.listTuning?(&definition)
         return definition
     }
@@ -81,6 +90,17 @@ enum RegisterList {
         guard case .choice(let choices) = field.kind else { return "r.\(field.column)" }
         let cases = choices.enumerated().map { "WHEN '\($0.element.value.replacingOccurrences(of: "'", with: "''"))' THEN \($0.offset)" }.joined(separator: " ")
         return "CASE r.\(field.column) \(cases) END"
+    }
+
+    /// A choice's list order in each direction, never empty: an empty (or unknown) value ranks
+    /// after the last choice ascending and below the first descending — last either way, as
+    /// `NULLS LAST` put it, but an expression an index can hold in that order (SQLite cannot
+    /// read `ASC NULLS LAST` off one, nor PostgreSQL `DESC NULLS LAST`: an enterprise's tier
+    /// sorted a million rows, 430–560 ms).
+    static func choiceOrder(_ field: RegisterField) -> (ascending: String, descending: String)? {
+        guard case .choice(let choices) = field.kind else { return nil }
+        let cases = choices.enumerated().map { "WHEN '\($0.element.value.replacingOccurrences(of: "'", with: "''"))' THEN \($0.offset)" }.joined(separator: " ")
+        return ("CASE r.\(field.column) \(cases) ELSE \(choices.count) END", "CASE r.\(field.column) \(cases) ELSE -1 END")
     }
 
     /// Screen columns: the name (linking to the record), the fields marked `listed`, the status.
