@@ -109,6 +109,40 @@ final class IndexShapeTests: XCTestCase {
         }
     }
 
+    /// The lead and project lists' orders by amount, and on PostgreSQL their nullable columns'
+    /// descending orders (the project list's default among them), are read off an index (M0064):
+    /// no sort of the whole table, on either engine.
+    func testTheAttractionListsOrdersAreReadOffIndexes() async throws {
+        try await withApp { app, _ in
+            try await app.db.withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                let postgres = sql.dialect.name == "postgresql"
+                // PostgreSQL: could any plan give this order without sorting? (The test tables are
+                // tiny: a bitmap scan and a sort would be cheaper there.)
+                if postgres {
+                    for setting in ["enable_seqscan", "enable_bitmapscan", "enable_sort"] { try await sql.raw("SET \(unsafeRaw: setting) = off").run() }
+                }
+                let orders: [(RegisterDeclaration, String)] = [
+                    (.leads, "estimatedInvestment"), (.leads, "nextStepOn"), (.projects, "totalInvestment"),
+                    (.projects, "signedOn"), (.projects, "nextDueOn"),
+                ]
+                for (declaration, key) in orders {
+                    for descending in [false, true] {
+                        let definition = RegisterList.definition(declaration)
+                        let select = sql.select().column(SQLRaw("r.id")).from(SQLRaw(definition.from)).limit(50)
+                        ListRunner.applyOrder(select, definition, ListQuery(sortKey: key, descending: descending))
+                        let query = sql.serialize(select.query).sql
+                        let rows = try await sql.raw("\(unsafeRaw: postgres ? "EXPLAIN" : "EXPLAIN QUERY PLAN") \(unsafeRaw: query)").all()
+                        let plan = try rows.map { try $0.decode(column: postgres ? "QUERY PLAN" : "detail", as: String.self) }.joined(separator: "\n")
+                        let sorted = postgres ? plan.contains("Sort Key") && !plan.contains("Presorted Key") : plan.contains("USE TEMP B-TREE FOR ORDER BY")
+                        XCTAssertFalse(sorted, "\(declaration.table) by \(descending ? "-" : "")\(key) sorts the table: \(query)\n\(plan)")
+                    }
+                }
+                if postgres { try await sql.raw("RESET ALL").run() }
+            }
+        }
+    }
+
     /// A list that reads one unit's page off an index on the unit and the name order
     /// (`ListDefinition.nameOrderIndexes`) has that index, with those columns in that order, on
     /// the engine it runs on (the rows so filtered, in name order: `EnterpriseWriteTests`).

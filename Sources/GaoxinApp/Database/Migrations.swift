@@ -71,6 +71,7 @@ enum Migrations {
         M0059_UpdateUsersDeclared(),
         M0062_UpdateEnterprisesUnitIndex(),
         M0063_CreateEnterpriseRareValueIndexes(),
+        M0064_CreateAttractionSortIndexes(),
     ]
 
     static func register(on app: Application) {
