@@ -38,8 +38,8 @@ final class DatabaseCollationTests: XCTestCase {
             XCTAssertTrue(refused.output.contains("--locale=C.UTF-8"), refused.output)
             // Nothing was created in the refused database.
             var tables = -1
-            try await Self.onDatabase(TestDatabase.replaceDatabase(base, with: chinese)) { sql in
-                tables = try await sql.raw("SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = 'public'").first(decodingColumn: "n", as: Int.self) ?? -1
+            try await TestDatabase.withApplication(TestDatabase.replaceDatabase(base, with: chinese)) { app in
+                tables = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = 'public'").first(decodingColumn: "n", as: Int.self) ?? -1
             }
             XCTAssertEqual(tables, 0)
 
@@ -51,21 +51,5 @@ final class DatabaseCollationTests: XCTestCase {
             throw error
         }
         try await drop()
-    }
-
-    /// Runs statements on one database by its URL.
-    static func onDatabase(_ url: String, _ work: (any SQLDatabase) async throws -> Void) async throws {
-        var config = AppConfig()
-        config.databaseURL = url
-        let app = try await Application.make(.testing, .shared(eventLoopGroup(for: config)))
-        do {
-            try configure(app, config: config)
-            app.logger.logLevel = .warning
-            try await work(app.db as! any SQLDatabase)
-        } catch {
-            try await app.asyncShutdown()
-            throw error
-        }
-        try await app.asyncShutdown()
     }
 }

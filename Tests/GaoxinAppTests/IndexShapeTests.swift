@@ -64,10 +64,7 @@ final class IndexShapeTests: XCTestCase {
                 let sql = connection as! any SQLDatabase
                 let postgres = sql.dialect.name == "postgresql"
                 if postgres { try await sql.raw("SET enable_seqscan = off").run() }
-                func plan(_ query: String) async throws -> String {
-                    let rows = try await sql.raw("\(unsafeRaw: postgres ? "EXPLAIN" : "EXPLAIN QUERY PLAN") \(unsafeRaw: query)").all()
-                    return try rows.map { try $0.decode(column: postgres ? "QUERY PLAN" : "detail", as: String.self) }.joined(separator: "\n")
-                }
+                func plan(_ query: String) async throws -> String { try await Self.plan(query, on: sql) }
                 let struckOff = try await plan("SELECT COUNT(*) FROM enterprises r WHERE r.active = FALSE")
                 XCTAssertTrue(struckOff.contains("enterprises_struck_off"), struckOff)
                 let tier = try await plan("SELECT COUNT(*) FROM enterprises r WHERE r.tier = 'backbone'")
@@ -94,11 +91,7 @@ final class IndexShapeTests: XCTestCase {
                 let definition = RegisterList.definition(.enterprises)
                 for (key, index) in [("aboveScale", "enterprises_scale_order"), ("tier", "enterprises_tier_order")] {
                     for descending in [false, true] {
-                        let select = sql.select().column(SQLRaw("r.id")).from(SQLRaw("enterprises r")).limit(50)
-                        ListRunner.applyOrder(select, definition, ListQuery(sortKey: key, descending: descending))
-                        let query = sql.serialize(select.query).sql
-                        let rows = try await sql.raw("\(unsafeRaw: postgres ? "EXPLAIN" : "EXPLAIN QUERY PLAN") \(unsafeRaw: query)").all()
-                        let plan = try rows.map { try $0.decode(column: postgres ? "QUERY PLAN" : "detail", as: String.self) }.joined(separator: "\n")
+                        let (query, plan) = try await Self.orderPlan(definition, key, descending: descending, on: sql)
                         let wanted = index + (descending ? "_desc" : "")
                         XCTAssertTrue(plan.contains(wanted + " ") || plan.hasSuffix(wanted), "\(key) \(descending ? "descending" : "ascending"): \(query)\n\(plan)")
                         XCTAssertFalse(plan.contains("TEMP B-TREE") || plan.contains("Sort Key"), "no sort: \(plan)")
@@ -128,12 +121,7 @@ final class IndexShapeTests: XCTestCase {
                 ]
                 for (declaration, key) in orders {
                     for descending in [false, true] {
-                        let definition = RegisterList.definition(declaration)
-                        let select = sql.select().column(SQLRaw("r.id")).from(SQLRaw(definition.from)).limit(50)
-                        ListRunner.applyOrder(select, definition, ListQuery(sortKey: key, descending: descending))
-                        let query = sql.serialize(select.query).sql
-                        let rows = try await sql.raw("\(unsafeRaw: postgres ? "EXPLAIN" : "EXPLAIN QUERY PLAN") \(unsafeRaw: query)").all()
-                        let plan = try rows.map { try $0.decode(column: postgres ? "QUERY PLAN" : "detail", as: String.self) }.joined(separator: "\n")
+                        let (query, plan) = try await Self.orderPlan(RegisterList.definition(declaration), key, descending: descending, on: sql)
                         let sorted = postgres ? plan.contains("Sort Key") && !plan.contains("Presorted Key") : plan.contains("USE TEMP B-TREE FOR ORDER BY")
                         XCTAssertFalse(sorted, "\(declaration.table) by \(descending ? "-" : "")\(key) sorts the table: \(query)\n\(plan)")
                     }
@@ -141,6 +129,21 @@ final class IndexShapeTests: XCTestCase {
                 if postgres { try await sql.raw("RESET ALL").run() }
             }
         }
+    }
+
+    /// The engine's plan of `query`, one line a step.
+    static func plan(_ query: String, on sql: any SQLDatabase) async throws -> String {
+        let postgres = sql.dialect.name == "postgresql"
+        let rows = try await sql.raw("\(unsafeRaw: postgres ? "EXPLAIN" : "EXPLAIN QUERY PLAN") \(unsafeRaw: query)").all()
+        return try rows.map { try $0.decode(column: postgres ? "QUERY PLAN" : "detail", as: String.self) }.joined(separator: "\n")
+    }
+
+    /// A list's first page of ids in the order `key` as `ListRunner` writes it, and its plan.
+    static func orderPlan(_ definition: ListDefinition, _ key: String, descending: Bool, on sql: any SQLDatabase) async throws -> (query: String, plan: String) {
+        let select = sql.select().column(SQLRaw("r.id")).from(SQLRaw(definition.countFrom ?? definition.from)).limit(50)
+        ListRunner.applyOrder(select, definition, ListQuery(sortKey: key, descending: descending))
+        let query = sql.serialize(select.query).sql
+        return (query, try await plan(query, on: sql))
     }
 
     /// A list that reads one unit's page off an index on the unit and the name order

@@ -84,13 +84,18 @@ enum TestDatabase {
     }
 
     private static func migrate(_ url: String) async throws {
+        try await withApplication(url) { try await $0.migrateDatabase() }
+    }
+
+    /// Runs `work` with an application configured for the database at `url`, shut down after.
+    static func withApplication(_ url: String, _ work: (Application) async throws -> Void) async throws {
         var config = AppConfig()
         config.databaseURL = url
         let app = try await Application.make(.testing, .shared(eventLoopGroup(for: config)))
         do {
             try configure(app, config: config)
             app.logger.logLevel = .warning
-            try await app.migrateDatabase()
+            try await work(app)
         } catch {
             try await app.asyncShutdown()
             throw error
