@@ -27,6 +27,28 @@ final class ParkTests: XCTestCase {
         return try await api.send(.POST, "/api/v1/spaces", body: body)
     }
 
+    /// The largest area a space may have is answered with its 亩 within the bound the API's own
+    /// document gives (schemathesis: 999,999,999,999 m² came back as 1,500,000,000 亩, above a
+    /// declared maximum of 1,000,000,000).
+    func testTheLargestAreasMuIsWithinTheDocumentedBound() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let own = try await park(office, "超大园区", operator: fixtures.zone)
+            let largest = Int(RegisterFieldKind.areaMaximum)
+            let created = try await space(office, "KJ-MAX", park: own, kind: "land", area: largest)
+            XCTAssertEqual(created.status, .created, created.text)
+            let mu = try XCTUnwrap(try office.json(created)["areaMu"] as? Double)
+            XCTAssertEqual(mu, 1_500_000_000)
+            let document = try await office.send(.GET, "/api/v1/openapi.json")
+            let schemas = (try office.json(document)["components"] as? [String: Any])?["schemas"] as? [String: Any]
+            let areaMu = ((schemas?["Space"] as? [String: Any])?["properties"] as? [String: Any])?["areaMu"]
+            let property = areaMu as? [String: Any] ?? [:]
+            let bounds = ([property] + (property["anyOf"] as? [[String: Any]] ?? [])).compactMap { $0["maximum"] as? Double }
+            XCTAssertFalse(bounds.isEmpty, "\(String(describing: areaMu))")
+            XCTAssertTrue(bounds.allSatisfy { $0 >= mu }, "the document's bound \(bounds) admits \(mu)")
+        }
+    }
+
     func testParkUsersKeepTheirOwnParksSpacesOnly() async throws {
         try await withApp { app, fixtures in
             let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)

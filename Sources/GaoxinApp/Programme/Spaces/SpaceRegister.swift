@@ -26,7 +26,11 @@ extension RegisterDeclaration {
             RegisterField(key: "kind", zh: "空间类型", en: "Kind", kind: .choice(SpaceKind.allCases.map { RegisterChoice(value: $0.rawValue, zh: $0.nameZh, en: $0.nameEn) }),
                           required: true, filterable: true, listed: true),
             RegisterField(key: "area", zh: "面积", en: "Area", kind: .area, required: true, sortable: true, listed: true),
-            RegisterField(key: "areaMu", zh: "面积（亩）", en: "Area (mu)", kind: .decimal(places: 2, min: 0, max: 1_000_000_000), sortable: true, derived: true),
+            // Derived from the area, so its bound is the largest area's mu (1.5 billion): a bound
+            // of its own was below it, and the API's schema refused what the API answered.
+            RegisterField(key: "areaMu", zh: "面积（亩）", en: "Area (mu)",
+                          kind: .decimal(places: 2, min: 0, max: (LandArea.muHundredths(squareMetres: RegisterFieldKind.areaMaximum) + 99) / 100),
+                          sortable: true, derived: true),
             RegisterField(key: "floorLoad", zh: "楼面荷载（kN/m²）", en: "Floor load (kN/m²)", kind: .decimal(places: 1, min: 0, max: 100_000), sortable: true,
                           helpZh: "按 kN/m² 填写，1 t/m² ≈ 9.8 kN/m²；地块不填", helpEn: "In kN/m² (1 t/m² ≈ 9.8 kN/m²); not for land", example: "25"),
             RegisterField(key: "clearHeight", zh: "净高（米）", en: "Clear height (m)", kind: .decimal(places: 1, min: 2, max: 60), sortable: true, example: "8.5"),
