@@ -59,23 +59,17 @@ final class IndexShapeTests: XCTestCase {
     /// through the qualifications' index — on both engines (PostgreSQL with scans of the table
     /// switched off, so the few test rows do not decide the plan).
     func testTheEnterpriseListsRareValueFiltersUseTheirIndexes() async throws {
-        try await withApp { app, _ in
-            try await app.db.withConnection { connection in
-                let sql = connection as! any SQLDatabase
-                let postgres = sql.dialect.name == "postgresql"
-                if postgres { try await sql.raw("SET enable_seqscan = off").run() }
-                func plan(_ query: String) async throws -> String { try await Self.plan(query, on: sql) }
-                let struckOff = try await plan("SELECT COUNT(*) FROM enterprises r WHERE r.active = FALSE")
-                XCTAssertTrue(struckOff.contains("enterprises_struck_off"), struckOff)
-                let tier = try await plan("SELECT COUNT(*) FROM enterprises r WHERE r.tier = 'backbone'")
-                XCTAssertTrue(tier.contains("enterprises_tier"), tier)
-                let held = try await plan("""
-                    SELECT COUNT(*) FROM enterprises r WHERE r.id IN (SELECT q.enterprise_id FROM enterprise_qualifications q
-                    WHERE q.kind = 'highTech' AND q.granted_on <= '2026-12-07' AND (q.expires_on IS NULL OR q.expires_on >= '2026-12-07'))
-                    """)
-                XCTAssertTrue(held.contains("enterprise_qualifications_kind"), held)
-                if postgres { try await sql.raw("RESET enable_seqscan").run() }
-            }
+        try await Self.withPlanner(off: ["enable_seqscan"]) { sql in
+            func plan(_ query: String) async throws -> String { try await Self.plan(query, on: sql) }
+            let struckOff = try await plan("SELECT COUNT(*) FROM enterprises r WHERE r.active = FALSE")
+            XCTAssertTrue(struckOff.contains("enterprises_struck_off"), struckOff)
+            let tier = try await plan("SELECT COUNT(*) FROM enterprises r WHERE r.tier = 'backbone'")
+            XCTAssertTrue(tier.contains("enterprises_tier"), tier)
+            let held = try await plan("""
+                SELECT COUNT(*) FROM enterprises r WHERE r.id IN (SELECT q.enterprise_id FROM enterprise_qualifications q
+                WHERE q.kind = 'highTech' AND q.granted_on <= '2026-12-07' AND (q.expires_on IS NULL OR q.expires_on >= '2026-12-07'))
+                """)
+            XCTAssertTrue(held.contains("enterprise_qualifications_kind"), held)
         }
     }
 
@@ -83,21 +77,15 @@ final class IndexShapeTests: XCTestCase {
     /// declaration, are read off M0063's indexes in both directions on both engines: the
     /// migration's expressions still match the declared choices (a drift would sort the table).
     func testTheEnterpriseListsScaleAndTierOrdersUseTheirIndexes() async throws {
-        try await withApp { app, _ in
-            try await app.db.withConnection { connection in
-                let sql = connection as! any SQLDatabase
-                let postgres = sql.dialect.name == "postgresql"
-                if postgres { try await sql.raw("SET enable_seqscan = off").run() }
-                let definition = RegisterList.definition(.enterprises)
-                for (key, index) in [("aboveScale", "enterprises_scale_order"), ("tier", "enterprises_tier_order")] {
-                    for descending in [false, true] {
-                        let (query, plan) = try await Self.orderPlan(definition, key, descending: descending, on: sql)
-                        let wanted = index + (descending ? "_desc" : "")
-                        XCTAssertTrue(plan.contains(wanted + " ") || plan.hasSuffix(wanted), "\(key) \(descending ? "descending" : "ascending"): \(query)\n\(plan)")
-                        XCTAssertFalse(plan.contains("TEMP B-TREE") || plan.contains("Sort Key"), "no sort: \(plan)")
-                    }
+        try await Self.withPlanner(off: ["enable_seqscan"]) { sql in
+            let definition = RegisterList.definition(.enterprises)
+            for (key, index) in [("aboveScale", "enterprises_scale_order"), ("tier", "enterprises_tier_order")] {
+                for descending in [false, true] {
+                    let (query, plan) = try await Self.orderPlan(definition, key, descending: descending, on: sql)
+                    let wanted = index + (descending ? "_desc" : "")
+                    XCTAssertTrue(plan.contains(wanted + " ") || plan.hasSuffix(wanted), "\(key) \(descending ? "descending" : "ascending"): \(query)\n\(plan)")
+                    XCTAssertFalse(plan.contains("TEMP B-TREE") || plan.contains("Sort Key"), "no sort: \(plan)")
                 }
-                if postgres { try await sql.raw("RESET enable_seqscan").run() }
             }
         }
     }
@@ -106,26 +94,33 @@ final class IndexShapeTests: XCTestCase {
     /// descending orders (the project list's default among them), are read off an index (M0064):
     /// no sort of the whole table, on either engine.
     func testTheAttractionListsOrdersAreReadOffIndexes() async throws {
+        // PostgreSQL: could any plan give this order without sorting? (The test tables are tiny: a
+        // bitmap scan and a sort would be cheaper there.)
+        try await Self.withPlanner(off: ["enable_seqscan", "enable_bitmapscan", "enable_sort"]) { sql in
+            let postgres = sql.dialect.name == "postgresql"
+            let orders: [(RegisterDeclaration, String)] = [
+                (.leads, "estimatedInvestment"), (.leads, "nextStepOn"), (.projects, "totalInvestment"),
+                (.projects, "signedOn"), (.projects, "nextDueOn"),
+            ]
+            for (declaration, key) in orders {
+                for descending in [false, true] {
+                    let (query, plan) = try await Self.orderPlan(RegisterList.definition(declaration), key, descending: descending, on: sql)
+                    let sorted = postgres ? plan.contains("Sort Key") && !plan.contains("Presorted Key") : plan.contains("USE TEMP B-TREE FOR ORDER BY")
+                    XCTAssertFalse(sorted, "\(declaration.table) by \(descending ? "-" : "")\(key) sorts the table: \(query)\n\(plan)")
+                }
+            }
+        }
+    }
+
+    /// Runs `work` on one connection of a migrated test database, with PostgreSQL's planner
+    /// settings `off` switched off for it (so the few test rows do not decide the plan).
+    static func withPlanner(off settings: [String], _ work: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws {
         try await withApp { app, _ in
             try await app.db.withConnection { connection in
                 let sql = connection as! any SQLDatabase
                 let postgres = sql.dialect.name == "postgresql"
-                // PostgreSQL: could any plan give this order without sorting? (The test tables are
-                // tiny: a bitmap scan and a sort would be cheaper there.)
-                if postgres {
-                    for setting in ["enable_seqscan", "enable_bitmapscan", "enable_sort"] { try await sql.raw("SET \(unsafeRaw: setting) = off").run() }
-                }
-                let orders: [(RegisterDeclaration, String)] = [
-                    (.leads, "estimatedInvestment"), (.leads, "nextStepOn"), (.projects, "totalInvestment"),
-                    (.projects, "signedOn"), (.projects, "nextDueOn"),
-                ]
-                for (declaration, key) in orders {
-                    for descending in [false, true] {
-                        let (query, plan) = try await Self.orderPlan(RegisterList.definition(declaration), key, descending: descending, on: sql)
-                        let sorted = postgres ? plan.contains("Sort Key") && !plan.contains("Presorted Key") : plan.contains("USE TEMP B-TREE FOR ORDER BY")
-                        XCTAssertFalse(sorted, "\(declaration.table) by \(descending ? "-" : "")\(key) sorts the table: \(query)\n\(plan)")
-                    }
-                }
+                if postgres { for setting in settings { try await sql.raw("SET \(unsafeRaw: setting) = off").run() } }
+                try await work(sql)
                 if postgres { try await sql.raw("RESET ALL").run() }
             }
         }

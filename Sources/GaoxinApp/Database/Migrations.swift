@@ -70,7 +70,7 @@ enum Migrations {
         M0058_CreateClusterProjectIndexes(),
         M0059_UpdateUsersDeclared(),
         M0062_UpdateEnterprisesUnitIndex(),
-        M0063_CreateEnterpriseRareValueIndexes(),
+        M0063_CreateEnterpriseListIndexes(),
         M0064_CreateAttractionSortIndexes(),
     ]
 

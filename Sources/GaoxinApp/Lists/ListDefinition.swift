@@ -41,6 +41,8 @@ struct ListDefinition: Sendable {
     /// Sort keys ordered by another expression when descending (a choice: empty values rank
     /// lowest there, so they stay last; `RegisterList.choiceOrder`).
     var descendingSorts: [String: String] = [:]
+    /// The sort a query is ordered by: its own when the list offers it, else the default.
+    func sortKey(_ query: ListQuery) -> String { sorts[query.sortKey] == nil ? defaultSort : query.sortKey }
     /// The total from a maintained roll-up when the query's filters are ones it is kept by (and
     /// there is no search): nil means count the rows.
     var rollupTotal: (@Sendable (ListQuery) -> SQLQueryString?)? = nil

@@ -83,7 +83,7 @@ enum ListRunner {
             // them (a board's 11,000 enterprises: 34 ms) when the sort's index finds a page at once.
             let walkSortIndex = sql.dialect.name == "sqlite" && many && !oneValueInNameOrder
             let offset = (query.page - 1) * query.per
-            let sortKey = definition.sorts[query.sortKey] == nil ? definition.defaultSort : query.sortKey
+            let sortKey = definition.sortKey(query)
             // PostgreSQL given a search's candidates and the display joins together estimated
             // thousands of rows and hash-joined them to a whole table (“诚新能源” at a million
             // enterprises: a parallel scan of every 12-month revenue, 83 ms); the page's ids found
@@ -265,7 +265,7 @@ enum ListRunner {
     /// `afterFiltering`: SQLite's unary `+` (a no-op on any value) keeps the planner from walking the
     /// sort's index — right when a rare search term's postings already name the few rows to sort.
     static func applyOrder(_ builder: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery, afterFiltering: Bool = false) {
-        let sortKey = definition.sorts[query.sortKey] == nil ? definition.defaultSort : query.sortKey
+        let sortKey = definition.sortKey(query)
         var expression = (query.descending ? definition.descendingSorts[sortKey] : nil) ?? definition.sorts[sortKey] ?? definition.tieBreaker
         if afterFiltering { expression = "+" + expression }
         // Empty values last in both directions and on both engines (SQLite puts NULL first when

@@ -52,11 +52,12 @@ enum RegisterList {
         var descendingSorts: [String: String] = [:]
         var nonNullSorts: Set<String> = ["name", "id"]  // every record has both (`RegisterTable`: NOT NULL)
         for field in declaration.singleFields where field.sortable && field.key != declaration.nameField {
-            sorts[field.key] = sortExpression(field)
             if let order = choiceOrder(field) {
                 sorts[field.key] = order.ascending
                 descendingSorts[field.key] = order.descending
                 nonNullSorts.insert(field.key)
+            } else {
+                sorts[field.key] = sortExpression(field)
             }
         }
         // A tree lists depth first, siblings in their order (`RegisterTree`).
@@ -88,18 +89,23 @@ enum RegisterList {
     /// A choice sorts in the order its choices are declared (国家级, 省级, 市级), not by its stored code.
     static func sortExpression(_ field: RegisterField) -> String {
         guard case .choice(let choices) = field.kind else { return "r.\(field.column)" }
-        let cases = choices.enumerated().map { "WHEN '\($0.element.value.replacingOccurrences(of: "'", with: "''"))' THEN \($0.offset)" }.joined(separator: " ")
-        return "CASE r.\(field.column) \(cases) END"
+        return "CASE r.\(field.column) \(rankCases(choices)) END"
+    }
+
+    /// `WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 …`: each choice's place in the declaration.
+    private static func rankCases(_ choices: [RegisterChoice]) -> String {
+        choices.enumerated().map { "WHEN '\($0.element.value.replacingOccurrences(of: "'", with: "''"))' THEN \($0.offset)" }.joined(separator: " ")
     }
 
     /// A choice's list order in each direction, never empty: an empty (or unknown) value ranks
     /// after the last choice ascending and below the first descending — last either way, as
-    /// `NULLS LAST` put it, but an expression an index can hold in that order (SQLite cannot
-    /// read `ASC NULLS LAST` off one, nor PostgreSQL `DESC NULLS LAST`: an enterprise's tier
-    /// sorted a million rows, 430–560 ms).
+    /// `NULLS LAST` put it, but ordered without it, so that one index per direction over the
+    /// expression gives the order on both engines (PostgreSQL cannot read `DESC NULLS LAST`
+    /// backwards off an index). Without such an index an enterprise's tier sorted a million rows
+    /// (430–560 ms; M0063 has them).
     static func choiceOrder(_ field: RegisterField) -> (ascending: String, descending: String)? {
         guard case .choice(let choices) = field.kind else { return nil }
-        let cases = choices.enumerated().map { "WHEN '\($0.element.value.replacingOccurrences(of: "'", with: "''"))' THEN \($0.offset)" }.joined(separator: " ")
+        let cases = rankCases(choices)
         return ("CASE r.\(field.column) \(cases) ELSE \(choices.count) END", "CASE r.\(field.column) \(cases) ELSE -1 END")
     }
 

@@ -1,6 +1,9 @@
 import Fluent
 import SQLKit
 
+/// The enterprise list's filters and orders at a million rows, indexed (BENCHMARKS.md, "Every
+/// filter and sort of the enterprise list").
+///
 /// Partial indexes over the enterprises that hold a rare value, so that the list's filters on
 /// them are read off an index instead of testing a million rows: a tier (链主, 骨干 …: a few
 /// hundred or thousand of a province's enterprises; `tier = ?` implies `tier IS NOT NULL` on both
@@ -17,7 +20,7 @@ import SQLKit
 /// expressions the list sorts by (`EnterpriseList.scaleOrder`, `RegisterList.choiceOrder`) so
 /// no filter on the columns takes them for a lookup: each sorted the whole table for a page
 /// (430–560 ms at a million enterprises on SQLite).
-struct M0063_CreateEnterpriseRareValueIndexes: AsyncMigration {
+struct M0063_CreateEnterpriseListIndexes: AsyncMigration {
     func prepare(on database: Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.raw("CREATE INDEX enterprises_tier ON enterprises (tier, name_sort, id) WHERE tier IS NOT NULL").run()
