@@ -83,6 +83,13 @@ final class ProjectInvestmentTests: XCTestCase {
                                                                              "m01": 500, "m03": 500])
             XCTAssertEqual(try apiErrorObject(gap)["field"] as? String, "m02")
             XCTAssertEqual(try apiErrorObject(gap)["message"] as? String, "2月未填写而后面的月份已填写；没有完成投资的月份请填 0")
+            // Months each within the bound whose total is not: refused at the last month, nothing written.
+            let half = Wan.registerMaximum / 2 + 1
+            let overTotal = try await team.send(.POST, investments.apiPath, body: ["code": "TZ-1", "projectId": own, "year": 2026, "plannedAmount": 10_000,
+                                                                                   "m01": half, "m02": half])
+            XCTAssertEqual(overTotal.status, .unprocessableEntity, overTotal.text)
+            XCTAssertEqual(try apiErrorObject(overTotal)["field"] as? String, "m02")
+            XCTAssertTrue((try apiErrorObject(overTotal)["message"] as? String)?.contains("各月完成投资合计超过") == true, overTotal.text)
             try await AssertAsync.equal(try await plan(team, "TZ-1", project: own, planned: 10_000, monthly: 800).status, .created)
             let twice = try await plan(office.api, "TZ-2", project: own, planned: 9_000, monthly: 0)
             XCTAssertEqual(try apiErrorObject(twice)["field"] as? String, "projectId")

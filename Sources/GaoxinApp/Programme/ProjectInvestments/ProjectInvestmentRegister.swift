@@ -26,7 +26,7 @@ extension RegisterDeclaration {
             .note(max: 1000),
         ],
         nameField: "code", importKey: "code", policy: Policies.programme, ownership: .referencedUnit(field: "projectId", table: "projects"),
-        rules: [ProjectInvestmentMonths.noGaps],
+        rules: [ProjectInvestmentMonths.noGaps, ProjectInvestmentMonths.totalWithinMaximum],
         defaultSort: "year", defaultDescending: true,
         demoRows: DemoAttraction.investments,
         derive: { values in
@@ -52,6 +52,20 @@ enum ProjectInvestmentMonths {
     }
 
     static let all = (1...12).map(Month.init)
+
+    /// The months' total is the record's 累计完成投资, a money field like any other: bounded as each
+    /// month is (`Wan.registerMaximum`), so the API never answers a value its own document refuses
+    /// (schemathesis: two months near the bound summed past it). Named at the last month given.
+    static let totalWithinMaximum = RegisterRule { values in
+        let given = all.filter { values[$0.key]?.integer != nil }
+        let total = given.reduce(Int64(0)) { sum, month in   // saturating: a sum must never trap or wrap
+            let (next, overflow) = sum.addingReportingOverflow(values[month.key]!.integer!)
+            return overflow ? .max : next
+        }
+        guard let last = given.last, total > Wan.registerMaximum else { return nil }
+        return .invalid(last.key, zh: "各月完成投资合计超过 \(Wan.grouped(UInt64(Wan.registerMaximum))) 万元的上限，请核对金额单位（万元）",
+                        en: "The months add up to more than \(Wan.registerMaximum) (10k yuan); check the unit")
+    }
 
     /// Months are reported in order: a month left empty before a later one reported is a gap (a
     /// zero is typed as 0), so "reported through" means what it says.
