@@ -44,12 +44,50 @@ enum ImportBench {
         let seconds: Double
     }
 
-    static func run(rows: Int, actor: Actor, sliceRows: Int, on app: Application, log: @escaping @Sendable (String) -> Void) async throws -> Outcome {
-        let sql = app.db as! any SQLDatabase
+    /// The imports the bench can time (`--only`).
+    enum Part: String, CaseIterable, Sendable {
+        case enterprises, figures, indicators, qualifications, leads
+    }
+
+    static func run(rows: Int, actor: Actor, sliceRows: Int, parts: Set<Part> = Set(Part.allCases), on app: Application,
+                    log: @escaping @Sendable (String) -> Void) async throws -> Outcome {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gaoxin-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        let bench = Run(app: app, actor: actor, sliceRows: sliceRows, directory: directory, log: log)
+        if parts.contains(.enterprises) { try await bench.enterprises(rows) }
+        let codes = try await bench.enterpriseCodes(rows)
+        if codes.isEmpty {
+            if !parts.isDisjoint(with: [.figures, .indicators, .qualifications]) { log("月度指标、自定义指标、企业资质：数据库中没有企业，跳过") }
+        } else {
+            let month = try await bench.nextMonth()
+            if parts.contains(.figures) { try await bench.figures(codes, month: month) }
+            if parts.contains(.indicators) { try await bench.indicatorValues(codes, month: month) }
+            if parts.contains(.qualifications) { try await bench.qualifications(codes) }
+        }
+        if parts.contains(.leads) { try await bench.leads(rows) }
+        return bench.outcome
+    }
+
+    /// One bench's files, timings and log; a part a method.
+    private final class Run: @unchecked Sendable {
+        let app: Application
+        let sql: any SQLDatabase
+        let actor: Actor
+        let sliceRows: Int
+        let directory: URL
+        let log: @Sendable (String) -> Void
         var outcome = Outcome()
+
+        init(app: Application, actor: Actor, sliceRows: Int, directory: URL, log: @escaping @Sendable (String) -> Void) {
+            self.app = app
+            sql = app.db as! any SQLDatabase
+            self.actor = actor
+            self.sliceRows = sliceRows
+            self.directory = directory
+            self.log = log
+        }
+
         /// Writes a part's file, times its import and then the same lines by bare `INSERT`s
         /// (`bareLines`, or the file's own); a refused file is logged and counted.
         func measure(_ work: String, _ register: any SlicedImportRegister, file name: String, heading: [String], lines: [[String]], note: String,
@@ -67,66 +105,80 @@ enum ImportBench {
             }
         }
 
-        // Enterprises.
-        let unit = try await topUnit(on: sql)
-        let enterprises = (0..<rows).map { serial -> [String] in
-            let generated = ProvinceNames.enterprise(serial % ProvinceNames.capacity)
-            return [generated.name, code(city: generated.city, serial: serial), generated.industryCode, unit.cell]
+        /// `rows` new enterprises, then the merge of their search postings.
+        func enterprises(_ rows: Int) async throws {
+            let unit = try await topUnit(on: sql)
+            let enterprises = (0..<rows).map { serial -> [String] in
+                let generated = ProvinceNames.enterprise(serial % ProvinceNames.capacity)
+                return [generated.name, code(city: generated.city, serial: serial), generated.industryCode, unit.cell]
+            }
+            try await measure("企业名录 (enterprises)", EnterpriseRegister(), file: "enterprises.csv", heading: ["企业名称", "统一社会信用代码", "行业代码", "所属单位"],
+                              lines: enterprises, note: "企业：\(rows) 行（\(unit.cell)）",
+                              bare: ["credit_code TEXT NOT NULL UNIQUE", "name TEXT NOT NULL", "industry_code TEXT NOT NULL", "unit_id BIGINT NOT NULL"],
+                              bareLines: enterprises.map { [$0[1], $0[0], $0[2], String(unit.id)] })
+            let merge = try await mergeTiming(enterprises.map { $0[0] }, on: app.db)
+            outcome.merge = merge
+            log("检索索引合并：\(merge.postings) 条，\(String(format: "%.2f", merge.seconds)) 秒（另计，已回滚）")
         }
-        try await measure("企业名录 (enterprises)", EnterpriseRegister(), file: "enterprises.csv", heading: ["企业名称", "统一社会信用代码", "行业代码", "所属单位"],
-                          lines: enterprises, note: "企业：\(rows) 行（\(unit.cell)）",
-                          bare: ["credit_code TEXT NOT NULL UNIQUE", "name TEXT NOT NULL", "industry_code TEXT NOT NULL", "unit_id BIGINT NOT NULL"],
-                          bareLines: enterprises.map { [$0[1], $0[0], $0[2], String(unit.id)] })
 
-        let merge = try await mergeTiming(enterprises.map { $0[0] }, on: app.db)
-        outcome.merge = merge
-        log("检索索引合并：\(merge.postings) 条，\(String(format: "%.2f", merge.seconds)) 秒（另计，已回滚）")
-
-        // One month of figures for the first `rows` enterprises.
-        let codes = try await sql.raw("SELECT credit_code FROM enterprises WHERE active = \(bind: true) ORDER BY id LIMIT \(unsafeRaw: String(rows))").all()
-            .map { try $0.decode(column: "credit_code", as: String.self) }
-        guard !codes.isEmpty else {
-            log("月度指标：数据库中没有企业，跳过")
-            return outcome
+        /// The credit codes of the first `rows` active enterprises.
+        func enterpriseCodes(_ rows: Int) async throws -> [String] {
+            try await sql.raw("SELECT credit_code FROM enterprises WHERE active = \(bind: true) ORDER BY id LIMIT \(unsafeRaw: String(rows))").all()
+                .map { try $0.decode(column: "credit_code", as: String.self) }
         }
-        let latest = try await sql.raw("SELECT MAX(period) AS p FROM enterprise_indicators").first(decodingColumn: "p", as: String?.self) ?? nil
-        // The month after the latest, but never one still to come (a correction of it then).
-        let current = IndicatorWrites.currentPeriod(app.clock.now())
-        let month = latest.flatMap(Period.init).map { min(Period(year: $0.month == 12 ? $0.year + 1 : $0.year, month: $0.month % 12 + 1)!, current) } ?? current
-        let revenue = IndicatorWrites.figures.first { $0.isMoney }!
-        let figures = codes.enumerated().map { [$0.element, month.description, String(1_000 + $0.offset % 50_000)] }
-        try await measure("月度指标 (monthly figures)", IndicatorRegister(), file: "figures.csv", heading: ["统一社会信用代码", "月份", revenue.zh], lines: figures,
-                          note: "月度指标：\(figures.count) 行（\(month.description)）", bare: ["credit_code TEXT NOT NULL", "period TEXT NOT NULL", "revenue BIGINT"])
 
-        // The same month of a zone indicator.
-        if let indicator = try await CustomFigureRegister.activeIndicators(on: app.db).first {
+        /// The month after the latest any enterprise has, but never one still to come (a correction of it then).
+        func nextMonth() async throws -> Period {
+            let latest = try await sql.raw("SELECT MAX(period) AS p FROM enterprise_indicators").first(decodingColumn: "p", as: String?.self) ?? nil
+            let current = IndicatorWrites.currentPeriod(app.clock.now())
+            return latest.flatMap(Period.init).map { min(Period(year: $0.month == 12 ? $0.year + 1 : $0.year, month: $0.month % 12 + 1)!, current) } ?? current
+        }
+
+        /// One month of revenue for the given enterprises.
+        func figures(_ codes: [String], month: Period) async throws {
+            let revenue = IndicatorWrites.figures.first { $0.isMoney }!
+            let figures = codes.enumerated().map { [$0.element, month.description, String(1_000 + $0.offset % 50_000)] }
+            try await measure("月度指标 (monthly figures)", IndicatorRegister(), file: "figures.csv", heading: ["统一社会信用代码", "月份", revenue.zh], lines: figures,
+                              note: "月度指标：\(figures.count) 行（\(month.description)）", bare: ["credit_code TEXT NOT NULL", "period TEXT NOT NULL", "revenue BIGINT"])
+        }
+
+        /// The same month of the first active zone indicator.
+        func indicatorValues(_ codes: [String], month: Period) async throws {
+            guard let indicator = try await CustomFigureRegister.activeIndicators(on: app.db).first else {
+                log("自定义指标：尚未定义启用的自定义指标，跳过")
+                return
+            }
             let values = codes.enumerated().map { [$0.element, month.description, indicator.code, String($0.offset % 100)] }
             try await measure("企业自定义指标 (zone-indicator values)", CustomFigureRegister(), file: "custom-figures.csv", heading: ["统一社会信用代码", "月份", "指标", "数值"],
                               lines: values, note: "自定义指标：\(values.count) 行（\(indicator.name)，\(month.description)）",
                               bare: ["credit_code TEXT NOT NULL", "period TEXT NOT NULL", "indicator TEXT NOT NULL", "value BIGINT"])
-        } else {
-            log("自定义指标：尚未定义启用的自定义指标，跳过")
         }
 
-        // A recognition granted today.
-        let today = QualificationWrites.today(app.clock.now())
-        let unicorn = Qualification.unicorn
-        let grantedToday = try await sql.raw("SELECT COUNT(*) AS n FROM enterprise_qualifications WHERE kind = \(bind: unicorn.rawValue) AND granted_on = \(bind: today)")
-            .first(decodingColumn: "n", as: Int.self) ?? 0
-        if grantedToday == 0 {
+        /// A recognition granted today (skipped for a zone that recorded one today already).
+        func qualifications(_ codes: [String]) async throws {
+            let today = QualificationWrites.today(app.clock.now())
+            let unicorn = Qualification.unicorn
+            let grantedToday = try await sql.raw("SELECT COUNT(*) AS n FROM enterprise_qualifications WHERE kind = \(bind: unicorn.rawValue) AND granted_on = \(bind: today)")
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+            guard grantedToday == 0 else {
+                log("企业资质：今天已有认定的\(unicorn.nameZh)，跳过")
+                return
+            }
             let qualifications = codes.map { [$0, unicorn.nameZh, today, ""] }
             try await measure("企业资质 (qualifications)", QualificationRegister(), file: "qualifications.csv", heading: ["统一社会信用代码", "资质类型", "认定日期", "有效期至"],
                               lines: qualifications, note: "企业资质：\(qualifications.count) 行（\(unicorn.nameZh)，\(today)）",
                               bare: ["credit_code TEXT NOT NULL", "kind TEXT NOT NULL", "granted_on TEXT NOT NULL", "expires_on TEXT"])
-        } else {
-            log("企业资质：今天已有认定的\(unicorn.nameZh)，跳过")
         }
 
-        // New leads of the first lead's team and source.
-        if let template = try await sql.raw("""
-            SELECT u.code AS team, s.name AS source FROM leads l JOIN units u ON u.id = l.owning_unit_id JOIN lead_sources s ON s.id = l.source_id
-            WHERE u.code IS NOT NULL AND u.code <> '' ORDER BY l.id LIMIT 1
-            """).first() {
+        /// `rows` new leads of the first lead's team and source.
+        func leads(_ rows: Int) async throws {
+            guard let template = try await sql.raw("""
+                SELECT u.code AS team, s.name AS source FROM leads l JOIN units u ON u.id = l.owning_unit_id JOIN lead_sources s ON s.id = l.source_id
+                WHERE u.code IS NOT NULL AND u.code <> '' ORDER BY l.id LIMIT 1
+                """).first() else {
+                log("招商线索：数据库中没有线索可作模板，跳过")
+                return
+            }
             let team = try template.decode(column: "team", as: String.self), source = try template.decode(column: "source", as: String.self)
             let next = DisplayFormat.day(app.clock.now().addingTimeInterval(7 * 86_400))
             let leads = leadCompanies(rows).enumerated().map { serial, company -> [String] in
@@ -137,10 +189,7 @@ enum ImportBench {
                               note: "招商线索：\(leads.count) 行（\(team)，\(source)）",
                               bare: ["code TEXT NOT NULL UNIQUE", "company_name TEXT NOT NULL", "source TEXT NOT NULL", "team TEXT NOT NULL",
                                      "estimated_investment BIGINT", "stage TEXT NOT NULL", "next_step TEXT", "next_step_on TEXT"])
-        } else {
-            log("招商线索：数据库中没有线索可作模板，跳过")
         }
-        return outcome
     }
 
     /// `count` company names no two of which are one company by `CompanyNameKey` (a lead's

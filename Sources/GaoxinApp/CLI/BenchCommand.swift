@@ -15,6 +15,7 @@ struct BenchCommand: AsyncCommand {
         @Option(name: "baseline-every", help: "每几个词跑一次基线 LIKE 扫描，默认 10") var baselineEvery: Int?
         @Option(name: "rows", help: "import: 企业与月度指标各多少行，默认 100000") var rows: Int?
         @Option(name: "as", help: "import: 以该用户导入（默认 admin；导入后回滚）") var username: String?
+        @Option(name: "only", help: "import: 只测这些部分，逗号分隔（enterprises,figures,indicators,qualifications,leads）") var only: String?
     }
 
     var help: String { "性能基准 (benchmarks: search, bulletin, dashboard, import)" }
@@ -38,7 +39,17 @@ struct BenchCommand: AsyncCommand {
             let console = context.console
             let actor = try await CLIActor.load(signature.username ?? "admin", app: app, console: console)
             let rows = max(1, min(signature.rows ?? 100_000, ProvinceNames.capacity))
-            let outcome = try await ImportBench.run(rows: rows, actor: actor, sliceRows: app.gaoxinConfig.importSliceRows, on: app) { console.print($0) }
+            var parts = Set(ImportBench.Part.allCases)
+            if let only = signature.only {
+                let named = only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let unknown = named.filter { ImportBench.Part(rawValue: $0) == nil }
+                guard unknown.isEmpty, !named.isEmpty else {
+                    console.error("未知的部分：\(unknown.joined(separator: "、"))（可用：\(ImportBench.Part.allCases.map(\.rawValue).joined(separator: ","))）")
+                    throw ExitCode(2)
+                }
+                parts = Set(named.compactMap(ImportBench.Part.init(rawValue:)))
+            }
+            let outcome = try await ImportBench.run(rows: rows, actor: actor, sliceRows: app.gaoxinConfig.importSliceRows, parts: parts, on: app) { console.print($0) }
             let enterprises = try await sql.raw("SELECT COUNT(*) AS n FROM enterprises").first(decodingColumn: "n", as: Int.self) ?? 0
             console.print(ImportBench.markdown(outcome.results, merge: outcome.merge, engine: app.engine.rawValue, enterprises: enterprises))
             // The numbers measured are printed; a refused import still fails the command.

@@ -72,6 +72,7 @@ enum Migrations {
         M0062_UpdateEnterprisesUnitIndex(),
         M0063_CreateEnterpriseListIndexes(),
         M0064_CreateAttractionSortIndexes(),
+        M0065_CreateArchivedKeyIndexes(),
     ]
 
     static func register(on app: Application) {

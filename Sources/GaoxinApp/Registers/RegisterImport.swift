@@ -92,8 +92,7 @@ struct RegisterImport: SlicedImportRegister {
         for chunk in Array(Set(keys.filter { !$0.isEmpty })).chunked(500) {
             let values: [any Encodable & Sendable] = keyField.kind.target == nil ? chunk : chunk.compactMap { Int64($0) }
             guard !values.isEmpty else { continue }
-            ids += try await sql.raw("SELECT id FROM \(unsafeRaw: declaration.table) WHERE \(unsafeRaw: keyField.column) IN (\(binds: values)) ORDER BY active DESC, id")
-                .all().map { try $0.decode(column: "id", as: Int.self) }
+            ids += try await sql.raw(Self.recordsByKey(declaration, keyField, values)).all().map { try $0.decode(column: "id", as: Int.self) }
         }
         for record in try await RegisterStore.load(declaration, ids: ids, on: db) {
             guard let key = record.values[keyField.key]?.uniqueKey, existingByKey[key] == nil else { continue }
@@ -139,6 +138,23 @@ struct RegisterImport: SlicedImportRegister {
             planned.append(Item(existing: items[index].existing, values: outcome.values, row: row.number))
         }
         return (errors, planned)
+    }
+
+    /// The records holding these import keys, active ones first. A key unique among active
+    /// records is found through two partial indexes — the active records' unique index and the
+    /// archived records' (`RegisterTable.archivedIndex`) — as one `WHERE key IN` over both read
+    /// the whole table for every slice of a file (a 100,000-lead import beside 300,000 leads:
+    /// 200 scans of 40 ms).
+    static func recordsByKey(_ declaration: RegisterDeclaration, _ keyField: RegisterField, _ values: [any Encodable & Sendable]) -> SQLQueryString {
+        let table = declaration.table, column = keyField.column
+        if keyField.uniqueAmongAll {
+            return "SELECT id, active FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) IN (\(binds: values)) ORDER BY active DESC, id"
+        }
+        return """
+            SELECT id, active FROM \(unsafeRaw: table) WHERE active AND \(unsafeRaw: column) IN (\(binds: values))
+            UNION ALL SELECT id, active FROM \(unsafeRaw: table) WHERE NOT active AND \(unsafeRaw: column) IN (\(binds: values))
+            ORDER BY 2 DESC, 1
+            """
     }
 
     /// Each row's import key as stored values compare: the text, or — for a reference key (the

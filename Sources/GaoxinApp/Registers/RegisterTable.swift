@@ -22,7 +22,15 @@ enum RegisterTable {
         }
         for column in unique {
             try await sql.raw("CREATE UNIQUE INDEX \(unsafeRaw: table)_\(unsafeRaw: column)_unique ON \(unsafeRaw: table) (\(unsafeRaw: column)) WHERE active").run()
+            try await archivedIndex(table, column, on: sql)
         }
+    }
+
+    /// The archived records of a unique column, indexed: with the unique index over the active
+    /// ones, every record by its value (an import finds the records its keys name, archived ones
+    /// included, `RegisterImport.recordsByKey`). Archived records are few, so it costs little.
+    static func archivedIndex(_ table: String, _ column: String, on sql: any SQLDatabase) async throws {
+        try await sql.raw("CREATE INDEX IF NOT EXISTS \(unsafeRaw: table)_\(unsafeRaw: column)_archived ON \(unsafeRaw: table) (\(unsafeRaw: column)) WHERE NOT active").run()
     }
 
     static func createLinks(on database: Database) async throws {
