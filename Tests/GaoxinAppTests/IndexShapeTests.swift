@@ -168,6 +168,33 @@ final class IndexShapeTests: XCTestCase {
         }
     }
 
+    /// A file names the records it refers to by name or code; each target is found through
+    /// indexes, whichever register refers to it.
+    func testEveryReferenceTargetsLookupByNameIsIndexed() async throws {
+        try await Self.withPlanner(off: ["enable_seqscan"]) { sql in
+            let postgres = sql.dialect.name == "postgresql"
+            var targets: [String: RegisterTarget] = [:]
+            for declaration in Registers.declared {
+                for field in declaration.fields { if let target = field.kind.target { targets[target.table] = target } }
+            }
+            XCTAssertGreaterThan(targets.count, 10)
+            // A chain node is named through a view (集群链／环节, computed, so not indexable): a few
+            // dozen a cluster's chains.
+            let views: Set<String> = ["chain_node_names"]
+            for target in targets.values.sorted(by: { $0.table < $1.table }) where !views.contains(target.table) {
+                let select = "SELECT id, \(target.nameColumn) AS name, active FROM \(target.table)"
+                let explain: SQLQueryString = postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN "
+                let plan = try await sql.raw(explain + RegisterReferences.byName(target, select: select, ["甲", "乙"])).all()
+                    .map { try $0.decode(column: postgres ? "QUERY PLAN" : "detail", as: String.self) }
+                let reads = plan.filter { postgres ? $0.contains(" on \(target.table)") : $0.contains(" \(target.table) ") || $0.hasSuffix(" \(target.table)") }
+                XCTAssertFalse(reads.isEmpty, "\(target.table): \(plan)")
+                for line in reads {
+                    XCTAssertTrue(postgres ? !line.contains("Seq Scan") : line.contains("SEARCH"), "\(target.table): \(plan.joined(separator: " / "))")
+                }
+            }
+        }
+    }
+
     /// A list that reads one unit's page off an index on the unit and the name order
     /// (`ListDefinition.nameOrderIndexes`) has that index, with those columns in that order, on
     /// the engine it runs on (the rows so filtered, in name order: `EnterpriseWriteTests`).

@@ -72,7 +72,7 @@ enum Migrations {
         M0062_UpdateEnterprisesUnitIndex(),
         M0063_CreateEnterpriseListIndexes(),
         M0064_CreateAttractionSortIndexes(),
-        M0065_CreateArchivedKeyIndexes(),
+        M0065_CreateRecordLookupIndexes(),
     ]
 
     static func register(on app: Application) {
