@@ -31,16 +31,18 @@ enum ListRunner {
             // is a match (the ordered page is read off them too), so they are counted without
             // visiting a row (“有限” at a million enterprises on PostgreSQL: 28 ms of heap reads).
             total = min(try await SearchIndex.postings(index.table, gram: gram, upTo: SearchIndex.totalCap + 1, on: sql), SearchIndex.totalCap)
-        } else if let plan, plan.bounded {
+        } else if plan?.bounded == true || countsTimeLimitToCap(definition, query) {
             // A common word: count the matches among its rarest gram's first postings, up to the cap.
             // Over the base table: the display joins cost each of up to 5,000 candidates two seeks
             // (“科技” at a million enterprises: 13.7 → 3.8 ms of CPU).
+            // A time limit's state (valid, expiring, expired): counted up to the cap too — most
+            // records are valid, and no index holds a state (300,000 leads counted: 64 ms).
             let inner = sql.select().column(SQLRaw("1")).from(SQLRaw(definition.countFrom ?? definition.from))
             applyWhere(inner, definition, query, scope, plan: plan, subtrees: subtrees, counting: true)
             inner.limit(SearchIndex.totalCap + 1)
             let counted = try await sql.raw("SELECT COUNT(*) AS total FROM (\(inner.query)) s").first(decodingColumn: "total", as: Int.self) ?? 0
             total = min(counted, SearchIndex.totalCap)
-            if plan.countsEveryMatch { totalIsLowerBound = counted > SearchIndex.totalCap }
+            if plan?.countsEveryMatch ?? true { totalIsLowerBound = counted > SearchIndex.totalCap }
         } else if plan == nil, scope == nil, query.search == nil, let rollup = definition.rollupTotal?(query) {
             total = try await sql.raw(rollup).first(decodingColumn: "total", as: Int.self) ?? 0
         } else {
@@ -106,6 +108,15 @@ enum ListRunner {
         }
         let items = try await rows.all(decoding: Row.self, with: decoder)
         return ListPage(items: items, total: total, page: query.page, per: query.per, totalIsLowerBound: totalIsLowerBound)
+    }
+
+    /// Whether the list is filtered by a time limit's open state (`RegisterExpiry`: settled
+    /// records are found through their stage's index and counted exactly).
+    static func countsTimeLimitToCap(_ definition: ListDefinition, _ query: ListQuery) -> Bool {
+        definition.filters.contains { filter in
+            guard case .timeLimit = filter.kind, let value = query.filters[filter.key] else { return false }
+            return (RegisterExpiry(rawValue: value) ?? .valid) != .settled
+        }
     }
 
     /// From this many skipped rows on, a list with `baseSorts` finds the page's ids in its base
@@ -197,22 +208,25 @@ enum ListRunner {
             case .unitSubtree(let unitIDColumn):
                 builder.where(subtrees.condition(unindexed + unitIDColumn, unit: value))
             case .dateFrom(let column):
-                if let day = ListFilter.parseDay(value) { builder.where(SQLQueryString("\(unsafeRaw: column) >= \(bind: day)")) }
+                if let day = ListFilter.parseDay(value) { builder.where(SQLQueryString("\(unsafeRaw: unindexed + column) >= \(bind: day)")) }
             case .dateTo(let column):
                 if let day = ListFilter.parseDay(value) {
-                    builder.where(SQLQueryString("\(unsafeRaw: column) < \(bind: day.addingTimeInterval(86_400))"))
+                    builder.where(SQLQueryString("\(unsafeRaw: unindexed + column) < \(bind: day.addingTimeInterval(86_400))"))
                 }
             case .dayFrom(let column):
-                builder.where(SQLQueryString("\(unsafeRaw: column) >= \(bind: value)"))
+                builder.where(SQLQueryString("\(unsafeRaw: unindexed + column) >= \(bind: value)"))
             case .dayTo(let column):
-                builder.where(SQLQueryString("\(unsafeRaw: column) <= \(bind: value)"))
+                builder.where(SQLQueryString("\(unsafeRaw: unindexed + column) <= \(bind: value)"))
             case .linked(let register, let field):
                 builder.where(SQLQueryString("""
                     EXISTS (SELECT 1 FROM register_links l WHERE l.register = \(bind: register) AND l.field = \(bind: field)
                             AND l.record_id = r.id AND l.target_id = \(bind: Int(value) ?? 0))
                     """))
             case .timeLimit(let limit):
-                builder.where(timeLimitCondition(limit, RegisterExpiry(rawValue: value) ?? .valid, today: query.today))
+                // Walking the sort's index, the date's is kept out (56,800 overdue projects of
+                // 100,000 fetched through it and sorted for a page: 30 ms).
+                builder.where(timeLimitCondition(limit, RegisterExpiry(rawValue: value) ?? .valid, today: query.today,
+                                                 column: walkSortIndex ? "+r." + RegisterField.snakeCase(limit.field) : nil))
             case .choiceSet(let column, _):
                 builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: "%," + value + ",%")"))
             case .exactText(let column):

@@ -83,10 +83,12 @@ enum ListView {
                           .a(.href((exportPath + "?" + query.queryString(["format": "csv", "page": nil])).escapedForAttribute), .text(context.t("导出 CSV", "Export CSV"))))
                 }
             ),
-            .p(.class("count"), .text(page.totalIsLowerBound
+            .p(.class("count"), .text(!page.totalIsLowerBound ? context.t("共 \(page.total) 条", "\(page.total) in all")
+                : query.search != nil
                 ? context.t("至少 \(Wan.grouped(UInt64(page.total))) 条（常用字词，总数只统计到此；加字或筛选可缩小范围）",
                             "At least \(Wan.grouped(UInt64(page.total))) (a common word: counted only this far; add characters or a filter to narrow it)")
-                : context.t("共 \(page.total) 条", "\(page.total) in all"))),
+                : context.t("至少 \(Wan.grouped(UInt64(page.total))) 条（总数只统计到此；加筛选可缩小范围）",
+                            "At least \(Wan.grouped(UInt64(page.total))) (counted only this far; add a filter to narrow it)"))),
             .div(
                 .class("table-wrap"),
                 .table(
