@@ -224,9 +224,12 @@ enum ListRunner {
                     """))
             case .timeLimit(let limit):
                 // Walking the sort's index, the date's is kept out (56,800 overdue projects of
-                // 100,000 fetched through it and sorted for a page: 30 ms).
-                builder.where(timeLimitCondition(limit, RegisterExpiry(rawValue: value) ?? .valid, today: query.today,
-                                                 column: walkSortIndex ? "+r." + RegisterField.snakeCase(limit.field) : nil))
+                // 100,000 fetched through it and sorted for a page: 30 ms). So it is for the valid
+                // state, most records: SQLite read its `IS NULL OR >` through the date's index
+                // twice and gathered every match before counting the first (300,000 leads: 64 ms).
+                let state = RegisterExpiry(rawValue: value) ?? .valid
+                let keptOut = walkSortIndex || (state == .valid && builder.database.dialect.name == "sqlite")
+                builder.where(timeLimitCondition(limit, state, today: query.today, column: keptOut ? "+r." + RegisterField.snakeCase(limit.field) : nil))
             case .choiceSet(let column, _):
                 builder.where(SQLQueryString("\(unsafeRaw: column) LIKE \(bind: "%," + value + ",%")"))
             case .exactText(let column):
