@@ -98,10 +98,13 @@ final class IndexShapeTests: XCTestCase {
         // bitmap scan and a sort would be cheaper there.)
         try await Self.withPlanner(off: ["enable_seqscan", "enable_bitmapscan", "enable_sort"]) { sql in
             let postgres = sql.dialect.name == "postgresql"
-            let orders: [(RegisterDeclaration, String)] = [
+            var orders: [(RegisterDeclaration, String)] = [
                 (.leads, "estimatedInvestment"), (.leads, "nextStepOn"), (.projects, "totalInvestment"),
                 (.projects, "signedOn"), (.projects, "nextDueOn"),
             ]
+            // Every choice order a register declares indexed (a lead's stage, a project's level).
+            for declaration in Registers.declared { orders += declaration.indexedChoiceOrders.map { (declaration, $0) } }
+            XCTAssertGreaterThanOrEqual(orders.count, 9)
             for (declaration, key) in orders {
                 for descending in [false, true] {
                     let (query, plan) = try await Self.orderPlan(RegisterList.definition(declaration), key, descending: descending, on: sql)

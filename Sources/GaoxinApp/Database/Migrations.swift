@@ -73,6 +73,7 @@ enum Migrations {
         M0063_CreateEnterpriseListIndexes(),
         M0064_CreateAttractionSortIndexes(),
         M0065_CreateRecordLookupIndexes(),
+        M0066_CreateChoiceOrderIndexes(),
     ]
 
     static func register(on app: Application) {

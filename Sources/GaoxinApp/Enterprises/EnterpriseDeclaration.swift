@@ -38,6 +38,7 @@ extension RegisterDeclaration {
         exportOnlyHeadings: ["行业名称", "Industry", "近12个月营收（亿元）", "Revenue, last 12 months (100m yuan)", "所属集群", "Clusters",
                              "产业链环节", "Chain nodes"],
         listTuning: EnterpriseList.tune,
+        indexedChoiceOrders: ["tier"],
         listFacts: EnterpriseList.facts
     )
 }

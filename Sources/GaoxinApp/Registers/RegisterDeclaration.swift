@@ -75,6 +75,11 @@ struct RegisterDeclaration: Sendable {
     /// What the generated list definition needs beyond the fields for a register of a province's
     /// size (an enterprise list's roll-up total, its revenue sort's join, filters of its own).
     var listTuning: (@Sendable (inout ListDefinition) -> Void)? = nil
+    /// Choice fields whose list order is read off an index over its ranking expression, one per
+    /// direction (`RegisterTable.choiceOrderIndexes`): a register of hundreds of thousands of
+    /// records, where sorting by its stage sorted the table (300,000 leads: 21–27 ms on SQLite,
+    /// 50–89 ms on PostgreSQL).
+    var indexedChoiceOrders: [String] = []
     /// Values the list shows beside the fields, computed for the page's records.
     var listFacts: RegisterListFacts? = nil
     /// How a reader speaks of the action that alone changes the `managed` fields (“项目页的推进阶段”).

@@ -103,10 +103,11 @@ enum RegisterList {
     /// expression gives the order on both engines (PostgreSQL cannot read `DESC NULLS LAST`
     /// backwards off an index). Without such an index an enterprise's tier sorted a million rows
     /// (430–560 ms; M0063 has them).
-    static func choiceOrder(_ field: RegisterField) -> (ascending: String, descending: String)? {
+    /// `alias`: the table's in the list query (`r.`); an index names the bare column.
+    static func choiceOrder(_ field: RegisterField, alias: String = "r.") -> (ascending: String, descending: String)? {
         guard case .choice(let choices) = field.kind else { return nil }
         let cases = rankCases(choices)
-        return ("CASE r.\(field.column) \(cases) ELSE \(choices.count) END", "CASE r.\(field.column) \(cases) ELSE -1 END")
+        return ("CASE \(alias)\(field.column) \(cases) ELSE \(choices.count) END", "CASE \(alias)\(field.column) \(cases) ELSE -1 END")
     }
 
     /// Screen columns: the name (linking to the record), the fields marked `listed`, the status.

@@ -33,6 +33,19 @@ enum RegisterTable {
         try await sql.raw("CREATE INDEX IF NOT EXISTS \(unsafeRaw: table)_\(unsafeRaw: column)_archived ON \(unsafeRaw: table) (\(unsafeRaw: column)) WHERE NOT active").run()
     }
 
+    /// The indexes a register's `indexedChoiceOrders` are read off: one a direction over the very
+    /// expression the list orders by (`RegisterList.choiceOrder`; SQLite uses an expression index
+    /// only for the same expression), the id after it as the list's tie-breaker. A change to a
+    /// field's choices changes the expression: its indexes are then made again by a migration.
+    static func choiceOrderIndexes(_ declaration: RegisterDeclaration) -> [(name: String, create: String)] {
+        declaration.indexedChoiceOrders.compactMap(declaration.field).flatMap { field -> [(name: String, create: String)] in
+            guard let order = RegisterList.choiceOrder(field, alias: "") else { return [] }
+            let name = "\(declaration.table)_\(field.column)_order"
+            return [(name, "CREATE INDEX IF NOT EXISTS \(name) ON \(declaration.table) ((\(order.ascending)), id)"),
+                    (name + "_desc", "CREATE INDEX IF NOT EXISTS \(name)_desc ON \(declaration.table) ((\(order.descending)) DESC, id)")]
+        }
+    }
+
     static func createLinks(on database: Database) async throws {
         try await database.schema("register_links")
             .field("id", .int64, .identifier(auto: true))

@@ -71,6 +71,7 @@ extension RegisterDeclaration {
             // Codes as printed (“91 3202 …”, with hyphens) are kept in their compact form, so they compare.
             if let code = values["creditCode"]?.text { values["creditCode"] = .text(CreditCode.compact(code)) }
         },
-        batchCheck: LeadDuplicates.check
+        batchCheck: LeadDuplicates.check,
+        indexedChoiceOrders: ["stage"]
     )
 }

@@ -66,6 +66,7 @@ extension RegisterDeclaration {
             for stage in ProjectStage.allCases { if let key = stage.plannedKey, let day = values[key]?.text { planned[stage] = day } }
             values["nextDueOn"] = ProjectStageTransition.nextPlannedDay(stage: stage, planned: planned).map { .text($0) }
         },
+        indexedChoiceOrders: ["stage", "level"],
         managedByZh: "项目页的“推进阶段”", managedByEn: "the project page's stage form"
     )
 }
