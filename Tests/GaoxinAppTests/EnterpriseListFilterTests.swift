@@ -31,6 +31,9 @@ final class EnterpriseListFilterTests: XCTestCase {
             try await AssertAsync.equal(try await names("tier=backbone&sort=name"), ["常州特钢有限公司", "德州纺织有限公司"])
             try await AssertAsync.equal(try await names("tier=chainLeader"), ["北京特钢有限公司"])
             try await AssertAsync.equal(try await names("tier=rising"), [])
+            // By industry, one industry's enterprises by name (the industry-and-name index's order), not as registered.
+            try await AssertAsync.equal(try await names("sort=industryCode"), ["德州纺织有限公司"] + steel)
+            try await AssertAsync.equal(try await names("sort=-industryCode"), steel.reversed() + ["德州纺织有限公司"])
 
             let struckOffChang = try await api.send(.POST, "/api/v1/enterprises/\(chang)/deactivate")
             XCTAssertEqual(struckOffChang.status, .ok)

@@ -87,6 +87,13 @@ final class IndexShapeTests: XCTestCase {
                     XCTAssertFalse(plan.contains("TEMP B-TREE") || plan.contains("Sort Key"), "no sort: \(plan)")
                 }
             }
+            // By industry and within it by name, off the industry-and-name index: no sort of the
+            // table (descending, at most the rows of one name put in id order).
+            for descending in [false, true] {
+                let (query, plan) = try await Self.orderPlan(definition, "industryCode", descending: descending, on: sql)
+                XCTAssertTrue(plan.contains("enterprises_industry_name"), "industry \(descending ? "descending" : "ascending"): \(query)\n\(plan)")
+                XCTAssertFalse(plan.contains("USE TEMP B-TREE FOR ORDER BY") || (plan.contains("Sort Key") && !plan.contains("Presorted Key")), "no sort: \(plan)")
+            }
         }
     }
 

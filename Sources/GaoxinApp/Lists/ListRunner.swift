@@ -290,6 +290,11 @@ enum ListRunner {
         // is never empty says nothing of them, so PostgreSQL reads a descending page off its index.
         let nulls = definition.nonNullSorts.contains(sortKey) ? "" : " NULLS LAST"
         builder.orderBy(SQLOrderBy(expression: SQLRaw(expression), direction: SQLRaw((query.descending ? "DESC" : "ASC") + nulls)))
+        // A column with an index in name order (`nameOrderIndexes`: an enterprise's industry): one
+        // value's rows by name, the index's own order — by id it sorted a million rows (38 ms).
+        if let column = definition.sorts[sortKey], definition.nameOrderIndexes.contains(column), let name = definition.sorts["name"] {
+            builder.orderBy(SQLOrderBy(expression: SQLRaw((afterFiltering ? "+" : "") + name), direction: query.descending ? SQLDirection.descending : .ascending))
+        }
         builder.orderBy(SQLOrderBy(expression: SQLRaw(definition.tieBreaker), direction: SQLDirection.ascending))
     }
 }
