@@ -65,8 +65,17 @@ enum ListRunner {
                 default: return false
                 }
             }
+        // A code range alone (an industry division, 33) with an index on the code and the name
+        // order: its rows are read off that index and sorted, up to a larger number — the cost is
+        // its rows (15,127: 11 ms), where walking the name index depends on where its names fall
+        // (division 33's first at the 21,660th name of 1,150,000: 47 ms).
+        let codeRangeInNameOrder = plan == nil && scope == nil && query.sortKey == "name" && query.filters.count == 1
+            && definition.filters.contains { filter in
+                guard let value = query.filters[filter.key], case .codePrefix(let column) = filter.kind else { return false }
+                return definition.nameOrderIndexes.contains(column) && ListFilter.codeRange(value).exact == nil
+            }
         // A total that is a lower bound may stand for a million rows: never few.
-        let many = total > sortAfterFilteringLimit || totalIsLowerBound
+        let many = total > (codeRangeInNameOrder ? sortAfterFilteringRangeLimit : sortAfterFilteringLimit) || totalIsLowerBound
         let narrowed = sql.dialect.name == "sqlite" && !many && !oneValueInNameOrder
             && (plan?.selective == true || !query.filters.isEmpty || scope != nil)
         let rows = sql.select().from(SQLRaw(definition.from))
@@ -125,6 +134,8 @@ enum ListRunner {
 
     /// Up to this many matching rows, a SQLite page is sorted after filtering (see `page`).
     static let sortAfterFilteringLimit = 5_000
+    /// The same for a code range read off its index in name order (see `page`).
+    static let sortAfterFilteringRangeLimit = 40_000
 
     /// How `q` is looked up: through the search postings when the list has them.
     static func searchPlan(_ definition: ListDefinition, _ query: ListQuery, on sql: any SQLDatabase) async throws -> SearchIndex.Plan? {
