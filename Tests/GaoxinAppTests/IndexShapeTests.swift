@@ -155,26 +155,29 @@ final class IndexShapeTests: XCTestCase {
     /// (M0065): beside 300,000 leads a lookup that read the table took 40 ms for each slice.
     func testEveryRegistersImportKeyLookupIsIndexed() async throws {
         try await Self.withPlanner(off: ["enable_seqscan"]) { sql in
-            let postgres = sql.dialect.name == "postgresql"
             var checked = 0
             for declaration in Registers.all {
                 let keyField = declaration.field(declaration.importKey)!
                 let values: [any Encodable & Sendable] = keyField.kind.target == nil ? ["甲-1", "乙-2"] : [Int64(1), Int64(2)]
-                let explain: SQLQueryString = postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN "
-                let plan = try await sql.raw(explain + RegisterImport.recordsByKey(declaration, keyField, values)).all()
-                    .map { try $0.decode(column: postgres ? "QUERY PLAN" : "detail", as: String.self) }
-                let reads = plan.filter { postgres ? $0.contains(" on \(declaration.table)") : $0.contains(" \(declaration.table) ") || $0.hasSuffix(" \(declaration.table)") }
-                XCTAssertFalse(reads.isEmpty, "\(declaration.table): \(plan)")
-                for line in reads {
-                    if postgres {
-                        XCTAssertFalse(line.contains("Seq Scan"), "\(declaration.table) by \(keyField.column): \(plan.joined(separator: " / "))")
-                    } else {
-                        XCTAssertTrue(line.contains("SEARCH"), "\(declaration.table) by \(keyField.column): \(plan.joined(separator: " / "))")
-                    }
-                }
+                try await Self.assertEveryReadSeeks(declaration.table, RegisterImport.recordsByKey(declaration, keyField, values), on: sql)
                 checked += 1
             }
             XCTAssertGreaterThan(checked, 30)
+        }
+    }
+
+    /// Every read of `table` in the plan of `query` seeks through an index: SQLite's SEARCH, no
+    /// sequential scan on PostgreSQL (with sequential scans switched off, a plan shows one only
+    /// where no index serves).
+    static func assertEveryReadSeeks(_ table: String, _ query: SQLQueryString, on sql: any SQLDatabase,
+                                     file: StaticString = #filePath, line: UInt = #line) async throws {
+        let postgres = sql.dialect.name == "postgresql"
+        let explain: SQLQueryString = postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN "
+        let plan = try await sql.raw(explain + query).all().map { try $0.decode(column: postgres ? "QUERY PLAN" : "detail", as: String.self) }
+        let reads = plan.filter { postgres ? $0.contains(" on \(table)") : $0.contains(" \(table) ") || $0.hasSuffix(" \(table)") }
+        XCTAssertFalse(reads.isEmpty, "\(table): \(plan)", file: file, line: line)
+        for read in reads {
+            XCTAssertTrue(postgres ? !read.contains("Seq Scan") : read.contains("SEARCH"), "\(table): \(plan.joined(separator: " / "))", file: file, line: line)
         }
     }
 
@@ -182,7 +185,6 @@ final class IndexShapeTests: XCTestCase {
     /// indexes, whichever register refers to it.
     func testEveryReferenceTargetsLookupByNameIsIndexed() async throws {
         try await Self.withPlanner(off: ["enable_seqscan"]) { sql in
-            let postgres = sql.dialect.name == "postgresql"
             var targets: [String: RegisterTarget] = [:]
             for declaration in Registers.declared {
                 for field in declaration.fields { if let target = field.kind.target { targets[target.table] = target } }
@@ -193,14 +195,7 @@ final class IndexShapeTests: XCTestCase {
             let views: Set<String> = ["chain_node_names"]
             for target in targets.values.sorted(by: { $0.table < $1.table }) where !views.contains(target.table) {
                 let select = "SELECT id, \(target.nameColumn) AS name, active FROM \(target.table)"
-                let explain: SQLQueryString = postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN "
-                let plan = try await sql.raw(explain + RegisterReferences.byName(target, select: select, ["甲", "乙"])).all()
-                    .map { try $0.decode(column: postgres ? "QUERY PLAN" : "detail", as: String.self) }
-                let reads = plan.filter { postgres ? $0.contains(" on \(target.table)") : $0.contains(" \(target.table) ") || $0.hasSuffix(" \(target.table)") }
-                XCTAssertFalse(reads.isEmpty, "\(target.table): \(plan)")
-                for line in reads {
-                    XCTAssertTrue(postgres ? !line.contains("Seq Scan") : line.contains("SEARCH"), "\(target.table): \(plan.joined(separator: " / "))")
-                }
+                try await Self.assertEveryReadSeeks(target.table, RegisterReferences.byName(target, select: select, ["甲", "乙"]), on: sql)
             }
         }
     }
