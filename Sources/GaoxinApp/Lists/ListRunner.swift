@@ -56,24 +56,14 @@ enum ListRunner {
         // One value's rows in name order (one unit, one industry code), with an index on the
         // column and the name order: the page is read off that index whatever the number of
         // rows, so neither walk nor sort is forced.
-        let oneValueInNameOrder = plan == nil && scope == nil && query.sortKey == "name" && query.filters.count == 1
-            && definition.filters.contains { filter in
-                guard let value = query.filters[filter.key] else { return false }
-                switch filter.kind {
-                case .unitSubtree(let column): return definition.nameOrderIndexes.contains(column) && subtrees.isSingleUnit(value)
-                case .codePrefix(let column): return definition.nameOrderIndexes.contains(column) && ListFilter.codeRange(value).exact != nil
-                default: return false
-                }
-            }
-        // A code range alone (an industry division, 33) with an index on the code and the name
-        // order: its rows are read off that index and sorted, up to a larger number — the cost is
-        // its rows (15,127: 11 ms), where walking the name index depends on where its names fall
-        // (division 33's first at the 21,660th name of 1,150,000: 47 ms).
-        let codeRangeInNameOrder = plan == nil && scope == nil && query.sortKey == "name" && query.filters.count == 1
-            && definition.filters.contains { filter in
-                guard let value = query.filters[filter.key], case .codePrefix(let column) = filter.kind else { return false }
-                return definition.nameOrderIndexes.contains(column) && ListFilter.codeRange(value).exact == nil
-            }
+        // A code range alone (an industry division, 33) on such an index: its rows are read off
+        // the index and sorted, up to a larger number — the cost is its rows (15,127: 11 ms),
+        // where walking the name index depends on where its names fall (division 33's first at
+        // the 21,660th name of 1,150,000: 47 ms).
+        let nameOrderFilter = plan == nil && scope == nil && query.sortKey == "name" && query.filters.count == 1
+            ? Self.nameOrderFilter(definition, query, subtrees) : nil
+        let oneValueInNameOrder = nameOrderFilter == .oneValue
+        let codeRangeInNameOrder = nameOrderFilter == .range
         // A total that is a lower bound may stand for a million rows: never few.
         let many = total > (codeRangeInNameOrder ? sortAfterFilteringRangeLimit : sortAfterFilteringLimit) || totalIsLowerBound
         let narrowed = sql.dialect.name == "sqlite" && !many && !oneValueInNameOrder
@@ -117,6 +107,24 @@ enum ListRunner {
         }
         let items = try await rows.all(decoding: Row.self, with: decoder)
         return ListPage(items: items, total: total, page: query.page, per: query.per, totalIsLowerBound: totalIsLowerBound)
+    }
+
+    /// How a list's filter on a column indexed with the name order (`nameOrderIndexes`) narrows it:
+    /// to one value (one unit, one whole industry code) or to a range of codes (a division).
+    enum NameOrderFilter { case oneValue, range }
+
+    static func nameOrderFilter(_ definition: ListDefinition, _ query: ListQuery, _ subtrees: UnitSubtrees) -> NameOrderFilter? {
+        for filter in definition.filters {
+            guard let value = query.filters[filter.key] else { continue }
+            switch filter.kind {
+            case .unitSubtree(let column) where definition.nameOrderIndexes.contains(column) && subtrees.isSingleUnit(value):
+                return .oneValue
+            case .codePrefix(let column) where definition.nameOrderIndexes.contains(column):
+                return ListFilter.codeRange(value).exact != nil ? .oneValue : .range
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Whether the list is filtered by a time limit's open state (`RegisterExpiry`: settled

@@ -27,25 +27,24 @@ struct M0063_CreateEnterpriseListIndexes: AsyncMigration {
         try await sql.raw("CREATE INDEX enterprises_struck_off ON enterprises (name_sort, id) WHERE active = FALSE").run()
         try await sql.raw("CREATE INDEX enterprises_industry_name ON enterprises (industry_code, name_sort, id)").run()
         try await sql.raw("DROP INDEX enterprises_industry").run()
-        for (name, expression, direction) in Self.orders {
+        for (name, expression, direction) in Self.scaleOrders {
             try await sql.raw("CREATE INDEX \(unsafeRaw: name) ON enterprises ((\(unsafeRaw: expression))\(unsafeRaw: direction), id)").run()
         }
+        // The tier's pair, as every declared choice order's (`indexedChoiceOrders`, M0066).
+        for index in RegisterTable.choiceOrderIndexes(.enterprises) { try await sql.raw("\(unsafeRaw: index.create)").run() }
     }
 
-    /// The sort expressions as the list writes them (without its `r.` alias) and the direction
-    /// each serves, the tie-breaker ascending either way; descending, an empty tier ranks -1
-    /// instead of 4, so that it stays last.
-    static let tierCases = "WHEN 'chainLeader' THEN 0 WHEN 'candidate' THEN 1 WHEN 'backbone' THEN 2 WHEN 'rising' THEN 3"
-    static let orders = [
+    /// The 规上 sort expression as the list writes it (without its `r.` alias) and the direction
+    /// each index serves, the tie-breaker ascending either way.
+    static let scaleOrders = [
         ("enterprises_scale_order", "CASE WHEN above_scale THEN 1 ELSE 0 END", ""),
         ("enterprises_scale_order_desc", "CASE WHEN above_scale THEN 1 ELSE 0 END", " DESC"),
-        ("enterprises_tier_order", "CASE tier \(tierCases) ELSE 4 END", ""),
-        ("enterprises_tier_order_desc", "CASE tier \(tierCases) ELSE -1 END", " DESC"),
     ]
 
     func revert(on database: Database) async throws {
         let sql = database as! any SQLDatabase
-        for (name, _, _) in Self.orders { try await sql.raw("DROP INDEX \(unsafeRaw: name)").run() }
+        for index in RegisterTable.choiceOrderIndexes(.enterprises) { try await sql.raw("DROP INDEX \(unsafeRaw: index.name)").run() }
+        for (name, _, _) in Self.scaleOrders { try await sql.raw("DROP INDEX \(unsafeRaw: name)").run() }
         try await sql.raw("CREATE INDEX enterprises_industry ON enterprises (industry_code)").run()
         try await sql.raw("DROP INDEX enterprises_industry_name").run()
         try await sql.raw("DROP INDEX enterprises_struck_off").run()

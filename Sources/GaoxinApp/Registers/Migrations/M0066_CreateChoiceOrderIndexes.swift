@@ -3,7 +3,7 @@ import SQLKit
 
 /// The choice orders the large registers declare indexed (`indexedChoiceOrders`: a lead's or a
 /// project's stage, a project's level), one index a direction (`RegisterTable.choiceOrderIndexes`).
-/// The enterprises' tier has had its pair since M0063, under the same names.
+/// The enterprises' tier pair is M0063's (made by the same builder), so it is left to M0063's revert.
 struct M0066_CreateChoiceOrderIndexes: AsyncMigration {
     static func indexes(on sql: any SQLDatabase) async throws -> [(name: String, create: String)] {
         var found: [(name: String, create: String)] = []
