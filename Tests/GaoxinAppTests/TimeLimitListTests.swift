@@ -64,4 +64,37 @@ final class TimeLimitListTests: XCTestCase {
             XCTAssertTrue(page.text.contains("至少 \(Wan.grouped(UInt64(SearchIndex.totalCap))) 条（总数只统计到此；加筛选可缩小范围）"), page.text)
         }
     }
+
+    /// Settled leads in their next step's order (the lead list's default): PostgreSQL sorts them
+    /// apart from the date's index (`ListRunner.sortedApart`); the order and the pages are the
+    /// same on both engines — dated ones by date, undated last, ties by id, in both directions.
+    func testSettledRecordsPageInTheirDateOrder() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let source = try await AttractionRequests.source(office)
+            let dates: [String?] = ["2026-03-01", nil, "2025-11-30", nil, "2026-03-01", "2027-01-15", nil]
+            for (index, date) in dates.enumerated() {
+                let stage = index.isMultiple(of: 2) ? "signed" : "dropped"
+                var extra = date.map { ["nextStepOn": $0, "nextStep": "回访"] } ?? [:]
+                if stage == "dropped" { extra["droppedReason"] = "投资方另选他地" }
+                let created = try await AttractionRequests.lead(office, "S-\(index)", "已结线索\(index)科技有限公司", source: source, unit: fixtures.team,
+                                                                stage: stage, extra: extra)
+                XCTAssertEqual(created.status, .created, created.text)
+            }
+            _ = try await AttractionRequests.lead(office, "O-1", "在谈线索科技有限公司", source: source, unit: fixtures.team, stage: "negotiating",
+                                                  extra: ["nextStepOn": "2025-01-01", "nextStep": "回访"])
+            func names(_ query: String) async throws -> [String] {
+                let body = try parseJSONObject(try await office.send(.GET, RegisterDeclaration.leads.apiPath + "?timeliness=settled&per=3&" + query))
+                XCTAssertEqual(body["total"] as? Int, dates.count, query)
+                return ((body["items"] as? [[String: Any]]) ?? []).compactMap { $0["companyName"] as? String }
+            }
+            func leads(_ indexes: Int...) -> [String] { indexes.map { "已结线索\($0)科技有限公司" } }
+            try await AssertAsync.equal(try await names("sort=nextStepOn"), leads(2, 0, 4))
+            try await AssertAsync.equal(try await names("sort=nextStepOn&page=2"), leads(5, 1, 3))
+            try await AssertAsync.equal(try await names("sort=nextStepOn&page=3"), leads(6))
+            try await AssertAsync.equal(try await names("sort=-nextStepOn"), leads(5, 0, 4))
+            try await AssertAsync.equal(try await names("sort=-nextStepOn&page=2"), leads(2, 1, 3))
+            try await AssertAsync.equal(try await names("page=3"), leads(6), "the default order is the next step's")
+        }
+    }
 }
