@@ -97,4 +97,36 @@ final class TimeLimitListTests: XCTestCase {
             try await AssertAsync.equal(try await names("page=3"), leads(6), "the default order is the next step's")
         }
     }
+
+    /// Valid leads in their next step's order: on PostgreSQL the dated ones are read off the date's
+    /// index from the warning window's end and the undated ones after them
+    /// (`ListRunner.validPageIDs`); pages that start among the dated, straddle both or lie past
+    /// the dated ones come out the same on both engines, in both directions.
+    func testValidRecordsPageInTheirDateOrder() async throws {
+        try await withApp { app, fixtures in
+            let office = try await APIClient.forRole(.office, app: app, fixtures: fixtures)
+            let source = try await AttractionRequests.source(office)
+            let dates: [String?] = ["2099-03-01", "2099-01-15", "2099-03-01", nil, nil, nil, "2020-05-01"]
+            for (index, date) in dates.enumerated() {
+                let extra = date.map { ["nextStepOn": $0, "nextStep": "回访"] } ?? [:]
+                let created = try await AttractionRequests.lead(office, "V-\(index)", "正常线索\(index)科技有限公司", source: source, unit: fixtures.team,
+                                                                stage: "contacting", extra: extra)
+                XCTAssertEqual(created.status, .created, created.text)
+            }
+            func names(_ query: String, total: Int = 6) async throws -> [String] {
+                let body = try parseJSONObject(try await office.send(.GET, RegisterDeclaration.leads.apiPath + "?timeliness=valid&per=2&" + query))
+                XCTAssertEqual(body["total"] as? Int, total, "the overdue one is left out: " + query)
+                return ((body["items"] as? [[String: Any]]) ?? []).compactMap { $0["companyName"] as? String }
+            }
+            func leads(_ indexes: Int...) -> [String] { indexes.map { "正常线索\($0)科技有限公司" } }
+            try await AssertAsync.equal(try await names("sort=nextStepOn"), leads(1, 0))
+            try await AssertAsync.equal(try await names("sort=nextStepOn&page=2"), leads(2, 3), "the last dated, then the first undated")
+            try await AssertAsync.equal(try await names("sort=nextStepOn&page=3"), leads(4, 5), "past the dated ones")
+            try await AssertAsync.equal(try await names("sort=nextStepOn&page=4"), [])
+            try await AssertAsync.equal(try await names("sort=-nextStepOn"), leads(0, 2))
+            try await AssertAsync.equal(try await names("sort=-nextStepOn&page=2"), leads(1, 3))
+            try await AssertAsync.equal(try await names("page=3"), leads(4, 5), "the default order is the next step's")
+            try await AssertAsync.equal(try await names("sort=nextStepOn&q=%E6%AD%A3%E5%B8%B8%E7%BA%BF%E7%B4%A24", total: 1), leads(4), "with a search as well")
+        }
+    }
 }

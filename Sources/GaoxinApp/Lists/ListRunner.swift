@@ -42,7 +42,7 @@ enum ListRunner {
             inner.limit(SearchIndex.totalCap + 1)
             let counted = try await sql.raw("SELECT COUNT(*) AS total FROM (\(inner.query)) s").first(decodingColumn: "total", as: Int.self) ?? 0
             total = min(counted, SearchIndex.totalCap)
-            if plan?.countsEveryMatch ?? true { totalIsLowerBound = counted > SearchIndex.totalCap }
+            if plan.map({ !$0.bounded || $0.countsEveryMatch }) ?? true { totalIsLowerBound = counted > SearchIndex.totalCap }
         } else if plan == nil, scope == nil, query.search == nil, let rollup = definition.rollupTotal?(query) {
             total = try await sql.raw(rollup).first(decodingColumn: "total", as: Int.self) ?? 0
         } else {
@@ -90,10 +90,17 @@ enum ListRunner {
             // enterprises: a parallel scan of every 12-month revenue, 83 ms); the page's ids found
             // first, it joins twenty rows (9 ms).
             let idsFirst = offset >= deepPageOffset || (sql.dialect.name == "postgresql" && plan != nil)
-            if sql.dialect.name == "postgresql", settledInTheirDateOrder(definition, query) {
+            let filtered = {
                 let candidates = sql.select().from(SQLRaw(definition.countFrom ?? definition.from))
                 applyWhere(candidates, definition, query, scope, plan: plan, subtrees: subtrees)
-                rows.where(SQLQueryString("\(unsafeRaw: definition.tieBreaker) IN (\(sortedApart(candidates, definition, query, offset: offset)))"))
+                return candidates
+            }
+            if sql.dialect.name == "postgresql", settledInTheirDateOrder(definition, query) {
+                rows.where(SQLQueryString("\(unsafeRaw: definition.tieBreaker) IN (\(sortedApart(filtered(), definition, query, offset: offset)))"))
+                applyOrder(rows, definition, query)
+            } else if sql.dialect.name == "postgresql", let limit = validInTheirDateOrder(definition, query) {
+                let ids = try await validPageIDs(filtered, definition, query, limit: limit, offset: offset, on: sql)
+                rows.where(ids.isEmpty ? SQLQueryString("1 = 0") : SQLQueryString("\(unsafeRaw: definition.tieBreaker) IN (\(binds: ids))"))
                 applyOrder(rows, definition, query)
             } else if idsFirst, let base = definition.countFrom, definition.baseSorts.contains(sortKey) {
                 // A deep page: the rows it skips are walked in the base table alone (page 500 of a
@@ -216,7 +223,9 @@ enum ListRunner {
         let unindexed = walkSortIndex ? "+" : ""
         if let scope { builder.where(scope) }
         if let plan {
-            builder.where(counting ? plan.countPredicate : walkSortIndex ? plan.walkingPredicate ?? plan.predicate : plan.predicate)
+            // Only a bounded plan counts otherwise (a sample of postings); an exact one counts its
+            // matches (a rare term with a time limit's state, counted to the cap for the state).
+            builder.where(counting && plan.bounded ? plan.countPredicate : walkSortIndex ? plan.walkingPredicate ?? plan.predicate : plan.predicate)
         } else if let search = query.search, !definition.searchColumns.isEmpty {
             builder.where(substringTest(definition, search))
         }
