@@ -95,6 +95,13 @@ final class TimeLimitListTests: XCTestCase {
             try await AssertAsync.equal(try await names("sort=-nextStepOn"), leads(5, 0, 4))
             try await AssertAsync.equal(try await names("sort=-nextStepOn&page=2"), leads(2, 1, 3))
             try await AssertAsync.equal(try await names("page=3"), leads(6), "the default order is the next step's")
+            // The same through a settling stage chosen as such (已签约).
+            func signed(_ page: Int) async throws -> [String] {
+                let body = try parseJSONObject(try await office.send(.GET, RegisterDeclaration.leads.apiPath + "?stage=signed&per=2&page=\(page)"))
+                return ((body["items"] as? [[String: Any]]) ?? []).compactMap { $0["companyName"] as? String }
+            }
+            try await AssertAsync.equal(try await signed(1), leads(2, 0))
+            try await AssertAsync.equal(try await signed(2), leads(4, 6))
         }
     }
 

@@ -9,11 +9,21 @@ extension ListRunner {
     /// the date, walks the index from its start past every open one before it finds a page
     /// (90,016 settled among 300,040 leads: 142 ms). Their stage's index finds them all at a
     /// cost bounded by their number (31 ms); `sortedApart` keeps the planner from the walk.
+    /// Chosen as the state (已办结) or as a settling value of its field (a lead's stage 已签约).
     static func settledInTheirDateOrder(_ definition: ListDefinition, _ query: ListQuery) -> Bool {
-        definition.filters.contains { filter in
-            guard case .timeLimit(let limit) = filter.kind, query.filters[filter.key] == RegisterExpiry.settled.rawValue else { return false }
-            return definition.sorts[definition.sortKey(query)] == "r." + RegisterField.snakeCase(limit.field)
+        for filter in definition.filters {
+            guard case .timeLimit(let limit) = filter.kind,
+                  definition.sorts[definition.sortKey(query)] == "r." + RegisterField.snakeCase(limit.field) else { continue }
+            if query.filters[filter.key] == RegisterExpiry.settled.rawValue { return true }
+            guard let settledBy = limit.settledBy else { continue }
+            let settling = definition.filters.contains { choice in
+                guard case .choice(let column, _) = choice.kind, column == "r." + RegisterField.snakeCase(settledBy.field),
+                      let value = query.filters[choice.key] else { return false }
+                return settledBy.values.contains(value)
+            }
+            if settling { return true }
         }
+        return false
     }
 
     /// The page's ids from `candidates` (the list's base, filtered), sorted outside them: behind

@@ -98,6 +98,10 @@ enum ListRunner {
             if sql.dialect.name == "postgresql", settledInTheirDateOrder(definition, query) {
                 rows.where(SQLQueryString("\(unsafeRaw: definition.tieBreaker) IN (\(sortedApart(filtered(), definition, query, offset: offset)))"))
                 applyOrder(rows, definition, query)
+            } else if let plan, walksOrderForCommonTerm(definition, query, plan: plan, total: total, scope: scope, on: sql) {
+                let ids = try await commonTermPageIDs(definition, query, predicate: plan.predicate, total: total, offset: offset, on: sql)
+                rows.where(ids.isEmpty ? SQLQueryString("1 = 0") : SQLQueryString("\(unsafeRaw: definition.tieBreaker) IN (\(binds: ids))"))
+                applyOrder(rows, definition, query)
             } else if sql.dialect.name == "postgresql", let limit = validInTheirDateOrder(definition, query) {
                 let ids = try await validPageIDs(filtered, definition, query, limit: limit, offset: offset, on: sql)
                 rows.where(ids.isEmpty ? SQLQueryString("1 = 0") : SQLQueryString("\(unsafeRaw: definition.tieBreaker) IN (\(binds: ids))"))
