@@ -12,9 +12,9 @@ extension ListRunner {
     /// index, fifty matches come within the first few thousand rows.
     static func walksOrderForCommonTerm(_ definition: ListDefinition, _ query: ListQuery, plan: SearchIndex.Plan?, total: Int,
                                          scope: (any SQLExpression)?, on sql: any SQLDatabase) -> Bool {
-        guard sql.dialect.name == "postgresql", let plan, plan.bounded, total >= SearchIndex.selectiveLimit,
-              definition.searchIndex != nil, query.filters.isEmpty, scope == nil else { return false }
-        return true
+        guard let plan else { return false }
+        return sql.dialect.name == "postgresql" && plan.bounded && total >= SearchIndex.selectiveLimit
+            && definition.searchIndex != nil && query.filters.isEmpty && scope == nil
     }
 
     /// The page's ids for `walksOrderForCommonTerm`: the first rows in the list's order, as many as
