@@ -5,13 +5,22 @@
 public enum CompanyNameKey {
     public static func of(_ name: String) -> String {
         var text = name.lowercased()
-        // Bracketed parts: （无锡）, (Wuxi), 【…】.
-        for (open, close) in [("（", "）"), ("(", ")"), ("【", "】"), ("[", "]")] {
-            while let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) {
-                text.removeSubrange(start.lowerBound..<end.upperBound)
+        // Bracketed parts: （无锡）, (Wuxi), 【…】 — each kind in turn, the first opening and the
+        // first closing after it. By characters: Foundation's `range(of:)` bridged the name for
+        // every search, a tenth of a lead import (BENCHMARKS.md, twenty-first session).
+        for (open, close) in brackets {
+            while let start = text.firstIndex(of: open), let end = text[text.index(after: start)...].firstIndex(of: close) {
+                text.removeSubrange(start...end)
             }
         }
-        text = String(text.filter { !$0.isWhitespace && !"·・.,，、-—_&'\"“”".contains($0) })
+        text.removeAll { $0.isWhitespace || dropped.contains($0) }
+        return withoutFormAndPlace(text)
+    }
+
+    /// `text` (lower case, without brackets, spaces and punctuation) without its legal forms at
+    /// the end and a place at the start, where enough remains.
+    static func withoutFormAndPlace(_ stripped: String) -> String {
+        var text = stripped
         var changed = true
         while changed {
             changed = false
@@ -28,6 +37,11 @@ public enum CompanyNameKey {
         }
         return text
     }
+
+    static let brackets: [(Character, Character)] = [("（", "）"), ("(", ")"), ("【", "】"), ("[", "]")]
+
+    /// Punctuation dropped from a name.
+    static let dropped = Set("·・.,，、-—_&'\"“”")
 
     /// What a place may put in front of a name — 无锡市, 江苏省, 无锡 — longest place first, by their
     /// first character, worked out once (sorting and joining them for every name, then testing
