@@ -54,12 +54,12 @@ struct RegisterListFacts: Sendable {
     /// The facts' aliases, in `facts`' order: worked out once per read, not once per row.
     var columns: [String] { facts.map(\.column) }
 
-    func decode(_ row: any SQLRow, columns: [String]) throws -> [String: RegisterValue] {
+    func decode(_ row: any RowValues, columns: [String]) throws -> [String: RegisterValue] {
         var values: [String: RegisterValue] = [:]
         for (fact, column) in zip(facts, columns) {
             switch fact.kind {
-            case .money: if let number = try row.decode(column: column, as: Int64?.self) { values[fact.key] = .integer(number) }
-            case .text: if let text = try row.decode(column: column, as: String?.self), !text.isEmpty { values[fact.key] = .text(text) }
+            case .money: if let number = try row.optionalInt64(column) { values[fact.key] = .integer(number) }
+            case .text: if let text = try row.optionalString(column), !text.isEmpty { values[fact.key] = .text(text) }
             }
         }
         return values

@@ -38,15 +38,15 @@ enum RegisterStore {
         let factColumns = facts?.columns ?? []
         let statement = "SELECT \(select.joined(separator: ", ")) FROM \(declaration.table) r \(joins.joined(separator: " ")) WHERE r.id IN "
         for chunk in ids.chunked(500) {
-            let rows = try await sql.raw("\(unsafeRaw: statement)(\(binds: chunk))").all()
+            let rows = try await DirectRows.all("\(unsafeRaw: statement)(\(binds: chunk))", on: sql)
             for row in rows {
                 var record = try decode(fields, row)
-                if declaration.tree != nil { record.treePath = try row.decode(column: "path", as: String.self) }
+                if declaration.tree != nil { record.treePath = try row.string("path") }
                 for (index, field) in references.enumerated() {
                     guard let id = record.values[field.key]?.integer else { continue }
-                    record.referenceNames[field.key] = [try row.decode(column: "gx_ref_name\(index)", as: String?.self) ?? "#\(id)"]
+                    record.referenceNames[field.key] = [try row.optionalString("gx_ref_name\(index)") ?? "#\(id)"]
                     if field.kind.target!.isUnit, field.kind.target!.alternateColumns.first != nil {
-                        record.referenceCodes[field.key] = [try row.decode(column: "gx_ref_code\(index)", as: String?.self)]
+                        record.referenceCodes[field.key] = [try row.optionalString("gx_ref_code\(index)")]
                     }
                 }
                 if let facts { record.facts = try facts.decode(row, columns: factColumns) }
@@ -64,18 +64,18 @@ enum RegisterStore {
 
     /// One row of the register's table; `fields` are its single-valued fields with their columns,
     /// worked out once per read rather than per row.
-    static func decode(_ fields: [(field: RegisterField, column: String)], _ row: any SQLRow) throws -> RegisterRecord {
+    static func decode(_ fields: [(field: RegisterField, column: String)], _ row: any RowValues) throws -> RegisterRecord {
         var values: RegisterValues = [:]
         values.reserveCapacity(fields.count)
-        for (field, column) in fields where try !row.decodeNil(column: column) {
+        for (field, column) in fields where !row.isNull(column) {
             switch field.kind {
-            case .money, .area, .integer, .decimal, .reference: values[field.key] = .integer(try row.decode(column: column, as: Int64.self))
-            case .flag: values[field.key] = .flag(try row.decode(column: column, as: Bool.self))
-            case .timestamp: values[field.key] = .text(RegisterTimestamp.text(try row.decode(column: column, as: Date.self)))
-            default: values[field.key] = .text(try row.decode(column: column, as: String.self))
+            case .money, .area, .integer, .decimal, .reference: values[field.key] = .integer(try row.int64(column))
+            case .flag: values[field.key] = .flag(try row.bool(column))
+            case .timestamp: values[field.key] = .text(RegisterTimestamp.text(try row.date(column)))
+            default: values[field.key] = .text(try row.string(column))
             }
         }
-        return RegisterRecord(id: try row.decode(column: "id", as: Int.self), active: try row.decode(column: "active", as: Bool.self), values: values)
+        return RegisterRecord(id: try row.int("id"), active: try row.bool("active"), values: values)
     }
 
     private static func attachLinks(_ declaration: RegisterDeclaration, _ records: inout [Int: RegisterRecord], on sql: any SQLDatabase) async throws {

@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQLiteDriver
 import SQLKit
 import Vapor
 
@@ -56,5 +57,11 @@ struct SQLitePinnedConnection: Database, SQLDatabase {
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await closure(self)
+    }
+}
+
+extension SQLitePinnedConnection: SQLiteRowSource {
+    func sqliteRows(_ sql: String, _ binds: [SQLiteData]) async throws -> [SQLiteRow] {
+        try await (connection as! any SQLiteDatabase).query(sql, binds).get()
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQLiteDriver
 import SQLKit
 import Vapor
 
@@ -75,5 +76,11 @@ struct SQLiteRoutingDatabase: Database, SQLDatabase {
         try await withConnection { connection in
             connection.eventLoop.makeFutureWithTask { try await closure(connection as! any SQLDatabase) }
         }.get()
+    }
+}
+
+extension SQLiteRoutingDatabase: SQLiteRowSource {
+    func sqliteRows(_ sql: String, _ binds: [SQLiteData]) async throws -> [SQLiteRow] {
+        try await using { ($0 as! any SQLiteDatabase).query(sql, binds) }.get()
     }
 }
