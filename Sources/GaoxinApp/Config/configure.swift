@@ -17,7 +17,10 @@ public func configure(_ app: Application, config: AppConfig) throws {
 
     // Our error mapper replaces Vapor's default so every error has the product's shape.
     app.middleware = Middlewares()
-    // Outermost, so error pages carry the headers too.
+    // Outermost of all: a shutdown waits for every request it counts (`RequestsInFlight`).
+    let requestsInFlight = RequestsInFlight(drainTimeout: .seconds(30))
+    app.middleware.use(requestsInFlight)
+    // Outermost of the rest, so error pages carry the headers too.
     app.middleware.use(SecurityHeaders())
     app.middleware.use(SlowRequestLog(thresholdMilliseconds: config.slowRequestMilliseconds))
     app.middleware.use(ErrorMapper())
@@ -32,6 +35,9 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.lifecycle.use(runningJobs)
     app.lifecycle.use(SessionSweeper())
     app.lifecycle.use(ReminderService())
+    // Registered last, so it runs first at shutdown: the server stops and the requests still
+    // running finish before any other handler or the databases shut down.
+    app.lifecycle.use(requestsInFlight)
     CLICommands.register(on: app)
 }
 
