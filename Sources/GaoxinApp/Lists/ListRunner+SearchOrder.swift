@@ -10,10 +10,9 @@ extension ListRunner {
     /// which every project's name holds), so it tested and sorted the whole table: projects by
     /// signing date 56 ms, enterprises by revenue about 100 ms at 200,000. Walking the order's
     /// index, fifty matches come within the first few thousand rows.
-    static func walksOrderForCommonTerm(_ definition: ListDefinition, _ query: ListQuery, plan: SearchIndex.Plan?, total: Int,
+    static func walksOrderForCommonTerm(_ definition: ListDefinition, _ query: ListQuery, plan: SearchIndex.Plan, total: Int,
                                          scope: (any SQLExpression)?, on sql: any SQLDatabase) -> Bool {
-        guard let plan else { return false }
-        return sql.dialect.name == "postgresql" && plan.bounded && total >= SearchIndex.selectiveLimit
+        sql.dialect.name == "postgresql" && plan.bounded && total >= SearchIndex.selectiveLimit
             && definition.searchIndex != nil && query.filters.isEmpty && scope == nil
     }
 
@@ -41,19 +40,30 @@ extension ListRunner {
 
     /// The first `walking` rows in the list's order (every row when nil, behind `OFFSET 0` so that
     /// the test is not planned into them), tested by `predicate` (written over alias `r`) outside.
-    /// Each order term is carried out as a column so that the outer order is the inner one.
     static func walkedInOrder(_ definition: ListDefinition, _ query: ListQuery, predicate: SQLQueryString, walking: Int?, offset: Int,
                               on sql: any SQLDatabase) -> SQLQueryString {
         // The base alone where the order reads only its tables; else the whole FROM (an
         // enterprise's twelve-month revenue is a joined table's).
         let from = definition.baseSorts.contains(definition.sortKey(query)) ? definition.countFrom ?? definition.from : definition.from
-        let ordered = sql.select().from(SQLRaw(from))
+        let ordered = sql.select().column(SQLRaw("r.*")).from(SQLRaw(from))
         applyOrder(ordered, definition, query)
-        let terms = ordered.select.orderBy.compactMap { $0 as? SQLOrderBy }
-        ordered.column(SQLRaw("r.*"))
-        for (position, term) in terms.enumerated() { ordered.column(SQLAlias(term.expression, as: SQLIdentifier("gx_o\(position)"))) }
         if let walking { ordered.limit(walking) } else { ordered.offset(0) }
-        var outer: SQLQueryString = "SELECT r.id FROM (\(ordered.query)) r WHERE \(predicate) ORDER BY "
+        return orderedOutside(ordered, definition, query, where: predicate, offset: offset)
+    }
+
+    /// The page's ids from `inner` (rows under alias `r`), ordered outside it in the list's order:
+    /// each of `applyOrder`'s terms is carried out as a column (`gx_o0`…), so the outer order is
+    /// the list's on both sides of the subquery; the last term is the tie-breaker, the row's id,
+    /// answered as `id`.
+    static func orderedOutside(_ inner: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery,
+                               where predicate: SQLQueryString? = nil, offset: Int) -> SQLQueryString {
+        let order = inner.database.select()
+        applyOrder(order, definition, query)
+        let terms = order.select.orderBy.compactMap { $0 as? SQLOrderBy }
+        for (position, term) in terms.enumerated() { inner.column(SQLAlias(term.expression, as: SQLIdentifier("gx_o\(position)"))) }
+        var outer: SQLQueryString = "SELECT r.\(unsafeRaw: "gx_o\(terms.count - 1)") AS id FROM (\(inner.query)) r"
+        if let predicate { outer.appendInterpolation(SQLQueryString(" WHERE \(predicate)")) }
+        outer.appendInterpolation(unsafeRaw: " ORDER BY ")
         for (position, term) in terms.enumerated() {
             if position > 0 { outer.appendInterpolation(unsafeRaw: ", ") }
             outer.appendInterpolation(SQLOrderBy(expression: SQLColumn(SQLIdentifier("gx_o\(position)"), table: SQLIdentifier("r")), direction: term.direction))

@@ -30,12 +30,7 @@ extension ListRunner {
     /// `OFFSET 0` PostgreSQL plans the filter alone (the subquery is not pulled up), so the sort
     /// cannot be read off an index.
     static func sortedApart(_ candidates: SQLSelectBuilder, _ definition: ListDefinition, _ query: ListQuery, offset: Int) -> SQLQueryString {
-        let sortKey = definition.sortKey(query)
-        let expression = (query.descending ? definition.descendingSorts[sortKey] : nil) ?? definition.sorts[sortKey] ?? definition.tieBreaker
-        candidates.column(SQLRaw("\(definition.tieBreaker) AS gx_id")).column(SQLRaw("\(expression) AS gx_sort")).offset(0)
-        let direction = query.descending ? "DESC" : "ASC"
-        let nulls = definition.nonNullSorts.contains(sortKey) ? "" : " NULLS LAST"
-        return "SELECT c.gx_id FROM (\(candidates.query)) c ORDER BY c.gx_sort \(unsafeRaw: direction + nulls), c.gx_id ASC LIMIT \(unsafeRaw: String(query.per)) OFFSET \(unsafeRaw: String(offset))"
+        orderedOutside(candidates.offset(0), definition, query, offset: offset)
     }
 }
 

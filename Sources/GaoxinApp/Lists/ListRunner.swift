@@ -95,16 +95,18 @@ enum ListRunner {
                 applyWhere(candidates, definition, query, scope, plan: plan, subtrees: subtrees)
                 return candidates
             }
+            // The page's ids found apart (PostgreSQL, a filter that goes with the order), then
+            // only those rows read, in the list's order.
+            var pageIDs: [Int]?
             if sql.dialect.name == "postgresql", settledInTheirDateOrder(definition, query) {
-                rows.where(SQLQueryString("\(unsafeRaw: definition.tieBreaker) IN (\(sortedApart(filtered(), definition, query, offset: offset)))"))
-                applyOrder(rows, definition, query)
+                pageIDs = try await sql.raw(sortedApart(filtered(), definition, query, offset: offset)).all(decodingColumn: "id", as: Int.self)
             } else if let plan, walksOrderForCommonTerm(definition, query, plan: plan, total: total, scope: scope, on: sql) {
-                let ids = try await commonTermPageIDs(definition, query, predicate: plan.predicate, total: total, offset: offset, on: sql)
-                rows.where(ids.isEmpty ? SQLQueryString("1 = 0") : SQLQueryString("\(unsafeRaw: definition.tieBreaker) IN (\(binds: ids))"))
-                applyOrder(rows, definition, query)
+                pageIDs = try await commonTermPageIDs(definition, query, predicate: plan.predicate, total: total, offset: offset, on: sql)
             } else if sql.dialect.name == "postgresql", let limit = validInTheirDateOrder(definition, query) {
-                let ids = try await validPageIDs(filtered, definition, query, limit: limit, offset: offset, on: sql)
-                rows.where(ids.isEmpty ? SQLQueryString("1 = 0") : SQLQueryString("\(unsafeRaw: definition.tieBreaker) IN (\(binds: ids))"))
+                pageIDs = try await validPageIDs(filtered, definition, query, limit: limit, offset: offset, on: sql)
+            }
+            if let pageIDs {
+                rows.where(pageIDs.isEmpty ? SQLQueryString("1 = 0") : SQLQueryString("\(unsafeRaw: definition.tieBreaker) IN (\(binds: pageIDs))"))
                 applyOrder(rows, definition, query)
             } else if idsFirst, let base = definition.countFrom, definition.baseSorts.contains(sortKey) {
                 // A deep page: the rows it skips are walked in the base table alone (page 500 of a
