@@ -98,7 +98,7 @@ final class RegisterJSONTextTests: XCTestCase {
             }
             for (total, bounded) in [(0, false), (12_345, true)] {
                 let page = Page(items: total == 0 ? [] : items, total: total, page: 3, per: 20, totalIsLowerBound: bounded)
-                XCTAssertEqual(RegisterJSONText.page(page.items, total: total, page: 3, per: 20, totalIsLowerBound: bounded),
+                XCTAssertEqual(String(decoding: RegisterJSONText.page(page.items, total: total, page: 3, per: 20, totalIsLowerBound: bounded), as: UTF8.self),
                                String(decoding: try encoder.encode(page), as: UTF8.self), "\(declaration.key) total \(total)")
             }
         }

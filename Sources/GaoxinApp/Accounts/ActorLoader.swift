@@ -12,9 +12,9 @@ import Vapor
 enum ActorLoader {
     /// The active user `userID` as an actor (a signed-in session, the CLI's `--as`), nil when gone or deactivated.
     static func actor(userID: Int, on sql: any SQLDatabase) async throws -> Actor? {
-        let row = try await sql.raw("""
+        let row = try await DirectRows.all("""
             SELECT \(unsafeRaw: userColumns) FROM users u JOIN units n ON n.id = u.unit_id WHERE u.id = \(bind: userID)
-            """).first()
+            """, on: sql).first
         return try row.flatMap { try actor(from: $0, tokenReadOnly: nil) }
     }
 
@@ -29,26 +29,24 @@ enum ActorLoader {
     }
 
     static func tokenHolder(hash: String, on sql: any SQLDatabase) async throws -> TokenHolder? {
-        guard let row = try await sql.raw("""
+        guard let row = try await DirectRows.all("""
             SELECT t.id AS token_id, t.read_only, t.revoked_at, t.last_used_at, u.locked_until, \(unsafeRaw: userColumns)
             FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN units n ON n.id = u.unit_id
             WHERE t.token_hash = \(bind: hash)
-            """).first() else { return nil }
-        return TokenHolder(tokenID: try row.decode(column: "token_id", as: Int.self),
-                           revoked: try !row.decodeNil(column: "revoked_at"),
-                           lastUsedAt: try row.decode(column: "last_used_at", as: Date?.self),
-                           lockedUntil: try row.decode(column: "locked_until", as: Date?.self),
-                           actor: try actor(from: row, tokenReadOnly: row.decode(column: "read_only", as: Bool.self)))
+            """, on: sql).first else { return nil }
+        return TokenHolder(tokenID: try row.int("token_id"),
+                           revoked: !row.isNull("revoked_at"),
+                           lastUsedAt: try row.optionalDate("last_used_at"),
+                           lockedUntil: try row.optionalDate("locked_until"),
+                           actor: try actor(from: row, tokenReadOnly: row.bool("read_only")))
     }
 
     private static let userColumns = "u.id AS user_id, u.username, u.display_name, u.roles, u.unit_id, u.active, n.path AS unit_path, n.name AS unit_name"
 
-    private static func actor(from row: any SQLRow, tokenReadOnly: Bool?) throws -> Actor? {
-        guard try row.decode(column: "active", as: Bool.self),
-              let path = UnitPath(try row.decode(column: "unit_path", as: String.self)) else { return nil }
-        return Actor(userID: try row.decode(column: "user_id", as: Int.self), username: try row.decode(column: "username", as: String.self),
-                     displayName: try row.decode(column: "display_name", as: String.self),
-                     roles: RoleSet.decode(try row.decode(column: "roles", as: String.self)), unitID: try row.decode(column: "unit_id", as: Int.self),
-                     unitPath: path, unitName: try row.decode(column: "unit_name", as: String.self), tokenReadOnly: tokenReadOnly)
+    private static func actor(from row: any RowValues, tokenReadOnly: Bool?) throws -> Actor? {
+        guard try row.bool("active"), let path = UnitPath(try row.string("unit_path")) else { return nil }
+        return Actor(userID: try row.int("user_id"), username: try row.string("username"), displayName: try row.string("display_name"),
+                     roles: RoleSet.decode(try row.string("roles")), unitID: try row.int("unit_id"),
+                     unitPath: path, unitName: try row.string("unit_name"), tokenReadOnly: tokenReadOnly)
     }
 }

@@ -49,8 +49,8 @@ enum SearchBench {
         var plain = indexed
         plain.searchIndex = nil
         func page(_ definition: ListDefinition, _ query: ListQuery) async throws {
-            let ids = try await ListRunner.page(definition, query, on: sql, as: RegisterList.IDRow.self)
-            _ = try await RegisterList.records(.enterprises, ids: ids.items.map(\.id), today: "2026-01-01", on: sql as! any Database)
+            let ids = try await ListRunner.pageIDs(definition, query, on: sql)
+            _ = try await RegisterList.records(.enterprises, ids: ids.items, today: "2026-01-01", on: sql as! any Database)
         }
         var rows: [Row] = []
         let misses = ["量子纠缠", "深空探测", "鲲", "龘龘"]

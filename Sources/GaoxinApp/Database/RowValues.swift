@@ -20,6 +20,7 @@ extension RowValues {
     func int(_ column: String) throws -> Int { Int(try int64(column)) }
     func optionalInt64(_ column: String) throws -> Int64? { isNull(column) ? nil : try int64(column) }
     func optionalString(_ column: String) throws -> String? { isNull(column) ? nil : try string(column) }
+    func optionalDate(_ column: String) throws -> Date? { isNull(column) ? nil : try date(column) }
 }
 
 /// `RowValues` over SQLKit's row (PostgreSQL).
@@ -58,11 +59,24 @@ protocol SQLiteRowSource: SQLDatabase {
 }
 
 enum DirectRows {
+    /// The rows SQLKit hands over one by one (on the database's event loop, in order).
+    private final class RowCollector: @unchecked Sendable {
+        var rows: [any SQLRow] = []
+        func append(_ row: any SQLRow) { rows.append(row) }
+    }
+
     /// Every row of `query` with its values to be read by type: serialised, logged and bound as
     /// SQLiteKit does it, on SQLite; through SQLKit elsewhere.
     static func all(_ query: SQLQueryString, on sql: any SQLDatabase) async throws -> [any RowValues] {
+        try await all(expression: query, on: sql)
+    }
+
+    /// The same for any statement (a builder's `select`).
+    static func all(expression query: some SQLExpression, on sql: any SQLDatabase) async throws -> [any RowValues] {
         guard let source = sql as? any SQLiteRowSource else {
-            return try await sql.raw(query).all().map { SQLKitRowValues(row: $0) }
+            let rows = RowCollector()
+            try await sql.execute(sql: query) { rows.append($0) }
+            return rows.rows.map { SQLKitRowValues(row: $0) }
         }
         var serializer = SQLSerializer(database: sql)
         query.serialize(to: &serializer)

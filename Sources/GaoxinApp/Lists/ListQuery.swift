@@ -22,19 +22,20 @@ struct ListQuery: Sendable, Equatable {
         if req.url.path.hasPrefix("/api/") { try refuseUnknownParameters(req, definition) }
         var query = ListQuery(sortKey: definition.defaultSort, descending: definition.defaultDescending)
         query.today = DisplayFormat.day(req.now)
-        let rawSearch = req.query[String.self, at: "q"] ?? ""
+        let given = (try? req.query.decode(QueryValues.self).values) ?? [:]
+        let rawSearch = given["q"] ?? ""
         if rawSearch.unicodeScalars.count > maxSearchLength { throw AppError.badRequest("搜索词不能超过 \(maxSearchLength) 个字符", field: "q") }
         let search = rawSearch.trimmingCharacters(in: .whitespacesAndNewlines)
         query.search = search.isEmpty ? nil : search
-        if let raw = req.query[String.self, at: "page"], !raw.isEmpty {
+        if let raw = given["page"], !raw.isEmpty {
             guard let page = Int(raw), page >= 1, page <= maxPage else { throw AppError.badRequest("页码应为不小于 1 的整数", field: "page") }
             query.page = page
         }
-        if let raw = req.query[String.self, at: "per"], !raw.isEmpty {
+        if let raw = given["per"], !raw.isEmpty {
             guard let per = Int(raw), (1...maxPer).contains(per) else { throw AppError.badRequest("每页条数应为 1 到 \(maxPer) 之间的整数", field: "per") }
             query.per = per
         }
-        if let raw = req.query[String.self, at: "sort"], !raw.isEmpty {
+        if let raw = given["sort"], !raw.isEmpty {
             let descending = raw.hasPrefix("-")
             let key = descending ? String(raw.dropFirst()) : raw
             guard definition.sorts[key] != nil else {
@@ -45,8 +46,8 @@ struct ListQuery: Sendable, Equatable {
         }
         let api = req.url.path.hasPrefix("/api/")
         for filter in definition.filters {
-            guard let given = req.query[String.self, at: filter.key], !given.isEmpty else { continue }
-            let raw = given.trimmingCharacters(in: .whitespaces)
+            guard let value = given[filter.key], !value.isEmpty else { continue }
+            let raw = value.trimmingCharacters(in: .whitespaces)
             // An empty value is “any” (a form's 全部); on a page, spaces around a value are
             // forgiven. An API client that sends only spaces sent no value its schema allows.
             if raw.isEmpty, api { throw AppError.badRequest("筛选条件“\(filter.zh)”的值不能只有空白", field: filter.key) }
@@ -57,6 +58,29 @@ struct ListQuery: Sendable, Equatable {
             query.filters[filter.key] = raw
         }
         return query
+    }
+
+    /// The query string's parameters that hold one text each, decoded once: asking Vapor for each
+    /// parameter by name decoded the whole query string again every time (a list has up to twenty
+    /// filters; 1.5 % of an API list request's CPU). The same values as asking by name: the last
+    /// one where a parameter is given twice (a page takes that; the API refuses it), none for a
+    /// nested key (`a[b]=…`) or a flag without `=`.
+    struct QueryValues: Decodable {
+        var values: [String: String] = [:]
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: ParameterKey.self)
+            for key in container.allKeys {
+                if let value = try? container.decode(String.self, forKey: key) { values[key.stringValue] = value }
+            }
+        }
+
+        struct ParameterKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
     }
 
     /// Parameters every list takes besides its filters (`lang` chooses the messages' language).

@@ -21,6 +21,25 @@ enum ListRunner {
         _ definition: ListDefinition, _ query: ListQuery, scope: (any SQLExpression)? = nil,
         deepPageOffset: Int = ListRunner.deepPageOffset, on sql: any SQLDatabase, as: Row.Type
     ) async throws -> ListPage<Row> {
+        let planned = try await pageQuery(definition, query, scope: scope, deepPageOffset: deepPageOffset, on: sql)
+        let items = try await planned.rows.all(decoding: Row.self, with: decoder)
+        return ListPage(items: items, total: planned.total, page: query.page, per: query.per, totalIsLowerBound: planned.totalIsLowerBound)
+    }
+
+    /// The page's ids alone (a register's list, whose records are read by id afterwards): read
+    /// by type, without a `Decodable` row each.
+    static func pageIDs(
+        _ definition: ListDefinition, _ query: ListQuery, scope: (any SQLExpression)? = nil, idColumn: String = "id", on sql: any SQLDatabase
+    ) async throws -> ListPage<Int> {
+        let planned = try await pageQuery(definition, query, scope: scope, deepPageOffset: deepPageOffset, on: sql)
+        let items = try await DirectRows.all(expression: planned.rows.select, on: sql).map { try $0.int(idColumn) }
+        return ListPage(items: items, total: planned.total, page: query.page, per: query.per, totalIsLowerBound: planned.totalIsLowerBound)
+    }
+
+    /// The page's statement (the definition's columns, filtered, ordered and limited) and the total.
+    private static func pageQuery(
+        _ definition: ListDefinition, _ query: ListQuery, scope: (any SQLExpression)?, deepPageOffset: Int, on sql: any SQLDatabase
+    ) async throws -> (rows: SQLSelectBuilder, total: Int, totalIsLowerBound: Bool) {
         let plan = try await searchPlan(definition, query, on: sql)
         let subtrees = try await UnitSubtrees.resolve(definition, query, on: sql)
         let total: Int
@@ -123,8 +142,7 @@ enum ListRunner {
                 rows.limit(query.per).offset(offset)
             }
         }
-        let items = try await rows.all(decoding: Row.self, with: decoder)
-        return ListPage(items: items, total: total, page: query.page, per: query.per, totalIsLowerBound: totalIsLowerBound)
+        return (rows, total, totalIsLowerBound)
     }
 
     /// How a list's filter on a column indexed with the name order (`nameOrderIndexes`) narrows it:

@@ -12,9 +12,9 @@ struct RegisterAPI: Sendable {
     func list(_ req: Request) async throws -> Response {
         let definition = RegisterList.definition(declaration)
         let query = try ListQuery.parse(req, definition)
-        let ids = try await ListRunner.page(definition, query, on: req.sql, as: RegisterList.IDRow.self)
-        let records = try await RegisterList.records(declaration, ids: ids.items.map(\.id), today: DisplayFormat.day(req.now), on: req.db)
-        return .json(text: RegisterJSONText.page(records.map { RegisterDTO(declaration: declaration, record: $0) }, total: ids.total, page: ids.page,
+        let ids = try await ListRunner.pageIDs(definition, query, on: req.sql)
+        let records = try await RegisterList.records(declaration, ids: ids.items, today: DisplayFormat.day(req.now), on: req.db)
+        return .json(bytes: RegisterJSONText.page(records.map { RegisterDTO(declaration: declaration, record: $0) }, total: ids.total, page: ids.page,
                                                   per: ids.per, totalIsLowerBound: ids.totalIsLowerBound))
     }
 

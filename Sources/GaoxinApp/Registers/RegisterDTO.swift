@@ -35,59 +35,102 @@ struct RegisterDTO: Encodable, Sendable {
 
     /// The members, given the declaration's shown fields (worked out once for a page of records).
     func members(shown: [RegisterField]) -> [(key: String, value: Member)] {
-        var members: [(key: String, value: Member)] = [("id", .integer(Int64(record.id))), ("active", .flag(record.active))]
-        func text(_ value: String?) -> Member { value.map(Member.text) ?? .null }
-        if let limit = declaration.timeLimit { members.append((limit.key, text(record.expiry?.rawValue))) }
+        Self.sources(declaration, shown: shown, facts: hasListFacts).map { ($0.key, member($0.source)) }
+    }
+
+    /// A list's items carry the list facts (an enterprise's twelve months' revenue); a record alone does not.
+    var hasListFacts: Bool { record.facts != nil && declaration.listFacts != nil }
+
+    /// Where a member's value comes from. The members' keys and sources depend on the declaration
+    /// alone (and on whether list facts are shown), so a page works them out once
+    /// (`RegisterJSONText.Layout`) and reads each record's values by them.
+    enum Source: Sendable {
+        case id, active, timeLimit, path, depth
+        /// The field's own stored value (a reference's id, a choice's code).
+        case value(RegisterField)
+        /// Several choices: their codes (`roles`) and their labels (`roleNames`).
+        case choiceCodes(RegisterField)
+        case choiceLabels(RegisterField, [RegisterChoice])
+        /// A choice's label beside its code (`category` → `categoryName`).
+        case choiceLabel(RegisterField, [RegisterChoice])
+        /// An industry code's GB/T 4754-2017 name (or its nearest listed ancestor's).
+        case industryName(RegisterField)
+        /// A reference's name beside its id, or a multi-reference's names.
+        case referenceNames(RegisterField)
+        case fact(String)
+    }
+
+    /// The members' keys and sources in the order they are given.
+    static func sources(_ declaration: RegisterDeclaration, shown: [RegisterField], facts: Bool) -> [(key: String, source: Source)] {
+        var sources: [(key: String, source: Source)] = [("id", .id), ("active", .active)]
+        if let limit = declaration.timeLimit { sources.append((limit.key, .timeLimit)) }
         if declaration.tree != nil {
             // A tree record's place: its materialised path and its depth below the root (0).
-            members.append(("path", text(record.treePath)))
-            members.append(("depth", .integer(Int64(record.treePath.flatMap(UnitPath.init)?.depth ?? 0))))
+            sources.append(("path", .path))
+            sources.append(("depth", .depth))
         }
         for field in shown {
             if case .choices(let choices) = field.kind {
-                // Several choices: their codes, and their labels beside them (`roles` → `roleNames`).
-                let codes = record.values[field.key]?.text.map(RegisterChoiceSet.decode) ?? []
-                members.append((field.key, .texts(codes)))
-                members.append((Self.nameKey(field)!, .texts(codes.map { code in choices.first { $0.value == code }?.zh ?? code })))
+                sources.append((field.key, .choiceCodes(field)))
+                sources.append((nameKey(field)!, .choiceLabels(field, choices)))
                 continue
             }
+            sources.append((field.key, .value(field)))
+            guard let nameKey = nameKey(field) else { continue }
+            switch field.kind {
+            case .choice(let choices): sources.append((nameKey, .choiceLabel(field, choices)))
+            case .industry: sources.append((nameKey, .industryName(field)))
+            default: sources.append((nameKey, .referenceNames(field)))
+            }
+        }
+        if facts, let listFacts = declaration.listFacts {
+            for fact in listFacts.facts { sources.append((fact.key, .fact(fact.key))) }
+        }
+        return sources
+    }
+
+    /// One member's value, read from the record by its source.
+    func member(_ source: Source) -> Member {
+        func text(_ value: String?) -> Member { value.map(Member.text) ?? .null }
+        switch source {
+        case .id: return .integer(Int64(record.id))
+        case .active: return .flag(record.active)
+        case .timeLimit: return text(record.expiry?.rawValue)
+        case .path: return text(record.treePath)
+        case .depth: return .integer(Int64(record.treePath.flatMap(UnitPath.init)?.depth ?? 0))
+        case .choiceCodes(let field):
+            return .texts(record.values[field.key]?.text.map(RegisterChoiceSet.decode) ?? [])
+        case .choiceLabels(let field, let choices):
+            let codes = record.values[field.key]?.text.map(RegisterChoiceSet.decode) ?? []
+            return .texts(codes.map { code in choices.first { $0.value == code }?.zh ?? code })
+        case .value(let field):
             switch record.values[field.key] {
-            case nil: members.append((field.key, field.kind.isMulti ? .ids([]) : .null))
-            case .text(let value)?: members.append((field.key, .text(value)))
+            case nil: return field.kind.isMulti ? .ids([]) : .null
+            case .text(let value)?: return .text(value)
             case .integer(let value)?:
                 if case .decimal(let places, _, _) = field.kind {
                     // A JSON number with the stored decimals exactly (Decimal, not a binary double).
-                    members.append((field.key, Decimal(string: ScaledDecimal(scaled: value, places: places).text).map(Member.decimal) ?? .null))
-                } else {
-                    members.append((field.key, .integer(value)))
+                    return Decimal(string: ScaledDecimal(scaled: value, places: places).text).map(Member.decimal) ?? .null
                 }
-            case .flag(let value)?: members.append((field.key, .flag(value)))
-            case .ids(let value)?: members.append((field.key, .ids(value)))
+                return .integer(value)
+            case .flag(let value)?: return .flag(value)
+            case .ids(let value)?: return .ids(value)
             }
-            if case .choice(let choices) = field.kind, let nameKey = Self.nameKey(field) {
-                // A choice's label beside its code (`category` → `categoryName`), as a reference's name is beside its id.
-                let code = record.values[field.key]?.text
-                members.append((nameKey, text(code.flatMap { code in choices.first { $0.value == code }?.zh })))
-            } else if case .industry = field.kind, let nameKey = Self.nameKey(field) {
-                // The code's GB/T 4754-2017 name (or its nearest listed ancestor's) beside the code.
-                let code = record.values[field.key]?.text
-                members.append((nameKey, text(code.flatMap { IndustryCatalogue.standard.name(of: $0)?.zh })))
-            } else if let nameKey = Self.nameKey(field) {
-                let names = record.referenceNames[field.key] ?? []
-                members.append((nameKey, field.kind.isMulti ? .texts(names) : text(names.first)))
+        case .choiceLabel(let field, let choices):
+            let code = record.values[field.key]?.text
+            return text(code.flatMap { code in choices.first { $0.value == code }?.zh })
+        case .industryName(let field):
+            return text(record.values[field.key]?.text.flatMap { IndustryCatalogue.standard.name(of: $0)?.zh })
+        case .referenceNames(let field):
+            let names = record.referenceNames[field.key] ?? []
+            return field.kind.isMulti ? .texts(names) : text(names.first)
+        case .fact(let key):
+            switch record.facts?[key] {
+            case .integer(let number)?: return .integer(number)
+            case .text(let text)?: return .text(text)
+            default: return .null
             }
         }
-        // A list's items carry the list facts (an enterprise's twelve months' revenue); a record alone does not.
-        if let facts = record.facts, let listFacts = declaration.listFacts {
-            for fact in listFacts.facts {
-                switch facts[fact.key] {
-                case .integer(let number)?: members.append((fact.key, .integer(number)))
-                case .text(let text)?: members.append((fact.key, .text(text)))
-                default: members.append((fact.key, .null))
-                }
-            }
-        }
-        return members
     }
 
     func encode(to encoder: Encoder) throws {

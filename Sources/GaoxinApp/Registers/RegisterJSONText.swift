@@ -9,63 +9,77 @@ import Vapor
 /// declared register, with list facts and without.
 enum RegisterJSONText {
     static func object(_ dto: RegisterDTO) -> String {
-        var out = ""
-        var order = KeyOrder()
-        append(dto.members, order: &order, to: &out)
-        return out
+        var out = JSONBytes(capacity: 1_024)
+        Layout(dto.declaration, shown: dto.declaration.shownFields, facts: dto.hasListFacts).append(dto, to: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// `{"items":[…],"page":…,"per":…,"total":…,"totalIsLowerBound":…}`: the keys in the
-    /// encoder's sorted order. The items' shown fields and key order are worked out once for the
-    /// page, not once per item.
-    static func page(_ items: [RegisterDTO], total: Int, page: Int, per: Int, totalIsLowerBound: Bool) -> String {
-        var out = "{\"items\":["
-        out.reserveCapacity(items.count * 1_000 + 100)
-        let shown = items.first?.declaration.shownFields ?? []
-        var order = KeyOrder()
+    /// encoder's sorted order. The items' members, their order and their keys' JSON are worked
+    /// out once for the page (a layout for items with list facts and one for items without), not
+    /// once per item.
+    static func page(_ items: [RegisterDTO], total: Int, page: Int, per: Int, totalIsLowerBound: Bool) -> [UInt8] {
+        var out = JSONBytes(capacity: items.count * 400 + 100)
+        out.raw("{\"items\":[")
+        var layouts: [Bool: Layout] = [:]
         for (index, item) in items.enumerated() {
-            if index > 0 { out += "," }
-            append(item.members(shown: shown), order: &order, to: &out)
+            if index > 0 { out.raw(",") }
+            let facts = item.hasListFacts
+            let layout = layouts[facts] ?? Layout(item.declaration, shown: item.declaration.shownFields, facts: facts)
+            layouts[facts] = layout
+            layout.append(item, to: &out)
         }
-        out += "],\"page\":\(page),\"per\":\(per),\"total\":\(total),\"totalIsLowerBound\":\(totalIsLowerBound)}"
-        return out
+        out.raw("],\"page\":"); out.integer(page)
+        out.raw(",\"per\":"); out.integer(per)
+        out.raw(",\"total\":"); out.integer(total)
+        out.raw(",\"totalIsLowerBound\":"); out.flag(totalIsLowerBound)
+        out.raw("}")
+        return out.bytes
     }
 
-    /// The members' positions sorted by their keys' UTF-8 bytes (as the encoder sorts keys),
-    /// kept for the next record whose keys are the same in the same order — every record of a
-    /// page, as a rule; any other is sorted afresh.
-    struct KeyOrder {
-        private var keys: [String] = []
-        private var sorted: [Int] = []
+    /// A record's members in the encoder's key order (keys sorted by their UTF-8 bytes), each
+    /// with its key already written as JSON (`"key":`, and the comma before all but the first).
+    struct Layout {
+        private let members: [(prefix: [UInt8], source: RegisterDTO.Source)]
 
-        mutating func positions(of members: [(key: String, value: RegisterDTO.Member)]) -> [Int] {
-            if members.count == keys.count, zip(members, keys).allSatisfy({ $0.key == $1 }) { return sorted }
-            keys = members.map(\.key)
-            sorted = members.indices.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
-            return sorted
+        init(_ declaration: RegisterDeclaration, shown: [RegisterField], facts: Bool) {
+            let sorted = RegisterDTO.sources(declaration, shown: shown, facts: facts)
+                .enumerated()
+                .sorted { $0.element.key.utf8.lexicographicallyPrecedes($1.element.key.utf8) || ($0.element.key == $1.element.key && $0.offset < $1.offset) }
+            members = sorted.enumerated().map { index, member in
+                var prefix = JSONBytes()
+                if index > 0 { prefix.raw(",") }
+                prefix.string(member.element.key)
+                prefix.raw(":")
+                return (prefix.bytes, member.element.source)
+            }
+        }
+
+        func append(_ dto: RegisterDTO, to out: inout JSONBytes) {
+            out.raw("{")
+            for member in members {
+                out.raw(member.prefix)
+                RegisterJSONText.append(dto.member(member.source), to: &out)
+            }
+            out.raw("}")
         }
     }
 
-    private static func append(_ members: [(key: String, value: RegisterDTO.Member)], order: inout KeyOrder, to out: inout String) {
-        out += "{"
-        for (index, position) in order.positions(of: members).enumerated() {
-            if index > 0 { out += "," }
-            JSONText.appendString(members[position].key, to: &out)
-            out += ":"
-            append(members[position].value, to: &out)
-        }
-        out += "}"
-    }
-
-    private static func append(_ value: RegisterDTO.Member, to out: inout String) {
+    private static func append(_ value: RegisterDTO.Member, to out: inout JSONBytes) {
         switch value {
-        case .null: out += "null"
-        case .flag(let flag): out += flag ? "true" : "false"
-        case .integer(let number): out += String(number)
-        case .decimal(let number): out += number.description
-        case .text(let text): JSONText.appendString(text, to: &out)
-        case .texts(let texts): out += JSONText.array(texts)
-        case .ids(let ids): out += "[" + ids.map(String.init).joined(separator: ",") + "]"
+        case .null: out.raw("null")
+        case .flag(let flag): out.flag(flag)
+        case .integer(let number): out.integer(number)
+        case .decimal(let number): out.raw(number.description)
+        case .text(let text): out.string(text)
+        case .texts(let texts): out.strings(texts)
+        case .ids(let ids):
+            out.raw("[")
+            for (index, id) in ids.enumerated() {
+                if index > 0 { out.raw(",") }
+                out.integer(id)
+            }
+            out.raw("]")
         }
     }
 }

@@ -11,8 +11,8 @@ struct RegisterPages: Sendable {
     func index(_ req: Request) async throws -> Response {
         let definition = RegisterList.definition(declaration)
         let query = try ListQuery.parse(req, definition)
-        let ids = try await ListRunner.page(definition, query, on: req.sql, as: RegisterList.IDRow.self)
-        let records = try await RegisterList.records(declaration, ids: ids.items.map(\.id), today: DisplayFormat.day(req.now), on: req.db)
+        let ids = try await ListRunner.pageIDs(definition, query, on: req.sql)
+        let records = try await RegisterList.records(declaration, ids: ids.items, today: DisplayFormat.day(req.now), on: req.db)
         let page = ListPage(items: records, total: ids.total, page: ids.page, per: ids.per, totalIsLowerBound: ids.totalIsLowerBound)
         let filters = try await RegisterOptions.filterControls(declaration, lang: req.uiLanguage, on: req.db)
         let canCreate = req.actor.map { RegisterWrites.mayCreate(declaration, actor: $0) } ?? false

@@ -65,6 +65,13 @@ extension Response {
         return response.notStored()
     }
 
+    /// JSON already written as UTF-8 bytes (`JSONBytes`).
+    static func json(bytes: [UInt8], status: HTTPResponseStatus = .ok) -> Response {
+        let response = Response(status: status, body: .init(buffer: ByteBuffer(bytes: bytes)))
+        response.headers.contentType = .json
+        return response.notStored()
+    }
+
     /// API answers carry personal and programme data (and once, a new token's secret): no cache keeps them.
     private func notStored() -> Response {
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
