@@ -46,17 +46,20 @@ struct RegisterDTO: Encodable, Sendable {
     /// (`RegisterJSONText.Layout`) and reads each record's values by them.
     enum Source: Sendable {
         case id, active, timeLimit, path, depth
-        /// The field's own stored value (a reference's id, a choice's code).
-        case value(RegisterField)
+        // Each case holds the field's key and only what reading its value needs (a whole
+        // `RegisterField` copied for every member of every record cost more than writing it).
+        /// The field's own stored value (a reference's id, a choice's code); `places` for a decimal
+        /// field, `multi` for a list of ids.
+        case value(key: String, places: Int?, multi: Bool)
         /// Several choices: their codes (`roles`) and their labels (`roleNames`).
-        case choiceCodes(RegisterField)
-        case choiceLabels(RegisterField, [RegisterChoice])
+        case choiceCodes(key: String)
+        case choiceLabels(key: String, [RegisterChoice])
         /// A choice's label beside its code (`category` → `categoryName`).
-        case choiceLabel(RegisterField, [RegisterChoice])
+        case choiceLabel(key: String, [RegisterChoice])
         /// An industry code's GB/T 4754-2017 name (or its nearest listed ancestor's).
-        case industryName(RegisterField)
+        case industryName(key: String)
         /// A reference's name beside its id, or a multi-reference's names.
-        case referenceNames(RegisterField)
+        case referenceNames(key: String, multi: Bool)
         case fact(String)
     }
 
@@ -71,16 +74,18 @@ struct RegisterDTO: Encodable, Sendable {
         }
         for field in shown {
             if case .choices(let choices) = field.kind {
-                sources.append((field.key, .choiceCodes(field)))
-                sources.append((nameKey(field)!, .choiceLabels(field, choices)))
+                sources.append((field.key, .choiceCodes(key: field.key)))
+                sources.append((nameKey(field)!, .choiceLabels(key: field.key, choices)))
                 continue
             }
-            sources.append((field.key, .value(field)))
+            var places: Int?
+            if case .decimal(let decimals, _, _) = field.kind { places = decimals }
+            sources.append((field.key, .value(key: field.key, places: places, multi: field.kind.isMulti)))
             guard let nameKey = nameKey(field) else { continue }
             switch field.kind {
-            case .choice(let choices): sources.append((nameKey, .choiceLabel(field, choices)))
-            case .industry: sources.append((nameKey, .industryName(field)))
-            default: sources.append((nameKey, .referenceNames(field)))
+            case .choice(let choices): sources.append((nameKey, .choiceLabel(key: field.key, choices)))
+            case .industry: sources.append((nameKey, .industryName(key: field.key)))
+            default: sources.append((nameKey, .referenceNames(key: field.key, multi: field.kind.isMulti)))
             }
         }
         if facts, let listFacts = declaration.listFacts {
@@ -98,17 +103,17 @@ struct RegisterDTO: Encodable, Sendable {
         case .timeLimit: return text(record.expiry?.rawValue)
         case .path: return text(record.treePath)
         case .depth: return .integer(Int64(record.treePath.flatMap(UnitPath.init)?.depth ?? 0))
-        case .choiceCodes(let field):
-            return .texts(record.values[field.key]?.text.map(RegisterChoiceSet.decode) ?? [])
-        case .choiceLabels(let field, let choices):
-            let codes = record.values[field.key]?.text.map(RegisterChoiceSet.decode) ?? []
+        case .choiceCodes(let key):
+            return .texts(record.values[key]?.text.map(RegisterChoiceSet.decode) ?? [])
+        case .choiceLabels(let key, let choices):
+            let codes = record.values[key]?.text.map(RegisterChoiceSet.decode) ?? []
             return .texts(codes.map { code in choices.first { $0.value == code }?.zh ?? code })
-        case .value(let field):
-            switch record.values[field.key] {
-            case nil: return field.kind.isMulti ? .ids([]) : .null
+        case .value(let key, let places, let multi):
+            switch record.values[key] {
+            case nil: return multi ? .ids([]) : .null
             case .text(let value)?: return .text(value)
             case .integer(let value)?:
-                if case .decimal(let places, _, _) = field.kind {
+                if let places {
                     // A JSON number with the stored decimals exactly (Decimal, not a binary double).
                     return Decimal(string: ScaledDecimal(scaled: value, places: places).text).map(Member.decimal) ?? .null
                 }
@@ -116,14 +121,14 @@ struct RegisterDTO: Encodable, Sendable {
             case .flag(let value)?: return .flag(value)
             case .ids(let value)?: return .ids(value)
             }
-        case .choiceLabel(let field, let choices):
-            let code = record.values[field.key]?.text
+        case .choiceLabel(let key, let choices):
+            let code = record.values[key]?.text
             return text(code.flatMap { code in choices.first { $0.value == code }?.zh })
-        case .industryName(let field):
-            return text(record.values[field.key]?.text.flatMap { IndustryCatalogue.standard.name(of: $0)?.zh })
-        case .referenceNames(let field):
-            let names = record.referenceNames[field.key] ?? []
-            return field.kind.isMulti ? .texts(names) : text(names.first)
+        case .industryName(let key):
+            return text(record.values[key]?.text.flatMap { IndustryCatalogue.standard.name(of: $0)?.zh })
+        case .referenceNames(let key, let multi):
+            let names = record.referenceNames[key] ?? []
+            return multi ? .texts(names) : text(names.first)
         case .fact(let key):
             switch record.facts?[key] {
             case .integer(let number)?: return .integer(number)

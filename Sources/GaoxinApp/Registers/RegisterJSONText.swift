@@ -40,26 +40,30 @@ enum RegisterJSONText {
     /// A record's members in the encoder's key order (keys sorted by their UTF-8 bytes), each
     /// with its key already written as JSON (`"key":`, and the comma before all but the first).
     struct Layout {
-        private let members: [(prefix: [UInt8], source: RegisterDTO.Source)]
+        /// Each member's `"key":`, with the comma before all but the first, and where its value
+        /// comes from: two arrays read by index, so writing a record copies neither.
+        private let prefixes: [[UInt8]]
+        private let sources: [RegisterDTO.Source]
 
         init(_ declaration: RegisterDeclaration, shown: [RegisterField], facts: Bool) {
             let sorted = RegisterDTO.sources(declaration, shown: shown, facts: facts)
                 .enumerated()
                 .sorted { $0.element.key.utf8.lexicographicallyPrecedes($1.element.key.utf8) || ($0.element.key == $1.element.key && $0.offset < $1.offset) }
-            members = sorted.enumerated().map { index, member in
+            prefixes = sorted.enumerated().map { index, member in
                 var prefix = JSONBytes()
                 if index > 0 { prefix.raw(",") }
                 prefix.string(member.element.key)
                 prefix.raw(":")
-                return (prefix.bytes, member.element.source)
+                return prefix.bytes
             }
+            sources = sorted.map(\.element.source)
         }
 
         func append(_ dto: RegisterDTO, to out: inout JSONBytes) {
             out.raw("{")
-            for member in members {
-                out.raw(member.prefix)
-                RegisterJSONText.append(dto.member(member.source), to: &out)
+            for index in sources.indices {
+                out.raw(prefixes[index])
+                RegisterJSONText.append(dto.member(sources[index]), to: &out)
             }
             out.raw("}")
         }
