@@ -96,4 +96,22 @@ final class CommonTermOrderTests: XCTestCase {
             try await AssertAsync.equal(try await listed("sort=revenue&page=2"), Array(ascending[50..<100]))
         }
     }
+
+    /// The walk is sized by the table's estimated rows; a table PostgreSQL has not analysed yet
+    /// (`reltuples` -1: a new or restored database until autovacuum runs) is sized by its largest
+    /// id, so its first pages are walked short rather than over the whole order.
+    func testATableNotYetAnalysedIsSizedByItsLargestID() async throws {
+        try await withApp { app, _ in
+            let sql = app.db as! any SQLDatabase
+            guard sql.dialect.name == "postgresql" else { return }
+            try await sql.raw("CREATE TABLE gx_size_probe (id BIGINT PRIMARY KEY, note TEXT)").run()
+            try await sql.raw("INSERT INTO gx_size_probe (id, note) SELECT i, 'n' FROM generate_series(1, 700) i").run()
+            try await sql.raw("DELETE FROM gx_size_probe WHERE id % 7 = 0").run()
+            let never = try await sql.raw("SELECT CAST(reltuples AS BIGINT) AS n FROM pg_class WHERE oid = to_regclass('gx_size_probe')").first(decodingColumn: "n", as: Int.self)
+            XCTAssertEqual(never, -1, "a new table has no estimate")
+            try await AssertAsync.equal(try await ListRunner.estimatedRows("gx_size_probe", on: sql), 699, "its largest id (700 was deleted)")
+            try await sql.raw("ANALYZE gx_size_probe").run()
+            try await AssertAsync.equal(try await ListRunner.estimatedRows("gx_size_probe", on: sql), 600, "PostgreSQL's own estimate once analysed")
+        }
+    }
 }

@@ -22,9 +22,7 @@ extension ListRunner {
     /// page (a sparse stretch, or the last page), the whole order is walked instead.
     static func commonTermPageIDs(_ definition: ListDefinition, _ query: ListQuery, predicate: SQLQueryString, total: Int,
                                   offset: Int, on sql: any SQLDatabase) async throws -> [Int] {
-        let table = definition.searchIndex?.table ?? ""
-        let rows = try await sql.raw("SELECT CAST(reltuples AS BIGINT) AS n FROM pg_class WHERE oid = to_regclass(\(bind: table))")
-            .first(decodingColumn: "n", as: Int.self) ?? -1
+        let rows = try await estimatedRows(definition.searchIndex?.table ?? "", on: sql)
         if rows > 0 {
             let needed = offset + query.per
             let walk = needed * rows / max(total, 1) * 2 + query.per
@@ -36,6 +34,16 @@ extension ListRunner {
         }
         return try await sql.raw(walkedInOrder(definition, query, predicate: predicate, walking: nil, offset: offset, on: sql))
             .all(decodingColumn: "id", as: Int.self)
+    }
+
+    /// How many rows a table holds, as PostgreSQL estimates it (`reltuples`); for a table not yet
+    /// analysed (-1 until autovacuum or `ANALYZE` first runs: a new database, a restored one) its
+    /// largest id, which an index answers at once — a register's ids are handed out in order.
+    static func estimatedRows(_ table: String, on sql: any SQLDatabase) async throws -> Int {
+        let estimate = try await sql.raw("SELECT CAST(reltuples AS BIGINT) AS n FROM pg_class WHERE oid = to_regclass(\(bind: table))")
+            .first(decodingColumn: "n", as: Int.self) ?? -1
+        guard estimate < 0, !table.isEmpty else { return estimate }
+        return try await sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM \(ident: table)").first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
     /// The first `walking` rows in the list's order (every row when nil, behind `OFFSET 0` so that
