@@ -14,7 +14,7 @@ final class RowValuesTests: XCTestCase {
             let sql = app.db as! any SQLDatabase
             var compared = 0
             for declaration in Registers.all {
-                let fields = declaration.singleFields.filter { !$0.kind.isSecret }.map { (field: $0, column: $0.column) }
+                let fields = RegisterStore.columns(declaration)
                 let facts = declaration.listFacts
                 let factColumns = facts?.facts.map { "\($0.sql(sql.dialect.name == "postgresql")) AS \($0.column)" } ?? []
                 let statement = "SELECT \((["r.*"] + factColumns).joined(separator: ", ")) FROM \(declaration.table) r \(facts?.join ?? "") ORDER BY r.id"

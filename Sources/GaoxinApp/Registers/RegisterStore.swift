@@ -21,8 +21,7 @@ enum RegisterStore {
         guard !ids.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
         var records: [Int: RegisterRecord] = [:]
-        // A secret (a password's hash) is never read back.
-        let fields = declaration.singleFields.filter { !$0.kind.isSecret }.map { (field: $0, column: $0.column) }
+        let fields = columns(declaration)
         let references = declaration.singleFields.filter { $0.kind.target != nil }
         var select = ["r.*"], joins: [String] = []
         for (index, field) in references.enumerated() {
@@ -36,18 +35,21 @@ enum RegisterStore {
             select += facts.facts.map { "\($0.sql(sql.dialect.name == "postgresql")) AS \($0.column)" }
         }
         let factColumns = facts?.columns ?? []
+        // Each reference's key and the columns its name (and a unit's code) come back in, worked out once.
+        let referenceReads = references.enumerated().map { index, field in
+            (key: field.key, nameColumn: "gx_ref_name\(index)",
+             codeColumn: field.kind.target!.isUnit && field.kind.target!.alternateColumns.first != nil ? "gx_ref_code\(index)" : nil as String?)
+        }
         let statement = "SELECT \(select.joined(separator: ", ")) FROM \(declaration.table) r \(joins.joined(separator: " ")) WHERE r.id IN "
         for chunk in ids.chunked(500) {
             let rows = try await DirectRows.all("\(unsafeRaw: statement)(\(binds: chunk))", on: sql)
             for row in rows {
                 var record = try decode(fields, row)
                 if declaration.tree != nil { record.treePath = try row.string("path") }
-                for (index, field) in references.enumerated() {
-                    guard let id = record.values[field.key]?.integer else { continue }
-                    record.referenceNames[field.key] = [try row.optionalString("gx_ref_name\(index)") ?? "#\(id)"]
-                    if field.kind.target!.isUnit, field.kind.target!.alternateColumns.first != nil {
-                        record.referenceCodes[field.key] = [try row.optionalString("gx_ref_code\(index)")]
-                    }
+                for reference in referenceReads {
+                    guard let id = record.values[reference.key]?.integer else { continue }
+                    record.referenceNames[reference.key] = [try row.optionalString(reference.nameColumn) ?? "#\(id)"]
+                    if let codeColumn = reference.codeColumn { record.referenceCodes[reference.key] = [try row.optionalString(codeColumn)] }
                 }
                 if let facts { record.facts = try facts.decode(row, columns: factColumns) }
                 records[record.id] = record
@@ -62,17 +64,41 @@ enum RegisterStore {
         return ids.compactMap { records[$0] }
     }
 
-    /// One row of the register's table; `fields` are its single-valued fields with their columns,
-    /// worked out once per read rather than per row.
-    static func decode(_ fields: [(field: RegisterField, column: String)], _ row: any RowValues) throws -> RegisterRecord {
-        var values: RegisterValues = [:]
-        values.reserveCapacity(fields.count)
-        for (field, column) in fields where !row.isNull(column) {
+    /// A single-valued field's column and how its value is read: worked out once per read, and
+    /// small, so a row's fields are read without copying a whole `RegisterField` each.
+    struct ColumnRead: Sendable {
+        enum Kind: Sendable { case integer, flag, timestamp, text }
+        let key: String
+        let column: String
+        let kind: Kind
+    }
+
+    /// The register's single-valued fields as read from its rows (a secret — a password's hash —
+    /// is never read back).
+    static func columns(_ declaration: RegisterDeclaration) -> [ColumnRead] {
+        declaration.singleFields.filter { !$0.kind.isSecret }.map { field in
+            let kind: ColumnRead.Kind
             switch field.kind {
-            case .money, .area, .integer, .decimal, .reference: values[field.key] = .integer(try row.int64(column))
-            case .flag: values[field.key] = .flag(try row.bool(column))
-            case .timestamp: values[field.key] = .text(RegisterTimestamp.text(try row.date(column)))
-            default: values[field.key] = .text(try row.string(column))
+            case .money, .area, .integer, .decimal, .reference: kind = .integer
+            case .flag: kind = .flag
+            case .timestamp: kind = .timestamp
+            default: kind = .text
+            }
+            return ColumnRead(key: field.key, column: field.column, kind: kind)
+        }
+    }
+
+    /// One row of the register's table, read by `columns`.
+    static func decode(_ columns: [ColumnRead], _ row: any RowValues) throws -> RegisterRecord {
+        var values: RegisterValues = [:]
+        values.reserveCapacity(columns.count)
+        for index in columns.indices where !row.isNull(columns[index].column) {
+            let column = columns[index].column
+            switch columns[index].kind {
+            case .integer: values[columns[index].key] = .integer(try row.int64(column))
+            case .flag: values[columns[index].key] = .flag(try row.bool(column))
+            case .timestamp: values[columns[index].key] = .text(RegisterTimestamp.text(try row.date(column)))
+            case .text: values[columns[index].key] = .text(try row.string(column))
             }
         }
         return RegisterRecord(id: try row.int("id"), active: try row.bool("active"), values: values)
