@@ -56,6 +56,7 @@ struct RegisterListFacts: Sendable {
 
     func decode(_ row: any RowValues, columns: [String]) throws -> [String: RegisterValue] {
         var values: [String: RegisterValue] = [:]
+        values.reserveCapacity(facts.count)
         for (fact, column) in zip(facts, columns) {
             switch fact.kind {
             case .money: if let number = try row.optionalInt64(column) { values[fact.key] = .integer(number) }
