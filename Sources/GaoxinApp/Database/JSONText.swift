@@ -3,7 +3,8 @@
 /// `JSONEncoder` escapes them, so text written either way compares byte for byte.
 enum JSONText {
     /// A JSON string literal of `string`: quote and backslash escaped, the usual control
-    /// characters by their short escapes, other control characters as `\u00xx`, all else as is.
+    /// characters by their short escapes, other control characters as `\u00xx`, all else as is
+    /// (`JSONBytes.string`).
     static func appendString(_ string: String, to out: inout String) {
         if !needsEscaping(string) { out += "\""; out += string; out += "\""; return }
         var bytes = JSONBytes()
@@ -11,14 +12,11 @@ enum JSONText {
         out += String(decoding: bytes.bytes, as: UTF8.self)
     }
 
-    /// A JSON array of strings.
+    /// A JSON array of strings (`JSONBytes.strings`).
     static func array(_ strings: some Sequence<String>) -> String {
-        var out = "["
-        for string in strings {
-            if out.utf8.count > 1 { out += "," }
-            appendString(string, to: &out)
-        }
-        return out + "]"
+        var bytes = JSONBytes()
+        bytes.strings(strings)
+        return String(decoding: bytes.bytes, as: UTF8.self)
     }
 
     static func needsEscaping(_ string: String) -> Bool {
@@ -47,7 +45,7 @@ struct JSONBytes {
 
     mutating func flag(_ flag: Bool) { flag ? raw("true") : raw("false") }
 
-    /// A JSON string literal, escaped as `JSONEncoder` escapes it (see `JSONText.appendString`).
+    /// A JSON string literal, escaped as `JSONEncoder` escapes it.
     mutating func string(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
         guard JSONText.needsEscaping(string) else {
@@ -76,7 +74,7 @@ struct JSONBytes {
     }
 
     /// A JSON array of strings.
-    mutating func strings(_ strings: [String]) {
+    mutating func strings(_ strings: some Sequence<String>) {
         raw("[")
         for (index, text) in strings.enumerated() {
             if index > 0 { raw(",") }

@@ -26,13 +26,13 @@ enum ListRunner {
         return ListPage(items: items, total: planned.total, page: query.page, per: query.per, totalIsLowerBound: planned.totalIsLowerBound)
     }
 
-    /// The page's ids alone (a register's list, whose records are read by id afterwards): read
-    /// by type, without a `Decodable` row each.
+    /// The page's ids alone (a register's list, whose records are read by id afterwards; its
+    /// definition selects `r.id AS id`): read by type, without a `Decodable` row each.
     static func pageIDs(
-        _ definition: ListDefinition, _ query: ListQuery, scope: (any SQLExpression)? = nil, idColumn: String = "id", on sql: any SQLDatabase
+        _ definition: ListDefinition, _ query: ListQuery, scope: (any SQLExpression)? = nil, on sql: any SQLDatabase
     ) async throws -> ListPage<Int> {
         let planned = try await pageQuery(definition, query, scope: scope, deepPageOffset: deepPageOffset, on: sql)
-        let items = try await DirectRows.all(expression: planned.rows.select, on: sql).map { try $0.int(idColumn) }
+        let items = try await DirectRows.all(expression: planned.rows.select, on: sql).map { try $0.int("id") }
         return ListPage(items: items, total: planned.total, page: query.page, per: query.per, totalIsLowerBound: planned.totalIsLowerBound)
     }
 

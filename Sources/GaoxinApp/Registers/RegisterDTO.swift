@@ -31,11 +31,8 @@ struct RegisterDTO: Encodable, Sendable {
 
     /// The object's members in the order they are given (`RegisterJSONText` sorts them as the
     /// encoder sorts keys; `encode(to:)` serves a record nested in another object, the demo's audit snapshot).
-    var members: [(key: String, value: Member)] { members(shown: declaration.shownFields) }
-
-    /// The members, given the declaration's shown fields (worked out once for a page of records).
-    func members(shown: [RegisterField]) -> [(key: String, value: Member)] {
-        Self.sources(declaration, shown: shown, facts: hasListFacts).map { ($0.key, member($0.source)) }
+    var members: [(key: String, value: Member)] {
+        Self.sources(declaration, shown: declaration.shownFields, facts: hasListFacts).map { ($0.key, member($0.source)) }
     }
 
     /// A list's items carry the list facts (an enterprise's twelve months' revenue); a record alone does not.

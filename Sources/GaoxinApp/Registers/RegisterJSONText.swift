@@ -61,12 +61,8 @@ enum RegisterJSONText {
             (facts ? declaredWithFacts : declared)[declaration.key] ?? Layout(declaration, shown: declaration.shownFields, facts: facts)
         }
 
-        private static let declared = layouts(facts: false)
-        private static let declaredWithFacts = layouts(facts: true)
-
-        private static func layouts(facts: Bool) -> [String: Layout] {
-            Dictionary(Registers.declared.map { ($0.key, Layout($0, shown: $0.shownFields, facts: facts)) }, uniquingKeysWith: { first, _ in first })
-        }
+        private static let declared = Registers.byKey { Layout($0, shown: $0.shownFields, facts: false) }
+        private static let declaredWithFacts = Registers.byKey { Layout($0, shown: $0.shownFields, facts: true) }
 
         func append(_ dto: RegisterDTO, to out: inout JSONBytes) {
             out.raw("{")

@@ -17,8 +17,7 @@ enum RegisterList {
         declaredDefinitions[declaration.key] ?? build(declaration)
     }
 
-    private static let declaredDefinitions: [String: ListDefinition] =
-        Dictionary(Registers.declared.map { ($0.key, build($0)) }, uniquingKeysWith: { first, _ in first })
+    private static let declaredDefinitions = Registers.byKey(build)
 
     private static func build(_ declaration: RegisterDeclaration) -> ListDefinition {
         var filters: [ListFilter] = []

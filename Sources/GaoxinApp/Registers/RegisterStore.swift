@@ -24,22 +24,24 @@ enum RegisterStore {
         let fields = columns(declaration)
         let references = declaration.singleFields.filter { $0.kind.target != nil }
         var select = ["r.*"], joins: [String] = []
+        // Each reference's key and the columns its name (and a unit's code) come back in.
+        var referenceReads: [(key: String, nameColumn: String, codeColumn: String?)] = []
         for (index, field) in references.enumerated() {
             let target = field.kind.target!
             joins.append("LEFT JOIN \(target.table) gx_ref\(index) ON gx_ref\(index).id = r.\(field.column)")
             select.append("gx_ref\(index).\(target.nameColumn) AS gx_ref_name\(index)")
-            if target.isUnit, let code = target.alternateColumns.first { select.append("gx_ref\(index).\(code) AS gx_ref_code\(index)") }
+            var codeColumn: String?
+            if target.isUnit, let code = target.alternateColumns.first {
+                select.append("gx_ref\(index).\(code) AS gx_ref_code\(index)")
+                codeColumn = "gx_ref_code\(index)"
+            }
+            referenceReads.append((field.key, "gx_ref_name\(index)", codeColumn))
         }
         if let facts {
             joins.append(facts.join)
             select += facts.facts.map { "\($0.sql(sql.dialect.name == "postgresql")) AS \($0.column)" }
         }
         let factColumns = facts?.columns ?? []
-        // Each reference's key and the columns its name (and a unit's code) come back in, worked out once.
-        let referenceReads = references.enumerated().map { index, field in
-            (key: field.key, nameColumn: "gx_ref_name\(index)",
-             codeColumn: field.kind.target!.isUnit && field.kind.target!.alternateColumns.first != nil ? "gx_ref_code\(index)" : nil as String?)
-        }
         let statement = "SELECT \(select.joined(separator: ", ")) FROM \(declaration.table) r \(joins.joined(separator: " ")) WHERE r.id IN "
         for chunk in ids.chunked(500) {
             let rows = try await DirectRows.all("\(unsafeRaw: statement)(\(binds: chunk))", on: sql)

@@ -21,6 +21,11 @@ enum Registers {
     static var declared: [RegisterDeclaration] { core + all }
 
     static func find(_ key: String) -> RegisterDeclaration? { declared.first { $0.key == key } }
+    /// Something worked out once for every declared register (its list definition, its JSON
+    /// layout), by key; declarations are static and a key names one of them.
+    static func byKey<Value>(_ make: (RegisterDeclaration) -> Value) -> [String: Value] {
+        Dictionary(declared.map { ($0.key, make($0)) }, uniquingKeysWith: { first, _ in first })
+    }
     /// By audit entity (`policy`), for reading the audit log.
     static let byEntity: [String: RegisterDeclaration] = Dictionary((core + all).map { ($0.entity, $0) }, uniquingKeysWith: { first, _ in first })
 }
