@@ -74,17 +74,17 @@ enum AuditLog {
     /// Inserts many audit rows in multi-row statements of plain SQL: Fluent's batch create
     /// reflects over every model's properties, a tenth of a large import's time.
     static func insert(_ entries: [AuditEntry], on db: Database) async throws {
-        let sql = db as! any SQLDatabase
-        for start in stride(from: 0, to: entries.count, by: 300) {
-            let insert = sql.insert(into: AuditEntry.schema)
-                .columns("at", "actor_id", "actor_name", "action", "entity", "entity_id", "summary", "before_json", "after_json", "address")
-            for entry in entries[start..<min(start + 300, entries.count)] {
-                insert.values([SQLBind(entry.at), SQLBind(entry.actorID), SQLBind(entry.actorName), SQLBind(entry.action), SQLBind(entry.entity),
-                               SQLBind(entry.entityID), SQLBind(entry.summary), SQLBind(entry.beforeJSON), SQLBind(entry.afterJSON), SQLBind(entry.address)])
-            }
-            try await insert.run()
+        var values: [BulkValue] = []
+        values.reserveCapacity(entries.count * insertion.columns.count)
+        for entry in entries {
+            values += [BulkValue(entry.at), BulkValue(entry.actorID), BulkValue(entry.actorName), BulkValue(entry.action), BulkValue(entry.entity),
+                       BulkValue(entry.entityID), BulkValue(entry.summary), BulkValue(entry.beforeJSON), BulkValue(entry.afterJSON), BulkValue(entry.address)]
         }
+        try await insertion.run(values, on: db as! any SQLDatabase)
     }
+
+    private static let insertion = BulkInsert(into: AuditEntry.schema, columns: ["at", "actor_id", "actor_name", "action", "entity", "entity_id",
+                                                                                 "summary", "before_json", "after_json", "address"], rowsPerStatement: 300)
 
     /// An audit row not yet written: bulk writers insert many in one statement.
     static func entry<Before: Encodable, After: Encodable>(

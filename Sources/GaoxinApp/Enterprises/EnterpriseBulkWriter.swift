@@ -39,6 +39,7 @@ enum EnterpriseBulkWriter {
 
     static let columns = ["credit_code", "name", "name_sort", "industry_code", "unit_id", "above_scale", "tier", "address", "active", "note",
                           "created_at", "updated_at"]
+    static let insertion = BulkInsert(into: Enterprise.schema, columns: columns, rowsPerStatement: chunkSize)
 
     /// Returns how many enterprises were created or changed.
     static func write(_ items: [EnterpriseRegister.Item], context: ImportContext, on tx: any Database) async throws -> Int {
@@ -64,15 +65,16 @@ enum EnterpriseBulkWriter {
         for start in stride(from: 0, to: creates.count, by: chunkSize) {
             let chunk = creates[start..<min(start + chunkSize, creates.count)]
             let sortKeys = chunk.map { PinyinSortKey.key(for: $0.name) }
-            let insert = sql.insert(into: Enterprise.schema).columns(columns)
+            var values: [BulkValue] = []
+            values.reserveCapacity(chunk.count * columns.count)
             for (fields, sortKey) in zip(chunk, sortKeys) {
-                insert.values([SQLBind(fields.creditCode), SQLBind(fields.name), SQLBind(sortKey), SQLBind(fields.industryCode),
-                               SQLBind(fields.unitID), SQLBind(fields.aboveScale), SQLBind(fields.tier?.rawValue), SQLBind(fields.address),
-                               SQLBind(true), SQLBind(fields.note), SQLBind(now), SQLBind(now)])
+                values += [BulkValue(fields.creditCode), BulkValue(fields.name), BulkValue(sortKey), BulkValue(fields.industryCode),
+                           BulkValue(fields.unitID), BulkValue(fields.aboveScale), BulkValue(fields.tier?.rawValue), BulkValue(fields.address),
+                           BulkValue(true), BulkValue(fields.note), BulkValue(now), BulkValue(now)]
             }
-            let rows = try await insert.returning("id", "credit_code").all()
+            let rows = try await insertion.run(values, returning: ["id", "credit_code"], on: sql)
             var ids: [String: Int] = [:]
-            for row in rows { ids[try row.decode(column: "credit_code", as: String.self)] = try row.decode(column: "id", as: Int.self) }
+            for row in rows { ids[try row.string("credit_code")] = try row.int("id") }
             for (fields, sortKey) in zip(chunk, sortKeys) {
                 let enterprise = Enterprise()
                 fields.apply(to: enterprise)

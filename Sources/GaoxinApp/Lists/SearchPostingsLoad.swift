@@ -128,17 +128,18 @@ struct SearchPostingsLoad {
     func add(_ table: String, _ records: [SearchIndex.Filed]) async throws {
         // 4 parameters a row: well under SQLite's 32,766 and PostgreSQL's 65,535.
         for start in stride(from: 0, to: records.count, by: 2_000) {
-            let insert = sql.insert(into: Self.staging).columns("tbl", "record_id", "sort_key", "grams")
-            var any = false
+            var values: [BulkValue] = []
+            values.reserveCapacity(8_000)
             for record in records[start..<min(records.count, start + 2_000)] {
                 let grams = record.grams
                 guard !grams.isEmpty else { continue }
-                insert.values(SQLBind(table), SQLBind(record.id), SQLBind(record.sortKey), SQLBind(JSONText.array(grams)))
-                any = true
+                values += [.text(table), BulkValue(record.id), .text(record.sortKey), .text(JSONText.array(grams))]
             }
-            if any { try await insert.run() }
+            try await Self.stagingInsert.run(values, on: sql)
         }
     }
+
+    private static let stagingInsert = BulkInsert(into: staging, columns: ["tbl", "record_id", "sort_key", "grams"], rowsPerStatement: 2_000)
 
     /// Every staged posting into the index in its key order and every staged filing beside it,
     /// the tables swapped in (SQLite) or the postings' key added back (PostgreSQL), the staging gone.

@@ -84,16 +84,16 @@ enum StagedFigures {
 
     /// SQLite: multi-row inserts.
     private static func insert(_ months: [Month], on sql: any SQLDatabase) async throws {
-        for start in stride(from: 0, to: months.count, by: chunkSize) {
-            var insert = sql.insert(into: table).columns(columns)
-            for month in months[start..<min(start + chunkSize, months.count)] {
-                let input = month.input
-                insert = insert.values(SQLBind(month.enterpriseID), SQLBind(month.period), SQLBind(input.revenue), SQLBind(input.outputValue),
-                                       SQLBind(input.tax), SQLBind(input.rdExpense), SQLBind(input.employees.map(Int64.init)),
-                                       SQLBind(input.inventionPatents.map(Int64.init)))
-            }
-            try await insert.run()
+        let insertion = BulkInsert(into: table, columns: columns, rowsPerStatement: chunkSize)
+        var values: [BulkValue] = []
+        values.reserveCapacity(months.count * columns.count)
+        for month in months {
+            let input = month.input
+            values += [BulkValue(month.enterpriseID), .text(month.period), BulkValue(input.revenue), BulkValue(input.outputValue),
+                       BulkValue(input.tax), BulkValue(input.rdExpense), BulkValue(input.employees.map(Int64.init)),
+                       BulkValue(input.inventionPatents.map(Int64.init))]
         }
+        try await insertion.run(values, on: sql)
     }
 
     /// PostgreSQL: `COPY … FROM STDIN` on the transaction's connection — a multi-row `INSERT`
