@@ -74,7 +74,8 @@ enum RegisterBulkWriter {
         let columns = RegisterStore.insertedColumns(declaration)
         let keyField = declaration.field(declaration.importKey)!
         // Parameters a statement: at most 30,000 (SQLite allows 32,766, PostgreSQL 65,535).
-        let perStatement = max(1, min(500, 30_000 / columns.count))
+        let insertion = BulkInsert(into: declaration.table, columns: columns, rowsPerStatement: 500)
+        let perStatement = insertion.rowsPerStatement
         let postings = SearchPostingsLoad(sql: sql)
         try await postings.beginAppend()
         var ids: [Int] = []
@@ -86,12 +87,13 @@ enum RegisterBulkWriter {
             let distinct = Set(keys.compactMap { $0 })
             var chunkIDs: [Int] = []
             if distinct.count == keys.count {
-                let insert = sql.insert(into: declaration.table).columns(columns)
-                for (values, sortKey) in zip(stamped, sortKeys) { insert.values(RegisterStore.insertedValues(declaration, values, sortKey: sortKey, now: now)) }
+                var rows: [BulkValue] = []
+                rows.reserveCapacity(chunk.count * columns.count)
+                for (values, sortKey) in zip(stamped, sortKeys) { RegisterStore.appendInsertedRow(declaration, values, sortKey: sortKey, now: now, to: &rows) }
                 var byKey: [String: Int] = [:]
-                for row in try await insert.returning("id", keyField.column).all() {
+                for row in try await insertion.run(rows, returning: ["id", keyField.column], on: sql) {
                     guard let key = try storedKey(row, keyField) else { throw AppError.internalError }
-                    byKey[key] = try row.decode(column: "id", as: Int.self)
+                    byKey[key] = try row.int("id")
                 }
                 chunkIDs = try keys.map { key in
                     guard let key, let id = byKey[key] else { throw AppError.internalError }
@@ -116,10 +118,10 @@ enum RegisterBulkWriter {
 
     /// The import key as `RETURNING` gives it back, compared as `RegisterValue.uniqueKey` does:
     /// a text, or a reference's id as text.
-    private static func storedKey(_ row: any SQLRow, _ field: RegisterField) throws -> String? {
+    private static func storedKey(_ row: any RowValues, _ field: RegisterField) throws -> String? {
         switch field.kind {
-        case .money, .area, .integer, .decimal, .reference: return try row.decode(column: field.column, as: Int64?.self).map(String.init)
-        default: return try row.decode(column: field.column, as: String?.self)
+        case .money, .area, .integer, .decimal, .reference: return try row.optionalInt64(field.column).map(String.init)
+        default: return try row.optionalString(field.column)
         }
     }
 }

@@ -203,11 +203,22 @@ enum RegisterStore {
 
     /// A new record's row (its values `stamped`; `sortKey` its name's, worked out once a record).
     static func insertedValues(_ declaration: RegisterDeclaration, _ values: RegisterValues, sortKey: String, now: Date) -> [any SQLExpression] {
-        var binds: [any SQLExpression] = [SQLBind(true), SQLBind(sortKey), SQLBind(now), SQLBind(now)]
+        insertedRow(declaration, values, sortKey: sortKey, now: now).map(\.bind)
+    }
+
+    /// The same row as values to bind in bulk (`BulkInsert`), appended to `row`.
+    static func appendInsertedRow(_ declaration: RegisterDeclaration, _ values: RegisterValues, sortKey: String, now: Date, to row: inout [BulkValue]) {
+        row += [.flag(true), .text(sortKey), .instant(now), .instant(now)]
         // A tree record's path needs its id: a placeholder until `RegisterTreeStore.placeNew`.
-        if declaration.tree != nil { binds.append(SQLBind("/")) }
-        for column in declaration.insertedWith.keys.sorted() { binds.append(SQLBind(declaration.insertedWith[column]!)) }
-        return binds + declaration.singleFields.map { bind(values[$0.key]) }
+        if declaration.tree != nil { row.append(.text("/")) }
+        for column in declaration.insertedWith.keys.sorted() { row.append(BulkValue(declaration.insertedWith[column]!)) }
+        for field in declaration.singleFields { row.append(bulkValue(values[field.key])) }
+    }
+
+    private static func insertedRow(_ declaration: RegisterDeclaration, _ values: RegisterValues, sortKey: String, now: Date) -> [BulkValue] {
+        var row: [BulkValue] = []
+        appendInsertedRow(declaration, values, sortKey: sortKey, now: now, to: &row)
+        return row
     }
 
     /// What a record is filed under in the search postings.
@@ -255,19 +266,27 @@ enum RegisterStore {
     /// multi-row statements.
     static func insertLinks(_ declaration: RegisterDeclaration, _ records: [(id: Int, values: RegisterValues)], on sql: any SQLDatabase) async throws {
         guard !declaration.multiFields.isEmpty else { return }
-        var rows: [[any SQLExpression]] = []
+        var rows: [BulkValue] = []
         for (id, values) in records {
             for field in declaration.multiFields {
                 for (position, target) in (values[field.key]?.ids ?? []).enumerated() {
-                    rows.append([SQLBind(declaration.key), SQLBind(id), SQLBind(field.key), SQLBind(target), SQLBind(position)])
+                    rows += [.text(declaration.key), BulkValue(id), .text(field.key), BulkValue(target), BulkValue(position)]
                 }
             }
         }
-        // 5 parameters a row: 5,000 a statement.
-        for chunk in rows.chunked(1_000) {
-            let insert = sql.insert(into: "register_links").columns("register", "record_id", "field", "target_id", "position")
-            for row in chunk { insert.values(row) }
-            try await insert.run()
+        try await linkInsertion.run(rows, on: sql)
+    }
+
+    /// 5 parameters a row: 5,000 a statement.
+    private static let linkInsertion = BulkInsert(into: "register_links", columns: ["register", "record_id", "field", "target_id", "position"],
+                                                  rowsPerStatement: 1_000)
+
+    private static func bulkValue(_ value: RegisterValue?) -> BulkValue {
+        switch value {
+        case nil, .ids?: .null
+        case .text(let text)?: .text(text)
+        case .integer(let number)?: .integer(number)
+        case .flag(let flag)?: .flag(flag)
         }
     }
 
