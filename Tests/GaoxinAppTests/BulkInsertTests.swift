@@ -26,7 +26,7 @@ final class BulkInsertTests: XCTestCase {
     func testBulkRowsEqualSQLKitRowsOnEitherEngine() async throws {
         try await withApp { app, _ in
             let sql = app.db as! any SQLDatabase
-            for table in ["bulk_via_sqlkit", "bulk_via_values"] {
+            for table in ["bulk_via_sqlkit", "bulk_via_values", "bulk_via_copy"] {
                 let id = sql.dialect.name == "sqlite" ? "id INTEGER PRIMARY KEY" : "id BIGSERIAL PRIMARY KEY"
                 let at = sql.dialect.name == "sqlite" ? "REAL" : "TIMESTAMPTZ"
                 try await sql.raw("""
@@ -47,6 +47,9 @@ final class BulkInsertTests: XCTestCase {
             let returned = try await BulkInsert(into: "bulk_via_values", columns: columns, rowsPerStatement: 3)
                 .run(values, returning: ["id", "name"], on: sql)
             XCTAssertEqual(try returned.map { try $0.int("id") }.sorted(), Array(1...12))
+            // Without RETURNING: PostgreSQL copies the rows (`BulkCopy`), SQLite inserts them.
+            let nothing = try await BulkInsert(into: "bulk_via_copy", columns: columns, rowsPerStatement: 3).run(values, on: sql)
+            XCTAssertTrue(nothing.isEmpty)
             XCTAssertEqual(try returned.map { try $0.optionalString("name") ?? "<nil>" }.sorted(),
                            rows.map { $0.name ?? "<nil>" }.sorted())
 
@@ -61,6 +64,8 @@ final class BulkInsertTests: XCTestCase {
             XCTAssertEqual(viaSQLKit.count, 12)
             let viaValues = try await stored("bulk_via_values")
             XCTAssertEqual(viaValues, viaSQLKit)
+            let viaCopy = try await stored("bulk_via_copy")
+            XCTAssertEqual(viaCopy, viaSQLKit)
             // And the values read back as they went in.
             let back = try await sql.raw("SELECT count, name, flag, at, ratio FROM bulk_via_values ORDER BY id").all()
             for (row, sample) in zip(back, rows) {
@@ -72,6 +77,19 @@ final class BulkInsertTests: XCTestCase {
                 XCTAssertEqual(try row.decodeNil(column: "ratio") ? nil : row.decode(column: "ratio", as: Double.self), sample.ratio)
             }
         }
+    }
+
+    /// `COPY`'s text form of an instant: the microsecond PostgresNIO binds, in UTC, either side of 2000.
+    func testCopiedInstantsAreWrittenInUTCToTheMicrosecond() {
+        XCTAssertEqual(BulkCopy.timestamp(Date(timeIntervalSince1970: 0)), "1970-01-01 00:00:00.000000+00")
+        XCTAssertEqual(BulkCopy.timestamp(Date(timeIntervalSince1970: 946_684_800)), "2000-01-01 00:00:00.000000+00")
+        XCTAssertEqual(BulkCopy.timestamp(Date(timeIntervalSince1970: 951_782_400.5)), "2000-02-29 00:00:00.500000+00")
+        XCTAssertEqual(BulkCopy.timestamp(Date(timeIntervalSince1970: 1_765_000_000.25)), "2025-12-06 05:46:40.250000+00")
+        XCTAssertEqual(BulkCopy.timestamp(Date(timeIntervalSince1970: 946_684_799)), "1999-12-31 23:59:59.000000+00")
+        var line = ""
+        BulkCopy.append(.text("a\\b\tc\nd\re"), to: &line)
+        BulkCopy.append(.null, to: &line)
+        XCTAssertEqual(line, #"a\\b\tc\nd\re\N"#)
     }
 
     /// A statement holds at most 30,000 parameters whatever is asked, and the text has one

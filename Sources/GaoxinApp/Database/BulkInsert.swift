@@ -1,3 +1,4 @@
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
@@ -50,8 +51,8 @@ enum BulkValue: Sendable, Equatable {
 }
 
 /// Rows inserted into one table many to a statement. On SQLite the statement's text is written
-/// once for a chunk and its values handed to the connection as they are stored (`BulkValue`);
-/// elsewhere the same statement through SQLKit.
+/// once for a chunk and its values handed to the connection as they are stored (`BulkValue`); on
+/// PostgreSQL rows that return nothing are copied (`BulkCopy`), the others inserted through SQLKit.
 struct BulkInsert: Sendable {
     let table: String
     let columns: [String]
@@ -71,6 +72,10 @@ struct BulkInsert: Sendable {
     func run(_ values: [BulkValue], returning: [String] = [], on sql: any SQLDatabase) async throws -> [any RowValues] {
         precondition(values.count % columns.count == 0, "a row has \(columns.count) values")
         let rowCount = values.count / columns.count
+        if returning.isEmpty, sql.dialect.name == "postgresql", let postgres = sql as? any PostgresDatabase {
+            try await BulkCopy.run(values[...], table: table, columns: columns, on: postgres)
+            return []
+        }
         var returned: [any RowValues] = []
         for first in stride(from: 0, to: rowCount, by: rowsPerStatement) {
             let rows = min(rowsPerStatement, rowCount - first)
