@@ -86,6 +86,7 @@ final class BulkInsertTests: XCTestCase {
         XCTAssertEqual(BulkCopy.timestamp(Date(timeIntervalSince1970: 951_782_400.5)), "2000-02-29 00:00:00.500000+00")
         XCTAssertEqual(BulkCopy.timestamp(Date(timeIntervalSince1970: 1_765_000_000.25)), "2025-12-06 05:46:40.250000+00")
         XCTAssertEqual(BulkCopy.timestamp(Date(timeIntervalSince1970: 946_684_799)), "1999-12-31 23:59:59.000000+00")
+        XCTAssertEqual(BulkCopy.timestamp(Date(timeIntervalSince1970: -0.5)), "1969-12-31 23:59:59.500000+00")
         var line = ""
         BulkCopy.append(.text("a\\b\tc\nd\re"), to: &line)
         BulkCopy.append(.null, to: &line)

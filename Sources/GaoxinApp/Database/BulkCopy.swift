@@ -1,5 +1,6 @@
 import FluentPostgresDriver
 import Foundation
+import GaoxinDomain
 
 /// PostgreSQL: rows of a `BulkInsert` that returns nothing sent by `COPY … FROM STDIN` in the text
 /// format on the transaction's connection. A multi-row `INSERT` binds and parses every value as a
@@ -62,10 +63,12 @@ enum BulkCopy {
         let micros = Int64(date.timeIntervalSince(postgresEpoch) * 1_000_000)
         let (seconds, fraction) = floorDivision(micros, 1_000_000)
         let (days, secondOfDay) = floorDivision(seconds, 86_400)
-        let (year, month, day) = civil(daysSince2000: days)
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        // 2000-01-01 is day 10,957 of the days `CalendarDay` counts from 1970-01-01.
+        let date = CalendarDay(dayNumber: Int(days) + 10_957)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let micro = String(fraction)
-        return "\(year)-\(two(month))-\(two(day)) \(two(secondOfDay / 3_600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))."
+        let time = Int(secondOfDay)
+        return "\(date.year)-\(two(date.month))-\(two(date.day)) \(two(time / 3_600)):\(two(time / 60 % 60)):\(two(time % 60))."
             + String(repeating: "0", count: 6 - micro.count) + micro + "+00"
     }
 
@@ -74,20 +77,5 @@ enum BulkCopy {
     private static func floorDivision(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
         let quotient = a >= 0 ? a / b : -((-a + b - 1) / b)
         return (quotient, a - quotient * b)
-    }
-
-    /// The proleptic Gregorian date of a day counted from 2000-01-01 (days-from-civil inverted,
-    /// after Howard Hinnant's algorithm, counted from 0000-03-01).
-    private static func civil(daysSince2000: Int64) -> (Int64, Int64, Int64) {
-        let z = daysSince2000 + 730_425  // 2000-01-01 is day 730,425 after 0000-03-01
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 }

@@ -48,11 +48,7 @@ enum StagedFigures {
             """).run()
         try await createTouched(on: sql)
         try await empty(table, on: sql)
-        if postgres, let connection = sql as? any PostgresDatabase {
-            try await copy(months, on: connection)
-        } else {
-            try await insert(months, on: sql)
-        }
+        try await insert(months, on: sql)
         let stored = MonthlyFigures.figures.joined(separator: ", ")
         let replaced = (MonthlyFigures.figures + ["updated_at"]).map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
         // `WHERE TRUE`: SQLite reads an upsert's SELECT without a WHERE as a join's ON.
@@ -82,7 +78,7 @@ enum StagedFigures {
         if !recentRevenueLater { try await finish(on: sql) }
     }
 
-    /// SQLite: multi-row inserts.
+    /// Multi-row inserts on SQLite, `COPY … FROM STDIN` on PostgreSQL (`BulkInsert`).
     private static func insert(_ months: [Month], on sql: any SQLDatabase) async throws {
         let insertion = BulkInsert(into: table, columns: columns, rowsPerStatement: chunkSize)
         var values: [BulkValue] = []
@@ -94,29 +90,6 @@ enum StagedFigures {
                        BulkValue(input.inventionPatents.map(Int64.init))]
         }
         try await insertion.run(values, on: sql)
-    }
-
-    /// PostgreSQL: `COPY … FROM STDIN` on the transaction's connection — a multi-row `INSERT`
-    /// sends and parses every value as a bound parameter.
-    private static func copy(_ months: [Month], on postgres: any PostgresDatabase) async throws {
-        try await postgres.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                try await connection.copyFrom(table: table, columns: columns, format: .text(.init()), logger: connection.logger) { writer in
-                    var buffer = ByteBuffer()
-                    for (index, month) in months.enumerated() {
-                        let input = month.input
-                        // Text format: a tab between columns, \N for none. A period is YYYY-MM, the rest integers.
-                        let values = [input.revenue, input.outputValue, input.tax, input.rdExpense,
-                                      input.employees.map(Int64.init), input.inventionPatents.map(Int64.init)].map { $0.map(String.init) ?? "\\N" }
-                        buffer.writeString("\(month.enterpriseID)\t\(month.period)\t" + values.joined(separator: "\t") + "\n")
-                        if buffer.readableBytes >= 1 << 20 || index == months.count - 1 {
-                            try await writer.write(buffer)
-                            buffer.clear()
-                        }
-                    }
-                }
-            }
-        }.get()
     }
 
     /// Recomputes the twelve-month revenue of every enterprise the writes since the last `finish`
