@@ -290,14 +290,7 @@ enum RegisterStore {
         }
     }
 
-    private static func bind(_ value: RegisterValue?) -> any SQLExpression {
-        switch value {
-        case nil, .ids?: return SQLLiteral.null
-        case .text(let text)?: return SQLBind(text)
-        case .integer(let number)?: return SQLBind(number)
-        case .flag(let flag)?: return SQLBind(flag)
-        }
-    }
+    private static func bind(_ value: RegisterValue?) -> any SQLExpression { bulkValue(value).bind }
 
     /// The pinyin key of the name, so the list sorts names as Chinese readers expect on both engines.
     static func sortKey(_ declaration: RegisterDeclaration, _ values: RegisterValues) -> String {
