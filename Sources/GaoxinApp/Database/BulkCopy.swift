@@ -4,7 +4,7 @@ import GaoxinDomain
 
 /// PostgreSQL: rows of a `BulkInsert` that returns nothing sent by `COPY … FROM STDIN` in the text
 /// format on the transaction's connection. A multi-row `INSERT` binds and parses every value as a
-/// parameter; `COPY` streams them (the staged figures' own copy, BENCHMARKS.md).
+/// parameter; `COPY` streams them (the staged monthly figures went this way first, BENCHMARKS.md).
 enum BulkCopy {
     static func run(_ values: ArraySlice<BulkValue>, table: String, columns: [String], on postgres: any PostgresDatabase) async throws {
         guard !values.isEmpty else { return }

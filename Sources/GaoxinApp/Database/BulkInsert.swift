@@ -72,7 +72,7 @@ struct BulkInsert: Sendable {
     func run(_ values: [BulkValue], returning: [String] = [], on sql: any SQLDatabase) async throws -> [any RowValues] {
         precondition(values.count % columns.count == 0, "a row has \(columns.count) values")
         let rowCount = values.count / columns.count
-        if returning.isEmpty, sql.dialect.name == "postgresql", let postgres = sql as? any PostgresDatabase {
+        if returning.isEmpty, let postgres = sql as? any PostgresDatabase {
             try await BulkCopy.run(values[...], table: table, columns: columns, on: postgres)
             return []
         }

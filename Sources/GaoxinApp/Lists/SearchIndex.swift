@@ -39,7 +39,7 @@ enum SearchIndex {
     static func grams(_ text: String) -> Set<String> {
         var grams: [String] = []
         appendGrams(of: text, to: &grams)
-        return Set(distinct(grams))
+        return Set(grams)
     }
 
     /// A text's grams appended, repeats and all.

@@ -203,7 +203,9 @@ enum RegisterStore {
 
     /// A new record's row (its values `stamped`; `sortKey` its name's, worked out once a record).
     static func insertedValues(_ declaration: RegisterDeclaration, _ values: RegisterValues, sortKey: String, now: Date) -> [any SQLExpression] {
-        insertedRow(declaration, values, sortKey: sortKey, now: now).map(\.bind)
+        var row: [BulkValue] = []
+        appendInsertedRow(declaration, values, sortKey: sortKey, now: now, to: &row)
+        return row.map(\.bind)
     }
 
     /// The same row as values to bind in bulk (`BulkInsert`), appended to `row`.
@@ -213,12 +215,6 @@ enum RegisterStore {
         if declaration.tree != nil { row.append(.text("/")) }
         for column in declaration.insertedWith.keys.sorted() { row.append(BulkValue(declaration.insertedWith[column]!)) }
         for field in declaration.singleFields { row.append(bulkValue(values[field.key])) }
-    }
-
-    private static func insertedRow(_ declaration: RegisterDeclaration, _ values: RegisterValues, sortKey: String, now: Date) -> [BulkValue] {
-        var row: [BulkValue] = []
-        appendInsertedRow(declaration, values, sortKey: sortKey, now: now, to: &row)
-        return row
     }
 
     /// What a record is filed under in the search postings.

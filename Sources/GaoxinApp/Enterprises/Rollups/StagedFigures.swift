@@ -1,4 +1,3 @@
-import FluentPostgresDriver
 import Foundation
 import SQLKit
 
